@@ -1,0 +1,226 @@
+"""The command line: `python -m indicators COMMAND`.
+
+Exit status: 0 success; 1 invalid data (the report is printed, nothing
+changed); 2 usage error (argparse's own status for bad arguments).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .problems import errors
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help="database URL (default: $INDICATORS_DB_URL, else the SQLite file)")
+    common.add_argument("--lang", choices=("fr", "en", "nl"), default="en", help="language of messages")
+    parser = argparse.ArgumentParser(prog="python -m indicators", parents=[common],
+                                     description="Cross-Border Cooperation Monitor: data and progress engine.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create the schema; with --demo load the demo data")
+    p.add_argument("--demo", action="store_true", help="load the demo framework and data")
+
+    p = sub.add_parser("validate", parents=[common], help="check files without writing")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--table", choices=("levels", "themes", "actions", "indicators", "territories", "targets",
+                                       "observations", "flows"), help="expect this table in every file")
+
+    p = sub.add_parser("import", parents=[common], help="import files atomically (all or none)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    p.add_argument("--user", default=None, help="who imports (recorded on the batch)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--skip-invalid-rows", action="store_true",
+                   help="import the good rows and list the rows left out")
+    p.add_argument("--attach-to-successor", action="store_true",
+                   help="record values of replaced territory codes under their successor")
+    p.add_argument("--mapping", metavar="NAME", help="reshape with a saved mapping (foreign layouts)")
+
+    sub.add_parser("history", parents=[common], help="the import batches, newest first")
+
+    p = sub.add_parser("rollback", parents=[common], help="undo one batch exactly")
+    p.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    p.add_argument("--user", default=None)
+
+    p = sub.add_parser("export", parents=[common], help="write the stored data as CSV or XLSX")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--table", choices=("levels", "themes", "actions", "indicators", "territories", "targets",
+                                       "observations", "flows"))
+
+    p = sub.add_parser("progress", parents=[common], help="the status of every indicator and action")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
+    return parser
+
+
+def _user(value: str | None) -> str:
+    import getpass
+
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def _print_problems(problems, lang: str) -> None:
+    for p in problems:
+        if p.severity != "error":
+            print(f"{p.file}, row {p.row}: note: {p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip())
+            continue
+        where = p.file + (f", row {p.row}" if p.row else "") + (f", column {p.column}" if p.column else "")
+        value = f" [{p.value}]" if p.value not in (None, "") else ""
+        hint = p.suggestion_text(lang)
+        print(f"{where}{value}: {p.message(lang)}" + (f" {hint}" if hint else ""))
+
+
+def _print_files(files) -> None:
+    for f in files:
+        sep = {";": "';'", ",": "','", "\t": "tab", "|": "'|'"}.get(f.get("separator"), "-")
+        print(f"{f['file']}: {f.get('kind') or 'unrecognised'} table, {f['rows']} rows, "
+              f"encoding {f.get('encoding') or 'xlsx'}, separator {sep}, decimal '{f.get('decimal')}'")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .store import StoreError, open_default, open_store
+
+    try:
+        if args.command == "init":
+            from .store import is_empty, load_demo
+
+            engine = open_store(args.db)
+            if args.demo:
+                if not is_empty(engine):
+                    print("The store already holds data; the demo was not loaded again.")
+                    return OK
+                result = load_demo(engine)
+                print(f"Demo loaded as batch {result.batch_id}: {result.summary()['added']} rows added.")
+            else:
+                print("Schema ready.")
+            return OK
+        engine = open_default(args.db)
+        return COMMANDS[args.command](engine, args)
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return INVALID
+    except Exception as exc:  # never a traceback for the user; the type names the cause
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            print(f"The database could not be reached or read ({type(exc).__name__}). Check --db.", file=sys.stderr)
+            return INVALID
+        if os.environ.get("INDICATORS_DEBUG"):
+            raise
+        print(f"Unexpected error ({type(exc).__name__}: {exc}). Nothing was changed by this command if it writes; "
+              "set INDICATORS_DEBUG=1 to see the details.", file=sys.stderr)
+        return INVALID
+
+
+def _validate(engine, args) -> int:
+    from .importing import validate_files
+
+    checked = validate_files(engine, args.files, expected_kind=args.table)
+    if args.format == "json":
+        print(json.dumps(checked.report(args.lang), ensure_ascii=False, indent=1))
+    else:
+        _print_files(checked.files)
+        problems = errors(checked.problems)
+        _print_problems(checked.problems, args.lang)
+        print("OK: no problem found." if checked.ok else f"{len(problems)} problem(s) found.")
+    return OK if checked.ok else INVALID
+
+
+def _import(engine, args) -> int:
+    from .importing import import_files
+
+    sources = args.files
+    if args.mapping:
+        try:
+            from .mappings import apply_saved_mapping
+        except ImportError:
+            print("Saved mappings are not available in this version.", file=sys.stderr)
+            return USAGE
+        sources = [apply_saved_mapping(engine, args.mapping, f) for f in args.files]
+    outcome = import_files(engine, sources, user=_user(args.user), dry_run=args.dry_run,
+                           skip_invalid_rows=args.skip_invalid_rows, attach_to_successor=args.attach_to_successor)
+    if args.format == "json":
+        print(json.dumps(outcome.report(args.lang), ensure_ascii=False, indent=1))
+    else:
+        _print_files(outcome.checked.files)
+        _print_problems(outcome.checked.problems, args.lang)
+        if outcome.result is None:
+            print(f"Nothing imported: {len(errors(outcome.checked.problems))} problem(s).")
+        else:
+            s = outcome.result.summary()
+            what = "Dry run, nothing written" if args.dry_run else f"Imported as batch {outcome.result.batch_id}"
+            print(f"{what}: added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
+                  f"rejected {s['rejected']}.")
+    return OK if outcome.result is not None else INVALID
+
+
+def _history(engine, args) -> int:
+    from .store import list_batches
+
+    frame = list_batches(engine)
+    if frame.empty:
+        print("No import yet.")
+        return OK
+    for r in frame.itertuples(index=False):
+        state = "" if r.status == "active" else f"  (rolled back {r.rolled_back_at} by {r.rolled_back_by})"
+        print(f"{r.batch_id:>5}  {r.created_at}  {r.user:<12}  +{r.added} ~{r.updated} ={r.unchanged} "
+              f"x{r.rejected}  {r.files}{state}")
+    return OK
+
+
+def _rollback(engine, args) -> int:
+    from .store import rollback
+
+    counts = rollback(engine, args.batch_id, user=_user(args.user))
+    print(f"Batch {args.batch_id} rolled back: {counts['removed']} rows removed, {counts['restored']} restored.")
+    return OK
+
+
+def _export(engine, args) -> int:
+    from .exporting import export
+
+    for path in export(engine, args.out, table=args.table):
+        print(path)
+    return OK
+
+
+def _progress(engine, args) -> int:
+    from .queries import progress_report
+
+    report = progress_report(engine, method=args.method)
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return OK
+    print(f"Method: {report['method']}")
+    print(f"{'action':<10} {'status':<22} {'score':>6}  indicators")
+    for a in report["actions"]:
+        score = "" if a["score"] is None else f"{a['score']:.2f}"
+        print(f"{a['action_id']:<10} {a['status']:<22} {score:>6}  {', '.join(a['indicators'])}")
+    print()
+    print(f"{'indicator':<10} {'territory':<12} {'status':<22} {'score':>6} {'latest':>12}  reason")
+    for i in report["indicators"]:
+        if not i["headline"]:
+            continue
+        score = "" if i["score"] is None else f"{i['score']:.2f}"
+        latest = "" if i["latest_value"] is None else f"{i['latest_value']:g}"
+        print(f"{i['indicator_id']:<10} {i['territory_id']:<12} {i['status']:<22} {score:>6} {latest:>12}  "
+              f"{i['reason'] or ''}")
+    return OK
+
+
+COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
+            "export": _export, "progress": _progress}

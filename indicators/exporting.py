@@ -1,0 +1,84 @@
+"""Writing stored tables in the import format, so that export then import is a round trip.
+
+CSV files are UTF-8 with `,` and `.`; an XLSX workbook has one sheet per table,
+named as the table. Text is always written as text: a cell holding `=SUM(A1)`
+or `<b>` comes back exactly as it was typed, never as a formula.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from .schema import TABLES
+from .store import read_table
+
+
+def export_frames(engine: Engine, table: str | None = None) -> dict[str, pd.DataFrame]:
+    names = [table] if table else list(TABLES)
+    return {name: read_table(engine, name) for name in names}
+
+
+def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encoding: str = "utf-8") -> bytes:
+    return frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n").encode(encoding)
+
+
+def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+    """A workbook with one sheet per frame; strings are forced to text cells."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=False)
+    book.remove(book.active)
+    for name, frame in frames.items():
+        ws = book.create_sheet(title=name[:31])
+        ws.append(list(frame.columns))
+        for record in frame.itertuples(index=False):
+            ws.append([None if _missing(v) else (v.item() if hasattr(v, "item") else v) for v in record])
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+    for name, lines in (notes or {}).items():
+        ws = book.create_sheet(title=name[:31])
+        for line in lines:
+            ws.append(list(line))
+            for cell in ws[ws.max_row]:
+                cell.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def export(engine: Engine, out: str | Path, table: str | None = None) -> list[Path]:
+    """Write OUT (.xlsx: every table; .csv: one table, or one file per table beside OUT)."""
+    out = Path(out)
+    frames = export_frames(engine, table)
+    if out.suffix.lower() == ".xlsx":
+        out.write_bytes(to_xlsx_bytes(frames))
+        return [out]
+    if table or out.suffix.lower() != ".csv":
+        if out.suffix.lower() != ".csv":
+            out.mkdir(parents=True, exist_ok=True)
+            written = []
+            for name, frame in frames.items():
+                path = out / f"{name}.csv"
+                path.write_bytes(to_csv_bytes(frame))
+                written.append(path)
+            return written
+        out.write_bytes(to_csv_bytes(frames[table]))
+        return [out]
+    written = []
+    for name, frame in frames.items():
+        path = out.with_name(f"{out.stem}-{name}.csv")
+        path.write_bytes(to_csv_bytes(frame))
+        written.append(path)
+    return written

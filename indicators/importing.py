@@ -1,0 +1,103 @@
+"""From files to the store: read, check against the store's framework, write one batch.
+
+Used by the command line and the Data page alike, so both behave the same.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from .problems import Problem, errors
+from .reading import read_file
+from .store import ImportResult, apply_import, known_codes
+from .validation import Checked, check, drop_rows, rows_with_errors
+
+Source = str | Path | tuple[str, bytes]   # a path, or (name, bytes) for an upload
+
+
+@dataclass
+class Outcome:
+    checked: Checked
+    result: ImportResult | None   # None when nothing was (or would be) written
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+    def report(self, lang: str = "en") -> dict:
+        out = self.checked.report(lang)
+        if self.result is not None:
+            out["counts"] = self.result.summary()
+            out["batch_id"] = self.result.batch_id
+            out["dry_run"] = self.result.dry_run
+        return out
+
+
+def _read(sources: list[Source]):
+    results, hashes = [], []
+    for source in sources:
+        if isinstance(source, tuple):
+            name, raw = source
+            results.append(read_file(raw, name))
+            hashes.append((name, hashlib.sha256(raw).hexdigest()))
+        else:
+            path = Path(source)
+            results.append(read_file(path))
+            try:
+                hashes.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+            except OSError:
+                hashes.append((path.name, ""))
+    return results, hashes
+
+
+def validate_files(engine: Engine | None, sources: list[Source], expected_kind: str | None = None) -> Checked:
+    results, _ = _read(sources)
+    known = known_codes(engine) if engine is not None else None
+    return check(results, known, expected_kind=expected_kind)
+
+
+def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown", dry_run: bool = False,
+                 skip_invalid_rows: bool = False, attach_to_successor: bool = False,
+                 expected_kind: str | None = None) -> Outcome:
+    """Validate then import all files as one batch; nothing is written if a problem blocks it.
+
+    With `skip_invalid_rows`, rows with problems are left out (and counted as
+    rejected) as long as every problem is tied to a row; problems of a whole
+    file (missing columns, unreadable file) still block the import.
+    """
+    results, hashes = _read(sources)
+    checked = check(results, known_codes(engine), expected_kind=expected_kind)
+    blocking = errors(checked.problems)
+    tables = checked.tables
+    rejected = 0
+    if blocking:
+        file_level = [p for p in blocking if p.row is None or p.column is None and p.code != "too_many_fields"]
+        if not skip_invalid_rows or file_level or any(p.code == "too_many_fields" for p in blocking):
+            return Outcome(checked, None)
+        bad = rows_with_errors(checked)
+        tables = drop_rows(checked, bad)
+        rejected = len(bad)
+    present = {kind: set(mapping_columns(checked, kind)) for kind in tables}
+    files = []
+    for info in checked.files:
+        sha = next((h for n, h in hashes if info["file"].startswith(n)), "")
+        files.append({**info, "sha256": sha})
+    result = apply_import(engine, tables, user=user, files=files, dry_run=dry_run, rejected=rejected,
+                          present=present, attach_to_successor=attach_to_successor)
+    return Outcome(checked, result)
+
+
+def mapping_columns(checked: Checked, kind: str) -> set[str]:
+    """Canonical columns carried by at least one file of this kind."""
+    labels = {info["file"] for info in checked.files if info.get("kind") == kind}
+    cols: set[str] = set()
+    for label in labels:
+        cols.update(checked.headers.get(label, {}))
+    return cols
+
+
+def problem_rows(problems: list[Problem], lang: str) -> list[dict]:
+    return [p.as_dict(lang) for p in problems]

@@ -1,0 +1,98 @@
+"""Shared fixtures: a real SQLite file and a real PostgreSQL server (Debian's package).
+
+The PostgreSQL server is started once per test session on a free loopback port,
+in a throw-away data directory; every test that asks for `store_url` runs once
+against each backend, with a fresh database.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT.parent / "shared" / "fixtures"
+DEMO = ROOT / "data" / "demo"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _pg_bin() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.fail("PostgreSQL is not installed: run the README's test command (make test), which installs it.")
+    return Path(found[-1]).parent
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """(host, port) of a PostgreSQL server running for this test session."""
+    bindir = _pg_bin()
+    data = Path(tempfile.mkdtemp(prefix="cbm-pg-"))
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        shutil.chown(data, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                             "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
+    log = data / "server.log"
+    subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o",
+                             f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off "
+                             "-c synchronous_commit=off -c full_page_writes=off", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield {"host": "127.0.0.1", "port": port, "bindir": bindir, "data": data, "prefix": prefix}
+    finally:
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def new_pg_database(server) -> str:
+    import sqlalchemy as sa
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(f"postgresql+psycopg://postgres@{server['host']}:{server['port']}/postgres",
+                             isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return f"postgresql+psycopg://postgres@{server['host']}:{server['port']}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A URL to an empty store, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    return new_pg_database(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture
+def demo_files():
+    files = sorted(DEMO.glob("*.csv"))
+    assert files, "data/demo holds no CSV"
+    return files
+
+
+@pytest.fixture(autouse=True)
+def _no_default_store(monkeypatch, tmp_path):
+    # Tests never touch the developer's own store.
+    monkeypatch.setenv("INDICATORS_DB_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")

@@ -1,0 +1,119 @@
+"""Every bad file gets a clear report and leaves the store exactly as it was."""
+from __future__ import annotations
+
+import pytest
+
+from indicators.importing import import_files, validate_files
+from indicators.store import list_batches
+
+from .helpers import CORPUS, snapshot, store_with_framework
+
+BAD = CORPUS / "bad"
+
+# file -> (row, column as written, words the English message must contain, expected table or None)
+EXPECTED = {
+    "empty.csv": (None, None, "empty", None),
+    "blank_lines_only.csv": (None, None, "empty", None),
+    "binary.csv": (None, None, "binary", None),
+    "empty.xlsx": (None, None, "empty", None),
+    "corrupt.xlsx": (None, None, "cannot be opened", None),
+    "header_only.csv": (1, None, "no data row", None),
+    "missing_value_column.csv": (1, None, "Missing required column(s) for the observations table: value", None),
+    "unknown_columns.csv": (1, None, "match no table", None),
+    "territories_given_as_observations.csv": (1, None, "holds a territory table, not observations", "observations"),
+    "unknown_indicator.csv": (3, "indicator_id", "Unknown indicator code", None),
+    "unknown_territory.csv": (2, "territory_id", "Unknown territory code", None),
+    "unknown_action.csv": (2, "action_id", "Unknown action code", None),
+    "unknown_level.csv": (2, "level_id", "Unknown level code", None),
+    "unknown_theme.csv": (2, "theme_id", "Unknown theme code", None),
+    "duplicate_key.csv": (4, "period", "same row appears again (first at row 2)", None),
+    "conflicting_values.csv": (3, "value", "Two different values for MOB01 / 59350 / 2020", None),
+    "bad_period.csv": (2, "period", "Not a period", None),
+    "non_numeric.csv": (2, "valeur", "Not a number", None),
+    "percent_over_100.csv": (2, "value", "percentage must be between 0 and 100", None),
+    "percent_negative.csv": (2, "value", "percentage must be between 0 and 100", None),
+    "too_large.csv": (2, "value", "too large to store", None),
+    "bad_flag.csv": (2, "value", "Unknown flag", None),
+    "bad_direction.csv": (2, "direction", "Not an allowed value. Allowed: increase, decrease", None),
+    "missing_required_cell.csv": (2, "indicator_id", "value is required", None),
+    "target_before_baseline.csv": (2, "target_period", "must come after the baseline", None),
+    "flow_same_place.csv": (2, "destination_id", "same territory", None),
+    "too_many_fields.csv": (3, None, "more cells than the header", None),
+    "bad_country.csv": (2, "country", "Not an allowed value", None),
+    "latitude_out_of_range.csv": (2, "lat", "between -90 and 90", None),
+    "decimals_not_integer.csv": (2, "decimals", "Not a whole number", None),
+    "unknown_parent.csv": (2, "parent_id", "Unknown territory code", None),
+    "bad_values.xlsx": (3, "territory_id", "Unknown territory code", None),
+}
+
+SUGGESTED = {
+    "unknown_indicator.csv": "Did you mean MOB01?",
+    "unknown_territory.csv": "Did you mean 59350?",
+    "unknown_action.csv": "Did you mean A01?",
+    "unknown_level.csv": "Did you mean border?",
+    "unknown_theme.csv": "Did you mean mobility?",
+    "bad_direction.csv": None,
+}
+
+
+def test_corpus_is_complete():
+    on_disk = {p.name for p in BAD.iterdir()}
+    assert on_disk == set(EXPECTED), on_disk ^ set(EXPECTED)
+    assert len(EXPECTED) >= 25
+
+
+@pytest.fixture(scope="module")
+def framework_store(tmp_path_factory):
+    return store_with_framework(f"sqlite:///{tmp_path_factory.mktemp('bad') / 'store.sqlite'}")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_is_reported_and_store_unchanged(framework_store, name):
+    row, column, words, expected_kind = EXPECTED[name]
+    path = BAD / name
+    checked = validate_files(framework_store, [path], expected_kind=expected_kind)
+    report = checked.report("en")
+    assert report["ok"] is False
+    problems = report["problems"]
+    match = [p for p in problems if words in p["message"] and p["row"] == row and p["column"] == column]
+    assert match, problems
+    assert all(p["file"].startswith(name) for p in problems)
+    if column is not None:
+        assert match[0]["value"] is not None
+    if name in SUGGESTED and SUGGESTED[name]:
+        assert match[0]["suggestion"] == SUGGESTED[name]
+    # French messages exist for the same problems, and differ from the English ones.
+    french = checked.report("fr")["problems"]
+    assert len(french) == len(problems)
+    assert all(f["message"] and f["message"] != e["message"] for f, e in zip(french, problems))
+
+    before = snapshot(framework_store)
+    batches_before = len(list_batches(framework_store))
+    outcome = import_files(framework_store, [path], user="test", expected_kind=expected_kind)
+    assert not outcome.ok
+    assert snapshot(framework_store) == before
+    assert len(list_batches(framework_store)) == batches_before
+
+
+def test_all_problems_at_once(framework_store):
+    checked = validate_files(framework_store, [BAD / "bad_period.csv", BAD / "non_numeric.csv",
+                                               BAD / "unknown_indicator.csv"])
+    rows = {(p.file, p.row) for p in checked.problems if p.severity == "error"}
+    assert rows == {("bad_period.csv", 2), ("bad_period.csv", 3), ("bad_period.csv", 4),
+                    ("non_numeric.csv", 2), ("non_numeric.csv", 3), ("unknown_indicator.csv", 3)}
+
+
+def test_one_bad_file_blocks_the_whole_import(framework_store, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text("indicator_id,territory_id,period,value\nMOB01,59350,2019,2.5\n")
+    before = snapshot(framework_store)
+    outcome = import_files(framework_store, [good, BAD / "conflicting_values.csv"], user="test")
+    assert not outcome.ok
+    assert snapshot(framework_store) == before
+
+
+def test_skip_invalid_rows_imports_the_rest(tmp_path):
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    outcome = import_files(engine, [BAD / "unknown_indicator.csv"], user="test", skip_invalid_rows=True)
+    assert outcome.ok
+    assert outcome.result.summary() == {"added": 1, "updated": 0, "unchanged": 0, "rejected": 1}
