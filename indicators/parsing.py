@@ -65,13 +65,24 @@ def parse_number_cell(text: str, decimal: str) -> tuple[float | None, str | None
 def parse_numbers(cells: pd.Series, decimal: str) -> tuple[np.ndarray, pd.Series, pd.Series]:
     """Values (NaN for no value), flags found after the numbers, and a problem code per cell."""
     text = cells.astype("str").str.strip()
-    candidate = text.str.replace(",", ".", regex=False) if decimal == "," else text
-    fast = pd.to_numeric(candidate, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    ok = np.isfinite(fast) & (np.abs(fast) <= 1e300)
+    # Vectorised path: drop grouping spaces, then thousands marks where the pattern is unambiguous.
+    compact = text
+    for mark in (" ", "\u00a0", "\u202f", "\t", "'"):  # literal replaces run in Arrow, a regex would not
+        compact = compact.str.replace(mark, "", regex=False)
     if decimal == ",":
-        ok &= ~text.str.contains(".", regex=False).to_numpy()  # "1.234" is a thousand here: careful path
-    # to_numeric also reads "inf", "1e5", "nan": only plain digits take the fast path.
-    ok &= text.str.match(r"^[+-]?[\d.,]+(?:[eE][+-]?\d+)?$").fillna(False).to_numpy(dtype=bool)
+        grouped = compact.str.match(_THOUSANDS_POINT.pattern).fillna(False)
+        compact = compact.where(~grouped, compact.str.replace(".", "", regex=False))
+        risky = compact.str.contains(".", regex=False).to_numpy(dtype=bool)  # a stray point: careful path
+        candidate = compact.str.replace(",", ".", regex=False)
+    else:
+        grouped = compact.str.match(_THOUSANDS_COMMA.pattern).fillna(False)
+        compact = compact.where(~grouped, compact.str.replace(",", "", regex=False))
+        risky = compact.str.contains(",", regex=False).to_numpy(dtype=bool)
+        candidate = compact
+    # Only plain digits take the fast path (to_numeric would also read "inf" or "nan").
+    plain = candidate.str.match(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$").fillna(False).to_numpy(dtype=bool)
+    fast = pd.to_numeric(candidate.where(plain, None), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    ok = plain & ~risky & np.isfinite(fast) & (np.abs(fast) <= 1e300)
     values = np.where(ok, fast, np.nan)
     flags = pd.Series([None] * len(text), index=cells.index, dtype="object")
     problems = pd.Series([None] * len(text), index=cells.index, dtype="object")

@@ -103,6 +103,7 @@ def _on_sqlite_connect(dbapi_conn, _record):
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB: large imports stay in memory while indexed
     cur.close()
 
 
@@ -151,18 +152,24 @@ def _bump_version(conn) -> None:
 # ---------------------------------------------------------------- reading
 
 def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
-               with_batch: bool = False) -> pd.DataFrame:
+               with_batch: bool = False, ordered: bool = True) -> pd.DataFrame:
     """A stored table as a DataFrame with the schema's columns, sorted by key."""
     table = TABLES[name]
     sql_table = SQL_TABLES[name]
     cols = [sql_table.c[c] for c in table.names] + ([sql_table.c.batch_id] if with_batch else [])
-    stmt = sa.select(*cols).order_by(*[sql_table.c[k] for k in table.key])
+    stmt = sa.select(*cols)
+    if ordered:
+        stmt = stmt.order_by(*[sql_table.c[k] for k in table.key])
     if where is not None:
         stmt = stmt.where(where)
 
     def run(conn):
         result = conn.execute(stmt)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        keys = list(result.keys())
+        # The driver's own tuples: SQLAlchemy's Row objects cost more than the query on large tables.
+        rows = result.cursor.fetchall()
+        result.close()
+        return pd.DataFrame(rows, columns=keys)
 
     if isinstance(engine_or_conn, Engine):
         with engine_or_conn.connect() as conn:
@@ -254,7 +261,8 @@ def _column_values(frame: pd.DataFrame, col: str) -> list:
         return out.tolist()
     if str(series.dtype) == "Int64":
         return [None if v is pd.NA else int(v) for v in series]
-    return [_clean(v) for v in series.astype(object).tolist()]
+    values = series.astype(object)
+    return values.where(values.notna(), None).tolist()
 
 
 def _placeholder(conn) -> str:
@@ -270,11 +278,11 @@ def _insert_rows(conn, name: str, frame: pd.DataFrame, batch_id: int) -> None:
     # Values always travel as parameters; the identifiers come from the schema, never from a file.
     sql = (f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
            f"VALUES ({', '.join([_placeholder(conn)] * len(cols))})")
-    columns = [_column_values(frame, c) for c in table.names] + [[batch_id] * len(frame)]
-    rows = list(zip(*columns))
-    step = 100_000
-    for start in range(0, len(rows), step):
-        conn.exec_driver_sql(sql, rows[start:start + step])
+    step = 100_000  # chunks keep memory flat on million-row imports
+    for start in range(0, len(frame), step):
+        chunk = frame.iloc[start:start + step]
+        columns = [_column_values(chunk, c) for c in table.names] + [[batch_id] * len(chunk)]
+        conn.exec_driver_sql(sql, list(zip(*columns)))
 
 
 def _delete_keys(conn, name: str, keys: pd.DataFrame) -> None:
@@ -296,8 +304,8 @@ def _existing_for(conn, name: str, incoming: pd.DataFrame) -> pd.DataFrame:
     first = table.key[0]
     ids = sorted(set(incoming[first].dropna()))
     if len(ids) <= 500:
-        return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True)
-    return read_table(conn, name, with_batch=True)
+        return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True, ordered=False)
+    return read_table(conn, name, with_batch=True, ordered=False)
 
 
 def _equal(a: pd.Series, b: pd.Series) -> np.ndarray:

@@ -1,0 +1,93 @@
+"""Ingest benchmark: 1 million observations in the French Excel dialect.
+
+Generates an observations CSV of N rows (`;`, decimal comma, Windows-1252,
+non-breaking-space thousands in part of the values), then times in one run:
+the bare `pandas.read_csv` of that file, validation, the import into an
+empty SQLite store, and the import of the same file again (all unchanged).
+Prints the figures, the ratios to the bare read, and the peak memory.
+
+    python bench/ingest.py [--rows 1000000]
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from indicators.importing import import_files, validate_files  # noqa: E402
+from indicators.store import open_store  # noqa: E402
+
+
+def make_files(folder: Path, rows: int) -> tuple[list[Path], Path]:
+    years = 10
+    n_ind = 200
+    n_ter = max(1, rows // (n_ind * years))
+    rng = np.random.default_rng(7)
+    (folder / "levels.csv").write_text("level_id,name_fr\nborder,Frontière\n")
+    (folder / "themes.csv").write_text("theme_id,name_fr\nmobility,Mobilité\n")
+    (folder / "actions.csv").write_text("action_id,level_id,theme_id,title_fr\nA01,border,mobility,Action\n")
+    ind = pd.DataFrame({"indicator_id": [f"I{i:03d}" for i in range(n_ind)], "action_id": "A01",
+                        "name_fr": "Indicateur", "unit": "persons", "direction": "increase"})
+    ind.to_csv(folder / "indicators.csv", index=False)
+    ter = pd.DataFrame({"territory_id": [f"{59000 + t:05d}" for t in range(n_ter)], "name_fr": "Commune",
+                        "country": "FR"})
+    ter.to_csv(folder / "territories.csv", index=False)
+    framework = [folder / f"{n}.csv" for n in ("levels", "themes", "actions", "indicators", "territories")]
+    i, t, y = np.meshgrid(np.arange(n_ind), np.arange(n_ter), np.arange(years), indexing="ij")
+    i, t, y = i.ravel()[:rows], t.ravel()[:rows], y.ravel()[:rows]
+    values = rng.gamma(2.0, 2000.0, len(i)).round(1)
+    text = pd.Series(values).map(lambda v: f"{v:.1f}".replace(".", ","))
+    big = values >= 1000
+    text[big] = pd.Series(values[big]).map(lambda v: f"{v:,.1f}".replace(",", "\u00a0").replace(".", ",")).to_numpy()
+    frame = pd.DataFrame({"indicator_id": np.array([f"I{k:03d}" for k in range(n_ind)])[i],
+                          "territory_id": np.array([f"{59000 + k:05d}" for k in range(n_ter)])[t],
+                          "period": (2015 + y).astype(str), "value": text,
+                          "note": np.where(rng.random(len(i)) < 0.01, "Donnée révisée – œuvre", "")})
+    path = folder / "observations.csv"
+    frame.to_csv(path, sep=";", index=False, encoding="cp1252")
+    return framework, path
+
+
+def timed(label: str, fn):
+    start = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - start
+    print(f"{label:<44} {seconds:8.2f} s")
+    return value, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        framework, path = make_files(folder, args.rows)
+        print(f"file: {path.stat().st_size / 1e6:.1f} MB, {args.rows:,} rows, ';' decimal comma, cp1252")
+        engine = open_store(f"sqlite:///{folder / 'store.sqlite'}")
+        assert import_files(engine, framework, user="bench").ok
+        _, bare = timed("pandas.read_csv (sep=';', decimal=',')",
+                        lambda: pd.read_csv(path, sep=";", decimal=",", encoding="cp1252"))
+        checked, t_validate = timed("validate", lambda: validate_files(engine, [path]))
+        assert checked.ok, [p.as_dict() for p in checked.problems[:3]]
+        outcome, t_import = timed("validate + import into empty store", lambda: import_files(engine, [path]))
+        assert outcome.result.summary()["added"] == args.rows
+        again, t_again = timed("validate + import again (all unchanged)", lambda: import_files(engine, [path]))
+        assert again.result.summary()["unchanged"] == args.rows
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"import / read_csv: {t_import / bare:.2f}x   (target < 4x)")
+        print(f"re-import / read_csv: {t_again / bare:.2f}x   (target < 4x)")
+        print(f"validate alone / read_csv: {t_validate / bare:.2f}x")
+        print(f"peak memory: {peak:.0f} MB   (target < 1500 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The view's filters as plain data, read from and written to the URL.
+
+The URL holds codes, never translated labels (DESIGN.md: `lang`, `level`,
+`theme`, `action`, `territory` (repeatable), `from`, `to`, `method`,
+`indicator`). Unknown codes and malformed periods are dropped with a notice,
+so a shared link always opens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from .i18n import LANGS
+
+METHODS = ("opensdg", "eurostat")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    lang: str = "fr"
+    level: str | None = None
+    theme: str | None = None
+    action: str | None = None
+    territories: tuple[str, ...] = ()
+    period_from: str | None = None
+    period_to: str | None = None
+    method: str = "opensdg"
+    indicator: str | None = None
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        out: dict[str, str | list[str]] = {"lang": self.lang}
+        for key, value in (("level", self.level), ("theme", self.theme), ("action", self.action),
+                           ("from", self.period_from), ("to", self.period_to), ("indicator", self.indicator)):
+            if value:
+                out[key] = value
+        if self.territories:
+            out["territory"] = list(self.territories)
+        if self.method != "opensdg":
+            out["method"] = self.method
+        return out
+
+    def cleared(self) -> "Filters":
+        return Filters(lang=self.lang, method=self.method)
+
+
+@dataclass
+class Parsed:
+    filters: Filters
+    dropped: list[str] = field(default_factory=list)   # "key=value" items that were ignored
+
+
+def _first(params: dict[str, list[str]], key: str) -> str | None:
+    values = params.get(key) or []
+    return values[0] if values else None
+
+
+def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame], lang: str) -> Parsed:
+    """Filters from URL parameters (each a list of strings), checked against the framework."""
+    dropped: list[str] = []
+
+    def code(key: str, table: str, column: str) -> str | None:
+        value = _first(params, key)
+        if value is None or value == "":
+            return None
+        if value in set(framework[table][column]):
+            return value
+        dropped.append(f"{key}={value}")
+        return None
+
+    level = code("level", "levels", "level_id")
+    theme = code("theme", "themes", "theme_id")
+    action = code("action", "actions", "action_id")
+    indicator = code("indicator", "indicators", "indicator_id")
+    known = set(framework["territories"]["territory_id"])
+    territories = []
+    for value in params.get("territory", []):
+        (territories.append(value) if value in known and value not in territories
+         else dropped.append(f"territory={value}") if value not in known else None)
+    periods = {}
+    for key in ("from", "to"):
+        value = _first(params, key)
+        if value and _YEAR.match(value):
+            periods[key] = value
+        elif value:
+            dropped.append(f"{key}={value}")
+    if "from" in periods and "to" in periods and periods["from"] > periods["to"]:
+        dropped.append(f"from={periods.pop('from')}")
+    method = _first(params, "method") or "opensdg"
+    if method not in METHODS:
+        dropped.append(f"method={method}")
+        method = "opensdg"
+    if lang not in LANGS:
+        lang = "fr"
+    filters = Filters(lang=lang, level=level, theme=theme, action=action, territories=tuple(territories),
+                      period_from=periods.get("from"), period_to=periods.get("to"), method=method,
+                      indicator=indicator)
+    return Parsed(filters, dropped)
+
+
+def with_cell(filters: Filters, level: str, theme: str) -> Filters:
+    """The filters after a click on a level × theme cell."""
+    return replace(filters, level=level, theme=theme, action=None)
+
+
+def selected_actions(framework: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
+    actions = framework["actions"]
+    mask = pd.Series(True, index=actions.index)
+    if filters.level:
+        mask &= actions["level_id"] == filters.level
+    if filters.theme:
+        mask &= actions["theme_id"] == filters.theme
+    if filters.action:
+        mask &= actions["action_id"] == filters.action
+    return actions[mask]
+
+
+def selected_indicators(framework: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
+    actions = selected_actions(framework, filters)
+    indicators = framework["indicators"]
+    return indicators[indicators["action_id"].isin(actions["action_id"])]
+
+
+def in_period(frame: pd.DataFrame, filters: Filters, column: str = "period") -> pd.DataFrame:
+    years = frame[column].astype(str).str.slice(0, 4)
+    mask = pd.Series(True, index=frame.index)
+    if filters.period_from:
+        mask &= years >= filters.period_from
+    if filters.period_to:
+        mask &= years <= filters.period_to
+    return frame[mask]
+
+
+def in_territories(frame: pd.DataFrame, filters: Filters, column: str = "territory_id") -> pd.DataFrame:
+    if not filters.territories:
+        return frame
+    return frame[frame[column].isin(filters.territories)]
+
+
+def empty_hint(filters: Filters) -> str | None:
+    """Which filter to clear first when nothing matches (the narrowest one set)."""
+    for key in ("action", "theme", "level", "territory", "period"):
+        if key == "territory" and filters.territories:
+            return key
+        if key == "period" and (filters.period_from or filters.period_to):
+            return key
+        if key not in ("territory", "period") and getattr(filters, key):
+            return key
+    return None

@@ -1,0 +1,260 @@
+"""Interface texts in French, Dutch and English, and number and date formats (babel).
+
+Every string the interface shows has a key here with its three languages; a
+test fails when one is missing. Framework names (levels, themes, actions,
+indicators, territories) come from the data's `name_fr/nl/en` columns.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+LANGS = ("fr", "nl", "en")
+DEFAULT_LANG = "fr"
+LANG_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
+LOCALES = {"fr": "fr_FR", "nl": "nl_BE", "en": "en_GB"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # shell
+    "app_title": {"fr": "Observatoire de la coopération transfrontalière",
+                  "nl": "Monitor grensoverschrijdende samenwerking",
+                  "en": "Cross-Border Cooperation Monitor"},
+    "strategy_name": {"fr": "Stratégie de coopération transfrontalière de la Métropole Européenne de Lille",
+                      "nl": "Strategie voor grensoverschrijdende samenwerking van de Metropool Rijsel",
+                      "en": "Cross-border cooperation strategy of the Lille European Metropolis"},
+    "language": {"fr": "Langue", "nl": "Taal", "en": "Language"},
+    "filters": {"fr": "Filtres", "nl": "Filters", "en": "Filters"},
+    "level": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
+    "theme": {"fr": "Thématique", "nl": "Thema", "en": "Theme"},
+    "action": {"fr": "Action stratégique", "nl": "Strategische actie", "en": "Strategic action"},
+    "territory": {"fr": "Territoire", "nl": "Gebied", "en": "Territory"},
+    "territories": {"fr": "Territoires", "nl": "Gebieden", "en": "Territories"},
+    "period_range": {"fr": "Période", "nl": "Periode", "en": "Period"},
+    "method": {"fr": "Méthode de suivi", "nl": "Voortgangsmethode", "en": "Progress method"},
+    "method_opensdg": {"fr": "Open SDG (Statistique Canada)", "nl": "Open SDG (Statistics Canada)",
+                       "en": "Open SDG (Statistics Canada)"},
+    "method_eurostat": {"fr": "Eurostat ODD", "nl": "Eurostat SDG", "en": "Eurostat SDG"},
+    "all": {"fr": "Tous", "nl": "Alle", "en": "All"},
+    "clear_filters": {"fr": "Effacer les filtres", "nl": "Filters wissen", "en": "Clear filters"},
+    "share_link": {"fr": "Le lien de cette page reproduit la vue filtrée.",
+                   "nl": "De link van deze pagina geeft dezelfde gefilterde weergave.",
+                   "en": "This page's link reproduces the filtered view."},
+    "notice_dropped": {"fr": "Filtre ignoré (code inconnu ou mal formé) : {what}",
+                       "nl": "Filter genegeerd (onbekende of foutieve code): {what}",
+                       "en": "Filter ignored (unknown or malformed code): {what}"},
+    "country_FR": {"fr": "France", "nl": "Frankrijk", "en": "France"},
+    "country_BE": {"fr": "Belgique", "nl": "België", "en": "Belgium"},
+    "demo_notice": {"fr": "Données de démonstration : chiffres illustratifs, sauf les repères publiés cités.",
+                    "nl": "Demogegevens: illustratieve cijfers, behalve de vermelde gepubliceerde ijkpunten.",
+                    "en": "Demo data: illustrative figures, apart from the published anchors cited."},
+    "store_error": {"fr": "La base de données ne répond pas. Réessayez dans un instant ; si le problème persiste, "
+                          "prévenez l'administrateur.",
+                    "nl": "De databank antwoordt niet. Probeer het zo opnieuw; blijft het probleem, "
+                          "verwittig dan de beheerder.",
+                    "en": "The database does not answer. Try again in a moment; if it persists, tell the "
+                          "administrator."},
+    "page_error": {"fr": "Cette page n'a pas pu s'afficher. Les données ne sont pas modifiées. Détail : {detail}",
+                   "nl": "Deze pagina kon niet worden getoond. De gegevens zijn niet gewijzigd. Detail: {detail}",
+                   "en": "This page could not be shown. No data was changed. Detail: {detail}"},
+    # pages
+    "page_overview": {"fr": "Vue d'ensemble", "nl": "Overzicht", "en": "Overview"},
+    "page_actions": {"fr": "Actions stratégiques", "nl": "Strategische acties", "en": "Strategic actions"},
+    "page_explorer": {"fr": "Explorateur d'indicateurs", "nl": "Indicatorverkenner", "en": "Indicator explorer"},
+    "page_map": {"fr": "Carte", "nl": "Kaart", "en": "Map"},
+    "page_data": {"fr": "Données", "nl": "Gegevens", "en": "Data"},
+    "page_methodology": {"fr": "Méthodologie", "nl": "Methodologie", "en": "Methodology"},
+    # overview
+    "kpi_actions": {"fr": "Actions suivies", "nl": "Opgevolgde acties", "en": "Actions followed"},
+    "kpi_indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
+    "kpi_on_track": {"fr": "Actions en bonne voie", "nl": "Acties op koers", "en": "Actions on track"},
+    "kpi_latest": {"fr": "Dernière donnée reçue", "nl": "Laatst ontvangen gegevens", "en": "Latest data received"},
+    "matrix_title": {"fr": "Avancement par niveau et thématique", "nl": "Voortgang per niveau en thema",
+                     "en": "Progress by level and theme"},
+    "matrix_help": {"fr": "Cliquez sur une case pour filtrer sur ce niveau et cette thématique.",
+                    "nl": "Klik op een vak om op dat niveau en thema te filteren.",
+                    "en": "Click a cell to filter on that level and theme."},
+    "by_theme": {"fr": "Statuts par thématique", "nl": "Statussen per thema", "en": "Statuses by theme"},
+    "by_level": {"fr": "Statuts par niveau", "nl": "Statussen per niveau", "en": "Statuses by level"},
+    "attention": {"fr": "Actions à regarder en premier", "nl": "Acties die eerst aandacht vragen",
+                  "en": "Actions that need attention first"},
+    "stale": {"fr": "Données en retard", "nl": "Achterstallige gegevens", "en": "Stale data"},
+    "stale_help": {"fr": "Indicateurs sans valeur depuis deux périodes ou plus.",
+                   "nl": "Indicatoren zonder waarde sinds twee of meer periodes.",
+                   "en": "Indicators with no value for two periods or more."},
+    "no_stale": {"fr": "Aucun indicateur en retard.", "nl": "Geen achterstallige indicatoren.",
+                 "en": "No indicator is overdue."},
+    "latest_received": {"fr": "Dernières données reçues", "nl": "Laatst ontvangen gegevens",
+                        "en": "Latest data received"},
+    "count": {"fr": "Nombre", "nl": "Aantal", "en": "Count"},
+    "status": {"fr": "Statut", "nl": "Status", "en": "Status"},
+    "score": {"fr": "Score", "nl": "Score", "en": "Score"},
+    "indicator": {"fr": "Indicateur", "nl": "Indicator", "en": "Indicator"},
+    "indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
+    "actions": {"fr": "Actions", "nl": "Acties", "en": "Actions"},
+    "latest_period": {"fr": "Dernière période", "nl": "Laatste periode", "en": "Latest period"},
+    "latest_value": {"fr": "Dernière valeur", "nl": "Laatste waarde", "en": "Latest value"},
+    "periods_missing": {"fr": "Périodes manquantes", "nl": "Ontbrekende periodes", "en": "Periods missing"},
+    "owner": {"fr": "Référent", "nl": "Contactpersoon", "en": "Owner"},
+    "lead": {"fr": "Pilote", "nl": "Trekker", "en": "Lead"},
+    "empty_filters": {"fr": "Aucun indicateur ne correspond à ces filtres : effacez le filtre {what}.",
+                      "nl": "Geen indicator past bij deze filters: wis de filter {what}.",
+                      "en": "No indicator matches these filters: clear the {what} filter."},
+    "empty_store": {"fr": "La base ne contient encore aucune donnée : importez des fichiers depuis la page Données.",
+                    "nl": "De databank bevat nog geen gegevens: importeer bestanden via de pagina Gegevens.",
+                    "en": "The store holds no data yet: import files from the Data page."},
+    # actions page
+    "progress_to_target": {"fr": "Avancement vers la cible", "nl": "Voortgang naar streefwaarde",
+                           "en": "Progress to target"},
+    "trend": {"fr": "Tendance", "nl": "Trend", "en": "Trend"},
+    "target": {"fr": "Cible", "nl": "Streefwaarde", "en": "Target"},
+    "baseline": {"fr": "Référence", "nl": "Referentie", "en": "Baseline"},
+    "milestone": {"fr": "Jalon", "nl": "Mijlpaal", "en": "Milestone"},
+    "observed": {"fr": "Observé", "nl": "Waargenomen", "en": "Observed"},
+    "target_path": {"fr": "Trajectoire cible", "nl": "Streefpad", "en": "Target path"},
+    "projection": {"fr": "Projection", "nl": "Projectie", "en": "Projection"},
+    "detail_of": {"fr": "Détail de l'action", "nl": "Detail van de actie", "en": "Action detail"},
+    "choose_action": {"fr": "Choisir une action pour le détail", "nl": "Kies een actie voor het detail",
+                      "en": "Choose an action for its detail"},
+    "no_target": {"fr": "Pas de cible", "nl": "Geen streefwaarde", "en": "No target"},
+    "action_status": {"fr": "État d'avancement", "nl": "Uitvoeringsstatus", "en": "Implementation"},
+    "sides": {"fr": "Côtés français et belge", "nl": "Franse en Belgische kant", "en": "French and Belgian sides"},
+    "milestone_status": {"fr": "Statut au jalon", "nl": "Status bij mijlpaal", "en": "Status at milestone"},
+    # explorer
+    "choose_indicator": {"fr": "Indicateur", "nl": "Indicator", "en": "Indicator"},
+    "time_series": {"fr": "Évolution par territoire", "nl": "Evolutie per gebied", "en": "Time series by territory"},
+    "ranking": {"fr": "Classement de la dernière année", "nl": "Rangschikking laatste jaar",
+                "en": "Latest-year ranking"},
+    "values_table": {"fr": "Tableau des valeurs", "nl": "Tabel van de waarden", "en": "Table of values"},
+    "metadata": {"fr": "Métadonnées", "nl": "Metagegevens", "en": "Metadata"},
+    "definition": {"fr": "Définition", "nl": "Definitie", "en": "Definition"},
+    "unit": {"fr": "Unité", "nl": "Eenheid", "en": "Unit"},
+    "source": {"fr": "Source", "nl": "Bron", "en": "Source"},
+    "comparability": {"fr": "Comparabilité transfrontalière", "nl": "Grensoverschrijdende vergelijkbaarheid",
+                      "en": "Cross-border comparability"},
+    "type": {"fr": "Type", "nl": "Type", "en": "Type"},
+    "code": {"fr": "Code", "nl": "Code", "en": "Code"},
+    "period": {"fr": "Période", "nl": "Periode", "en": "Period"},
+    "value": {"fr": "Valeur", "nl": "Waarde", "en": "Value"},
+    "flag": {"fr": "Qualité", "nl": "Kwaliteit", "en": "Flag"},
+    "note": {"fr": "Note", "nl": "Opmerking", "en": "Note"},
+    "country": {"fr": "Pays", "nl": "Land", "en": "Country"},
+    "download_csv": {"fr": "Télécharger (CSV pour Excel)", "nl": "Downloaden (CSV voor Excel)",
+                     "en": "Download (CSV for Excel)"},
+    "download_xlsx": {"fr": "Télécharger (XLSX)", "nl": "Downloaden (XLSX)", "en": "Download (XLSX)"},
+    "no_data_indicator": {"fr": "Pas de valeur pour cet indicateur avec ces filtres : élargissez la période ou les "
+                                "territoires.",
+                          "nl": "Geen waarde voor deze indicator met deze filters: verruim de periode of de gebieden.",
+                          "en": "No value for this indicator with these filters: widen the period or territories."},
+    "comparability_harmonised": {"fr": "harmonisée", "nl": "geharmoniseerd", "en": "harmonised"},
+    "comparability_partial": {"fr": "partielle", "nl": "gedeeltelijk", "en": "partial"},
+    "comparability_not_comparable": {"fr": "non comparable", "nl": "niet vergelijkbaar", "en": "not comparable"},
+    "type_context": {"fr": "contexte", "nl": "context", "en": "context"},
+    "type_output": {"fr": "réalisation", "nl": "realisatie", "en": "output"},
+    "type_result": {"fr": "résultat", "nl": "resultaat", "en": "result"},
+    "context_note": {"fr": "Indicateur de contexte : il décrit le territoire, la stratégie n'en est pas seule "
+                           "responsable.",
+                     "nl": "Contextindicator: beschrijft het gebied; de strategie is er niet alleen "
+                           "verantwoordelijk voor.",
+                     "en": "Context indicator: it describes the territory; the strategy is not alone "
+                           "responsible for it."},
+    # placeholders
+    "map_placeholder": {"fr": "La carte des territoires et des flux arrive bientôt.",
+                        "nl": "De kaart van gebieden en stromen komt binnenkort.",
+                        "en": "The map of territories and flows is coming soon."},
+    "data_placeholder": {"fr": "L'import de fichiers depuis le tableau de bord arrive bientôt. En attendant : "
+                               "`python -m indicators import FICHIER`.",
+                         "nl": "Bestanden importeren vanuit het dashboard komt binnenkort. Intussen: "
+                               "`python -m indicators import BESTAND`.",
+                         "en": "Importing files from the dashboard is coming soon. Meanwhile: "
+                               "`python -m indicators import FILE`."},
+    # action statuses (implementation)
+    "impl_planned": {"fr": "prévue", "nl": "gepland", "en": "planned"},
+    "impl_ongoing": {"fr": "en cours", "nl": "lopend", "en": "ongoing"},
+    "impl_done": {"fr": "réalisée", "nl": "afgerond", "en": "done"},
+    "impl_delayed": {"fr": "retardée", "nl": "vertraagd", "en": "delayed"},
+    "impl_cancelled": {"fr": "annulée", "nl": "geannuleerd", "en": "cancelled"},
+    # flags
+    "flag_p": {"fr": "provisoire", "nl": "voorlopig", "en": "provisional"},
+    "flag_e": {"fr": "estimé", "nl": "geschat", "en": "estimated"},
+    "flag_b": {"fr": "rupture de série", "nl": "breuk in de reeks", "en": "break in series"},
+    "flag_c": {"fr": "confidentiel", "nl": "vertrouwelijk", "en": "confidential"},
+    "flag_u": {"fr": "fiabilité faible", "nl": "lage betrouwbaarheid", "en": "low reliability"},
+}
+
+# Progress statuses: Open SDG words, and Eurostat's own words for the no-target case.
+STATUS_TEXTS: dict[str, dict[str, str]] = {
+    "achieved": {"fr": "Cible atteinte", "nl": "Streefwaarde bereikt", "en": "Target achieved"},
+    "on_track": {"fr": "En bonne voie", "nl": "Op koers", "en": "On track"},
+    "acceleration_needed": {"fr": "Accélération nécessaire", "nl": "Versnelling nodig", "en": "Acceleration needed"},
+    "limited_progress": {"fr": "Progrès limité", "nl": "Beperkte vooruitgang", "en": "Limited progress"},
+    "deterioration": {"fr": "Dégradation", "nl": "Achteruitgang", "en": "Deterioration"},
+    "not_assessed": {"fr": "Non évalué", "nl": "Niet beoordeeld", "en": "Not assessed"},
+}
+EUROSTAT_TEXTS: dict[str, dict[str, str]] = {
+    "on_track": {"fr": "Progrès significatif", "nl": "Significante vooruitgang", "en": "Significant progress"},
+    "acceleration_needed": {"fr": "Progrès modéré", "nl": "Matige vooruitgang", "en": "Moderate progress"},
+    "limited_progress": {"fr": "Éloignement modéré", "nl": "Matige verwijdering", "en": "Moderate movement away"},
+    "deterioration": {"fr": "Éloignement significatif", "nl": "Significante verwijdering",
+                      "en": "Significant movement away"},
+}
+
+
+def t(key: str, lang: str, **params) -> str:
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**params) if params else text
+
+
+def status_label(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
+    if method == "eurostat" and not has_target and status in EUROSTAT_TEXTS:
+        return EUROSTAT_TEXTS[status][lang]
+    return STATUS_TEXTS.get(status, STATUS_TEXTS["not_assessed"])[lang]
+
+
+def pick_lang(requested: str | None, browser_locale: str | None) -> str:
+    """The URL's language, else the browser's, else French."""
+    if requested in LANGS:
+        return requested
+    base = (browser_locale or "").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGS else DEFAULT_LANG
+
+
+def name(row, field: str, lang: str) -> str:
+    """A framework name in the language, falling back to French then to the code."""
+    for key in (f"{field}_{lang}", f"{field}_fr", f"{field}_en"):
+        value = row.get(key) if hasattr(row, "get") else None
+        if value is not None and not (isinstance(value, float) and math.isnan(value)) and str(value).strip():
+            return str(value)
+    return ""
+
+
+def number(value, lang: str, decimals: int | None = 1) -> str:
+    """1 234,5 in French, 1.234,5 in Dutch, 1,234.5 in English; an en dash for no value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    digits = 1 if decimals is None else int(decimals)
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def percent(value, lang: str, decimals: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    return format_percent(value, format=pattern, locale=LOCALES[lang])
+
+
+def when(value, lang: str) -> str:
+    """A date or timestamp in the language's medium format."""
+    if value in (None, ""):
+        return "–"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        return format_datetime(value, format="medium", locale=LOCALES[lang])
+    if isinstance(value, date):
+        return format_date(value, format="medium", locale=LOCALES[lang])
+    return str(value)

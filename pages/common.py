@@ -1,0 +1,249 @@
+"""What every page shares: the store, cached data, the language and the global filters.
+
+Not a page itself (app.py lists the pages). Cached loaders are keyed on the
+store's data version, so an import anywhere shows on every page at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from indicators import filters as F
+from indicators import i18n
+from indicators.i18n import LANG_NAMES, LANGS, t
+
+KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_action",
+        "territory": "f_territory", "years": "f_years", "method": "f_method"}
+
+
+@dataclass
+class View:
+    engine: object
+    version: int
+    lang: str
+    framework: dict
+    filters: F.Filters
+    notices: list
+
+
+# ---------------------------------------------------------------- cached data
+
+@st.cache_resource(show_spinner=False)
+def _engine():
+    from indicators.store import open_default
+
+    return open_default()
+
+
+def engine():
+    return _engine()
+
+
+def data_version() -> int:
+    from indicators.store import data_version as version
+
+    return version(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def framework(version: int) -> dict[str, pd.DataFrame]:
+    from indicators.queries import load_framework
+
+    return load_framework(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def observations(version: int) -> pd.DataFrame:
+    from indicators.queries import load_observations
+
+    return load_observations(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def flows(version: int) -> pd.DataFrame:
+    from indicators.queries import load_flows
+
+    return load_flows(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def assessment(version: int, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(indicator × territory statuses, action roll-up) for the whole store."""
+    from indicators.progress import assess_all, rollup_actions
+
+    fw = framework(version)
+    assessed = assess_all(observations(version), fw["indicators"], fw["targets"], method=method)
+    actions = rollup_actions(assessed, fw["indicators"], fw["actions"])
+    return assessed, actions
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def batches(version: int) -> pd.DataFrame:
+    from indicators.store import list_batches
+
+    return list_batches(engine())
+
+
+# ---------------------------------------------------------------- start and filters
+
+def _query() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def start() -> View:
+    """Open the store, read the URL once per session, and settle the language."""
+    try:
+        version = data_version()
+        fw = framework(version)
+    except Exception:  # the store is unreachable: say so plainly, never a traceback
+        lang = i18n.pick_lang(st.query_params.get("lang"), st.context.locale)
+        st.error(t("store_error", lang))
+        _engine.clear()
+        st.stop()
+    notices: list[str] = []
+    if "_url_read" not in st.session_state:
+        query = _query()
+        lang = i18n.pick_lang((query.get("lang") or [None])[0], st.context.locale)
+        parsed = F.parse_query(query, fw, lang)
+        _filters_to_widgets(parsed.filters, fw)
+        notices = parsed.dropped
+        st.session_state["_url_read"] = True
+        st.session_state["_notices"] = notices
+    lang = st.session_state.get(KEYS["lang"], "fr")
+    view = View(engine(), version, lang, fw, F.Filters(lang=lang), st.session_state.get("_notices", []))
+    st.session_state["_view"] = view
+    return view
+
+
+def _years(fw_version: int) -> list[int]:
+    obs = observations(fw_version)
+    if obs.empty:
+        return []
+    years = obs["period"].str.slice(0, 4).astype(int)
+    return list(range(int(years.min()), int(years.max()) + 1))
+
+
+def _filters_to_widgets(filters: F.Filters, fw) -> None:
+    ss = st.session_state
+    ss[KEYS["lang"]] = filters.lang
+    ss[KEYS["level"]] = filters.level
+    ss[KEYS["theme"]] = filters.theme
+    ss[KEYS["action"]] = filters.action
+    ss[KEYS["territory"]] = list(filters.territories)
+    ss[KEYS["method"]] = filters.method
+    if filters.period_from or filters.period_to:
+        ss["_years_wanted"] = (filters.period_from, filters.period_to)
+    if filters.indicator:
+        ss["f_indicator"] = filters.indicator
+
+
+def apply_filters(filters: F.Filters) -> None:
+    """Set the global filters from a page (a click on the matrix, on the map) and rerun."""
+    _filters_to_widgets(filters, None)
+    st.rerun()
+
+
+def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, str]:
+    return {row[key]: i18n.name(row, field, lang) or row[key] for row in frame.to_dict("records")}
+
+
+def sidebar_filters(view: View) -> F.Filters:
+    fw, lang, ss = view.framework, view.lang, st.session_state
+    with st.sidebar:
+        st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
+                             selection_mode="single", default=None)
+        if not ss.get(KEYS["lang"]):
+            ss[KEYS["lang"]] = lang
+        st.subheader(t("filters", lang))
+        levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
+        level_names = _label(levels, "level_id", "name", lang)
+        st.selectbox(t("level", lang), [None, *level_names], key=KEYS["level"],
+                     format_func=lambda c: t("all", lang) if c is None else level_names.get(c, c))
+        themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
+        theme_names = _label(themes, "theme_id", "name", lang)
+        st.selectbox(t("theme", lang), [None, *theme_names], key=KEYS["theme"],
+                     format_func=lambda c: t("all", lang) if c is None else theme_names.get(c, c))
+        actions = F.selected_actions(fw, F.Filters(level=ss.get(KEYS["level"]), theme=ss.get(KEYS["theme"])))
+        action_names = _label(actions, "action_id", "title", lang)
+        if ss.get(KEYS["action"]) not in (None, *action_names):
+            ss[KEYS["action"]] = None
+        st.selectbox(t("action", lang), [None, *action_names], key=KEYS["action"],
+                     format_func=lambda c: t("all", lang) if c is None else f"{c} · {action_names.get(c, c)}")
+        territories = fw["territories"].assign(
+            _label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
+        ).sort_values(["country", "_label"])
+        ter_names = {r.territory_id: f"{r.country} · {r._label}" for r in territories.itertuples()}
+        ss[KEYS["territory"]] = [c for c in ss.get(KEYS["territory"], []) if c in ter_names]
+        st.multiselect(t("territories", lang), list(ter_names), key=KEYS["territory"],
+                       format_func=lambda c: ter_names.get(c, c), placeholder=t("all", lang))
+        years = _years(view.version)
+        period = (None, None)
+        if len(years) >= 2:
+            wanted = ss.pop("_years_wanted", None)
+            if wanted or KEYS["years"] not in ss:
+                lo = int(wanted[0]) if wanted and wanted[0] else years[0]
+                hi = int(wanted[1]) if wanted and wanted[1] else years[-1]
+                ss[KEYS["years"]] = (max(years[0], min(lo, years[-1])), min(years[-1], max(hi, years[0])))
+            chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
+            period = (str(chosen[0]) if chosen[0] != years[0] else None,
+                      str(chosen[1]) if chosen[1] != years[-1] else None)
+        st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],
+                 format_func=lambda m: t(f"method_{m}", lang), horizontal=False)
+        if st.button(t("clear_filters", lang), icon=":material/filter_alt_off:"):
+            _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"], "opensdg")), fw)
+            ss.pop(KEYS["years"], None)
+            st.rerun()
+        st.caption(t("share_link", lang))
+    filters = F.Filters(lang=lang, level=ss.get(KEYS["level"]), theme=ss.get(KEYS["theme"]),
+                        action=ss.get(KEYS["action"]), territories=tuple(ss.get(KEYS["territory"], [])),
+                        period_from=period[0], period_to=period[1], method=ss.get(KEYS["method"]) or "opensdg",
+                        indicator=ss.get("f_indicator"))
+    view.filters = filters
+    _write_url(filters)
+    for item in view.notices:
+        st.toast(t("notice_dropped", lang, what=item), icon=":material/info:")
+    ss["_notices"] = []
+    view.notices = []
+    return filters
+
+
+def _write_url(filters: F.Filters) -> None:
+    wanted = filters.to_query()
+    current = _query()
+    normalised = {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()}
+    if current != normalised:
+        st.query_params.from_dict(wanted)
+
+
+def current() -> View:
+    return st.session_state["_view"]
+
+
+def run_page(page) -> None:
+    view = current()
+    try:
+        page.run()
+    except Exception as exc:  # a page failure is said in words (st.rerun/st.stop are not Exceptions)
+        st.error(t("page_error", view.lang, detail=type(exc).__name__))
+
+
+def set_indicator(code: str | None) -> None:
+    st.session_state["f_indicator"] = code
+
+
+# ---------------------------------------------------------------- small shared renderers
+
+def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
+    """A status as icon + word (Markdown), coloured by the one status palette."""
+    from indicators.style import STATUS_ICONS
+
+    colours = {"achieved": "green", "on_track": "blue", "acceleration_needed": "orange",
+               "limited_progress": "red", "deterioration": "violet", "not_assessed": "gray"}
+    label = i18n.status_label(status, lang, method, has_target)
+    return f":{colours.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} {label}]"
+
+
+def demo_caption(lang: str) -> None:
+    st.caption(t("demo_notice", lang))

@@ -1,0 +1,113 @@
+"""Overview: are we on track? Key figures, the level × theme matrix, what needs attention."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import filters as F
+from indicators import i18n
+from indicators import overview as O
+from indicators.i18n import t
+from pages import common
+
+view = common.current()
+lang, fw, flt = view.lang, view.framework, view.filters
+
+st.title(t("app_title", lang))
+st.caption(t("strategy_name", lang))
+
+if fw["indicators"].empty:
+    st.info(t("empty_store", lang), icon=":material/inventory_2:")
+    st.stop()
+
+assessed, rollup = common.assessment(view.version, flt.method)
+actions = F.selected_actions(fw, flt)
+indicators = F.selected_indicators(fw, flt)
+obs = F.in_territories(F.in_period(common.observations(view.version), flt), flt)
+obs = obs[obs["indicator_id"].isin(indicators["indicator_id"])]
+
+if actions.empty or indicators.empty:
+    hint = F.empty_hint(flt)
+    st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
+               if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
+    st.stop()
+
+figures = O.key_figures(actions, rollup, indicators)
+batches = common.batches(view.version)
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
+c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
+c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
+          f"{figures['on_track']} / {figures['assessed']}", delta_color="off", border=True)
+latest_period = obs.loc[obs["value"].notna(), "period"].max() if not obs.empty else None
+c4.metric(t("kpi_latest", lang), latest_period or "–",
+          i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
+          delta_color="off", border=True)
+
+# Level × theme matrix: a click on a cell filters on that level and theme.
+st.subheader(t("matrix_title", lang))
+cells = O.matrix(rollup, F.selected_actions(fw, F.Filters()), fw["levels"], fw["themes"])
+fig = O.matrix_figure(cells, fw["levels"], fw["themes"], lang, flt.method, selected=(flt.level, flt.theme))
+event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points",
+                        config={"displayModeBar": False})
+st.caption(t("matrix_help", lang))
+clicked = O.cell_from_selection(event)
+if clicked and clicked != (flt.level, flt.theme):
+    common.apply_filters(F.with_cell(flt, *clicked))
+
+# Status counts per theme and per level.
+left, right = st.columns(2)
+theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in fw["themes"].to_dict("records")}
+level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in fw["levels"].to_dict("records")}
+with left:
+    st.subheader(t("by_theme", lang))
+    groups = O.status_counts(rollup, actions, "theme_id")
+    st.plotly_chart(O.status_bars_figure(groups, "theme_id", theme_names, lang, flt.method),
+                    config={"displayModeBar": False}, key="by_theme")
+with right:
+    st.subheader(t("by_level", lang))
+    groups = O.status_counts(rollup, actions, "level_id")
+    st.plotly_chart(O.status_bars_figure(groups, "level_id", level_names, lang, flt.method),
+                    config={"displayModeBar": False}, key="by_level")
+
+# The actions needing attention first.
+st.subheader(t("attention", lang))
+worst = O.attention(rollup, actions)
+if worst.empty:
+    st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
+else:
+    for row in worst.to_dict("records"):
+        a, b, c = st.columns([6, 2, 1])
+        a.markdown(f"**{row['action_id']}** · {i18n.name(row, 'title', lang)}  \n"
+                   f"{t('lead', lang)} : {row.get('lead') or '–'}")
+        b.markdown(common.status_badge(row["status"], lang, flt.method))
+        c.markdown(f"{t('score', lang)}  \n**{i18n.number(row['score'], lang, 1)}**")
+
+# Latest data received and what is stale.
+left, right = st.columns(2)
+with left:
+    st.subheader(t("latest_received", lang))
+    if batches.empty:
+        st.caption("–")
+    else:
+        recent = batches.head(5)
+        st.dataframe(pd.DataFrame({
+            t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
+            "👤": recent["user"], "📄": recent["files"],
+            "+": recent["added"], "~": recent["updated"],
+        }), hide_index=True, width="stretch")
+with right:
+    st.subheader(t("stale", lang))
+    st.caption(t("stale_help", lang))
+    stale = O.staleness(common.observations(view.version), indicators)
+    stale = stale[stale["stale"]].merge(fw["indicators"], on="indicator_id")
+    if stale.empty:
+        st.success(t("no_stale", lang), icon=":material/check_circle:")
+    else:
+        st.dataframe(pd.DataFrame({
+            t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
+            t("latest_period", lang): stale["latest_period"],
+            t("periods_missing", lang): stale["periods_missing"].astype("Int64"),
+            t("owner", lang): stale["owner"],
+        }), hide_index=True, width="stretch")
+common.demo_caption(lang)
