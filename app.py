@@ -24,5 +24,5 @@ PAGES = [
             url_path="methodology"),
 ]
 page = st.navigation(PAGES, position="sidebar")
-common.sidebar_filters(state)
+common.guarded(lang, common.sidebar_filters, state)
 common.run_page(page)

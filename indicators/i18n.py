@@ -70,6 +70,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi_actions": {"fr": "Actions suivies", "nl": "Opgevolgde acties", "en": "Actions followed"},
     "kpi_indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
     "kpi_on_track": {"fr": "Actions en bonne voie", "nl": "Acties op koers", "en": "Actions on track"},
+    "kpi_assessed": {"fr": "actions évaluées", "nl": "beoordeelde acties", "en": "actions assessed"},
+    "user": {"fr": "Utilisateur", "nl": "Gebruiker", "en": "User"},
+    "files": {"fr": "Fichiers", "nl": "Bestanden", "en": "Files"},
+    "added": {"fr": "Ajoutées", "nl": "Toegevoegd", "en": "Added"},
+    "updated": {"fr": "Modifiées", "nl": "Gewijzigd", "en": "Updated"},
     "kpi_latest": {"fr": "Dernière donnée reçue", "nl": "Laatst ontvangen gegevens", "en": "Latest data received"},
     "matrix_title": {"fr": "Avancement par niveau et thématique", "nl": "Voortgang per niveau en thema",
                      "en": "Progress by level and theme"},
@@ -236,6 +241,7 @@ def number(value, lang: str, decimals: int | None = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     digits = 1 if decimals is None else int(decimals)
+    value = round(float(value), digits) + 0.0  # no "-0,0"
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 

@@ -42,6 +42,13 @@ def matrix(action_rollup: pd.DataFrame, actions: pd.DataFrame, levels: pd.DataFr
     return cells.sort_values(["_l", "_t"]).drop(columns=["_l", "_t"]).reset_index(drop=True)
 
 
+def wrap(text: str, width: int = 22) -> str:
+    """Long framework names on several lines (plotly axis labels do not wrap by themselves)."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+
+
 def _ordered(frame: pd.DataFrame, key: str) -> list[str]:
     if "order" in frame and frame["order"].notna().any():
         frame = frame.sort_values("order", na_position="last")
@@ -56,8 +63,8 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
     selections work on points, not on heatmap cells).
     """
     level_ids, theme_ids = _ordered(levels, "level_id"), _ordered(themes, "theme_id")
-    level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in levels.to_dict("records")}
-    theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in themes.to_dict("records")}
+    level_names = {r["level_id"]: wrap(i18n.name(r, "name", lang), 26) for r in levels.to_dict("records")}
+    theme_names = {r["theme_id"]: wrap(i18n.name(r, "name", lang), 14) for r in themes.to_dict("records")}
     fig = go.Figure()
     for status in STATUS_ORDER:
         part = cells[cells["status"] == status]
@@ -66,7 +73,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
         label = i18n.status_label(status, lang, method)
         text = [f"{STATUS_ICONS[status]} {_score(s, lang)}<br><sub>{int(n)} {i18n.t('actions', lang).lower()}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
-        hover = [f"<b>{level_names.get(lv, lv)} × {theme_names.get(th, th)}</b><br>{label}"
+        hover = [f"<b>{level_names.get(lv, lv)}<br>× {theme_names.get(th, th)}</b><br>{label}"
                  f"<br>{i18n.t('score', lang)} : {_score(s, lang)}<br>{int(n)} {i18n.t('actions', lang).lower()}"
                  for lv, th, s, n in zip(part["level_id"], part["theme_id"], part["score"], part["n_actions"])]
         line_width = [4 if (lv, th) == selected else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
@@ -74,7 +81,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
             x=[theme_names.get(c, c) for c in part["theme_id"]],
             y=[level_names.get(c, c) for c in part["level_id"]],
             mode="markers+text", name=f"{STATUS_ICONS[status]} {label}",
-            marker=dict(symbol="square", size=78, color=STATUS_COLORS[status],
+            marker=dict(symbol="square", size=74, color=STATUS_COLORS[status],
                         line=dict(color="#1A1A1A", width=line_width)),
             text=text, textfont=dict(color=STATUS_TEXT_COLORS[status], size=15),
             customdata=list(zip(part["level_id"], part["theme_id"])),
@@ -84,7 +91,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
                      side="top", showgrid=False, zeroline=False, tickfont=dict(size=15))
     fig.update_yaxes(categoryorder="array", categoryarray=[level_names.get(c, c) for c in reversed(level_ids)],
                      showgrid=False, zeroline=False, tickfont=dict(size=15))
-    fig.update_layout(height=130 + 95 * len(level_ids), margin=dict(l=10, r=10, t=40, b=10),
+    fig.update_layout(height=150 + 90 * len(level_ids), margin=dict(l=10, r=10, t=60, b=10),
                       plot_bgcolor="#F7F7F7", font=FONT, separators=SEPARATORS[lang], clickmode="event+select",
                       dragmode=False, legend=dict(orientation="h", y=-0.05, yanchor="top", x=0))
     return fig
@@ -119,7 +126,7 @@ def status_counts(action_rollup: pd.DataFrame, actions: pd.DataFrame, by: str) -
 def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], lang: str,
                        method: str = "opensdg") -> go.Figure:
     fig = go.Figure()
-    labels = [names.get(c, c) for c in groups[key]]
+    labels = [wrap(names.get(c, c), 24) for c in groups[key]]
     for status, column in zip(STATUSES, COUNT_COLUMNS):
         values = groups[column].tolist()
         if not any(values):
@@ -130,17 +137,17 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              text=[v if v else "" for v in values], textposition="inside",
                              textfont=dict(color=STATUS_TEXT_COLORS[status]),
                              hovertemplate=f"%{{y}}<br>{label} : %{{x}}<extra></extra>"))
-    fig.update_layout(barmode="stack", height=90 + 44 * len(labels), margin=dict(l=10, r=10, t=10, b=10),
+    fig.update_layout(barmode="stack", height=150 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=10),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
-                      xaxis=dict(title=i18n.t("indicators", lang), gridcolor="#E5E5E5"),
-                      yaxis=dict(autorange="reversed"),
-                      legend=dict(orientation="h", y=-0.25, yanchor="top", x=0))
+                      xaxis=dict(gridcolor="#E5E5E5"), yaxis=dict(autorange="reversed"),
+                      legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, font=dict(size=13),
+                                  traceorder="normal"))
     return fig
 
 
 def attention(action_rollup: pd.DataFrame, actions: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
     """The assessed actions with the lowest scores, worst first."""
-    roll = action_rollup.merge(actions, on="action_id", how="inner")
+    roll = action_rollup.merge(actions.rename(columns={"status": "implementation"}), on="action_id", how="inner")
     roll = roll[roll["status"].isin(["deterioration", "limited_progress", "acceleration_needed"])]
     return roll.sort_values(["score", "action_id"]).head(limit).reset_index(drop=True)
 

@@ -283,11 +283,18 @@ class _Judgement:
 
 
 def _pow(x: float, y: float) -> float:
-    """x ** y for x ≥ 0, inf instead of OverflowError (as numpy does)."""
+    """x ** y for x ≥ 0, with numpy's answers where Python raises (overflow, 0 ** −n)."""
+    if x < 0:
+        return math.nan
     try:
         return x ** y
-    except OverflowError:
+    except (OverflowError, ZeroDivisionError):
         return math.inf
+
+
+def _opposite(a: float, b: float) -> bool:
+    """Opposite signs (zero has no sign). Compared by sign, as a product can underflow to 0."""
+    return (a > 0 and b < 0) or (a < 0 and b > 0)
 
 
 def _judge(base_year: int, base_value: float, latest_year: int, latest_value: float, d: int,
@@ -299,7 +306,7 @@ def _judge(base_year: int, base_value: float, latest_year: int, latest_value: fl
 
     # Observed growth: needs two distinct years in order and no change of sign.
     observed = None
-    if latest_year > base_year and b0 * latest_value >= 0:
+    if latest_year > base_year and not _opposite(b0, latest_value):
         observed = _pow(latest_value / b0, 1.0 / (latest_year - base_year)) - 1.0
     growth = None if observed is None else sign * d * observed
 
@@ -309,7 +316,7 @@ def _judge(base_year: int, base_value: float, latest_year: int, latest_value: fl
     t0 = None
     if has_target:
         t0 = target_value if target_value != 0 else ZERO_REPLACEMENT * sign
-        if target_year > base_year and t0 * b0 > 0:
+        if target_year > base_year and not _opposite(t0, b0):
             required = _pow(t0 / b0, 1.0 / (target_year - base_year)) - 1.0
             wrong_side = d * (t0 - b0) < 0
     expected = None if required is None else b0 * _pow(1.0 + required, latest_year - base_year)
@@ -452,13 +459,13 @@ def _judge_arrays(by, bv, ly, lv, has_lv, d, ty, tv, has_t, method):
         b0 = np.where(bv == 0, ZERO_REPLACEMENT, bv)
         sign = np.where(b0 < 0, -1.0, 1.0)
         span = (ly - by).astype(np.float64)
-        obs_ok = has_lv & (span >= 1) & (b0 * lv >= 0)
+        obs_ok = has_lv & (span >= 1) & ~(((b0 > 0) & (lv < 0)) | ((b0 < 0) & (lv > 0)))
         observed = np.where(obs_ok, np.power(lv / b0, 1.0 / np.where(obs_ok, span, 1.0)) - 1.0, nan)
         growth = sign * d * observed
 
         t0 = np.where(tv == 0, ZERO_REPLACEMENT * sign, tv)
         tspan = (ty - by).astype(np.float64)
-        req_ok = has_t & (tspan >= 1) & (t0 * b0 > 0)
+        req_ok = has_t & (tspan >= 1) & ~(((b0 > 0) & (t0 < 0)) | ((b0 < 0) & (t0 > 0)))
         required = np.where(req_ok, np.power(t0 / b0, 1.0 / np.where(req_ok, tspan, 1.0)) - 1.0, nan)
         wrong = req_ok & (d * (t0 - b0) < 0)
         expected = np.where(req_ok & has_lv, b0 * np.power(1.0 + required, ly - by), nan)
@@ -602,7 +609,7 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
         annual_v = np.zeros(0, np.float64)
 
     gstarts = _runs(annual_g)
-    gends = np.append(gstarts[1:], len(annual_g)) - 1
+    gends = np.append(gstarts[1:], len(annual_g))[:len(gstarts)] - 1
     has_lv = np.zeros(n_groups, dtype=bool)
     with_data = annual_g[gstarts]
     has_lv[with_data] = True

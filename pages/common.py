@@ -128,9 +128,9 @@ def _years(fw_version: int) -> list[int]:
 def _filters_to_widgets(filters: F.Filters, fw) -> None:
     ss = st.session_state
     ss[KEYS["lang"]] = filters.lang
-    ss[KEYS["level"]] = filters.level
-    ss[KEYS["theme"]] = filters.theme
-    ss[KEYS["action"]] = filters.action
+    ss[KEYS["level"]] = filters.level or ""
+    ss[KEYS["theme"]] = filters.theme or ""
+    ss[KEYS["action"]] = filters.action or ""
     ss[KEYS["territory"]] = list(filters.territories)
     ss[KEYS["method"]] = filters.method
     if filters.period_from or filters.period_to:
@@ -159,22 +159,23 @@ def sidebar_filters(view: View) -> F.Filters:
         st.subheader(t("filters", lang))
         levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
         level_names = _label(levels, "level_id", "name", lang)
-        st.selectbox(t("level", lang), [None, *level_names], key=KEYS["level"],
-                     format_func=lambda c: t("all", lang) if c is None else level_names.get(c, c))
+        st.selectbox(t("level", lang), ["", *level_names], key=KEYS["level"],
+                     format_func=lambda c: level_names.get(c, c) if c else t("all", lang))
         themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
         theme_names = _label(themes, "theme_id", "name", lang)
-        st.selectbox(t("theme", lang), [None, *theme_names], key=KEYS["theme"],
-                     format_func=lambda c: t("all", lang) if c is None else theme_names.get(c, c))
-        actions = F.selected_actions(fw, F.Filters(level=ss.get(KEYS["level"]), theme=ss.get(KEYS["theme"])))
+        st.selectbox(t("theme", lang), ["", *theme_names], key=KEYS["theme"],
+                     format_func=lambda c: theme_names.get(c, c) if c else t("all", lang))
+        actions = F.selected_actions(fw, F.Filters(level=ss.get(KEYS["level"]) or None,
+                                                   theme=ss.get(KEYS["theme"]) or None))
         action_names = _label(actions, "action_id", "title", lang)
-        if ss.get(KEYS["action"]) not in (None, *action_names):
-            ss[KEYS["action"]] = None
-        st.selectbox(t("action", lang), [None, *action_names], key=KEYS["action"],
-                     format_func=lambda c: t("all", lang) if c is None else f"{c} · {action_names.get(c, c)}")
+        if ss.get(KEYS["action"]) not in ("", *action_names):
+            ss[KEYS["action"]] = ""
+        st.selectbox(t("action", lang), ["", *action_names], key=KEYS["action"],
+                     format_func=lambda c: f"{c} · {action_names.get(c, c)}" if c else t("all", lang))
         territories = fw["territories"].assign(
-            _label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
-        ).sort_values(["country", "_label"])
-        ter_names = {r.territory_id: f"{r.country} · {r._label}" for r in territories.itertuples()}
+            label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
+        ).sort_values(["country", "label"])
+        ter_names = {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}
         ss[KEYS["territory"]] = [c for c in ss.get(KEYS["territory"], []) if c in ter_names]
         st.multiselect(t("territories", lang), list(ter_names), key=KEYS["territory"],
                        format_func=lambda c: ter_names.get(c, c), placeholder=t("all", lang))
@@ -196,8 +197,8 @@ def sidebar_filters(view: View) -> F.Filters:
             ss.pop(KEYS["years"], None)
             st.rerun()
         st.caption(t("share_link", lang))
-    filters = F.Filters(lang=lang, level=ss.get(KEYS["level"]), theme=ss.get(KEYS["theme"]),
-                        action=ss.get(KEYS["action"]), territories=tuple(ss.get(KEYS["territory"], [])),
+    filters = F.Filters(lang=lang, level=ss.get(KEYS["level"]) or None, theme=ss.get(KEYS["theme"]) or None,
+                        action=ss.get(KEYS["action"]) or None, territories=tuple(ss.get(KEYS["territory"], [])),
                         period_from=period[0], period_to=period[1], method=ss.get(KEYS["method"]) or "opensdg",
                         indicator=ss.get("f_indicator"))
     view.filters = filters
@@ -221,12 +222,16 @@ def current() -> View:
     return st.session_state["_view"]
 
 
-def run_page(page) -> None:
-    view = current()
+def guarded(lang: str, render, *args) -> None:
+    """Run a part of the page; a failure is said in words (st.rerun/st.stop are not Exceptions)."""
     try:
-        page.run()
-    except Exception as exc:  # a page failure is said in words (st.rerun/st.stop are not Exceptions)
-        st.error(t("page_error", view.lang, detail=type(exc).__name__))
+        render(*args)
+    except Exception as exc:
+        st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
+
+
+def run_page(page) -> None:
+    guarded(current().lang, page.run)
 
 
 def set_indicator(code: str | None) -> None:

@@ -38,11 +38,12 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
 c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
 c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
-          f"{figures['on_track']} / {figures['assessed']}", delta_color="off", border=True)
+          f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
+          delta_description=t("kpi_assessed", lang), border=True)
 latest_period = obs.loc[obs["value"].notna(), "period"].max() if not obs.empty else None
 c4.metric(t("kpi_latest", lang), latest_period or "–",
           i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
-          delta_color="off", border=True)
+          delta_color="off", delta_arrow="off", border=True)
 
 # Level × theme matrix: a click on a cell filters on that level and theme.
 st.subheader(t("matrix_title", lang))
@@ -93,8 +94,8 @@ with left:
         recent = batches.head(5)
         st.dataframe(pd.DataFrame({
             t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
-            "👤": recent["user"], "📄": recent["files"],
-            "+": recent["added"], "~": recent["updated"],
+            t("user", lang): recent["user"], t("files", lang): recent["files"],
+            t("added", lang): recent["added"], t("updated", lang): recent["updated"],
         }), hide_index=True, width="stretch")
 with right:
     st.subheader(t("stale", lang))

@@ -23,12 +23,18 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import zlib
+
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEED = 20250611
-rng = np.random.default_rng(SEED)
+
+
+def rng_for(label: str) -> np.random.Generator:
+    """A generator per indicator or block, so that editing one leaves the others' figures unchanged."""
+    return np.random.default_rng([SEED, zlib.crc32(label.encode("utf-8"))])
 
 YEARS = list(range(2014, 2026))          # observation span
 TARGET_PERIOD, MILESTONE_PERIOD = 2030, 2027
@@ -587,12 +593,13 @@ for i, y in enumerate(FLOW_YEARS):
 # MOB11: commuter flows between the Eurometropolis and coastal areas (illustrative), with the
 # same 2021 break as the regional totals for French residents.
 LOCAL_FLOWS = {  # (origin, destination): (2015 level, yearly growth)
-    (MEL, "BE254"): (5200, 0.022), (MEL, "BE328"): (3600, 0.020), (MEL, "BE100"): (1100, 0.030),
-    (MEL, "BE253"): (900, 0.015), (CUD, "BE258"): (620, 0.030), (CUD, "BE255"): (240, 0.020),
+    (MEL, "BE254"): (4600, 0.022), (MEL, "BE328"): (3300, 0.020), (MEL, "BE100"): (900, 0.030),
+    (MEL, "BE253"): (700, 0.015), (CUD, "BE258"): (620, 0.030), (CUD, "BE255"): (240, 0.020),
     (CCFI, "BE253"): (880, 0.025), ("BE254", MEL): (2600, -0.008), ("BE328", MEL): (3700, -0.010),
     ("BE100", MEL): (340, 0.010), ("BE258", CUD): (210, 0.000), ("BE253", CCFI): (180, -0.005),
 }
 MEL_OUT: dict[int, int] = defaultdict(int)
+rng = rng_for("MOB11")
 for (o, d), (lvl, g) in LOCAL_FLOWS.items():
     for i, y in enumerate(FLOW_YEARS):
         v = lvl * (1 + g) ** i * (1 + 0.02 * rng.standard_normal())
@@ -610,6 +617,7 @@ for (o, d), (lvl, g) in LOCAL_FLOWS.items():
 # CIT08: students enrolled in higher education on the other side (academic year starting in period).
 STUDENT_FLOWS = {("FRE", "BE328"): (2900, 0.020), ("FRE", "BE100"): (2100, 0.030), ("FRE", "BE254"): (180, 0.060),
                  ("BE25", "FRE"): (260, 0.010), ("BE32", "FRE"): (420, 0.012), ("BE100", "FRE"): (350, 0.020)}
+rng = rng_for("CIT08")
 for (o, d), (lvl, g) in STUDENT_FLOWS.items():
     for i, y in enumerate(FLOW_YEARS):
         v = lvl * (1 + g) ** i * (1 + 0.03 * rng.standard_normal())
@@ -640,7 +648,7 @@ I("MOB01", "A28", "persons", "increase", "context", "sum", 0,
         notes={2017: "INSEE Analyses Hauts-de-France n°94 (2019): 23,700 at the end of 2017",
                2021: "INSEE census 2021: about 36,000 (+30 % since 2010); break in series"},
         sources={2017: "INSEE Analyses Hauts-de-France n°94, March 2019", 2021: "INSEE, recensement 2021"}),
-      S(MEL, explicit={y: r10(MEL_OUT[y] / 0.84) for y in FLOW_YEARS}, flags={2021: "b", 2023: "p"}),
+      S(MEL, explicit={y: r10(MEL_OUT[y] / 0.92) for y in FLOW_YEARS}, flags={2021: "b", 2023: "p"}),
       S(CUD, 1650, 0.03, years=range(2015, 2024), flags={2021: "b"}, jump={2021: 1.42}),
       S(CCFI, 2100, 0.03, years=range(2015, 2024), flags={2021: "b"}, jump={2021: 1.42}),
       S("FRE12", 1250, 0.02, years=range(2016, 2024), flags={2021: "b"}, jump={2021: 1.42}),
@@ -989,14 +997,14 @@ I("CIT08", "A25", "students", "increase", "context", "sum", 0, "Campus France, A
 I("CIT09", "A27", "obstacles", "increase", "result", "sum", 0, "MOT, Eurometropolis", "MOT", "harmonised",
   ("Obstacles transfrontaliers levés", "Weggewerkte grensoverschrijdende obstakels",
    "Cross-border obstacles removed"),
-  ("Nombre cumulé d'obstacles juridiques ou administratifs levés depuis 2019 (accord, circulaire, changement "
+  ("Nombre cumulé d'obstacles juridiques ou administratifs levés depuis 2014 (accord, circulaire, changement "
    "de pratique), par administration compétente.",
-   "Gecumuleerd aantal juridische of administratieve obstakels weggewerkt sinds 2019 (akkoord, omzendbrief, "
+   "Gecumuleerd aantal juridische of administratieve obstakels weggewerkt sinds 2014 (akkoord, omzendbrief, "
    "gewijzigde praktijk), volgens bevoegde overheid.",
-   "Cumulative number of legal or administrative obstacles removed since 2019 (agreement, circular, change of "
+   "Cumulative number of legal or administrative obstacles removed since 2014 (agreement, circular, change of "
    "practice), by competent administration."),
-  years=range(2019, 2026), mode="cum", noise=0.4, series=[
-      S("EMLKT", 3, 2.0), S(MEL, 2, 1.0), S("BE254", 1, 0.6), S("BE328", 1, 0.5),
+  mode="cum", noise=0.4, series=[
+      S("EMLKT", 2, 2.0), S(MEL, 1, 1.0), S("BE254", 1, 0.6), S("BE328", 0, 0.5),
   ], target=T("EMLKT", "acceleration_needed"))
 
 I("CIT10", "A25", "events", "increase", "output", "sum", 0, "MEL, visit.brussels", "MEL", "harmonised",
@@ -1073,7 +1081,7 @@ I("ECO05", "A11", "projects", "increase", "result", "sum", 0,
    "Job-creating foreign direct investment projects announced in the year, by location."),
   noise=0.06, shocks={2020: 0.75}, series=[
       S(MEL, 38, 0.02), S("BE254", 12, 0.02), S("BE328", 6, 0.03), S("EMLKT", 58, 0.02),
-  ], target=T(MEL, "limited_progress"))
+  ], target=T(MEL, "acceleration_needed"))
 
 EUROSTAT_GDP = {  # nama_10r_3gdp, EUR_HAB, as published (value, flag)
     "FRE11": {2014: 28500, 2015: 29200, 2016: 29500, 2017: 30400, 2018: 31200, 2019: 31600, 2020: (30400, "e"),
@@ -1217,7 +1225,7 @@ I("ECO11", "A24", "start-ups", "increase", "result", "sum", 0, "EuraTechnologies
    "volgens incubator van herkomst.",
    "Start-ups hosted by the partner incubator of the other metropolis during the year, by home incubator."),
   years=range(2018, 2026), noise=0.04, series=[S(MEL, 14, 0.03), S("BE100", 11, 0.035)],
-  target=T(MEL, "limited_progress"))
+  target=T(MEL, "acceleration_needed"))
 
 # --------------------------------------------------------------------------- climate
 
@@ -1273,8 +1281,8 @@ I("CLI04", "A14", "t CO2e/inhabitant", "decrease", "result", "none", 1,
    "met verschillende methoden.",
    "Direct territorial greenhouse gas emissions (scope 1) divided by population; regional inventories with "
    "different methods."),
-  years=range(2014, 2024), noise=0.02, shocks={2020: 0.93}, series=[
-      S(MEL, 6.6, -0.008), S(CUD, 62.0, -0.015), S("BE254", 9.5, -0.015), S("BE328", 8.0, -0.012),
+  years=range(2014, 2024), noise=0.01, shocks={2020: 0.93}, series=[
+      S(MEL, 6.6, -0.014), S(CUD, 62.0, -0.015), S("BE254", 9.5, -0.015), S("BE328", 8.0, -0.012),
   ], target=T(MEL, "limited_progress", baseline=2018))
 
 I("CLI05", "A14", "%", "increase", "result", "mean", 1, "Observatoire climat Hauts-de-France, VEA, SPW Énergie",
@@ -1317,8 +1325,9 @@ I("CLI08", "A19", "km", "increase", "output", "sum", 1, "CU de Dunkerque, Provin
    "Lengte kustlijn waarvoor gemeenschappelijke maatregelen tegen overstroming vanuit zee gelden.",
    "Length of coastline covered by joint measures against coastal flooding."),
   years=range(2019, 2026), mode="cum", noise=0.3, series=[
-      S(CUD, 4.0, 4.5), S("BE258", 3.0, 3.0), S("BE255", 0.0, 1.5, years=range(2021, 2026)),
-  ], target=T(CUD, "on_track"))
+      S(CUD, 3.0, 2.5), S("BE258", 2.0, 2.0), S("BE255", 0.0, 1.5, years=range(2021, 2026)),
+  ], target=T(CUD, "on_track", value=38.0, milestone=28.0,
+              note="The whole coastline of the urban community, Gravelines to Bray-Dunes."))
 
 I("CLI09", "A22", "%", "increase", "result", "mean", 0, "Agence de l'eau Artois-Picardie, VMM, SPW",
   "Agence de l'eau Artois-Picardie", "partial",
@@ -1412,6 +1421,7 @@ POP_ANCHOR_YEAR = {MEL: 2018, CUD: 2018, CCFI: 2016}
 
 
 def _population_series() -> list[dict]:
+    rng = rng_for("QOL05-population")
     out = []
     for row in TERRITORIES:
         tid, country, pop = row[0], row[4], row[10]
@@ -1528,7 +1538,7 @@ INTERREG_YEARS = range(2021, 2026)
 
 def _int(iid, action, code, unit, names, defs, head, parts, target):
     I(iid, action, unit, "increase", "output" if code.startswith("RCO") else "result", "sum", 0, INTERREG_SRC,
-      "Eurometropolis", "harmonised", names, defs, code=code, years=INTERREG_YEARS, mode="cum", noise=0.25,
+      "Eurometropolis", "harmonised", names, defs, code=code, years=INTERREG_YEARS, mode="cum", noise=0.12,
       series=[S("EMLKT", head[0], head[1])] + [S(t, a, b) for t, a, b in parts], target=target)
 
 
@@ -1613,7 +1623,7 @@ _int("INT07", "A10", "RCR85", "participations",
       f"Common indicator RCR85: participations in joint actions that continue after the project ended. "
       f"{_CUM_EN}"),
      (800, 150), [(MEL, 380, 70), ("BE254", 230, 45), ("BE328", 190, 35)],
-     T("EMLKT", "on_track", baseline=2021, value=2400, milestone=1700))
+     T("EMLKT", "on_track", baseline=2021, value=2200, milestone=1600))
 
 # =============================================================================== progress (Open SDG)
 
@@ -1676,7 +1686,7 @@ def fmt(v: float | int | None, dec: int) -> str:
     return f"{v:.{dec}f}"
 
 
-def generate_series(ind: dict, spec: dict) -> dict[int, float]:
+def generate_series(ind: dict, spec: dict, rng: np.random.Generator) -> dict[int, float]:
     dec = ind["decimals"]
     pct = ind["unit"] == "%"
     lo = spec.get("lo", 0.0)
@@ -1724,6 +1734,7 @@ def build():
 
     for ind in INDICATORS:
         iid, dec = ind["indicator_id"], ind["decimals"]
+        rng = rng_for(iid)
         tspec = ind["target"]
         head_terr = (tspec["territory"] if tspec else
                      ind["head"] or (ind["series"][0]["t"] if ind["series"] else None))
@@ -1732,7 +1743,7 @@ def build():
         per_terr: dict[str, dict[int, float]] = {}
         meta: dict[str, dict] = {}
         for spec in ind["series"]:
-            vals = generate_series(ind, spec)
+            vals = generate_series(ind, spec, rng)
             terr = spec["t"]
             if terr != head_terr and "explicit" not in spec and len(vals) >= 5 and rng.random() < 0.55:
                 interior = sorted(vals)[1:-1]
@@ -1814,7 +1825,7 @@ def build():
     # a few estimated values ('e'): one non-headline, non-anchored, interior value in some indicators
     candidates = sorted(k for k, r in rows_obs.items()
                         if not r["flag"] and not r["note"] and not r["source"] and r["period"] in ("2016", "2020"))
-    for idx in rng.choice(len(candidates), size=14, replace=False):
+    for idx in rng_for("estimated-flags").choice(len(candidates), size=14, replace=False):
         key = candidates[int(idx)]
         ind = next(i for i in INDICATORS if i["indicator_id"] == key[0])
         head = ind["target"]["territory"] if ind["target"] else None
@@ -1827,6 +1838,12 @@ def build():
 
 
 # =============================================================================== write
+
+def coord(x: float) -> str:
+    """Up to 5 decimals as given in the source, at least 2."""
+    text = f"{x:.5f}".rstrip("0")
+    return text + "0" * max(0, 2 - len(text.split(".")[1]))
+
 
 def write(name: str, rows: list[dict]) -> None:
     cols = COLUMNS[name]
@@ -1860,8 +1877,7 @@ def main() -> int:
         tid, fr, nl, en, country, kind, parent, lv, lat, lon, pop = row[:11]
         replaced_by, valid_to = (row[11], row[12]) if len(row) > 11 else ("", "")
         territories.append(dict(territory_id=tid, name_fr=fr, name_nl=nl, name_en=en, country=country, kind=kind,
-                                parent_id=parent, levels=lv, lat=f"{lat:.5f}".rstrip("0").rstrip("."),
-                                lon=f"{lon:.5f}".rstrip("0").rstrip("."),
+                                parent_id=parent, levels=lv, lat=coord(lat), lon=coord(lon),
                                 population="" if pop is None else int(pop), replaced_by=replaced_by,
                                 valid_to=valid_to))
     order = {ind["indicator_id"]: i for i, ind in enumerate(INDICATORS)}
