@@ -125,7 +125,9 @@ def time_store(observations: pd.DataFrame) -> str:
     except Exception:  # noqa: BLE001 - any import failure means "not available"
         store = None
     if store is None or not all(hasattr(store, f) for f in ("open_store", "load_observations")):
-        return "store loading: not measured (indicators.store not available)"
+        missing = "the module" if store is None else ", ".join(
+            f"{f}()" for f in ("open_store", "load_observations") if not hasattr(store, f))
+        return f"store loading: not measured (indicators.store not available; missing: {missing})"
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{os.path.join(tmp, 'bench.sqlite')}"
         try:

@@ -8,7 +8,7 @@ so a shared link always opens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -98,11 +98,6 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
                       period_from=periods.get("from"), period_to=periods.get("to"), method=method,
                       indicator=indicator)
     return Parsed(filters, dropped)
-
-
-def with_cell(filters: Filters, level: str, theme: str) -> Filters:
-    """The filters after a click on a level × theme cell."""
-    return replace(filters, level=level, theme=theme, action=None)
 
 
 def selected_actions(framework: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:

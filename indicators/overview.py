@@ -112,7 +112,7 @@ def cell_from_selection(event) -> tuple[str, str] | None:
         return None
     points = selection["points"] if isinstance(selection, dict) else getattr(selection, "points", [])
     for point in points or []:
-        data = point.get("customdata") if isinstance(point, dict) else None
+        data = point.get("customdata") if hasattr(point, "get") else None
         if data and len(data) == 2:
             return str(data[0]), str(data[1])
     return None

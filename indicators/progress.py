@@ -422,14 +422,25 @@ ASSESSED_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes and the unique values as text (object array), for one key column."""
+def _codes(column: pd.Series, text=str) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and the unique values as text (object array), for one key column.
+
+    Values that are equal as text (59350 and "59350") share one code.
+    """
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = column.cat.codes.to_numpy(np.int64)
-        uniques = np.array([str(c) for c in column.cat.categories], dtype=object)
-        return codes, uniques
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    return codes.astype(np.int64, copy=False), np.array([str(u) for u in uniques], dtype=object)
+        raw = column.cat.categories
+    else:
+        # Sorted codes: a table sorted by its key (as the store returns it) needs no sort below.
+        codes, raw = pd.factorize(column, sort=True, use_na_sentinel=True)
+        codes = codes.astype(np.int64, copy=False)
+    names = [text(u) for u in raw]
+    if any(n is None for n in names) or len(set(names)) < len(names):
+        merged, uniques = pd.factorize(pd.Series(names, dtype=object), sort=True, use_na_sentinel=True)
+        merged = np.append(merged.astype(np.int64), -1)          # code −1 stays −1
+        codes = merged[codes]
+        names = list(uniques)
+    return codes, np.array(names, dtype=object)
 
 
 def _runs(sorted_keys: np.ndarray) -> np.ndarray:
@@ -513,17 +524,22 @@ def _judge_arrays(by, bv, ly, lv, has_lv, d, ty, tv, has_t, method):
     return status.astype(np.int8), score, ratio, observed, required, growth, expected, reason
 
 
+def _periods_of(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Period texts, years and "has a year" flags of an array of periods (computed once per value)."""
+    codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
+    texts = [period_text(u) for u in uniques]
+    years = [period_year(t) for t in texts]
+    u_text = np.array(texts + [None], dtype=object)
+    u_year = np.array([y if y is not None else 0 for y in years] + [0], dtype=np.int64)
+    u_ok = np.array([y is not None for y in years] + [False], dtype=bool)
+    return u_text[codes], u_year[codes], u_ok[codes]
+
+
 def _text_of_ints(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
     out = np.full(len(values), None, dtype=object)
     if valid.any():
         uniq, inverse = np.unique(values[valid], return_inverse=True)
         out[valid] = np.array([str(int(u)) for u in uniq], dtype=object)[inverse]
-    return out
-
-
-def _nan_to_none(values: np.ndarray) -> np.ndarray:
-    out = values.astype(object)
-    out[np.isnan(values)] = None
     return out
 
 
@@ -542,8 +558,7 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
 
     ind_codes, ind_names = _codes(obs["indicator_id"])
     ter_codes, ter_names = _codes(obs["territory_id"])
-    per_codes, per_names = _codes(obs["period"].map(period_text) if obs["period"].dtype.kind == "f"
-                                  else obs["period"])
+    per_codes, per_names = _codes(obs["period"], text=period_text)
     n_ter = max(len(ter_names), 1)
     values = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
@@ -556,9 +571,11 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
 
     # Every indicator × territory with at least one row is reported, even without a value.
     n_keys = len(ind_names) * n_ter
-    if n_keys <= 4 * len(group) + 1_000_000:
-        row_counts = np.bincount(group[keyed], minlength=n_keys)
-        present = np.flatnonzero(row_counts)
+    dense = n_keys <= 4 * len(group) + 1_000_000
+    if dense:
+        present = np.flatnonzero(np.bincount(group[keyed], minlength=n_keys))
+        compact = np.full(n_keys, -1, dtype=np.int64)
+        compact[present] = np.arange(len(present))
     else:
         present = np.unique(group[keyed])
     n_groups = len(present)
@@ -566,7 +583,7 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
     # Rows that carry a value with a year.
     usable = keyed & (per_codes >= 0) & ~np.isnan(values)
     usable &= per_year_ok[np.where(per_codes >= 0, per_codes, 0)]
-    g_rows = np.searchsorted(present, group[usable])
+    g_rows = compact[group[usable]] if dense else np.searchsorted(present, group[usable])
     p_rows = per_codes[usable]
     y_rows = per_year[p_rows]
     v_rows = values[usable]
@@ -644,6 +661,7 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
     t_has = np.zeros(n_groups, bool)
     fields = {k: np.full(n_groups, None, dtype=object) for k in ("baseline_period", "target_period",
                                                                  "milestone_period")}
+    field_years = {k: (np.zeros(n_groups, np.int64), np.zeros(n_groups, bool)) for k in fields}
     nums = {k: np.full(n_groups, np.nan) for k in ("baseline_value", "target_value", "milestone_value")}
     headline_group = np.full(len(ind_names), -1, dtype=np.int64)
     has_target_rows = np.zeros(len(ind_names), dtype=bool)
@@ -661,7 +679,10 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
         t_has[gidx] = True
         for k in fields:
             if k in targets.columns:
-                fields[k][gidx] = [period_text(p) for p in targets[k].to_numpy(dtype=object)[ridx]]
+                texts, yrs, ok_years = _periods_of(targets[k].to_numpy(dtype=object)[ridx])
+                fields[k][gidx] = texts
+                field_years[k][0][gidx] = yrs
+                field_years[k][1][gidx] = ok_years
         for k in nums:
             if k in targets.columns:
                 nums[k][gidx] = pd.to_numeric(targets[k], errors="coerce").to_numpy(
@@ -671,14 +692,9 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
         inds, first = np.unique(ti[with_values], return_index=True)
         headline_group[inds] = gpos[with_values[first]]
 
-    def years_of(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        ys = [period_year(t) for t in texts]
-        ok = np.array([y is not None for y in ys], dtype=bool)
-        return np.array([y if y is not None else 0 for y in ys], dtype=np.int64), ok
-
-    bl_y, bl_ok = years_of(fields["baseline_period"])
-    tg_y, tg_ok = years_of(fields["target_period"])
-    ms_y, ms_ok = years_of(fields["milestone_period"])
+    bl_y, bl_ok = field_years["baseline_period"]
+    tg_y, tg_ok = field_years["target_period"]
+    ms_y, ms_ok = field_years["milestone_period"]
     baseline = t_has & bl_ok & np.isfinite(nums["baseline_value"])
     has_t = t_has & tg_ok & np.isfinite(nums["target_value"])
     has_m = t_has & ms_ok & np.isfinite(nums["milestone_value"])

@@ -315,7 +315,10 @@ def _equal(a: pd.Series, b: pd.Series) -> np.ndarray:
         bv = pd.to_numeric(b, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         same = av == bv
     else:
-        same = (a.astype(object).to_numpy() == b.astype(object).to_numpy())
+        # Missing cells become None first: pd.NA in an object comparison has no truth value.
+        av = a.astype(object).where(~a_na, None).to_numpy()
+        bv = b.astype(object).where(~b_na, None).to_numpy()
+        same = av == bv
     return (a_na & b_na) | (~a_na & ~b_na & same)
 
 

@@ -1,4 +1,299 @@
-"""Placeholder (being written)."""
+"""Strategic actions: every action of the current filters, its status and its indicators'
+progress to target, then the detail of one action with a chart per indicator, French and
+Belgian sides side by side."""
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.write("…")
+from indicators import charts
+from indicators import filters as F
+from indicators import i18n
+from indicators.i18n import t
+from indicators.style import STATUS_COLORS, STATUS_TEXT_COLORS
+from pages import common
+
+DETAIL_KEY = "actions_detail"
+SIDES = ("FR", "BE")
+
+
+# ---------------------------------------------------------------- cached data for this page
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def assessment(version: int, method: str, territories: tuple[str, ...], period_from: str | None,
+               period_to: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Statuses from the observations of the chosen territories and period (the whole store's
+    statuses when neither is filtered)."""
+    if not territories and not period_from and not period_to:
+        return common.assessment(version, method)
+    from indicators.progress import assess_all, rollup_actions
+
+    fw = common.framework(version)
+    scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
+    obs = F.in_period(F.in_territories(common.observations(version), scope), scope)
+    assessed = assess_all(obs, fw["indicators"], fw["targets"], method=method)
+    return assessed, rollup_actions(assessed, fw["indicators"], fw["actions"])
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def observations_of(version: int, indicator_ids: tuple[str, ...], territories: tuple[str, ...],
+                    period_from: str | None, period_to: str | None) -> pd.DataFrame:
+    obs = common.observations(version)
+    obs = obs[obs["indicator_id"].isin(indicator_ids)]
+    scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
+    return F.in_period(F.in_territories(obs, scope), scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(one row per action, one row per indicator) for the filters, in the filters' language."""
+    fw = common.framework(version)
+    lang, method = flt.lang, flt.method
+    actions = F.selected_actions(fw, flt)
+    indicators = fw["indicators"][fw["indicators"]["action_id"].isin(actions["action_id"])]
+    assessed, roll = assessment(version, method, flt.territories, flt.period_from, flt.period_to)
+    obs = observations_of(version, tuple(indicators["indicator_id"]), flt.territories, flt.period_from,
+                          flt.period_to)
+    per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
+                                           method)
+    roll = roll.set_index("action_id") if len(roll) else roll
+    rows = []
+    for action in actions.to_dict("records"):
+        aid = str(action["action_id"])
+        status = roll.at[aid, "status"] if aid in getattr(roll, "index", []) else "not_assessed"
+        score = roll.at[aid, "score"] if aid in getattr(roll, "index", []) else None
+        mine = per_indicator[per_indicator["action_id"] == aid]
+        shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
+        impl = action.get("status")
+        start, end = action.get("start_year"), action.get("end_year")
+        rows.append({
+            "action_id": aid,
+            "action": f"{aid} · {i18n.name(action, 'title', lang) or aid}",
+            "status": status,
+            "status_text": charts.status_text(status, lang, method, True),
+            "score": None if score is None or pd.isna(score) else float(score),
+            "progress": float(shares.mean()) if len(shares) else None,
+            "indicators": len(mine),
+            "lead": action.get("lead") or "–",
+            "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
+            "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
+                      else f"{int(start)}–" if pd.notna(start) else "–"),
+        })
+    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "score", "progress",
+                                             "indicators", "lead", "implementation", "years"])
+    return per_action, per_indicator
+
+
+# ---------------------------------------------------------------- rendering helpers
+
+def _status_css(codes: pd.Series):
+    def css(column: pd.Series) -> list[str]:
+        return [f"background-color: {STATUS_COLORS.get(codes[i], '#BBBBBB')}; "
+                f"color: {STATUS_TEXT_COLORS.get(codes[i], '#1A1A1A')}; font-weight: 600"
+                for i in column.index]
+    return css
+
+
+def _score(value, lang: str) -> str:
+    return "–" if value is None or pd.isna(value) else i18n.number(value, lang, 1)
+
+
+def _filters_caption(view, lang: str) -> None:
+    fw, flt = view.framework, view.filters
+    parts = []
+    for key, table, column, field in (("level", "levels", "level_id", "name"), ("theme", "themes", "theme_id", "name")):
+        code = getattr(flt, key)
+        if code:
+            rows = fw[table][fw[table][column] == code].to_dict("records")
+            parts.append(f"{t(key, lang)} : {i18n.name(rows[0], field, lang) if rows else code}")
+    if flt.territories:
+        parts.append(t("n_territories", lang, n=len(flt.territories)))
+    if flt.period_from or flt.period_to:
+        parts.append(f"{t('period_range', lang)} : {flt.period_from or '…'}–{flt.period_to or '…'}")
+    parts.append(t(f"method_{flt.method}", lang))
+    st.caption(" · ".join(parts))
+
+
+def _empty(view, lang: str) -> None:
+    hint = F.empty_hint(view.filters)
+    if hint is None:
+        st.info(t("empty_store", lang))
+        return
+    what = t({"territory": "territory", "period": "period"}.get(hint, hint), lang).lower()
+    st.info(t("empty_filters", lang, what=what), icon=":material/filter_alt_off:")
+
+
+def _action_table(per_action: pd.DataFrame, lang: str) -> None:
+    shown = per_action[["action", "status_text", "score", "progress", "indicators", "lead", "implementation",
+                        "years"]]
+    styler = (shown.style
+              .apply(_status_css(per_action["status"]), subset=["status_text"], axis=0)
+              .format({"score": lambda v: _score(v, lang)}, na_rep="–"))
+    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+        "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
+        "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
+        "score": st.column_config.TextColumn(t("score", lang), help=t("score_help", lang), width="small"),
+        "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
+                                                    min_value=0.0, max_value=1.0, format="percent"),
+        "indicators": st.column_config.NumberColumn(t("indicators", lang), width="small"),
+        "lead": st.column_config.TextColumn(t("lead", lang)),
+        "implementation": st.column_config.TextColumn(t("action_status", lang)),
+        "years": st.column_config.TextColumn(t("calendar", lang), width="small"),
+    }, key="actions_table")
+
+
+def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
+    shown = per_indicator[["action_id", "indicator", "territory", "status_text", "progress", "trend", "latest",
+                           "target", "milestone"]]
+    styler = shown.style.apply(_status_css(per_indicator["status"]), subset=["status_text"], axis=0)
+    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+        "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
+        "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
+        "territory": st.column_config.TextColumn(t("headline_territory", lang),
+                                                 help=t("headline_help", lang)),
+        "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
+        "progress": st.column_config.ProgressColumn(t("progress_to_target", lang), help=t("progress_help", lang),
+                                                    min_value=0.0, max_value=1.0, format="percent"),
+        "trend": st.column_config.LineChartColumn(t("trend", lang), help=t("trend_help", lang)),
+        "latest": st.column_config.TextColumn(t("latest_value", lang)),
+        "target": st.column_config.TextColumn(t("target", lang)),
+        "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
+                                                 width="medium"),
+    }, key="indicators_table")
+
+
+def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:
+    labels = charts.territory_labels(fw["territories"], lang)
+    with_target = set(targets["territory_id"].astype(str))
+    table = pd.DataFrame({
+        "territory": [labels.get(str(x), (str(x), ""))[0] for x in rows["territory_id"]],
+        "country": [labels.get(str(x), ("", ""))[1] for x in rows["territory_id"]],
+        "status_text": [charts.status_text(s, lang, method, str(x) in with_target)
+                        for s, x in zip(rows["status"], rows["territory_id"])],
+        "latest": [f"{charts.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
+                   for v, p in zip(rows["latest_value"], rows["latest_period"])],
+        "projected": [charts.format_value(v, lang, dec, unit) for v in rows["projected_value"]],
+    })
+    table["_rank"] = [{"FR": 0, "BE": 1}.get(c, 2) for c in table["country"]]
+    order = table.sort_values(["_rank", "territory"]).index
+    table, codes = table.loc[order].drop(columns="_rank"), rows["status"].reset_index(drop=True).loc[order]
+    table = table.reset_index(drop=True)
+    codes = codes.reset_index(drop=True)
+    styler = table.style.apply(_status_css(codes), subset=["status_text"], axis=0)
+    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+        "territory": st.column_config.TextColumn(t("territory", lang)),
+        "country": st.column_config.TextColumn(t("country", lang), width="small"),
+        "status_text": st.column_config.TextColumn(t("status", lang)),
+        "latest": st.column_config.TextColumn(t("latest_value", lang)),
+        "projected": st.column_config.TextColumn(t("projection", lang), help=t("projection_help", lang)),
+    })
+
+
+def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame, row: pd.Series | None) -> None:
+    fw, lang, flt = view.framework, view.lang, view.filters
+    method = flt.method
+    iid = str(ind["indicator_id"])
+    dec, unit = ind.get("decimals"), ind.get("unit")
+    st.markdown(f"#### {iid} · {i18n.name(ind, 'name', lang) or iid}")
+    facts = [f"{t('unit', lang)} : {unit or '–'}"]
+    if ind.get("type"):
+        facts.append(f"{t('type', lang)} : {t('type_' + str(ind['type']), lang)}")
+    if row is not None:
+        facts.append(f"{t('headline_territory', lang)} : {row['territory']}")
+        facts.append(f"{t('target', lang)} : {row['target']}")
+        if row["milestone"]:
+            facts.append(f"{t('milestone', lang)} : {row['milestone']}")
+    status = row["status"] if row is not None else "not_assessed"
+    st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
+                + "  \n" + " · ".join(facts))
+    mine = obs[obs["indicator_id"] == iid]
+    rows = assessed[assessed["indicator_id"] == iid] if len(assessed) else assessed
+    targets = fw["targets"][fw["targets"]["indicator_id"] == iid]
+    if flt.territories:
+        targets = targets[targets["territory_id"].isin(flt.territories)]
+    if mine.empty:
+        st.info(t("no_data_indicator", lang))
+        return
+    sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
+    others = sorted({c for c in sides.values() if c not in SIDES})
+    columns = st.columns(len(SIDES) + (1 if others else 0), gap="medium")
+    for side, column in zip([*SIDES, "other"], columns):
+        members = [tid for tid, c in sides.items() if (c == side if side != "other" else c not in SIDES)]
+        with column:
+            label = t(f"country_{side}", lang) if side in SIDES else t("other_territories", lang)
+            st.markdown(f"**{label}**")
+            if not members:
+                st.caption(t("no_data_side", lang, side=label))
+                continue
+            fig = charts.indicator_chart(
+                mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
+                rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang, dec, unit,
+                method=method, height=400)
+            st.plotly_chart(fig, key=f"chart-{iid}-{side}", config={"displaylogo": False, "responsive": True},
+                            theme=None)
+    if len(rows):
+        with st.expander(t("statuses_by_territory", lang)):
+            _territory_statuses(rows, targets, fw, lang, method, dec, unit)
+
+
+def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None:
+    fw, lang, flt = view.framework, view.lang, view.filters
+    st.subheader(t("detail_of", lang), divider="gray")
+    codes = per_action["action_id"].tolist()
+    labels = dict(zip(per_action["action_id"], per_action["action"]))
+    ss = st.session_state
+    if ss.get(DETAIL_KEY) not in codes:
+        ss[DETAIL_KEY] = flt.action if flt.action in codes else codes[0]
+    chosen = st.selectbox(t("choose_action", lang), codes, key=DETAIL_KEY, format_func=lambda c: labels.get(c, c),
+                          persist_state="session")
+    info = per_action[per_action["action_id"] == chosen].iloc[0]
+    action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
+    st.markdown(f"### {info['action']}")
+    st.markdown(common.status_badge(info["status"], lang, flt.method, True)
+                + f" &nbsp; {t('score', lang)} : **{_score(info['score'], lang)}** / 5")
+    cols = st.columns(3)
+    cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")
+    cols[1].markdown(f"**{t('action_status', lang)}**  \n{info['implementation']}")
+    cols[2].markdown(f"**{t('calendar', lang)}**  \n{info['years']}")
+    description = i18n.name(action, "description", lang)
+    if description:
+        st.markdown(description)
+    indicators = fw["indicators"][fw["indicators"]["action_id"] == chosen]
+    if indicators.empty:
+        st.info(t("no_indicators_action", lang))
+        return
+    assessed, _ = assessment(view.version, flt.method, flt.territories, flt.period_from, flt.period_to)
+    obs = observations_of(view.version, tuple(indicators["indicator_id"]), flt.territories, flt.period_from,
+                          flt.period_to)
+    by_indicator = {r["indicator_id"]: pd.Series(r) for r in per_indicator.to_dict("records")}
+    for ind in indicators.to_dict("records"):
+        with st.container(border=True):
+            _indicator_detail(view, ind, assessed, obs, by_indicator.get(str(ind["indicator_id"])))
+
+
+# ---------------------------------------------------------------- the page
+
+def main() -> None:
+    view = common.current()
+    lang = view.lang
+    st.title(t("page_actions", lang))
+    _filters_caption(view, lang)
+    per_action, per_indicator = tables(view.version, view.filters)
+    if per_action.empty:
+        _empty(view, lang)
+        return
+    st.markdown(t("actions_summary", lang, actions=len(per_action), indicators=len(per_indicator)))
+    _action_table(per_action, lang)
+    st.subheader(t("indicators_progress", lang), divider="gray")
+    if per_indicator.empty:
+        st.info(t("no_indicators_action", lang))
+    else:
+        _indicator_table(per_indicator, lang)
+        if per_indicator["status"].eq("not_assessed").all() and (view.filters.territories or
+                                                                  view.filters.period_from or
+                                                                  view.filters.period_to):
+            _empty(view, lang)
+    _detail(view, per_action, per_indicator)
+
+
+main()

@@ -5,7 +5,8 @@ store's data version, so an import anywhere shows on every page at once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +22,7 @@ KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_a
 @dataclass
 class View:
     engine: object
-    version: int
+    version: tuple
     lang: str
     framework: dict
     filters: F.Filters
@@ -31,45 +32,49 @@ class View:
 # ---------------------------------------------------------------- cached data
 
 @st.cache_resource(show_spinner=False)
-def _engine():
+def _engine(url: str):
     from indicators.store import open_default
 
-    return open_default()
+    return open_default(url)
 
 
 def engine():
-    return _engine()
+    from indicators.store import database_url
+
+    return _engine(database_url())
 
 
-def data_version() -> int:
+def data_version() -> tuple[str, int]:
+    """(store URL, write counter): the key of every cached read, checked cheaply on each rerun."""
     from indicators.store import data_version as version
 
-    return version(engine())
+    current = engine()
+    return str(current.url), version(current)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def framework(version: int) -> dict[str, pd.DataFrame]:
+def framework(version: tuple) -> dict[str, pd.DataFrame]:
     from indicators.queries import load_framework
 
     return load_framework(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def observations(version: int) -> pd.DataFrame:
+def observations(version: tuple) -> pd.DataFrame:
     from indicators.queries import load_observations
 
     return load_observations(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def flows(version: int) -> pd.DataFrame:
+def flows(version: tuple) -> pd.DataFrame:
     from indicators.queries import load_flows
 
     return load_flows(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def assessment(version: int, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def assessment(version: tuple, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(indicator × territory statuses, action roll-up) for the whole store."""
     from indicators.progress import assess_all, rollup_actions
 
@@ -80,7 +85,7 @@ def assessment(version: int, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def batches(version: int) -> pd.DataFrame:
+def batches(version: tuple) -> pd.DataFrame:
     from indicators.store import list_batches
 
     return list_batches(engine())
@@ -117,7 +122,7 @@ def start() -> View:
     return view
 
 
-def _years(fw_version: int) -> list[int]:
+def _years(fw_version: tuple) -> list[int]:
     obs = observations(fw_version)
     if obs.empty:
         return []
@@ -139,10 +144,22 @@ def _filters_to_widgets(filters: F.Filters, fw) -> None:
         ss["f_indicator"] = filters.indicator
 
 
-def apply_filters(filters: F.Filters) -> None:
-    """Set the global filters from a page (a click on the matrix, on the map) and rerun."""
-    _filters_to_widgets(filters, None)
-    st.rerun()
+def _follow_clicks() -> None:
+    """A click on the Overview's matrix sets the level and theme filters.
+
+    Read here, before the sidebar's widgets exist, from the chart's own state:
+    widget values may be set only before their widget is drawn, and no extra
+    rerun is needed.
+    """
+    from indicators.overview import cell_from_selection
+
+    ss = st.session_state
+    cell = cell_from_selection(ss.get("matrix"))
+    if cell and cell != ss.get("_matrix_clicked"):
+        ss["_matrix_clicked"] = cell
+        ss[KEYS["level"]], ss[KEYS["theme"]], ss[KEYS["action"]] = cell[0], cell[1], ""
+    elif not cell:
+        ss.pop("_matrix_clicked", None)
 
 
 def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, str]:
@@ -151,6 +168,7 @@ def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, st
 
 def sidebar_filters(view: View) -> F.Filters:
     fw, lang, ss = view.framework, view.lang, st.session_state
+    _follow_clicks()
     with st.sidebar:
         st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                              selection_mode="single", default=None)
@@ -228,6 +246,8 @@ def guarded(lang: str, render, *args) -> None:
         render(*args)
     except Exception as exc:
         st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
+        if os.environ.get("INDICATORS_DEBUG"):
+            st.exception(exc)
 
 
 def run_page(page) -> None:

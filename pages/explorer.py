@@ -1,4 +1,204 @@
-"""Placeholder (being written)."""
+"""Indicator explorer: one indicator at a time, its time series by territory, the latest-year
+ranking, the table of values with their flags, its metadata, and downloads of what is shown."""
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.write("…")
+from indicators import charts, downloads
+from indicators import filters as F
+from indicators import i18n
+from indicators.i18n import t
+from pages import common
+
+KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
+STYLED_ROWS = 3000           # above this, the value column uses the browser's number format
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def observations_of(version, indicator_id: str, territories: tuple[str, ...], period_from: str | None,
+                    period_to: str | None) -> pd.DataFrame:
+    obs = common.observations(version)
+    obs = obs[obs["indicator_id"] == indicator_id]
+    scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
+    return F.in_period(F.in_territories(obs, scope), scope).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def assessment_of(version, method: str, indicator_id: str, territories: tuple[str, ...],
+                  period_from: str | None, period_to: str | None) -> pd.DataFrame:
+    """The indicator's statuses per territory, from the observations the filters keep."""
+    if not territories and not period_from and not period_to:
+        assessed, _ = common.assessment(version, method)
+        return assessed[assessed["indicator_id"] == indicator_id].reset_index(drop=True)
+    from indicators.progress import assess_all
+
+    fw = common.framework(version)
+    obs = observations_of(version, indicator_id, territories, period_from, period_to)
+    ind = fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id]
+    return assess_all(obs, ind, fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method)
+
+
+def _empty(view, lang: str) -> None:
+    hint = F.empty_hint(view.filters)
+    if hint is None:
+        st.info(t("empty_store", lang))
+        return
+    what = t({"territory": "territory", "period": "period"}.get(hint, hint), lang).lower()
+    st.info(t("empty_filters", lang, what=what), icon=":material/filter_alt_off:")
+
+
+def _word(prefix: str, code, lang: str) -> str:
+    if code is None or (isinstance(code, float) and pd.isna(code)) or str(code).strip() == "":
+        return f"_{t('not_given', lang)}_"
+    key = f"{prefix}_{code}"
+    return t(key, lang) if key in i18n.TEXTS else str(code)
+
+
+def _text(value, lang: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+        return f"_{t('not_given', lang)}_"
+    return str(value)
+
+
+def _metadata(ind: dict, lang: str) -> None:
+    st.markdown(f"**{t('metadata', lang)}**")
+    definition = i18n.name(ind, "definition", lang)
+    lines = [
+        (t("definition", lang), definition or f"_{t('not_given', lang)}_"),
+        (t("unit", lang), _text(ind.get("unit"), lang)),
+        (t("source", lang), _text(ind.get("source"), lang)),
+        (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
+        (t("owner", lang), _text(ind.get("owner"), lang)),
+        (t("type", lang), _word("type", ind.get("type"), lang)),
+        (t("interreg_code", lang), _text(ind.get("code"), lang)),
+        (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),
+        (t("periodicity_label", lang), _word("periodicity", ind.get("periodicity"), lang)),
+    ]
+    st.markdown("\n".join(f"- **{label}** : {value}" if lang == "fr" else f"- **{label}**: {value}"
+                          for label, value in lines))
+    if str(ind.get("type") or "") == "context":
+        st.info(t("context_note", lang), icon=":material/info:")
+
+
+def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
+    dec, unit = ind.get("decimals"), ind.get("unit")
+    head = rows[rows["headline"].astype(bool)] if len(rows) else rows
+    if not len(head) and len(rows):
+        # the headline territory is filtered out: show the filtered territory with the most values
+        head = rows.sort_values(["n_observations", "territory_id"], ascending=[False, True]).head(1)
+    labels = charts.territory_labels(fw["territories"], lang)
+    if not len(head):
+        st.markdown(common.status_badge("not_assessed", lang, method, len(targets) > 0))
+        return
+    a = head.iloc[0].to_dict()
+    tid = str(a["territory_id"])
+    target = targets[targets["territory_id"] == tid]
+    has_target = len(target) > 0
+    cols = st.columns(4)
+    cols[0].metric(t("latest_value", lang), charts.format_value(a.get("latest_value"), lang, dec, unit),
+                   help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}")
+    if has_target:
+        trow = target.iloc[0].to_dict()
+        cols[1].metric(t("target", lang), charts.format_value(trow.get("target_value"), lang, dec, unit),
+                       help=f"{t('baseline', lang)} {trow.get('baseline_period')} : "
+                            f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)}")
+        share = charts.progress_share(trow.get("baseline_value"), a.get("latest_value"), trow.get("target_value"))
+        cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
+                       help=t("progress_help", lang))
+    else:
+        cols[1].metric(t("target", lang), t("no_target", lang))
+        cols[2].metric(t("growth_per_year", lang),
+                       i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
+    cols[3].metric(t("projection", lang), charts.format_value(a.get("projected_value"), lang, dec, unit),
+                   help=t("projection_help", lang))
+    st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
+                f"&nbsp; {t('headline_territory', lang)} : **{labels.get(tid, (tid,))[0]}**")
+
+
+def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
+    value_col = t("value", lang)
+    config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
+              t("code", lang): None, t("indicator", lang): None, t("unit", lang): None}
+    if len(frame) <= STYLED_ROWS:
+        data = frame.style.format({value_col: lambda v: charts.format_value(v, lang, ind.get("decimals"))},
+                                  na_rep="–")
+    else:
+        data = frame
+        config[value_col] = st.column_config.NumberColumn(format="localized")
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
+
+
+def main() -> None:
+    view = common.current()
+    fw, lang, flt = view.framework, view.lang, view.filters
+    method = flt.method
+    st.title(t("page_explorer", lang))
+    indicators = F.selected_indicators(fw, flt)
+    if indicators.empty:
+        _empty(view, lang)
+        return
+    codes = indicators["indicator_id"].astype(str).tolist()
+    names = {r["indicator_id"]: i18n.name(r, "name", lang) or r["indicator_id"] for r in indicators.to_dict("records")}
+    ss = st.session_state
+    wanted = ss.get(KEY)
+    if wanted not in codes:
+        if wanted:
+            st.info(t("indicator_outside_filters", lang, code=wanted), icon=":material/info:")
+        ss[KEY] = codes[0]
+    code = st.selectbox(t("choose_indicator", lang), codes, key=KEY, format_func=lambda c: f"{c} · {names.get(c, c)}",
+                        persist_state="session")
+    ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
+    action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
+    if len(action):
+        st.caption(f"{t('action', lang)} : {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
+    dec, unit = ind.get("decimals"), ind.get("unit")
+    obs = observations_of(view.version, code, flt.territories, flt.period_from, flt.period_to)
+    rows = assessment_of(view.version, method, code, flt.territories, flt.period_from, flt.period_to)
+    targets = fw["targets"][fw["targets"]["indicator_id"] == code]
+    if flt.territories:
+        targets = targets[targets["territory_id"].isin(flt.territories)]
+
+    _headline(ind, rows, targets, fw, lang, method)
+
+    if obs.empty:
+        st.info(t("no_data_indicator", lang), icon=":material/filter_alt_off:")
+        _metadata(ind, lang)
+        return
+
+    st.subheader(t("time_series", lang), divider="gray")
+    fig = charts.indicator_chart(obs, targets, rows if len(rows) else None, fw["territories"], lang, dec, unit,
+                                 method=method, height=500)
+    st.plotly_chart(fig, key="explorer_series", config={"displaylogo": False, "responsive": True}, theme=None)
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        year, latest = charts.latest_year_values(obs)
+        st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
+        if year is not None and len(latest):
+            ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
+            st.plotly_chart(ranking, key="explorer_ranking", config={"displaylogo": False}, theme=None)
+            missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
+            if missing:
+                labels = charts.territory_labels(fw["territories"], lang)
+                st.caption(t("missing_in_year", lang, year=year,
+                             names=", ".join(labels.get(m, (m,))[0] for m in missing)))
+    with right:
+        _metadata(ind, lang)
+
+    st.subheader(t("values_table", lang), divider="gray")
+    frame = charts.values_table(obs, ind, fw["territories"], lang)
+    st.caption(t("rows_shown", lang, n=i18n.number(len(frame), lang, 0)))
+    _values_table(frame, ind, lang)
+    stem = f"{code}_{lang}"
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(frame),
+                         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
+                         icon=":material/download:", key="download_csv")
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(frame, code),
+                          file_name=f"{stem}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/download:", key="download_xlsx")
+
+
+main()

@@ -49,12 +49,9 @@ c4.metric(t("kpi_latest", lang), latest_period or "–",
 st.subheader(t("matrix_title", lang))
 cells = O.matrix(rollup, F.selected_actions(fw, F.Filters()), fw["levels"], fw["themes"])
 fig = O.matrix_figure(cells, fw["levels"], fw["themes"], lang, flt.method, selected=(flt.level, flt.theme))
-event = st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points",
-                        config={"displayModeBar": False})
+# The click is read by the shell before the sidebar is drawn (common._follow_clicks).
+st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
 st.caption(t("matrix_help", lang))
-clicked = O.cell_from_selection(event)
-if clicked and clicked != (flt.level, flt.theme):
-    common.apply_filters(F.with_cell(flt, *clicked))
 
 # Status counts per theme and per level.
 left, right = st.columns(2)

@@ -96,3 +96,25 @@ def demo_files():
 def _no_default_store(monkeypatch, tmp_path):
     # Tests never touch the developer's own store.
     monkeypatch.setenv("INDICATORS_DB_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")
+
+
+@pytest.fixture(scope="session")
+def demo_store_file(tmp_path_factory):
+    """A SQLite store holding the demo, built once per session (tests copy it)."""
+    from indicators.store import load_demo, open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    engine = open_store(f"sqlite:///{path}")
+    load_demo(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_url(demo_store_file, tmp_path, monkeypatch):
+    """The app's store for this test: a fresh copy of the demo store."""
+    path = tmp_path / "app.sqlite"
+    shutil.copy(demo_store_file, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("INDICATORS_DB_URL", url)
+    return url

@@ -734,3 +734,19 @@ def test_progress_json_of_nothing():
 def test_reasons_are_listed():
     assert set(P.REASONS) >= {"no_data", "too_few_years", "opposite_signs", "target_wrong_side",
                               "latest_before_base"}
+
+
+def test_assess_all_treats_codes_equal_as_text_as_one_and_skips_rows_without_key():
+    obs = pd.DataFrame({"indicator_id": ["UP", None, "UP", "UP", "UP"],
+                        "territory_id": [59350, "59350", "59350", None, 59350],
+                        "period": [2015, "2016", "2017-Q1", 2018, "2015"],
+                        "value": [1, 2, "3", None, 3]}, dtype=object)
+    frame = assess_all(obs, INDICATORS, None)
+    assert frame["territory_id"].tolist() == ["59350"]
+    row = frame.iloc[0]
+    ref = assess([2015, "2017-Q1", "2015"], [1, 3, 3], "increase")
+    assert (row["base_value"], row["latest_value"], row["status"]) == (ref.base_value, ref.latest_value, ref.status)
+    assert row["n_observations"] == 3 and row["base_period"] == "2015"
+    floats = pd.DataFrame({"indicator_id": ["UP"] * 3, "territory_id": ["x"] * 3,
+                           "period": [2015.0, 2016.0, np.nan], "value": [1.0, 2.0, 3.0]})
+    assert assess_all(floats, INDICATORS, None)[["base_period", "latest_period"]].iloc[0].tolist() == ["2015", "2016"]

@@ -1,0 +1,611 @@
+"""Chart builders and table helpers for the Strategic actions and Indicator explorer pages.
+
+Pure functions: plain data (DataFrames, mappings) in, plotly figures or plain lists and
+DataFrames out. No Streamlit here, so everything is tested without a browser.
+
+Conventions, the same on every chart:
+
+- French side and Belgian side are told apart at a glance by the country colour
+  (`style.COUNTRY_COLORS`) *and* the line dash and marker shape (never colour alone);
+  several territories of one side get shades of their side's colour;
+- the target path (baseline → target, along the required growth rate) is dark and dotted,
+  with a square at the baseline and a star at the target; the milestone is a diamond;
+- the projection (least-squares trend read at the target period) is a grey dashed line;
+- flagged values (provisional, estimated, break in series…) get an open diamond around the
+  point and the flag's word in the hover;
+- numbers follow the language (`separators`), hover numbers are pre-formatted with babel,
+  fonts are at least 14 px so that a projector shows them.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import i18n
+from .i18n import t
+from .style import (COUNTRY_COLORS, COUNTRY_DASH, OTHER_COLOR, PROJECTION_COLOR, STATUS_ICONS,
+                    TARGET_COLOR)
+
+# Plotly `separators`: decimal mark then thousands separator.
+SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
+FONT_SIZE = 16          # base font: readable on a projector
+SMALL_FONT = 14         # legend, ticks: never below 14
+COUNTRY_SYMBOLS = {"FR": "circle", "BE": "square"}
+OTHER_SYMBOL = "triangle-up"
+FLAG_SYMBOL = "diamond-open"
+MILESTONE_SYMBOL = "diamond"
+TARGET_DOT = "dot"
+PROJECTION_DASH = "dash"
+FONT_FAMILY = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+
+
+# ------------------------------------------------------------------ small helpers
+
+def _isnum(value: Any) -> bool:
+    if value is None or isinstance(value, bool) or value is pd.NA:
+        return False
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _get(row: Mapping | None, key: str, default=None):
+    if row is None:
+        return default
+    value = row.get(key, default) if hasattr(row, "get") else default
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return default
+    return value
+
+
+def period_x(period: Any) -> float | None:
+    """A period as a number on the time axis: 2020 → 2020.0, 2020-Q3 → 2020.5, 2020-07 → 2020.5."""
+    if period is None or period is pd.NA:
+        return None
+    if isinstance(period, (int, np.integer)) and not isinstance(period, bool):
+        return float(period)
+    if isinstance(period, float):
+        return None if math.isnan(period) else float(period)
+    text = str(period).strip()
+    if len(text) < 4 or not text[:4].isdigit():
+        return None
+    year = float(text[:4])
+    rest = text[4:]
+    if rest.startswith("-Q") and rest[2:].isdigit():
+        return year + (int(rest[2:]) - 1) / 4
+    if rest.startswith("-") and rest[1:].isdigit():
+        return year + (int(rest[1:]) - 1) / 12
+    return year
+
+
+def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = None) -> str:
+    """A number in the language's format with its unit: `1 234,5 %` (fr), `1.234,5 %` (nl)."""
+    if not _isnum(value):
+        return "–"
+    digits = int(decimals) if _isnum(decimals) else 1
+    text = i18n.number(float(value), lang, digits)
+    unit = (unit or "").strip()
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+def flag_word(flag: Any, lang: str) -> str:
+    """The flag's word (`provisoire`…), or an empty string without a flag."""
+    if flag is None or flag is pd.NA or (isinstance(flag, float) and math.isnan(flag)):
+        return ""
+    code = str(flag).strip().lower()
+    if not code:
+        return ""
+    key = f"flag_{code}"
+    return t(key, lang) if key in i18n.TEXTS else code
+
+
+def _mix(hex_colour: str, towards: str, share: float) -> str:
+    a = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(towards[i:i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(x + (y - x) * share) for x, y in zip(a, b)]
+    return "#" + "".join(f"{v:02X}" for v in mixed)
+
+
+def side_shades(country: str | None, n: int) -> list[str]:
+    """`n` shades of a side's colour (darker to lighter), the side's own colour first."""
+    base = COUNTRY_COLORS.get(country or "", OTHER_COLOR)
+    if n <= 1:
+        return [base]
+    shades = [base]
+    steps = [(-0.35, "#000000"), (0.35, "#FFFFFF"), (-0.6, "#000000"), (0.55, "#FFFFFF"), (-0.2, "#000000"),
+             (0.2, "#FFFFFF")]
+    for i in range(1, n):
+        share, towards = steps[(i - 1) % len(steps)]
+        # beyond the list, alternate again with a little more contrast each round
+        share = abs(share) * (1 + 0.1 * ((i - 1) // len(steps)))
+        shades.append(_mix(base, towards, min(share, 0.8)))
+    return shades
+
+
+def territory_labels(territories: pd.DataFrame | None, lang: str) -> dict[str, tuple[str, str]]:
+    """territory_id → (name in the language, country code)."""
+    if territories is None or len(territories) == 0:
+        return {}
+    out = {}
+    for row in territories.to_dict("records"):
+        code = str(row["territory_id"])
+        out[code] = (i18n.name(row, "name", lang) or code, str(row.get("country") or ""))
+    return out
+
+
+def _target_rows(target_row) -> list[dict]:
+    if target_row is None:
+        return []
+    if isinstance(target_row, pd.DataFrame):
+        return target_row.to_dict("records")
+    if isinstance(target_row, pd.Series):
+        return [target_row.to_dict()]
+    if isinstance(target_row, Mapping):
+        return [dict(target_row)]
+    return [dict(r) for r in target_row]
+
+
+def _assessment_rows(rows) -> list[dict]:
+    if rows is None:
+        return []
+    if isinstance(rows, pd.DataFrame):
+        return rows.to_dict("records")
+    if isinstance(rows, pd.Series):
+        return [rows.to_dict()]
+    if isinstance(rows, Mapping):
+        return [dict(rows)]
+    return [dict(r) for r in rows]
+
+
+def target_path_points(baseline_period, baseline_value, target_period, target_value,
+                       steps_per_year: int = 4) -> tuple[list[float], list[float]]:
+    """The target path from baseline to target: the constant required growth rate (CAGR) curve
+    when both values have the same sign and are not zero, else a straight line."""
+    x0, x1 = period_x(baseline_period), period_x(target_period)
+    if x0 is None or x1 is None or not (_isnum(baseline_value) and _isnum(target_value)) or x1 <= x0:
+        return [], []
+    v0, v1 = float(baseline_value), float(target_value)
+    n = max(2, int(round((x1 - x0) * steps_per_year)) + 1)
+    xs = list(np.linspace(x0, x1, n))
+    if v0 * v1 > 0:
+        ys = [v0 * (v1 / v0) ** ((x - x0) / (x1 - x0)) for x in xs]
+    else:
+        ys = [v0 + (v1 - v0) * (x - x0) / (x1 - x0) for x in xs]
+    return [float(x) for x in xs], [float(y) for y in ys]
+
+
+def _layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460) -> None:
+    fig.update_layout(
+        separators=SEPARATORS.get(lang, ".,"),
+        font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#1A1A1A"),
+        height=height,
+        margin=dict(l=10, r=10, t=20, b=10),
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        hoverlabel=dict(font=dict(size=SMALL_FONT + 1), bgcolor="#FFFFFF"),
+        legend=dict(orientation="h", yanchor="top", y=-0.16, xanchor="left", x=0,
+                    font=dict(size=SMALL_FONT), title=None),
+    )
+    fig.update_yaxes(title=dict(text=y_title, font=dict(size=SMALL_FONT + 1)), tickfont=dict(size=SMALL_FONT),
+                     gridcolor="#E3E6EA", zerolinecolor="#B0B5BB", tickformat=",~f", automargin=True)
+    if x_title is not None:
+        fig.update_xaxes(title=dict(text=x_title, font=dict(size=SMALL_FONT + 1)), tickfont=dict(size=SMALL_FONT),
+                         gridcolor="#F0F2F4", automargin=True)
+
+
+def value_axis_title(lang: str, unit: str | None) -> str:
+    unit = (unit or "").strip()
+    return f"{t('value', lang)} ({unit})" if unit else t("value", lang)
+
+
+# ------------------------------------------------------------------ indicator chart
+
+def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=None,
+                    territories: pd.DataFrame | None = None, lang: str = "fr", decimals: Any = 1,
+                    unit: str | None = None, method: str = "opensdg", height: int = 460) -> go.Figure:
+    """Observed values per territory, target path, milestone, projection, flagged values.
+
+    obs: observations of one indicator (territory_id, period, value, optional flag).
+    target_row: a target (mapping), several (DataFrame / list of mappings) or None.
+    assessment_rows: rows of `progress.assess_all` for this indicator (for the projection and
+    the milestone's status), or None. territories: the framework's territories (names, country).
+    """
+    fig = go.Figure()
+    labels = territory_labels(territories, lang)
+    obs = obs if obs is not None else pd.DataFrame(columns=["territory_id", "period", "value"])
+    data = obs.copy()
+    if len(data):
+        data["_x"] = [period_x(p) for p in data["period"]]
+        data["_v"] = pd.to_numeric(data["value"], errors="coerce")
+        data = data[data["_x"].notna() & data["_v"].notna()].sort_values(["territory_id", "_x"])
+    flag_col = "flag" if "flag" in data.columns else None
+
+    # order: French side first, then Belgian, then others; by name within a side
+    tids = list(dict.fromkeys(str(x) for x in data["territory_id"])) if len(data) else []
+    side_of = {tid: labels.get(tid, (tid, ""))[1] for tid in tids}
+    side_rank = {"FR": 0, "BE": 1}
+    tids.sort(key=lambda tid: (side_rank.get(side_of[tid], 2), side_of[tid], labels.get(tid, (tid,))[0]))
+    colour: dict[str, str] = {}
+    for side in dict.fromkeys(side_of[tid] for tid in tids):
+        members = [tid for tid in tids if side_of[tid] == side]
+        for tid, shade in zip(members, side_shades(side, len(members))):
+            colour[tid] = shade
+
+    flagged_x, flagged_y, flagged_text, flagged_colour = [], [], [], []
+    for tid in tids:
+        part = data[data["territory_id"].astype(str) == tid]
+        name, country = labels.get(tid, (tid, ""))
+        side = country if country else "?"
+        hover = []
+        for row in part.to_dict("records"):
+            word = flag_word(row.get(flag_col), lang) if flag_col else ""
+            text = (f"<b>{name}</b> ({side})<br>{row['period']} : "
+                    f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
+            if word:
+                text += f"<br>⚑ {word} ({str(row[flag_col]).strip()})"
+                flagged_x.append(row["_x"])
+                flagged_y.append(row["_v"])
+                flagged_text.append(text)
+                flagged_colour.append(colour[tid])
+            hover.append(text)
+        fig.add_trace(go.Scatter(
+            x=part["_x"].tolist(), y=part["_v"].tolist(), name=f"{name} ({side})", mode="lines+markers",
+            line=dict(color=colour[tid], width=3, dash=COUNTRY_DASH.get(country, "dot")),
+            marker=dict(size=8, color=colour[tid], symbol=COUNTRY_SYMBOLS.get(country, OTHER_SYMBOL)),
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+            legendgroup=f"territory-{tid}", meta={"role": "observed", "territory_id": tid, "country": country},
+        ))
+
+    targets = _target_rows(target_row)
+    many_targets = len(targets) > 1
+    for target in targets:
+        tid = str(_get(target, "territory_id", ""))
+        xs, ys = target_path_points(_get(target, "baseline_period"), _get(target, "baseline_value"),
+                                    _get(target, "target_period"), _get(target, "target_value"))
+        if not xs:
+            continue
+        suffix = f" · {labels.get(tid, (tid,))[0]}" if many_targets and tid else ""
+        sizes = [0] * len(xs)
+        symbols = ["circle"] * len(xs)
+        sizes[0], symbols[0] = 10, "square"
+        sizes[-1], symbols[-1] = 16, "star"
+        hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f} : {format_value(y, lang, decimals, unit)}"
+                 for x, y in zip(xs, ys)]
+        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')} : "
+                    f"{format_value(ys[0], lang, decimals, unit)}")
+        hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')} : "
+                     f"{format_value(ys[-1], lang, decimals, unit)}")
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, name=t("target_path", lang) + suffix, mode="lines+markers",
+            line=dict(color=TARGET_COLOR, width=2.5, dash=TARGET_DOT),
+            marker=dict(size=sizes, symbol=symbols, color=TARGET_COLOR, line=dict(width=0)),
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "target_path", "territory_id": tid},
+        ))
+
+    assessments = _assessment_rows(assessment_rows)
+    by_territory = {str(_get(a, "territory_id", "")): a for a in assessments}
+    for target in targets:
+        mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
+        mx = period_x(mp)
+        if mx is None or not _isnum(mv):
+            continue
+        tid = str(_get(target, "territory_id", ""))
+        suffix = f" · {labels.get(tid, (tid,))[0]}" if many_targets and tid else ""
+        text = f"<b>{t('milestone', lang)} {mp}{suffix}</b><br>{format_value(mv, lang, decimals, unit)}"
+        status = _get(by_territory.get(tid), "milestone_status")
+        if status:
+            text += f"<br>{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+        fig.add_trace(go.Scatter(
+            x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{suffix}", mode="markers",
+            marker=dict(size=17, symbol=MILESTONE_SYMBOL, color=TARGET_COLOR, line=dict(width=2, color="#FFFFFF")),
+            hovertext=[text], hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "milestone", "territory_id": tid},
+        ))
+
+    projections = [a for a in assessments if _isnum(_get(a, "projected_value"))
+                   and period_x(_get(a, "target_period")) is not None
+                   and period_x(_get(a, "base_period")) is not None]
+    for a in projections:
+        tid = str(_get(a, "territory_id", ""))
+        x0, x1 = period_x(_get(a, "base_period")), period_x(_get(a, "target_period"))
+        y0 = _get(a, "trend_at_base")
+        if not _isnum(y0):
+            y0 = _get(a, "base_value")
+        if not _isnum(y0) or x1 <= x0:
+            continue
+        y1 = float(_get(a, "projected_value"))
+        suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
+        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')} : "
+                f"{format_value(y1, lang, decimals, unit)}")
+        fig.add_trace(go.Scatter(
+            x=[x0, x1], y=[float(y0), y1], name=t("projection", lang) + suffix, mode="lines+markers",
+            line=dict(color=PROJECTION_COLOR, width=2.5, dash=PROJECTION_DASH),
+            marker=dict(size=[0, 11], symbol="circle-open", color=PROJECTION_COLOR, line=dict(width=2)),
+            hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')} : "
+                       f"{format_value(y0, lang, decimals, unit)}", text],
+            hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "projection", "territory_id": tid},
+        ))
+
+    if flagged_x:
+        fig.add_trace(go.Scatter(
+            x=flagged_x, y=flagged_y, name=t("flagged_values", lang), mode="markers",
+            marker=dict(size=17, symbol=FLAG_SYMBOL, color=flagged_colour, line=dict(width=2.5)),
+            hovertext=flagged_text, hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "flagged"},
+        ))
+
+    _layout(fig, lang, value_axis_title(lang, unit), t("period", lang), height=height)
+    xs_all = [x for tr in fig.data for x in (tr.x or []) if x is not None]
+    if xs_all:
+        lo, hi = math.floor(min(xs_all)), math.ceil(max(xs_all))
+        span = hi - lo
+        fig.update_xaxes(tickformat="d", tickmode="linear", tick0=lo,
+                         dtick=1 if span <= 10 else 2 if span <= 20 else 5,
+                         range=[lo - 0.4, hi + 0.4])
+    else:
+        fig.add_annotation(text=t("chart_no_data", lang), showarrow=False, xref="paper", yref="paper",
+                           x=0.5, y=0.5, font=dict(size=FONT_SIZE))
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    return fig
+
+
+# ------------------------------------------------------------------ ranking
+
+def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
+                  unit: str | None = None, territories: pd.DataFrame | None = None,
+                  direction: str | None = None) -> go.Figure:
+    """Horizontal bars of one value per territory, coloured (and hatched) by country side.
+
+    latest_by_territory: territory_id, value, optional period, flag, name, country. Names and
+    countries come from `territories` when the frame does not carry them. The best value in the
+    indicator's direction is at the top.
+    """
+    labels = territory_labels(territories, lang)
+    frame = latest_by_territory.copy()
+    frame["_v"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame = frame[frame["_v"].notna()]
+    frame["territory_id"] = frame["territory_id"].astype(str)
+    if "name" not in frame:
+        frame["name"] = [labels.get(tid, (tid, ""))[0] for tid in frame["territory_id"]]
+    if "country" not in frame:
+        frame["country"] = [labels.get(tid, (tid, ""))[1] for tid in frame["territory_id"]]
+    frame["country"] = frame["country"].fillna("").astype(str)
+    # plotly draws the first category at the bottom: put the best value last
+    ascending = str(direction or "increase").strip().lower() != "decrease"
+    frame = frame.sort_values("_v", ascending=ascending, kind="stable")
+    frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
+    # two territories of the same name stay two bars
+    dup = frame["_label"].duplicated(keep=False)
+    frame.loc[dup, "_label"] = frame.loc[dup, "_label"] + " (" + frame.loc[dup, "territory_id"] + ")"
+    periods = frame["period"].astype(str) if "period" in frame else pd.Series("", index=frame.index)
+    top_period = periods.max() if len(periods) else ""
+    fig = go.Figure()
+    for country in sorted(frame["country"].unique(), key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c)):
+        part = frame[frame["country"] == country]
+        texts, hovers = [], []
+        for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
+            text = format_value(row["_v"], lang, decimals, unit)
+            word = flag_word(row.get("flag"), lang)
+            hover = f"<b>{row['name']}</b> ({country or '?'})<br>{period} : <b>{text}</b>"
+            if period and period != top_period:
+                text += f" ({period})"
+            if word:
+                text += " ⚑"
+                hover += f"<br>⚑ {word} ({str(row['flag']).strip()})"
+            texts.append(text)
+            hovers.append(hover)
+        country_name = t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS else (country or "–")
+        fig.add_trace(go.Bar(
+            x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=country_name,
+            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_COLOR),
+                        pattern=dict(shape="/" if country == "BE" else "", fgcolor="#FFFFFF", size=8,
+                                     solidity=0.25, fillmode="overlay"),
+                        line=dict(width=0)),
+            text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=SMALL_FONT),
+            hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "ranking", "country": country},
+        ))
+    height = max(260, 34 * len(frame) + 110)
+    _layout(fig, lang, "", None, height=height)
+    fig.update_layout(barmode="relative", bargap=0.25,
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+                                  font=dict(size=SMALL_FONT)),
+                      margin=dict(l=10, r=30, t=40, b=10))
+    fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
+                     tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
+                     zerolinecolor="#B0B5BB")
+    fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
+                     categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
+    if len(frame):
+        lo, hi = float(frame["_v"].min()), float(frame["_v"].max())
+        pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
+        fig.update_xaxes(range=[min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad])
+    return fig
+
+
+# ------------------------------------------------------------------ tables
+
+def annual(obs: pd.DataFrame) -> pd.DataFrame:
+    """One value per year (periods of a year averaged, as the progress method does), sorted:
+    columns year, value."""
+    from .progress import annual_series
+
+    if obs is None or len(obs) == 0:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "value": pd.Series(dtype="float64")})
+    points = annual_series(obs["period"].tolist(), pd.to_numeric(obs["value"], errors="coerce").tolist())
+    return pd.DataFrame({"year": pd.Series([y for y, _ in points], dtype="int64"),
+                         "value": pd.Series([v for _, v in points], dtype="float64")})
+
+
+def sparkline_values(obs: pd.DataFrame) -> list[float]:
+    """The annual values of one series, oldest first, for `st.column_config.LineChartColumn`."""
+    from .progress import annual_series
+
+    if obs is None or len(obs) == 0:
+        return []
+    values = pd.to_numeric(obs["value"], errors="coerce").tolist()
+    return [float(v) for _, v in annual_series(obs["period"].tolist(), values)]
+
+
+def progress_share(base: Any, latest: Any, target: Any) -> float | None:
+    """Share of the way from baseline to target, clipped to 0–1 (None when not defined)."""
+    if not (_isnum(base) and _isnum(latest) and _isnum(target)):
+        return None
+    base, latest, target = float(base), float(latest), float(target)
+    if target == base:
+        return 1.0 if latest == target else None
+    return float(min(1.0, max(0.0, (latest - base) / (target - base))))
+
+
+def milestone_text(target: Mapping | None, assessment: Mapping | None, lang: str, decimals: Any = 1,
+                   unit: str | None = None, method: str = "opensdg") -> str:
+    """`2027 : 5,0 % · ▲ En bonne voie` — the milestone and where the series stands against it."""
+    mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
+    if mp is None or not _isnum(mv):
+        return ""
+    text = f"{mp} : {format_value(mv, lang, decimals, unit)}"
+    status = _get(assessment, "milestone_status")
+    if status:
+        text += f" · {STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+    return text
+
+
+def status_text(status: Any, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
+    """A status as icon + word: `▲ En bonne voie`."""
+    status = str(status) if status else "not_assessed"
+    return f"{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, has_target)}".strip()
+
+
+def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observations: pd.DataFrame,
+                    targets: pd.DataFrame, territories: pd.DataFrame | None, lang: str,
+                    method: str = "opensdg") -> pd.DataFrame:
+    """One row per indicator with its headline territory's status, progress and trend.
+
+    Columns: action_id, indicator_id, indicator (label), territory, status (code), status_text,
+    score, progress (0–1 or None), trend (list of annual values), latest (text), target (text),
+    milestone (text), has_target.
+    """
+    labels = territory_labels(territories, lang)
+    head = assessed[assessed["headline"].astype(bool)] if len(assessed) else assessed
+    head_by = {str(r["indicator_id"]): r for r in head.to_dict("records")} if len(head) else {}
+    tgt = targets if targets is not None and len(targets) else None
+    by_target: dict[tuple[str, str], dict] = {}
+    first_target: dict[str, dict] = {}
+    if tgt is not None:
+        for r in tgt.to_dict("records"):
+            key = (str(r["indicator_id"]), str(r["territory_id"]))
+            by_target.setdefault(key, r)
+            first_target.setdefault(key[0], r)
+    # the headline series only: a small slice of the observations, grouped once
+    pairs = {iid: str(_get(a, "territory_id", "")) for iid, a in head_by.items()}
+    series_of: dict[tuple[str, str], pd.DataFrame] = {}
+    if len(observations) and pairs:
+        wanted = observations["indicator_id"].isin(list(pairs)) & observations["territory_id"].isin(
+            set(pairs.values()))
+        part = observations[wanted]
+        keep = [pairs.get(i) == tr for i, tr in zip(part["indicator_id"].astype(str), part["territory_id"].astype(str))]
+        part = part[keep]
+        series_of = {(str(k[0]), str(k[1])): g for k, g in part.groupby(["indicator_id", "territory_id"], sort=False)}
+    rows = []
+    for ind in indicators.to_dict("records"):
+        iid = str(ind["indicator_id"])
+        dec, unit = ind.get("decimals"), ind.get("unit")
+        a = head_by.get(iid)
+        tid = str(_get(a, "territory_id", "")) if a is not None else ""
+        trow = by_target.get((iid, tid)) if tid else first_target.get(iid)
+        if trow is not None and not tid:
+            tid = str(trow["territory_id"])
+        has_target = trow is not None
+        series = series_of.get((iid, tid))
+        status = _get(a, "status", "not_assessed")
+        latest = _get(a, "latest_value")
+        rows.append({
+            "action_id": str(ind["action_id"]),
+            "indicator_id": iid,
+            "indicator": f"{iid} · {i18n.name(ind, 'name', lang) or iid}",
+            "territory": labels.get(tid, (tid, ""))[0] if tid else "–",
+            "status": status,
+            "status_text": status_text(status, lang, method, has_target),
+            "score": _get(a, "score"),
+            "progress": progress_share(_get(trow, "baseline_value"), latest, _get(trow, "target_value"))
+            if has_target else None,
+            "trend": sparkline_values(series) if series is not None else [],
+            "latest": (f"{format_value(latest, lang, dec, unit)} ({_get(a, 'latest_period')})"
+                       if _isnum(latest) else "–"),
+            "target": (f"{format_value(_get(trow, 'target_value'), lang, dec, unit)} "
+                       f"({_get(trow, 'target_period')})") if has_target else t("no_target", lang),
+            "milestone": milestone_text(trow, a, lang, dec, unit, method),
+            "has_target": has_target,
+        })
+    return pd.DataFrame(rows, columns=["action_id", "indicator_id", "indicator", "territory", "status",
+                                       "status_text", "score", "progress", "trend", "latest", "target",
+                                       "milestone", "has_target"])
+
+
+def latest_year_values(obs: pd.DataFrame) -> tuple[str | None, pd.DataFrame]:
+    """(latest year with a value, one row per territory for that year: territory_id, period, value, flag)."""
+    if obs is None or len(obs) == 0:
+        return None, pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+    data = obs.copy()
+    data["_v"] = pd.to_numeric(data["value"], errors="coerce")
+    data = data[data["_v"].notna()]
+    if not len(data):
+        return None, pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+    data["_year"] = data["period"].astype(str).str.slice(0, 4)
+    year = str(data["_year"].max())
+    part = data[data["_year"] == year].sort_values("period").groupby("territory_id", as_index=False).last()
+    if "flag" not in part:
+        part["flag"] = None
+    return year, part[["territory_id", "period", "value", "flag"]].reset_index(drop=True)
+
+
+def values_table(obs: pd.DataFrame, indicator: Mapping, territories: pd.DataFrame | None,
+                 lang: str) -> pd.DataFrame:
+    """The table of values shown and downloaded: codes, names, country, period, value, flag word,
+    note and source, with headers in the language."""
+    labels = territory_labels(territories, lang)
+    iid = str(indicator.get("indicator_id"))
+    cols = {
+        "indicator_id": t("code", lang), "indicator": t("indicator", lang),
+        "territory_id": t("territory_code", lang), "territory": t("territory", lang),
+        "country": t("country", lang), "period": t("period", lang), "value": t("value", lang),
+        "unit": t("unit", lang), "flag": t("flag", lang), "note": t("note", lang), "source": t("source", lang),
+    }
+    if obs is None or len(obs) == 0:
+        return pd.DataFrame(columns=list(cols.values()))
+    data = obs.copy()
+    data["territory_id"] = data["territory_id"].astype(str)
+    order = {"FR": 0, "BE": 1}
+    data["_country"] = [labels.get(tid, (tid, ""))[1] for tid in data["territory_id"]]
+    data["_name"] = [labels.get(tid, (tid, ""))[0] for tid in data["territory_id"]]
+    data["_rank"] = [order.get(c, 2) for c in data["_country"]]
+    data = data.sort_values(["_rank", "_country", "_name", "period"], kind="stable")
+    out = pd.DataFrame({
+        "indicator_id": iid,
+        "indicator": i18n.name(indicator, "name", lang) or iid,
+        "territory_id": data["territory_id"].to_numpy(dtype=object),
+        "territory": data["_name"].to_numpy(dtype=object),
+        "country": data["_country"].to_numpy(dtype=object),
+        "period": data["period"].astype(str).to_numpy(dtype=object),
+        "value": pd.to_numeric(data["value"], errors="coerce").to_numpy(dtype="float64"),
+        "unit": indicator.get("unit") or "",
+        "flag": [flag_word(f, lang) for f in (data["flag"] if "flag" in data else [None] * len(data))],
+        "note": [(n if isinstance(n, str) else "") for n in (data["note"] if "note" in data else [None] * len(data))],
+        "source": [(s if isinstance(s, str) else "") for s in
+                   (data["source"] if "source" in data else [None] * len(data))],
+    })
+    return out.rename(columns=cols).reset_index(drop=True)
+
+
+def side_of(territory_ids: Iterable[str], territories: pd.DataFrame | None) -> dict[str, str]:
+    """territory_id → country code ('' when unknown)."""
+    labels = territory_labels(territories, "fr")
+    return {str(tid): labels.get(str(tid), ("", ""))[1] for tid in territory_ids}

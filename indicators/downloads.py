@@ -1,0 +1,71 @@
+"""Downloads of the data a page shows: CSV for French Excel and XLSX.
+
+Pure functions, bytes out. Text cells that a spreadsheet would run as a formula (they start
+with `=`, `+`, `-`, `@`, a tab or a carriage return) are neutralised with a leading single
+quote (OWASP "CSV injection"); numbers stay numbers, negative ones included, and so does text
+that is only a number (`-3,5`), which a spreadsheet reads as a number, not a formula.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?((\d+|\d{1,3}([ \u00a0\u202f]\d{3})+)([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?$")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def neutralise(value):
+    """The value itself, or text prefixed with `'` when a spreadsheet would read it as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells are neutralised; numeric columns are left as they are."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(series):
+            continue
+        out[col] = series.astype(object).map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def to_excel_csv(frame: pd.DataFrame) -> bytes:
+    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma."""
+    text = safe_frame(frame).to_csv(index=False, sep=";", decimal=",", float_format="%.15g",
+                                    lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+def sheet_name(name: str) -> str:
+    """A valid Excel sheet name: no `[]:*?/\\`, at most 31 characters, never empty."""
+    cleaned = _SHEET_FORBIDDEN.sub("_", str(name or "")).strip().strip("'")
+    return (cleaned or "data")[:31]
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An XLSX workbook of one sheet: bold frozen header, readable column widths, numbers as numbers."""
+    from openpyxl.styles import Font
+
+    safe = safe_frame(frame)
+    name = sheet_name(sheet)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        safe.to_excel(writer, sheet_name=name, index=False)
+        ws = writer.sheets[name]
+        ws.freeze_panes = "A2"
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for i, col in enumerate(safe.columns, start=1):
+            values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
+            width = min(60, max(8, max(len(v) for v in values) + 2))
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+    return buffer.getvalue()

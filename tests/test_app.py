@@ -1,0 +1,116 @@
+"""The dashboard shell and the Overview page, run headless with Streamlit's AppTest."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def run(query: dict | None = None, locale: str = "fr-FR") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.context = {"locale": locale, "timezone": "Europe/Paris"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [c.value for c in at.caption]
+    parts += [s.value for s in at.subheader] + [m.label for m in at.metric] + [m.value for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_opens_in_french_with_the_demo(demo_url):
+    at = run()
+    assert at.title[0].value == "Observatoire de la coopération transfrontalière"
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Actions suivies"] == "30" or int(labels["Actions suivies"]) >= 24
+    assert int(labels["Indicateurs"]) >= 60
+    assert labels["Actions en bonne voie"].endswith("%")
+    assert not at.error
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    matrix = specs[0]["data"]
+    cells = sum(len(trace["x"]) for trace in matrix)
+    assert cells >= 16                       # level × theme cells that hold actions
+    assert any("Cible atteinte" in trace["name"] for trace in matrix)
+
+
+@pytest.mark.parametrize("query,locale,title", [
+    ({"lang": "nl"}, "fr-FR", "Monitor grensoverschrijdende samenwerking"),
+    ({"lang": "en"}, "fr-FR", "Cross-Border Cooperation Monitor"),
+    ({}, "nl-BE", "Monitor grensoverschrijdende samenwerking"),
+    ({}, "de-DE", "Observatoire de la coopération transfrontalière"),
+])
+def test_language_from_url_else_browser_else_french(demo_url, query, locale, title):
+    at = run(query, locale)
+    assert at.title[0].value == title
+
+
+def test_filters_from_url_are_applied(demo_url):
+    at = run({"level": "border", "theme": "mobility"})
+    assert at.sidebar.selectbox(key="f_level").value == "border"
+    assert at.sidebar.selectbox(key="f_theme").value == "mobility"
+    figures = {m.label: m.value for m in at.metric}
+    assert 1 <= int(figures["Actions suivies"]) < 10
+
+
+def test_unknown_codes_and_bad_periods_are_dropped_with_a_notice(demo_url):
+    at = run({"level": "nowhere", "from": "20x5", "territory": ["59350", "99999"], "method": "magic"})
+    assert not at.error
+    assert at.sidebar.selectbox(key="f_level").value == ""
+    assert at.sidebar.multiselect(key="f_territory").value == ["59350"]
+    notices = " ".join(t.value for t in at.toast)
+    for item in ("level=nowhere", "from=20x5", "territory=99999", "method=magic"):
+        assert item in notices
+
+
+def test_matrix_click_is_read_from_the_chart_selection():
+    from indicators.overview import cell_from_selection
+
+    event = {"selection": {"points": [{"customdata": ["metropolis", "economy"], "x": "Économie"}],
+                           "point_indices": [0], "box": [], "lasso": []}}
+    assert cell_from_selection(event) == ("metropolis", "economy")
+    assert cell_from_selection({"selection": {"points": []}}) is None
+    assert cell_from_selection(None) is None
+
+
+def test_empty_filters_say_what_to_do(demo_url):
+    at = run({"level": "brussels", "theme": "climate"})
+    body = texts(at) + " ".join(w.value for w in at.warning)
+    assert ("effacez le filtre" in body) or int({m.label: m.value for m in at.metric}["Actions suivies"]) >= 1
+
+
+def test_every_page_renders_without_error(demo_url):
+    at = run()
+    for page in ("pages/actions.py", "pages/explorer.py", "pages/map.py", "pages/data.py", "pages/methodology.py"):
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        assert not at.error, (page, [e.value for e in at.error])
+
+
+def test_methodology_page_shows_the_method_in_each_language(demo_url):
+    for lang, word in (("en", "on_track"), ("fr", "on_track"), ("nl", "on_track")):
+        at = run({"lang": lang})
+        at.switch_page("pages/methodology.py").run()
+        assert word in "\n".join(m.value for m in at.markdown)
+
+
+def test_empty_store_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("INDICATORS_DB_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    at = run()
+    assert "importez des fichiers" in " ".join(i.value for i in at.info)
+
+
+def test_unreachable_store_gives_a_message_not_a_traceback(monkeypatch):
+    monkeypatch.setenv("INDICATORS_DB_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "base de données ne répond pas" in at.error[0].value

@@ -1,0 +1,52 @@
+"""Every interface string exists in French, Dutch and English; numbers follow each language."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indicators import i18n
+from indicators.problems import MESSAGES, SUGGESTIONS
+
+from .conftest import ROOT
+
+SOURCES = [*ROOT.joinpath("pages").glob("*.py"), ROOT / "app.py", *ROOT.joinpath("indicators").glob("*.py")]
+CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
+
+
+@pytest.mark.parametrize("catalog", [i18n.TEXTS, i18n.STATUS_TEXTS, i18n.EUROSTAT_TEXTS, MESSAGES, SUGGESTIONS],
+                         ids=["interface", "statuses", "eurostat", "problems", "suggestions"])
+def test_every_string_has_three_languages(catalog):
+    missing = [(key, lang) for key, entry in catalog.items() for lang in ("fr", "nl", "en")
+               if not str(entry.get(lang, "")).strip()]
+    assert not missing
+
+
+def test_every_key_used_in_the_code_exists():
+    used = {key for path in SOURCES for key in CALL.findall(path.read_text(encoding="utf-8"))}
+    assert used, "no t() call found: the scan is broken"
+    assert sorted(used - set(i18n.TEXTS)) == []
+
+
+def test_placeholders_agree_across_languages():
+    for catalog in (i18n.TEXTS, MESSAGES):
+        for key, entry in catalog.items():
+            names = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in entry.items()}
+            assert names["fr"] == names["nl"] == names["en"], key
+
+
+@pytest.mark.parametrize("lang,expected", [("fr", "1\u202f234,5"), ("nl", "1.234,5"), ("en", "1,234.5")])
+def test_number_formats(lang, expected):
+    assert i18n.number(1234.5, lang, 1) == expected
+    assert i18n.number(float("nan"), lang) == "–"
+
+
+def test_language_choice():
+    assert i18n.pick_lang("nl", "fr-FR") == "nl"
+    assert i18n.pick_lang(None, "nl-BE") == "nl"
+    assert i18n.pick_lang("xx", "de-DE") == "fr"
+
+
+def test_eurostat_words_only_without_target():
+    assert i18n.status_label("on_track", "en", "eurostat", has_target=False) == "Significant progress"
+    assert i18n.status_label("on_track", "en", "eurostat", has_target=True) == "On track"
