@@ -27,8 +27,7 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
-from .style import (COUNTRY_COLORS, COUNTRY_DASH, OTHER_COLOR, PROJECTION_COLOR, STATUS_ICONS,
-                    TARGET_COLOR)
+from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -36,6 +35,10 @@ FONT_SIZE = 16          # base font: readable on a projector
 SMALL_FONT = 14         # legend, ticks: never below 14
 COUNTRY_SYMBOLS = {"FR": "circle", "BE": "square"}
 OTHER_SYMBOL = "triangle-up"
+# Territories of neither side (a cross-border body coded EU, a Dutch region…): a third hue,
+# away from the grey of the projection and the near-black of the target path.
+OTHER_SIDE_COLOR = "#7B3294"
+OTHER_SIDE_DASH = "dashdot"
 FLAG_SYMBOL = "diamond-open"
 MILESTONE_SYMBOL = "diamond"
 TARGET_DOT = "dot"
@@ -83,6 +86,11 @@ def period_x(period: Any) -> float | None:
     return year
 
 
+def colon(lang: str) -> str:
+    """A colon as the language writes it: French puts a narrow no-break space before it."""
+    return "\u202f:" if lang == "fr" else ":"
+
+
 def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = None) -> str:
     """A number in the language's format with its unit: `1 234,5 %` (fr), `1.234,5 %` (nl)."""
     if not _isnum(value):
@@ -113,17 +121,17 @@ def _mix(hex_colour: str, towards: str, share: float) -> str:
 
 def side_shades(country: str | None, n: int) -> list[str]:
     """`n` shades of a side's colour (darker to lighter), the side's own colour first."""
-    base = COUNTRY_COLORS.get(country or "", OTHER_COLOR)
+    base = COUNTRY_COLORS.get(country or "", OTHER_SIDE_COLOR)
     if n <= 1:
         return [base]
     shades = [base]
-    steps = [(-0.35, "#000000"), (0.35, "#FFFFFF"), (-0.6, "#000000"), (0.55, "#FFFFFF"), (-0.2, "#000000"),
+    steps = [(-0.35, "#000000"), (0.35, "#FFFFFF"), (-0.6, "#000000"), (0.5, "#FFFFFF"), (-0.2, "#000000"),
              (0.2, "#FFFFFF")]
     for i in range(1, n):
         share, towards = steps[(i - 1) % len(steps)]
         # beyond the list, alternate again with a little more contrast each round
         share = abs(share) * (1 + 0.1 * ((i - 1) // len(steps)))
-        shades.append(_mix(base, towards, min(share, 0.8)))
+        shades.append(_mix(base, towards, min(share, 0.7 if towards == "#000000" else 0.5)))
     return shades
 
 
@@ -179,7 +187,8 @@ def target_path_points(baseline_period, baseline_value, target_period, target_va
     return [float(x) for x in xs], [float(y) for y in ys]
 
 
-def _layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460) -> None:
+def _layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460,
+            legend_on_top: bool = True) -> None:
     fig.update_layout(
         separators=SEPARATORS.get(lang, ".,"),
         font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#1A1A1A"),
@@ -188,8 +197,9 @@ def _layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None,
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
         hoverlabel=dict(font=dict(size=SMALL_FONT + 1), bgcolor="#FFFFFF"),
-        legend=dict(orientation="h", yanchor="top", y=-0.16, xanchor="left", x=0,
-                    font=dict(size=SMALL_FONT), title=None),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
+                    font=dict(size=SMALL_FONT), title=None) if legend_on_top else
+        dict(font=dict(size=SMALL_FONT), title=None),
     )
     fig.update_yaxes(title=dict(text=y_title, font=dict(size=SMALL_FONT + 1)), tickfont=dict(size=SMALL_FONT),
                      gridcolor="#E3E6EA", zerolinecolor="#B0B5BB", tickformat=",~f", automargin=True)
@@ -207,7 +217,8 @@ def value_axis_title(lang: str, unit: str | None) -> str:
 
 def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=None,
                     territories: pd.DataFrame | None = None, lang: str = "fr", decimals: Any = 1,
-                    unit: str | None = None, method: str = "opensdg", height: int = 460) -> go.Figure:
+                    unit: str | None = None, method: str = "opensdg", height: int = 460,
+                    compact: bool = False) -> go.Figure:
     """Observed values per territory, target path, milestone, projection, flagged values.
 
     obs: observations of one indicator (territory_id, period, value, optional flag).
@@ -244,7 +255,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         hover = []
         for row in part.to_dict("records"):
             word = flag_word(row.get(flag_col), lang) if flag_col else ""
-            text = (f"<b>{name}</b> ({side})<br>{row['period']} : "
+            text = (f"<b>{name}</b> ({side})<br>{row['period']}{colon(lang)} "
                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
             if word:
                 text += f"<br>⚑ {word} ({str(row[flag_col]).strip()})"
@@ -255,7 +266,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             hover.append(text)
         fig.add_trace(go.Scatter(
             x=part["_x"].tolist(), y=part["_v"].tolist(), name=f"{name} ({side})", mode="lines+markers",
-            line=dict(color=colour[tid], width=3, dash=COUNTRY_DASH.get(country, "dot")),
+            line=dict(color=colour[tid], width=3, dash=COUNTRY_DASH.get(country, OTHER_SIDE_DASH)),
             marker=dict(size=8, color=colour[tid], symbol=COUNTRY_SYMBOLS.get(country, OTHER_SYMBOL)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             legendgroup=f"territory-{tid}", meta={"role": "observed", "territory_id": tid, "country": country},
@@ -274,11 +285,11 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         symbols = ["circle"] * len(xs)
         sizes[0], symbols[0] = 10, "square"
         sizes[-1], symbols[-1] = 16, "star"
-        hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f} : {format_value(y, lang, decimals, unit)}"
+        hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f}{colon(lang)} {format_value(y, lang, decimals, unit)}"
                  for x, y in zip(xs, ys)]
-        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')} : "
+        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')}{colon(lang)} "
                     f"{format_value(ys[0], lang, decimals, unit)}")
-        hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')} : "
+        hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{colon(lang)} "
                      f"{format_value(ys[-1], lang, decimals, unit)}")
         fig.add_trace(go.Scatter(
             x=xs, y=ys, name=t("target_path", lang) + suffix, mode="lines+markers",
@@ -321,13 +332,13 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             continue
         y1 = float(_get(a, "projected_value"))
         suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
-        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')} : "
+        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{colon(lang)} "
                 f"{format_value(y1, lang, decimals, unit)}")
         fig.add_trace(go.Scatter(
             x=[x0, x1], y=[float(y0), y1], name=t("projection", lang) + suffix, mode="lines+markers",
             line=dict(color=PROJECTION_COLOR, width=2.5, dash=PROJECTION_DASH),
             marker=dict(size=[0, 11], symbol="circle-open", color=PROJECTION_COLOR, line=dict(width=2)),
-            hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')} : "
+            hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')}{colon(lang)} "
                        f"{format_value(y0, lang, decimals, unit)}", text],
             hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "projection", "territory_id": tid},
@@ -346,15 +357,34 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     if xs_all:
         lo, hi = math.floor(min(xs_all)), math.ceil(max(xs_all))
         span = hi - lo
-        fig.update_xaxes(tickformat="d", tickmode="linear", tick0=lo,
-                         dtick=1 if span <= 10 else 2 if span <= 20 else 5,
-                         range=[lo - 0.4, hi + 0.4])
+        steps = (2, 4, 10) if compact else (1, 2, 5)
+        dtick = steps[0] if span <= 10 else steps[1] if span <= 20 else steps[2]
+        fig.update_xaxes(tickformat="d", tickmode="linear", tick0=lo - lo % dtick if dtick > 1 else lo,
+                         dtick=dtick, tickangle=0, range=[lo - 0.4, hi + 0.4])
     else:
         fig.add_annotation(text=t("chart_no_data", lang), showarrow=False, xref="paper", yref="paper",
                            x=0.5, y=0.5, font=dict(size=FONT_SIZE))
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
     return fig
+
+
+def align_axes(*figures: go.Figure) -> None:
+    """Give figures shown side by side (French side | Belgian side) the same axes, so that
+    their values compare at a glance."""
+    xs, ys = [], []
+    for fig in figures:
+        for trace in fig.data:
+            xs += [float(x) for x in (trace.x or []) if _isnum(x)]
+            ys += [float(y) for y in (trace.y or []) if _isnum(y)]
+    if not xs or not ys:
+        return
+    lo, hi = min(ys), max(ys)
+    pad = (hi - lo) * 0.06 or abs(hi) * 0.1 or 1.0
+    x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
+    for fig in figures:
+        fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
+        fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False)
 
 
 # ------------------------------------------------------------------ ranking
@@ -394,7 +424,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
             text = format_value(row["_v"], lang, decimals, unit)
             word = flag_word(row.get("flag"), lang)
-            hover = f"<b>{row['name']}</b> ({country or '?'})<br>{period} : <b>{text}</b>"
+            hover = f"<b>{row['name']}</b> ({country or '?'})<br>{period}{colon(lang)} <b>{text}</b>"
             if period and period != top_period:
                 text += f" ({period})"
             if word:
@@ -405,7 +435,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         country_name = t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS else (country or "–")
         fig.add_trace(go.Bar(
             x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=country_name,
-            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_COLOR),
+            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_SIDE_COLOR),
                         pattern=dict(shape="/" if country == "BE" else "", fgcolor="#FFFFFF", size=8,
                                      solidity=0.25, fillmode="overlay"),
                         line=dict(width=0)),
@@ -421,7 +451,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                       margin=dict(l=10, r=30, t=40, b=10))
     fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
                      tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
-                     zerolinecolor="#B0B5BB")
+                     zerolinecolor="#B0B5BB", automargin=True, nticks=6)
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
     if len(frame):
@@ -467,11 +497,11 @@ def progress_share(base: Any, latest: Any, target: Any) -> float | None:
 
 def milestone_text(target: Mapping | None, assessment: Mapping | None, lang: str, decimals: Any = 1,
                    unit: str | None = None, method: str = "opensdg") -> str:
-    """`2027 : 5,0 % · ▲ En bonne voie` — the milestone and where the series stands against it."""
+    """`5,0 % (2027) · ▲ En bonne voie`: the milestone and where the series stands against it."""
     mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
     if mp is None or not _isnum(mv):
         return ""
-    text = f"{mp} : {format_value(mv, lang, decimals, unit)}"
+    text = f"{format_value(mv, lang, decimals, unit)} ({mp})"
     status = _get(assessment, "milestone_status")
     if status:
         text += f" · {STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"

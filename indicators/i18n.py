@@ -214,9 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "projection_help": {"fr": "Tendance des valeurs observées (moindres carrés) prolongée jusqu'à l'année cible.",
                         "nl": "Trend van de waargenomen waarden (kleinste kwadraten) doorgetrokken tot het doeljaar.",
                         "en": "Trend of the observed values (least squares) extended to the target year."},
-    "flagged_values": {"fr": "Valeur signalée (provisoire, estimée, rupture)",
-                       "nl": "Gemarkeerde waarde (voorlopig, geschat, breuk)",
-                       "en": "Flagged value (provisional, estimated, break)"},
+    "flagged_values": {"fr": "Valeur signalée", "nl": "Gemarkeerde waarde", "en": "Flagged value"},
     "chart_no_data": {"fr": "Aucune valeur à afficher", "nl": "Geen waarden om te tonen", "en": "No value to show"},
     "n_territories": {"fr": "{n} territoire(s)", "nl": "{n} gebied(en)", "en": "{n} territory(ies)"},
     "no_data_side": {"fr": "Pas de valeur côté {side} avec ces filtres.",
@@ -250,6 +248,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                         "wis de filters om hem te zien.",
                                   "en": "Indicator {code} is not among the filtered actions: "
                                         "clear the filters to see it."},
+    "flag_legend": {"fr": "⚑ valeur signalée (provisoire, estimée, rupture de série…) : le détail est dans le tableau.",
+                    "nl": "⚑ gemarkeerde waarde (voorlopig, geschat, breuk in de reeks…): details in de tabel.",
+                    "en": "⚑ flagged value (provisional, estimated, break in series…): details in the table."},
     "growth_per_year": {"fr": "Évolution annuelle moyenne", "nl": "Gemiddelde jaarlijkse evolutie",
                         "en": "Mean annual change"},
 }

@@ -27,6 +27,7 @@ Decisions where DESIGN.md is silent (all documented in docs/methodology.md):
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
@@ -235,6 +236,14 @@ class Assessment:
     trend_slope: float | None = None      # least-squares line: change per year
     trend_at_base: float | None = None    # least-squares line: value at the base year
     method: str = DEFAULT_METHOD
+
+    def __post_init__(self):
+        # "Not defined" is None, never NaN (inf/inf and the like), so that results compare and
+        # serialise plainly.
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and math.isnan(value):
+                object.__setattr__(self, f.name, None)
 
 
 def annual_series(periods: Iterable[Any], values: Iterable[Any]) -> list[tuple[int, float]]:

@@ -54,6 +54,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     assessed, roll = assessment(version, method, flt.territories, flt.period_from, flt.period_to)
     obs = observations_of(version, tuple(indicators["indicator_id"]), flt.territories, flt.period_from,
                           flt.period_to)
+    indicators = indicators.sort_values(["action_id", "indicator_id"], kind="stable")
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
@@ -72,7 +73,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "status": status,
             "status_text": charts.status_text(status, lang, method, True),
             "score": None if score is None or pd.isna(score) else float(score),
-            "progress": float(shares.mean()) if len(shares) else None,
+            "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
             "lead": action.get("lead") or "–",
             "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
@@ -86,12 +87,20 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 # ---------------------------------------------------------------- rendering helpers
 
+def _pct_format(lang: str) -> str:
+    """printf format of a 0–100 share: `68 %` in French, `68%` otherwise."""
+    return "%.0f %%" if lang == "fr" else "%.0f%%"
+
+
 def _status_css(codes: pd.Series):
     def css(column: pd.Series) -> list[str]:
         return [f"background-color: {STATUS_COLORS.get(codes[i], '#BBBBBB')}; "
                 f"color: {STATUS_TEXT_COLORS.get(codes[i], '#1A1A1A')}; font-weight: 600"
                 for i in column.index]
     return css
+
+
+_colon = charts.colon
 
 
 def _score(value, lang: str) -> str:
@@ -105,11 +114,11 @@ def _filters_caption(view, lang: str) -> None:
         code = getattr(flt, key)
         if code:
             rows = fw[table][fw[table][column] == code].to_dict("records")
-            parts.append(f"{t(key, lang)} : {i18n.name(rows[0], field, lang) if rows else code}")
+            parts.append(f"{t(key, lang)}{_colon(lang)} {i18n.name(rows[0], field, lang) if rows else code}")
     if flt.territories:
         parts.append(t("n_territories", lang, n=len(flt.territories)))
     if flt.period_from or flt.period_to:
-        parts.append(f"{t('period_range', lang)} : {flt.period_from or '…'}–{flt.period_to or '…'}")
+        parts.append(f"{t('period_range', lang)}{_colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
     parts.append(t(f"method_{flt.method}", lang))
     st.caption(" · ".join(parts))
 
@@ -124,8 +133,8 @@ def _empty(view, lang: str) -> None:
 
 
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
-    shown = per_action[["action", "status_text", "score", "progress", "indicators", "lead", "implementation",
-                        "years"]]
+    shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
+                        "indicators"]]
     styler = (shown.style
               .apply(_status_css(per_action["status"]), subset=["status_text"], axis=0)
               .format({"score": lambda v: _score(v, lang)}, na_rep="–"))
@@ -134,17 +143,18 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
         "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
         "score": st.column_config.TextColumn(t("score", lang), help=t("score_help", lang), width="small"),
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
-                                                    min_value=0.0, max_value=1.0, format="percent"),
-        "indicators": st.column_config.NumberColumn(t("indicators", lang), width="small"),
-        "lead": st.column_config.TextColumn(t("lead", lang)),
+                                                    min_value=0.0, max_value=100.0, format=_pct_format(lang),
+                                                    width="medium"),
+        "indicators": st.column_config.NumberColumn(t("indicators", lang), width="small", format="%d"),
+        "lead": st.column_config.TextColumn(t("lead", lang), width="medium"),
         "implementation": st.column_config.TextColumn(t("action_status", lang)),
         "years": st.column_config.TextColumn(t("calendar", lang), width="small"),
     }, key="actions_table")
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
-    shown = per_indicator[["action_id", "indicator", "territory", "status_text", "progress", "trend", "latest",
-                           "target", "milestone"]]
+    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest", "target",
+                           "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
     styler = shown.style.apply(_status_css(per_indicator["status"]), subset=["status_text"], axis=0)
     st.dataframe(styler, hide_index=True, width="stretch", column_config={
         "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
@@ -153,8 +163,9 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
                                                  help=t("headline_help", lang)),
         "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
         "progress": st.column_config.ProgressColumn(t("progress_to_target", lang), help=t("progress_help", lang),
-                                                    min_value=0.0, max_value=1.0, format="percent"),
-        "trend": st.column_config.LineChartColumn(t("trend", lang), help=t("trend_help", lang)),
+                                                    min_value=0.0, max_value=100.0, format=_pct_format(lang),
+                                                    width="medium"),
+        "trend": st.column_config.LineChartColumn(t("trend", lang), help=t("trend_help", lang), width="small"),
         "latest": st.column_config.TextColumn(t("latest_value", lang)),
         "target": st.column_config.TextColumn(t("target", lang)),
         "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
@@ -189,23 +200,38 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     })
 
 
+def _side_figure(view, ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFrame,
+                 members: list[str], compact: bool):
+    fw, lang = view.framework, view.lang
+    return charts.indicator_chart(
+        mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
+        rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang,
+        ind.get("decimals"), ind.get("unit"), method=view.filters.method, height=420 if compact else 400,
+        compact=compact)
+
+
+def _show(fig, key: str) -> None:
+    st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
+
+
 def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame, row: pd.Series | None) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
     dec, unit = ind.get("decimals"), ind.get("unit")
+    c = _colon(lang)
     st.markdown(f"#### {iid} · {i18n.name(ind, 'name', lang) or iid}")
-    facts = [f"{t('unit', lang)} : {unit or '–'}"]
+    facts = [f"{t('unit', lang)}{c} {unit or '–'}"]
     if ind.get("type"):
-        facts.append(f"{t('type', lang)} : {t('type_' + str(ind['type']), lang)}")
+        facts.append(f"{t('type', lang)}{c} {t('type_' + str(ind['type']), lang)}")
     if row is not None:
-        facts.append(f"{t('headline_territory', lang)} : {row['territory']}")
-        facts.append(f"{t('target', lang)} : {row['target']}")
+        facts.append(f"{t('headline_territory', lang)}{c} **{row['territory']}**")
+        facts.append(f"{t('target', lang)}{c} {row['target']}")
         if row["milestone"]:
-            facts.append(f"{t('milestone', lang)} : {row['milestone']}")
+            facts.append(f"{t('milestone', lang)}{c} {row['milestone']}")
     status = row["status"] if row is not None else "not_assessed"
     st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
-                + "  \n" + " · ".join(facts))
+                + " &nbsp; " + " · ".join(facts))
     mine = obs[obs["indicator_id"] == iid]
     rows = assessed[assessed["indicator_id"] == iid] if len(assessed) else assessed
     targets = fw["targets"][fw["targets"]["indicator_id"] == iid]
@@ -215,22 +241,22 @@ def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame
         st.info(t("no_data_indicator", lang))
         return
     sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
-    others = sorted({c for c in sides.values() if c not in SIDES})
-    columns = st.columns(len(SIDES) + (1 if others else 0), gap="medium")
-    for side, column in zip([*SIDES, "other"], columns):
-        members = [tid for tid, c in sides.items() if (c == side if side != "other" else c not in SIDES)]
+    others = [tid for tid, side in sides.items() if side not in SIDES]
+    if others:   # cross-border bodies (often the target's territory) span the width, above both sides
+        st.markdown(f"**{t('other_territories', lang)}**")
+        _show(_side_figure(view, ind, mine, targets, rows, others, compact=False), f"chart-{iid}-other")
+    members = {side: [tid for tid, c in sides.items() if c == side] for side in SIDES}
+    figures = {side: _side_figure(view, ind, mine, targets, rows, members[side], compact=True)
+               for side in SIDES if members[side]}
+    charts.align_axes(*figures.values())
+    for side, column in zip(SIDES, st.columns(len(SIDES), gap="medium")):
         with column:
-            label = t(f"country_{side}", lang) if side in SIDES else t("other_territories", lang)
+            label = t(f"country_{side}", lang)
             st.markdown(f"**{label}**")
-            if not members:
+            if side in figures:
+                _show(figures[side], f"chart-{iid}-{side}")
+            else:
                 st.caption(t("no_data_side", lang, side=label))
-                continue
-            fig = charts.indicator_chart(
-                mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
-                rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang, dec, unit,
-                method=method, height=400)
-            st.plotly_chart(fig, key=f"chart-{iid}-{side}", config={"displaylogo": False, "responsive": True},
-                            theme=None)
     if len(rows):
         with st.expander(t("statuses_by_territory", lang)):
             _territory_statuses(rows, targets, fw, lang, method, dec, unit)
@@ -250,7 +276,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
     st.markdown(f"### {info['action']}")
     st.markdown(common.status_badge(info["status"], lang, flt.method, True)
-                + f" &nbsp; {t('score', lang)} : **{_score(info['score'], lang)}** / 5")
+                + f" &nbsp; {t('score', lang)}{_colon(lang)} **{_score(info['score'], lang)}** / 5")
     cols = st.columns(3)
     cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")
     cols[1].markdown(f"**{t('action_status', lang)}**  \n{info['implementation']}")

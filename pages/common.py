@@ -205,7 +205,12 @@ def sidebar_filters(view: View) -> F.Filters:
                 lo = int(wanted[0]) if wanted and wanted[0] else years[0]
                 hi = int(wanted[1]) if wanted and wanted[1] else years[-1]
                 ss[KEYS["years"]] = (max(years[0], min(lo, years[-1])), min(years[-1], max(hi, years[0])))
+            current = ss.get(KEYS["years"])
+            if not (isinstance(current, (tuple, list)) and len(current) == 2):
+                ss[KEYS["years"]] = (years[0], years[-1])  # a relabelled slider may come back as one value
             chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
+            if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2):
+                chosen = (years[0], years[-1])
             period = (str(chosen[0]) if chosen[0] != years[0] else None,
                       str(chosen[1]) if chosen[1] != years[-1] else None)
         st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],

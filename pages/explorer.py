@@ -75,8 +75,7 @@ def _metadata(ind: dict, lang: str) -> None:
         (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),
         (t("periodicity_label", lang), _word("periodicity", ind.get("periodicity"), lang)),
     ]
-    st.markdown("\n".join(f"- **{label}** : {value}" if lang == "fr" else f"- **{label}**: {value}"
-                          for label, value in lines))
+    st.markdown("\n".join(f"- **{label}**{charts.colon(lang)} {value}" for label, value in lines))
     if str(ind.get("type") or "") == "context":
         st.info(t("context_note", lang), icon=":material/info:")
 
@@ -101,7 +100,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     if has_target:
         trow = target.iloc[0].to_dict()
         cols[1].metric(t("target", lang), charts.format_value(trow.get("target_value"), lang, dec, unit),
-                       help=f"{t('baseline', lang)} {trow.get('baseline_period')} : "
+                       help=f"{t('baseline', lang)} {trow.get('baseline_period')}{charts.colon(lang)} "
                             f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)}")
         share = charts.progress_share(trow.get("baseline_value"), a.get("latest_value"), trow.get("target_value"))
         cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
@@ -113,7 +112,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     cols[3].metric(t("projection", lang), charts.format_value(a.get("projected_value"), lang, dec, unit),
                    help=t("projection_help", lang))
     st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
-                f"&nbsp; {t('headline_territory', lang)} : **{labels.get(tid, (tid,))[0]}**")
+                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**")
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
@@ -151,7 +150,7 @@ def main() -> None:
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
     if len(action):
-        st.caption(f"{t('action', lang)} : {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
+        st.caption(f"{t('action', lang)}{charts.colon(lang)} {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
     dec, unit = ind.get("decimals"), ind.get("unit")
     obs = observations_of(view.version, code, flt.territories, flt.period_from, flt.period_to)
     rows = assessment_of(view.version, method, code, flt.territories, flt.period_from, flt.period_to)
@@ -178,6 +177,8 @@ def main() -> None:
         if year is not None and len(latest):
             ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
             st.plotly_chart(ranking, key="explorer_ranking", config={"displaylogo": False}, theme=None)
+            if latest["flag"].notna().any():
+                st.caption(t("flag_legend", lang))
             missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
             if missing:
                 labels = charts.territory_labels(fw["territories"], lang)

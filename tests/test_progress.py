@@ -750,3 +750,12 @@ def test_assess_all_treats_codes_equal_as_text_as_one_and_skips_rows_without_key
     floats = pd.DataFrame({"indicator_id": ["UP"] * 3, "territory_id": ["x"] * 3,
                            "period": [2015.0, 2016.0, np.nan], "value": [1.0, 2.0, 3.0]})
     assert assess_all(floats, INDICATORS, None)[["base_period", "latest_period"]].iloc[0].tolist() == ["2015", "2016"]
+
+
+def test_undefined_numbers_are_none_never_nan():
+    # 2 / 1e-308 overflows: CAGR and required CAGR are inf, and inf / inf would be NaN.
+    r = assess(["2000", "2001"], [1.1125369292536007e-308, 2.0], "increase",
+               {"baseline_period": "2000", "baseline_value": math.nan, "target_period": "2001",
+                "target_value": 2.0})
+    assert r.status == "achieved" and r.ratio is None and r.cagr == math.inf
+    assert not any(isinstance(v, float) and math.isnan(v) for v in dataclasses.astuple(r))

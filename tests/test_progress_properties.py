@@ -30,6 +30,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +85,8 @@ def targets(draw):
 
 
 def _close(a, b, scale=1.0):
+    a = None if isinstance(a, float) and math.isnan(a) else a
+    b = None if isinstance(b, float) and math.isnan(b) else b
     if a is None or b is None:
         return (a is None or (isinstance(a, float) and math.isnan(a))) and \
                (b is None or (isinstance(b, float) and math.isnan(b)))
@@ -140,12 +143,12 @@ def test_swapping_the_direction_swaps_improvement_and_deterioration(series, dire
 
 
 @SETTINGS
-@given(series=positive_series(), direction=st.sampled_from(["increase", "decrease"]),
-       method=st.sampled_from(["opensdg"]))
-def test_reversing_the_change_swaps_improvement_and_deterioration(series, direction, method):
+@given(series=positive_series(), direction=st.sampled_from(["increase", "decrease"]))
+def test_reversing_the_change_swaps_improvement_and_deterioration(series, direction):
+    # Open SDG cuts: 0 separates improvement from deterioration (Eurostat's −1 % cut does not).
     ps, vs = series
-    a = assess(ps, vs, direction, method=method)
-    b = assess(ps, [1 / v for v in vs], direction, method=method)
+    a = assess(ps, vs, direction)
+    b = assess(ps, [1 / v for v in vs], direction)
     assert math.copysign(1, a.growth) == -math.copysign(1, b.growth)
     assert (a.status in IMPROVING) == (b.status == "deterioration")
     assert (a.status == "deterioration") == (b.status in IMPROVING)
@@ -209,7 +212,7 @@ def test_a_series_on_the_required_path_is_on_track(base, factor, sign, direction
            "target_period": str(target_year), "target_value": t}
     r = assess([str(y) for y in years_kept], vals, direction, row, method)
     assert r.status == "on_track", r
-    assert r.ratio == __import__("pytest").approx(1.0, rel=1e-6)
+    assert r.ratio == pytest.approx(1.0, rel=1e-6)
     assert math.isclose(r.expected_value, vals[-1], rel_tol=1e-9)
 
 
@@ -234,7 +237,7 @@ def test_achieved_whenever_the_target_is_passed(rows, direction, margin, baselin
     row = {"baseline_period": str(baseline[0]), "baseline_value": baseline[1],
            "target_period": str(target_year), "target_value": tgt}
     r = assess([str(y) for y, _ in rows], [v for _, v in rows], direction, row, method)
-    assert r.latest_value == __import__("pytest").approx(latest)
+    assert r.latest_value == pytest.approx(latest)
     assume(d * (r.latest_value - tgt) >= 0)     # the mean of a year may differ from `latest` by an ulp
     assert (r.status, r.score, r.reason) == ("achieved", 5.0, None)
 

@@ -1,0 +1,277 @@
+"""Chart builders (indicators/charts.py) and downloads (indicators/downloads.py), without a browser."""
+from __future__ import annotations
+
+import io
+import math
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indicators import charts, downloads
+from indicators.progress import assess_all
+from indicators.style import COUNTRY_COLORS, COUNTRY_DASH
+
+from .helpers import CORPUS
+
+TERRITORIES = pd.read_csv(CORPUS / "framework" / "territories.csv", dtype=str)
+NNBSP = "\u202f"   # babel's French grouping separator
+
+
+def _obs() -> pd.DataFrame:
+    rows = []
+    for year, value in zip(range(2018, 2024), (2.0, 2.4, 2.9, 3.1, 3.6, 4.1)):
+        rows.append(("MOB01", "59350", str(year), value, "p" if year == 2023 else None))      # Lille, FR
+    for year, value in zip(range(2018, 2024), (1234.5, 1300.0, 1350.0, 1400.0, 1480.0, 1500.0)):
+        rows.append(("MOB01", "34022", str(year), value, "e" if year == 2021 else "b" if year == 2022 else None))
+    return pd.DataFrame(rows, columns=["indicator_id", "territory_id", "period", "value", "flag"])
+
+
+TARGET = {"indicator_id": "MOB01", "territory_id": "59350", "baseline_period": "2018", "baseline_value": 2.0,
+          "target_period": "2030", "target_value": 8.0, "milestone_period": "2027", "milestone_value": 5.0}
+INDICATORS = pd.DataFrame([{"indicator_id": "MOB01", "action_id": "A01", "direction": "increase"}])
+
+
+def _assessed(obs=None) -> pd.DataFrame:
+    return assess_all(obs if obs is not None else _obs(), INDICATORS, pd.DataFrame([TARGET]))
+
+
+def _figure(lang="fr", **kw):
+    return charts.indicator_chart(_obs(), TARGET, _assessed(), TERRITORIES, lang, 1, "%", **kw)
+
+
+def _role(fig, role):
+    return [tr for tr in fig.data if (tr.meta or {}).get("role") == role]
+
+
+# ------------------------------------------------------------------ indicator chart
+
+def test_indicator_chart_has_one_trace_per_territory_and_the_target_elements():
+    fig = _figure()
+    observed = _role(fig, "observed")
+    assert sorted(tr.meta["territory_id"] for tr in observed) == ["34022", "59350"]
+    assert [tr.name for tr in observed] == ["Lille (FR)", "Courtrai (BE)"]          # French side first
+    assert len(_role(fig, "target_path")) == 1
+    assert _role(fig, "target_path")[0].name == "Trajectoire cible"
+    milestone = _role(fig, "milestone")
+    assert len(milestone) == 1 and milestone[0].x == (2027.0,) and milestone[0].y == (5.0,)
+    projection = _role(fig, "projection")
+    assert len(projection) == 1
+    assert projection[0].line.dash == "dash" and projection[0].line.color == charts.PROJECTION_COLOR
+    assert projection[0].x == (2018.0, 2030.0)
+    lille = _assessed().set_index("territory_id").loc["59350"]
+    assert projection[0].y[-1] == pytest.approx(lille["projected_value"])
+    assert projection[0].y[0] == pytest.approx(lille["trend_at_base"])
+
+
+def test_target_path_follows_the_required_growth_rate_from_baseline_to_target():
+    path = _role(_figure(), "target_path")[0]
+    assert path.x[0] == 2018.0 and path.y[0] == pytest.approx(2.0)
+    assert path.x[-1] == 2030.0 and path.y[-1] == pytest.approx(8.0)
+    middle = path.x.index(2024.0)
+    assert path.y[middle] == pytest.approx(4.0)          # 2 × (8/2)^(6/12): a CAGR curve, not a line (5.0)
+    assert path.marker.symbol[0] == "square" and path.marker.symbol[-1] == "star"
+    # base and target of opposite signs: no growth rate, a straight line
+    xs, ys = charts.target_path_points("2020", -2.0, "2030", 8.0)
+    assert ys[len(ys) // 2] == pytest.approx(3.0)
+
+
+def test_french_and_belgian_sides_differ_in_colour_dash_and_marker():
+    fr, be = _role(_figure(), "observed")
+    assert fr.meta["country"] == "FR" and be.meta["country"] == "BE"
+    assert fr.line.color == COUNTRY_COLORS["FR"] and be.line.color == COUNTRY_COLORS["BE"]
+    assert fr.line.color != be.line.color
+    assert fr.line.dash == COUNTRY_DASH["FR"] != be.line.dash == COUNTRY_DASH["BE"]
+    assert fr.marker.symbol != be.marker.symbol
+
+
+def test_several_territories_of_one_side_get_shades_of_the_side_colour():
+    obs = _obs()
+    roubaix = obs[obs["territory_id"] == "59350"].assign(territory_id="59512", value=lambda d: d["value"] + 1)
+    fig = charts.indicator_chart(pd.concat([obs, roubaix]), None, None, TERRITORIES, "fr", 1, "%")
+    french = [tr for tr in _role(fig, "observed") if tr.meta["country"] == "FR"]
+    assert len(french) == 2
+    assert french[0].line.color != french[1].line.color
+    assert {tr.line.dash for tr in french} == {"solid"}
+
+
+def test_flagged_values_have_their_own_marker_and_the_flag_word_in_the_hover():
+    fig = _figure()
+    flagged = _role(fig, "flagged")
+    assert len(flagged) == 1
+    assert flagged[0].marker.symbol == charts.FLAG_SYMBOL
+    assert flagged[0].marker.symbol not in {tr.marker.symbol for tr in _role(fig, "observed")}
+    assert sorted(flagged[0].x) == [2021.0, 2022.0, 2023.0]
+    hover = " ".join(flagged[0].hovertext)
+    assert "provisoire (p)" in hover and "estimé (e)" in hover and "rupture de série (b)" in hover
+    lille = _role(fig, "observed")[0]
+    assert "provisoire" in lille.hovertext[-1] and "provisoire" not in lille.hovertext[0]
+    english = _role(_figure("en"), "flagged")[0]
+    assert "provisional (p)" in " ".join(english.hovertext)
+
+
+@pytest.mark.parametrize("lang,separators,x_title,y_title,number", [
+    ("fr", ", ", "Période", "Valeur (%)", f"1{NNBSP}234,5"),
+    ("nl", ",.", "Periode", "Waarde (%)", "1.234,5"),
+    ("en", ".,", "Period", "Value (%)", "1,234.5"),
+])
+def test_numbers_and_axis_titles_follow_the_language(lang, separators, x_title, y_title, number):
+    fig = _figure(lang)
+    assert fig.layout.separators == separators
+    assert fig.layout.xaxis.title.text == x_title
+    assert fig.layout.yaxis.title.text == y_title
+    courtrai = _role(fig, "observed")[1]
+    assert number in courtrai.hovertext[0]
+
+
+def test_chart_is_readable_on_a_projector():
+    fig = _figure()
+    assert fig.layout.font.size >= 16
+    assert fig.layout.legend.font.size >= 14
+    assert fig.layout.xaxis.tickfont.size >= 14 and fig.layout.yaxis.tickfont.size >= 14
+    assert all(tr.line.width >= 2.5 for tr in _role(fig, "observed") + _role(fig, "target_path"))
+
+
+def test_chart_without_data_says_so():
+    fig = charts.indicator_chart(None, None, None, TERRITORIES, "fr", 1, "%")
+    assert fig.layout.annotations[0].text == "Aucune valeur à afficher"
+    assert not fig.data
+
+
+def test_aligned_side_charts_share_their_axes():
+    obs = _obs()
+    fr = charts.indicator_chart(obs[obs["territory_id"] == "59350"], TARGET, _assessed(), TERRITORIES, "fr", 1, "%")
+    be = charts.indicator_chart(obs[obs["territory_id"] == "34022"], None, None, TERRITORIES, "fr", 1, "%")
+    charts.align_axes(fr, be)
+    assert fr.layout.yaxis.range == be.layout.yaxis.range
+    assert fr.layout.yaxis.range[0] < 2.0 and fr.layout.yaxis.range[1] > 1500.0
+    assert fr.layout.xaxis.range == be.layout.xaxis.range
+
+
+# ------------------------------------------------------------------ ranking
+
+def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
+    latest = pd.DataFrame({"territory_id": ["59350", "34022", "59512", "57096"], "period": ["2023"] * 4,
+                           "value": [4.1, 12.5, 7.25, 3.0], "flag": [None, "p", None, None]})
+    fig = charts.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase")
+    by_side = {tr.meta["country"]: tr for tr in fig.data}
+    assert set(by_side) == {"FR", "BE"}
+    assert by_side["FR"].marker.color == COUNTRY_COLORS["FR"] and by_side["BE"].marker.color == COUNTRY_COLORS["BE"]
+    assert by_side["BE"].marker.pattern.shape == "/" and by_side["FR"].marker.pattern.shape == ""
+    assert all(tr.orientation == "h" for tr in fig.data)
+    order = list(fig.layout.yaxis.categoryarray)
+    assert order[-1] == "BE · Courtrai" and order[0] == "BE · Mouscron"      # plotly draws the last on top
+    assert "12,5\u00a0% ⚑" in by_side["BE"].text
+    assert "provisoire" in " ".join(by_side["BE"].hovertext)
+    assert fig.layout.separators == ", "
+    lower_is_better = charts.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "decrease")
+    assert list(lower_is_better.layout.yaxis.categoryarray)[-1] == "BE · Mouscron"
+
+
+def test_latest_year_values_keep_one_row_per_territory_of_the_latest_year():
+    obs = _obs()
+    obs = pd.concat([obs, pd.DataFrame([("MOB01", "57096", "2020", 9.0, None)], columns=obs.columns)])
+    year, latest = charts.latest_year_values(obs)
+    assert year == "2023"
+    assert sorted(latest["territory_id"]) == ["34022", "59350"]
+
+
+# ------------------------------------------------------------------ tables
+
+def test_sparkline_values_are_annual_and_in_order():
+    obs = pd.DataFrame({"period": ["2021-Q2", "2020", "2021-Q1", "2022", "2023"],
+                        "value": [3.0, 1.0, 1.0, float("nan"), 5.0]})
+    assert charts.sparkline_values(obs) == [1.0, 2.0, 5.0]
+    assert charts.sparkline_values(obs.iloc[:0]) == []
+
+
+@pytest.mark.parametrize("base,latest,target,share", [
+    (2.0, 5.0, 8.0, 0.5),
+    (2.0, 9.0, 8.0, 1.0),       # past the target: clipped
+    (2.0, 1.0, 8.0, 0.0),       # moving away: clipped
+    (30.0, 25.0, 20.0, 0.5),    # a target below the baseline (decrease)
+    (2.0, None, 8.0, None),
+    (2.0, 3.0, 2.0, None),      # target equal to the baseline and missed
+])
+def test_progress_share_is_the_way_covered_from_baseline_to_target(base, latest, target, share):
+    result = charts.progress_share(base, latest, target)
+    assert result == (pytest.approx(share) if share is not None else None)
+
+
+def test_indicator_table_gives_progress_trend_and_milestone_for_the_headline():
+    indicators = pd.DataFrame([{"indicator_id": "MOB01", "action_id": "A01", "name_fr": "Part modale du vélo",
+                                "unit": "%", "decimals": 1, "direction": "increase"}])
+    table = charts.indicator_table(indicators, _assessed(), _obs(), pd.DataFrame([TARGET]), TERRITORIES, "fr")
+    row = table.iloc[0]
+    assert row["territory"] == "Lille"
+    assert row["progress"] == pytest.approx((4.1 - 2.0) / (8.0 - 2.0))
+    assert row["trend"] == [2.0, 2.4, 2.9, 3.1, 3.6, 4.1]
+    assert row["milestone"].startswith("5,0\u00a0% (2027) · ")
+    assert row["latest"] == "4,1\u00a0% (2023)" and row["target"] == "8,0\u00a0% (2030)"
+    assert row["status_text"].split(" ", 1)[1] in {"En bonne voie", "Accélération nécessaire", "Progrès limité",
+                                                   "Dégradation", "Cible atteinte"}
+
+
+def test_values_table_shows_flags_as_words_with_headers_in_the_language():
+    table = charts.values_table(_obs(), {"indicator_id": "MOB01", "name_fr": "Part", "unit": "%"}, TERRITORIES, "fr")
+    assert {"Qualité", "Valeur", "Territoire", "Pays", "Période"} <= set(table.columns)
+    assert list(table["Pays"].unique()) == ["FR", "BE"]
+    assert set(table["Qualité"]) == {"", "provisoire", "estimé", "rupture de série"}
+    assert table["Valeur"].dtype == "float64"
+    dutch = charts.values_table(_obs(), {"indicator_id": "MOB01", "name_fr": "Part", "unit": "%"}, TERRITORIES, "nl")
+    assert "voorlopig" in set(dutch["Kwaliteit"])
+
+
+# ------------------------------------------------------------------ downloads
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "Territoire": ["Lille", "=HYPERLINK(\"http://x\")", "+33 6 12", "@SUM(A1)", "-2+3", "-3,5"],
+        "Valeur": [-3.5, 1234.5, 0.1 + 0.2, 2.0, float("nan"), 10.0],
+        "Note": ["été", None, "\tcmd", "ok", "", "x"],
+    })
+
+
+def test_csv_for_french_excel_has_bom_semicolons_and_decimal_commas():
+    raw = downloads.to_excel_csv(_frame())
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    lines = text.split("\r\n")
+    assert lines[0] == "Territoire;Valeur;Note"
+    assert lines[1] == "Lille;-3,5;été"                 # a negative number stays a number
+    assert "1234,5" in lines[2] and "0,3;" in lines[3]
+    back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False,
+                       na_values=[""])
+    assert back["Valeur"].dtype == "float64"
+    assert back["Valeur"].iloc[0] == -3.5
+
+
+def test_csv_neutralises_formula_cells():
+    text = downloads.to_excel_csv(_frame()).decode("utf-8-sig")
+    back = pd.read_csv(io.StringIO(text), sep=";", decimal=",", dtype=str, keep_default_na=False)
+    assert back["Territoire"].tolist() == ["Lille", "'=HYPERLINK(\"http://x\")", "'+33 6 12", "'@SUM(A1)", "'-2+3",
+                                           "-3,5"]                          # text that is only a number stays
+    assert back["Note"].iloc[2] == "'\tcmd"
+    assert not any(cell.startswith(("=", "+", "@")) for cell in back["Territoire"])
+
+
+def test_xlsx_keeps_numbers_numeric_and_formulas_inert():
+    raw = downloads.to_xlsx(_frame(), "MOB01: vélo/[part]")
+    book = openpyxl.load_workbook(io.BytesIO(raw))
+    sheet = book.active
+    assert sheet.title == "MOB01_ vélo__part_"
+    assert [c.value for c in sheet[1]] == ["Territoire", "Valeur", "Note"]
+    assert sheet["B2"].value == -3.5 and sheet["B2"].data_type == "n"
+    assert sheet["A3"].value.startswith("'=") and sheet["A3"].data_type == "s"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert sheet.freeze_panes == "A2"
+    assert sheet["B6"].value is None                                          # no value stays empty
+
+
+def test_neutralise_leaves_numbers_alone():
+    assert downloads.neutralise(-3.5) == -3.5
+    assert downloads.neutralise("-3,5") == "-3,5"
+    assert downloads.neutralise("-1 234,5") == "-1 234,5"
+    assert downloads.neutralise("-") == "'-"
+    assert downloads.neutralise("=1+1") == "'=1+1"
+    assert math.isnan(downloads.neutralise(float("nan")))

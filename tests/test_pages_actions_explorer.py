@@ -1,0 +1,257 @@
+"""Strategic actions and Indicator explorer pages, run headless with Streamlit's AppTest on the demo."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators.style import COUNTRY_COLORS, STATUS_COLORS
+
+from .conftest import DEMO, ROOT
+
+APP = str(ROOT / "app.py")
+NNBSP = "\u202f"
+ACTIONS = pd.read_csv(DEMO / "actions.csv", dtype=str)
+INDICATORS = pd.read_csv(DEMO / "indicators.csv", dtype=str)
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    """The demo loaded once into a SQLite file (each test works on a copy)."""
+    from indicators.store import load_demo, open_store
+
+    path = tmp_path_factory.mktemp("pages") / "demo.sqlite"
+    engine = open_store(f"sqlite:///{path}")
+    load_demo(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def store(seeded_store, tmp_path, monkeypatch):
+    path = tmp_path / "store.sqlite"
+    shutil.copy(seeded_store, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("INDICATORS_DB_URL", url)
+    return url
+
+
+def open_page(page: str, query: dict | None = None, locale: str = "fr-FR") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"locale": locale, "timezone": "Europe/Paris"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [t.value for t in at.title] + [s.value for s in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def roles(spec: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for trace in spec["data"]:
+        out.setdefault((trace.get("meta") or {}).get("role"), []).append(trace)
+    return out
+
+
+# ------------------------------------------------------------------ Strategic actions
+
+def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
+    at = open_page("pages/actions.py", {"theme": "mobility"})
+    assert at.title[0].value == "Actions stratégiques"
+    expected = ACTIONS[ACTIONS["theme_id"] == "mobility"]
+    table = at.dataframe[0].value
+    shown = [label.split(" · ")[0] for label in table["action"]]
+    assert shown == sorted(expected["action_id"])
+    first = expected.sort_values("action_id").iloc[0]
+    assert table["action"].iloc[0] == f"{first['action_id']} · {first['title_fr']}"
+    assert not set(ACTIONS.loc[ACTIONS["theme_id"] != "mobility", "action_id"]) & set(shown)
+    words = {"Cible atteinte", "En bonne voie", "Accélération nécessaire", "Progrès limité", "Dégradation",
+             "Non évalué"}
+    assert all(text.split(" ", 1)[1] in words for text in table["status_text"])
+    assert set(table["implementation"]) <= {"prévue", "en cours", "réalisée", "retardée", "annulée", "–"}
+    assert f"**{len(expected)}** actions" in texts(at)
+
+
+def test_indicator_table_has_progress_to_target_sparklines_and_milestones(store):
+    at = open_page("pages/actions.py", {"theme": "mobility"})
+    table = at.dataframe[1].value
+    mobility = INDICATORS[INDICATORS["action_id"].isin(ACTIONS.loc[ACTIONS["theme_id"] == "mobility", "action_id"])]
+    assert sorted(table["action_id"].unique()) == sorted(mobility["action_id"].unique())
+    progress = pd.to_numeric(table["progress"], errors="coerce").dropna()
+    assert len(progress) >= 3 and progress.between(0, 100).all()
+    assert any(len(list(trend)) >= 5 for trend in table["trend"])
+    milestones = [m for m in table["milestone"] if m]
+    assert milestones and all("(20" in m for m in milestones)
+    assert any("," in m for m in milestones)                   # French decimal comma
+    config = at.dataframe[1].proto.columns
+    assert '"type_config": {"type": "progress"' in config.replace("'", '"') or "progress" in config
+    assert "line_chart" in config
+
+
+def test_action_detail_shows_each_indicator_with_target_path_projection_and_both_sides(store):
+    at = open_page("pages/actions.py", {"theme": "mobility"})
+    detail = at.selectbox(key="actions_detail")
+    codes = sorted(ACTIONS.loc[ACTIONS["theme_id"] == "mobility", "action_id"])
+    assert detail.options == [f"{c} · {ACTIONS.set_index('action_id').at[c, 'title_fr']}" for c in codes]
+    detail.set_value("A01").run()
+    assert not at.exception and not at.error
+    assert at.session_state["actions_detail"] == "A01"
+    body = texts(at)
+    for indicator in INDICATORS.loc[INDICATORS["action_id"] == "A01", "indicator_id"]:
+        assert f"#### {indicator} · " in body
+    assert "**France**" in body and "**Belgique**" in body
+    specs = plotly_specs(at)
+    assert len(specs) >= 4
+    all_roles = [roles(spec) for spec in specs]
+    assert any("target_path" in r and "projection" in r and "milestone" in r for r in all_roles)
+    target = next(r for r in all_roles if "target_path" in r)
+    assert target["target_path"][0]["name"] == "Trajectoire cible"
+    sides = {trace["meta"]["country"]: trace["line"] for r in all_roles for trace in r.get("observed", [])}
+    assert sides["FR"]["dash"] != sides["BE"]["dash"]
+    colours_fr = {trace["line"]["color"] for r in all_roles for trace in r.get("observed", [])
+                  if trace["meta"]["country"] == "FR"}
+    assert COUNTRY_COLORS["FR"] in colours_fr and COUNTRY_COLORS["BE"] not in colours_fr
+    assert all(spec["layout"]["separators"] == ", " for spec in specs)
+
+
+def test_detail_choice_follows_the_action_filter(store):
+    at = open_page("pages/actions.py", {"action": "A02"})
+    assert at.selectbox(key="actions_detail").value == "A02"
+    assert [label.split(" · ")[0] for label in at.dataframe[0].value["action"]] == ["A02"]
+
+
+def test_status_words_follow_the_eurostat_method_without_target(store):
+    at = open_page("pages/actions.py", {"method": "eurostat"})
+    table = at.dataframe[1].value
+    without_target = table[table["target"] == "Pas de cible"]
+    assert len(without_target)
+    eurostat = {"Progrès significatif", "Progrès modéré", "Éloignement modéré", "Éloignement significatif",
+                "Non évalué"}
+    assert all(text.split(" ", 1)[1] in eurostat for text in without_target["status_text"])
+
+
+def test_empty_state_says_which_filter_to_clear(store, tmp_path):
+    from indicators.importing import import_files
+    from indicators.store import open_store
+
+    csv = tmp_path / "levels.csv"          # a level that no action belongs to yet
+    csv.write_text("level_id,name_fr,name_nl,name_en,order\ncoast,Littoral,Kust,Coast,9\n", encoding="utf-8")
+    assert import_files(open_store(store), [csv], user="test").ok
+    at = open_page("pages/actions.py", {"level": "coast"})
+    assert "effacez le filtre niveau" in " ".join(i.value for i in at.info)
+    assert not at.dataframe and not at.get("plotly_chart")
+    at.switch_page("pages/explorer.py").run()
+    assert not at.exception
+    assert "effacez le filtre niveau" in " ".join(i.value for i in at.info)
+
+
+# ------------------------------------------------------------------ Indicator explorer
+
+def test_explorer_opens_the_indicator_of_the_url_with_its_metadata(store):
+    at = open_page("pages/explorer.py", {"indicator": "MOB03"})
+    assert at.title[0].value == "Explorateur d'indicateurs"
+    box = at.selectbox(key="f_indicator")
+    assert box.value == "MOB03"
+    row = INDICATORS.set_index("indicator_id").loc["MOB03"]
+    assert box.format_func("MOB03") == f"MOB03 · {row['name_fr']}"
+    body = texts(at)
+    assert row["definition_fr"][:60] in body
+    assert f"**Unité**{NNBSP}: {row['unit']}" in body
+    assert f"**Source**{NNBSP}: {row['source']}" in body
+    assert f"**Référent**{NNBSP}: {row['owner']}" in body
+    word = {"harmonised": "harmonisée", "partial": "partielle", "not_comparable": "non comparable"}[row["comparability"]]
+    assert f"**Comparabilité transfrontalière**{NNBSP}: {word}" in body
+    assert f"**Type**{NNBSP}: " in body and "**Code Interreg**" in body
+
+
+def test_explorer_time_series_ranking_and_table_of_values(store):
+    at = open_page("pages/explorer.py", {"indicator": "MOB03"})
+    series, ranking = plotly_specs(at)[:2]
+    observed = roles(series)["observed"]
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str)
+    mob03 = obs[obs["indicator_id"] == "MOB03"]
+    assert sorted(t["meta"]["territory_id"] for t in observed) == sorted(mob03["territory_id"].unique())
+    assert {t["meta"]["country"] for t in observed} >= {"FR", "BE"}
+    assert "target_path" in roles(series) and "projection" in roles(series)
+    assert series["layout"]["separators"] == ", "
+    assert {t["meta"]["country"] for t in ranking["data"]} >= {"FR", "BE"}
+    assert all(t["orientation"] == "h" for t in ranking["data"])
+    values = at.dataframe[0].value
+    assert len(values) == mob03["value"].replace("", pd.NA).dropna().shape[0] or len(values) == len(mob03)
+    assert "Qualité" in values.columns
+    flagged = set(mob03["flag"].dropna())
+    words = {"p": "provisoire", "e": "estimé", "b": "rupture de série"}
+    assert {words[f] for f in flagged if f in words} <= set(values["Qualité"])
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Télécharger (CSV pour Excel)", "Télécharger (XLSX)"]
+
+
+def test_explorer_numbers_are_in_the_french_format(store):
+    obs = pd.read_csv(DEMO / "observations.csv", dtype={"value": float, "period": str, "territory_id": str})
+    big = obs[obs["value"] >= 10_000]["indicator_id"].iloc[0]
+    at = open_page("pages/explorer.py", {"indicator": big})
+    latest = {m.label: m.value for m in at.metric}["Dernière valeur"]
+    digits = latest.split("\u00a0")[0]
+    assert re.fullmatch(r"-?\d{1,3}(\u202f\d{3})+(,\d+)?", digits), latest      # 36 000 or 36 000,5
+    shown = pa.ipc.open_stream(at.dataframe[0].proto.arrow_data.styler.display_values).read_all().to_pandas()
+    values = [v for v in shown["Valeur"] if v != "–"]      # the table of values shows babel's French numbers
+    assert values and all(re.fullmatch(r"-?\d{1,3}(\u202f\d{3})*(,\d+)?", v) for v in values), values[:5]
+    assert any(NNBSP in v for v in values)
+    english = open_page("pages/explorer.py", {"indicator": big, "lang": "en"})
+    latest_en = {m.label: m.value for m in english.metric}["Latest value"]
+    assert re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", latest_en.split("\u00a0")[0]), latest_en
+
+
+def test_explorer_context_indicator_carries_the_context_note(store):
+    context = INDICATORS[INDICATORS["type"] == "context"]["indicator_id"].iloc[0]
+    at = open_page("pages/explorer.py", {"indicator": context})
+    assert any(i.value.startswith("Indicateur de contexte") for i in at.info)
+    assert f"**Type**{NNBSP}: contexte" in texts(at)
+
+
+def test_explorer_options_follow_the_filters_and_a_foreign_indicator_is_said(store):
+    at = open_page("pages/explorer.py", {"theme": "climate", "indicator": "MOB03"})
+    climate = INDICATORS[INDICATORS["action_id"].isin(ACTIONS.loc[ACTIONS["theme_id"] == "climate", "action_id"])]
+    box = at.selectbox(key="f_indicator")
+    assert box.options == [f"{c} · {n}" for c, n in zip(climate["indicator_id"], climate["name_fr"])]
+    assert box.value == climate["indicator_id"].iloc[0]
+    assert any("MOB03" in i.value for i in at.info)
+
+
+def test_explorer_in_dutch(store):
+    at = open_page("pages/explorer.py", {"indicator": "MOB03", "lang": "nl"})
+    assert at.title[0].value == "Indicatorverkenner"
+    assert "**Definitie**:" in texts(at)
+    assert plotly_specs(at)[0]["layout"]["separators"] == ",."
+    assert plotly_specs(at)[0]["layout"]["xaxis"]["title"]["text"] == "Periode"
+
+
+def test_territory_filter_limits_the_series(store):
+    at = open_page("pages/explorer.py", {"indicator": "MOB03", "territory": ["59350", "34022"]})
+    observed = roles(plotly_specs(at)[0])["observed"]
+    assert sorted(t["meta"]["territory_id"] for t in observed) == ["34022", "59350"]
+    assert set(at.dataframe[0].value["Code territoire"]) == {"34022", "59350"}
+
+
+def test_status_colours_are_the_one_palette(store):
+    at = open_page("pages/actions.py", {"theme": "mobility"})
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    assert any(colour.lower() in styles.lower() for colour in STATUS_COLORS.values())
