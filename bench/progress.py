@@ -6,8 +6,7 @@ and for a tenth of the other indicator × territory pairs. Times:
 
 - computing the status of every indicator × territory (`assess_all`),
 - the roll-ups per action, theme, level and level × theme (`rollup_actions`, `rollup_groups`),
-- loading those observations from the store, when `indicators.store` offers
-  `open_store(url)` and `load_observations(engine)` (a temporary SQLite file).
+- loading those observations from a temporary SQLite store (`queries.load_observations`).
 
 Target: under 1 second for status + roll-ups.
 
@@ -100,48 +99,25 @@ def time_compute(actions, indicators, observations, targets, repeat: int):
     return best, assessed, by_action, groups
 
 
-def _fill_store(store, engine, observations: pd.DataFrame) -> None:
-    """Write the observations into the store's observations table (fast path: executemany)."""
-    if hasattr(store, "write_observations"):
-        store.write_observations(engine, observations)
-        return
-    tables = getattr(store, "SQL_TABLES", None) or {}
-    table = tables.get("observations")
-    if table is None and hasattr(store, "metadata"):
-        table = store.metadata.tables.get("observations")
-    if table is None:
-        raise RuntimeError("no observations table in indicators.store")
+def time_store(observations: pd.DataFrame) -> str:
+    """Write the observations into a temporary SQLite store, then time reading them back."""
+    from indicators.queries import load_observations
+    from indicators.store import open_store
+
     cols = ["indicator_id", "territory_id", "period", "value"]
     frame = observations.dropna(subset=["value"])[cols]
-    rows = list(zip(*(frame[c].tolist() for c in cols)))
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    with engine.begin() as conn:
-        conn.exec_driver_sql(sql, rows)
-
-
-def time_store(observations: pd.DataFrame) -> str:
-    try:
-        from indicators import store  # noqa: PLC0415
-    except Exception:  # noqa: BLE001 - any import failure means "not available"
-        store = None
-    if store is None or not all(hasattr(store, f) for f in ("open_store", "load_observations")):
-        missing = "the module" if store is None else ", ".join(
-            f"{f}()" for f in ("open_store", "load_observations") if not hasattr(store, f))
-        return f"store loading: not measured (indicators.store not available; missing: {missing})"
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{os.path.join(tmp, 'bench.sqlite')}"
-        try:
-            engine = store.open_store(url)
-            t0 = time.perf_counter()
-            _fill_store(store, engine, observations)
-            written = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            loaded = store.load_observations(engine)
-            seconds = time.perf_counter() - t0
-            engine.dispose()
-        except Exception as exc:  # noqa: BLE001
-            return f"store loading: not measured ({type(exc).__name__}: {exc})"
-    return (f"store loading (load_observations, SQLite): {seconds:.3f} s for {len(loaded):,} observations "
+        engine = open_store(f"sqlite:///{os.path.join(tmp, 'bench.sqlite')}")
+        t0 = time.perf_counter()
+        with engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO observations (indicator_id, territory_id, period, value) "
+                                 "VALUES (?, ?, ?, ?)", list(zip(*(frame[c].tolist() for c in cols))))
+        written = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        loaded = load_observations(engine)
+        seconds = time.perf_counter() - t0
+        engine.dispose()
+    return (f"store loading (queries.load_observations, SQLite): {seconds:.3f} s for {len(loaded):,} observations "
             f"(writing them took {written:.1f} s, not part of the target)")
 
 

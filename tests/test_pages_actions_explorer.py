@@ -101,9 +101,12 @@ def test_indicator_table_has_progress_to_target_sparklines_and_milestones(store)
     milestones = [m for m in table["milestone"] if m]
     assert milestones and all("(20" in m for m in milestones)
     assert any("," in m for m in milestones)                   # French decimal comma
-    config = at.dataframe[1].proto.columns
-    assert '"type_config": {"type": "progress"' in config.replace("'", '"') or "progress" in config
-    assert "line_chart" in config
+    config = json.loads(at.dataframe[1].proto.columns)
+    assert config["progress"]["type_config"]["type"] == "progress"
+    assert config["progress"]["type_config"]["max_value"] == 100.0
+    assert config["progress"]["label"] == "Avancement vers la cible"
+    assert config["trend"]["type_config"]["type"] == "line_chart"
+    assert config["milestone"]["label"] == "Jalon"
 
 
 def test_action_detail_shows_each_indicator_with_target_path_projection_and_both_sides(store):
@@ -195,7 +198,7 @@ def test_explorer_time_series_ranking_and_table_of_values(store):
     assert {t["meta"]["country"] for t in ranking["data"]} >= {"FR", "BE"}
     assert all(t["orientation"] == "h" for t in ranking["data"])
     values = at.dataframe[0].value
-    assert len(values) == mob03["value"].replace("", pd.NA).dropna().shape[0] or len(values) == len(mob03)
+    assert len(values) == len(mob03)
     assert "Qualité" in values.columns
     flagged = set(mob03["flag"].dropna())
     words = {"p": "provisoire", "e": "estimé", "b": "rupture de série"}
