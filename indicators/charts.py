@@ -369,9 +369,24 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     return fig
 
 
-def align_axes(*figures: go.Figure) -> None:
-    """Give figures shown side by side (French side | Belgian side) the same axes, so that
-    their values compare at a glance."""
+def legend_rows(fig: go.Figure, width: int) -> int:
+    """How many rows a horizontal legend takes in a chart `width` pixels wide (an estimate)."""
+    size = (fig.layout.legend.font.size or SMALL_FONT) if fig.layout.legend else SMALL_FONT
+    rows, used = 1, 0.0
+    for trace in fig.data:
+        if trace.showlegend is False:
+            continue
+        item = 48 + 0.55 * size * len(trace.name or "")
+        if used and used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
+
+
+def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) -> None:
+    """Give figures shown side by side (French side | Belgian side) the same axes and the same
+    plot area, so that their values compare at a glance: same ranges, and the same room for
+    the legend above the plot whatever the number of territories."""
     xs, ys = [], []
     for fig in figures:
         for trace in fig.data:
@@ -382,9 +397,13 @@ def align_axes(*figures: go.Figure) -> None:
     lo, hi = min(ys), max(ys)
     pad = (hi - lo) * 0.06 or abs(hi) * 0.1 or 1.0
     x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
+    rows = max(legend_rows(fig, width) for fig in figures)
+    top = 16 + 26 * rows
     for fig in figures:
         fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
         fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False)
+        fig.update_layout(height=plot_height + top + 80, margin=dict(t=top, b=10, l=10, r=10),
+                          legend=dict(y=1.0, yanchor="bottom", yref="paper"))
 
 
 # ------------------------------------------------------------------ ranking

@@ -9,7 +9,7 @@ the file, spreadsheet row, column as written, value and a suggestion.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -275,6 +275,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     files: list[dict] = []
     parts: dict[str, list[pd.DataFrame]] = {}
     headers: dict[str, dict[str, str]] = {}
+    empty: list[Problem] = []   # tables with a header and no row
     for result in results:
         problems.extend(result.problems)
         for sheet in result.sheets:
@@ -303,7 +304,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                                         ("rename_columns", {})))
                 continue
             if len(sheet.frame) == 0:
-                problems.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
+                empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
                 continue
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
             ignored = [c for c in sheet.frame.columns if c not in mapping]
@@ -312,6 +313,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             problems.extend(found_problems)
             parts.setdefault(kind, []).append(frame)
 
+    # An empty sheet beside filled ones (an export of a store without flows) is only a notice;
+    # files with nothing to import at all are an error.
+    problems.extend(replace(p, severity="notice") if parts else p for p in empty)
     tables = {kind: pd.concat(frames, ignore_index=True) for kind, frames in parts.items()}
     known_codes = {name: known.codes(name) for name in ("levels", "themes", "actions", "indicators", "territories")}
     units = dict(known.indicators)

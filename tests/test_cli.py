@@ -1,0 +1,104 @@
+"""The command line: every command, its exit codes and its JSON."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from indicators.cli import main
+
+from .conftest import ROOT
+from .helpers import CORPUS, FRAMEWORK, write
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "indicators", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_usage_error_exits_2():
+    assert cli("frobnicate").returncode == 2
+    assert cli("import").returncode == 2           # FILE is required
+    assert cli("rollback", "abc").returncode == 2  # BATCH_ID is a number
+
+
+def test_validate_json_shape_and_exit_codes(tmp_path, sqlite_url):
+    assert main(["init", "--db", sqlite_url]) == 0
+    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
+    good = write(tmp_path, "good.csv", "indicateur;territoire;période;valeur\nMOB01;59350;2020;2,5\n", "cp1252")
+    out = cli("validate", "--db", sqlite_url, "--format", "json", str(good))
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["ok"] is True and report["problems"] == []
+    assert {k: report["files"][0][k] for k in ("file", "kind", "encoding", "separator", "decimal", "rows")} == {
+        "file": "good.csv", "kind": "observations", "encoding": "iso-8859-1", "separator": ";", "decimal": ",",
+        "rows": 1}
+    bad = CORPUS / "bad" / "unknown_territory.csv"
+    out = cli("validate", "--db", sqlite_url, "--format", "json", str(bad))
+    assert out.returncode == 1
+    problem = json.loads(out.stdout)["problems"][0]
+    assert set(problem) == {"file", "row", "column", "value", "message", "suggestion"}
+    assert (problem["row"], problem["column"], problem["value"]) == (2, "territory_id", "5935")
+    assert problem["suggestion"] == "Did you mean 59350?"
+    fr = json.loads(cli("validate", "--db", sqlite_url, "--format", "json", "--lang", "fr", str(bad)).stdout)
+    assert fr["problems"][0]["message"] == "Code inconnu (territoire)."
+
+
+def test_import_history_rollback_export_roundtrip(tmp_path, sqlite_url, capsys):
+    assert main(["init", "--db", sqlite_url]) == 0
+    assert main(["import", "--db", sqlite_url, "--user", "alice", *map(str, FRAMEWORK)]) == 0
+    obs = write(tmp_path, "obs.csv", "indicator_id,territory_id,period,value\nMOB01,59350,2020,2.5\n")
+    capsys.readouterr()
+    assert main(["import", "--db", sqlite_url, "--dry-run", str(obs)]) == 0
+    assert "Dry run, nothing written: added 1" in capsys.readouterr().out
+    assert main(["import", "--db", sqlite_url, "--format", "json", "--user", "bob", str(obs)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] and report["counts"] == {"added": 1, "updated": 0, "unchanged": 0, "rejected": 0}
+    assert main(["history", "--db", sqlite_url]) == 0
+    history = capsys.readouterr().out.splitlines()
+    assert "bob" in history[0] and "obs.csv" in history[0] and "alice" in history[1]
+    assert main(["rollback", "--db", sqlite_url, str(report["batch_id"])]) == 0
+    assert "1 rows removed" in capsys.readouterr().out
+    assert main(["rollback", "--db", sqlite_url, str(report["batch_id"])]) == 1   # already rolled back
+    assert main(["rollback", "--db", sqlite_url, "999"]) == 1
+    assert main(["export", "--db", sqlite_url, str(tmp_path / "all.xlsx")]) == 0
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    assert main(["import", "--db", other, str(tmp_path / "all.xlsx")]) == 0
+    assert main(["export", "--db", other, str(tmp_path / "again.csv"), "--table", "territories"]) == 0
+    assert main(["export", "--db", sqlite_url, str(tmp_path / "first.csv"), "--table", "territories"]) == 0
+    assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "first.csv").read_bytes()
+
+
+def test_invalid_import_exits_1_and_changes_nothing(tmp_path, sqlite_url, capsys):
+    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
+    assert main(["import", "--db", sqlite_url, str(CORPUS / "bad" / "percent_over_100.csv")]) == 1
+    out = capsys.readouterr().out
+    assert "percent_over_100.csv, row 2, column value [112.5]" in out and "Nothing imported" in out
+    assert main(["history", "--db", sqlite_url]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("method", ["opensdg", "eurostat"])
+def test_progress_json_has_the_designed_shape(sqlite_url, method, capsys):
+    assert main(["init", "--demo", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    assert main(["progress", "--db", sqlite_url, "--format", "json", "--method", method]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["method"] == method
+    assert set(report["indicators"][0]) == {"indicator_id", "territory_id", "headline", "status", "score", "ratio",
+                                            "cagr", "base_period", "latest_period", "latest_value", "target_value",
+                                            "projected_value", "reason"}
+    assert set(report["actions"][0]) == {"action_id", "status", "score", "indicators"}
+    statuses = {i["status"] for i in report["indicators"] if i["headline"]}
+    assert {"achieved", "on_track", "deterioration", "not_assessed"} <= statuses
+    assert len(report["actions"]) >= 24
+    assert main(["progress", "--db", sqlite_url]) == 0
+    assert "A01" in capsys.readouterr().out
+
+
+def test_unreachable_database_is_a_message_not_a_traceback():
+    out = cli("history", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr and "could not be reached" in out.stderr
