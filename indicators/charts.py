@@ -376,7 +376,7 @@ def legend_rows(fig: go.Figure, width: int) -> int:
     for trace in fig.data:
         if trace.showlegend is False:
             continue
-        item = 48 + 0.55 * size * len(trace.name or "")
+        item = 56 + 0.6 * size * len(trace.name or "")
         if used and used + item > width:
             rows, used = rows + 1, 0.0
         used += item
@@ -398,12 +398,12 @@ def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) ->
     pad = (hi - lo) * 0.06 or abs(hi) * 0.1 or 1.0
     x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
     rows = max(legend_rows(fig, width) for fig in figures)
-    top = 16 + 26 * rows
+    top = 12 + 32 * rows
     for fig in figures:
         fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
         fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False)
         fig.update_layout(height=plot_height + top + 80, margin=dict(t=top, b=10, l=10, r=10),
-                          legend=dict(y=1.0, yanchor="bottom", yref="paper"))
+                          legend=dict(y=1.0, yanchor="top", yref="container"))
 
 
 # ------------------------------------------------------------------ ranking
@@ -462,7 +462,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
             hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "ranking", "country": country},
         ))
-    height = max(260, 34 * len(frame) + 110)
+    height = max(260, (34 if len(frame) <= 15 else 24) * len(frame) + 110)
     _layout(fig, lang, "", None, height=height)
     fig.update_layout(barmode="relative", bargap=0.25,
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
@@ -470,7 +470,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                       margin=dict(l=10, r=30, t=40, b=10))
     fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
                      tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
-                     zerolinecolor="#B0B5BB", automargin=True, nticks=6)
+                     zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
     if len(frame):
@@ -599,21 +599,55 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
                                        "milestone", "has_target"])
 
 
-def latest_year_values(obs: pd.DataFrame) -> tuple[str | None, pd.DataFrame]:
-    """(latest year with a value, one row per territory for that year: territory_id, period, value, flag)."""
+def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str | None, pd.DataFrame]:
+    """(year, one row per territory for that year: territory_id, period, value, flag).
+
+    The year is the most recent one in which at least `min_share` of the territories that have
+    values have one, so that a single early figure does not make a one-bar "ranking"."""
+    empty = pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
     if obs is None or len(obs) == 0:
-        return None, pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+        return None, empty
     data = obs.copy()
     data["_v"] = pd.to_numeric(data["value"], errors="coerce")
     data = data[data["_v"].notna()]
     if not len(data):
-        return None, pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+        return None, empty
     data["_year"] = data["period"].astype(str).str.slice(0, 4)
-    year = str(data["_year"].max())
+    coverage = data.groupby("_year")["territory_id"].nunique().sort_index(ascending=False)
+    enough = coverage[coverage >= min_share * data["territory_id"].nunique()]
+    year = str(enough.index[0] if len(enough) else coverage.index[0])
     part = data[data["_year"] == year].sort_values("period").groupby("territory_id", as_index=False).last()
     if "flag" not in part:
         part["flag"] = None
     return year, part[["territory_id", "period", "value", "flag"]].reset_index(drop=True)
+
+
+def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territories: pd.DataFrame | None,
+                      limit: int = 12) -> list[str]:
+    """The territories a time series shows when there are too many to read: the targets'
+    territories first, then, alternating French and Belgian sides, those with the most values
+    and the largest latest value."""
+    ids = list(dict.fromkeys(str(x) for x in obs["territory_id"]))
+    if len(ids) <= limit:
+        return ids
+    chosen = [str(x) for x in (targets["territory_id"] if targets is not None and len(targets) else [])
+              if str(x) in ids][:limit]
+    data = obs.assign(_v=pd.to_numeric(obs["value"], errors="coerce"), territory_id=obs["territory_id"].astype(str))
+    data = data[data["_v"].notna()]
+    stats = data.sort_values("period").groupby("territory_id").agg(n=("_v", "size"), last=("_v", "last"))
+    stats = stats.sort_values(["n", "last"], ascending=[False, False])
+    sides = side_of(stats.index, territories)
+    queues = {}
+    for tid in stats.index:
+        queues.setdefault(sides.get(tid, ""), []).append(tid)
+    order = [q for _, q in sorted(queues.items(), key=lambda kv: {"FR": 0, "BE": 1}.get(kv[0], 2))]
+    while len(chosen) < limit and any(order):
+        for queue in order:
+            while queue and queue[0] in chosen:
+                queue.pop(0)
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    return chosen
 
 
 def values_table(obs: pd.DataFrame, indicator: Mapping, territories: pd.DataFrame | None,

@@ -165,6 +165,34 @@ TEXTS: dict[str, dict[str, str]] = {
                            "verantwoordelijk voor.",
                      "en": "Context indicator: it describes the territory; the strategy is not alone "
                            "responsible for it."},
+    # editors
+    "editor_only": {"fr": "Réservé aux éditeurs : connectez-vous pour importer, annuler un import ou enregistrer "
+                          "une correspondance.",
+                    "nl": "Alleen voor redacteurs: meld u aan om te importeren, een import terug te draaien of een "
+                          "koppeling op te slaan.",
+                    "en": "Editors only: sign in to import, roll back an import or save a mapping."},
+    "editor_password": {"fr": "Mot de passe éditeur", "nl": "Redacteurswachtwoord", "en": "Editor password"},
+    "editor_name": {"fr": "Votre nom (inscrit dans l'historique)", "nl": "Uw naam (in de geschiedenis)",
+                    "en": "Your name (recorded in the history)"},
+    "sign_in": {"fr": "Se connecter", "nl": "Aanmelden", "en": "Sign in"},
+    "sign_out": {"fr": "Se déconnecter", "nl": "Afmelden", "en": "Sign out"},
+    "wrong_password": {"fr": "Mot de passe incorrect.", "nl": "Onjuist wachtwoord.", "en": "Wrong password."},
+    "no_password_set": {"fr": "Aucun mot de passe éditeur n'est défini. Un administrateur doit lancer "
+                              "`python -m indicators hash-password` et copier la ligne obtenue dans "
+                              "`.streamlit/secrets.toml` (voir docs/deployment.md).",
+                        "nl": "Er is geen redacteurswachtwoord ingesteld. Een beheerder moet "
+                              "`python -m indicators hash-password` uitvoeren en de regel in "
+                              "`.streamlit/secrets.toml` zetten (zie docs/deployment.md).",
+                        "en": "No editor password is set. An administrator must run "
+                              "`python -m indicators hash-password` and copy the line it prints into "
+                              "`.streamlit/secrets.toml` (see docs/deployment.md)."},
+    "signed_in_as": {"fr": "Connecté comme éditeur : {name}", "nl": "Aangemeld als redacteur: {name}",
+                     "en": "Signed in as editor: {name}"},
+    "not_an_editor": {"fr": "{email} n'est pas sur la liste des éditeurs.",
+                      "nl": "{email} staat niet op de lijst van redacteurs.",
+                      "en": "{email} is not on the list of editors."},
+    "sign_in_oidc": {"fr": "Se connecter avec le compte de l'organisation", "nl": "Aanmelden met het "
+                     "organisatieaccount", "en": "Sign in with your organisation's account"},
     # placeholders
     "map_placeholder": {"fr": "La carte des territoires et des flux arrive bientôt.",
                         "nl": "De kaart van gebieden en stromen komt binnenkort.",
@@ -251,6 +279,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "flag_legend": {"fr": "⚑ valeur signalée (provisoire, estimée, rupture de série…) : le détail est dans le tableau.",
                     "nl": "⚑ gemarkeerde waarde (voorlopig, geschat, breuk in de reeks…): details in de tabel.",
                     "en": "⚑ flagged value (provisional, estimated, break in series…): details in the table."},
+    "series_limited": {"fr": "{total} territoires : le graphique en montre {shown} (ceux de la cible, puis ceux qui ont "
+                             "le plus de valeurs, des deux côtés). Choisissez les territoires dans le filtre à gauche ; "
+                             "le classement et le tableau les montrent tous.",
+                       "nl": "{total} gebieden: de grafiek toont er {shown} (die van de streefwaarde, dan die met de "
+                             "meeste waarden, aan beide kanten). Kies de gebieden in de filter links; de rangschikking "
+                             "en de tabel tonen ze allemaal.",
+                       "en": "{total} territories: the chart shows {shown} (the target's, then those with the most "
+                             "values, on both sides). Choose territories in the filter on the left; the ranking and "
+                             "the table show them all."},
+    "and_more": {"fr": "et {n} autres", "nl": "en {n} andere", "en": "and {n} more"},
     "growth_per_year": {"fr": "Évolution annuelle moyenne", "nl": "Gemiddelde jaarlijkse evolutie",
                         "en": "Mean annual change"},
 }

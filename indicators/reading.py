@@ -27,6 +27,7 @@ _SEP_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
 # Cells that show a decimal comma (1,5 / 1 234,5 / 1.234,56) or a decimal point (1.5, 3.05858).
 _COMMA_DECIMAL = re.compile(r"^[+-]?\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d+(?:\s*[a-z]{1,2})?$|^[+-]?\d+,\d+(?:\s*[a-z]{1,2})?$")
 _POINT_DECIMAL = re.compile(r"^[+-]?\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*\.\d+(?:\s*[a-z]{1,2})?$|^[+-]?\d+\.\d+(?:\s*[a-z]{1,2})?$")
+_BLANK_LINE = re.compile(r"(?:^|\n)[ \t\r;,|]*\n|\n[ \t\r]*[;,|][ \t\r;,|]*$")  # a line with no cell
 _AMBIGUOUS_POINT = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")  # 1.234: a thousand or one and a bit
 
 
@@ -140,7 +141,7 @@ def sniff(text: str) -> tuple[str, int]:
     Comment lines (#) and free-text notes above the header are skipped: the
     header is the first line with as many fields as most of the lines after it.
     """
-    lines = [ln for ln in text.splitlines()[:200]]
+    lines = text[:200_000].splitlines()[:200]
     candidates = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
     best_sep, best_score = ",", (-1, -1)
     for sep in SEPARATORS:
@@ -203,7 +204,8 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     frame.columns = [str(c).strip() for c in frame.columns]
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
-    frame, rows = _drop_blank(frame, rows)
+    if _BLANK_LINE.search(text) or "Unnamed: " in "".join(frame.columns):
+        frame, rows = _drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1)

@@ -43,7 +43,8 @@ def _sql_table(table: Table) -> sa.Table:
     cols = [sa.Column(c.name, _sql_type(c.kind), primary_key=c.name in table.key,
                       nullable=c.name not in table.key) for c in table.columns]
     cols.append(sa.Column("batch_id", sa.Integer, nullable=True, index=True))
-    return sa.Table(table.name, metadata, *cols)
+    # SQLite: keyed tables without the hidden rowid, so a row is written once, in key order.
+    return sa.Table(table.name, metadata, *cols, sqlite_with_rowid=False)
 
 
 SQL_TABLES: dict[str, sa.Table] = {name: _sql_table(t) for name, t in TABLES.items()}
@@ -73,6 +74,24 @@ history = sa.Table(
     sa.Column("row_key", sa.Text, nullable=False),
     sa.Column("row", sa.Text, nullable=False),
     sa.Column("old_batch_id", sa.Integer, index=True),
+)
+
+# Saved layouts of foreign files (see indicators/mappings.py) and uploaded boundaries (maps).
+mappings = sa.Table(
+    "mappings", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("spec", sa.Text, nullable=False),          # JSON
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
+)
+
+boundaries = sa.Table(
+    "boundaries", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("code_property", sa.String(200), nullable=False),
+    sa.Column("geojson", sa.Text, nullable=False),       # FeatureCollection in WGS84, simplified
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
 )
 
 meta = sa.Table(
@@ -525,6 +544,53 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
             return counts
     except sa.exc.OperationalError as exc:
         raise StoreError(_operational_message(exc)) from exc
+
+
+# ---------------------------------------------------------------- named documents (mappings, boundaries)
+
+def save_mapping(engine: Engine, name: str, spec: dict, user: str) -> None:
+    """Save (or replace) a named mapping of a foreign layout; `spec` is plain JSON data."""
+    with engine.begin() as conn:
+        conn.execute(mappings.delete().where(mappings.c.name == name))
+        conn.execute(mappings.insert().values(name=name, spec=json.dumps(spec, ensure_ascii=False, sort_keys=True),
+                                              saved_at=_now(), user=user or "unknown"))
+        _bump_version(conn)
+
+
+def get_mapping(engine: Engine, name: str) -> dict | None:
+    with engine.connect() as conn:
+        spec = conn.execute(sa.select(mappings.c.spec).where(mappings.c.name == name)).scalar()
+    return json.loads(spec) if spec else None
+
+
+def list_mappings(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        result = conn.execute(sa.select(mappings.c.name, mappings.c.saved_at, mappings.c.user)
+                              .order_by(mappings.c.name))
+        return pd.DataFrame(list(map(tuple, result.fetchall())), columns=["name", "saved_at", "user"])
+
+
+def save_boundaries(engine: Engine, name: str, geojson: dict, code_property: str, user: str) -> None:
+    """Save (or replace) a named boundary set, already in WGS84 and simplified."""
+    with engine.begin() as conn:
+        conn.execute(boundaries.delete().where(boundaries.c.name == name))
+        conn.execute(boundaries.insert().values(name=name, code_property=code_property,
+                                                geojson=json.dumps(geojson, separators=(",", ":")),
+                                                saved_at=_now(), user=user or "unknown"))
+        _bump_version(conn)
+
+
+def load_boundaries(engine: Engine) -> list[dict]:
+    """Every saved boundary set: name, code_property, geojson (dict), saved_at, user."""
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(boundaries).order_by(boundaries.c.name)).mappings().all()
+    return [{**dict(r), "geojson": json.loads(r["geojson"])} for r in rows]
+
+
+def delete_boundaries(engine: Engine, name: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(boundaries.delete().where(boundaries.c.name == name))
+        _bump_version(conn)
 
 
 # ---------------------------------------------------------------- demo

@@ -13,6 +13,8 @@ from pages import common
 
 KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
 STYLED_ROWS = 3000           # above this, the value column uses the browser's number format
+SERIES_LIMIT = 12            # lines a time series shows at most (the table and ranking show all)
+NAMES_LIMIT = 12             # territory names listed in a caption at most
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -94,22 +96,28 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     tid = str(a["territory_id"])
     target = targets[targets["territory_id"] == tid]
     has_target = len(target) > 0
+    # a long unit goes to the label so that the figure itself stays readable in a narrow column
+    short = not unit or len(str(unit)) <= 3
+    value_unit = unit if short else None
+    suffix = "" if short else f" ({unit})"
     cols = st.columns(4)
-    cols[0].metric(t("latest_value", lang), charts.format_value(a.get("latest_value"), lang, dec, unit),
+    cols[0].metric(t("latest_value", lang) + suffix, charts.format_value(a.get("latest_value"), lang, dec, value_unit),
                    help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}")
     if has_target:
         trow = target.iloc[0].to_dict()
-        cols[1].metric(t("target", lang), charts.format_value(trow.get("target_value"), lang, dec, unit),
+        cols[1].metric(t("target", lang) + suffix, charts.format_value(trow.get("target_value"), lang, dec, value_unit),
                        help=f"{t('baseline', lang)} {trow.get('baseline_period')}{charts.colon(lang)} "
-                            f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)}")
+                            f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
+                            f"{t('target', lang)} {trow.get('target_period')}")
         share = charts.progress_share(trow.get("baseline_value"), a.get("latest_value"), trow.get("target_value"))
         cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
                        help=t("progress_help", lang))
     else:
-        cols[1].metric(t("target", lang), t("no_target", lang))
+        cols[1].metric(t("target", lang), "–", help=t("no_target", lang))
         cols[2].metric(t("growth_per_year", lang),
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
-    cols[3].metric(t("projection", lang), charts.format_value(a.get("projected_value"), lang, dec, unit),
+    cols[3].metric(t("projection", lang) + suffix,
+                   charts.format_value(a.get("projected_value"), lang, dec, value_unit),
                    help=t("projection_help", lang))
     st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
                 f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**")
@@ -166,8 +174,14 @@ def main() -> None:
         return
 
     st.subheader(t("time_series", lang), divider="gray")
-    fig = charts.indicator_chart(obs, targets, rows if len(rows) else None, fw["territories"], lang, dec, unit,
-                                 method=method, height=500)
+    shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
+    n_territories = obs["territory_id"].nunique()
+    if len(shown) < n_territories:
+        st.caption(t("series_limited", lang, shown=len(shown), total=n_territories))
+    in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
+    fig = charts.indicator_chart(in_chart, targets[targets["territory_id"].isin(shown)],
+                                 rows[rows["territory_id"].isin(shown)] if len(rows) else None, fw["territories"],
+                                 lang, dec, unit, method=method, height=520)
     st.plotly_chart(fig, key="explorer_series", config={"displaylogo": False, "responsive": True}, theme=None)
 
     left, right = st.columns([3, 2], gap="large")
@@ -182,8 +196,11 @@ def main() -> None:
             missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
             if missing:
                 labels = charts.territory_labels(fw["territories"], lang)
-                st.caption(t("missing_in_year", lang, year=year,
-                             names=", ".join(labels.get(m, (m,))[0] for m in missing)))
+                names = [labels.get(m, (m,))[0] for m in missing]
+                text = ", ".join(names[:NAMES_LIMIT])
+                if len(names) > NAMES_LIMIT:
+                    text += " " + t("and_more", lang, n=len(names) - NAMES_LIMIT)
+                st.caption(t("missing_in_year", lang, year=year, names=text))
     with right:
         _metadata(ind, lang)
 
