@@ -440,10 +440,12 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     for country in sorted(frame["country"].unique(), key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c)):
         part = frame[frame["country"] == country]
         texts, hovers = [], []
+        bar_unit = unit if unit and len(str(unit)) <= 3 else None      # a long unit is on the axis title
         for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
-            text = format_value(row["_v"], lang, decimals, unit)
+            text = format_value(row["_v"], lang, decimals, bar_unit)
             word = flag_word(row.get("flag"), lang)
-            hover = f"<b>{row['name']}</b> ({country or '?'})<br>{period}{colon(lang)} <b>{text}</b>"
+            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{colon(lang)} "
+                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
             if period and period != top_period:
                 text += f" ({period})"
             if word:
@@ -531,6 +533,27 @@ def status_text(status: Any, lang: str, method: str = "opensdg", has_target: boo
     """A status as icon + word: `▲ En bonne voie`."""
     status = str(status) if status else "not_assessed"
     return f"{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, has_target)}".strip()
+
+
+def fill_headlines(assessed: pd.DataFrame) -> pd.DataFrame:
+    """Give every indicator a headline entry among the territories kept by a filter.
+
+    `progress.assess_all` makes the target's territory the headline; when a territory filter
+    leaves that territory out, the indicator would have none and read "not assessed". Here
+    the filtered territory with the most values (then the smallest code) stands in for it.
+    """
+    if assessed is None or not len(assessed):
+        return assessed
+    has = assessed.groupby("indicator_id")["headline"].transform(lambda h: bool(h.astype(bool).any()))
+    missing = assessed[~has.astype(bool)]
+    if not len(missing):
+        return assessed
+    best = (missing.sort_values(["indicator_id", "n_observations", "territory_id"], ascending=[True, False, True])
+            .drop_duplicates("indicator_id").index)
+    out = assessed.copy()
+    out["headline"] = out["headline"].astype(bool)
+    out.loc[best, "headline"] = True
+    return out
 
 
 def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observations: pd.DataFrame,

@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=("levels", "themes", "actions", "indicators", "territories", "targets",
                                        "observations", "flows"))
 
+    p = sub.add_parser("hash-password", parents=[common],
+                       help="print the secrets.toml line for an editor password (read from standard input)")
+
     p = sub.add_parser("progress", parents=[common], help="the status of every indicator and action")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
@@ -94,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from .store import StoreError, open_default, open_store
 
+    if args.command == "hash-password":
+        return _hash_password()
     try:
         if args.command == "init":
             from .store import is_empty, load_demo
@@ -219,6 +224,20 @@ def _progress(engine, args) -> int:
         latest = "" if i["latest_value"] is None else f"{i['latest_value']:g}"
         print(f"{i['indicator_id']:<10} {i['territory_id']:<12} {i['status']:<22} {score:>6} {latest:>12}  "
               f"{i['reason'] or ''}")
+    return OK
+
+
+def _hash_password() -> int:
+    import getpass
+
+    from .auth import hash_password
+
+    password = getpass.getpass("Editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print("Choose a password of at least 8 characters.", file=sys.stderr)
+        return USAGE
+    print("[editors]")
+    print(f'password_hash = "{hash_password(password)}"')
     return OK
 
 

@@ -9,6 +9,8 @@ the file, spreadsheet row, column as written, value and a suggestion.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -195,6 +197,32 @@ def _same(a, b) -> bool:
     return a == b
 
 
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def nearest_code(value: str, codes: list[str]) -> str | None:
+    """The known code a typo most likely meant.
+
+    Same code but for case or leading zeros first (Excel drops them: 1001 for
+    01001, MOB4 for MOB04); then difflib's closest, ties going to the longest
+    common prefix, then to the smallest code.
+    """
+    if not value:
+        return None
+    folded = {}
+    for code in codes:
+        folded.setdefault(_LEADING_ZEROS.sub("", code).lower(), code)
+    hit = folded.get(_LEADING_ZEROS.sub("", value).lower())
+    if hit:
+        return hit
+    close = difflib.get_close_matches(value, codes, n=5, cutoff=0.6)
+    if not close:
+        return None
+    best = difflib.SequenceMatcher(None, value, close[0]).ratio()
+    ties = [c for c in close if difflib.SequenceMatcher(None, value, c).ratio() >= best - 1e-9]
+    return min(ties, key=lambda c: (-len(os.path.commonprefix([value, c])), c))
+
+
 def _reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str, set[str]], headers,
                         replaced: dict[str, str | None]) -> list[Problem]:
     problems: list[Problem] = []
@@ -218,8 +246,8 @@ def _reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str
             value = row[col.name]
             if value not in suggestions:
                 probe = value.split("|")[0] if col.kind == CODES else value
-                close = difflib.get_close_matches(probe, sorted_codes, n=1, cutoff=0.6) if len(sorted_codes) < 50000 else []
-                suggestions[value] = ("did_you_mean", {"code": close[0]}) if close else ("add_it", {"kind": col.references})
+                close = nearest_code(probe, sorted_codes) if len(sorted_codes) < 50000 else None
+                suggestions[value] = ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": col.references})
             problems.append(Problem(row["_file"], int(row["_row"]), _written(headers, row["_file"], col.name), value,
                                     "unknown_code", {"kind": col.references}, suggestions[value]))
     # Old territory codes are accepted; the user is told where the value goes.

@@ -3,6 +3,8 @@ progress to target, then the detail of one action with a chart per indicator, Fr
 Belgian sides side by side."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,7 @@ from pages import common
 
 DETAIL_KEY = "actions_detail"
 SIDES = ("FR", "BE")
+SIDE_LIMIT = 8          # territories drawn per side chart at most
 
 
 # ---------------------------------------------------------------- cached data for this page
@@ -23,7 +26,8 @@ SIDES = ("FR", "BE")
 def assessment(version: int, method: str, territories: tuple[str, ...], period_from: str | None,
                period_to: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Statuses from the observations of the chosen territories and period (the whole store's
-    statuses when neither is filtered)."""
+    statuses when neither is filtered). When the territory filter leaves an indicator's
+    headline territory out, the filtered territory with the most values stands in for it."""
     if not territories and not period_from and not period_to:
         return common.assessment(version, method)
     from indicators.progress import assess_all, rollup_actions
@@ -31,7 +35,7 @@ def assessment(version: int, method: str, territories: tuple[str, ...], period_f
     fw = common.framework(version)
     scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
     obs = F.in_period(F.in_territories(common.observations(version), scope), scope)
-    assessed = assess_all(obs, fw["indicators"], fw["targets"], method=method)
+    assessed = charts.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"], method=method))
     return assessed, rollup_actions(assessed, fw["indicators"], fw["actions"])
 
 
@@ -83,6 +87,17 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "score", "progress",
                                              "indicators", "lead", "implementation", "years"])
     return per_action, per_indicator
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def flow_indicators(version) -> frozenset[str]:
+    """Indicators whose values are flows between territories (shown on the Map page)."""
+    flows = common.flows(version)
+    return frozenset(flows["indicator_id"].astype(str)) if len(flows) else frozenset()
+
+
+def _is_flow(version, indicator_id: str) -> bool:
+    return str(indicator_id) in flow_indicators(version)
 
 
 # ---------------------------------------------------------------- rendering helpers
@@ -238,14 +253,21 @@ def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame
     if flt.territories:
         targets = targets[targets["territory_id"].isin(flt.territories)]
     if mine.empty:
-        st.info(t("no_data_indicator", lang))
+        st.info(t("flow_indicator" if _is_flow(view.version, iid) else "no_data_indicator", lang))
         return
     sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
-    others = [tid for tid, side in sides.items() if side not in SIDES]
+
+    def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
+        part = mine[mine["territory_id"].isin(ids)]
+        return charts.chart_territories(part, targets, fw["territories"], limit=SIDE_LIMIT) if len(part) else []
+
+    others = readable([tid for tid, side in sides.items() if side not in SIDES])
     if others:   # cross-border bodies (often the target's territory) span the width, above both sides
         st.markdown(f"**{t('other_territories', lang)}**")
         _show(_side_figure(view, ind, mine, targets, rows, others, compact=False), f"chart-{iid}-other")
-    members = {side: [tid for tid, c in sides.items() if c == side] for side in SIDES}
+    members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
+    if sum(len(m) for m in members.values()) + len(others) < len(sides):
+        st.caption(t("series_limited_side", lang, total=len(sides), limit=SIDE_LIMIT))
     figures = {side: _side_figure(view, ind, mine, targets, rows, members[side], compact=True)
                for side in SIDES if members[side]}
     charts.align_axes(*figures.values())
@@ -304,7 +326,7 @@ def main() -> None:
     lang = view.lang
     st.title(t("page_actions", lang))
     _filters_caption(view, lang)
-    per_action, per_indicator = tables(view.version, view.filters)
+    per_action, per_indicator = tables(view.version, replace(view.filters, indicator=None))
     if per_action.empty:
         _empty(view, lang)
         return

@@ -206,8 +206,12 @@ def sidebar_filters(view: View) -> F.Filters:
                 hi = int(wanted[1]) if wanted and wanted[1] else years[-1]
                 ss[KEYS["years"]] = (max(years[0], min(lo, years[-1])), min(years[-1], max(hi, years[0])))
             current = ss.get(KEYS["years"])
-            if not (isinstance(current, (tuple, list)) and len(current) == 2):
-                ss[KEYS["years"]] = (years[0], years[-1])  # a relabelled slider may come back as one value
+            bounds = (years[0], years[-1])
+            if not (isinstance(current, (tuple, list)) and len(current) == 2) or (
+                    tuple(current) == ss.get("_years_bounds") and bounds != ss.get("_years_bounds")):
+                # a relabelled slider may come back as one value; a full range follows new data
+                ss[KEYS["years"]] = bounds
+            ss["_years_bounds"] = bounds
             chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
             if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2):
                 chosen = (years[0], years[-1])

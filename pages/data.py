@@ -1,9 +1,187 @@
-"""Data: placeholder until the upload issue lands."""
+"""Data: upload, check, import, undo; history; templates. Importing and rollback are for editors."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
+from indicators import i18n
 from indicators.i18n import t
 from pages import common
 
 view = common.current()
-st.title(t("page_data", view.lang))
-st.info(t("data_placeholder", view.lang), icon=":material/upload_file:")
+lang = view.lang
+
+st.title(t("page_data", lang))
+editor = common.editor_gate(lang)
+done = st.session_state.pop("_imported", None)
+if done:
+    st.success(t("imported", lang, batch=done[0], **done[1]), icon=":material/check_circle:")
+rolled = st.session_state.pop("_rolled_back", None)
+if rolled:
+    st.success(t("rolled_back", lang, batch=rolled[0], **rolled[1]), icon=":material/undo:")
+tab_import, tab_history, tab_templates = st.tabs([t("tab_import", lang), t("tab_history", lang),
+                                                  t("tab_templates", lang)])
+
+
+def _dry_run(files: list[tuple[str, bytes]], skip: bool, attach: bool):
+    """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
+    from indicators.importing import import_files
+
+    key = (tuple(hashlib.sha256(raw).hexdigest() for _, raw in files), skip, attach, view.version)
+    cached = st.session_state.get("_dry_run")
+    if cached and cached[0] == key:
+        return cached[1]
+    with st.status(t("checking", lang), expanded=False) as status:
+        outcome = import_files(view.engine, files, user=editor or "-", dry_run=True, skip_invalid_rows=skip,
+                               attach_to_successor=attach)
+        status.update(label=t("checked", lang), state="complete")
+    st.session_state["_dry_run"] = (key, outcome)
+    return outcome
+
+
+def _problems_frame(problems) -> pd.DataFrame:
+    return pd.DataFrame([{
+        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column, t("value", lang): p.value,
+        t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
+    } for p in problems])
+
+
+def _detected(files: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([{
+        t("file", lang): f["file"], t("table", lang): f.get("kind") or "?",
+        t("encoding", lang): f.get("encoding") or "XLSX", t("separator", lang): _sep(f.get("separator")),
+        t("decimal_mark", lang): f.get("decimal"), t("rows", lang): f.get("rows"),
+    } for f in files])
+
+
+def _sep(sep: str | None) -> str:
+    return {";": ";", ",": ",", "\t": "tab", "|": "|"}.get(sep, "–") if sep else "–"
+
+
+def import_tab() -> None:
+    from indicators.importing import import_files
+    from indicators.problems import errors
+
+    if not editor:
+        st.caption(t("editor_only", lang))
+        return
+    uploads = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"],
+                               accept_multiple_files=True, key="uploads", help=t("upload_help", lang))
+    if not uploads:
+        st.caption(t("upload_hint", lang))
+        return
+    files = [(u.name, u.getvalue()) for u in uploads]
+    c1, c2 = st.columns(2)
+    skip = c1.toggle(t("skip_bad_rows", lang), key="skip_bad_rows", help=t("skip_bad_rows_help", lang))
+    attach = c2.toggle(t("attach_successor", lang), key="attach_successor", help=t("attach_successor_help", lang))
+    outcome = _dry_run(files, skip, attach)
+
+    st.subheader(t("detected", lang))
+    st.dataframe(_detected(outcome.checked.files), hide_index=True, width="stretch")
+    problems = errors(outcome.checked.problems)
+    notices = [p for p in outcome.checked.problems if p.severity != "error"]
+    if problems:
+        st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
+        frame = _problems_frame(problems)
+        st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
+        st.download_button(t("download_problems", lang), data=frame.to_csv(index=False, sep=";").encode("utf-8-sig"),
+                           file_name="problems.csv", mime="text/csv", on_click="ignore",
+                           icon=":material/download:")
+    if notices:
+        with st.expander(t("notices", lang, n=len(notices))):
+            st.dataframe(_problems_frame(notices), hide_index=True, width="stretch")
+    if outcome.result is None:
+        st.info(t("fix_then_retry", lang), icon=":material/build:")
+        return
+
+    st.subheader(t("dry_run", lang))
+    s = outcome.result.summary()
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("added", lang), i18n.number(s["added"], lang, 0))
+    m2.metric(t("updated", lang), i18n.number(s["updated"], lang, 0))
+    m3.metric(t("unchanged", lang), i18n.number(s["unchanged"], lang, 0))
+    m4.metric(t("rejected", lang), i18n.number(s["rejected"], lang, 0))
+    for table, changes in outcome.result.changes.items():
+        st.caption(t("changes_in", lang, table=table))
+        st.dataframe(changes.head(1000), hide_index=True, width="stretch")
+    if s["added"] + s["updated"] == 0:
+        st.info(t("nothing_to_import", lang), icon=":material/check:")
+        return
+    if st.button(t("confirm_import", lang), type="primary", icon=":material/upload:", key="confirm_import"):
+        done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
+        st.session_state.pop("_dry_run", None)
+        if done.result is None:
+            st.error(t("import_failed", lang), icon=":material/error:")
+            return
+        st.session_state["_imported"] = (done.result.batch_id, done.result.summary())
+        st.rerun()
+
+
+def history_tab() -> None:
+    from indicators.store import StoreError, batch_changes, rollback
+
+    batches = common.batches(view.version)
+    if batches.empty:
+        st.caption(t("no_batch", lang))
+        return
+    table = pd.DataFrame({
+        "#": batches["batch_id"], t("when", lang): [i18n.when(v, lang) for v in batches["created_at"]],
+        t("user", lang): batches["user"], t("files", lang): batches["files"],
+        t("added", lang): batches["added"], t("updated", lang): batches["updated"],
+        t("unchanged", lang): batches["unchanged"], t("rejected", lang): batches["rejected"],
+        t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
+                           for s in batches["status"]],
+    })
+    st.dataframe(table, hide_index=True, width="stretch")
+    chosen = st.selectbox(t("batch", lang), list(batches["batch_id"]), key="history_batch",
+                          format_func=lambda b: f"#{b} · {batches.set_index('batch_id').loc[b, 'files']}")
+    changes = batch_changes(view.engine, int(chosen))
+    updates = changes[changes["op"] == "update"]
+    if updates.empty:
+        st.caption(t("batch_only_added", lang))
+    else:
+        st.caption(t("batch_previous_values", lang))
+        st.dataframe(pd.DataFrame({t("table", lang): updates["table_name"], t("key", lang): updates["row_key"],
+                                   t("previous", lang): updates["row"]}), hide_index=True, width="stretch")
+    row = batches.set_index("batch_id").loc[chosen]
+    if not editor or row["status"] != "active":
+        return
+    confirm = st.checkbox(t("rollback_confirm", lang, batch=chosen), key=f"confirm_rollback_{chosen}")
+    if st.button(t("rollback", lang), disabled=not confirm, icon=":material/undo:", key="rollback_button"):
+        try:
+            counts = rollback(view.engine, int(chosen), user=editor)
+        except StoreError as exc:
+            st.error(str(exc), icon=":material/error:")
+            return
+        st.session_state["_rolled_back"] = (int(chosen), counts)
+        st.rerun()
+
+
+def templates_tab() -> None:
+    from indicators.exporting import to_csv_bytes, to_xlsx_bytes
+    from indicators.schema import TABLES
+    from indicators.templates import notes, template
+
+    st.caption(t("templates_help", lang))
+    for name, table in TABLES.items():
+        label = getattr(table, f"label_{lang}")
+        a, b, c = st.columns([3, 1, 1])
+        a.markdown(f"**{label}** · `{name}`  \n" + ", ".join(f"`{col}`" for col in table.required))
+        frame = template(name)
+        b.download_button("CSV", data=to_csv_bytes(frame, sep=";", decimal=",", encoding="utf-8-sig"),
+                          file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
+                          icon=":material/download:")
+        c.download_button("XLSX", data=to_xlsx_bytes({name: frame}, notes={t("notes_sheet", lang): notes(name, lang)}),
+                          file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:")
+
+
+with tab_import:
+    common.guarded(lang, import_tab)
+with tab_history:
+    common.guarded(lang, history_tab)
+with tab_templates:
+    common.guarded(lang, templates_tab)

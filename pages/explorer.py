@@ -15,6 +15,7 @@ KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/c
 STYLED_ROWS = 3000           # above this, the value column uses the browser's number format
 SERIES_LIMIT = 12            # lines a time series shows at most (the table and ranking show all)
 NAMES_LIMIT = 12             # territory names listed in a caption at most
+RANKING_LIMIT = 30           # bars in the ranking at most (the best and the worst halves)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -38,7 +39,19 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
     fw = common.framework(version)
     obs = observations_of(version, indicator_id, territories, period_from, period_to)
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id]
-    return assess_all(obs, ind, fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method)
+    return charts.fill_headlines(assess_all(obs, ind, fw["targets"][fw["targets"]["indicator_id"] == indicator_id],
+                                            method=method))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def flow_indicators(version) -> frozenset[str]:
+    """Indicators whose values are flows between territories (shown on the Map page)."""
+    flows = common.flows(version)
+    return frozenset(flows["indicator_id"].astype(str)) if len(flows) else frozenset()
+
+
+def _is_flow(version, indicator_id: str) -> bool:
+    return str(indicator_id) in flow_indicators(version)
 
 
 def _empty(view, lang: str) -> None:
@@ -64,10 +77,9 @@ def _text(value, lang: str) -> str:
 
 
 def _metadata(ind: dict, lang: str) -> None:
-    st.markdown(f"**{t('metadata', lang)}**")
+    c = charts.colon(lang)
     definition = i18n.name(ind, "definition", lang)
-    lines = [
-        (t("definition", lang), definition or f"_{t('not_given', lang)}_"),
+    facts = [
         (t("unit", lang), _text(ind.get("unit"), lang)),
         (t("source", lang), _text(ind.get("source"), lang)),
         (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
@@ -77,17 +89,18 @@ def _metadata(ind: dict, lang: str) -> None:
         (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),
         (t("periodicity_label", lang), _word("periodicity", ind.get("periodicity"), lang)),
     ]
-    st.markdown("\n".join(f"- **{label}**{charts.colon(lang)} {value}" for label, value in lines))
-    if str(ind.get("type") or "") == "context":
-        st.info(t("context_note", lang), icon=":material/info:")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown(f"**{t('definition', lang)}**{c} {definition or '_' + t('not_given', lang) + '_'}")
+        if str(ind.get("type") or "") == "context":
+            st.info(t("context_note", lang), icon=":material/info:")
+    with right:
+        st.markdown("\n".join(f"- **{label}**{c} {value}" for label, value in facts))
 
 
 def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
     dec, unit = ind.get("decimals"), ind.get("unit")
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
-    if not len(head) and len(rows):
-        # the headline territory is filtered out: show the filtered territory with the most values
-        head = rows.sort_values(["n_observations", "territory_id"], ascending=[False, True]).head(1)
     labels = charts.territory_labels(fw["territories"], lang)
     if not len(head):
         st.markdown(common.status_badge("not_assessed", lang, method, len(targets) > 0))
@@ -169,7 +182,8 @@ def main() -> None:
     _headline(ind, rows, targets, fw, lang, method)
 
     if obs.empty:
-        st.info(t("no_data_indicator", lang), icon=":material/filter_alt_off:")
+        st.info(t("flow_indicator" if _is_flow(view.version, code) else "no_data_indicator", lang),
+                icon=":material/info:")
         _metadata(ind, lang)
         return
 
@@ -184,25 +198,30 @@ def main() -> None:
                                  lang, dec, unit, method=method, height=520)
     st.plotly_chart(fig, key="explorer_series", config={"displaylogo": False, "responsive": True}, theme=None)
 
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        year, latest = charts.latest_year_values(obs)
-        st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
-        if year is not None and len(latest):
-            ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
-            st.plotly_chart(ranking, key="explorer_ranking", config={"displaylogo": False}, theme=None)
-            if latest["flag"].notna().any():
-                st.caption(t("flag_legend", lang))
-            missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
-            if missing:
-                labels = charts.territory_labels(fw["territories"], lang)
-                names = [labels.get(m, (m,))[0] for m in missing]
-                text = ", ".join(names[:NAMES_LIMIT])
-                if len(names) > NAMES_LIMIT:
-                    text += " " + t("and_more", lang, n=len(names) - NAMES_LIMIT)
-                st.caption(t("missing_in_year", lang, year=year, names=text))
-    with right:
-        _metadata(ind, lang)
+    year, latest = charts.latest_year_values(obs)
+    st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
+    if year is not None and len(latest):
+        if len(latest) > RANKING_LIMIT:   # the head and the tail; the table holds every value
+            ordered = latest.assign(_v=pd.to_numeric(latest["value"], errors="coerce")).sort_values(
+                "_v", ascending=str(ind.get("direction")) == "decrease")
+            half = RANKING_LIMIT // 2
+            st.caption(t("ranking_limited", lang, n=half, total=len(latest)))
+            latest = pd.concat([ordered.head(half), ordered.tail(half)]).drop(columns="_v")
+        ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
+        st.plotly_chart(ranking, key="explorer_ranking", config={"displaylogo": False}, theme=None)
+        if latest["flag"].notna().any():
+            st.caption(t("flag_legend", lang))
+        missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
+        if missing:
+            labels = charts.territory_labels(fw["territories"], lang)
+            names = [labels.get(m, (m,))[0] for m in missing]
+            text = ", ".join(names[:NAMES_LIMIT])
+            if len(names) > NAMES_LIMIT:
+                text += " " + t("and_more", lang, n=len(names) - NAMES_LIMIT)
+            st.caption(t("missing_in_year", lang, year=year, names=text))
+
+    st.subheader(t("metadata", lang), divider="gray")
+    _metadata(ind, lang)
 
     st.subheader(t("values_table", lang), divider="gray")
     frame = charts.values_table(obs, ind, fw["territories"], lang)

@@ -117,3 +117,15 @@ def test_skip_invalid_rows_imports_the_rest(tmp_path):
     outcome = import_files(engine, [BAD / "unknown_indicator.csv"], user="test", skip_invalid_rows=True)
     assert outcome.ok
     assert outcome.result.summary() == {"added": 1, "updated": 0, "unchanged": 0, "rejected": 1}
+
+
+def test_nearest_code_prefers_lost_zeros_then_common_prefix():
+    from indicators.validation import nearest_code
+
+    codes = ["01001", "59350", "59352", "MOB04", "MOB14", "57096"]
+    assert nearest_code("1001", codes) == "01001"
+    assert nearest_code("MOB4", codes) == "MOB04"
+    assert nearest_code("mob04", codes) == "MOB04"
+    assert nearest_code("5935", codes) == "59350"
+    assert nearest_code("57069", codes) == "57096"
+    assert nearest_code("zzzzzz", codes) is None

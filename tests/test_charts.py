@@ -275,3 +275,14 @@ def test_neutralise_leaves_numbers_alone():
     assert downloads.neutralise("-") == "'-"
     assert downloads.neutralise("=1+1") == "'=1+1"
     assert math.isnan(downloads.neutralise(float("nan")))
+
+
+def test_fill_headlines_lets_a_filtered_territory_stand_in_for_the_target_territory():
+    obs = _obs()
+    courtrai = obs[obs["territory_id"] == "34022"]
+    assessed = assess_all(courtrai, INDICATORS, pd.DataFrame([TARGET]))     # the target is Lille's
+    assert not assessed["headline"].astype(bool).any()
+    filled = charts.fill_headlines(assessed)
+    assert filled.loc[filled["headline"], "territory_id"].tolist() == ["34022"]
+    both = _assessed()
+    assert charts.fill_headlines(both)["headline"].tolist() == both["headline"].tolist()   # kept when present

@@ -135,6 +135,16 @@ def test_action_detail_shows_each_indicator_with_target_path_projection_and_both
     assert all(spec["layout"]["separators"] == ", " for spec in specs)
 
 
+def test_territory_filter_assesses_the_chosen_territories(store):
+    at = open_page("pages/actions.py", {"theme": "mobility", "territory": "59350"})
+    indicators = at.dataframe[1].value
+    assert set(indicators["territory"]) <= {"Lille", "–"} and "Lille" in set(indicators["territory"])
+    assessed = indicators[indicators["status"] != "not_assessed"] if "status" in indicators else indicators[
+        ~indicators["status_text"].str.endswith("Non évalué")]
+    assert len(assessed) >= 1
+    assert "1 territoire(s)" in texts(at)
+
+
 def test_detail_choice_follows_the_action_filter(store):
     at = open_page("pages/actions.py", {"action": "A02"})
     assert at.selectbox(key="actions_detail").value == "A02"
@@ -211,7 +221,7 @@ def test_explorer_numbers_are_in_the_french_format(store):
     obs = pd.read_csv(DEMO / "observations.csv", dtype={"value": float, "period": str, "territory_id": str})
     big = obs[obs["value"] >= 10_000]["indicator_id"].iloc[0]
     at = open_page("pages/explorer.py", {"indicator": big})
-    latest = {m.label: m.value for m in at.metric}["Dernière valeur"]
+    latest = next(m.value for m in at.metric if m.label.startswith("Dernière valeur"))
     digits = latest.split("\u00a0")[0]
     assert re.fullmatch(r"-?\d{1,3}(\u202f\d{3})+(,\d+)?", digits), latest      # 36 000 or 36 000,5
     shown = pa.ipc.open_stream(at.dataframe[0].proto.arrow_data.styler.display_values).read_all().to_pandas()
@@ -219,7 +229,7 @@ def test_explorer_numbers_are_in_the_french_format(store):
     assert values and all(re.fullmatch(r"-?\d{1,3}(\u202f\d{3})*(,\d+)?", v) for v in values), values[:5]
     assert any(NNBSP in v for v in values)
     english = open_page("pages/explorer.py", {"indicator": big, "lang": "en"})
-    latest_en = {m.label: m.value for m in english.metric}["Latest value"]
+    latest_en = next(m.value for m in english.metric if m.label.startswith("Latest value"))
     assert re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", latest_en.split("\u00a0")[0]), latest_en
 
 

@@ -1,0 +1,854 @@
+"""Foreign layouts: reshaping INSEE, Statbel, CNAF or Eurostat files into observations.
+
+Most files planners receive are not in the import format: one column per variable
+(INSEE, Statbel, CNAF), years as columns (Eurostat), a combined key column
+(`unit,geo\\time`), aggregate rows mixed with municipalities. A *mapping* is a
+plain JSON document (saved in the store by name, see `store.save_mapping`) that
+says which column holds the territory code, which the period (or a fixed
+period) and which columns hold which indicator's values. `apply_mapping` reads
+the file with the ordinary reader and returns a `MappedSource` that
+`importing.import_files` and `importing.validate_files` accept like a file:
+the same checks, one batch, the original file name and SHA-256.
+
+Where problems point. Every observation keeps the spreadsheet row it came
+from. The value, period, flag and territory cells are checked here, where the
+original column is still known, and a bad cell is reported at the file, row
+and column *as written in the foreign file* (the cell is then left out of the
+reshaped table, so the validator does not report it a second time under the
+canonical column name). Territory and indicator codes are checked here too
+when the store's codes are given (`known`, always the case from the command
+line and `apply_saved_mapping`); without them the validator reports unknown
+codes under `territory_id` / `indicator_id` (or the original territory header
+when it is one of the accepted aliases, such as `CODGEO`).
+
+The format is documented in docs/data-format.md, "Foreign layouts (mappings)".
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .parsing import parse_numbers, parse_period
+from .problems import Problem
+from .reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
+from .schema import FLAGS, OBSERVATIONS, match_columns, normalise_header
+from .store import StoreError, get_mapping, list_mappings
+
+SPEC_VERSION = 1
+SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "filters", "territory", "period",
+             "values", "years_in_columns", "flag", "source", "note")
+TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep")
+PERIOD_KINDS = ("year", "quarter", "month")
+PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
+
+# Headers that usually hold a territory code, best first (normalised, see schema.normalise_header).
+TERRITORY_HEADERS = (
+    "territory_id", "codgeo", "code_geo", "depcom", "code_insee", "codeinsee", "insee", "code_commune",
+    "codecommune", "com", "nis_code", "code_nis", "nis", "niscode", "cd_refnis", "refnis", "cd_munty_refnis",
+    "code_ins", "ins", "geo", "nuts_id", "nuts", "nuts_code", "code_nuts", "dep", "code_dep", "territoire",
+    "gebied", "code",
+)
+PERIOD_HEADERS = ("period", "periode", "annee", "year", "jaar", "time_period", "time", "date", "datum", "jour",
+                  "mois", "month", "maand", "trimestre", "quarter", "kwartaal")
+NIS_HEADERS = ("nis_code", "code_nis", "nis", "niscode", "cd_refnis", "refnis", "cd_munty_refnis", "code_ins",
+               "ins")
+
+
+class MappingError(StoreError):
+    """A mapping that cannot be used as written; the message says what to change."""
+
+
+@dataclass
+class MappedSource:
+    """A foreign file reshaped into observations, accepted by `import_files` like a file.
+
+    `result` holds one observations sheet (or none when the file could not be
+    used) whose `rows` are the original spreadsheet rows; `columns` names, for
+    each observation, the original column its value came from.
+    """
+
+    name: str                      # the original file name
+    sha256: str                    # of the original bytes ("" when they were not available)
+    result: ReadResult
+    spec: dict
+    mapping_name: str | None = None
+    summary: dict = field(default_factory=dict)
+    columns: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    headers: dict = field(default_factory=dict)   # canonical column -> original column (or columns)
+
+    @property
+    def sheet(self) -> Sheet | None:
+        return self.result.sheets[0] if self.result.sheets else None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.result.problems
+
+    def preview(self) -> pd.DataFrame:
+        """The reshaped observations with the row and column each value came from."""
+        sheet = self.sheet
+        if sheet is None:
+            return pd.DataFrame(columns=["row", "column", "indicator_id", "territory_id", "period", "value", "flag"])
+        frame = sheet.frame.rename(columns={self.headers.get("territory_header", "territory_id"): "territory_id"})
+        out = pd.DataFrame({"row": sheet.rows, "column": self.columns})
+        return pd.concat([out, frame.reset_index(drop=True)], axis=1)
+
+
+# ---------------------------------------------------------------- the spec
+
+def _fail(message: str):
+    raise MappingError(f"Mapping: {message}")
+
+
+def _column_or_constant(value, what: str) -> dict | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return {"value": value}
+    if isinstance(value, dict) and set(value) <= {"column", "value"} and len(value) == 1:
+        if not isinstance(next(iter(value.values())), str) or not next(iter(value.values())).strip():
+            _fail(f"'{what}' must name a column or give a text.")
+        return dict(value)
+    _fail(f"'{what}' must be a text or {{\"column\": NAME}}.")
+
+
+def validate_spec(spec) -> dict:
+    """The spec in its complete form; `MappingError` saying what to fix when it cannot be used."""
+    if not isinstance(spec, dict):
+        _fail("a mapping is a JSON object (a dict).")
+    unknown = sorted(set(spec) - set(SPEC_KEYS))
+    if unknown:
+        _fail(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(SPEC_KEYS)}.")
+    version = spec.get("version", SPEC_VERSION)
+    if version != SPEC_VERSION:
+        _fail(f"version {version} is not supported (this version reads version {SPEC_VERSION}).")
+    out: dict = {"version": SPEC_VERSION}
+
+    # Reading.
+    if spec.get("sheet") not in (None, ""):
+        out["sheet"] = str(spec["sheet"])
+    header_row = spec.get("header_row")
+    if header_row not in (None, ""):
+        if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1:
+            _fail("'header_row' is the spreadsheet row number of the header (1 for the first line).")
+        out["header_row"] = header_row
+    if spec.get("comment") not in (None, ""):
+        out["comment"] = str(spec["comment"])
+    if spec.get("decimal") not in (None, ""):
+        if spec["decimal"] not in (",", "."):
+            _fail("'decimal' is ',' or '.'.")
+        out["decimal"] = spec["decimal"]
+
+    # Combined columns such as Eurostat's "unit,geo\time".
+    splits = spec.get("split") or []
+    if isinstance(splits, dict):
+        splits = [splits]
+    out["split"] = []
+    for s in splits:
+        if not isinstance(s, dict) or not s.get("column"):
+            _fail("each 'split' is {\"column\": NAME, \"separator\": \",\", \"into\": [NAMES]}.")
+        sep = s.get("separator", ",")
+        if not isinstance(sep, str) or not sep:
+            _fail("a split's 'separator' is a non-empty text.")
+        into = s.get("into")
+        if into is not None and (not isinstance(into, list) or not all(isinstance(n, str) and n for n in into)):
+            _fail("a split's 'into' is a list of names for the parts.")
+        out["split"].append({"column": str(s["column"]), "separator": sep, "into": into or _split_names(
+            str(s["column"]), sep)})
+
+    # Rows kept.
+    filters = spec.get("filters") or []
+    if isinstance(filters, dict):
+        filters = [filters]
+    out["filters"] = []
+    for f in filters:
+        if not isinstance(f, dict) or not f.get("column") or len(set(f) & {"equals", "in", "pattern"}) != 1:
+            _fail("each filter is {\"column\": NAME} with one of \"equals\", \"in\" or \"pattern\".")
+        if "in" in f and not isinstance(f["in"], list):
+            _fail("a filter's 'in' is a list of texts.")
+        if "pattern" in f:
+            _regex(f["pattern"], "filter pattern")
+        out["filters"].append({k: (v if k == "in" else str(v)) for k, v in f.items()})
+
+    # Territory.
+    territory = spec.get("territory")
+    if isinstance(territory, str):
+        territory = {"column": territory}
+    if not isinstance(territory, dict) or not territory.get("column"):
+        _fail("say which column holds the territory code: \"territory\": {\"column\": NAME}.")
+    bad = sorted(set(territory) - set(TERRITORY_KEYS))
+    if bad:
+        _fail(f"unknown territory key(s) {', '.join(bad)}; the keys are {', '.join(TERRITORY_KEYS)}.")
+    t = {"column": str(territory["column"])}
+    if territory.get("strip_prefix"):
+        t["strip_prefix"] = str(territory["strip_prefix"])
+    if territory.get("pad") not in (None, "", 0):
+        pad = territory["pad"]
+        if isinstance(pad, bool) or not isinstance(pad, int) or not 1 <= pad <= 12:
+            _fail("territory 'pad' is the number of digits to zero-pad numeric codes to (5 for INSEE and NIS).")
+        t["pad"] = pad
+    for key in ("pattern", "exclude"):
+        if territory.get(key):
+            _regex(territory[key], f"territory {key}")
+            t[key] = str(territory[key])
+    keep = territory.get("keep", "all")
+    if keep not in ("all", "known") and not (isinstance(keep, list) and all(isinstance(k, str) for k in keep)):
+        _fail("territory 'keep' is \"all\", \"known\" (the territories of the framework) or a list of codes.")
+    t["keep"] = keep
+    out["territory"] = t
+
+    # Values and period.
+    values = spec.get("values") or {}
+    years = spec.get("years_in_columns")
+    if not isinstance(values, dict):
+        _fail("'values' maps each value column to an indicator: {\"TX_F\": \"DEM01\"}.")
+    values = {str(k): str(v).strip() for k, v in values.items() if v not in (None, "") and str(v).strip()}
+    if years and values:
+        _fail("give either 'values' (one column per indicator) or 'years_in_columns', not both.")
+    if years:
+        if isinstance(years, str):
+            years = {"indicator": years}
+        if not isinstance(years, dict) or not str(years.get("indicator") or "").strip():
+            _fail("'years_in_columns' needs the indicator the values belong to: {\"indicator\": \"ECO06\"}.")
+        bad = sorted(set(years) - {"indicator", "columns", "from", "to"})
+        if bad:
+            _fail(f"unknown years_in_columns key(s) {', '.join(bad)}.")
+        y = {"indicator": str(years["indicator"]).strip()}
+        if years.get("columns"):
+            if not isinstance(years["columns"], list):
+                _fail("'years_in_columns.columns' is a list of column names.")
+            y["columns"] = [str(c) for c in years["columns"]]
+        for key in ("from", "to"):
+            if years.get(key) not in (None, ""):
+                period = parse_period(str(years[key]))
+                if period is None:
+                    _fail(f"years_in_columns '{key}' is a period such as 2010.")
+                y[key] = period
+        if spec.get("period") not in (None, "", {}):
+            _fail("with 'years_in_columns' the period comes from each column's header: remove 'period'.")
+        out["years_in_columns"] = y
+    else:
+        if not values:
+            _fail("say which columns hold which indicator's values: \"values\": {\"COLUMN\": \"INDICATOR\"} "
+                  "(or \"years_in_columns\" for a table with one column per year).")
+        out["values"] = values
+        period = spec.get("period")
+        if isinstance(period, (str, int)) and not isinstance(period, bool):
+            text = str(period)
+            period = {"value": text} if parse_period(text) else {"column": text}
+        if not isinstance(period, dict) or len(set(period) & {"value", "column"}) != 1:
+            _fail("say where the period is: \"period\": {\"value\": \"2020\"} or {\"column\": NAME}.")
+        if "value" in period:
+            parsed = parse_period(str(period["value"]))
+            if parsed is None:
+                _fail(f"the fixed period {period['value']!r} is not a period (YYYY, YYYY-Qn or YYYY-MM).")
+            out["period"] = {"value": parsed}
+        else:
+            p = {"column": str(period["column"])}
+            if period.get("as") not in (None, ""):
+                if period["as"] not in PERIOD_KINDS:
+                    _fail(f"period 'as' is one of {', '.join(PERIOD_KINDS)} (to read dates such as 2019-09-30).")
+                p["as"] = period["as"]
+            out["period"] = p
+
+    flag = spec.get("flag")
+    if isinstance(flag, str) and flag:
+        if flag.strip().lower() not in FLAGS:
+            _fail(f"'flag' is one of {', '.join(FLAGS)} (or {{\"column\": NAME}}).")
+        flag = flag.strip().lower()
+    for key, value in (("flag", flag), ("source", spec.get("source")), ("note", spec.get("note"))):
+        parsed = _column_or_constant(value, key)
+        if parsed:
+            out[key] = parsed
+    return out
+
+
+def _regex(pattern, what: str) -> re.Pattern:
+    try:
+        return re.compile(str(pattern))
+    except re.error as exc:
+        _fail(f"the {what} {pattern!r} is not a valid regular expression ({exc}).")
+
+
+def _split_names(header: str, sep: str) -> list[str]:
+    """`unit,geo\\time` → ["unit", "geo"] (Eurostat names the column dimension after a backslash)."""
+    return [part.strip() for part in header.split("\\")[0].split(sep)]
+
+
+# ---------------------------------------------------------------- applying a mapping
+
+def _load(source, name: str | None, sha256: str | None):
+    """(ReadResult, file name, sha256, raw bytes or None) for any kind of input."""
+    if isinstance(source, MappedSource):
+        source = source.result
+    if isinstance(source, ReadResult):
+        sheet = source.sheets[0] if source.sheets else None
+        label = name or (sheet.file if sheet else (source.problems[0].file if source.problems else "upload"))
+        return source, label, sha256 or "", None
+    if isinstance(source, Sheet):
+        return ReadResult(sheets=[source]), name or source.file, sha256 or "", None
+    if isinstance(source, tuple):
+        file_name, raw = source
+        raw = bytes(raw)
+        return read_file(raw, name or file_name), name or file_name, sha256 or hashlib.sha256(raw).hexdigest(), raw
+    if isinstance(source, (bytes, bytearray)):
+        raw = bytes(source)
+        return read_file(raw, name or "upload"), name or "upload", sha256 or hashlib.sha256(raw).hexdigest(), raw
+    path = Path(source)
+    file_name = name or path.name
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return read_file(path, file_name), file_name, sha256 or "", None
+    return read_file(raw, file_name), file_name, sha256 or hashlib.sha256(raw).hexdigest(), raw
+
+
+def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
+    """The CSV read again with its header on `header_row` (as a spreadsheet numbers lines)."""
+    decoded = decode(raw)
+    if decoded is None:
+        raise ValueError("not a text file")
+    text = decoded[0].lstrip("\ufeff")
+    sep = sheet.separator or sniff(text)[0]
+    skip = header_row - 1
+    frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="python")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    rows = np.arange(len(frame), dtype=np.int64) + skip + 2
+    frame, rows = _drop_blank(frame, rows)
+    decimal, detected = detect_decimal(frame, sep)
+    return Sheet(sheet.file, frame, rows, sheet=sheet.sheet, encoding=sheet.encoding, separator=sep,
+                 decimal=decimal, decimal_detected=detected, header_row=header_row)
+
+
+def _promote(sheet: Sheet, header_row: int) -> Sheet:
+    """The sheet with the record on spreadsheet row `header_row` taken as its header."""
+    hits = np.flatnonzero(sheet.rows == header_row)
+    if not len(hits):
+        raise ValueError(f"row {header_row} is empty or past the end of the table")
+    i = int(hits[0])
+    header, seen = [], set()
+    for k, cell in enumerate(sheet.frame.iloc[i].astype(str)):
+        h = cell.strip() or f"Unnamed: {k}"
+        while h in seen:
+            h += "_"
+        seen.add(h)
+        header.append(h)
+    frame = sheet.frame.iloc[i + 1:].reset_index(drop=True)
+    frame.columns = header
+    return Sheet(sheet.file, frame, sheet.rows[i + 1:], sheet=sheet.sheet, encoding=sheet.encoding,
+                 separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
+                 header_row=header_row)
+
+
+def _resolve(frame: pd.DataFrame, wanted: str) -> str | None:
+    """The frame's column for a name in the spec: exact, else case- and accent-insensitive."""
+    if wanted in frame.columns:
+        return wanted
+    target = normalise_header(wanted)
+    hits = [c for c in frame.columns if normalise_header(c) == target]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _date_period(text: str, kind: str | None) -> str | None:
+    """A period from a cell: as written (2020, 2020-Q1, 2020-03), or from a date when `kind` is given."""
+    t = str(text).strip()
+    if not t:
+        return None
+    if kind is None:
+        return parse_period(t)
+    m = (re.match(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T].*)?$", t)
+         or re.match(r"^(?P<d>\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$", t))
+    if m and m.re.pattern.startswith("^(?P<d>"):
+        year, month = int(m.group(3)), int(m.group(2))
+    elif m:
+        year, month = int(m.group(1)), int(m.group(2))
+    else:
+        period = parse_period(t)
+        if period is None:
+            return None
+        year = int(period[:4])
+        if len(period) == 4:
+            return period if kind == "year" else None
+        month = int(period[6]) * 3 if "Q" in period else int(period[5:7])
+        if "Q" in period and kind == "month":
+            return None
+    if not 1 <= month <= 12:
+        return None
+    if kind == "year":
+        return f"{year:04d}"
+    if kind == "quarter":
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    return f"{year:04d}-{month:02d}"
+
+
+def _known_parts(known):
+    """(territory codes or None, indicator id → unit or None) from a `validation.Known` or a dict."""
+    if known is None:
+        return None, None
+    if isinstance(known, dict):
+        ter, ind = known.get("territories"), known.get("indicators")
+    else:
+        ter, ind = getattr(known, "territories", None), getattr(known, "indicators", None)
+    ter = set(ter) if ter is not None else None
+    ind = dict(ind) if isinstance(ind, dict) else ({i: "" for i in ind} if ind is not None else None)
+    return ter, ind
+
+
+def _suggest(code: str, codes: list[str], kind: str):
+    close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6) if len(codes) < 50000 else []
+    return ("did_you_mean", {"code": close[0]}) if close else ("add_it", {"kind": kind})
+
+
+def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sha256: str | None = None,
+                  mapping_name: str | None = None) -> MappedSource:
+    """Reshape a foreign file into observations that `import_files` / `validate_files` accept.
+
+    `source`: a path, (file name, bytes), bytes, a `reading.ReadResult` or a `reading.Sheet`
+    (pass `sha256` with the last two when the batch should record the file's hash).
+    `name`: the file name reports use (default: the source's own name).
+    `known`: the store's codes (`store.known_codes(engine)`), needed for `"keep": "known"`;
+    with them unknown territory and indicator codes are reported at the original column.
+    Raises `MappingError` when the spec cannot be used; problems of the file itself are
+    returned in the `MappedSource` (its `problems`), as the reader's would be.
+    """
+    spec = validate_spec(spec)
+    result, file_name, digest, raw = _load(source, name, sha256)
+    summary = {"rows": 0, "filtered_out": 0, "not_in_framework": 0, "cells": 0, "missing": 0,
+               "observations": 0, "problems": 0}
+
+    def done(sheets, problems, columns=None, headers=None) -> MappedSource:
+        summary["problems"] = len(problems)
+        return MappedSource(file_name, digest, ReadResult(sheets=sheets, problems=problems), spec, mapping_name,
+                            summary, columns if columns is not None else np.array([], dtype=object), headers or {})
+
+    problems: list[Problem] = list(result.problems)
+    if not result.sheets:
+        return done([], problems)
+    sheet = result.sheets[0]
+    if spec.get("sheet"):
+        named = [s for s in result.sheets if (s.sheet or "").strip().lower() == spec["sheet"].strip().lower()]
+        if not named:
+            found = ", ".join(s.sheet or s.file for s in result.sheets)
+            problems.append(Problem(file_name, None, None, spec["sheet"], "bad_structure",
+                                    {"detail": f"the mapping reads sheet '{spec['sheet']}', the file has: {found}"}))
+            return done([], problems)
+        sheet = named[0]
+    if name:
+        sheet = Sheet(name, sheet.frame, sheet.rows, sheet=sheet.sheet, encoding=sheet.encoding,
+                      separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
+                      header_row=sheet.header_row)
+    label = sheet.label
+    if spec.get("header_row") and spec["header_row"] != sheet.header_row:
+        try:
+            if raw is not None and sheet.sheet is None:
+                sheet = _reread_csv(sheet, raw, spec["header_row"])
+            else:
+                sheet = _promote(sheet, spec["header_row"])
+        except (ValueError, pd.errors.ParserError, csv.Error) as exc:
+            problems.append(Problem(label, spec["header_row"], None, None, "bad_structure",
+                                    {"detail": f"the header cannot be read on row {spec['header_row']} ({exc})"}))
+            return done([], problems)
+    decimal = spec.get("decimal") or sheet.decimal
+    frame = sheet.frame
+    rows = np.asarray(sheet.rows)
+    summary["rows"] = int(len(frame))
+
+    # Virtual columns from combined ones ("unit,geo\time" → unit, geo).
+    columns: dict[str, pd.Series] = {c: frame[c] for c in frame.columns}
+    missing: list[str] = []
+
+    def col(wanted: str) -> str | None:
+        if wanted in columns:
+            return wanted
+        real = _resolve(frame, wanted)
+        if real is None:
+            target = normalise_header(wanted)
+            virtual = [c for c in columns if c not in frame.columns and normalise_header(c) == target]
+            real = virtual[0] if len(virtual) == 1 else None
+        if real is None and wanted not in missing:
+            missing.append(wanted)
+        return real
+
+    for s in spec["split"]:
+        real = col(s["column"])
+        if real is None:
+            continue
+        parts = frame[real].astype(str).str.split(s["separator"], n=len(s["into"]) - 1, expand=True,
+                                                  regex=False)
+        for k, part_name in enumerate(s["into"]):
+            series = parts[k] if k in parts.columns else pd.Series([""] * len(frame), index=frame.index)
+            columns[part_name] = series.fillna("").astype(str).str.strip()
+
+    territory = spec["territory"]
+    ter_col = col(territory["column"])
+    filter_cols = [(f, col(f["column"])) for f in spec["filters"]]
+    if "period" in spec and "column" in spec["period"]:
+        period_col = col(spec["period"]["column"])
+    else:
+        period_col = None
+    value_cols: list[tuple[str, str, str]] = []   # (column, indicator, period or "")
+    if "values" in spec:
+        for wanted, indicator in spec["values"].items():
+            real = col(wanted)
+            if real is not None:
+                value_cols.append((real, indicator, ""))
+    else:
+        y = spec["years_in_columns"]
+        used = {ter_col, period_col, *(c for _, c in filter_cols)} | {s["column"] for s in spec["split"]}
+        candidates = y.get("columns") or [c for c in frame.columns if c not in used]
+        for wanted in candidates:
+            real = col(wanted) if y.get("columns") else wanted
+            if real is None:
+                continue
+            period = parse_period(real)
+            if period is None:
+                if y.get("columns"):
+                    problems.append(Problem(label, sheet.header_row, real, real, "bad_period", {},
+                                            ("write_period", {})))
+                continue
+            if ("from" in y and period < y["from"]) or ("to" in y and period > y["to"]):
+                continue
+            value_cols.append((real, y["indicator"], period))
+    extra: dict[str, tuple[str | None, str | None]] = {}
+    for key in ("flag", "source", "note"):
+        if key in spec:
+            extra[key] = (col(spec[key]["column"]) if "column" in spec[key] else None, spec[key].get("value"))
+    if missing:
+        found = ", ".join(map(str, frame.columns))
+        problems.append(Problem(label, sheet.header_row, None, None, "missing_columns",
+                                {"kind": "observations", "missing": ", ".join(missing), "found": found},
+                                ("rename_columns", {})))
+        return done([], problems)
+    if not value_cols:
+        problems.append(Problem(label, sheet.header_row, None, None, "missing_columns",
+                                {"kind": "observations", "missing": "value (a column whose header is a period)",
+                                 "found": ", ".join(map(str, frame.columns))}))
+        return done([], problems)
+
+    # Rows kept: comment lines, filters on other columns, then the territory code filters.
+    keep = np.ones(len(frame), dtype=bool)
+    if spec.get("comment") and len(frame.columns):
+        keep &= ~frame.iloc[:, 0].astype(str).str.lstrip().str.startswith(spec["comment"]).to_numpy()
+    for f, real in filter_cols:
+        cells = columns[real].astype(str).str.strip()
+        if "equals" in f:
+            keep &= (cells == f["equals"]).to_numpy()
+        elif "in" in f:
+            keep &= cells.isin([str(v) for v in f["in"]]).to_numpy()
+        else:
+            keep &= cells.str.fullmatch(f["pattern"]).fillna(False).to_numpy(dtype=bool)
+    codes = columns[ter_col].astype(str).str.strip()
+    if territory.get("strip_prefix"):
+        prefix = territory["strip_prefix"]
+        codes = codes.where(~codes.str.startswith(prefix), codes.str.slice(len(prefix))).str.strip()
+    if territory.get("pad"):
+        digits = codes.str.fullmatch(r"\d+").fillna(False)
+        codes = codes.where(~digits, codes.str.zfill(territory["pad"]))
+    for key, wanted in (("pattern", True), ("exclude", False)):
+        if territory.get(key):
+            hit = codes.str.fullmatch(territory[key]).fillna(False).to_numpy(dtype=bool)
+            keep &= hit if wanted else ~hit
+    summary["filtered_out"] = int((~keep).sum())
+    known_territories, known_indicators = _known_parts(known)
+    if territory["keep"] == "known":
+        if known_territories is None:
+            raise MappingError("Mapping: \"keep\": \"known\" keeps the territories of the framework: pass the "
+                               "store's codes (known=store.known_codes(engine)).")
+        in_framework = codes.isin(known_territories).to_numpy()
+        summary["not_in_framework"] = int((keep & ~in_framework & (codes != "").to_numpy()).sum())
+        keep &= in_framework | (codes == "").to_numpy()   # an empty code is reported below, not dropped
+    elif isinstance(territory["keep"], list):
+        listed = codes.isin(territory["keep"]).to_numpy()
+        summary["not_in_framework"] = int((keep & ~listed).sum())
+        keep &= listed
+
+    # One entry per value cell of the kept rows.
+    positions = np.flatnonzero(keep)
+    parts = []
+    for real, indicator, period in value_cols:
+        parts.append(pd.DataFrame({"pos": positions, "column": real, "indicator_id": indicator,
+                                   "period": period, "text": frame[real].to_numpy()[positions]}))
+    cells = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["pos", "column", "indicator_id", "period", "text"])
+    cells["text"] = cells["text"].astype(str).str.strip()
+    cells = cells.sort_values(["pos"], kind="stable").reset_index(drop=True)
+    summary["cells"] = int(len(cells))
+    values, flags, codes_bad = parse_numbers(cells["text"], decimal)
+    empty = np.isnan(values) & codes_bad.isna().to_numpy()
+    summary["missing"] = int(empty.sum())
+    cells["flag"] = flags.to_numpy()
+    cells["_value"] = values
+    for i in np.flatnonzero(codes_bad.notna().to_numpy()):
+        code = codes_bad.iat[i]
+        problems.append(Problem(label, int(rows[cells.at[i, "pos"]]), cells.at[i, "column"], cells.at[i, "text"],
+                                code, {}, ("write_number", {}) if code == "not_a_number" else None))
+    cells = cells[~empty & codes_bad.isna().to_numpy()].reset_index(drop=True)
+
+    # Per row: territory, period, flag/source/note columns (one problem per row and column).
+    row_bad = np.zeros(len(frame), dtype=bool)
+    used_pos = np.unique(cells["pos"].to_numpy(dtype=np.int64))
+    code_at = codes.to_numpy()
+    for p in used_pos:
+        if code_at[p] == "":
+            problems.append(Problem(label, int(rows[p]), ter_col, "", "required"))
+            row_bad[p] = True
+    if known_territories is not None and territory["keep"] == "all":
+        ordered = sorted(known_territories)
+        cache: dict[str, tuple] = {}
+        for p in used_pos:
+            c = code_at[p]
+            if c and c not in known_territories:
+                if c not in cache:
+                    cache[c] = _suggest(c, ordered, "territories")
+                problems.append(Problem(label, int(rows[p]), ter_col, c, "unknown_code", {"kind": "territories"},
+                                        cache[c]))
+                row_bad[p] = True
+    if period_col is not None:
+        as_kind = spec["period"].get("as")
+        raw_periods = columns[period_col].astype(str).to_numpy()
+        period_at: dict[int, str] = {}
+        for p in used_pos:
+            text = raw_periods[p].strip()
+            parsed = _date_period(text, as_kind)
+            if parsed is None:
+                problems.append(Problem(label, int(rows[p]), period_col, text, "required" if not text else
+                                        "bad_period", {}, None if not text else ("write_period", {})))
+                row_bad[p] = True
+            else:
+                period_at[int(p)] = parsed
+        cells["period"] = [period_at.get(int(p), "") for p in cells["pos"]]
+    elif "period" in spec:
+        cells["period"] = spec["period"]["value"]
+    for key, (real, constant) in extra.items():
+        if real is None:
+            cells[f"_{key}"] = constant
+            continue
+        texts = columns[real].astype(str).str.strip().to_numpy()[cells["pos"].to_numpy(dtype=np.int64)]
+        if key == "flag":
+            texts = np.array([t.lower() for t in texts], dtype=object)
+            for p in used_pos:
+                t = str(columns[real].iat[p]).strip()
+                if t and t.lower() not in FLAGS:
+                    problems.append(Problem(label, int(rows[p]), real, t, "not_allowed",
+                                            {"allowed": ", ".join(FLAGS)}))
+                    row_bad[p] = True
+        cells[f"_{key}"] = texts
+    cells = cells[~row_bad[cells["pos"].to_numpy(dtype=np.int64)]].reset_index(drop=True)
+    cells["territory_id"] = code_at[cells["pos"].to_numpy(dtype=np.int64)] if len(cells) else []
+    if "_flag" in cells:   # the cell's own flag (43300 p) wins over the flag column or constant
+        own = cells["flag"].notna()
+        cells["flag"] = cells["flag"].where(own, cells["_flag"].replace("", None))
+
+    # Indicators: unknown ones are reported once per column; percentages over 100 at their cell.
+    if known_indicators is not None:
+        ordered = sorted(known_indicators)
+        unknown = ~cells["indicator_id"].isin(list(known_indicators)).to_numpy()
+        for indicator, column in cells.loc[unknown, ["indicator_id", "column"]].drop_duplicates().itertuples(
+                index=False):
+            per_column = "values" in spec
+            problems.append(Problem(label, None, column if per_column else None, indicator, "unknown_code",
+                                    {"kind": "indicators"}, _suggest(indicator, ordered, "indicators")))
+        cells = cells[~unknown].reset_index(drop=True)
+        percent = {i for i, u in known_indicators.items() if str(u or "").strip() in PERCENT_UNITS}
+        v = cells["_value"].to_numpy(dtype="float64")
+        bad = cells["indicator_id"].isin(percent).to_numpy() & ((v < 0) | (v > 100))
+        for i in np.flatnonzero(bad):
+            problems.append(Problem(label, int(rows[cells.at[i, "pos"]]), cells.at[i, "column"], cells.at[i, "text"],
+                                    "percent_over_100", {"indicator": cells.at[i, "indicator_id"]}))
+        cells = cells[~bad].reset_index(drop=True)
+
+    # The same indicator, territory and period twice in the file.
+    key = ["indicator_id", "territory_id", "period"]
+    dup = cells.duplicated(subset=key, keep="first").to_numpy()
+    if dup.any():
+        first = cells[~dup].set_index(key)
+        for i in np.flatnonzero(dup):
+            r = cells.iloc[i]
+            f = first.loc[tuple(r[k] for k in key)]
+            first_row = str(int(rows[f["pos"]]))
+            same = f["_value"] == r["_value"] and (f["flag"] or None) == (r["flag"] or None)
+            problems.append(Problem(label, int(rows[r["pos"]]), r["column"], r["text"],
+                                    "duplicate_key" if same else "conflicting_key",
+                                    {"first_row": first_row, "key": " / ".join(str(r[k]) for k in key)},
+                                    ("keep_one", {})))
+        cells = cells[~dup].reset_index(drop=True)
+
+    if cells.empty and not [p for p in problems if p.severity == "error"]:
+        detail = (f"the mapping kept no value: {summary['rows']} rows read, {summary['filtered_out']} left out by "
+                  f"the filters, {summary['not_in_framework']} with a territory outside the framework, "
+                  f"{summary['missing']} empty cells")
+        problems.append(Problem(label, None, None, None, "bad_structure", {"detail": detail}))
+        return done([], problems)
+
+    # The observations table the validator reads (every cell as text, as the reader gives it).
+    ter_header = ter_col if match_columns(OBSERVATIONS, [ter_col]).get(ter_col) == "territory_id" else "territory_id"
+    out = pd.DataFrame({
+        "indicator_id": cells["indicator_id"].astype(str),
+        ter_header: cells["territory_id"].astype(str),
+        "period": cells["period"].astype(str),
+        "value": cells["text"].astype(str),
+        "flag": cells["flag"].fillna("").astype(str),
+    })
+    for key in ("source", "note"):
+        if f"_{key}" in cells:
+            out[key] = cells[f"_{key}"].fillna("").astype(str)
+    out_rows = rows[cells["pos"].to_numpy(dtype=np.int64)] if len(cells) else np.array([], dtype=np.int64)
+    summary["observations"] = int(len(out))
+    mapped = Sheet(sheet.file, out, out_rows, sheet=sheet.sheet, encoding=sheet.encoding,
+                   separator=sheet.separator, decimal=decimal, decimal_detected=sheet.decimal_detected,
+                   header_row=sheet.header_row)
+    headers = {"territory_id": ter_col, "territory_header": ter_header, "period": period_col,
+               "value": [c for c, _, _ in value_cols]}
+    return done([mapped], problems, cells["column"].to_numpy(dtype=object), headers)
+
+
+# ---------------------------------------------------------------- saved mappings
+
+def mapping_names(engine) -> list[str]:
+    return list(list_mappings(engine)["name"])
+
+
+def load_mapping(engine, name: str) -> dict:
+    """A saved spec by name; `MappingError` naming the saved ones when there is none by that name."""
+    spec = get_mapping(engine, name)
+    if spec is None:
+        names = mapping_names(engine)
+        known = (f"Saved mappings: {', '.join(names)}." if names else
+                 "No mapping is saved yet: save one with `python -m indicators save-mapping NAME FILE.json` "
+                 "or from the Data page.")
+        raise MappingError(f"There is no saved mapping named '{name}'. {known}")
+    return spec
+
+
+def save_mapping_spec(engine, name: str, spec: dict, user: str = "unknown") -> dict:
+    """Check a spec and save it under `name` (replacing one of that name); the saved form is returned."""
+    from .store import save_mapping
+
+    if not str(name or "").strip():
+        raise MappingError("Mapping: give the mapping a name.")
+    clean = validate_spec(spec)
+    save_mapping(engine, name.strip(), clean, user)
+    return clean
+
+
+def apply_saved_mapping(engine, name: str, path, *, file_name: str | None = None) -> MappedSource:
+    """Read `path` (or (name, bytes)) with the mapping saved as `name`, against the store's codes."""
+    from .store import known_codes
+
+    spec = load_mapping(engine, name)
+    return apply_mapping(path, spec, file_name, known=known_codes(engine), mapping_name=name)
+
+
+# ---------------------------------------------------------------- a first guess for the Data page
+
+def _looks_numeric(series: pd.Series, decimal: str) -> bool:
+    sample = series.head(500).astype(str).str.strip()
+    sample = sample[sample != ""]
+    if sample.empty:
+        return False
+    values, _, problems = parse_numbers(sample, decimal)
+    return bool(problems.isna().mean() >= 0.9 and np.isfinite(values).sum() >= 0.5 * len(sample))
+
+
+def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
+    """A first spec proposed from the columns, to prefill the mapping step of the Data page.
+
+    Guesses the territory column (CODGEO, DEPCOM, code_insee, NIS code, geo…), a Eurostat
+    combined key (`unit,geo\\time`: split, and a filter on the first unit), years as columns
+    when most headers are periods, the period column or a year in the file name, and lists
+    the numeric columns in `values` with an empty indicator (or the indicator of the same
+    code when `known` is given) for the user to fill. Always valid for `validate_spec` once
+    an indicator is chosen.
+    """
+    if isinstance(sheet, ReadResult):
+        if not sheet.sheets:
+            return {"version": SPEC_VERSION}
+        sheet = sheet.sheets[0]
+    frame = sheet.frame
+    headers = [str(c) for c in frame.columns]
+    spec: dict = {"version": SPEC_VERSION}
+    names: dict[str, pd.Series] = {}
+    key_cols: list[str] = []
+
+    # Eurostat's combined key column: "unit,geo\time".
+    for h in headers:
+        if "\\" in h and "," in h.split("\\")[0]:
+            into = _split_names(h, ",")
+            spec["split"] = [{"column": h, "separator": ",", "into": into}]
+            parts = frame[h].astype(str).str.split(",", n=len(into) - 1, expand=True, regex=False)
+            for k, n in enumerate(into):
+                names[n] = parts[k].fillna("").str.strip() if k in parts.columns else pd.Series(dtype=str)
+            key_cols.append(h)
+            break
+    for h in headers:
+        if h not in key_cols:
+            names.setdefault(h, frame[h])
+
+    periods = [h for h in headers if h not in key_cols and parse_period(h)]
+    years_mode = len(periods) >= max(2, (len(headers) - len(key_cols)) / 2)
+
+    def rank(h: str) -> int:
+        n = normalise_header(h)
+        return TERRITORY_HEADERS.index(n) if n in TERRITORY_HEADERS else len(TERRITORY_HEADERS)
+
+    candidates = sorted((h for h in names if h not in key_cols and h not in periods), key=rank)
+    territory_col = candidates[0] if candidates and rank(candidates[0]) < len(TERRITORY_HEADERS) else None
+    if territory_col is None:   # the first column of codes (digits or NUTS-like)
+        for h in candidates:
+            sample = names[h].head(200).astype(str).str.strip()
+            if len(sample) and sample.str.fullmatch(r"[0-9A-Z]{2,9}").mean() > 0.9:
+                territory_col = h
+                break
+    if territory_col is None and candidates:
+        territory_col = candidates[0]
+    territory: dict = {"column": territory_col or "", "keep": "known"}
+    if territory_col is not None:
+        codes = names[territory_col].astype(str).str.strip()
+        digits = codes[codes.str.fullmatch(r"\d+")]
+        if len(digits) and digits.str.len().max() <= 5 and digits.str.len().min() < 5 and (
+                normalise_header(territory_col) not in ("dep", "code_dep")):
+            territory["pad"] = 5
+        if normalise_header(territory_col) in NIS_HEADERS and codes.str.fullmatch(r"\d{2}000").any():
+            territory["pattern"] = r"\d{5}"
+            territory["exclude"] = r"\d{2}000|2000[12]"   # country, regions, provinces, arrondissements
+    spec["territory"] = territory
+
+    if "split" in spec:
+        others = [n for n in spec["split"][0]["into"] if n != territory_col]
+        for n in others:
+            first = names[n].astype(str).str.strip()
+            first = first[first != ""]
+            if len(first):
+                spec.setdefault("filters", []).append({"column": n, "equals": str(first.iloc[0])})
+
+    numeric = [h for h in headers if h not in key_cols and h != territory_col and h not in periods
+               and _looks_numeric(frame[h], sheet.decimal)]
+    _, known_indicators = _known_parts(known)
+    if years_mode:
+        spec["years_in_columns"] = {"indicator": ""}
+    else:
+        period_col = next((h for h in headers if normalise_header(h) in PERIOD_HEADERS), None)
+        if period_col is not None:
+            sample = frame[period_col].head(50).astype(str).str.strip()
+            sample = sample[sample != ""]
+            spec["period"] = {"column": period_col}
+            if len(sample) and not sample.map(lambda t: parse_period(t) is not None).all():
+                spec["period"]["as"] = "year"
+            numeric = [h for h in numeric if h != period_col]
+        else:
+            year = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", sheet.file)
+            spec["period"] = {"value": year[-1]} if year else {"value": ""}
+        by_code = {normalise_header(i): i for i in (known_indicators or {})}
+        spec["values"] = {h: by_code.get(normalise_header(h), "") for h in numeric}
+    if sheet.decimal_detected:
+        spec["decimal"] = sheet.decimal
+    return spec
