@@ -592,9 +592,9 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
         dec, unit = ind.get("decimals"), ind.get("unit")
         a = head_by.get(iid)
         tid = str(_get(a, "territory_id", "")) if a is not None else ""
+        # without an assessed series (no value in the territories kept), the indicator's first
+        # target is still shown, but no territory is named: none of the kept ones has values
         trow = by_target.get((iid, tid)) if tid else first_target.get(iid)
-        if trow is not None and not tid:
-            tid = str(trow["territory_id"])
         has_target = trow is not None
         series = series_of.get((iid, tid))
         status = _get(a, "status", "not_assessed")

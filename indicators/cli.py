@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("hash-password", parents=[common],
                        help="print the secrets.toml line for an editor password (read from standard input)")
 
+    p = sub.add_parser("save-mapping", parents=[common],
+                       help="save a mapping of a foreign layout (JSON file) under a name, for import --mapping")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("spec", metavar="FILE.json", help="the mapping as JSON (see docs/data-format.md)")
+    p.add_argument("--user", default=None, help="who saves it")
+
     p = sub.add_parser("progress", parents=[common], help="the status of every indicator and action")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
@@ -241,5 +247,21 @@ def _hash_password() -> int:
     return OK
 
 
+def _save_mapping(engine, args) -> int:
+    from .mappings import save_mapping_spec
+
+    try:
+        spec = json.loads(Path(args.spec).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        print(f"{args.spec}: cannot be read ({exc.strerror or exc}).", file=sys.stderr)
+        return USAGE
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"{args.spec}: not valid JSON ({exc}).", file=sys.stderr)
+        return INVALID
+    save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1
+    print(f"Mapping '{args.name}' saved: use it with python -m indicators import FILE --mapping {args.name}")
+    return OK
+
+
 COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
-            "export": _export, "progress": _progress}
+            "export": _export, "progress": _progress, "save-mapping": _save_mapping}

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from .mappings import MappedSource
 from .problems import Problem, errors
 from .reading import read_file
 from .store import ImportResult, apply_import, known_codes
 from .validation import Checked, check, drop_rows, rows_with_errors
 
-Source = str | Path | tuple[str, bytes]   # a path, or (name, bytes) for an upload
+# A path, (name, bytes) for an upload, or a foreign file reshaped by a mapping
+# (`mappings.MappedSource`: its reshaped sheet, original file name and SHA-256).
+Source = str | Path | tuple[str, bytes] | MappedSource
 
 
 @dataclass
@@ -39,7 +42,10 @@ class Outcome:
 def _read(sources: list[Source]):
     results, hashes = [], []
     for source in sources:
-        if isinstance(source, tuple):
+        if isinstance(source, MappedSource):
+            results.append(source.result)
+            hashes.append((source.name, source.sha256))
+        elif isinstance(source, tuple):
             name, raw = source
             results.append(read_file(raw, name))
             hashes.append((name, hashlib.sha256(raw).hexdigest()))

@@ -16,8 +16,8 @@ original column is still known, and a bad cell is reported at the file, row
 and column *as written in the foreign file* (the cell is then left out of the
 reshaped table, so the validator does not report it a second time under the
 canonical column name). Territory and indicator codes are checked here too
-when the store's codes are given (`known`, always the case from the command
-line and `apply_saved_mapping`); without them the validator reports unknown
+when the store's codes are given (`known=known_for_mapping(engine)`, always the
+case from the command line and `apply_saved_mapping`); without them the validator reports unknown
 codes under `territory_id` / `indicator_id` (or the original territory header
 when it is one of the accepted aliases, such as `CODGEO`).
 
@@ -45,7 +45,7 @@ from .store import StoreError, get_mapping, list_mappings
 SPEC_VERSION = 1
 SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "filters", "territory", "period",
              "values", "years_in_columns", "flag", "source", "note")
-TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep")
+TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep", "country")
 PERIOD_KINDS = ("year", "quarter", "month")
 PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
 
@@ -58,6 +58,8 @@ TERRITORY_HEADERS = (
 )
 PERIOD_HEADERS = ("period", "periode", "annee", "year", "jaar", "time_period", "time", "date", "datum", "jour",
                   "mois", "month", "maand", "trimestre", "quarter", "kwartaal")
+INSEE_HEADERS = ("codgeo", "code_geo", "depcom", "code_insee", "codeinsee", "insee", "code_commune", "codecommune",
+                 "com")
 NIS_HEADERS = ("nis_code", "code_nis", "nis", "niscode", "cd_refnis", "refnis", "cd_munty_refnis", "code_ins",
                "ins")
 
@@ -203,6 +205,11 @@ def validate_spec(spec) -> dict:
     if keep not in ("all", "known") and not (isinstance(keep, list) and all(isinstance(k, str) for k in keep)):
         _fail("territory 'keep' is \"all\", \"known\" (the territories of the framework) or a list of codes.")
     t["keep"] = keep
+    if territory.get("country"):
+        country = str(territory["country"]).strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            _fail("territory 'country' is a country code such as FR or BE.")
+        t["country"] = country
     out["territory"] = t
 
     # Values and period.
@@ -358,6 +365,10 @@ def _resolve(frame: pd.DataFrame, wanted: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$")     # 2019-09-30, 2019/09
+_DMY_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$")      # 30/09/2019
+
+
 def _date_period(text: str, kind: str | None) -> str | None:
     """A period from a cell: as written (2020, 2020-Q1, 2020-03), or from a date when `kind` is given."""
     t = str(text).strip()
@@ -365,12 +376,12 @@ def _date_period(text: str, kind: str | None) -> str | None:
         return None
     if kind is None:
         return parse_period(t)
-    m = (re.match(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T].*)?$", t)
-         or re.match(r"^(?P<d>\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$", t))
-    if m and m.re.pattern.startswith("^(?P<d>"):
-        year, month = int(m.group(3)), int(m.group(2))
-    elif m:
-        year, month = int(m.group(1)), int(m.group(2))
+    iso = _ISO_DATE.match(t)
+    dmy = _DMY_DATE.match(t)
+    if iso:
+        year, month = int(iso.group(1)), int(iso.group(2))
+    elif dmy:
+        year, month = int(dmy.group(3)), int(dmy.group(2))
     else:
         period = parse_period(t)
         if period is None:
@@ -378,9 +389,12 @@ def _date_period(text: str, kind: str | None) -> str | None:
         year = int(period[:4])
         if len(period) == 4:
             return period if kind == "year" else None
-        month = int(period[6]) * 3 if "Q" in period else int(period[5:7])
-        if "Q" in period and kind == "month":
-            return None
+        if "Q" in period:
+            if kind == "month":
+                return None
+            month = int(period[-1]) * 3
+        else:
+            month = int(period[5:7])
     if not 1 <= month <= 12:
         return None
     if kind == "year":
@@ -390,17 +404,35 @@ def _date_period(text: str, kind: str | None) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
+def known_for_mapping(engine) -> dict:
+    """The store's codes a mapping is checked against: territories (with their country) and indicators."""
+    from .store import known_codes, read_table
+
+    known = known_codes(engine)
+    territories = read_table(engine, "territories")
+    return {"territories": known.territories, "indicators": known.indicators,
+            "countries": dict(zip(territories["territory_id"], territories["country"]))}
+
+
 def _known_parts(known):
-    """(territory codes or None, indicator id → unit or None) from a `validation.Known` or a dict."""
+    """(territory codes, indicator id → unit, territory → country), each None when not given.
+
+    `known`: a `validation.Known` (`store.known_codes(engine)`) or the dict of `known_for_mapping`.
+    """
     if known is None:
-        return None, None
+        return None, None, None
     if isinstance(known, dict):
-        ter, ind = known.get("territories"), known.get("indicators")
+        ter, ind, countries = known.get("territories"), known.get("indicators"), known.get("countries")
     else:
         ter, ind = getattr(known, "territories", None), getattr(known, "indicators", None)
+        countries = getattr(known, "countries", None)
     ter = set(ter) if ter is not None else None
     ind = dict(ind) if isinstance(ind, dict) else ({i: "" for i in ind} if ind is not None else None)
-    return ter, ind
+    return ter, ind, (dict(countries) if countries is not None else None)
+
+
+def _flag_text(flag) -> str:
+    return flag if isinstance(flag, str) else ""
 
 
 def _suggest(code: str, codes: list[str], kind: str):
@@ -415,8 +447,9 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     `source`: a path, (file name, bytes), bytes, a `reading.ReadResult` or a `reading.Sheet`
     (pass `sha256` with the last two when the batch should record the file's hash).
     `name`: the file name reports use (default: the source's own name).
-    `known`: the store's codes (`store.known_codes(engine)`), needed for `"keep": "known"`;
-    with them unknown territory and indicator codes are reported at the original column.
+    `known`: the store's codes (`known_for_mapping(engine)`, or `store.known_codes(engine)` when
+    no `country` is set), needed for `"keep": "known"`; with them unknown territory and
+    indicator codes are reported at the original column.
     Raises `MappingError` when the spec cannot be used; problems of the file itself are
     returned in the `MappedSource` (its `problems`), as the reader's would be.
     """
@@ -478,10 +511,12 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             missing.append(wanted)
         return real
 
+    split_cols: list[str] = []
     for s in spec["split"]:
         real = col(s["column"])
         if real is None:
             continue
+        split_cols.append(real)
         parts = frame[real].astype(str).str.split(s["separator"], n=len(s["into"]) - 1, expand=True,
                                                   regex=False)
         for k, part_name in enumerate(s["into"]):
@@ -503,7 +538,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
                 value_cols.append((real, indicator, ""))
     else:
         y = spec["years_in_columns"]
-        used = {ter_col, period_col, *(c for _, c in filter_cols)} | {s["column"] for s in spec["split"]}
+        used = {ter_col, period_col, *(c for _, c in filter_cols), *split_cols}
         candidates = y.get("columns") or [c for c in frame.columns if c not in used]
         for wanted in candidates:
             real = col(wanted) if y.get("columns") else wanted
@@ -558,11 +593,17 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             hit = codes.str.fullmatch(territory[key]).fillna(False).to_numpy(dtype=bool)
             keep &= hit if wanted else ~hit
     summary["filtered_out"] = int((~keep).sum())
-    known_territories, known_indicators = _known_parts(known)
+    known_territories, known_indicators, countries = _known_parts(known)
+    if territory.get("country") and known_territories is not None:
+        # INSEE 34022 (Baillargues) is not NIS 34022 (Kortrijk): only this country's territories match.
+        if countries is None:
+            raise MappingError("Mapping: territory \"country\" needs the countries of the store's territories: "
+                               "pass known=mappings.known_for_mapping(engine).")
+        known_territories = {c for c in known_territories if countries.get(c) == territory["country"]}
     if territory["keep"] == "known":
         if known_territories is None:
             raise MappingError("Mapping: \"keep\": \"known\" keeps the territories of the framework: pass the "
-                               "store's codes (known=store.known_codes(engine)).")
+                               "store's codes (known=mappings.known_for_mapping(engine)).")
         in_framework = codes.isin(known_territories).to_numpy()
         summary["not_in_framework"] = int((keep & ~in_framework & (codes != "").to_numpy()).sum())
         keep &= in_framework | (codes == "").to_numpy()   # an empty code is reported below, not dropped
@@ -645,8 +686,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     cells = cells[~row_bad[cells["pos"].to_numpy(dtype=np.int64)]].reset_index(drop=True)
     cells["territory_id"] = code_at[cells["pos"].to_numpy(dtype=np.int64)] if len(cells) else []
     if "_flag" in cells:   # the cell's own flag (43300 p) wins over the flag column or constant
-        own = cells["flag"].notna()
-        cells["flag"] = cells["flag"].where(own, cells["_flag"].replace("", None))
+        cells["flag"] = [own if own else (other or None) for own, other in zip(cells["flag"], cells["_flag"])]
 
     # Indicators: unknown ones are reported once per column; percentages over 100 at their cell.
     if known_indicators is not None:
@@ -675,7 +715,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             r = cells.iloc[i]
             f = first.loc[tuple(r[k] for k in key)]
             first_row = str(int(rows[f["pos"]]))
-            same = f["_value"] == r["_value"] and (f["flag"] or None) == (r["flag"] or None)
+            same = f["_value"] == r["_value"] and _flag_text(f["flag"]) == _flag_text(r["flag"])
             problems.append(Problem(label, int(rows[r["pos"]]), r["column"], r["text"],
                                     "duplicate_key" if same else "conflicting_key",
                                     {"first_row": first_row, "key": " / ".join(str(r[k]) for k in key)},
@@ -742,10 +782,8 @@ def save_mapping_spec(engine, name: str, spec: dict, user: str = "unknown") -> d
 
 def apply_saved_mapping(engine, name: str, path, *, file_name: str | None = None) -> MappedSource:
     """Read `path` (or (name, bytes)) with the mapping saved as `name`, against the store's codes."""
-    from .store import known_codes
-
     spec = load_mapping(engine, name)
-    return apply_mapping(path, spec, file_name, known=known_codes(engine), mapping_name=name)
+    return apply_mapping(path, spec, file_name, known=known_for_mapping(engine), mapping_name=name)
 
 
 # ---------------------------------------------------------------- a first guess for the Data page
@@ -817,6 +855,11 @@ def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
         if len(digits) and digits.str.len().max() <= 5 and digits.str.len().min() < 5 and (
                 normalise_header(territory_col) not in ("dep", "code_dep")):
             territory["pad"] = 5
+        # French INSEE and Belgian NIS codes overlap (34022 is Baillargues and Kortrijk): say which.
+        if normalise_header(territory_col) in INSEE_HEADERS:
+            territory["country"] = "FR"
+        elif normalise_header(territory_col) in NIS_HEADERS:
+            territory["country"] = "BE"
         if normalise_header(territory_col) in NIS_HEADERS and codes.str.fullmatch(r"\d{2}000").any():
             territory["pattern"] = r"\d{5}"
             territory["exclude"] = r"\d{2}000|2000[12]"   # country, regions, provinces, arrondissements
@@ -832,7 +875,7 @@ def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
 
     numeric = [h for h in headers if h not in key_cols and h != territory_col and h not in periods
                and _looks_numeric(frame[h], sheet.decimal)]
-    _, known_indicators = _known_parts(known)
+    _, known_indicators, _ = _known_parts(known)
     if years_mode:
         spec["years_in_columns"] = {"indicator": ""}
     else:

@@ -246,6 +246,14 @@ def _write_url(filters: F.Filters) -> None:
 
 
 def current() -> View:
+    if "_view" not in st.session_state:
+        # A deep link as the very first request of a fresh server: Streamlit runs the page without the
+        # shell (it treats a `pages/` folder as legacy navigation until st.navigation has run once).
+        # Tell it the app uses st.navigation, then run again through the shell on the same URL.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_view"]
 
 
