@@ -327,7 +327,7 @@ def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
     sep = sheet.separator or sniff(text)[0]
     skip = header_row - 1
     frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="python")
+                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c")
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     frame, rows = _drop_blank(frame, rows)

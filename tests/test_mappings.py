@@ -371,3 +371,44 @@ def test_suggestions_for_the_real_files():
     eurostat["years_in_columns"]["indicator"] = "GDP_HAB"
     eurostat["territory"]["keep"] = ["FRE11"]
     assert apply_mapping(EUROSTAT, eurostat).summary["observations"] == 22
+
+
+def test_header_row_override_comment_lines_and_constant_flag(tmp_path):
+    # A note with as many separators as the table: the reader takes it for the header; header_row fixes it.
+    text = "Source;INSEE;2021\nCODGEO;Libellé;Part\n59350;Lille;12,5\n59512;Roubaix;8,25\n# Champ : communes\n"
+    path = write(tmp_path, "note.csv", text, "cp1252")
+    assert read_file(path).sheets[0].header_row == 1
+    spec = {"header_row": 2, "comment": "#", "territory": "CODGEO", "period": "2021", "values": {"Part": "X"},
+            "flag": "e", "note": "extrait"}
+    mapped = apply_mapping(path, spec)
+    assert mapped.problems == []
+    frame = mapped.sheet.frame
+    assert list(mapped.sheet.rows) == [3, 4]
+    assert list(frame["value"]) == ["12,5", "8,25"] and mapped.sheet.decimal == ","
+    assert list(frame["flag"]) == ["e", "e"] and list(frame["note"]) == ["extrait", "extrait"]
+    checked = validate_files(None, [mapped])
+    assert list(checked.tables["observations"]["value"]) == [12.5, 8.25]
+    # A header row the file does not have is a problem of the file, not a crash.
+    bad = apply_mapping(path, {**spec, "header_row": 40})
+    assert bad.sheet is None and bad.problems[0].code == "bad_structure"
+
+
+def test_xlsx_title_rows_are_skipped_with_header_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Données"
+    ws.append(["Population légale 2019", "Hauts-de-France"])
+    ws.append([])
+    ws.append(["Code commune", "Population"])
+    ws.append(["59350", 232787])
+    ws.append([59512, 96990.0])
+    path = tmp_path / "pop.xlsx"
+    book.save(path)
+    mapped = apply_mapping(path, {"header_row": 3, "territory": {"column": "code commune", "pad": 5},
+                                  "period": "2019", "values": {"Population": "POP_FR"}})
+    assert mapped.problems == []
+    frame = mapped.sheet.frame
+    assert list(mapped.sheet.rows) == [4, 5] and mapped.sheet.label == "pop.xlsx [Données]"
+    assert list(frame["territory_id"]) == ["59350", "59512"] and list(frame["value"]) == ["232787", "96990"]

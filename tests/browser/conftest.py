@@ -22,33 +22,41 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 SHOTS = ROOT / "docs" / "screenshots"
 
 
-@pytest.fixture(scope="module")
-def app_url(demo_store_file, tmp_path_factory):
-    store = tmp_path_factory.mktemp("browser") / "app.sqlite"
-    shutil.copy(demo_store_file, store)
+def start_app(store, *extra: str):
+    """Start `streamlit run app.py` on a free port on the given store; (process, url)."""
     port = _free_port()
     env = {**os.environ, "INDICATORS_DB_URL": f"sqlite:///{store}"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false", *extra],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return proc, url
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
+    proc.kill()
+    pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+
+
+def stop_app(proc) -> None:
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_store_file, tmp_path_factory):
+    store = tmp_path_factory.mktemp("browser") / "app.sqlite"
+    shutil.copy(demo_store_file, store)
+    proc, url = start_app(store)
+    yield url
+    stop_app(proc)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,70 @@
+"""The Data page in a real browser: a deep link on a fresh server, sign-in, upload, dry run, import."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from indicators.auth import hash_password
+from indicators.store import list_batches, open_store
+
+from .conftest import shoot, start_app, stop_app, wait_for_app
+
+PASSWORD = "browser-test-password"
+
+
+@pytest.fixture(scope="module")
+def editor_app(demo_store_file, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("editor")
+    store = folder / "app.sqlite"
+    shutil.copy(demo_store_file, store)
+    secrets = folder / "secrets.toml"
+    secrets.write_text(f'[editors]\npassword_hash = "{hash_password(PASSWORD, iterations=1000)}"\n')
+    proc, url = start_app(store, "--secrets.files", str(secrets))
+    yield url, store
+    stop_app(proc)
+
+
+def test_deep_link_on_a_fresh_server_goes_through_the_shell(page, editor_app):
+    url, _ = editor_app
+    page.goto(url + "/data?lang=en")              # the very first request this server gets
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Strategic actions")
+    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("common")
+
+
+def test_editor_uploads_a_french_excel_file_and_imports_it(page, editor_app, tmp_path):
+    url, store = editor_app
+    page.goto(url + "/data?lang=fr")
+    wait_for_app(page)
+    page.get_by_label("Votre nom (inscrit dans l'historique)").fill("Camille")
+    page.get_by_label("Mot de passe éditeur").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Connecté comme éditeur : Camille")).to_be_visible()
+    bad = tmp_path / "releve.csv"
+    bad.write_bytes("indicateur;territoire;période;valeur\nMOB04;59350;2026;12,5\nMOB04;5935;2026;abc\n"
+                    .encode("cp1252"))
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+    wait_for_app(page)
+    expect(page.get_by_text("2 problème(s) à corriger avant l'import.")).to_be_visible()
+    shoot(page, "data-problems")
+    good = tmp_path / "releve_ok.csv"
+    good.write_bytes("indicateur;territoire;période;valeur\nMOB04;59350;2026;12,5\n".encode("cp1252"))
+    page.get_by_role("button", name=re.compile("Remove|Supprimer|Delete")).first.click() \
+        if page.get_by_role("button", name=re.compile("Remove|Supprimer|Delete")).count() else None
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Confirmer l'import")).to_be_visible()
+    page.get_by_role("button", name="Confirmer l'import").click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"Import n°\d+ enregistré : 1 ajoutée"))).to_be_visible()
+    batches = list_batches(open_store(f"sqlite:///{store}"))
+    assert batches.iloc[0]["user"] == "Camille" and batches.iloc[0]["files"] == "releve_ok.csv"
+    # The same session sees the new year on the Overview at once.
+    page.get_by_test_id("stSidebarNav").get_by_text("Vue d'ensemble").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetricValue").nth(3)).to_have_text("2026")
