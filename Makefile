@@ -10,7 +10,7 @@ run:  ## install what the dashboard needs and start it on the demo data
 
 test:  ## install what the tests need (PostgreSQL, Chromium) and run every test
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql chromium fonts-dejavu-core >/dev/null
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql chromium fonts-dejavu-core poppler-utils >/dev/null
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	$(PYTHON) -m pytest -q
 

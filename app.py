@@ -20,6 +20,7 @@ PAGES = [
             url_path="explorer"),
     st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map"),
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
+    st.Page("pages/health.py", title=t("page_health", lang), icon=":material/monitor_heart:", url_path="health"),
     st.Page("pages/methodology.py", title=t("page_methodology", lang), icon=":material/menu_book:",
             url_path="methodology"),
 ]

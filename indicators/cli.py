@@ -67,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("progress", parents=[common], help="the status of every indicator and action")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
+
+    p = sub.add_parser("report", parents=[common],
+                       help="write the progress report for the steering committee (PDF or HTML, by OUT's extension)")
+    p.add_argument("out", metavar="OUT", help="report.pdf (A4, needs Chromium) or report.html (opens offline)")
+    p.add_argument("--level", help="only this priority level (a level_id)")
+    p.add_argument("--theme", help="only this theme (a theme_id)")
+    p.add_argument("--action", help="only this strategic action (an action_id)")
+    p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
     return parser
 
 
@@ -263,5 +271,37 @@ def _save_mapping(engine, args) -> int:
     return OK
 
 
+def _report(engine, args) -> int:
+    from .filters import Filters, selected_actions
+    from .queries import load_framework
+    from .report import ReportError, from_store, write
+
+    if Path(args.out).suffix.lower() not in (".pdf", ".html", ".htm"):
+        print(f"{args.out}: the report is written as .pdf or .html; give OUT one of these extensions.",
+              file=sys.stderr)
+        return USAGE
+    framework = load_framework(engine)
+    for key, table, column in (("level", "levels", "level_id"), ("theme", "themes", "theme_id"),
+                               ("action", "actions", "action_id")):
+        value = getattr(args, key)
+        known = sorted(framework[table][column].astype(str))
+        if value and value not in known:
+            print(f"Unknown {key} '{value}'. Known: {', '.join(known)}.", file=sys.stderr)
+            return USAGE
+    filters = Filters(lang=args.lang, level=args.level, theme=args.theme, action=args.action, method=args.method)
+    if selected_actions(framework, filters).empty:
+        print("No action matches these filters: the report would be empty.", file=sys.stderr)
+        return USAGE
+    try:
+        report = from_store(engine, filters, framework=framework)
+        path = write(report, args.out)
+    except ReportError as exc:   # Chromium missing or failing: nothing was written
+        print(f"The report was not written: {exc}", file=sys.stderr)
+        return INVALID
+    print(f"Report written to {path}: {len(report.sections)} action(s), "
+          f"{sum(len(s.indicators) for s in report.sections)} indicator(s), {path.stat().st_size // 1024} KB.")
+    return OK
+
+
 COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
-            "export": _export, "progress": _progress, "save-mapping": _save_mapping}
+            "export": _export, "progress": _progress, "save-mapping": _save_mapping, "report": _report}

@@ -398,6 +398,472 @@ TEXTS: dict[str, dict[str, str]] = {
     "and_more": {"fr": "et {n} autres", "nl": "en {n} andere", "en": "and {n} more"},
     "growth_per_year": {"fr": "Évolution annuelle moyenne", "nl": "Gemiddelde jaarlijkse evolutie",
                         "en": "Mean annual change"},
+    # --- map page (helper)
+    "map_intro": {"fr": "Valeurs de l'indicateur choisi par territoire, ou ses flux transfrontaliers. Cliquez sur un "
+                        "territoire pour le choisir dans les filtres et voir sa fiche.",
+                  "nl": "Waarden van de gekozen indicator per gebied, of de grensoverschrijdende stromen ervan. Klik op "
+                        "een gebied om het in de filters te kiezen en de fiche te zien.",
+                  "en": "Values of the chosen indicator by territory, or its cross-border flows. Click a territory to "
+                        "select it in the filters and see its card."},
+    "map_colour_by": {"fr": "Couleur selon", "nl": "Kleur volgens", "en": "Colour by"},
+    "map_colour_value": {"fr": "Valeur", "nl": "Waarde", "en": "Value"},
+    "map_colour_status": {"fr": "Statut de progrès", "nl": "Voortgangsstatus", "en": "Progress status"},
+    "map_kind": {"fr": "Territoires montrés", "nl": "Getoonde gebieden", "en": "Territories shown"},
+    "map_kind_commune": {"fr": "Communes", "nl": "Gemeenten", "en": "Municipalities"},
+    "map_kind_epci": {"fr": "Intercommunalités (EPCI)", "nl": "Intercommunales (EPCI)", "en": "Inter-municipal bodies (EPCI)"},
+    "map_kind_arrondissement": {"fr": "Arrondissements", "nl": "Arrondissementen", "en": "Arrondissements"},
+    "map_kind_nuts3": {"fr": "NUTS 3 (départements, arrondissements)", "nl": "NUTS 3 (departementen, arrondissementen)",
+                       "en": "NUTS 3 (departments, arrondissements)"},
+    "map_kind_department": {"fr": "Départements", "nl": "Departementen", "en": "Departments"},
+    "map_kind_province": {"fr": "Provinces", "nl": "Provincies", "en": "Provinces"},
+    "map_kind_region": {"fr": "Régions", "nl": "Gewesten en regio's", "en": "Regions"},
+    "map_kind_custom": {"fr": "Autres territoires", "nl": "Andere gebieden", "en": "Other territories"},
+    "map_period": {"fr": "Période affichée", "nl": "Getoonde periode", "en": "Period shown"},
+    "map_latest_option": {"fr": "Dernière valeur connue", "nl": "Laatst gekende waarde", "en": "Latest known value"},
+    "map_classes": {"fr": "Classes", "nl": "Klassen", "en": "Classes"},
+    "map_method_quantiles": {"fr": "Quantiles (effectifs égaux)", "nl": "Kwantielen (gelijke aantallen)",
+                             "en": "Quantiles (equal counts)"},
+    "map_method_equal_interval": {"fr": "Intervalles égaux", "nl": "Gelijke intervallen", "en": "Equal intervals"},
+    "map_method_natural_breaks": {"fr": "Seuils naturels (Jenks)", "nl": "Natuurlijke grenzen (Jenks)",
+                                  "en": "Natural breaks (Jenks)"},
+    "map_k": {"fr": "Nombre de classes", "nl": "Aantal klassen", "en": "Number of classes"},
+    "map_palette": {"fr": "Couleurs", "nl": "Kleuren", "en": "Colours"},
+    "map_palette_help": {"fr": "Palettes lisibles par les daltoniens (Paul Tol). Les palettes divergentes sont centrées "
+                               "sur la médiane ; le bleu (ou le vert) va du côté souhaité par l'indicateur.",
+                         "nl": "Kleurenblindveilige paletten (Paul Tol). Divergerende paletten zijn gecentreerd op de "
+                               "mediaan; blauw (of groen) ligt aan de gewenste kant van de indicator.",
+                         "en": "Colour-blind-safe palettes (Paul Tol). Diverging palettes are centred on the median; "
+                               "blue (or green) lies on the indicator's desired side."},
+    "map_palette_ylorbr": {"fr": "Séquentielle · jaune → brun", "nl": "Sequentieel · geel → bruin",
+                           "en": "Sequential · yellow → brown"},
+    "map_palette_iridescent": {"fr": "Séquentielle · irisée", "nl": "Sequentieel · iriserend",
+                               "en": "Sequential · iridescent"},
+    "map_palette_sunset": {"fr": "Divergente · rouge (moins bien) → bleu (mieux)",
+                           "nl": "Divergerend · rood (slechter) → blauw (beter)",
+                           "en": "Diverging · red (worse) → blue (better)"},
+    "map_palette_prgn": {"fr": "Divergente · violet (moins bien) → vert (mieux)",
+                         "nl": "Divergerend · paars (slechter) → groen (beter)",
+                         "en": "Diverging · purple (worse) → green (better)"},
+    "map_symbol": {"fr": "Sans contour, montrer", "nl": "Zonder grenzen, tonen als", "en": "Without a shape, show"},
+    "map_symbol_circles": {"fr": "Cercles proportionnels", "nl": "Evenredige cirkels", "en": "Proportional circles"},
+    "map_symbol_columns": {"fr": "Colonnes", "nl": "Kolommen", "en": "Columns"},
+    "map_online": {"fr": "Fond de carte en ligne", "nl": "Online achtergrondkaart", "en": "Online basemap"},
+    "map_online_help": {"fr": "Ajoute sous les territoires un fond de carte téléchargé sur Internet (Carto). Désactivé "
+                              "par défaut : la carte fonctionne sans Internet.",
+                        "nl": "Voegt onder de gebieden een achtergrondkaart van het internet toe (Carto). Standaard "
+                              "uit: de kaart werkt zonder internet.",
+                        "en": "Adds a basemap downloaded from the internet (Carto) under the territories. Off by "
+                              "default: the map works without internet."},
+    "map_no_data": {"fr": "Pas de donnée", "nl": "Geen gegevens", "en": "No data"},
+    "map_flow_direction": {"fr": "de l'origine (foncé) à la destination (orange)",
+                           "nl": "van herkomst (donker) naar bestemming (oranje)",
+                           "en": "from origin (dark) to destination (orange)"},
+    "map_flows_caption": {"fr": "{n} flux en {period} ; la largeur d'un arc est proportionnelle à sa valeur.",
+                          "nl": "{n} stromen in {period}; de breedte van een boog is evenredig met de waarde.",
+                          "en": "{n} flows in {period}; the width of an arc is proportional to its value."},
+    "map_flows_tag": {"fr": "flux", "nl": "stromen", "en": "flows"},
+    "map_no_flows": {"fr": "Pas de flux pour cet indicateur avec ces filtres : élargissez la période.",
+                     "nl": "Geen stromen voor deze indicator met deze filters: verruim de periode.",
+                     "en": "No flows for this indicator with these filters: widen the period."},
+    "map_mixed_periods": {"fr": "Dernière valeur de chaque territoire : périodes de {first} à {last}.",
+                          "nl": "Laatste waarde van elk gebied: periodes van {first} tot {last}.",
+                          "en": "Latest value of each territory: periods from {first} to {last}."},
+    "map_no_boundaries": {"fr": "Aucun contour chargé : les territoires sont des cercles à leurs coordonnées, sans "
+                                "tracé de la frontière. Un éditeur peut charger des contours (GeoJSON ou TopoJSON) "
+                                "ci-dessous pour obtenir une carte choroplèthe et la frontière.",
+                          "nl": "Geen grenzen geladen: de gebieden zijn cirkels op hun coördinaten, zonder de "
+                                "landsgrens. Een redacteur kan hieronder grenzen (GeoJSON of TopoJSON) laden voor een "
+                                "choropletenkaart en de landsgrens.",
+                          "en": "No boundaries uploaded: territories are circles at their coordinates, and the border "
+                                "is not drawn. An editor can upload boundaries (GeoJSON or TopoJSON) below to get a "
+                                "choropleth map and the border."},
+    "map_without_shape": {"fr": "{n} territoire(s) avec une valeur mais sans contour, montrés en cercles : {names}.",
+                          "nl": "{n} gebied(en) met een waarde maar zonder grens, getoond als cirkels: {names}.",
+                          "en": "{n} territory(ies) with a value but no shape, shown as circles: {names}."},
+    "map_no_values": {"fr": "Aucun indicateur de ces filtres n'a de valeur à cartographier : élargissez les filtres.",
+                      "nl": "Geen indicator van deze filters heeft waarden om in kaart te brengen: verruim de filters.",
+                      "en": "No indicator of these filters has values to map: widen the filters."},
+    "map_panel_empty": {"fr": "Cliquez sur un territoire de la carte pour voir sa fiche ici.",
+                        "nl": "Klik op een gebied op de kaart om hier de fiche te zien.",
+                        "en": "Click a territory on the map to see its card here."},
+    "map_open_explorer": {"fr": "Ouvrir dans l'explorateur d'indicateurs", "nl": "Openen in de indicatorverkenner",
+                          "en": "Open in the indicator explorer"},
+    "map_latest_values": {"fr": "Dernières valeurs des indicateurs filtrés", "nl": "Laatste waarden van de gefilterde "
+                          "indicatoren", "en": "Latest values of the filtered indicators"},
+    "map_legend_status": {"fr": "Statut de progrès", "nl": "Voortgangsstatus", "en": "Progress status"},
+    "map_boundaries": {"fr": "Contours des territoires (GeoJSON, TopoJSON)", "nl": "Grenzen van de gebieden (GeoJSON, "
+                       "TopoJSON)", "en": "Territory boundaries (GeoJSON, TopoJSON)"},
+    "map_sets_none": {"fr": "Aucun jeu de contours enregistré.", "nl": "Geen set grenzen opgeslagen.",
+                      "en": "No boundary set saved."},
+    "map_col_set": {"fr": "Jeu de contours", "nl": "Set grenzen", "en": "Boundary set"},
+    "map_col_property": {"fr": "Propriété du code", "nl": "Eigenschap met de code", "en": "Code property"},
+    "map_col_features": {"fr": "Contours", "nl": "Vormen", "en": "Shapes"},
+    "map_col_matched": {"fr": "Territoires reconnus", "nl": "Herkende gebieden", "en": "Territories matched"},
+    "map_col_saved": {"fr": "Enregistré le", "nl": "Opgeslagen op", "en": "Saved on"},
+    "map_missing_all": {"fr": "Territoires sans contour dans aucun jeu ({n})", "nl": "Gebieden zonder grens in geen "
+                        "enkele set ({n})", "en": "Territories without a shape in any set ({n})"},
+    "map_upload": {"fr": "Fichier de contours (GeoJSON ou TopoJSON, WGS84 ou projeté, {limit} Mo au plus)",
+                   "nl": "Grenzenbestand (GeoJSON of TopoJSON, WGS84 of geprojecteerd, hoogstens {limit} MB)",
+                   "en": "Boundary file (GeoJSON or TopoJSON, WGS84 or projected, {limit} MB at most)"},
+    "map_code_property": {"fr": "Propriété qui porte le code du territoire", "nl": "Eigenschap met de gebiedscode",
+                          "en": "Property holding the territory code"},
+    "map_code_option": {"fr": "{prop} — {n} code(s) reconnu(s), ex. {example}",
+                        "nl": "{prop} — {n} herkende code(s), bv. {example}",
+                        "en": "{prop} — {n} code(s) matched, e.g. {example}"},
+    "map_preview": {"fr": "« {file} » : {matched} territoire(s) reconnu(s) parmi {features} contours ; {unknown} "
+                          "contour(s) au code inconnu (gardés en fond de carte s'ils sont proches) ; simplifié de "
+                          "{before} à {after} points ({size} Ko).",
+                    "nl": "„{file}”: {matched} herkend(e) gebied(en) op {features} vormen; {unknown} vorm(en) met een "
+                          "onbekende code (als achtergrond bewaard als ze dichtbij liggen); vereenvoudigd van {before} "
+                          "tot {after} punten ({size} kB).",
+                    "en": "“{file}”: {matched} territory(ies) matched out of {features} shapes; {unknown} shape(s) "
+                          "with an unknown code (kept as background when nearby); simplified from {before} to "
+                          "{after} points ({size} KB)."},
+    "map_unknown_title": {"fr": "Contours dont le code ne correspond à aucun territoire ({n})",
+                          "nl": "Vormen waarvan de code bij geen enkel gebied hoort ({n})",
+                          "en": "Shapes whose code matches no territory ({n})"},
+    "map_missing_title": {"fr": "Territoires du même type sans contour dans ce fichier ({n})",
+                          "nl": "Gebieden van hetzelfde type zonder vorm in dit bestand ({n})",
+                          "en": "Territories of the same kind without a shape in this file ({n})"},
+    "map_set_name": {"fr": "Nom du jeu de contours", "nl": "Naam van de set grenzen", "en": "Name of the boundary set"},
+    "map_save": {"fr": "Enregistrer les contours", "nl": "Grenzen opslaan", "en": "Save the boundaries"},
+    "map_saved": {"fr": "Contours « {name} » enregistrés : {n} territoire(s) ont un contour.",
+                  "nl": "Grenzen „{name}” opgeslagen: {n} gebied(en) hebben een vorm.",
+                  "en": "Boundaries “{name}” saved: {n} territory(ies) have a shape."},
+    "map_delete_set": {"fr": "Jeu de contours à supprimer", "nl": "Te verwijderen set grenzen",
+                       "en": "Boundary set to delete"},
+    "map_delete": {"fr": "Supprimer", "nl": "Verwijderen", "en": "Delete"},
+    "map_deleted": {"fr": "Contours « {name} » supprimés.", "nl": "Grenzen „{name}” verwijderd.",
+                    "en": "Boundaries “{name}” deleted."},
+    "map_err_too_big": {"fr": "« {file} » pèse {size} Mo : les fichiers de contours sont limités à {limit} Mo. "
+                              "Simplifiez-le d'abord (par exemple avec mapshaper) ou gardez seulement votre territoire.",
+                        "nl": "„{file}” is {size} MB: grenzenbestanden zijn beperkt tot {limit} MB. Vereenvoudig het "
+                              "eerst (bijvoorbeeld met mapshaper) of houd alleen uw gebied over.",
+                        "en": "“{file}” is {size} MB: boundary files are limited to {limit} MB. Simplify it first "
+                              "(for instance with mapshaper) or keep only your area."},
+    "map_err_empty": {"fr": "« {file} » est vide.", "nl": "„{file}” is leeg.", "en": "“{file}” is empty."},
+    "map_err_json": {"fr": "« {file} » n'est pas un JSON valide (ligne {line}, colonne {column} : {detail}). "
+                           "Exportez-le de nouveau en GeoJSON.",
+                     "nl": "„{file}” is geen geldige JSON (regel {line}, kolom {column}: {detail}). Exporteer het "
+                           "opnieuw als GeoJSON.",
+                     "en": "“{file}” is not valid JSON (line {line}, column {column}: {detail}). Export it again as "
+                           "GeoJSON."},
+    "map_err_not_geojson": {"fr": "« {file} » n'est ni du GeoJSON (FeatureCollection ou Feature) ni du TopoJSON.",
+                            "nl": "„{file}” is geen GeoJSON (FeatureCollection of Feature) en geen TopoJSON.",
+                            "en": "“{file}” is neither GeoJSON (a FeatureCollection or a Feature) nor TopoJSON."},
+    "map_err_bare_geometry": {"fr": "« {file} » contient une géométrie {type} seule, sans propriétés : il faut des "
+                                    "« Feature » dont une propriété porte le code du territoire.",
+                              "nl": "„{file}” bevat alleen een {type}-geometrie zonder eigenschappen: er zijn "
+                                    "„Features” nodig waarvan een eigenschap de gebiedscode bevat.",
+                              "en": "“{file}” holds a bare {type} geometry without properties: it needs Features "
+                                    "with a property holding the territory code."},
+    "map_err_too_many": {"fr": "« {file} » compte {n} contours ; la limite est {limit}. Gardez seulement votre "
+                               "territoire.",
+                         "nl": "„{file}” telt {n} vormen; de limiet is {limit}. Houd alleen uw gebied over.",
+                         "en": "“{file}” has {n} shapes; the limit is {limit}. Keep only your area."},
+    "map_err_no_polygons": {"fr": "« {file} » ne contient aucun polygone (des points ou des lignes ne délimitent pas "
+                                  "un territoire).",
+                            "nl": "„{file}” bevat geen enkele polygoon (punten of lijnen bakenen geen gebied af).",
+                            "en": "“{file}” holds no polygon (points or lines do not outline a territory)."},
+    "map_err_topojson": {"fr": "« {file} » est un TopoJSON mal formé (arcs ou objets illisibles).",
+                         "nl": "„{file}” is een foutief TopoJSON-bestand (onleesbare bogen of objecten).",
+                         "en": "“{file}” is a malformed TopoJSON (unreadable arcs or objects)."},
+    "map_err_crs_unknown": {"fr": "« {file} » déclare un système de coordonnées inconnu ({crs}). Exportez-le en WGS84 "
+                                  "(EPSG:4326), Lambert 93 (EPSG:2154), Lambert belge 2008 (EPSG:3812) ou "
+                                  "EPSG:3035.",
+                            "nl": "„{file}” vermeldt een onbekend coördinatenstelsel ({crs}). Exporteer het in WGS84 "
+                                  "(EPSG:4326), Lambert 93 (EPSG:2154), Belgische Lambert 2008 (EPSG:3812) of "
+                                  "EPSG:3035.",
+                            "en": "“{file}” declares an unknown coordinate system ({crs}). Export it in WGS84 "
+                                  "(EPSG:4326), Lambert 93 (EPSG:2154), Belgian Lambert 2008 (EPSG:3812) or "
+                                  "EPSG:3035."},
+    "map_err_crs_missing": {"fr": "« {file} » a des coordonnées projetées ({bounds}) sans dire dans quel système. "
+                                  "Exportez-le en WGS84 (EPSG:4326) ou ajoutez le membre « crs ».",
+                            "nl": "„{file}” heeft geprojecteerde coördinaten ({bounds}) zonder het stelsel te "
+                                  "vermelden. Exporteer het in WGS84 (EPSG:4326) of voeg het lid „crs” toe.",
+                            "en": "“{file}” has projected coordinates ({bounds}) without saying in which system. "
+                                  "Export it in WGS84 (EPSG:4326) or add the “crs” member."},
+    "map_err_coordinates": {"fr": "« {file} » : les coordonnées ne sont pas des longitudes et latitudes valides, même "
+                                  "après reprojection.",
+                            "nl": "„{file}”: de coördinaten zijn geen geldige lengte- en breedtegraden, ook niet na "
+                                  "herprojectie.",
+                            "en": "“{file}”: the coordinates are not valid longitudes and latitudes, even after "
+                                  "reprojection."},
+    "map_err_no_match": {"fr": "« {file} » : aucun code de la propriété « {prop} » ne correspond à un territoire "
+                               "(codes du fichier : {examples} ; codes connus : {known}…). Choisissez une autre "
+                               "propriété ou importez d'abord ces territoires.",
+                         "nl": "„{file}”: geen enkele code van de eigenschap „{prop}” hoort bij een gebied (codes in "
+                               "het bestand: {examples}; gekende codes: {known}…). Kies een andere eigenschap of "
+                               "importeer eerst die gebieden.",
+                         "en": "“{file}”: no code of the property “{prop}” matches a territory (codes in the file: "
+                               "{examples}; known codes: {known}…). Choose another property or import those "
+                               "territories first."},
+    "map_err_no_properties": {"fr": "« {file} » : les contours n'ont aucune propriété qui puisse porter un code.",
+                              "nl": "„{file}”: de vormen hebben geen eigenschap die een code kan bevatten.",
+                              "en": "“{file}”: the shapes have no property that could hold a code."},
+    "map_err_read": {"fr": "« {file} » n'a pas pu être lu ({detail}). Le fichier n'est pas enregistré.",
+                     "nl": "„{file}” kon niet worden gelezen ({detail}). Het bestand is niet opgeslagen.",
+                     "en": "“{file}” could not be read ({detail}). The file was not saved."},
+    "map_note_encoding": {"fr": "« {file} » n'est pas en UTF-8 : lu en Windows-1252.",
+                          "nl": "„{file}” is niet in UTF-8: gelezen als Windows-1252.",
+                          "en": "“{file}” is not UTF-8: read as Windows-1252."},
+    "map_note_topo_object": {"fr": "« {file} » : objet TopoJSON « {name} » utilisé ; autres objets ignorés : {others}.",
+                             "nl": "„{file}”: TopoJSON-object „{name}” gebruikt; andere objecten genegeerd: {others}.",
+                             "en": "“{file}”: TopoJSON object “{name}” used; other objects ignored: {others}."},
+    "map_note_single_feature": {"fr": "« {file} » contient une seule Feature (et non une FeatureCollection) : elle est "
+                                      "acceptée comme un jeu d'un seul contour.",
+                                "nl": "„{file}” bevat één Feature (geen FeatureCollection): die wordt aanvaard als "
+                                      "een set van één vorm.",
+                                "en": "“{file}” holds a single Feature (not a FeatureCollection): it is accepted as a "
+                                      "set of one shape."},
+    "map_note_skipped": {"fr": "« {file} » : {n} élément(s) sans polygone (vides, points ou lignes) ignoré(s).",
+                         "nl": "„{file}”: {n} element(en) zonder polygoon (leeg, punten of lijnen) genegeerd.",
+                         "en": "“{file}”: {n} item(s) without a polygon (empty, points or lines) ignored."},
+    "map_note_crs_guessed": {"fr": "« {file} » ne déclare pas son système de coordonnées ; ses coordonnées sont "
+                                   "celles de {crs}.",
+                             "nl": "„{file}” vermeldt zijn coördinatenstelsel niet; de coördinaten zijn die van {crs}.",
+                             "en": "“{file}” does not declare its coordinate system; its coordinates are those of "
+                                   "{crs}."},
+    "map_note_reprojected": {"fr": "« {file} » était en {crs} : reprojeté en WGS84 (longitude, latitude).",
+                             "nl": "„{file}” stond in {crs}: geherprojecteerd naar WGS84 (lengte, breedte).",
+                             "en": "“{file}” was in {crs}: reprojected to WGS84 (longitude, latitude)."},
+    # --- reports & data health (helper)
+    "page_health": {"fr": "Santé des données", "nl": "Gezondheid van de gegevens", "en": "Data health"},
+    "report_title": {"fr": "Rapport d'avancement", "nl": "Voortgangsrapport", "en": "Progress report"},
+    "report_whole": {"fr": "Toute la stratégie", "nl": "De volledige strategie", "en": "The whole strategy"},
+    "report_scope": {"fr": "Périmètre", "nl": "Reikwijdte", "en": "Scope"},
+    "report_date": {"fr": "Date du rapport", "nl": "Datum van het rapport", "en": "Report date"},
+    "report_file": {"fr": "rapport-avancement", "nl": "voortgangsrapport", "en": "progress-report"},
+    "report_page": {"fr": "Page", "nl": "Pagina", "en": "Page"},
+    "report_empty": {"fr": "Aucune action ne correspond à ces filtres : le rapport serait vide.",
+                     "nl": "Geen enkele actie past bij deze filters: het rapport zou leeg zijn.",
+                     "en": "No action matches these filters: the report would be empty."},
+    "report_contents": {"fr": "Contenu : synthèse, les actions en un coup d'œil, une section par action avec ses "
+                              "indicateurs, méthode, santé des données.",
+                        "nl": "Inhoud: samenvatting, de acties in één oogopslag, een hoofdstuk per actie met haar "
+                              "indicatoren, methode, gezondheid van de gegevens.",
+                        "en": "Contents: summary, the actions at a glance, one section per action with its "
+                              "indicators, method, data health."},
+    "report_of_assessed": {"fr": "{n} sur {total} évaluées", "nl": "{n} van {total} beoordeeld",
+                           "en": "{n} of {total} assessed"},
+    "report_summary": {"fr": "Synthèse", "nl": "Samenvatting", "en": "Summary"},
+    "report_status_counts": {"fr": "Statuts des actions et des indicateurs", "nl": "Status van acties en indicatoren",
+                             "en": "Statuses of actions and indicators"},
+    "report_indicators_headline": {"fr": "Indicateurs (territoire de référence)",
+                                   "nl": "Indicatoren (referentiegebied)", "en": "Indicators (headline territory)"},
+    "report_attention_none": {"fr": "Aucune action n'est en dégradation, en progrès limité ou en accélération "
+                                    "nécessaire.",
+                              "nl": "Geen enkele actie gaat achteruit, boekt beperkte vooruitgang of heeft versnelling "
+                                    "nodig.",
+                              "en": "No action is deteriorating, making limited progress or needing acceleration."},
+    "report_overview": {"fr": "Les actions en un coup d'œil", "nl": "De acties in één oogopslag",
+                        "en": "The actions at a glance"},
+    "report_chart_limited": {"fr": "{total} territoires : le graphique en montre {shown} (ceux de la cible d'abord) ; "
+                                   "le tableau de bord les montre tous.",
+                             "nl": "{total} gebieden: de grafiek toont er {shown} (eerst die van de streefwaarde); "
+                                   "het dashboard toont ze allemaal.",
+                             "en": "{total} territories: the chart shows {shown} (the target's first); the dashboard "
+                                   "shows them all."},
+    "report_expected": {"fr": "Attendu sur la trajectoire", "nl": "Verwacht op het streefpad",
+                        "en": "Expected on the target path"},
+    "report_reason": {"fr": "Pourquoi non évalué", "nl": "Waarom niet beoordeeld", "en": "Why not assessed"},
+    "report_sources": {"fr": "Sources", "nl": "Bronnen", "en": "Sources"},
+    "report_flags": {"fr": "Valeurs signalées", "nl": "Gemarkeerde waarden", "en": "Flagged values"},
+    "report_no_flags": {"fr": "aucune", "nl": "geen", "en": "none"},
+    "report_data": {"fr": "Données", "nl": "Gegevens", "en": "Data"},
+    "report_method_title": {"fr": "Méthode", "nl": "Methode", "en": "Method"},
+    "report_method_intro": {"fr": "Chaque indicateur est suivi dans son territoire de référence, de sa base (la valeur "
+                                  "de référence de sa cible, ou sa première valeur) à sa dernière valeur, avec la "
+                                  "méthode {method}. Le taux de croissance annuel moyen observé est comparé au rythme "
+                                  "nécessaire pour atteindre la cible à temps (rapport R) ; sans cible, il est lu tel "
+                                  "quel (croissance g par an dans le sens souhaité).",
+                            "nl": "Elke indicator wordt gevolgd in zijn referentiegebied, van zijn basis (de "
+                                  "referentiewaarde van zijn streefwaarde, of zijn eerste waarde) tot zijn laatste "
+                                  "waarde, met de methode {method}. Het waargenomen gemiddelde jaarlijkse "
+                                  "groeipercentage wordt vergeleken met het tempo dat nodig is om de streefwaarde op "
+                                  "tijd te halen (verhouding R); zonder streefwaarde wordt het op zich gelezen (groei "
+                                  "g per jaar in de gewenste richting).",
+                            "en": "Each indicator is followed in its headline territory, from its base (the baseline "
+                                  "of its target, or its first value) to its latest value, with the {method} method. "
+                                  "The compound annual growth rate observed is compared with the pace needed to reach "
+                                  "the target on time (ratio R); without a target it is read on its own (growth g a "
+                                  "year in the desired direction)."},
+    "report_with_target": {"fr": "Avec une cible (R)", "nl": "Met streefwaarde (R)", "en": "With a target (R)"},
+    "report_without_target": {"fr": "Sans cible (g par an)", "nl": "Zonder streefwaarde (g per jaar)",
+                              "en": "Without a target (g a year)"},
+    "report_rule_achieved": {"fr": "dernière valeur à la cible ou au-delà",
+                             "nl": "laatste waarde op of voorbij de streefwaarde",
+                             "en": "latest value at or past the target"},
+    "report_rule_na": {"fr": "moins de deux années de données, ou taux non calculable",
+                       "nl": "minder dan twee jaar gegevens, of geen berekenbaar groeipercentage",
+                       "en": "fewer than two years of data, or no rate can be computed"},
+    "report_method_score": {"fr": "Chaque indicateur évalué reçoit un score de −5 à +5. Le statut d'une action vient "
+                                  "de la moyenne des scores de ses indicateurs : {high} ou plus en bonne voie, de {mid} "
+                                  "à {high} accélération nécessaire, de {low} à {mid} progrès limité, sous {low} "
+                                  "dégradation ; cible atteinte seulement si tous ses indicateurs l'ont atteinte, non "
+                                  "évaluée si aucun ne l'est. Niveaux et thématiques font de même avec leurs actions.",
+                            "nl": "Elke beoordeelde indicator krijgt een score van −5 tot +5. De status van een actie "
+                                  "volgt uit het gemiddelde van de scores van haar indicatoren: {high} of meer op "
+                                  "koers, van {mid} tot {high} versnelling nodig, van {low} tot {mid} beperkte "
+                                  "vooruitgang, onder {low} achteruitgang; streefwaarde bereikt alleen als al haar "
+                                  "indicatoren die bereikt hebben, niet beoordeeld als geen enkele beoordeeld is. "
+                                  "Niveaus en thema's doen hetzelfde met hun acties.",
+                            "en": "Each assessed indicator gets a score from −5 to +5. An action's status comes from "
+                                  "the mean score of its indicators: {high} or more on track, {mid} to {high} "
+                                  "acceleration needed, {low} to {mid} limited progress, below {low} deterioration; "
+                                  "target achieved only when all its indicators are, not assessed when none is. Levels "
+                                  "and themes do the same with their actions."},
+    "report_method_charts": {"fr": "Sur les graphiques : les valeurs observées par territoire (côté français en trait "
+                                   "plein et ronds, côté belge en tirets et carrés), la trajectoire cible de la "
+                                   "référence à la cible (pointillés, étoile à la cible), le jalon (losange) et la "
+                                   "projection de la tendance jusqu'à l'année cible (tirets gris). La projection aide "
+                                   "à lire ; elle ne change jamais le statut. Un losange ouvert signale une valeur "
+                                   "provisoire, estimée ou une rupture de série.",
+                             "nl": "Op de grafieken: de waargenomen waarden per gebied (Franse kant volle lijn en "
+                                   "cirkels, Belgische kant streepjes en vierkanten), het streefpad van referentie tot "
+                                   "streefwaarde (stippellijn, ster bij de streefwaarde), de mijlpaal (ruit) en de "
+                                   "projectie van de trend tot het doeljaar (grijze streepjes). De projectie helpt "
+                                   "lezen; ze verandert de status nooit. Een open ruit markeert een voorlopige of "
+                                   "geschatte waarde of een breuk in de reeks.",
+                             "en": "On the charts: observed values by territory (French side solid lines and circles, "
+                                   "Belgian side dashes and squares), the target path from baseline to target (dotted, "
+                                   "a star at the target), the milestone (diamond) and the projection of the trend to "
+                                   "the target year (grey dashes). The projection is a reading aid; it never changes "
+                                   "the status. An open diamond marks a provisional or estimated value or a break in "
+                                   "series."},
+    "report_method_more": {"fr": "La méthode complète, avec des exemples chiffrés, est sur la page Méthodologie du "
+                                 "tableau de bord.",
+                           "nl": "De volledige methode, met uitgewerkte voorbeelden, staat op de pagina Methodologie "
+                                 "van het dashboard.",
+                           "en": "The full method, with worked examples, is on the dashboard's Methodology page."},
+    "reason_no_data": {"fr": "aucune valeur", "nl": "geen waarde", "en": "no value"},
+    "reason_no_direction": {"fr": "sens souhaité non renseigné", "nl": "gewenste richting niet ingevuld",
+                            "en": "desired direction not given"},
+    "reason_latest_before_base": {"fr": "dernière valeur antérieure à la référence",
+                                  "nl": "laatste waarde ouder dan de referentie",
+                                  "en": "latest value older than the baseline"},
+    "reason_too_few_years": {"fr": "une seule année de données", "nl": "slechts één jaar gegevens",
+                             "en": "a single year of data"},
+    "reason_opposite_signs": {"fr": "base et dernière valeur de signes opposés",
+                              "nl": "basis en laatste waarde met tegengesteld teken",
+                              "en": "base and latest value of opposite signs"},
+    "reason_target_before_base": {"fr": "cible antérieure à la référence", "nl": "streefwaarde vóór de referentie",
+                                  "en": "target before the baseline"},
+    "reason_target_opposite_sign": {"fr": "cible et base de signes opposés",
+                                    "nl": "streefwaarde en basis met tegengesteld teken",
+                                    "en": "target and base of opposite signs"},
+    "reason_target_wrong_side": {"fr": "cible du mauvais côté de la référence",
+                                 "nl": "streefwaarde aan de verkeerde kant van de referentie",
+                                 "en": "target on the wrong side of the baseline"},
+    "report_box_title": {"fr": "Rapport pour le comité de pilotage", "nl": "Rapport voor het stuurcomité",
+                         "en": "Report for the steering committee"},
+    "report_box_help": {"fr": "Le rapport suit les filtres actuels ({scope}) dans la langue choisie : synthèse, une "
+                              "section par action avec les graphiques de ses indicateurs, méthode et santé des "
+                              "données. Le HTML s'ouvre hors ligne ; le PDF est au format A4.",
+                        "nl": "Het rapport volgt de huidige filters ({scope}) in de gekozen taal: samenvatting, een "
+                              "hoofdstuk per actie met de grafieken van haar indicatoren, methode en gezondheid van de "
+                              "gegevens. De HTML opent offline; de PDF is in A4-formaat.",
+                        "en": "The report follows the current filters ({scope}) in the chosen language: summary, one "
+                              "section per action with its indicators' charts, method and data health. The HTML "
+                              "opens offline; the PDF is A4."},
+    "report_download_html": {"fr": "Télécharger le rapport (HTML)", "nl": "Rapport downloaden (HTML)",
+                             "en": "Download the report (HTML)"},
+    "report_download_pdf": {"fr": "Télécharger le rapport (PDF A4)", "nl": "Rapport downloaden (PDF A4)",
+                            "en": "Download the report (PDF A4)"},
+    "report_pdf_unavailable": {"fr": "Le PDF ne peut pas être produit sur ce serveur : {detail} Le rapport HTML "
+                                     "s'imprime depuis le navigateur.",
+                               "nl": "De PDF kan op deze server niet worden gemaakt: {detail} Het HTML-rapport kan "
+                                     "vanuit de browser worden afgedrukt.",
+                               "en": "The PDF cannot be produced on this server: {detail} The HTML report prints from "
+                                     "the browser."},
+    "health_page_intro": {"fr": "Ce qui manque, ce qui est en retard, à qui le demander, et ce qui se compare d'un "
+                                "côté à l'autre de la frontière, pour les indicateurs des filtres.",
+                          "nl": "Wat ontbreekt, wat achterloopt, wie het te vragen, en wat over de grens heen "
+                                "vergelijkbaar is, voor de indicatoren van de filters.",
+                          "en": "What is missing, what is late, whom to ask, and what compares across the border, "
+                                "for the indicators of the filters."},
+    "health_intro": {"fr": "Période de référence : {period}, la plus récente pour laquelle la base contient une valeur. "
+                           "Une donnée est attendue une période après la dernière reçue, et en retard après deux : un "
+                           "indicateur annuel sans valeur depuis deux ans est en retard.",
+                     "nl": "Referentieperiode: {period}, de recentste waarvoor de databank een waarde bevat. Een "
+                           "gegeven wordt verwacht één periode na het laatst ontvangene, en is achterstallig na twee: "
+                           "een jaarlijkse indicator zonder waarde sinds twee jaar is achterstallig.",
+                     "en": "Reference period: {period}, the latest for which the store holds a value. A value is due "
+                           "one period after the latest received, and overdue after two: a yearly indicator with no "
+                           "value for two years is overdue."},
+    "health_kpi_overdue": {"fr": "Indicateurs en retard ou sans donnée", "nl": "Indicatoren achterstallig of zonder "
+                           "gegevens", "en": "Indicators overdue or without data"},
+    "health_kpi_due": {"fr": "Indicateurs attendus (une période)", "nl": "Verwachte indicatoren (één periode)",
+                       "en": "Indicators due (one period)"},
+    "health_latest_values": {"fr": "{n} valeurs sur {expected} attendues en {year}",
+                             "nl": "{n} van {expected} verwachte waarden in {year}",
+                             "en": "{n} of {expected} expected values in {year}"},
+    "health_kpi_not_comparable": {"fr": "Indicateurs non comparables d'un côté à l'autre",
+                                  "nl": "Indicatoren niet vergelijkbaar over de grens",
+                                  "en": "Indicators not comparable across the border"},
+    "health_to_ask": {"fr": "À qui demander quoi", "nl": "Wie wat vragen", "en": "Whom to ask for what"},
+    "health_to_ask_what": {"fr": "Indicateurs à réclamer", "nl": "Op te vragen indicatoren",
+                           "en": "Indicators to request"},
+    "health_all_fresh": {"fr": "Tous les indicateurs sont à jour ou attendus depuis une période seulement : rien à "
+                               "réclamer.",
+                         "nl": "Alle indicatoren zijn bijgewerkt of pas één periode verwacht: niets op te vragen.",
+                         "en": "Every indicator is up to date or due by one period only: nothing to chase."},
+    "health_no_owner": {"fr": "référent non renseigné", "nl": "contactpersoon niet ingevuld",
+                        "en": "owner not given"},
+    "health_caution_not_comparable": {"fr": "Mesuré des deux côtés mais non comparable : ne pas comparer les valeurs "
+                                            "françaises et belges.",
+                                      "nl": "Aan beide kanten gemeten maar niet vergelijkbaar: vergelijk de Franse en "
+                                            "Belgische waarden niet.",
+                                      "en": "Measured on both sides but not comparable: do not compare French and "
+                                            "Belgian values."},
+    "health_caution_partial": {"fr": "Comparer avec prudence les valeurs françaises et belges (définitions ou sources "
+                                     "différentes).",
+                               "nl": "Franse en Belgische waarden voorzichtig vergelijken (verschillende definities of "
+                                     "bronnen).",
+                               "en": "Compare French and Belgian values with care (different definitions or "
+                                     "sources)."},
+    "health_sides": {"fr": "Côtés mesurés", "nl": "Gemeten kanten", "en": "Sides measured"},
+    "health_by_year": {"fr": "Complétude par année", "nl": "Volledigheid per jaar", "en": "Completeness by year"},
+    "health_by_year_help": {"fr": "Part des territoires couverts par chaque indicateur qui ont une valeur cette "
+                                  "année-là.",
+                            "nl": "Aandeel van de gebieden die elke indicator dekt met een waarde in dat jaar.",
+                            "en": "Share of the territories each indicator covers that have a value that year."},
+    "health_by_territory": {"fr": "Complétude par territoire en {year}", "nl": "Volledigheid per gebied in {year}",
+                            "en": "Completeness by territory in {year}"},
+    "health_by_territory_help": {"fr": "✓ valeur, ⚑ valeur signalée (provisoire, estimée…), ✗ manquante ; case vide : "
+                                       "territoire non couvert par l'indicateur.",
+                                 "nl": "✓ waarde, ⚑ gemarkeerde waarde (voorlopig, geschat…), ✗ ontbrekend; leeg vak: "
+                                       "gebied niet gedekt door de indicator.",
+                                 "en": "✓ value, ⚑ flagged value (provisional, estimated…), ✗ missing; blank: "
+                                       "territory not covered by the indicator."},
+    "health_not_covered": {"fr": "non couvert par l'indicateur", "nl": "niet gedekt door de indicator",
+                           "en": "not covered by the indicator"},
+    "health_cell": {"fr": "{n} territoire(s) sur {expected}", "nl": "{n} van {expected} gebied(en)",
+                    "en": "{n} of {expected} territory(ies)"},
+    "health_flows_note": {"fr": "Indicateurs de flux ({ids}) : comptés par couple origine → destination ; ils ne "
+                                "figurent pas dans la matrice par territoire.",
+                          "nl": "Stroomindicatoren ({ids}): geteld per paar herkomst → bestemming; ze staan niet in de "
+                                "matrix per gebied.",
+                          "en": "Flow indicators ({ids}): counted by origin → destination pair; they are not in the "
+                                "matrix by territory."},
+    "health_freshness": {"fr": "Fraîcheur des données et référents", "nl": "Actualiteit van de gegevens en "
+                         "contactpersonen", "en": "Freshness of the data and owners"},
+    "health_tab_territory": {"fr": "Par territoire", "nl": "Per gebied", "en": "By territory"},
+    "health_year": {"fr": "Année", "nl": "Jaar", "en": "Year"},
+    "health_behind": {"fr": "Retard", "nl": "Achterstand", "en": "Behind"},
+    "fresh_up_to_date": {"fr": "à jour", "nl": "bijgewerkt", "en": "up to date"},
+    "fresh_due": {"fr": "attendue", "nl": "verwacht", "en": "due"},
+    "fresh_overdue": {"fr": "en retard", "nl": "achterstallig", "en": "overdue"},
+    "fresh_no_data": {"fr": "aucune donnée", "nl": "geen gegevens", "en": "no data"},
+    "behind_annual": {"fr": "{n} an(s) de retard", "nl": "{n} jaar achter", "en": "{n} year(s) behind"},
+    "behind_quarterly": {"fr": "{n} trimestre(s) de retard", "nl": "{n} kwarta(a)l(en) achter",
+                         "en": "{n} quarter(s) behind"},
+    "behind_monthly": {"fr": "{n} mois de retard", "nl": "{n} maand(en) achter", "en": "{n} month(s) behind"},
+    "behind_multiannual": {"fr": "{n} cycle(s) de retard", "nl": "{n} cyclus/cycli achter",
+                           "en": "{n} cycle(s) behind"},
+    "cell_value": {"fr": "valeur", "nl": "waarde", "en": "value"},
+    "cell_flagged": {"fr": "valeur signalée", "nl": "gemarkeerde waarde", "en": "flagged value"},
+    "cell_missing": {"fr": "manquante", "nl": "ontbrekend", "en": "missing"},
 }
 
 # Progress statuses: Open SDG words, and Eurostat's own words for the no-target case.

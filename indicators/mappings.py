@@ -440,6 +440,52 @@ def _suggest(code: str, codes: list[str], kind: str):
     return ("did_you_mean", {"code": close[0]}) if close else ("add_it", {"kind": kind})
 
 
+def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes | None, file_name: str,
+                  problems: list[Problem]) -> Sheet | None:
+    """The sheet the mapping reads, with its header on `header_row`; None (and a problem) if impossible."""
+    sheet = result.sheets[0]
+    if spec.get("sheet"):
+        named = [s for s in result.sheets if (s.sheet or "").strip().lower() == spec["sheet"].strip().lower()]
+        if not named:
+            found = ", ".join(s.sheet or s.file for s in result.sheets)
+            problems.append(Problem(file_name, None, None, spec["sheet"], "bad_structure",
+                                    {"detail": f"the mapping reads sheet '{spec['sheet']}', the file has: {found}"}))
+            return None
+        sheet = named[0]
+    if name:
+        sheet = Sheet(name, sheet.frame, sheet.rows, sheet=sheet.sheet, encoding=sheet.encoding,
+                      separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
+                      header_row=sheet.header_row)
+    if spec.get("header_row") and spec["header_row"] != sheet.header_row:
+        try:
+            if raw is not None and sheet.sheet is None:
+                return _reread_csv(sheet, raw, spec["header_row"])
+            return _promote(sheet, spec["header_row"])
+        except (ValueError, pd.errors.ParserError, csv.Error) as exc:
+            problems.append(Problem(sheet.label, spec["header_row"], None, None, "bad_structure",
+                                    {"detail": f"the header cannot be read on row {spec['header_row']} ({exc})"}))
+            return None
+    return sheet
+
+
+def _duplicates(cells: pd.DataFrame, rows: np.ndarray, label: str, problems: list[Problem]) -> pd.DataFrame:
+    """The cells without a second value for the same indicator, territory and period (reported)."""
+    key = ["indicator_id", "territory_id", "period"]
+    dup = cells.duplicated(subset=key, keep="first").to_numpy()
+    if not dup.any():
+        return cells
+    first = cells[~dup].set_index(key)
+    for i in np.flatnonzero(dup):
+        r = cells.iloc[i]
+        f = first.loc[tuple(r[k] for k in key)]
+        same = f["_value"] == r["_value"] and _flag_text(f["flag"]) == _flag_text(r["flag"])
+        problems.append(Problem(label, int(rows[r["pos"]]), r["column"], r["text"],
+                                "duplicate_key" if same else "conflicting_key",
+                                {"first_row": str(int(rows[f["pos"]])), "key": " / ".join(str(r[k]) for k in key)},
+                                ("keep_one", {})))
+    return cells[~dup].reset_index(drop=True)
+
+
 def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sha256: str | None = None,
                   mapping_name: str | None = None) -> MappedSource:
     """Reshape a foreign file into observations that `import_files` / `validate_files` accept.
@@ -466,30 +512,10 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     problems: list[Problem] = list(result.problems)
     if not result.sheets:
         return done([], problems)
-    sheet = result.sheets[0]
-    if spec.get("sheet"):
-        named = [s for s in result.sheets if (s.sheet or "").strip().lower() == spec["sheet"].strip().lower()]
-        if not named:
-            found = ", ".join(s.sheet or s.file for s in result.sheets)
-            problems.append(Problem(file_name, None, None, spec["sheet"], "bad_structure",
-                                    {"detail": f"the mapping reads sheet '{spec['sheet']}', the file has: {found}"}))
-            return done([], problems)
-        sheet = named[0]
-    if name:
-        sheet = Sheet(name, sheet.frame, sheet.rows, sheet=sheet.sheet, encoding=sheet.encoding,
-                      separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
-                      header_row=sheet.header_row)
+    sheet = _choose_sheet(result, spec, name, raw, file_name, problems)
+    if sheet is None:
+        return done([], problems)
     label = sheet.label
-    if spec.get("header_row") and spec["header_row"] != sheet.header_row:
-        try:
-            if raw is not None and sheet.sheet is None:
-                sheet = _reread_csv(sheet, raw, spec["header_row"])
-            else:
-                sheet = _promote(sheet, spec["header_row"])
-        except (ValueError, pd.errors.ParserError, csv.Error) as exc:
-            problems.append(Problem(label, spec["header_row"], None, None, "bad_structure",
-                                    {"detail": f"the header cannot be read on row {spec['header_row']} ({exc})"}))
-            return done([], problems)
     decimal = spec.get("decimal") or sheet.decimal
     frame = sheet.frame
     rows = np.asarray(sheet.rows)
@@ -707,20 +733,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         cells = cells[~bad].reset_index(drop=True)
 
     # The same indicator, territory and period twice in the file.
-    key = ["indicator_id", "territory_id", "period"]
-    dup = cells.duplicated(subset=key, keep="first").to_numpy()
-    if dup.any():
-        first = cells[~dup].set_index(key)
-        for i in np.flatnonzero(dup):
-            r = cells.iloc[i]
-            f = first.loc[tuple(r[k] for k in key)]
-            first_row = str(int(rows[f["pos"]]))
-            same = f["_value"] == r["_value"] and _flag_text(f["flag"]) == _flag_text(r["flag"])
-            problems.append(Problem(label, int(rows[r["pos"]]), r["column"], r["text"],
-                                    "duplicate_key" if same else "conflicting_key",
-                                    {"first_row": first_row, "key": " / ".join(str(r[k]) for k in key)},
-                                    ("keep_one", {})))
-        cells = cells[~dup].reset_index(drop=True)
+    cells = _duplicates(cells, rows, label, problems)
 
     if cells.empty and not [p for p in problems if p.severity == "error"]:
         detail = (f"the mapping kept no value: {summary['rows']} rows read, {summary['filtered_out']} left out by "

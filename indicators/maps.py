@@ -53,6 +53,7 @@ LAYER_IDS = ("territories", "points", "columns", "flow_ends")   # layers whose o
 GUESSED_CRS = ("EPSG:2154", "EPSG:3812", "EPSG:31370", "EPSG:3035")
 KIND_ORDER = ("commune", "epci", "arrondissement", "nuts3", "department", "province", "region", "custom")
 CLASS_METHODS = ("quantiles", "equal_interval", "natural_breaks")
+JENKS_SAMPLE = 300                 # values above which natural breaks run on a sample
 
 # Paul Tol's colour-blind-safe schemes (personal.sron.nl/~pault): two sequential, two diverging.
 PALETTES: dict[str, tuple[str, ...]] = {
@@ -88,7 +89,11 @@ class BoundaryError(ValueError):
         super().__init__(f"{key}: {params}")
 
     def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
+        """The message in `lang`; numbers in the language's format (`50,0 Mo`, `50.0 MB`)."""
+        params = {k: (i18n.number(v, lang, 1) if isinstance(v, float) else
+                      i18n.number(v, lang, 0) if isinstance(v, int) and not isinstance(v, bool) and v >= 10_000
+                      else v) for k, v in self.params.items()}
+        return t(self.key, lang, **params)
 
 
 @dataclass
@@ -124,7 +129,7 @@ class Prepared:
 class Geography:
     """Every saved boundary set, merged: shapes by territory code, the base map, the border."""
     shapes: dict[str, list[dict]]          # territory code -> GeoJSON geometries
-    base: dict                             # FeatureCollection of every feature (for the base style)
+    base_layers: list[dict]                # one FeatureCollection per set, coarsest first (base style)
     border: list[list[list[float]]]        # paths [[lon, lat], ...] of the national borders
     bounds: tuple[float, float, float, float] | None
     sets: list[dict]                       # name, code_property, features, matched, saved_at, user
@@ -140,7 +145,7 @@ def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) ->
     """GeoJSON or TopoJSON bytes → area features in WGS84, or a `BoundaryError` naming the file."""
     size = len(raw)
     if size > max_bytes:
-        raise BoundaryError("map_err_too_big", file=filename, size=_mb(size), limit=_mb(max_bytes))
+        raise BoundaryError("map_err_too_big", file=filename, size=_mb(size), limit=max_bytes // (1024 * 1024))
     if not raw.strip():
         raise BoundaryError("map_err_empty", file=filename)
     notices: list[tuple[str, dict]] = []
@@ -227,8 +232,8 @@ def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) ->
                         notices)
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f}"
+def _mb(n: int) -> float:
+    return round(n / 1024 / 1024, 1)
 
 
 def _polygonal(geom):
@@ -529,22 +534,26 @@ def build_geography(sets: Sequence[Mapping], territories: pd.DataFrame) -> Geogr
     known = set(territories["territory_id"].astype(str))
     country_of = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
     shapes: dict[str, list[dict]] = {}
-    base_features, summaries = [], []
+    base_layers, summaries = [], []
     per_set_country: list[dict[str, list]] = []
     for item in sets:
         collection = item.get("geojson") or {}
         features = collection.get("features", []) if isinstance(collection, dict) else []
         mine: dict[str, list[dict]] = {}
+        layer = []
         for feature in features:
             code = str((feature.get("properties") or {}).get("code") or "")
             geometry = feature.get("geometry")
             if not geometry:
                 continue
-            base_features.append({"type": "Feature", "properties": {}, "geometry": geometry})
+            layer.append({"type": "Feature", "properties": {}, "geometry": geometry})
             if code in known:
                 mine.setdefault(code, []).append(geometry)
         for code, geometries in mine.items():
             shapes.setdefault(code, geometries)
+        if layer:
+            area = sum(shape(f["geometry"]).area for f in layer) / len(layer)
+            base_layers.append((area, {"type": "FeatureCollection", "features": layer}))
         summaries.append({"name": item.get("name"), "code_property": item.get("code_property"),
                           "features": len(features), "matched": len(mine), "saved_at": item.get("saved_at"),
                           "user": item.get("user")})
@@ -563,7 +572,8 @@ def build_geography(sets: Sequence[Mapping], territories: pd.DataFrame) -> Geogr
         geoms = [shape(g) for gs in shapes.values() for g in gs]
         bounds = _bounds(geoms)
     border = national_borders(per_set_country, [c for c in COUNTRY_COLORS])
-    return Geography(shapes, {"type": "FeatureCollection", "features": base_features}, border, bounds, summaries)
+    base_layers.sort(key=lambda item: -item[0])
+    return Geography(shapes, [layer for _, layer in base_layers], border, bounds, summaries)
 
 
 def national_borders(per_set_country: Sequence[Mapping[str, list]], countries: Sequence[str],
@@ -604,16 +614,22 @@ def national_borders(per_set_country: Sequence[Mapping[str, list]], countries: S
 
 # ---------------------------------------------------------------- the offline base map
 
-def base_style(boundaries_url: str | None = None) -> dict:
-    """A MapLibre style: a background, and the uploaded boundaries when there are some. No tiles, no glyphs."""
+def base_style(boundaries_urls: Sequence[str] | str | None = None) -> dict:
+    """A MapLibre style: a background, and the uploaded boundaries when there are some. No tiles, no glyphs.
+
+    One source per boundary set, the coarsest first, so that the white land of a fine set (communes)
+    covers the outlines of a coarse one (NUTS 3) drawn under it.
+    """
     style: dict[str, Any] = {"version": 8, "name": "Cross-border monitor, offline", "sources": {},
                              "layers": [{"id": "background", "type": "background",
                                          "paint": {"background-color": BACKGROUND}}]}
-    if boundaries_url:
-        style["sources"]["boundaries"] = {"type": "geojson", "data": boundaries_url}
+    urls = [boundaries_urls] if isinstance(boundaries_urls, str) else list(boundaries_urls or [])
+    for i, url in enumerate(urls):
+        source = f"boundaries-{i}"
+        style["sources"][source] = {"type": "geojson", "data": url}
         style["layers"] += [
-            {"id": "boundaries-fill", "type": "fill", "source": "boundaries", "paint": {"fill-color": LAND}},
-            {"id": "boundaries-line", "type": "line", "source": "boundaries",
+            {"id": f"{source}-fill", "type": "fill", "source": source, "paint": {"fill-color": LAND}},
+            {"id": f"{source}-line", "type": "line", "source": source,
              "paint": {"line-color": BASE_LINE, "line-width": 0.6}},
         ]
     return style
@@ -627,12 +643,11 @@ def write_base_style(directory: Path, geography: Geography | None, url_prefix: s
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    boundaries_url = None
-    if geography is not None and geography.base.get("features"):
-        data = json.dumps(geography.base, separators=(",", ":")).encode()
-        name = _write_once(directory, data, ".geojson")
-        boundaries_url = f"{url_prefix}/{name}"
-    style = json.dumps(base_style(boundaries_url), separators=(",", ":"), sort_keys=True).encode()
+    urls = []
+    for layer in (geography.base_layers if geography is not None else []):
+        data = json.dumps(layer, separators=(",", ":")).encode()
+        urls.append(f"{url_prefix}/{_write_once(directory, data, '.geojson')}")
+    style = json.dumps(base_style(urls), separators=(",", ":"), sort_keys=True).encode()
     name = _write_once(directory, style, ".json")
     _prune(directory)
     return f"{url_prefix}/{name}"
@@ -664,9 +679,7 @@ def _prune(directory: Path, max_age: float = 7 * 24 * 3600) -> None:
 
 def kinds_with_values(obs: pd.DataFrame, territories: pd.DataFrame, indicator_id: str) -> list[tuple[str, int]]:
     """(kind, territories with a value) for an indicator, the kind with most territories first."""
-    o = obs[(obs["indicator_id"] == indicator_id) & obs["value"].notna()]
-    ter = territories[territories["territory_id"].isin(o["territory_id"].unique())]
-    counts = ter["kind"].fillna("custom").value_counts()
+    counts = values_frame(obs, territories, indicator_id)["kind"].fillna("custom").value_counts()
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     return sorted(((str(k), int(n)) for k, n in counts.items()), key=lambda kn: (-kn[1], order.get(kn[0], 99)))
 
@@ -728,7 +741,11 @@ def classify(values: Iterable, method: str = "quantiles", k: int = 5, palette: s
     classes give one class per value. A diverging palette is centred on the median, and runs
     from the worse side to the better side of the indicator's desired direction.
     """
-    import mapclassify
+    import warnings
+
+    with warnings.catch_warnings():   # "Numba not installed": the pure Python path is fast enough here
+        warnings.simplefilter("ignore")
+        import mapclassify
 
     v = np.asarray([float(x) for x in values if _finite(x)], dtype=float)
     if v.size == 0:
@@ -742,11 +759,14 @@ def classify(values: Iterable, method: str = "quantiles", k: int = 5, palette: s
     else:
         scheme = {"quantiles": mapclassify.Quantiles, "equal_interval": mapclassify.EqualInterval,
                   "natural_breaks": mapclassify.FisherJenks}[method]
-        import warnings
-
+        sample = v
+        if method == "natural_breaks" and v.size > JENKS_SAMPLE:
+            # Fisher-Jenks is quadratic (slow without numba): run it on evenly spaced order
+            # statistics, a deterministic sample that keeps the distribution's shape.
+            sample = np.quantile(v, np.linspace(0, 1, JENKS_SAMPLE))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            bins = [float(b) for b in scheme(v, k=k).bins]
+            bins = [float(b) for b in scheme(sample, k=k).bins]
         bins = sorted(set(bins))
     bins[-1] = max(bins[-1], float(v.max()))
     idx = np.minimum(np.searchsorted(np.asarray(bins), v, side="left"), len(bins) - 1)
@@ -893,9 +913,9 @@ def _border_layers(geography: Geography | None) -> list[pdk.Layer]:
         return []
     data = [{"path": p} for p in geography.border]
     return [pdk.Layer("PathLayer", data=data, id="border_casing", get_path="path", get_color=[255, 255, 255, 220],
-                      width_units="pixels", get_width=6, pickable=False),
+                      width_units='"pixels"', get_width=6, pickable=False),
             pdk.Layer("PathLayer", data=data, id="border", get_path="path", get_color=rgba(BORDER_COLOR),
-                      width_units="pixels", get_width=2.5, pickable=False)]
+                      width_units='"pixels"', get_width=2.5, pickable=False)]
 
 
 def territory_name(row: Mapping, lang: str) -> str:
@@ -971,8 +991,8 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                                 id="territories", pickable=True, stroked=True, filled=True, auto_highlight=True,
                                 highlight_color=[255, 255, 255, 90], get_fill_color="properties.fill",
                                 get_line_color="properties.line", get_line_width="properties.lw",
-                                line_width_units="pixels", line_width_min_pixels=0.5))
-        bounds_geoms.append(geography.bounds)
+                                line_width_units='"pixels"', line_width_min_pixels=0.5))
+        bounds_geoms.append(_geometry_bounds(f["geometry"] for f in features))
 
     points = data[~has_shape & data["lat"].notna() & data["lon"].notna()].copy()
     layers += _border_layers(geography)
@@ -988,9 +1008,8 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         cols = ["territory_id", "name", "country_name", "value_fmt", "period", "status_label", "fill", "lon", "lat"]
         out = records[cols].copy()
         out["lon"], out["lat"] = out["lon"].astype(float).round(5), out["lat"].astype(float).round(5)
-        out["line"] = [rgba(SELECTED_LINE) if s else rgba(COUNTRY_COLORS.get(c, OTHER_COUNTRY))
-                       for s, c in zip(records["selected"], records["country"])]
-        out["lw"] = [3.5 if s else 1.5 for s in records["selected"]]
+        out["line"] = [rgba(SELECTED_LINE) if s else [77, 77, 77, 255] for s in records["selected"]]
+        out["lw"] = [3.5 if s else 1 for s in records["selected"]]
         if symbol == "columns":
             out["elevation"] = (records["magnitude"] / top * extent_m / 3).round(1).values
             layers.append(pdk.Layer("ColumnLayer", data=out.to_dict("records"), id="columns",
@@ -999,15 +1018,31 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                                     get_fill_color="fill", get_line_color="line", pickable=True,
                                     auto_highlight=True))
         else:
-            out["radius"] = (np.sqrt(records["magnitude"] / top) * extent_m / 16).round(1).values
+            out["radius"] = (np.sqrt(records["magnitude"] / top) * extent_m / 22).round(1).values
             layers.append(pdk.Layer("ScatterplotLayer", data=out.to_dict("records"), id="points",
                                     get_position=["lon", "lat"], get_radius="radius", radius_min_pixels=4,
                                     get_fill_color="fill", get_line_color="line", get_line_width="lw",
-                                    line_width_units="pixels", stroked=True, filled=True, pickable=True,
+                                    line_width_units='"pixels"', stroked=True, filled=True, pickable=True,
                                     auto_highlight=True))
     pitch = 45 if symbol == "columns" and not points.empty and not has_shape.any() else 0
-    view = fit_view(bounds, width, height, pitch=pitch)
+    view = fit_view(bounds, width, height, padding=0.1 if not points.empty else 0.04, pitch=pitch)
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang), **_base(offline_style, online))
+
+
+def _geometry_bounds(geometries: Iterable[dict]) -> tuple[float, float, float, float] | None:
+    xs, ys = [], []
+
+    def walk(c):
+        if c and isinstance(c[0], (int, float)):
+            xs.append(c[0])
+            ys.append(c[1])
+        else:
+            for x in c:
+                walk(x)
+
+    for geometry in geometries:
+        walk(geometry.get("coordinates") or [])
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 def _union_bounds(items) -> tuple[float, float, float, float] | None:
@@ -1090,7 +1125,7 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
         a["source_color"] = rgba(FLOW_ORIGIN, a["alpha"])
         a["target_color"] = rgba(FLOW_DESTINATION, a["alpha"])
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source",
-                            get_target_position="target", get_width="width", width_units="pixels",
+                            get_target_position="target", get_width="width", width_units='"pixels"',
                             get_source_color="source_color", get_target_color="target_color", get_tilt=28,
                             get_height=0.5, pickable=True, auto_highlight=True))
     ends: dict[str, dict] = {}
@@ -1105,13 +1140,14 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
                           "country_name": t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS
                           else str(country or ""),
                           "lon": round(float(row["lon"]), 5), "lat": round(float(row["lat"]), 5),
-                          "fill": rgba(COUNTRY_COLORS.get(country, OTHER_COUNTRY), 235),
+                          "fill": [64, 64, 64, 235],
                           "line": rgba(SELECTED_LINE) if code in selected else [255, 255, 255, 255],
                           "lw": 3 if code in selected else 1.5}
     layers.append(pdk.Layer("ScatterplotLayer", data=list(ends.values()), id="flow_ends",
-                            get_position=["lon", "lat"], get_radius=1, radius_min_pixels=7, radius_max_pixels=7,
+                            get_position=["lon", "lat"], get_radius=1, radius_min_pixels=6, radius_max_pixels=6,
+                            billboard=True,
                             get_fill_color="fill", get_line_color="line", get_line_width="lw",
-                            line_width_units="pixels", stroked=True, pickable=True, auto_highlight=True))
+                            line_width_units='"pixels"', stroked=True, pickable=True, auto_highlight=True))
     lons = [e["lon"] for e in ends.values()]
     lats = [e["lat"] for e in ends.values()]
     bounds = (min(lons), min(lats), max(lons), max(lats))

@@ -420,7 +420,11 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
                 raise _DryRun()
     except _DryRun:
         result.batch_id = None
-    except sa.exc.OperationalError as exc:
+    except sa.exc.IntegrityError as exc:
+        # Another import wrote the same keys between our read and our write: nothing of ours was kept.
+        raise StoreError("Another import wrote the same values at the same moment: nothing was written. "
+                         "Please retry; the files will be checked again against the new data.") from exc
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
         raise StoreError(_operational_message(exc)) from exc
     return result
 
@@ -429,7 +433,7 @@ def _operational_message(exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     if "readonly" in text or "read-only" in text:
         return "The database file is read-only: nothing was written. Ask for write access to the store."
-    if "disk" in text and ("full" in text or "space" in text):
+    if ("disk" in text or "database" in text) and ("full" in text or "space" in text):
         return "The disk is full: nothing was written. Free some space and try again."
     if "locked" in text or "could not serialize" in text or "deadlock" in text:
         return "Another import is being written at this moment: nothing was written. Please retry in a few seconds."

@@ -162,6 +162,23 @@ def _follow_clicks() -> None:
         ss.pop("_matrix_clicked", None)
 
 
+def _follow_map_clicks() -> None:
+    """A click on a territory of the Map page selects it in the territory filter.
+
+    Read like `_follow_clicks`, from the map's own selection state, before the sidebar's
+    widgets exist. The map keeps showing every territory; the selected ones are outlined.
+    """
+    from indicators.maps import territory_from_selection
+
+    ss = st.session_state
+    code = territory_from_selection(ss.get("map_chart"))
+    if code and code != ss.get("_map_clicked"):
+        ss["_map_clicked"] = code
+        ss[KEYS["territory"]] = [code]
+    elif not code:
+        ss.pop("_map_clicked", None)
+
+
 def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, str]:
     return {row[key]: i18n.name(row, field, lang) or row[key] for row in frame.to_dict("records")}
 
@@ -169,6 +186,7 @@ def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, st
 def sidebar_filters(view: View) -> F.Filters:
     fw, lang, ss = view.framework, view.lang, st.session_state
     _follow_clicks()
+    _follow_map_clicks()
     with st.sidebar:
         st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                              selection_mode="single", default=None)

@@ -1,9 +1,394 @@
-"""Map: placeholder until the map issue lands."""
+"""Map: the chosen indicator's values (or progress statuses) by territory, or its flows as arcs.
+
+A choropleth where boundaries were uploaded, proportional circles or columns at the territories'
+coordinates elsewhere; the border drawn from the boundaries; an offline base map served from
+static files. A click on a territory selects it in the global territory filter (read by
+`common._follow_map_clicks` before the sidebar is drawn) and shows its card. Editors upload,
+check and save boundary files in the section at the bottom.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
 import streamlit as st
 
+from indicators import filters as F
+from indicators import i18n
+from indicators import maps
 from indicators.i18n import t
 from pages import common
 
-view = common.current()
-st.title(t("page_map", view.lang))
-st.info(t("map_placeholder", view.lang), icon=":material/map:")
+STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cache"
+CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
+INDICATOR_KEY = "f_indicator"      # shared with the explorer, written to the URL as `indicator`
+MAP_HEIGHT = 560
+MAP_WIDTH = 640                    # the map column's width on a laptop, to fit the first view
+NAMES_LIMIT = 8
+
+
+# ---------------------------------------------------------------- cached reads
+
+def _url_prefix() -> str:
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/app/static/map/cache" if base else "/app/static/map/cache"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def geography(version: tuple) -> tuple[maps.Geography, str | None]:
+    """The saved boundary sets merged, and the URL of the offline base style that draws them."""
+    from indicators.store import load_boundaries
+
+    geo = maps.build_geography(load_boundaries(common.engine()), common.framework(version)["territories"])
+    try:
+        style = maps.write_base_style(STATIC_CACHE, geo, _url_prefix())
+    except OSError:  # a read-only app folder: the background-only style shipped in static/map/
+        style = None
+    return geo, style
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def statuses(version: tuple, method: str, indicator_id: str, period_from: str | None,
+             period_to: str | None) -> pd.DataFrame:
+    """territory_id → status of the indicator's series within the period filter."""
+    if not period_from and not period_to:
+        assessed, _ = common.assessment(version, method)
+        rows = assessed[assessed["indicator_id"] == indicator_id]
+    else:
+        from indicators.progress import assess_all
+
+        fw = common.framework(version)
+        obs = common.observations(version)
+        obs = F.in_period(obs[obs["indicator_id"] == indicator_id], F.Filters(period_from=period_from,
+                                                                              period_to=period_to))
+        rows = assess_all(obs, fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id],
+                          fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method)
+    return rows[["territory_id", "status"]].drop_duplicates("territory_id").reset_index(drop=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def read_upload(digest: str, name: str, _raw: bytes) -> maps.BoundaryFile:
+    return maps.read_boundary_file(_raw, name)
+
+
+# ---------------------------------------------------------------- pieces
+
+def _names(frame: pd.DataFrame, lang: str) -> str:
+    names = [maps.territory_name(r, lang) for r in frame.head(NAMES_LIMIT).to_dict("records")]
+    more = len(frame) - len(names)
+    return ", ".join(names) + (f" {t('and_more', lang, n=more)}" if more > 0 else "")
+
+
+def _indicator_choice(lang: str, indicators: pd.DataFrame, obs: pd.DataFrame, flows: pd.DataFrame):
+    with_values = set(obs.loc[obs["value"].notna(), "indicator_id"])
+    with_flows = set(flows.loc[flows["value"].notna(), "indicator_id"]) if not flows.empty else set()
+    rows = indicators[indicators["indicator_id"].isin(with_values | with_flows)]
+    if rows.empty:
+        return None, None, with_flows
+    codes = rows["indicator_id"].astype(str).tolist()
+    names = {r["indicator_id"]: i18n.name(r, "name", lang) or r["indicator_id"] for r in rows.to_dict("records")}
+    ss = st.session_state
+    if ss.get(INDICATOR_KEY) not in codes:  # first visit: the indicator known in the most territories
+        counts = obs[obs["value"].notna()].groupby("indicator_id")["territory_id"].nunique()
+        ss[INDICATOR_KEY] = max(codes, key=lambda c: (int(counts.get(c, 0)), -codes.index(c)))
+
+    def label(code: str) -> str:
+        tag = f" · ⇄ {t('map_flows_tag', lang)}" if code in with_flows else ""
+        return f"{code} · {names.get(code, code)}{tag}"
+
+    code = st.selectbox(t("choose_indicator", lang), codes, key=INDICATOR_KEY, format_func=label,
+                        persist_state="session")
+    return code, rows[rows["indicator_id"] == code].iloc[0].to_dict(), with_flows
+
+
+def _reset_if_missing(key: str, options: list, default=None) -> None:
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default if default in options else options[0]
+
+
+def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
+    """The card of the selected territory: name, country, latest values, statuses, link to the explorer."""
+    fw, flt = view.framework, view.filters
+    if not code:
+        st.caption(t("map_panel_empty", lang))
+        return
+    ter = fw["territories"][fw["territories"]["territory_id"].astype(str) == code]
+    if ter.empty:
+        return
+    row = ter.iloc[0].to_dict()
+    st.subheader(maps.territory_name(row, lang))
+    kind = str(row.get("kind") or "custom")
+    kind_key = f"map_kind_{kind}"
+    country_key = f"country_{row.get('country')}"
+    st.caption(" · ".join([t(country_key, lang) if country_key in i18n.TEXTS else str(row.get("country") or ""),
+                           t(kind_key, lang) if kind_key in i18n.TEXTS else kind, code]))
+    in_scope = F.selected_indicators(fw, flt)
+    obs = F.in_period(common.observations(view.version), flt)
+    obs = obs[(obs["territory_id"].astype(str) == code) & obs["value"].notna()
+              & obs["indicator_id"].isin(in_scope["indicator_id"])]
+    if obs.empty:
+        st.caption(t("no_data_indicator", lang))
+    else:
+        latest = obs.sort_values("period").groupby("indicator_id", as_index=False).last()
+        assessed, _ = common.assessment(view.version, flt.method)
+        status = assessed[assessed["territory_id"].astype(str) == code].set_index("indicator_id")["status"]
+        info = in_scope.set_index("indicator_id")
+        current = latest[latest["indicator_id"] == indicator["indicator_id"]]
+        if not current.empty:
+            r = current.iloc[0]
+            unit = str(indicator.get("unit") or "").strip()
+            label = i18n.name(indicator, "name", lang) or indicator["indicator_id"]
+            st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
+                      maps.fmt(r["value"], lang, indicator.get("decimals")))
+            if indicator["indicator_id"] in status.index:
+                st.markdown(common.status_badge(status[indicator["indicator_id"]], lang, flt.method))
+        table = pd.DataFrame({
+            t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
+                                   latest["indicator_id"]],
+            t("period", lang): latest["period"].astype(str).tolist(),
+            t("value", lang): [maps.fmt(v, lang, info.loc[c].get("decimals"), info.loc[c].get("unit"))
+                               for c, v in zip(latest["indicator_id"], latest["value"])],
+            t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
+                                for c in latest["indicator_id"]],
+        })
+        st.markdown(f"**{t('map_latest_values', lang)}**")
+        st.dataframe(table, hide_index=True, height=min(36 * (len(table) + 1) + 4, 320))
+    query = {**{k: v for k, v in flt.to_query().items() if k != "territory"}, "indicator": indicator["indicator_id"],
+             "territory": code}
+    st.page_link("pages/explorer.py", label=t("map_open_explorer", lang), icon=":material/query_stats:",
+                 query_params=query)
+
+
+def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
+    from indicators.store import delete_boundaries, save_boundaries
+
+    fw, ss = view.framework, st.session_state
+    for message in ss.pop("_map_messages", []):
+        st.success(message, icon=":material/check_circle:")
+    if geo.sets:
+        st.dataframe(pd.DataFrame({
+            t("map_col_set", lang): [s["name"] for s in geo.sets],
+            t("map_col_property", lang): [s["code_property"] for s in geo.sets],
+            t("map_col_features", lang): [s["features"] for s in geo.sets],
+            t("map_col_matched", lang): [s["matched"] for s in geo.sets],
+            t("map_col_saved", lang): [i18n.when(s["saved_at"], lang) for s in geo.sets],
+            t("user", lang): [s["user"] for s in geo.sets],
+        }), hide_index=True)
+        missing = maps.territories_without_shape(fw["territories"], geo.shapes)
+        if not missing.empty:
+            with st.expander(t("map_missing_all", lang, n=len(missing))):
+                st.dataframe(_territory_table(missing, lang), hide_index=True)
+    else:
+        st.caption(t("map_sets_none", lang))
+    editor = common.editor_gate(lang)
+    if not editor:
+        return
+    if geo.sets:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        chosen = left.selectbox(t("map_delete_set", lang), [s["name"] for s in geo.sets], key="map_delete_choice")
+        if right.button(t("map_delete", lang), key="map_delete", icon=":material/delete:"):
+            delete_boundaries(common.engine(), chosen)
+            ss["_map_messages"] = [t("map_deleted", lang, name=chosen)]
+            st.rerun()
+    round_ = ss.get("_map_upload_round", 0)
+    upload = st.file_uploader(t("map_upload", lang, limit=maps.MAX_MB), type=["geojson", "json", "topojson"],
+                              key=f"map_upload_{round_}")
+    if upload is None:
+        return
+    if upload.size > maps.MAX_BYTES:  # refused before reading a byte of it
+        st.error(maps.BoundaryError("map_err_too_big", file=upload.name, size=maps._mb(upload.size),
+                                    limit=maps.MAX_MB).message(lang), icon=":material/error:")
+        return
+    raw = upload.getvalue()
+    try:
+        bfile = read_upload(hashlib.sha256(raw).hexdigest(), upload.name, raw)
+    except maps.BoundaryError as exc:
+        st.error(exc.message(lang), icon=":material/error:")
+        return
+    except Exception as exc:  # never a traceback: say which file and what kind of failure
+        st.error(t("map_err_read", lang, file=upload.name, detail=type(exc).__name__), icon=":material/error:")
+        return
+    for note in bfile.notice_texts(lang):
+        st.info(note, icon=":material/info:")
+    candidates = maps.code_properties(bfile, fw["territories"]["territory_id"])
+    if not candidates:
+        st.error(t("map_err_no_properties", lang, file=upload.name), icon=":material/error:")
+        return
+    options = {c["property"]: c for c in candidates}
+    prop_key = f"map_code_prop_{round_}"
+    _reset_if_missing(prop_key, list(options))
+    prop = st.selectbox(t("map_code_property", lang), list(options), key=prop_key,
+                        format_func=lambda p: t("map_code_option", lang, prop=p, n=options[p]["matches"],
+                                                example=options[p]["example"]))
+    try:
+        prepared = maps.prepare_boundaries(bfile, prop, fw["territories"])
+    except maps.BoundaryError as exc:
+        st.error(exc.message(lang), icon=":material/error:")
+        return
+    except Exception as exc:
+        st.error(t("map_err_read", lang, file=upload.name, detail=type(exc).__name__), icon=":material/error:")
+        return
+    st.info(t("map_preview", lang, file=upload.name, matched=len(prepared.matched),
+              features=prepared.features_in_file, unknown=len(prepared.unknown),
+              before=i18n.number(prepared.vertices_before, lang, 0),
+              after=i18n.number(prepared.vertices_after, lang, 0),
+              size=i18n.number(prepared.size_bytes / 1024, lang, 0)), icon=":material/map:")
+    if not prepared.unknown.empty:
+        with st.expander(t("map_unknown_title", lang, n=len(prepared.unknown))):
+            st.dataframe(prepared.unknown.rename(columns={"code": t("code", lang), "name": t("territory", lang)}),
+                         hide_index=True)
+    if not prepared.missing.empty:
+        with st.expander(t("map_missing_title", lang, n=len(prepared.missing))):
+            st.dataframe(_territory_table(prepared.missing, lang), hide_index=True)
+    name = st.text_input(t("map_set_name", lang), value=Path(upload.name).stem, key=f"map_set_name_{round_}")
+    if st.button(t("map_save", lang), type="primary", key=f"map_save_{round_}", icon=":material/save:"):
+        set_name = (name or "").strip() or Path(upload.name).stem
+        save_boundaries(common.engine(), set_name, prepared.geojson, prop, editor)
+        ss["_map_upload_round"] = round_ + 1
+        ss["_map_messages"] = [t("map_saved", lang, name=set_name, n=len(prepared.matched))]
+        st.rerun()
+
+
+def _territory_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    records = frame.to_dict("records")
+    return pd.DataFrame({
+        t("code", lang): [r["territory_id"] for r in records],
+        t("territory", lang): [maps.territory_name(r, lang) for r in records],
+        t("country", lang): [r.get("country") for r in records],
+        t("map_kind", lang): [t(f"map_kind_{r.get('kind')}", lang) if f"map_kind_{r.get('kind')}" in i18n.TEXTS
+                              else r.get("kind") for r in records],
+    })
+
+
+# ---------------------------------------------------------------- the page
+
+def main() -> None:
+    view = common.current()
+    lang, fw, flt = view.lang, view.framework, view.filters
+    ss = st.session_state
+    st.title(t("page_map", lang))
+    st.caption(t("map_intro", lang))
+    geo, style_url = geography(view.version)
+
+    indicators = F.selected_indicators(fw, flt)
+    obs = F.in_period(common.observations(view.version), flt)
+    flows_all = common.flows(view.version)
+    flows = F.in_period(flows_all, flt) if not flows_all.empty else flows_all
+    code, indicator, with_flows = None, None, set()
+    if not fw["indicators"].empty and not indicators.empty:
+        top = st.columns([3, 1, 1], vertical_alignment="bottom")
+        with top[0]:
+            code, indicator, with_flows = _indicator_choice(lang, indicators, obs, flows)
+    if code is None:
+        hint = F.empty_hint(flt)
+        st.info(t("map_no_values", lang) if hint or not fw["indicators"].empty else t("empty_store", lang),
+                icon=":material/filter_alt_off:")
+        with st.expander(t("map_boundaries", lang), expanded=geo.empty):
+            _boundaries_section(view, geo, lang)
+        return
+    unit, decimals = indicator.get("unit"), indicator.get("decimals")
+    decimals = None if decimals is None or pd.isna(decimals) else int(decimals)
+    selected = list(flt.territories)
+    clicked = ss.get("_map_clicked")
+    focus = clicked if clicked in selected else (selected[0] if selected else None)
+    is_flow = code in with_flows
+
+    if is_flow:
+        f = flows[flows["indicator_id"] == code]
+        periods = sorted(f["period"].astype(str).unique(), reverse=True)
+        with top[1]:
+            _reset_if_missing("map_period", ["", *periods], "")
+            period = st.selectbox(t("map_period", lang), ["", *periods], key="map_period",
+                                  format_func=lambda p: p or t("map_latest_option", lang))
+        online = bool(st.session_state.get("map_online"))
+        frame = maps.flows_frame(f, fw["territories"], code, period or None)
+        deck = maps.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
+                               decimals=decimals, offline_style=style_url, online=online, width=MAP_WIDTH,
+                               height=MAP_HEIGHT)
+        legend = maps.flow_legend_html(maps.flow_legend(frame, lang, unit, decimals), lang)
+        caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
+                   else t("map_no_flows", lang))
+        legend_title = f"{i18n.name(indicator, 'name', lang)} ({unit})" if unit else i18n.name(indicator, "name", lang)
+        _draw(deck, legend_title, legend, caption, view, focus, indicator, lang, symbols=False)
+    else:
+        kinds = maps.kinds_with_values(obs, fw["territories"], code)
+        kind_codes = [k for k, _ in kinds]
+        ind_obs = obs[(obs["indicator_id"] == code) & obs["value"].notna()]
+        periods = sorted(ind_obs["period"].astype(str).unique(), reverse=True)
+        with top[1]:
+            _reset_if_missing("map_kind", kind_codes)
+            kind = st.selectbox(t("map_kind", lang), kind_codes, key="map_kind",
+                                format_func=lambda k: f"{t(f'map_kind_{k}', lang) if f'map_kind_{k}' in i18n.TEXTS else k}"
+                                                      f" ({dict(kinds)[k]})")
+        with top[2]:
+            _reset_if_missing("map_period", ["", *periods], "")
+            period = st.selectbox(t("map_period", lang), ["", *periods], key="map_period",
+                                  format_func=lambda p: p or t("map_latest_option", lang))
+        row = st.columns([1.7, 1.5, 0.9, 1.9], vertical_alignment="bottom")
+        colouring = row[0].segmented_control(t("map_colour_by", lang), ["value", "status"], key="map_colour",
+                                             default="value", format_func=lambda c: t(f"map_colour_{c}", lang)) \
+            or "value"
+        method = row[1].selectbox(t("map_classes", lang), list(maps.CLASS_METHODS), key="map_classes",
+                                  format_func=lambda m: t(f"map_method_{m}", lang), disabled=colouring == "status")
+        k = row[2].selectbox(t("map_k", lang), [3, 4, 5, 6, 7], index=2, key="map_k",
+                             disabled=colouring == "status")
+        palette = row[3].selectbox(t("map_palette", lang), list(maps.PALETTES), key="map_palette",
+                                   format_func=lambda p: t(f"map_palette_{p}", lang),
+                                   help=t("map_palette_help", lang), disabled=colouring == "status")
+        symbol = st.session_state.get("map_symbol") or "circles"
+        online = bool(st.session_state.get("map_online"))
+        frame = maps.values_frame(ind_obs, fw["territories"], code, period or None, kind)
+        stat = statuses(view.version, flt.method, code, flt.period_from, flt.period_to)
+        frame = frame.merge(stat, on="territory_id", how="left")
+        frame["status"] = frame["status"].fillna("not_assessed")
+        higher = str(indicator.get("direction") or "increase") != "decrease"
+        classes = maps.classify(frame["value"], method, int(k), palette, higher)
+        deck = maps.values_deck(frame, lang, colouring=colouring, classes=classes,
+                                geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
+                                unit=unit, decimals=decimals, method=flt.method, offline_style=style_url,
+                                online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
+        if colouring == "status":
+            rows = maps.status_legend(frame["status"], lang, flt.method)
+            legend_title = t("map_legend_status", lang)
+        else:
+            rows = maps.legend(classes, lang, decimals)
+            legend_title = f"{i18n.name(indicator, 'name', lang)}" + (f" ({unit})" if unit else "")
+        rows = [r for r in rows if r["count"] or r["color"] != maps.NO_DATA_COLOR]
+        notes = []
+        if not frame.empty and not period and frame["period"].nunique() > 1:
+            notes.append(t("map_mixed_periods", lang, first=frame["period"].min(), last=frame["period"].max()))
+        if geo.empty:
+            notes.append(t("map_no_boundaries", lang))
+        else:
+            no_shape = frame[~frame["territory_id"].astype(str).isin(set(geo.shapes))]
+            if not no_shape.empty:
+                notes.append(t("map_without_shape", lang, n=len(no_shape), names=_names(no_shape, lang)))
+        _draw(deck, legend_title, maps.legend_html(rows), " ".join(notes), view, focus, indicator, lang,
+              symbols=geo.empty or bool(len(frame) and not frame["territory_id"].astype(str).isin(
+                  set(geo.shapes)).all()))
+
+    with st.expander(t("map_boundaries", lang), expanded=False):
+        _boundaries_section(view, geo, lang)
+
+
+def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,
+          symbols: bool) -> None:
+    left, right = st.columns([3, 1.15], gap="medium")
+    with left:
+        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT)
+        if caption:
+            st.caption(caption)
+        below = st.columns([1.2, 1, 1.3], vertical_alignment="center")
+        if symbols:  # how to draw the territories that have no shape
+            below[0].segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",
+                                       default="circles", format_func=lambda s: t(f"map_symbol_{s}", lang))
+        below[2].toggle(t("map_online", lang), key="map_online", help=t("map_online_help", lang))
+    with right:
+        st.markdown(f"**{legend_title}**")
+        st.markdown(legend_html, unsafe_allow_html=True)
+        st.divider()
+        _panel(view, focus, indicator, lang)
+
+
+main()

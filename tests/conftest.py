@@ -81,6 +81,12 @@ def store_url(request, tmp_path):
 
 
 @pytest.fixture
+def store_url_pg(postgres_server):
+    """A fresh database on the session's PostgreSQL server."""
+    return new_pg_database(postgres_server)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'store.sqlite'}"
 

@@ -61,8 +61,8 @@ STATBEL_SPEC = {"territory": {"column": "NIS code", "pattern": r"\d{5}", "exclud
                 "period": {"value": "2020"}, "values": {"Totaal": "POP_BE"}}
 INSEE_SPEC = {"territory": {"column": "DEPCOM", "keep": "known", "country": "FR"}, "period": {"value": "2019"},
               "values": {"PMUN": "POP_FR"}}
-ARCEP_SPEC = {"territory": {"column": "code_insee", "keep": "known", "country": "FR"}, "period": {"column": "date", "as": "year"},
-              "values": {"elig_thd1g": "THD_FTTH"}}
+ARCEP_SPEC = {"territory": {"column": "code_insee", "keep": "known", "country": "FR"},
+              "period": {"column": "date", "as": "year"}, "values": {"elig_thd1g": "THD_FTTH"}}
 
 
 @pytest.fixture
@@ -412,3 +412,35 @@ def test_xlsx_title_rows_are_skipped_with_header_row(tmp_path):
     frame = mapped.sheet.frame
     assert list(mapped.sheet.rows) == [4, 5] and mapped.sheet.label == "pop.xlsx [Données]"
     assert list(frame["territory_id"]) == ["59350", "59512"] and list(frame["value"]) == ["232787", "96990"]
+
+
+def test_the_documented_examples_are_valid_and_do_what_the_page_says(sqlite_url, framework):
+    import re
+
+    page = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = page.split("## Foreign layouts (mappings)", 1)[1]
+    examples = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", section, re.S)]
+    assert len(examples) == 5
+    for spec in examples:
+        validate_spec(spec)
+    engine = _store(sqlite_url, framework)
+    known = known_for_mapping(engine)
+    cnaf, eurostat, statbel, insee, arcep = examples
+    assert cnaf == CNAF_SPEC
+    assert apply_mapping(CNAF, cnaf, known=known).summary["observations"] == 9
+    # From 2010: BE254 and FRE11 twelve years each, BE328 five (2009-2016 are ':').
+    mapped = apply_mapping(EUROSTAT, eurostat, known=known)
+    assert mapped.summary["observations"] == 29 and mapped.problems == []
+    assert apply_mapping(STATBEL, statbel).summary["observations"] == 581
+    outcome = import_files(engine, [apply_mapping(path, spec, known=known) for path, spec in
+                                    ((CNAF, cnaf), (EUROSTAT, eurostat), (INSEE, insee), (ARCEP, arcep))], user="doc")
+    assert outcome.ok and outcome.result.summary()["added"] == 9 + 29 + 6 + 3
+
+
+def test_the_same_commune_twice_is_reported_at_the_second_row_and_its_column(tmp_path):
+    path = write(tmp_path, "twice.csv", "CODGEO;TX_F;A_ETUD\n59350;51,6;10\n59512;51,4;3\n59350;52,0;10\n")
+    mapped = apply_mapping(path, {"territory": "CODGEO", "period": "2020",
+                                  "values": {"TX_F": "DEM_TXF", "A_ETUD": "CAF_ETUD"}})
+    assert [(p.row, p.column, p.value, p.code, p.params["first_row"]) for p in mapped.problems] == [
+        (4, "TX_F", "52,0", "conflicting_key", "2"), (4, "A_ETUD", "10", "duplicate_key", "2")]
+    assert len(mapped.sheet.frame) == 4

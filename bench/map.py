@@ -1,0 +1,178 @@
+"""Benchmark of the map builders: the size of the deck sent to the browser, and the time to a rendered map.
+
+Two maps, built with the same functions as the Map page:
+
+- a choropleth of the 648 Nord communes and the 152 Belgian municipalities of the fixtures
+  (`../shared/fixtures/boundaries/`), every one with a value, simplified, with the border;
+- 2,000 flows between random pairs of those communes (seeded numpy generator).
+
+Printed: the time to read, join and simplify the boundary files, the time to build each deck, the
+size of each deck's JSON (what `st.pydeck_chart` sends), and, with `--browser` (Debian's Chromium
+through Playwright, software WebGL), the time from opening the page to the deck's canvas drawn, on a
+warm server (median of `--repeat` loads).
+
+Target: under 3 MB and under 1.5 seconds to a rendered map in Chromium. The time is counted
+beyond the same page with an empty map (Streamlit's own start, which no map can shorten).
+
+    python bench/map.py [--browser] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from indicators import maps  # noqa: E402
+
+BOUNDARIES = ROOT.parent / "shared" / "fixtures" / "boundaries"
+FILES = (("communes-59-nord.geojson", "code", "FR"), ("belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson",
+                                                      "nis", "BE"))
+TARGET_BYTES = 3_000_000
+TARGET_SECONDS = 1.5
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def build(n_flows: int = 2000, seed: int = 20240611):
+    t0 = time.perf_counter()
+    rows, files = [], []
+    for name, prop, country in FILES:
+        bfile = maps.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
+        files.append((bfile, prop))
+        for props, _, geom in bfile.features:
+            point = geom.representative_point()
+            rows.append({"territory_id": str(props[prop]), "name_fr": str(props.get("nom") or props.get("name_fr")),
+                         "country": country, "kind": "commune", "lat": point.y, "lon": point.x})
+    territories = pd.DataFrame(rows)
+    sets = []
+    for bfile, prop in files:
+        prepared = maps.prepare_boundaries(bfile, prop, territories)
+        sets.append({"name": bfile.name, "code_property": prop, "geojson": prepared.geojson})
+    geography = maps.build_geography(sets, territories)
+    t_boundaries = time.perf_counter() - t0
+
+    rng = np.random.default_rng(seed)
+    values = territories.assign(value=rng.lognormal(8, 1.2, len(territories)).round(0), period="2024",
+                                status=rng.choice(["on_track", "limited_progress", "deterioration"], len(territories)))
+    maps.classify([1.0, 2.0], "natural_breaks")          # import mapclassify outside the timing
+    t0 = time.perf_counter()
+    classes = maps.classify(values["value"], "natural_breaks", 5)
+    choropleth = maps.values_deck(values, "fr", classes=classes, geography=geography, unit="habitants",
+                                  decimals=0)
+    t_choropleth = time.perf_counter() - t0
+
+    ids = territories["territory_id"].to_numpy()
+    pairs = rng.choice(len(ids), size=(n_flows, 2))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    flows = pd.DataFrame({"indicator_id": "F", "origin_id": ids[pairs[:, 0]], "destination_id": ids[pairs[:, 1]],
+                          "period": "2024", "value": rng.lognormal(4, 1.5, len(pairs)).round(0)})
+    t0 = time.perf_counter()
+    frame = maps.flows_frame(flows, territories, "F")
+    arcs = maps.flows_deck(frame, "fr", geography=geography, unit="personnes")
+    t_flows = time.perf_counter() - t0
+    return {"territories": len(territories), "flows": len(frame), "geography": geography,
+            "times": {"boundaries": t_boundaries, "choropleth": t_choropleth, "flows": t_flows},
+            "decks": {"choropleth": choropleth, "flows": arcs}}
+
+
+APP = """
+import pickle, sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+st.set_page_config(layout="wide")
+deck = pickle.load(open({path!r}, "rb"))
+st.pydeck_chart(deck, height=560)
+"""
+
+
+def browser_seconds(deck, repeat: int) -> list[float]:
+    """Seconds from opening a page holding only this deck to its canvas drawn (warm server)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        deck_path = Path(tmp) / "deck.pickle"
+        deck_path.write_bytes(pickle.dumps(deck))
+        (Path(tmp) / "app.py").write_text(APP.format(root=str(ROOT), path=str(deck_path)))
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                                 "--server.port", str(port), "--server.address", "127.0.0.1",
+                                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                                cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(200):
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+                    "--no-sandbox", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"])
+                times = []
+                for i in range(repeat + 1):           # the first load warms the server up
+                    page = browser.new_page(viewport={"width": 1400, "height": 900})
+                    t0 = time.perf_counter()
+                    page.goto(url)
+                    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=60_000)
+                    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                    if i:
+                        times.append(time.perf_counter() - t0)
+                    page.close()
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--browser", action="store_true", help="also time the rendering in Chromium")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--flows", type=int, default=2000)
+    args = parser.parse_args()
+    result = build(args.flows)
+    times = result["times"]
+    print(f"{result['territories']} communes with boundaries, {result['flows']} flows")
+    print(f"read + join + simplify the two boundary files: {times['boundaries']:.2f} s")
+    ok = True
+    baseline = None
+    if args.browser:  # the same page with an empty map: what Streamlit itself takes to open
+        baseline = statistics.median(browser_seconds(maps.CompactDeck(layers=[], map_provider="maplibre",
+                                                                      map_style=None), args.repeat))
+        print(f"page with an empty map: {baseline:.2f} s (Streamlit's own start, the baseline)")
+    for name, deck in result["decks"].items():
+        size = len(deck.to_json().encode())
+        line = f"{name:<10} deck built in {times[name]:.2f} s, {size / 1e6:.2f} MB"
+        if args.browser:
+            seconds = browser_seconds(deck, args.repeat)
+            median = statistics.median(seconds)
+            line += (f", rendered in Chromium in {median:.2f} s (median of {len(seconds)}), "
+                     f"{median - baseline:.2f} s more than the empty map")
+            ok &= median - baseline < TARGET_SECONDS
+        ok &= size < TARGET_BYTES
+        print(line)
+    print(f"target: under {TARGET_BYTES / 1e6:.0f} MB and under {TARGET_SECONDS} s: {'met' if ok else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

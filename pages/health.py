@@ -1,0 +1,175 @@
+"""Data health: what is missing, what is late and whom to ask, what compares across the border;
+and the progress report of the current filters (HTML and PDF) for the steering committee."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from indicators import filters as F
+from indicators import health as H
+from indicators import i18n
+from indicators import report as R
+from indicators.i18n import t
+from pages import common
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def health_of(version: tuple, level: str | None, theme: str | None, action: str | None,
+              territories: tuple[str, ...], year: int | None) -> H.Health:
+    fw = common.framework(version)
+    scope = F.Filters(level=level, theme=theme, action=action, territories=territories)
+    indicators = F.selected_indicators(fw, scope).sort_values(["action_id", "indicator_id"], kind="stable")
+    obs, flows = common.observations(version), common.flows(version)
+    flows_in = flows[flows["indicator_id"].isin(indicators["indicator_id"])] if len(flows) else None
+    return H.assess_health(indicators, F.in_territories(obs, scope), flows_in, fw["territories"], year=year,
+                           store_observations=obs, store_flows=flows)
+
+
+def report_box(view) -> None:
+    """The report of the current filters, in the current language: HTML and PDF, made on click."""
+    lang, fw = view.lang, view.framework
+    flt = replace(view.filters, indicator=None)
+    scope, _ = R.filter_summary(fw, flt)
+    with st.container(border=True):
+        st.subheader(t("report_box_title", lang), anchor=False)
+        st.caption(t("report_box_help", lang, scope=scope))
+        if F.selected_actions(fw, flt).empty:
+            st.info(t("report_empty", lang), icon=":material/filter_alt_off:")
+            return
+        # the data of this run, handed to the callables (they run on click, outside the script)
+        obs, flows = common.observations(view.version), common.flows(view.version)
+        batches = common.batches(view.version)
+        as_of = batches["created_at"].iloc[0] if len(batches) else None
+
+        def payload(fmt: str):
+            def make() -> bytes:
+                return R.render(R.build(fw, obs, flt, flows=flows, data_as_of=as_of), fmt)
+            return make
+
+        left, right = st.columns(2)
+        left.download_button(t("report_download_html", lang), data=payload("html"),
+                             file_name=R.file_name(flt, "html"), mime="text/html", on_click="ignore",
+                             icon=":material/html:", key="report_html", width="stretch")
+        problem = R.pdf_problem()
+        if problem:
+            right.warning(t("report_pdf_unavailable", lang, detail=problem), icon=":material/print_disabled:")
+        else:
+            right.download_button(t("report_download_pdf", lang), data=payload("pdf"),
+                                  file_name=R.file_name(flt, "pdf"), mime="application/pdf", on_click="ignore",
+                                  icon=":material/picture_as_pdf:", key="report_pdf", type="primary",
+                                  width="stretch")
+
+
+def _names(fw, lang: str) -> dict[str, str]:
+    return {str(r["indicator_id"]): f"{r['indicator_id']} · {i18n.name(r, 'name', lang) or r['indicator_id']}"
+            for r in fw["indicators"].to_dict("records")}
+
+
+def _state_css(states: pd.Series):
+    def css(column: pd.Series) -> list[str]:
+        return [f"background-color: {H.FRESHNESS_COLORS.get(states[i], '#BBBBBB')}; color: #1A1A1A; "
+                "font-weight: 600" for i in column.index]
+    return css
+
+
+def freshness_tab(health: H.Health, fw, lang: str) -> None:
+    names = _names(fw, lang)
+    st.caption(t("health_intro", lang, period=health.reference_period or "–"))
+    ask = health.to_ask()
+    st.markdown(f"**{t('health_to_ask', lang)}**")
+    if ask.empty:
+        st.success(t("health_all_fresh", lang), icon=":material/check_circle:")
+    else:
+        st.dataframe(pd.DataFrame({
+            t("owner", lang): [o or t("health_no_owner", lang) for o in ask["owner"]],
+            t("health_to_ask_what", lang): ["; ".join(names.get(i, i) for i in ids) for ids in ask["indicator_ids"]],
+        }), hide_index=True, width="stretch")
+    fresh = health.freshness.reset_index(drop=True)
+    table = pd.DataFrame({
+        t("indicator", lang): [names.get(i, i) for i in fresh["indicator_id"]],
+        t("state", lang): [H.freshness_label(s, lang) for s in fresh["state"]],
+        t("latest_period", lang): [p or "–" for p in fresh["latest_period"]],
+        t("health_behind", lang): [H.behind_text(r, lang) for r in fresh.to_dict("records")],
+        t("periodicity_label", lang): [H.periodicity_label(p, lang) + ("" if given else f" ({t('not_given', lang)})")
+                                       for p, given in zip(fresh["periodicity"], fresh["periodicity_given"])],
+        t("owner", lang): [o or "–" for o in fresh["owner"]],
+        t("action", lang): fresh["action_id"],
+    })
+    st.markdown(f"**{t('health_freshness', lang)}**")
+    st.dataframe(table.style.apply(_state_css(fresh["state"]), subset=[t("state", lang)], axis=0),
+                 hide_index=True, width="stretch", key="health_freshness")
+
+
+def comparability_tab(health: H.Health, fw, lang: str) -> None:
+    names = _names(fw, lang)
+    comp = health.comparability
+    summary = health.summary()
+    st.markdown(" · ".join(f"**{H.comparability_label(c, lang)}**{R._colon(lang)} {summary['n_' + c]}"
+                           for c in H.COMPARABILITY if summary["n_" + c]))
+    warnings = []
+    for row in comp.to_dict("records"):
+        both = {"FR", "BE"} <= set(row["sides"])
+        if row["comparability"] == "not_comparable" and both:
+            warnings.append(t("health_caution_not_comparable", lang))
+        elif row["caution"]:
+            warnings.append(t("health_caution_partial", lang))
+        else:
+            warnings.append("")
+    st.dataframe(pd.DataFrame({
+        t("indicator", lang): [names.get(i, i) for i in comp["indicator_id"]],
+        t("comparability", lang): [H.comparability_label(c, lang) for c in comp["comparability"]],
+        t("health_sides", lang): [", ".join(s) or "–" for s in comp["sides"]],
+        t("note", lang): warnings,
+    }), hide_index=True, width="stretch", key="health_comparability")
+
+
+def main() -> None:
+    view = common.current()
+    lang, fw, flt = view.lang, view.framework, view.filters
+    st.title(t("page_health", lang))
+    st.caption(t("health_page_intro", lang))
+    report_box(view)
+    if F.selected_indicators(fw, flt).empty:
+        hint = F.empty_hint(flt)
+        st.info(t("empty_filters", lang, what=t(hint, lang).lower()) if hint in ("level", "theme", "action")
+                else t("empty_store", lang), icon=":material/filter_alt_off:")
+        return
+    health = health_of(view.version, flt.level, flt.theme, flt.action, flt.territories,
+                       st.session_state.get("health_year"))
+    if not health.years:
+        st.info(t("empty_store", lang))
+        return
+    s = health.summary()
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("health_kpi_overdue", lang), s["n_overdue"] + s["n_no_data"], border=True)
+    c2.metric(t("health_kpi_due", lang), s["n_due"], border=True)
+    c3.metric(t("health_latest_values", lang, year=s["latest_year"], n=s["latest_values"],
+                expected=s["latest_expected"]),
+              i18n.percent(s["latest_share"], lang) if s["latest_expected"] else "–", border=True)
+    c4.metric(t("health_kpi_not_comparable", lang), s["n_not_comparable"], border=True)
+
+    tabs = st.tabs([t("health_freshness", lang), t("health_by_year", lang), t("health_tab_territory", lang),
+                    t("comparability", lang)])
+    with tabs[0]:
+        freshness_tab(health, fw, lang)
+    with tabs[1]:
+        st.caption(t("health_by_year_help", lang))
+        st.plotly_chart(H.year_heatmap(health, lang), key="health_years", config={"displayModeBar": False})
+    with tabs[2]:
+        years = health.years
+        current = health.territory_year if health.territory_year in years else years[-1]
+        st.select_slider(t("health_year", lang), options=years, value=current, key="health_year")
+        st.markdown(f"**{t('health_by_territory', lang, year=health.territory_year)}**")
+        st.caption(t("health_by_territory_help", lang))
+        st.plotly_chart(H.territory_heatmap(health, fw["territories"], lang), key="health_territories",
+                        config={"displayModeBar": False})
+        if health.flow_indicators:
+            st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
+    with tabs[3]:
+        comparability_tab(health, fw, lang)
+    common.demo_caption(lang)
+
+
+main()

@@ -1,0 +1,224 @@
+"""The Map page in a real browser (headless Chromium, software WebGL): circles without boundaries,
+a choropleth and the border with boundaries, flows; a click on a territory sets the territory
+filter (the URL gets territory=...) and opens its card. Everything offline: no request leaves
+the machine. Screenshots go to docs/screenshots/map-*.png.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from io import BytesIO
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import FIXTURES, ROOT, _free_port
+from .conftest import shoot, wait_for_app
+
+BOUNDARIES = FIXTURES / "boundaries"
+SETS = (("communes-59-nord.geojson", "code"), ("belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson", "nis"))
+
+
+def _serve(store_path):
+    """`streamlit run app.py` on a free port with this store, as the shared `app_url` fixture does."""
+    port = _free_port()
+    env = {**os.environ, "INDICATORS_DB_URL": f"sqlite:///{store_path}"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.port", str(port), "--server.address", "127.0.0.1",
+                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _save_boundaries(store_path) -> None:
+    from indicators import maps
+    from indicators.queries import load_framework
+    from indicators.store import open_store, save_boundaries
+
+    engine = open_store(f"sqlite:///{store_path}")
+    territories = load_framework(engine)["territories"]
+    for name, prop in SETS:
+        bfile = maps.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
+        save_boundaries(engine, name.split(".")[0], maps.prepare_boundaries(bfile, prop, territories).geojson,
+                        prop, "test")
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def store_with_boundaries(demo_store_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp("map-browser") / "app.sqlite"
+    shutil.copy(demo_store_file, path)
+    _save_boundaries(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def boundaries_url(store_with_boundaries):
+    """The app on a copy of the demo store into which the Nord and Belgian boundaries were saved."""
+    proc, url = _serve(store_with_boundaries)
+    yield url
+    _stop(proc)
+
+
+def first_view(store_path, query: dict) -> dict:
+    """The deck the Map page sends for this store and URL, read with AppTest (same code, same data)."""
+    from streamlit.testing.v1 import AppTest
+
+    previous = os.environ.get("INDICATORS_DB_URL")
+    os.environ["INDICATORS_DB_URL"] = f"sqlite:///{store_path}"
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page("pages/map.py").run()
+        (chart,) = at.get("deck_gl_json_chart")
+        return json.loads(chart.proto.json)
+    finally:
+        if previous is None:
+            os.environ.pop("INDICATORS_DB_URL", None)
+        else:
+            os.environ["INDICATORS_DB_URL"] = previous
+
+
+def screen_point(page, view: dict, lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) is drawn on the map: Web Mercator, a 512-pixel world at zoom 0 (deck.gl)."""
+    box = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first.bounding_box()
+    scale = 512 * 2 ** view["zoom"] / (2 * math.pi)
+
+    def merc(phi):
+        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
+
+    x = scale * (math.radians(lon) - math.radians(view["longitude"]))
+    y = scale * (merc(view["latitude"]) - merc(lat))
+    return box["x"] + box["width"] / 2 + x, box["y"] + box["height"] / 2 + y
+
+
+def query(page) -> dict:
+    return parse_qs(urlparse(page.url).query)
+
+
+def no_error(page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
+
+
+def track_requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    return seen
+
+
+def outside(requests: list[str]) -> list[str]:
+    return [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", "localhost") and
+            not u.startswith(("data:", "blob:"))]
+
+
+def open_map(page, url: str, query_string: str) -> None:
+    page.goto(f"{url}/map?{query_string}")
+    wait_for_app(page)
+    page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first.wait_for(state="visible")
+    page.wait_for_timeout(1500)          # deck.gl draws on the next animation frames
+
+
+def map_colours(page) -> int:
+    """Distinct colours drawn in the map: a blank or single-colour canvas has almost none."""
+    from PIL import Image
+
+    image = Image.open(BytesIO(page.get_by_test_id("stDeckGlJsonChart").screenshot())).convert("RGB")
+    return len(set(image.resize((200, 160)).getdata()))
+
+
+def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(page, app_url, demo_store_file):
+    requests = track_requests(page)
+    open_map(page, app_url, "lang=fr")
+    expect(page.get_by_role("heading", name="Carte", exact=True)).to_be_visible()
+    expect(page.get_by_text("Aucun contour chargé")).to_be_visible()
+    no_error(page)
+    assert map_colours(page) > 40
+    shoot(page, "map-circles-fr")
+    # Lille's circle: the largest commune, drawn at its coordinates.
+    view = first_view(demo_store_file, {"lang": "fr"})["initialViewState"]
+    x, y = screen_point(page, view, 3.05858, 50.63297)
+    page.mouse.click(x, y)
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"territory=59350"), timeout=15_000)
+    expect(page.get_by_role("heading", name="Lille", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Ouvrir dans l'explorateur d'indicateurs")).to_be_visible()
+    assert query(page)["territory"] == ["59350"]
+    no_error(page)
+    page.wait_for_timeout(800)
+    shoot(page, "map-circles-click-fr")
+    assert outside(requests) == [], outside(requests)          # offline: no tile server, no CDN
+
+
+def test_with_boundaries_a_choropleth_the_border_and_a_click_on_a_shape(page, boundaries_url, store_with_boundaries):
+    requests = track_requests(page)
+    open_map(page, boundaries_url, "lang=en")
+    page.wait_for_timeout(2500)          # the offline base map loads its boundaries (static files)
+    no_error(page)
+    expect(page.get_by_text("Population (inhabitants)")).to_be_visible()
+    assert map_colours(page) > 60
+    static = [u for u in requests if "/app/static/map/cache/" in u]
+    assert any(u.endswith(".json") for u in static) and any(u.endswith(".geojson") for u in static)
+    shoot(page, "map-choropleth-en")
+    # Tournai: a click inside its shape selects it.
+    from shapely.geometry import shape
+
+    doc = json.loads((BOUNDARIES / SETS[1][0]).read_text(encoding="utf-8"))
+    tournai = shape(next(f for f in doc["features"] if f["properties"]["nis"] == "57081")["geometry"])
+    point = tournai.representative_point()
+    view = first_view(store_with_boundaries, {"lang": "en"})["initialViewState"]
+    page.mouse.click(*screen_point(page, view, point.x, point.y))
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"territory=57081"), timeout=15_000)
+    expect(page.get_by_role("heading", name="Tournai", exact=True)).to_be_visible()
+    no_error(page)
+    page.wait_for_timeout(800)
+    shoot(page, "map-choropleth-click-en")
+    assert outside(requests) == [], outside(requests)
+
+
+def test_flows_are_drawn_as_arcs_over_the_boundaries(page, boundaries_url):
+    open_map(page, boundaries_url, "lang=nl&indicator=MOB11")
+    page.wait_for_timeout(2500)
+    no_error(page)
+    expect(page.get_by_text("12 stromen in 2023")).to_be_visible()
+    assert query(page).get("indicator") == ["MOB11"]
+    assert map_colours(page) > 40
+    shoot(page, "map-flows-nl")
+
+
+def test_status_colouring_in_the_browser(page, boundaries_url):
+    open_map(page, boundaries_url, "lang=fr&indicator=ECO07")
+    page.get_by_test_id("stButtonGroup").get_by_text("Statut de progrès").click()
+    wait_for_app(page)
+    page.wait_for_timeout(2500)
+    no_error(page)
+    expect(page.get_by_text("Statut de progrès").last).to_be_visible()
+    shoot(page, "map-status-fr")

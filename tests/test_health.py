@@ -1,0 +1,167 @@
+"""The health of the data: completeness, freshness against periodicity, owners, comparability."""
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+from indicators import health as H
+from indicators import overview as O
+
+TERRITORIES = pd.DataFrame({
+    "territory_id": ["F1", "F2", "B1", "EU"], "name_fr": ["Lille", "Roubaix", "Kortrijk", "Eurométropole"],
+    "country": ["FR", "FR", "BE", "EU"], "kind": ["commune", "commune", "commune", "custom"]})
+
+
+def indicators(*rows) -> pd.DataFrame:
+    columns = ["indicator_id", "action_id", "name_fr", "periodicity", "owner", "comparability"]
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
+
+
+def obs(*rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["indicator_id", "territory_id", "period", "value", "flag"])
+
+
+def test_period_end():
+    assert H.period_end("2024") == 2025.0
+    assert H.period_end("2024-Q2") == 2024.5
+    assert H.period_end("2024-06") == 2024.5
+    assert H.period_end("n.d.") is None and H.period_end(None) is None
+
+
+def test_a_yearly_indicator_without_value_for_two_years_is_overdue():
+    ind = indicators(("Y0", "A1", "up to date", "annual", "ADULM", "harmonised"),
+                     ("Y1", "A1", "one year late", "annual", "MEL", "partial"),
+                     ("Y2", "A1", "two years late", "annual", "MEL", None),
+                     ("Y3", "A1", "no value", None, "", "not_comparable"),
+                     ("Q2", "A1", "two quarters late", "quarterly", "MEL", "harmonised"),
+                     ("M1", "A1", "one month late", "monthly", "MEL", "harmonised"),
+                     ("C5", "A1", "census five years ago", "multiannual", "INSEE", "harmonised"))
+    values = obs(("Y0", "F1", "2023", 1, None), ("Y0", "F1", "2025", 1, None),
+                 ("Y1", "F1", "2024", 1, None),
+                 ("Y2", "F1", "2023", 1, None), ("Y2", "B1", "2022", 1, None),
+                 ("Q2", "F1", "2025-Q2", 1, None),
+                 ("M1", "F1", "2025-11", 1, None),
+                 ("C5", "F1", "2020", 1, None))
+    health = H.assess_health(ind, values, territories=TERRITORIES)
+    assert health.reference_period == "2025"            # the latest period of the store
+    fresh = health.freshness.set_index("indicator_id")
+    assert fresh.at["Y0", "state"] == "up_to_date" and fresh.at["Y0", "periods_behind"] == 0
+    assert fresh.at["Y1", "state"] == "due" and fresh.at["Y1", "periods_behind"] == 1
+    assert fresh.at["Y2", "state"] == "overdue" and fresh.at["Y2", "periods_behind"] == 2
+    assert fresh.at["Y2", "latest_period"] == "2023"
+    assert fresh.at["Y3", "state"] == "no_data" and pd.isna(fresh.at["Y3", "periods_behind"])
+    assert fresh.at["Y3", "periodicity"] == "annual" and not fresh.at["Y3", "periodicity_given"]
+    assert fresh.at["Q2", "state"] == "overdue" and fresh.at["Q2", "periods_behind"] == 2   # Q3, Q4 missing
+    assert fresh.at["M1", "state"] == "due"                                                 # December missing
+    assert fresh.at["C5", "state"] == "due"               # 5 years behind = one 3-year cycle
+    # worst first: overdue, then no data, then due, then up to date
+    assert list(health.freshness["state"]) == sorted(health.freshness["state"], key=H.FRESHNESS.index)
+    # whom to ask: MEL has two indicators overdue, the one without owner is last
+    ask = health.to_ask()
+    assert list(ask["owner"]) == ["MEL", ""]
+    assert ask.iloc[0]["indicator_ids"] == ["Q2", "Y2"]     # as late as each other: by code
+    assert ask.iloc[1]["indicator_ids"] == ["Y3"]
+
+
+def test_completeness_by_year_counts_the_territories_an_indicator_covers():
+    ind = indicators(("I1", "A1", "x", "annual", "MEL", "harmonised"),
+                     ("I2", "A1", "started late", "annual", "MEL", "harmonised"))
+    values = obs(("I1", "F1", "2022", 1, None), ("I1", "F2", "2022", 2, None), ("I1", "B1", "2022", 3, None),
+                 ("I1", "F1", "2023", 1, "p"), ("I1", "B1", "2023", None, None),      # an empty value is missing
+                 ("I2", "F1", "2023", 5, None))
+    health = H.assess_health(ind, values, territories=TERRITORIES)
+    assert health.years == [2022, 2023]
+    matrix = health.year_matrix()
+    assert matrix.at["I1", 2022] == 1.0
+    assert matrix.at["I1", 2023] == pytest.approx(1 / 3)
+    assert math.isnan(matrix.at["I2", 2022])            # did not exist yet: nothing expected
+    assert matrix.at["I2", 2023] == 1.0
+    cells = health.territory_matrix()
+    assert health.territory_year == 2023
+    assert cells.at["I1", "F1"] == "flagged" and cells.at["I1", "F2"] == "missing"
+    assert cells.at["I1", "B1"] == "missing" and cells.at["I2", "F1"] == "value"
+    assert pd.isna(cells.at["I2", "B1"])                # I2 does not cover Kortrijk
+    s = health.summary()
+    assert (s["latest_values"], s["latest_expected"]) == (2, 4)
+    assert s["territory_missing"] == 2 and s["territory_flagged"] == 1
+    earlier = H.assess_health(ind, values, territories=TERRITORIES, year=2022).territory_matrix()
+    assert earlier.at["I1", "F2"] == "value"
+
+
+def test_comparability_and_caution():
+    ind = indicators(("H", "A1", "x", "annual", "", "harmonised"), ("P", "A1", "x", "annual", "", "partial"),
+                     ("N", "A1", "x", "annual", "", "not_comparable"), ("U", "A1", "x", "annual", "", None),
+                     ("F", "A1", "french only", "annual", "", "not_comparable"))
+    values = obs(*[(i, t, "2024", 1, None) for i in "HPNU" for t in ("F1", "B1")], ("F", "F1", "2024", 1, None),
+                 ("H", "EU", "2024", 1, None))
+    comp = H.assess_health(ind, values, territories=TERRITORIES).comparability.set_index("indicator_id")
+    assert comp.at["H", "sides"] == ["FR", "BE", "EU"] and not comp.at["H", "caution"]
+    assert comp.at["P", "caution"] and comp.at["N", "caution"]
+    assert comp.at["U", "comparability"] == "unknown" and comp.at["U", "caution"]
+    assert comp.at["F", "sides"] == ["FR"] and not comp.at["F", "caution"]   # nothing to compare
+    assert H.comparability_label("unknown", "fr") == "? non renseigné"
+    assert H.comparability_label("not_comparable", "nl") == "≠ niet vergelijkbaar"
+
+
+def test_flows_count_by_pair():
+    ind = indicators(("FL", "A1", "flows", "annual", "ADULM", "partial"))
+    flows = pd.DataFrame({"indicator_id": ["FL"] * 3, "origin_id": ["F1", "F1", "F1"],
+                          "destination_id": ["B1", "B1", "EU"], "period": ["2023", "2024", "2023"],
+                          "value": [10.0, 12.0, 3.0]})
+    health = H.assess_health(ind, obs(), flows, TERRITORIES)
+    assert health.flow_indicators == {"FL"}
+    assert health.year_matrix().at["FL", 2024] == 0.5
+    assert health.freshness.iloc[0]["state"] == "up_to_date"
+    assert health.comparability.iloc[0]["sides"] == ["FR", "BE", "EU"]
+
+
+@pytest.fixture(scope="module")
+def demo(demo_store_file, tmp_path_factory):
+    from indicators.queries import load_flows, load_framework, load_observations
+    from indicators.store import open_store
+
+    path = tmp_path_factory.mktemp("health") / "demo.sqlite"
+    shutil.copy(demo_store_file, path)
+    engine = open_store(f"sqlite:///{path}")
+    data = load_framework(engine), load_observations(engine), load_flows(engine)
+    engine.dispose()
+    return data
+
+
+def test_demo_freshness_agrees_with_the_overview(demo):
+    fw, observations, flows = demo
+    health = H.assess_health(fw["indicators"], observations, flows, fw["territories"])
+    stale = O.staleness(observations, fw["indicators"]).set_index("indicator_id")["stale"]
+    fresh = health.freshness.set_index("indicator_id")
+    with_obs = set(observations["indicator_id"])
+    for iid in with_obs:   # annual indicators with observations: the Overview's stale list
+        assert bool(stale[iid]) == (fresh.at[iid, "state"] in ("overdue", "no_data")), iid
+    s = health.summary()
+    assert s["indicators"] == len(fw["indicators"]) and s["n_overdue"] > 0
+    assert s["n_harmonised"] + s["n_partial"] + s["n_not_comparable"] + s["n_unknown"] == s["indicators"]
+    ask = health.to_ask()
+    overdue = set(fresh.index[fresh["state"].isin(["overdue", "no_data"])])
+    assert {i for ids in ask["indicator_ids"] for i in ids} == overdue
+    assert all(o for o in ask["owner"])   # every demo indicator names its owner
+
+
+def test_heatmaps_are_readable(demo):
+    fw, observations, flows = demo
+    some = fw["indicators"][fw["indicators"]["action_id"].isin(["A01", "A02"])]
+    health = H.assess_health(some, observations, None, fw["territories"])
+    years = H.year_heatmap(health, "fr")
+    trace = years.data[0]
+    assert len(trace.y) == len(some) and trace.x[-1] == health.reference_period
+    assert any("%" in cell for row in trace.text for cell in row)
+    assert all(cell.endswith("%") for row in trace.text for cell in row if cell)
+    assert {m for row in H.territory_heatmap(health, fw["territories"], "en").data[0].text for m in row} \
+        >= {"⚑"}                                          # the latest year's values are provisional
+    health = H.assess_health(some, observations, None, fw["territories"], year=2023)
+    cells = H.territory_heatmap(health, fw["territories"], "en")
+    marks = {m for row in cells.data[0].text for m in row}
+    assert marks <= {"", "✓", "⚑", "✗"} and "✓" in marks
+    assert all(" · " in x for x in cells.data[0].x)     # "FR · Halluin": side and name
+    assert cells.data[0].x[0].startswith("FR")           # French side first

@@ -1,0 +1,685 @@
+"""Maps: boundary files (the real ones in ../shared/fixtures/boundaries), classes, legends, decks,
+the click → filter rule, and the Map page under AppTest (upload, bad files, flows, statuses)."""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import i18n, maps
+from indicators.style import STATUS_COLORS
+
+from .conftest import DEMO, FIXTURES, ROOT
+
+APP = str(ROOT / "app.py")
+BOUNDARIES = FIXTURES / "boundaries"
+NORD = BOUNDARIES / "communes-59-nord.geojson"
+BELGIUM = BOUNDARIES / "belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson"
+NUTS3 = BOUNDARIES / "NUTS_RG_60M_2021_4326_LEVL_3.geojson"
+NNBSP = "\u202f"
+TERRITORIES = pd.read_csv(DEMO / "territories.csv", dtype={"territory_id": str, "parent_id": str,
+                                                         "replaced_by": str})
+OBSERVATIONS = pd.read_csv(DEMO / "observations.csv", dtype={"indicator_id": str, "territory_id": str,
+                                                            "period": str})
+FLOWS = pd.read_csv(DEMO / "flows.csv", dtype={"indicator_id": str, "origin_id": str, "destination_id": str,
+                                              "period": str})
+
+
+def demo_codes(country: str, kind: str) -> set[str]:
+    t = TERRITORIES
+    keep = (t["country"] == country) & (t["kind"] == kind) & t["replaced_by"].isna()
+    return set(t.loc[keep, "territory_id"])
+
+
+def read(path, name: str | None = None) -> maps.BoundaryFile:
+    return maps.read_boundary_file(path.read_bytes(), name or path.name)
+
+
+def reprojected(path, epsg: int, declare: bool = True) -> bytes:
+    """A fixture reprojected from WGS84 to a projected CRS with pyproj, as a GeoJSON file's bytes."""
+    from pyproj import Transformer
+
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    forward = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True)
+
+    def walk(c):
+        if c and isinstance(c[0], (int, float)):
+            x, y = forward.transform(c[0], c[1])
+            return [round(x, 2), round(y, 2)]
+        return [walk(x) for x in c]
+
+    for feature in doc["features"]:
+        feature["geometry"]["coordinates"] = walk(feature["geometry"]["coordinates"])
+    doc.pop("crs", None)
+    if declare:
+        doc["crs"] = {"type": "name", "properties": {"name": f"urn:ogc:def:crs:EPSG::{epsg}"}}
+    return json.dumps(doc).encode()
+
+
+# ---------------------------------------------------------------- the real boundary files
+
+def test_nord_communes_join_the_french_demo_communes_on_code():
+    bfile = read(NORD)
+    assert len(bfile.features) == 648 and bfile.crs is None and bfile.notices == []
+    best = maps.code_properties(bfile, TERRITORIES["territory_id"])[0]
+    assert best["property"] == "code"
+    prepared = maps.prepare_boundaries(bfile, "code", TERRITORIES)
+    french = demo_codes("FR", "commune")
+    assert set(prepared.matched) == french and len(french) == 26
+    assert len(prepared.unknown) == 648 - 26                   # listed, and kept as background
+    assert "59054" in set(prepared.unknown["code"])            # Bavinchove: no demo territory
+    assert prepared.features_kept == 648
+    # Territories left without a shape: the Belgian municipalities (another file), never the old codes.
+    assert set(prepared.missing["territory_id"]) == demo_codes("BE", "commune")
+    assert not {"54007", "54010"} & set(prepared.missing["territory_id"])
+    # Simplified: fewer points, light enough for the browser, every code a string, WGS84 kept.
+    assert prepared.vertices_after < prepared.vertices_before * 0.8
+    assert prepared.size_bytes < 450_000
+    lille = [f for f in prepared.geojson["features"] if f["properties"]["code"] == "59350"]
+    assert len(lille) == 1 and lille[0]["properties"]["name"] == "Lille"
+    west, south, east, north = maps._geometry_bounds([lille[0]["geometry"]])
+    assert 2.9 < west < east < 3.2 and 50.5 < south < north < 50.7
+
+
+def test_belgian_municipalities_join_on_nis():
+    bfile = read(BELGIUM)
+    assert len(bfile.features) == 152
+    candidates = maps.code_properties(bfile, TERRITORIES["territory_id"])
+    assert candidates[0]["property"] == "nis"
+    prepared = maps.prepare_boundaries(bfile, "nis", TERRITORIES)
+    assert set(prepared.matched) == demo_codes("BE", "commune")
+    assert {"34022", "57096", "57097", "57081", "21004"} <= set(prepared.matched)
+    assert len(prepared.unknown) == 152 - len(prepared.matched)
+    assert prepared.geojson["source"]["code_property"] == "nis"
+
+
+def test_nuts3_file_joins_on_nuts_id_and_keeps_only_the_area_around():
+    bfile = read(NUTS3)
+    assert bfile.crs is None                        # declares EPSG:4326: nothing to reproject
+    assert not [k for k, _ in bfile.notices if k == "map_note_reprojected"]
+    props = [c["property"] for c in maps.code_properties(bfile, TERRITORIES["territory_id"])]
+    assert props[0] in ("NUTS_ID", "FID", "id") and "NUTS_ID" in props
+    prepared = maps.prepare_boundaries(bfile, "NUTS_ID", TERRITORIES)
+    assert set(prepared.matched) == {"FRE11", "FRE12", "BE251", "BE253", "BE254", "BE255", "BE256", "BE258",
+                                     "BE328", "BE100"}
+    assert prepared.features_in_file == 1514
+    assert 10 < prepared.features_kept < 400        # neighbours kept, not the whole of Europe
+    assert len(prepared.unknown) == 1514 - 10
+
+
+# ---------------------------------------------------------------- projected files
+
+@pytest.mark.parametrize("epsg,path,prop", [(3812, BELGIUM, "nis"), (2154, NORD, "code"), (3035, NORD, "code")])
+def test_a_declared_projected_crs_is_reprojected_to_wgs84(epsg, path, prop):
+    raw = reprojected(path, epsg)
+    bfile = maps.read_boundary_file(raw, f"projected-{epsg}.geojson")
+    assert bfile.crs == f"EPSG:{epsg}"
+    texts = bfile.notice_texts("en")
+    assert any(f"EPSG:{epsg}" in text and "reprojected to WGS84" in text for text in texts)
+    original = read(path)
+    assert np.allclose(maps._bounds([g for _, _, g in bfile.features]),
+                       maps._bounds([g for _, _, g in original.features]), atol=1e-4)
+    prepared = maps.prepare_boundaries(bfile, prop, TERRITORIES)
+    assert set(prepared.matched) == set(maps.prepare_boundaries(original, prop, TERRITORIES).matched)
+
+
+@pytest.mark.parametrize("epsg", [2154, 3812])
+def test_an_undeclared_projected_crs_is_recognised_from_its_coordinates(epsg):
+    raw = reprojected(BELGIUM if epsg == 3812 else NORD, epsg, declare=False)
+    bfile = maps.read_boundary_file(raw, "no-crs.geojson")
+    assert bfile.crs == f"EPSG:{epsg}"
+    assert any("does not declare" in text for text in bfile.notice_texts("en"))
+    west, south, east, north = maps._bounds([g for _, _, g in bfile.features])
+    assert 2 < west < east < 5 and 49.5 < south < north < 51.5
+
+
+def test_unrecognisable_projected_coordinates_are_refused_with_a_clear_message():
+    square = [[[9.0e6, 9.0e6], [9.1e6, 9.0e6], [9.1e6, 9.1e6], [9.0e6, 9.0e6]]]
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": "59350"}, "geometry": {"type": "Polygon", "coordinates": square}}]}
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.read_boundary_file(json.dumps(doc).encode(), "lambert-sans-crs.geojson")
+    assert caught.value.key == "map_err_crs_missing"
+    for lang in ("fr", "nl", "en"):
+        assert "lambert-sans-crs.geojson" in caught.value.message(lang)
+    assert "EPSG:4326" in caught.value.message("en")
+
+
+def test_an_unknown_declared_crs_is_refused():
+    doc = json.loads(NORD.read_text(encoding="utf-8"))
+    doc["crs"] = {"type": "name", "properties": {"name": "EPSG:999999"}}
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.read_boundary_file(json.dumps(doc).encode(), "odd-crs.geojson")
+    assert caught.value.key == "map_err_crs_unknown"
+    assert "odd-crs.geojson" in caught.value.message("fr") and "EPSG:999999" in caught.value.message("fr")
+
+
+# ---------------------------------------------------------------- bad files
+
+def test_a_file_with_no_matching_codes_is_refused_naming_the_file_and_codes():
+    bfile = read(NORD, "communes.geojson")
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.prepare_boundaries(bfile, "nom", TERRITORIES)
+    message = caught.value.message("en")
+    assert caught.value.key == "map_err_no_match"
+    assert "communes.geojson" in message and "“nom”" in message and "Abancourt" in message
+    # With no known territory at all, every candidate property matches nothing.
+    nobody = TERRITORIES.assign(territory_id=lambda d: "X" + d["territory_id"])
+    assert all(c["matches"] == 0 for c in maps.code_properties(bfile, nobody["territory_id"]))
+    with pytest.raises(maps.BoundaryError):
+        maps.prepare_boundaries(bfile, "code", nobody)
+
+
+def test_a_single_feature_is_accepted_as_a_collection_of_one():
+    doc = json.loads(NORD.read_text(encoding="utf-8"))
+    lille = next(f for f in doc["features"] if f["properties"]["code"] == "59350")
+    bfile = maps.read_boundary_file(json.dumps(lille).encode(), "lille.geojson")
+    assert len(bfile.features) == 1
+    assert [k for k, _ in bfile.notices] == ["map_note_single_feature"]
+    assert "lille.geojson" in bfile.notice_texts("fr")[0]
+    prepared = maps.prepare_boundaries(bfile, "code", TERRITORIES)
+    assert prepared.matched == ["59350"]
+
+
+def test_invalid_json_is_refused_with_line_and_column():
+    raw = NORD.read_bytes()[:5000]
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.read_boundary_file(raw, "cut.geojson")
+    assert caught.value.key == "map_err_json"
+    for lang in ("fr", "nl", "en"):
+        assert "cut.geojson" in caught.value.message(lang)
+    assert caught.value.params["line"] == 1 and caught.value.params["column"] > 4000
+
+
+def test_a_50_mb_file_is_refused_before_it_is_parsed():
+    raw = b'{"type": "FeatureCollection", "features": []}' + b" " * (50 * 1024 * 1024)
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.read_boundary_file(raw, "france-entiere.geojson")
+    assert caught.value.key == "map_err_too_big"
+    assert caught.value.message("en").startswith("“france-entiere.geojson” is 50.0 MB")
+    assert "pèse 50,0 Mo" in caught.value.message("fr") and f"limités à {maps.MAX_MB} Mo" in caught.value.message("fr")
+
+
+@pytest.mark.parametrize("raw,key", [
+    (b"", "map_err_empty"),
+    (b"[1, 2, 3]", "map_err_not_geojson"),
+    (b'{"type": "Polygon", "coordinates": [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50]]]}', "map_err_bare_geometry"),
+    (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "59350"}, '
+     b'"geometry": {"type": "Point", "coordinates": [3.06, 50.63]}}]}', "map_err_no_polygons"),
+    (b'{"type": "Topology", "objects": {"x": {"type": "GeometryCollection", "geometries": '
+     b'[{"type": "Polygon", "arcs": [[7]]}]}}, "arcs": []}', "map_err_topojson"),
+])
+def test_other_bad_files_get_a_message_naming_the_file(raw, key):
+    with pytest.raises(maps.BoundaryError) as caught:
+        maps.read_boundary_file(raw, "bad.json")
+    assert caught.value.key == key
+    assert all("bad.json" in caught.value.message(lang) for lang in ("fr", "nl", "en"))
+
+
+def to_topojson(doc: dict, scale: float = 1e-5) -> dict:
+    """A minimal TopoJSON encoder for the test: one quantised, delta-encoded arc per ring, every
+    other ring stored reversed and referenced as ~index."""
+    arcs, x0, y0 = [], 2.0, 49.0
+
+    def encode(ring):
+        q = [(round((x - x0) / scale), round((y - y0) / scale)) for x, y in ring]
+        return [list(q[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(q, q[1:])]
+
+    def ring_ref(ring):
+        if len(arcs) % 2:
+            arcs.append(encode(ring[::-1]))
+            return ~(len(arcs) - 1)
+        arcs.append(encode(ring))
+        return len(arcs) - 1
+
+    geometries = []
+    for f in doc["features"]:
+        g = f["geometry"]
+        if g["type"] == "Polygon":
+            refs = [[ring_ref(r)] for r in g["coordinates"]]
+        else:
+            refs = [[[ring_ref(r)] for r in p] for p in g["coordinates"]]
+        geometries.append({"type": g["type"], "arcs": refs, "properties": f["properties"]})
+    return {"type": "Topology", "transform": {"scale": [scale, scale], "translate": [x0, y0]},
+            "objects": {"municipalities": {"type": "GeometryCollection", "geometries": geometries},
+                        "points": {"type": "GeometryCollection", "geometries": []}},
+            "arcs": arcs}
+
+
+def test_topojson_is_decoded_like_the_geojson_it_came_from():
+    doc = json.loads(BELGIUM.read_text(encoding="utf-8"))
+    raw = json.dumps(to_topojson(doc)).encode()
+    bfile = maps.read_boundary_file(raw, "belgium.topojson")
+    original = read(BELGIUM)
+    assert bfile.source_type == "topojson" and len(bfile.features) == len(original.features)
+    assert np.allclose(maps._bounds([g for _, _, g in bfile.features]),
+                       maps._bounds([g for _, _, g in original.features]), atol=1e-4)
+    areas = [g.area for _, _, g in bfile.features]
+    assert np.allclose(areas, [g.area for _, _, g in original.features], rtol=1e-3)
+    assert any("municipalities" in text for text in bfile.notice_texts("en"))
+    assert maps.code_properties(bfile, TERRITORIES["territory_id"])[0]["property"] == "nis"
+
+
+def test_numeric_codes_are_read_as_text_and_zero_padded_when_that_is_known():
+    assert maps._code(34022) == "34022"
+    assert maps._code(34022.0) == "34022"
+    assert maps._code(1001, {"01001"}) == "01001"
+    assert maps._code(" fre11 ", {"FRE11"}) == "FRE11"
+    assert maps._code(None) is None and maps._code(float("nan")) is None
+
+
+# ---------------------------------------------------------------- merged sets, border, offline style
+
+@pytest.fixture(scope="module")
+def geography() -> maps.Geography:
+    sets = []
+    for path, prop in ((NORD, "code"), (BELGIUM, "nis"), (NUTS3, "NUTS_ID")):
+        prepared = maps.prepare_boundaries(read(path), prop, TERRITORIES)
+        sets.append({"name": path.stem, "code_property": prop, "geojson": prepared.geojson, "saved_at": "",
+                     "user": "test"})
+    return maps.build_geography(sets, TERRITORIES)
+
+
+def test_geography_merges_the_sets_and_draws_the_border(geography):
+    assert {"59350", "34022", "57081", "FRE11", "BE254"} <= set(geography.shapes)
+    assert len(geography.base_layers) == 3
+    sizes = [len(layer["features"]) for layer in geography.base_layers]
+    assert sizes[-1] == 648                      # the finest set (communes) is drawn last, on top
+    points = np.array([p for path in geography.border for p in path])
+    assert len(points) > 50
+    # The border passes between Halluin (FR) and Menen (BE), and near Wattrelos / Estaimpuis.
+    for lon, lat in ((3.125, 50.775), (3.24, 50.70)):
+        assert np.min(np.hypot(points[:, 0] - lon, points[:, 1] - lat)) < 0.03
+    # …but not through Lille or Kortrijk.
+    for lon, lat in ((3.0586, 50.633), (3.2649, 50.828)):
+        assert np.min(np.hypot(points[:, 0] - lon, points[:, 1] - lat)) > 0.03
+
+
+def test_the_base_style_has_only_a_background_and_the_boundaries(geography, tmp_path):
+    url = maps.write_base_style(tmp_path, geography, "/app/static/map/cache")
+    assert url.startswith("/app/static/map/cache/") and url.endswith(".json")
+    style = json.loads((tmp_path / url.rsplit("/", 1)[1]).read_text())
+    assert [layer["type"] for layer in style["layers"]][0] == "background"
+    assert {layer["type"] for layer in style["layers"]} == {"background", "fill", "line"}
+    assert all(s["type"] == "geojson" and s["data"].startswith("/app/static/map/cache/")
+               for s in style["sources"].values())
+    assert "glyphs" not in style and "sprite" not in style and "http" not in json.dumps(style)
+    assert len(list(tmp_path.glob("*.geojson"))) == 3
+    assert maps.write_base_style(tmp_path, geography, "/app/static/map/cache") == url     # content-addressed
+    shipped = json.loads((ROOT / "static" / "map" / "style.json").read_text())
+    assert shipped["sources"] == {} and [layer["type"] for layer in shipped["layers"]] == ["background"]
+
+
+# ---------------------------------------------------------------- classes and legends
+
+@pytest.mark.filterwarnings("ignore:Numba")
+def test_classes_come_from_mapclassify():
+    import mapclassify
+
+    values = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05")["value"].astype(float)
+    assert len(values) < maps.JENKS_SAMPLE
+    for method, scheme in (("quantiles", mapclassify.Quantiles), ("equal_interval", mapclassify.EqualInterval),
+                           ("natural_breaks", mapclassify.FisherJenks)):
+        classes = maps.classify(values, method, 5)
+        assert classes.bins == pytest.approx(list(scheme(values.to_numpy(), k=5).bins))
+        assert sum(classes.counts) == len(values) and len(classes.colors) == 5
+    assert maps.classify([], "quantiles") is None
+    few = maps.classify([1, 1, 2, 2], "quantiles", 5)
+    assert few.bins == [1, 2] and few.counts == [2, 2]
+    assert maps.classify([3.0], "natural_breaks", 5).counts == [1]
+    # Many values: natural breaks on a deterministic sample, every value still in a class.
+    many = np.random.default_rng(3).lognormal(8, 1, 2000)
+    a, b = maps.classify(many, "natural_breaks", 5), maps.classify(many, "natural_breaks", 5)
+    assert a.bins == b.bins and sum(a.counts) == 2000 and a.bins[-1] == many.max()
+
+
+def test_legend_shows_class_bounds_in_the_users_number_format_and_a_no_data_class():
+    classes = maps.classify([1234.5, 2000, 5000.25, 9999.9], "equal_interval", 2)
+    fr, nl, en = (maps.legend(classes, lang, 1, no_data=3) for lang in ("fr", "nl", "en"))
+    assert fr[0]["label"] == f"1{NNBSP}234,5 – 5{NNBSP}617,2"
+    assert nl[0]["label"] == "1.234,5 – 5.617,2"
+    assert en[1]["label"] == "5,617.2 – 9,999.9"
+    assert fr[-1] == {"color": maps.NO_DATA_COLOR, "label": "Pas de donnée", "count": 3}
+    assert en[-1]["label"] == "No data" and nl[-1]["label"] == "Geen gegevens"
+    # Bounds that would read the same once rounded get more decimals.
+    close = maps.classify([0.11, 0.12, 0.13, 0.14], "quantiles", 4)
+    labels = [r["label"] for r in maps.legend(close, "en", 0)[:-1]]
+    assert len(set(labels)) == len(labels) and "0.12" in labels[1]
+
+
+def test_palettes_are_colour_blind_safe_and_diverging_follows_the_desired_direction():
+    values = list(range(1, 11))
+    up = maps.classify(values, "quantiles", 5, "sunset", higher_is_better=True)
+    down = maps.classify(values, "quantiles", 5, "sunset", higher_is_better=False)
+    blue, red = maps.PALETTES["sunset"][0], maps.PALETTES["sunset"][-1]
+
+    def near(a, b):
+        return sum(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) for i in (1, 3, 5)) < 60
+
+    assert near(up.colors[-1], blue) and near(up.colors[0], red)      # higher is better: high = blue
+    assert near(down.colors[-1], red) and near(down.colors[0], blue)
+    seq = maps.classify(values, "quantiles", 5, "ylorbr")
+    assert seq.colors[0] != maps.PALETTES["ylorbr"][0]                # the near-white end is left out
+    assert len(set(seq.colors)) == 5 and maps.NO_DATA_COLOR not in seq.colors
+    legend = maps.status_legend(["on_track", "on_track", "deterioration"], "en")
+    assert legend[0] == {"color": STATUS_COLORS["on_track"], "label": "On track", "count": 2}
+
+
+# ---------------------------------------------------------------- decks
+
+def qol05(kind="commune"):
+    return maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", None, kind).assign(status="on_track")
+
+
+def deck_json(deck) -> dict:
+    text = deck.to_json()
+    assert "\n" not in text                       # compact: pydeck's indentation triples shapes
+    return json.loads(text)
+
+
+def test_without_boundaries_the_territories_are_proportional_circles_offline():
+    frame = qol05()
+    assert {"59350", "57096"} <= set(frame["territory_id"]) and "54007" not in set(frame["territory_id"])
+    classes = maps.classify(frame["value"], "quantiles", 5)
+    spec = deck_json(maps.values_deck(frame, "fr", classes=classes, selected=["59350"], unit="inhabitants",
+                                      decimals=0))
+    assert spec["mapProvider"] == "maplibre" and spec["mapStyle"] == "/app/static/map/style.json"
+    (layer,) = spec["layers"]
+    assert layer["@@type"] == "ScatterplotLayer" and layer["id"] == "points" and layer["pickable"]
+    rows = {r["territory_id"]: r for r in layer["data"]}
+    assert len(rows) == len(frame)
+    lille, menen = rows["59350"], rows["34027"]
+    ratio = frame.set_index("territory_id").loc["59350", "value"] / frame.set_index("territory_id").loc["34027",
+                                                                                                          "value"]
+    assert lille["radius"] / menen["radius"] == pytest.approx(math.sqrt(ratio), rel=0.01)   # area ∝ value
+    assert lille["value_fmt"].endswith("\u00a0inhabitants") and NNBSP in lille["value_fmt"]
+    assert lille["lw"] > menen["lw"]                  # the selected territory is outlined
+    tooltip = maps.tooltip("fr")["html"]
+    assert "{value_fmt}" in tooltip and "Valeur" in tooltip
+    online = deck_json(maps.values_deck(frame, "en", classes=classes, online=True))
+    assert online["mapProvider"] == "carto" and "cartocdn" in online["mapStyle"]
+
+
+def test_columns_instead_of_circles():
+    frame = qol05()
+    spec = deck_json(maps.values_deck(frame, "en", classes=maps.classify(frame["value"]), symbol="columns"))
+    (layer,) = spec["layers"]
+    assert layer["@@type"] == "ColumnLayer" and layer["extruded"] and spec["initialViewState"]["pitch"] == 45
+
+
+def test_with_boundaries_a_choropleth_the_border_and_circles_for_territories_without_shape(geography):
+    frame = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
+    frame = frame[frame["kind"].isin(["commune", "epci"])].assign(status="not_assessed")
+    classes = maps.classify(frame["value"], "natural_breaks", 4, "iridescent")
+    spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography,
+                                      offline_style="/app/static/map/cache/x.json"))
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert set(layers) == {"territories", "border_casing", "border", "points"}
+    features = layers["territories"]["data"]["features"]
+    codes = {f["properties"]["territory_id"] for f in features}
+    assert codes == set(frame["territory_id"]) & set(geography.shapes)
+    assert {p["territory_id"] for p in layers["points"]["data"]} == {"200093201", "245900428", "200040947"}
+    lille = next(f for f in features if f["properties"]["territory_id"] == "59350")
+    assert lille["properties"]["period"] == "2020" and lille["properties"]["name"] == "Rijsel"
+    assert lille["properties"]["fill"][:3] == maps.rgba(classes.color(frame.set_index("territory_id")
+                                                                        .loc["59350", "value"]))[:3]
+    assert spec["mapStyle"] == "/app/static/map/cache/x.json"
+    assert spec["layers"][-1]["id"] == "points"       # circles on top of the shapes
+
+
+def test_status_colouring_uses_the_status_palette(geography):
+    frame = qol05().assign(status=lambda d: np.where(d["country"] == "FR", "on_track", "deterioration"))
+    spec = deck_json(maps.values_deck(frame, "en", colouring="status", geography=geography))
+    features = spec["layers"][0]["data"]["features"]
+    colours = {f["properties"]["status_label"]: tuple(f["properties"]["fill"][:3]) for f in features}
+    assert colours["On track"] == tuple(maps.rgba(STATUS_COLORS["on_track"])[:3])
+    assert colours["Deterioration"] == tuple(maps.rgba(STATUS_COLORS["deterioration"])[:3])
+
+
+def test_700_communes_with_boundaries_stay_light():
+    """Every Nord commune and Belgian municipality with a value: the deck stays well under 3 MB."""
+    sets, rows = [], []
+    for path, prop, country in ((NORD, "code", "FR"), (BELGIUM, "nis", "BE")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        codes = [str(f["properties"][prop]) for f in doc["features"]]
+        rows += [{"territory_id": c, "name_fr": c, "country": country, "kind": "commune", "lat": None,
+                  "lon": None} for c in codes]
+    territories = pd.DataFrame(rows)
+    for path, prop in ((NORD, "code"), (BELGIUM, "nis")):
+        prepared = maps.prepare_boundaries(read(path), prop, territories)
+        sets.append({"name": path.stem, "code_property": prop, "geojson": prepared.geojson})
+    geography = maps.build_geography(sets, territories)
+    rng = np.random.default_rng(7)
+    frame = territories.assign(value=rng.uniform(100, 100_000, len(territories)), period="2024",
+                               status="on_track")
+    deck = maps.values_deck(frame, "fr", classes=maps.classify(frame["value"]), geography=geography)
+    size = len(deck.to_json().encode())
+    assert len(deck_json(deck)["layers"][0]["data"]["features"]) == 800
+    assert size < 3_000_000, size
+
+
+def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(geography):
+    frame = maps.flows_frame(FLOWS, TERRITORIES, "MOB10")
+    assert set(frame["period"]) == {"2023"} and len(frame) == 6
+    spec = deck_json(maps.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"]))
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    arcs = layers["flows"]["data"]
+    assert layers["flows"]["@@type"] == "ArcLayer" and layers["flows"]["getTilt"] == 28
+    top = frame["value"].max()
+    for arc in arcs:
+        value = frame[(frame["origin_id"] == arc["origin_id"]) & (frame["destination_id"] == arc["destination_id"])]
+        assert arc["width"] == pytest.approx(max(1.0, maps.MAX_FLOW_WIDTH * value["value"].iloc[0] / top), abs=0.01)
+        assert arc["source_color"][:3] == maps.rgba(maps.FLOW_ORIGIN)[:3]
+        assert arc["target_color"][:3] == maps.rgba(maps.FLOW_DESTINATION)[:3]
+    fre_be25 = next(a for a in arcs if a["origin_id"] == "FRE" and a["destination_id"] == "BE25")
+    assert fre_be25["value_fmt"] == f"16{NNBSP}180\u00a0persons" and fre_be25["alpha"] == 255
+    assert fre_be25["origin_name"] == "Hauts-de-France"
+    assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["alpha"] < 255
+    assert {e["territory_id"] for e in layers["flow_ends"]["data"]} == {"FRE", "BE25", "BE32", "BE100"}
+    assert "border" in layers
+    legend = maps.flow_legend(frame, "en", "persons")
+    assert legend[0]["width"] == maps.MAX_FLOW_WIDTH and legend[1]["label"].endswith("persons")
+    earlier = maps.flows_frame(FLOWS, TERRITORIES, "MOB10", "2017")
+    assert earlier["value"].sum() == pytest.approx(
+        FLOWS[(FLOWS["indicator_id"] == "MOB10") & (FLOWS["period"] == "2017")]["value"].sum())
+
+
+# ---------------------------------------------------------------- click → territory filter
+
+@pytest.mark.parametrize("state,code", [
+    ({"selection": {"indices": {"points": [3]}, "objects": {"points": [{"territory_id": "59350"}]}}}, "59350"),
+    ({"selection": {"indices": {"territories": [0]},
+                    "objects": {"territories": [{"type": "Feature", "properties": {"territory_id": "57081"}}]}}},
+     "57081"),
+    ({"selection": {"indices": {"flow_ends": [1]}, "objects": {"flow_ends": [{"territory_id": "BE25"}]}}}, "BE25"),
+    ({"selection": {"indices": {"flows": [1]}, "objects": {"flows": [{"origin_id": "FRE"}]}}}, None),
+    ({"selection": {"indices": {}, "objects": {}}}, None),
+    (None, None),
+    ({}, None),
+])
+def test_a_click_is_read_as_a_territory_code(state, code):
+    assert maps.territory_from_selection(state) == code
+
+
+def test_a_map_click_sets_the_global_territory_filter():
+    def script():
+        import streamlit as st
+
+        from pages import common
+
+        common._follow_map_clicks()
+        st.write(st.session_state.get(common.KEYS["territory"]))
+        st.write(st.session_state.get("_map_clicked"))
+
+    at = AppTest.from_function(script, default_timeout=30)
+    at.session_state["f_territory"] = ["59350", "34022"]
+    at.session_state["map_chart"] = {"selection": {"indices": {"points": [0]},
+                                                   "objects": {"points": [{"territory_id": "57081"}]}}}
+    at.run()
+    assert not at.exception
+    assert at.session_state["f_territory"] == ["57081"]
+    # The same selection on the next rerun does not undo a filter changed since in the sidebar.
+    at.session_state["f_territory"] = ["59350"]
+    at.run()
+    assert at.session_state["f_territory"] == ["59350"]
+    # A click on empty space clears the selection but keeps the filter.
+    at.session_state["map_chart"] = {"selection": {"indices": {}, "objects": {}}}
+    at.run()
+    assert at.session_state["f_territory"] == ["59350"] and "_map_clicked" not in at.session_state
+
+
+# ---------------------------------------------------------------- the Map page (AppTest)
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    from indicators.store import load_demo, open_store
+
+    path = tmp_path_factory.mktemp("maps") / "demo.sqlite"
+    engine = open_store(f"sqlite:///{path}")
+    load_demo(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def store(seeded_store, tmp_path, monkeypatch):
+    path = tmp_path / "store.sqlite"
+    shutil.copy(seeded_store, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("INDICATORS_DB_URL", url)
+    return url
+
+
+def save_fixture_boundaries(url: str, files=((NORD, "code"), (BELGIUM, "nis"))) -> None:
+    from indicators.store import open_store, save_boundaries
+
+    engine = open_store(url)
+    for path, prop in files:
+        prepared = maps.prepare_boundaries(read(path), prop, TERRITORIES)
+        save_boundaries(engine, path.stem, prepared.geojson, prop, "test")
+    engine.dispose()
+
+
+def open_map(query: dict | None = None, editor: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if editor:
+        at.session_state["_editor"] = editor
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/map.py").run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def page_deck(at: AppTest) -> dict:
+    (chart,) = at.get("deck_gl_json_chart")
+    return json.loads(chart.proto.json)
+
+
+def page_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [s.value for s in at.success] + [s.value for s in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_map_page_shows_circles_when_no_boundaries_were_uploaded(store):
+    at = open_map({"lang": "en"})
+    spec = page_deck(at)
+    assert [layer["id"] for layer in spec["layers"]] == ["points"]
+    assert spec["mapProvider"] == "maplibre" and spec["mapStyle"].startswith("/app/static/map/")
+    assert at.selectbox(key="f_indicator").value == "QOL05"
+    assert "No boundaries uploaded" in page_text(at)
+    assert "1,063" in page_text(at)                    # the legend, in English number format
+
+
+def test_map_page_draws_a_choropleth_and_the_border_with_saved_boundaries(store):
+    save_fixture_boundaries(store)
+    at = open_map({"lang": "fr", "territory": "59350"})
+    spec = page_deck(at)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert {"territories", "border"} <= set(layers)
+    assert len(layers["territories"]["data"]["features"]) == 51
+    style = ROOT / "static" / "map" / "cache" / spec["mapStyle"].rsplit("/", 1)[1]
+    assert style.exists() and len(json.loads(style.read_text())["sources"]) == 2
+    assert "1\u202f063" in page_text(at)               # the legend, in French number format
+    # The chosen territory's card: name, latest values, link to the explorer.
+    assert "Lille" in [s.value for s in at.subheader]
+    assert any(m.label.startswith("Population (inhabitants, 20") for m in at.metric)
+
+
+def test_map_page_shows_flows_of_a_flow_indicator(store):
+    at = open_map({"lang": "en", "indicator": "MOB11"})
+    spec = page_deck(at)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert layers["flows"]["@@type"] == "ArcLayer" and len(layers["flows"]["data"]) == 12
+    assert "12 flows in 2023" in page_text(at)
+
+
+def test_map_page_colours_by_status(store):
+    at = open_map({"lang": "en", "indicator": "ECO06"})
+    at.button_group(key="map_colour").set_value("status").run()
+    assert not at.exception
+    fills = {tuple(p["fill"][:3]) for p in page_deck(at)["layers"][0]["data"]}
+    assert fills <= {tuple(maps.rgba(c)[:3]) for c in STATUS_COLORS.values()}
+    assert "Progress status" in page_text(at)
+
+
+def test_an_editor_uploads_checks_and_saves_boundaries(store):
+    from indicators.store import load_boundaries, open_store
+
+    at = open_map({"lang": "en"}, editor="Alice")
+    at.file_uploader(key="map_upload_0").set_value((BELGIUM.name, BELGIUM.read_bytes(), "application/geo+json"))
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="map_code_prop_0").value == "nis"
+    text = page_text(at)
+    assert "25 territory(ies) matched out of 152 shapes" in text
+    at.button(key="map_save_0").click().run()
+    assert not at.exception
+    saved = load_boundaries(open_store(store))
+    assert [s["code_property"] for s in saved] == ["nis"] and len(saved[0]["geojson"]["features"]) == 152
+    assert any("Boundaries “belgium" in s.value for s in at.success)
+    assert "territories" in {layer["id"] for layer in page_deck(open_map({"lang": "en"}))["layers"]}
+
+
+@pytest.mark.parametrize("name,raw,expected", [
+    ("broken.geojson", b'{"type": "FeatureCollection", "features": [', "“broken.geojson” is not valid JSON"),
+    ("huge.geojson", b"{}" + b" " * (50 * 1024 * 1024), "“huge.geojson” is 50.0 MB"),
+    ("points.geojson", b'{"type": "FeatureCollection", "features": []}', "“points.geojson” holds no polygon"),
+])
+def test_bad_uploads_get_a_message_naming_the_file_never_a_traceback(store, name, raw, expected):
+    at = open_map({"lang": "en"}, editor="Alice")
+    at.file_uploader(key="map_upload_0").set_value((name, raw, "application/json"))
+    at.run()
+    assert not at.exception
+    assert any(e.value.startswith(expected) for e in at.error), [e.value for e in at.error]
+
+
+def test_a_file_whose_codes_match_nothing_is_not_saved(store):
+    from indicators.store import load_boundaries, open_store
+
+    doc = json.loads(NORD.read_text(encoding="utf-8"))
+    for f in doc["features"]:
+        f["properties"] = {"insee": "X" + f["properties"]["code"], "nom": f["properties"]["nom"]}
+    at = open_map({"lang": "fr"}, editor="Alice")
+    at.file_uploader(key="map_upload_0").set_value(("autre.geojson", json.dumps(doc).encode(), "application/json"))
+    at.run()
+    assert not at.exception
+    assert any("« autre.geojson »" in e.value and "aucun code" in e.value for e in at.error)
+    assert not [b for b in at.button if b.key == "map_save_0"]
+    assert load_boundaries(open_store(store)) == []
+
+
+def test_map_texts_exist_in_three_languages():
+    keys = [k for k in i18n.TEXTS if k.startswith("map_")]
+    assert len(keys) > 60
+    assert all(i18n.TEXTS[k].get(lang) for k in keys for lang in ("fr", "nl", "en"))

@@ -1,0 +1,266 @@
+"""The progress report: as data, as self-contained HTML, as an A4 PDF (text extracted), by command line.
+
+The HTML is opened in headless Chromium in tests/browser/test_report.py.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from indicators import filters as F
+from indicators import i18n
+from indicators import report as R
+from indicators.progress import STATUSES
+
+from .conftest import ROOT
+
+SCOPES = {"strategy": {}, "action": {"action": "A02"}}
+LANGS = ("fr", "nl", "en")
+WHEN = datetime(2026, 11, 25, 9, 30)
+
+
+def normal(text: str) -> str:
+    """Spaces as one plain space (no-break spaces, line ends), for comparisons with extracted text."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def demo(demo_store_file, tmp_path_factory):
+    from indicators.queries import latest_batch_time, load_flows, load_framework, load_observations
+    from indicators.store import open_store
+
+    path = tmp_path_factory.mktemp("report") / "demo.sqlite"
+    shutil.copy(demo_store_file, path)
+    engine = open_store(f"sqlite:///{path}")
+    data = {"framework": load_framework(engine), "observations": load_observations(engine),
+            "flows": load_flows(engine), "as_of": latest_batch_time(engine), "url": f"sqlite:///{path}"}
+    engine.dispose()
+    return data
+
+
+_CACHE: dict = {}
+
+
+def made(demo, scope: str, lang: str, method: str = "opensdg"):
+    """(report, html, pdf bytes) of a scope in a language, built once per test session."""
+    key = (scope, lang, method)
+    if key not in _CACHE:
+        flt = F.Filters(lang=lang, method=method, **SCOPES[scope])
+        report = R.build(demo["framework"], demo["observations"], flt, flows=demo["flows"],
+                         data_as_of=demo["as_of"], created=WHEN)
+        html = R.render_html(report)
+        _CACHE[key] = (report, html, R.render_pdf(report, html))
+    return _CACHE[key]
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return reader, normal(" ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("scope", list(SCOPES))
+def test_pdf_holds_every_action_status_and_the_filter_summary(demo, scope, lang):
+    report, _, pdf = made(demo, scope, lang)
+    assert pdf.startswith(b"%PDF")
+    reader, text = pdf_text(pdf)
+    expected_actions = sorted(F.selected_actions(demo["framework"], report.filters)["action_id"])
+    assert report.action_ids() == expected_actions
+    for aid in expected_actions:
+        assert re.search(rf"\b{aid} · ", text), aid
+    words = report.status_words()
+    assert words, "no status at all"
+    for word in words:
+        assert normal(word) in text, word
+    assert normal(report.scope) in text                  # the cover's heading: level, theme, action
+    for label, value in report.filter_summary:            # and the other filters below it
+        assert normal(value) in text and (normal(label) in text or label == i18n.t("report_scope", lang)), label
+    assert normal(i18n.t("report_title", lang)) in text
+    assert normal(i18n.t(f"method_{report.method}", lang)) in text
+    # A4 pages, numbered "Page n / N" in the footer, the date on the cover
+    assert len(reader.pages) >= 3
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+    n = len(reader.pages)
+    page_word = normal(i18n.t("report_page", lang))
+    assert f"{page_word} 1 / {n}" in text and f"{page_word} {n} / {n}" in text
+    assert normal(R.long_date(WHEN, lang)) in text
+    # the closing pages: method and data health
+    assert normal(i18n.t("report_method_title", lang)) in text
+    assert normal(i18n.t("page_health", lang)) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_follow_the_language(demo, lang):
+    report, _, pdf = made(demo, "action", lang)
+    _, text = pdf_text(pdf)
+    entry = report.sections[0].indicators[0]          # MOB06, departures a day in the hundreds
+    assert normal(entry.latest) in text
+    score = report.sections[0].score
+    written = i18n.number(score, lang, 1)
+    assert ("," in written) == (lang in ("fr", "nl"))
+    assert normal(f"{written} / 5") in text
+
+
+def test_whole_strategy_summary_matches_the_rollup(demo):
+    from indicators.progress import assess_all, rollup_actions
+
+    report, _, _ = made(demo, "strategy", "en")
+    fw = demo["framework"]
+    roll = rollup_actions(assess_all(demo["observations"], fw["indicators"], fw["targets"]), fw["indicators"],
+                          fw["actions"])
+    counts = roll["status"].value_counts()
+    assert report.action_counts == {s: int(counts.get(s, 0)) for s in STATUSES}
+    assert sum(report.indicator_counts.values()) == len(fw["indicators"])
+    assert {s.action_id: s.status for s in report.sections} == dict(zip(roll["action_id"], roll["status"]))
+    assert report.matrix is not None and len(report.attention) <= R.ATTENTION
+    assert [a["score"] for a in report.attention] == sorted(a["score"] for a in report.attention)
+    # every indicator has its section entry; those with values have a chart
+    entries = [i for s in report.sections for i in s.indicators]
+    assert len(entries) == len(fw["indicators"])
+    with_values = set(demo["observations"]["indicator_id"])
+    assert all((i.figure is not None) == (i.indicator_id in with_values) for i in entries)
+    assert all(len({t.meta["territory_id"] for t in i.figure.data if (t.meta or {}).get("role") == "observed"})
+               <= R.CHART_TERRITORIES for i in entries if i.figure is not None)
+
+
+@pytest.mark.parametrize("scope", list(SCOPES))
+def test_html_is_self_contained(demo, scope):
+    report, html, _ = made(demo, scope, "fr")
+    from plotly.offline import get_plotlyjs
+
+    library = get_plotlyjs()
+    assert html.count(library) == 1                       # the library once, inline
+    rest = html.replace(library, "")
+    assert "<script src" not in rest and "<link" not in rest and "@import" not in rest
+    assert "http://" not in rest and "https://" not in rest   # nothing to fetch: it opens offline
+    figures = len(re.findall(r'<div class="plot" data-fig="fig-\d+"', html))
+    islands = len(re.findall(r'<script type="application/json" id="fig-\d+">', html))
+    expected = sum(i.figure is not None for s in report.sections for i in s.indicators) \
+        + (report.matrix is not None) + len(report.health_figures)
+    assert figures == islands == expected > 0
+    text = normal(re.sub(r"<[^>]+>", " ", html.split("<script", 1)[0] + html.split("</style>", 1)[1]))
+    for aid in report.action_ids():
+        assert aid in text
+
+
+def test_the_report_escapes_user_text(demo):
+    fw = {k: v.copy() for k, v in demo["framework"].items()}
+    actions = fw["actions"]
+    actions.loc[actions["action_id"] == "A02", "title_en"] = "<script>alert('title')</script> & Co"
+    actions.loc[actions["action_id"] == "A02", "lead"] = "<img src=x onerror=alert('lead')>"
+    inds = fw["indicators"]
+    inds.loc[inds["indicator_id"] == "MOB06", "source"] = "<b onmouseover=alert(1)>source</b>"
+    targets = fw["targets"]
+    targets.loc[targets["indicator_id"] == "MOB06", "note"] = "</script><script>alert('note')</script>"
+    ter = fw["territories"]
+    ter.loc[ter["territory_id"] == "EMLKT", "name_en"] = "</script><script>alert('territory')</script>"
+    report = R.build(fw, demo["observations"], F.Filters(lang="en", action="A02"), flows=demo["flows"])
+    html = R.render_html(report, plotly_js="/* plotly */")
+    for raw in ("<script>alert(", "<img src=x", "<b onmouseover", "</script><script>alert"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; &amp; Co" in html
+    assert "&lt;img src=x onerror=alert(&#x27;lead&#x27;)&gt;" in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;note&#x27;)" in html
+    # the chart's territory name travels inside the figure's JSON, with "<" written as \u003c
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert('territory')" in html
+
+
+def test_eurostat_words_for_indicators_without_target(demo):
+    report, html, _ = made(demo, "strategy", "en", "eurostat")
+    words = report.status_words()
+    eurostat = {"Significant progress", "Moderate progress", "Moderate movement away", "Significant movement away"}
+    assert words & eurostat, words
+    for word in words & eurostat:
+        assert word in html
+    assert "Eurostat SDG" in html
+
+
+def test_filters_choose_the_actions(demo):
+    fw = demo["framework"]
+    for flt in (F.Filters(lang="fr", level="border"), F.Filters(lang="nl", theme="mobility"),
+                F.Filters(lang="en", level="metropolis", theme="climate")):
+        report = R.build(fw, demo["observations"], flt, flows=demo["flows"])
+        assert report.action_ids() == sorted(F.selected_actions(fw, flt)["action_id"])
+        assert all(i.indicator_id in set(F.selected_indicators(fw, flt)["indicator_id"])
+                   for s in report.sections for i in s.indicators)
+    scope, items = R.filter_summary(fw, F.Filters(lang="nl", theme="mobility"))
+    assert scope == "Thema: Mobiliteit"
+    assert ("Thema", "Mobiliteit") in items and ("Voortgangsmethode", "Open SDG (Statistics Canada)") in items
+    with pytest.raises(R.ReportError, match="rapport serait vide"):
+        R.build(fw, demo["observations"], F.Filters(lang="fr", level="border", theme="nonexistent"))
+
+
+def test_territory_and_period_filters_reach_the_charts(demo):
+    fw = demo["framework"]
+    flt = F.Filters(lang="fr", action="A01", territories=("59350",), period_from="2018", period_to="2022")
+    report = R.build(fw, demo["observations"], flt, flows=demo["flows"])
+    assert any(label == "Période" and value == "2018–2022" for label, value in report.filter_summary)
+    for entry in report.sections[0].indicators:
+        if entry.figure is None:
+            continue
+        xs = [x for tr in entry.figure.data if (tr.meta or {}).get("role") == "observed" for x in tr.x]
+        ids = {tr.meta["territory_id"] for tr in entry.figure.data if (tr.meta or {}).get("role") == "observed"}
+        assert ids <= {"59350"} and all(2018 <= x < 2023 for x in xs)
+
+
+def test_file_name_uses_codes():
+    assert R.file_name(F.Filters(lang="fr", theme="mobility"), "pdf", datetime(2026, 11, 25).date()) == \
+        "rapport-avancement-mobility-2026-11-25.pdf"
+    assert R.file_name(F.Filters(lang="en"), "html", datetime(2026, 1, 2).date()) == \
+        "progress-report-strategy-2026-01-02.html"
+
+
+def test_missing_chromium_is_a_clear_error(demo, monkeypatch):
+    monkeypatch.setattr(R, "CHROMIUM", "/nonexistent/chromium")
+    assert "Chromium was not found at /nonexistent/chromium" in R.pdf_problem()
+    report = R.build(demo["framework"], demo["observations"], F.Filters(lang="fr", action="A01"))
+    with pytest.raises(R.ReportError, match="apt-get install chromium"):
+        R.render_pdf(report)
+
+
+# ------------------------------------------------------------------ command line
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "indicators", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, **(env or {})})
+
+
+def test_cli_report_pdf_in_dutch_for_a_theme(demo, tmp_path):
+    out = tmp_path / "rapport.pdf"
+    done = cli("report", str(out), "--theme", "mobility", "--lang", "nl", "--db", demo["url"])
+    assert done.returncode == 0, done.stderr
+    assert "Report written" in done.stdout
+    _, text = pdf_text(out.read_bytes())
+    assert "Voortgangsrapport" in text and "Thema: Mobiliteit" in text
+    fw = demo["framework"]
+    for aid in F.selected_actions(fw, F.Filters(theme="mobility"))["action_id"]:
+        assert f"{aid} · " in text
+
+
+def test_cli_report_html_and_usage_errors(demo, tmp_path):
+    out = tmp_path / "a01.html"
+    done = cli("report", str(out), "--action", "A01", "--lang", "fr", "--method", "eurostat", "--db", demo["url"])
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "A01 · Relier les itinéraires cyclables transfrontaliers" in html and "Eurostat ODD" in html
+    assert cli("report", str(tmp_path / "x.docx"), "--db", demo["url"]).returncode == 2
+    bad = cli("report", str(tmp_path / "x.pdf"), "--level", "atlantis", "--db", demo["url"])
+    assert bad.returncode == 2 and "Unknown level 'atlantis'" in bad.stderr and "border" in bad.stderr
+    empty = cli("report", str(tmp_path / "x.pdf"), "--level", "border", "--action", "A23", "--db", demo["url"])
+    assert empty.returncode == 2 and "No action matches" in empty.stderr
+    assert cli("report", "--db", demo["url"]).returncode == 2                    # OUT is required
+    missing = cli("report", str(tmp_path / "y.pdf"), "--action", "A01", "--db", demo["url"],
+                  env={"CHROMIUM": "/nonexistent/chromium"})
+    assert missing.returncode == 1 and "Chromium was not found" in missing.stderr
+    assert not (tmp_path / "y.pdf").exists()
