@@ -24,6 +24,13 @@ def neutralise(value):
     return value
 
 
+def neutralise_reversibly(value):
+    """Like `neutralise`, and text already starting with `'` gets one more, so reading undoes it exactly."""
+    if isinstance(value, str) and (value.startswith("'") or neutralise(value) is not value):
+        return "'" + value
+    return value
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells are neutralised; numeric columns are left as they are."""
     out = frame.copy()

@@ -25,6 +25,19 @@ def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encodi
     return frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n").encode(encoding)
 
 
+def guarded(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Text columns with spreadsheet formulas neutralised by a leading `'`, which the reader removes again:
+    a CSV export opened in Excel runs nothing, and export then import still gives the text back."""
+    from .downloads import neutralise_reversibly
+    from .schema import TABLES, TEXT
+
+    out = frame.copy()
+    for col in TABLES[table].columns:
+        if col.kind == TEXT and col.name in out:
+            out[col.name] = out[col.name].map(neutralise_reversibly)
+    return out
+
+
 def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
     """A workbook with one sheet per frame; strings are forced to text cells."""
     from openpyxl import Workbook
@@ -71,14 +84,14 @@ def export(engine: Engine, out: str | Path, table: str | None = None) -> list[Pa
             written = []
             for name, frame in frames.items():
                 path = out / f"{name}.csv"
-                path.write_bytes(to_csv_bytes(frame))
+                path.write_bytes(to_csv_bytes(guarded(frame, name)))
                 written.append(path)
             return written
-        out.write_bytes(to_csv_bytes(frames[table]))
+        out.write_bytes(to_csv_bytes(guarded(frames[table], table)))
         return [out]
     written = []
     for name, frame in frames.items():
         path = out.with_name(f"{out.stem}-{name}.csv")
-        path.write_bytes(to_csv_bytes(frame))
+        path.write_bytes(to_csv_bytes(guarded(frame, name)))
         written.append(path)
     return written

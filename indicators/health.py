@@ -407,7 +407,12 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
     matrix = matrix.reindex(columns=columns)
     code = {s: i for i, s in enumerate(CELL_STATES)}
     z, text, hover = [], [], []
-    x = [f"{names.get(c, (c, ''))[1]} · {names.get(c, (c, ''))[0]}" if names.get(c) else c for c in columns]
+    def short(text: str, width: int = 24) -> str:
+        return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+    x = [f"{names[c][1]} · {short(names[c][0])}" if c in names else c for c in columns]
+    if len(set(x)) < len(x):                    # two territories of the same short name: add the code
+        x = [f"{label} ({c})" for label, c in zip(x, columns)]
     for iid in matrix.index:
         row_z, row_t, row_h = [], [], []
         for c, label in zip(columns, x):

@@ -864,6 +864,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "cell_value": {"fr": "valeur", "nl": "waarde", "en": "value"},
     "cell_flagged": {"fr": "valeur signalée", "nl": "gemarkeerde waarde", "en": "flagged value"},
     "cell_missing": {"fr": "manquante", "nl": "ontbrekend", "en": "missing"},
+    "health_m_overdue": {"fr": "En retard ou sans donnée", "nl": "Achterstallig of leeg", "en": "Overdue or no data"},
+    "health_m_due": {"fr": "Attendus (une période)", "nl": "Verwacht (één periode)", "en": "Due (one period)"},
+    "health_m_latest": {"fr": "Valeurs reçues pour {year}", "nl": "Ontvangen waarden {year}",
+                        "en": "Values received for {year}"},
+    "health_m_not_comparable": {"fr": "Non comparables", "nl": "Niet vergelijkbaar", "en": "Not comparable"},
 }
 
 # Progress statuses: Open SDG words, and Eurostat's own words for the no-target case.

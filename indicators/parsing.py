@@ -135,3 +135,11 @@ def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def period_year(periods: pd.Series) -> pd.Series:
     return periods.str.slice(0, 4).astype("int64")
+
+
+def restore_text(cells: pd.Series) -> pd.Series:
+    """Undo a spreadsheet's formula guard: `'=SUM(A1)` is the text `=SUM(A1)`, `''x` is `'x`."""
+    guarded = cells.str.match(r"^'['=+\-@\t\r]").fillna(False)
+    if not guarded.any():
+        return cells
+    return cells.where(~guarded, cells.str.slice(1))

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .parsing import parse_numbers, parse_periods
+from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
 from .reading import ReadResult, Sheet
 from .schema import CODE, CODES, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
@@ -127,7 +127,7 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             if col.allowed:  # enumerations are case-insensitive
                 upper = all(a.isupper() for a in col.allowed)
                 stripped = stripped.str.upper() if upper else stripped.str.lower()
-            value = stripped if col.kind == CODE else cells.str.strip()
+            value = stripped if col.kind == CODE else restore_text(cells.str.strip())
             out[col.name] = value.where(value != "", None).astype("object")
     if "_value_flag" in out:
         has = out["_value_flag"].notna() & out["flag"].isna()

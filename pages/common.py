@@ -248,11 +248,30 @@ def sidebar_filters(view: View) -> F.Filters:
                         indicator=ss.get("f_indicator"))
     view.filters = filters
     _write_url(filters)
+    with st.sidebar:
+        _watch_store(view.version)
     for item in view.notices:
         st.toast(t("notice_dropped", lang, what=item), icon=":material/info:")
     ss["_notices"] = []
     view.notices = []
     return filters
+
+
+REFRESH_SECONDS = 5
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _watch_store(seen: tuple) -> None:
+    """Rerun the whole page when another session or replica wrote to the store.
+
+    One cheap query every few seconds per open page: an import through any
+    replica shows on every other one without a reload.
+    """
+    try:
+        if data_version() != seen:
+            st.rerun(scope="app")
+    except Exception:  # the store is briefly unreachable: the next full run says so
+        pass
 
 
 def _write_url(filters: F.Filters) -> None:

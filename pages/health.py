@@ -84,8 +84,9 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
     else:
         st.dataframe(pd.DataFrame({
             t("owner", lang): [o or t("health_no_owner", lang) for o in ask["owner"]],
-            t("health_to_ask_what", lang): ["; ".join(names.get(i, i) for i in ids) for ids in ask["indicator_ids"]],
-        }), hide_index=True, width="stretch")
+            t("indicators", lang): ask["n"],
+            t("health_to_ask_what", lang): [", ".join(ids) for ids in ask["indicator_ids"]],
+        }), hide_index=True, width="stretch", key="health_ask")
     fresh = health.freshness.reset_index(drop=True)
     table = pd.DataFrame({
         t("indicator", lang): [names.get(i, i) for i in fresh["indicator_id"]],
@@ -122,7 +123,11 @@ def comparability_tab(health: H.Health, fw, lang: str) -> None:
         t("comparability", lang): [H.comparability_label(c, lang) for c in comp["comparability"]],
         t("health_sides", lang): [", ".join(s) or "–" for s in comp["sides"]],
         t("note", lang): warnings,
-    }), hide_index=True, width="stretch", key="health_comparability")
+    }), hide_index=True, width="stretch", key="health_comparability", column_config={
+        t("indicator", lang): st.column_config.TextColumn(width="medium"),
+        t("health_sides", lang): st.column_config.TextColumn(width="small"),
+        t("note", lang): st.column_config.TextColumn(width="large"),
+    })
 
 
 def main() -> None:
@@ -143,12 +148,16 @@ def main() -> None:
         return
     s = health.summary()
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("health_kpi_overdue", lang), s["n_overdue"] + s["n_no_data"], border=True)
-    c2.metric(t("health_kpi_due", lang), s["n_due"], border=True)
-    c3.metric(t("health_latest_values", lang, year=s["latest_year"], n=s["latest_values"],
-                expected=s["latest_expected"]),
-              i18n.percent(s["latest_share"], lang) if s["latest_expected"] else "–", border=True)
-    c4.metric(t("health_kpi_not_comparable", lang), s["n_not_comparable"], border=True)
+    c1.metric(t("health_m_overdue", lang), s["n_overdue"] + s["n_no_data"], help=t("health_kpi_overdue", lang),
+              border=True)
+    c2.metric(t("health_m_due", lang), s["n_due"], help=t("health_kpi_due", lang), border=True)
+    c3.metric(t("health_m_latest", lang, year=s["latest_year"]),
+              i18n.percent(s["latest_share"], lang) if s["latest_expected"] else "–",
+              f"{s['latest_values']} / {s['latest_expected']}", delta_color="off", delta_arrow="off",
+              help=t("health_latest_values", lang, year=s["latest_year"], n=s["latest_values"],
+                     expected=s["latest_expected"]), border=True)
+    c4.metric(t("health_m_not_comparable", lang), s["n_not_comparable"], help=t("health_kpi_not_comparable", lang),
+              border=True)
 
     tabs = st.tabs([t("health_freshness", lang), t("health_by_year", lang), t("health_tab_territory", lang),
                     t("comparability", lang)])

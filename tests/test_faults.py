@@ -27,7 +27,8 @@ OBS = "indicator_id,territory_id,period,value\n"
 def _big_file(tmp_path, rows: int = 60_000):
     lines = [OBS.strip()]
     for i in range(rows):
-        lines.append(f"MOB02,{('59350', '59512', '34022', '57096')[i % 4]},{1000 + i // 4},{i}.5")
+        k = i // 4   # monthly periods keep the keys distinct and valid for any number of rows
+        lines.append(f"MOB02,{('59350', '59512', '34022', '57096')[i % 4]},{1000 + k // 12}-{k % 12 + 1:02d},{i}.5")
     return write(tmp_path, "big.csv", "\n".join(lines) + "\n")
 
 
@@ -86,15 +87,24 @@ def test_concurrent_imports_of_the_same_keys_never_mix(store_url, tmp_path):
 
 
 def _writing(url: str, path) -> bool:
-    """True once the import is inserting observations (inside its open transaction)."""
+    """True once the import holds an open write transaction (it has started writing, not committed)."""
     if url.startswith("sqlite"):
-        wal = path.with_name(path.name + "-wal")
-        return wal.exists() and wal.stat().st_size > 2_000_000
+        import sqlite3
+
+        conn = sqlite3.connect(path, timeout=0)
+        try:
+            conn.execute("BEGIN IMMEDIATE")   # refused while another writer holds the lock
+            conn.rollback()
+            return False
+        except sqlite3.OperationalError:
+            return True
+        finally:
+            conn.close()
     probe = sa.create_engine(url)
     try:
-        with probe.connect() as conn:
+        with probe.connect() as conn:        # a transaction id is assigned at its first write
             return bool(conn.execute(sa.text(
-                "select count(*) from pg_stat_activity where state = 'active' and query ilike 'insert into%observations%'"
+                "select count(*) from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid()"
             )).scalar())
     finally:
         probe.dispose()
@@ -108,7 +118,7 @@ def test_killed_import_leaves_the_store_as_before(backend, tmp_path, request):
     before = snapshot(engine)
     big = _big_file(tmp_path, 200_000)
     proc = subprocess.Popen([sys.executable, "-m", "indicators", "import", "--db", url, str(big)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while not _writing(url, path) and proc.poll() is None and time.time() < deadline:
         time.sleep(0.05)

@@ -176,3 +176,22 @@ def test_read_only_sqlite_file_gives_clear_message(tmp_path):
     finally:
         os.chmod(tmp_path, 0o755)
         os.chmod(path, 0o644)
+
+
+def test_csv_export_neutralises_formulas_and_still_round_trips(tmp_path):
+    engine = store_with_framework(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    text = ('indicator_id,action_id,name_fr,unit,direction,definition_fr,source\n'
+            'MOB09,A01,"=HYPERLINK(""http://x"",""y"")",km,increase,"@SUM(A1)","\'quoted"\n'
+            'MOB10,A01,-3,km,increase,+33 1 23,-\n')
+    assert import_files(engine, [write(tmp_path, "i.csv", text)]).ok
+    out = tmp_path / "ind.csv"
+    export(engine, out, table="indicators")
+    raw = out.read_text()
+    assert "'=HYPERLINK" in raw and "'@SUM(A1)" in raw and "''quoted" in raw and "'+33 1 23" in raw
+    assert ",-3," in raw                               # a number-like text stays as it is
+    other = open_store(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    assert import_files(other, [f for f in FRAMEWORK if f.name != "indicators.csv"] + [out]).ok
+    back = read_table(other, "indicators").set_index("indicator_id")
+    assert back.loc["MOB09", "name_fr"] == '=HYPERLINK("http://x","y")'
+    assert back.loc["MOB09", "definition_fr"] == "@SUM(A1)" and back.loc["MOB09", "source"] == "'quoted"
+    assert back.loc["MOB10", "definition_fr"] == "+33 1 23"

@@ -22,10 +22,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 SHOTS = ROOT / "docs" / "screenshots"
 
 
-def start_app(store, *extra: str):
-    """Start `streamlit run app.py` on a free port on the given store; (process, url)."""
+def start_app(store, *extra: str, env_url: str | None = None):
+    """Start `streamlit run app.py` on a free port on the given SQLite file (or URL); (process, url)."""
     port = _free_port()
-    env = {**os.environ, "INDICATORS_DB_URL": f"sqlite:///{store}"}
+    env = {**os.environ, "INDICATORS_DB_URL": env_url or f"sqlite:///{store}"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false", *extra],
