@@ -19,7 +19,6 @@ import glob
 import os
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -287,6 +287,37 @@ TEXTS: dict[str, dict[str, str]] = {
                              "met uitleg bij elke kolom.",
                        "en": "One template per table, with its columns and an example row; the XLSX has a notes "
                              "sheet explaining each column."},
+    "mapping_title": {"fr": "Fichiers dans une autre présentation", "nl": "Bestanden in een andere opmaak",
+                      "en": "Files in another layout"},
+    "mapping_intro": {"fr": "ses colonnes ne correspondent à aucune table : indiquez où se trouvent le territoire, "
+                            "la période et les valeurs.",
+                      "nl": "de kolommen passen bij geen enkele tabel: geef aan waar het gebied, de periode en de "
+                            "waarden staan.",
+                      "en": "its columns match no table: say where the territory, the period and the values are."},
+    "mapping_choose": {"fr": "Correspondance", "nl": "Koppeling", "en": "Mapping"},
+    "mapping_new": {"fr": "Nouvelle correspondance", "nl": "Nieuwe koppeling", "en": "New mapping"},
+    "mapping_territory": {"fr": "Colonne du code territoire", "nl": "Kolom met de gebiedscode",
+                          "en": "Column of the territory code"},
+    "mapping_indicator": {"fr": "Indicateur des valeurs", "nl": "Indicator van de waarden",
+                          "en": "Indicator of the values"},
+    "mapping_period": {"fr": "Période (fixe, ex. 2020)", "nl": "Periode (vast, bv. 2020)",
+                       "en": "Period (fixed, e.g. 2020)"},
+    "mapping_advanced": {"fr": "Correspondance complète (JSON, voir docs/data-format.md)",
+                         "nl": "Volledige koppeling (JSON, zie docs/data-format.md)",
+                         "en": "Full mapping (JSON, see docs/data-format.md)"},
+    "mapping_incomplete": {"fr": "Correspondance incomplète : {detail}", "nl": "Onvolledige koppeling: {detail}",
+                           "en": "Mapping incomplete: {detail}"},
+    "mapping_summary": {"fr": "{observations} observation(s) tirée(s) de {rows} ligne(s). Aperçu :",
+                        "nl": "{observations} waarneming(en) uit {rows} rij(en). Voorbeeld:",
+                        "en": "{observations} observation(s) from {rows} row(s). Preview:"},
+    "mapping_save_as": {"fr": "Enregistrer cette correspondance sous le nom", "nl": "Deze koppeling opslaan als",
+                        "en": "Save this mapping as"},
+    "mapping_save": {"fr": "Enregistrer", "nl": "Opslaan", "en": "Save"},
+    "mapping_saved": {"fr": "Correspondance « {name} » enregistrée : réutilisable l'an prochain, ici ou avec "
+                            "`import --mapping`.",
+                      "nl": "Koppeling '{name}' opgeslagen: volgend jaar herbruikbaar, hier of met "
+                            "`import --mapping`.",
+                      "en": "Mapping '{name}' saved: reuse it next year, here or with `import --mapping`."},
     "notes_sheet": {"fr": "notes", "nl": "uitleg", "en": "notes"},
     # placeholders
     "map_placeholder": {"fr": "La carte des territoires et des flux arrive bientôt.",

@@ -614,6 +614,8 @@ def _cover(r: Report) -> str:
                    if label not in in_heading)
     f = r.figures
     share = i18n.percent(f["share_on_track"], lang) if f["assessed"] else "–"
+    contents = (f'<br><span class="muted small">{e(t("report_contents", lang))}</span>'
+                if len(r.overview) > 1 else "")
     as_of = (f"<br>{e(t('kpi_latest', lang))}{_colon(lang)} {e(i18n.when(r.data_as_of, lang))}"
              if r.data_as_of else "")
     return f"""
@@ -633,7 +635,7 @@ def _cover(r: Report) -> str:
   </div>
   {_glance(r)}
   <div class="dates">{e(t('report_date', lang))}{_colon(lang)} <b>{e(long_date(r.created, lang))}</b>{as_of}
-    <br><span class="muted small">{e(t('report_contents', lang))}</span></div>
+    {contents}</div>
 </section>"""
 
 

@@ -352,7 +352,7 @@ def editor_name() -> str | None:
 
 def editor_gate(lang: str) -> str | None:
     """The editor's name, or a sign-in form (and None) for a viewer."""
-    from indicators.auth import is_allowed, verify_password
+    from indicators.auth import verify_password
 
     name = editor_name()
     if name:

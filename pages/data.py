@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -25,11 +26,12 @@ tab_import, tab_history, tab_templates = st.tabs([t("tab_import", lang), t("tab_
                                                   t("tab_templates", lang)])
 
 
-def _dry_run(files: list[tuple[str, bytes]], skip: bool, attach: bool):
+def _dry_run(files: list, skip: bool, attach: bool, specs: dict):
     """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
     from indicators.importing import import_files
 
-    key = (tuple(hashlib.sha256(raw).hexdigest() for _, raw in files), skip, attach, view.version)
+    key = (tuple(hashlib.sha256(raw).hexdigest() for _, raw in _raw(files)), skip, attach, view.version,
+           json.dumps(specs, sort_keys=True))
     cached = st.session_state.get("_dry_run")
     if cached and cached[0] == key:
         return cached[1]
@@ -39,6 +41,87 @@ def _dry_run(files: list[tuple[str, bytes]], skip: bool, attach: bool):
         status.update(label=t("checked", lang), state="complete")
     st.session_state["_dry_run"] = (key, outcome)
     return outcome
+
+
+def _raw(files: list) -> list[tuple[str, bytes]]:
+    return [f if isinstance(f, tuple) else (f.name, f.sha256.encode()) for f in files]
+
+
+def _foreign(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The uploads whose columns match no table: candidates for the mapping step."""
+    from indicators.reading import read_file
+    from indicators.schema import TABLES, recognise
+
+    def fits(columns) -> bool:
+        kind, mapping = recognise(list(columns))
+        return kind is not None and set(TABLES[kind].required) <= set(mapping.values())
+
+    out = []
+    for name, raw in files:
+        result = read_file(raw, name)
+        if result.sheets and not any(fits(sh.frame.columns) for sh in result.sheets):
+            out.append((name, raw))
+    return out
+
+
+def _mapping_step(name: str, raw: bytes):
+    """Say how a foreign layout maps to observations; returns the mapped source, or None."""
+    from indicators.mappings import (MappingError, apply_mapping, known_for_mapping, load_mapping,
+                                     mapping_names, save_mapping_spec, suggest_mapping)
+    from indicators.reading import read_file
+
+    known = known_for_mapping(view.engine)
+    saved = mapping_names(view.engine)
+    st.markdown(f"**{name}** · {t('mapping_intro', lang)}")
+    choice = st.selectbox(t("mapping_choose", lang), ["", *saved], key=f"map_choice_{name}",
+                          format_func=lambda c: c or t("mapping_new", lang))
+    if choice:
+        spec = load_mapping(view.engine, choice)
+    else:
+        result = read_file(raw, name)
+        spec = suggest_mapping(result, known)
+        columns = list(result.sheets[0].frame.columns)
+        indicators = sorted(view.framework["indicators"]["indicator_id"])
+        c1, c2 = st.columns(2)
+        territory = spec.get("territory", {}).get("column")
+        spec.setdefault("territory", {})["column"] = c1.selectbox(
+            t("mapping_territory", lang), columns, key=f"map_ter_{name}",
+            index=columns.index(territory) if territory in columns else 0)
+        if "years_in_columns" in spec:
+            spec["years_in_columns"]["indicator"] = c2.selectbox(
+                t("mapping_indicator", lang), ["", *indicators], key=f"map_years_ind_{name}")
+        else:
+            period = spec.get("period", {}).get("value", "")
+            spec["period"] = {"value": c2.text_input(t("mapping_period", lang), period, key=f"map_period_{name}")}
+            table = pd.DataFrame({"column": list(spec.get("values", {})),
+                                  "indicator": [v or None for v in spec.get("values", {}).values()]})
+            edited = st.data_editor(table, key=f"map_values_{name}", hide_index=True, width="stretch",
+                                    disabled=["column"], column_config={
+                                        "column": st.column_config.TextColumn(t("column", lang)),
+                                        "indicator": st.column_config.SelectboxColumn(
+                                            t("indicator", lang), options=indicators)})
+            spec["values"] = {r["column"]: r["indicator"] for r in edited.to_dict("records") if r["indicator"]}
+    generated = json.dumps(spec, ensure_ascii=False, indent=1)
+    with st.expander(t("mapping_advanced", lang)):
+        # Keyed on the generated text: the form above refills it; an edit here wins until the form changes.
+        text = st.text_area("JSON", generated, height=200,
+                            key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
+    try:
+        spec = json.loads(text)
+        mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
+    except (ValueError, MappingError) as exc:
+        st.warning(t("mapping_incomplete", lang, detail=str(exc)), icon=":material/edit_note:")
+        return None, None
+    summary = mapped.summary
+    st.caption(t("mapping_summary", lang, observations=summary.get("observations", 0),
+                 rows=summary.get("rows", 0)))
+    st.dataframe(mapped.preview().head(20), hide_index=True, width="stretch")
+    c1, c2 = st.columns([3, 1])
+    new_name = c1.text_input(t("mapping_save_as", lang), choice, key=f"map_name_{name}")
+    if c2.button(t("mapping_save", lang), key=f"map_save_{name}", disabled=not new_name.strip()):
+        save_mapping_spec(view.engine, new_name.strip(), spec, user=editor)
+        st.toast(t("mapping_saved", lang, name=new_name.strip()), icon=":material/save:")
+    return mapped, spec
 
 
 def _problems_frame(problems) -> pd.DataFrame:
@@ -73,10 +156,19 @@ def import_tab() -> None:
         st.caption(t("upload_hint", lang))
         return
     files = [(u.name, u.getvalue()) for u in uploads]
+    specs = {}
+    foreign = _foreign(files)
+    if foreign:   # files in another layout (INSEE, Statbel, Eurostat…): say which column holds what
+        st.subheader(t("mapping_title", lang))
+        for name, raw in foreign:
+            mapped, spec = _mapping_step(name, raw)
+            if mapped is not None:
+                files = [mapped if f[0] == name else f for f in files]
+                specs[name] = spec
     c1, c2 = st.columns(2)
     skip = c1.toggle(t("skip_bad_rows", lang), key="skip_bad_rows", help=t("skip_bad_rows_help", lang))
     attach = c2.toggle(t("attach_successor", lang), key="attach_successor", help=t("attach_successor_help", lang))
-    outcome = _dry_run(files, skip, attach)
+    outcome = _dry_run(files, skip, attach, specs)
 
     st.subheader(t("detected", lang))
     st.dataframe(_detected(outcome.checked.files), hide_index=True, width="stretch")

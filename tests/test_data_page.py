@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.auth import hash_password, is_allowed, verify_password
@@ -155,3 +154,66 @@ def test_template_workbook_has_a_notes_sheet_in_the_users_language():
     sheet = book["uitleg"]
     assert [c.value for c in sheet[1]] == ["kolom", "status", "toegestane waarden", "uitleg"]
     assert sheet.max_row == 1 + 7
+
+
+def test_a_foreign_layout_is_mapped_saved_and_imported(demo_url):
+    """An INSEE-style wide file: territory column, fixed period, a column → indicator, saved for next year."""
+    from indicators.mappings import mapping_names
+
+    at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))
+    raw = "CODGEO;LIBGEO;P_MUN\n59350;Lille;12,5\n59512;Roubaix;9,5\n".encode("cp1252")
+    upload(at, ("insee.csv", raw))
+    assert "Files in another layout" in [s.value for s in at.subheader]
+    assert at.selectbox(key="map_ter_insee.csv").value == "CODGEO"
+    at.text_input(key="map_period_insee.csv").input("2026").run()
+    at.session_state["map_values_insee.csv"] = {"edited_rows": {0: {"indicator": "MOB04"}}, "added_rows": [],
+                                                "deleted_rows": []}
+    at.run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Added"] == "2", (metrics, all_text(at))
+    at.text_input(key="map_name_insee.csv").input("insee-p-mun").run()
+    at.button(key="map_save_insee.csv").click().run()
+    assert "insee-p-mun" in mapping_names(open_store(demo_url))
+    at.button(key="confirm_import").click().run()
+    obs = read_table(open_store(demo_url), "observations")
+    got = obs[(obs.indicator_id == "MOB04") & (obs.period == "2026")].set_index("territory_id")["value"]
+    assert got.to_dict() == {"59350": 12.5, "59512": 9.5}
+    assert list_batches(open_store(demo_url)).iloc[0]["files"] == "insee.csv"
+
+
+def test_ten_kinds_of_problems_are_each_reported_and_nothing_written(demo_url):
+    at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))
+    raw = ("indicator_id;territory_id;period;value;flag\n"
+           "MOB4;59350;2020;1;\n"            # 1 unknown indicator
+           "MOB04;5935;2020;1;\n"            # 2 unknown territory
+           "MOB04;59350;2020-13;1;\n"        # 3 bad period
+           "MOB04;59350;2021;abc;\n"         # 4 not a number
+           "MOB04;59350;2022;1e400;\n"       # 5 too large
+           "MOB04;59350;2023;12 x;\n"        # 6 unknown flag after the number
+           "MOB04;59350;2024;1;z\n"          # 7 flag not allowed
+           ";59350;2024;1;\n"                # 8 required cell empty
+           "MOB04;59512;2019;1;\n"
+           "MOB04;59512;2019;2;\n"           # 9 two values for one key
+           "MOB04;59512;2018;1;\n"
+           "MOB04;59512;2018;1;\n").encode("cp1252")   # 10 duplicate row
+    before = list_batches(open_store(demo_url))
+    upload(at, ("ten.csv", raw))
+    problems = at.dataframe[1].value
+    messages = " | ".join(problems["Problem"])
+    for words in ("Unknown indicator code", "Unknown territory code", "Not a period", "Not a number",
+                  "too large", "Unknown flag", "Not an allowed value", "value is required",
+                  "Two different values", "same row appears again"):
+        assert words in messages, words
+    assert not [b for b in at.button if b.key == "confirm_import"]
+    assert len(list_batches(open_store(demo_url))) == len(before)
+
+
+def test_a_viewer_has_no_way_to_import(demo_url):
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key in ("editor", "role", "user"):
+        at.query_params[key] = "admin"
+    at.secrets["editors"] = {"password_hash": HASH}
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.get("file_uploader")
+    assert not [b for b in at.button if b.key in ("confirm_import", "rollback_button")]

@@ -5,7 +5,6 @@ it (or with the completed import, when it completed).
 """
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

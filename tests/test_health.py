@@ -165,3 +165,45 @@ def test_heatmaps_are_readable(demo):
     assert marks <= {"", "✓", "⚑", "✗"} and "✓" in marks
     assert all(" · " in x for x in cells.data[0].x)     # "FR · Halluin": side and name
     assert cells.data[0].x[0].startswith("FR")           # French side first
+
+
+# ------------------------------------------------------------------ the page, headless (AppTest)
+
+def open_health(query: dict) -> "AppTest":
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/health.py").run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_health_page_in_dutch_for_a_theme(demo_url):
+    at = open_health({"lang": "nl", "theme": "mobility"})
+    assert at.title[0].value == "Gezondheid van de gegevens"
+    assert "Rapport voor het stuurcomité" in [s.value for s in at.subheader]
+    assert any("Thema: Mobiliteit" in c.value for c in at.caption)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Achterstallig of leeg"] == "5"           # MOB01, MOB02, MOB10, MOB11, MOB17
+    assert metrics["Niet vergelijkbaar"] == "0"
+    frames = {key: at.dataframe(key=key).value for key in ("health_ask", "health_freshness")}
+    ask = frames["health_ask"]
+    assert list(ask["Contactpersoon"]) == ["ADULM", "MEL"]
+    assert ask.iloc[0]["Op te vragen indicatoren"] == "MOB01, MOB02, MOB10, MOB11"
+    fresh = frames["health_freshness"]
+    fresh = fresh.data if hasattr(fresh, "data") else fresh
+    assert fresh.iloc[0]["Indicator"].startswith("MOB17") and "achterstallig" in fresh.iloc[0]["Toestand"]
+    assert len(at.get("plotly_chart")) == 2                   # the two completeness matrices
+
+
+def test_health_page_without_actions_says_why(demo_url):
+    at = open_health({"lang": "en", "level": "border", "theme": "economy", "action": "A23"})
+    # the action is dropped (not in that cell), so the filters keep level × theme: A05 only
+    assert at.title[0].value == "Data health"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 
 import numpy as np
 import pandas as pd
@@ -535,24 +534,10 @@ def test_a_map_click_sets_the_global_territory_filter():
 
 # ---------------------------------------------------------------- the Map page (AppTest)
 
-@pytest.fixture(scope="module")
-def seeded_store(tmp_path_factory):
-    from indicators.store import load_demo, open_store
-
-    path = tmp_path_factory.mktemp("maps") / "demo.sqlite"
-    engine = open_store(f"sqlite:///{path}")
-    load_demo(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def store(seeded_store, tmp_path, monkeypatch):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(seeded_store, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("INDICATORS_DB_URL", url)
-    return url
+def store(demo_url):
+    """The app's store for this test: a fresh copy of the demo (tests/conftest.py)."""
+    return demo_url
 
 
 def save_fixture_boundaries(url: str, files=((NORD, "code"), (BELGIUM, "nis"))) -> None:

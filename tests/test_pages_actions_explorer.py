@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pandas as pd
 import pyarrow as pa
@@ -20,25 +19,10 @@ ACTIONS = pd.read_csv(DEMO / "actions.csv", dtype=str)
 INDICATORS = pd.read_csv(DEMO / "indicators.csv", dtype=str)
 
 
-@pytest.fixture(scope="module")
-def seeded_store(tmp_path_factory):
-    """The demo loaded once into a SQLite file (each test works on a copy)."""
-    from indicators.store import load_demo, open_store
-
-    path = tmp_path_factory.mktemp("pages") / "demo.sqlite"
-    engine = open_store(f"sqlite:///{path}")
-    load_demo(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def store(seeded_store, tmp_path, monkeypatch):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(seeded_store, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("INDICATORS_DB_URL", url)
-    return url
+def store(demo_url):
+    """The app's store for this test: a fresh copy of the demo (tests/conftest.py)."""
+    return demo_url
 
 
 def open_page(page: str, query: dict | None = None, locale: str = "fr-FR") -> AppTest:

@@ -10,49 +10,17 @@ import math
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from io import BytesIO
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import FIXTURES, ROOT, _free_port
-from .conftest import shoot, wait_for_app
+from ..conftest import FIXTURES, ROOT
+from .conftest import shoot, start_app, stop_app, wait_for_app
 
 BOUNDARIES = FIXTURES / "boundaries"
 SETS = (("communes-59-nord.geojson", "code"), ("belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson", "nis"))
-
-
-def _serve(store_path):
-    """`streamlit run app.py` on a free port with this store, as the shared `app_url` fixture does."""
-    port = _free_port()
-    env = {**os.environ, "INDICATORS_DB_URL": f"sqlite:///{store_path}"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-
-
-def _stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def _save_boundaries(store_path) -> None:
@@ -80,9 +48,9 @@ def store_with_boundaries(demo_store_file, tmp_path_factory):
 @pytest.fixture(scope="module")
 def boundaries_url(store_with_boundaries):
     """The app on a copy of the demo store into which the Nord and Belgian boundaries were saved."""
-    proc, url = _serve(store_with_boundaries)
+    proc, url = start_app(store_with_boundaries)
     yield url
-    _stop(proc)
+    stop_app(proc)
 
 
 def first_view(store_path, query: dict) -> dict:
