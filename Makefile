@@ -4,7 +4,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench
 
-run:  ## install what the dashboard needs and start it on the demo data
+run:  ## install what the dashboard needs (Chromium prints the PDF reports) and start it on the demo data
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 	$(PYTHON) -m pip install --quiet -r requirements.txt
 	$(PYTHON) -m streamlit run app.py
 
@@ -14,6 +16,10 @@ test:  ## install what the tests need (PostgreSQL, Chromium) and run every test
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	$(PYTHON) -m pytest -q
 
-bench:  ## print the benchmark figures
+bench:  ## print the benchmark figures (after make test has installed PostgreSQL and Chromium)
 	$(PYTHON) bench/ingest.py
 	$(PYTHON) bench/progress.py
+	$(PYTHON) bench/pages.py
+	$(PYTHON) bench/map.py
+	$(PYTHON) bench/report.py
+	$(PYTHON) bench/load.py

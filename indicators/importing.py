@@ -76,6 +76,7 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
     """
     results, hashes = _read(sources)
     checked = check(results, known_codes(engine), expected_kind=expected_kind)
+    del results   # the text cells are parsed now: free them before writing (a million rows weigh)
     blocking = errors(checked.problems)
     tables = checked.tables
     rejected = 0

@@ -398,6 +398,7 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
                 if successors:
                     incoming = _attach(incoming, name, successors)
                 added, updated, old, unchanged = _plan_table(conn, name, incoming)
+                del incoming
                 result.counts[name] = {"added": len(added), "updated": len(updated), "unchanged": unchanged}
                 if len(updated):
                     data_cols = [c for c in table.names if c not in table.key]

@@ -169,7 +169,7 @@ def test_heatmaps_are_readable(demo):
 
 # ------------------------------------------------------------------ the page, headless (AppTest)
 
-def open_health(query: dict) -> "AppTest":
+def open_health(query: dict):
     from streamlit.testing.v1 import AppTest
 
     from .conftest import ROOT
@@ -193,17 +193,21 @@ def test_health_page_in_dutch_for_a_theme(demo_url):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Achterstallig of leeg"] == "5"           # MOB01, MOB02, MOB10, MOB11, MOB17
     assert metrics["Niet vergelijkbaar"] == "0"
-    frames = {key: at.dataframe(key=key).value for key in ("health_ask", "health_freshness")}
-    ask = frames["health_ask"]
+    frames = [d.value for d in at.dataframe]                 # whom to ask, freshness, comparability
+    assert len(frames) == 3
+    ask = frames[0]
     assert list(ask["Contactpersoon"]) == ["ADULM", "MEL"]
     assert ask.iloc[0]["Op te vragen indicatoren"] == "MOB01, MOB02, MOB10, MOB11"
-    fresh = frames["health_freshness"]
+    fresh = frames[1]
     fresh = fresh.data if hasattr(fresh, "data") else fresh
     assert fresh.iloc[0]["Indicator"].startswith("MOB17") and "achterstallig" in fresh.iloc[0]["Toestand"]
     assert len(at.get("plotly_chart")) == 2                   # the two completeness matrices
 
 
-def test_health_page_without_actions_says_why(demo_url):
-    at = open_health({"lang": "en", "level": "border", "theme": "economy", "action": "A23"})
-    # the action is dropped (not in that cell), so the filters keep level × theme: A05 only
-    assert at.title[0].value == "Data health"
+def test_health_page_of_one_action_in_french(demo_url):
+    at = open_health({"lang": "fr", "action": "A13"})
+    assert at.title[0].value == "Santé des données"
+    assert any("Action stratégique : A13" in c.value.replace("\u202f", " ") for c in at.caption)
+    assert any("rien à réclamer" in s.value for s in at.success)   # A13: every value on time
+    comparability = at.dataframe[-1].value
+    assert set(comparability["Indicateur"].str.slice(0, 5)) == {"CLI01", "CLI02", "CLI03"}

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from datetime import datetime
 
-import pandas as pd
 import pytest
 from pypdf import PdfReader
 

@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from indicators import i18n
-from indicators import report as R
 
 from ..test_report import LANGS, SCOPES, demo, made, normal, pdf_text  # noqa: F401  (demo is a fixture)
 from .conftest import SHOTS, wait_for_app
