@@ -227,10 +227,10 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         height=CHART_HEIGHT, compact=True)
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
-    top = 6 + 16 * _legend_rows(fig, CHART_WIDTH - 12, 9)
+    top = 8 + 20 * _legend_rows(fig, CHART_WIDTH - 12, 9)
     fig.update_layout(height=CHART_HEIGHT + top, margin=dict(l=4, r=8, t=top, b=4),
                       legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=0, xanchor="left",
-                                  font=dict(size=9), itemwidth=30))
+                                  font=dict(size=9), itemwidth=30, tracegroupgap=0, maxheight=1.0))
     total = mine["territory_id"].nunique()
     note = t("report_chart_limited", lang, total=total, shown=len(keep)) if total > len(keep) else None
     return fig, note
@@ -380,7 +380,8 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         themes = framework["themes"][framework["themes"]["theme_id"].isin(cells["theme_id"])]
         matrix = O.matrix_figure(cells, levels, themes, lang, method)
         matrix.update_traces(marker=dict(size=50), textfont=dict(size=11))
-        _print_style(matrix, PAGE_WIDTH, 95 + 62 * len(levels), font=10)
+        # a column per theme: one theme is a narrow matrix, not a wide empty band
+        _print_style(matrix, min(PAGE_WIDTH, 200 + 96 * len(themes)), 95 + 62 * len(levels), font=10)
         matrix.update_layout(dragmode=False, margin=dict(l=6, r=6, t=44, b=4), showlegend=False)
     level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in framework["levels"].to_dict("records")}
     theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in framework["themes"].to_dict("records")}
