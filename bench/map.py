@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from indicators import maps  # noqa: E402
+from tests.fixtures_dir import fixtures_dir  # noqa: E402
 
-BOUNDARIES = ROOT.parent / "shared" / "fixtures" / "boundaries"
+BOUNDARIES = fixtures_dir() / "boundaries"
 FILES = (("communes-59-nord.geojson", "code", "FR"), ("belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson",
                                                       "nis", "BE"))
 TARGET_BYTES = 3_000_000

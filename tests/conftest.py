@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from .fixtures_dir import fixtures_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = fixtures_dir()
 DEMO = ROOT / "data" / "demo"
 
 
