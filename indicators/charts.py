@@ -369,14 +369,15 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     return fig
 
 
-def legend_rows(fig: go.Figure, width: int) -> int:
-    """How many rows a horizontal legend takes in a chart `width` pixels wide (an estimate)."""
-    size = (fig.layout.legend.font.size or SMALL_FONT) if fig.layout.legend else SMALL_FONT
+def legend_rows(fig: go.Figure, width: int, font: int | None = None, swatch: int = 56) -> int:
+    """How many rows a horizontal legend takes in a chart `width` pixels wide: items flow left to
+    right and wrap (an estimate, generous so that the legend never runs into the plot)."""
+    size = font or ((fig.layout.legend.font.size or SMALL_FONT) if fig.layout.legend else SMALL_FONT)
     rows, used = 1, 0.0
     for trace in fig.data:
         if trace.showlegend is False:
             continue
-        item = 56 + 0.6 * size * len(trace.name or "")
+        item = swatch + 0.6 * size * len(trace.name or "")
         if used and used + item > width:
             rows, used = rows + 1, 0.0
         used += item

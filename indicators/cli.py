@@ -90,11 +90,14 @@ def _user(value: str | None) -> str:
 
 
 def _print_problems(problems, lang: str) -> None:
+    from .i18n import t
+
+    row, column = t("row", lang).lower(), t("column", lang).lower()
     for p in problems:
+        where = p.file + (f", {row} {p.row}" if p.row else "") + (f", {column} {p.column}" if p.column else "")
         if p.severity != "error":
-            print(f"{p.file}, row {p.row}: note: {p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip())
+            print(f"{where}: note: {p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip())
             continue
-        where = p.file + (f", row {p.row}" if p.row else "") + (f", column {p.column}" if p.column else "")
         value = f" [{p.value}]" if p.value not in (None, "") else ""
         hint = p.suggestion_text(lang)
         print(f"{where}{value}: {p.message(lang)}" + (f" {hint}" if hint else ""))
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return INVALID
+    except BrokenPipeError:
+        raise  # the reader closed the pipe (`| head`); __main__ ends quietly
     except Exception as exc:  # never a traceback for the user; the type names the cause
         from sqlalchemy.exc import SQLAlchemyError
 

@@ -26,7 +26,6 @@ The format is documented in docs/data-format.md, "Foreign layouts (mappings)".
 from __future__ import annotations
 
 import csv
-import difflib
 import hashlib
 import io
 import re
@@ -41,6 +40,7 @@ from .problems import Problem
 from .reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
 from .schema import FLAGS, OBSERVATIONS, match_columns, normalise_header
 from .store import StoreError, get_mapping, list_mappings
+from .validation import nearest_code
 
 SPEC_VERSION = 1
 SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "filters", "territory", "period",
@@ -436,8 +436,8 @@ def _flag_text(flag) -> str:
 
 
 def _suggest(code: str, codes: list[str], kind: str):
-    close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6) if len(codes) < 50000 else []
-    return ("did_you_mean", {"code": close[0]}) if close else ("add_it", {"kind": kind})
+    close = nearest_code(code, codes) if len(codes) < 50000 else None
+    return ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": kind})
 
 
 def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes | None, file_name: str,

@@ -22,7 +22,8 @@ _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 _PERIOD = re.compile(PERIOD_PATTERN)
 _QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*[QqTtKk]([1-4])$")   # 2024Q1, 2024-T1 (trimestre), 2024-K1 (kwartaal)
-_MONTH = re.compile(r"^(\d{4})\s*[-/ ]?\s*[Mm]?(\d{1,2})$")       # 2024M03, 2024-3, 2024/03
+# 2024M03, 2024-3, 2024/03, 202403; not 20244, which is more likely a typo than April 2024.
+_MONTH = re.compile(r"^(\d{4})(?:\s*(?:[-/ ]\s*[Mm]?|[Mm])\s*(\d{1,2})|(\d{2}))$")
 _YEAR_FLOAT = re.compile(r"^(\d{4})[.,]0+$")                         # 2024.0 from a spreadsheet
 
 
@@ -111,8 +112,8 @@ def parse_period(text: str) -> str | None:
     if m:
         return f"{m.group(1)}-Q{m.group(2)}"
     m = _MONTH.match(t)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    if m and 1 <= int(m.group(2) or m.group(3)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2) or m.group(3)):02d}"
     return None
 
 

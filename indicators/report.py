@@ -227,27 +227,13 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         height=CHART_HEIGHT, compact=True)
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
-    top = 8 + 20 * _legend_rows(fig, CHART_WIDTH - 12, 9)
+    top = 8 + 20 * charts.legend_rows(fig, CHART_WIDTH - 12, font=9, swatch=48)
     fig.update_layout(height=CHART_HEIGHT + top, margin=dict(l=4, r=8, t=top, b=4),
                       legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=0, xanchor="left",
                                   font=dict(size=9), itemwidth=30, tracegroupgap=0, maxheight=1.0))
     total = mine["territory_id"].nunique()
     note = t("report_chart_limited", lang, total=total, shown=len(keep)) if total > len(keep) else None
     return fig, note
-
-
-def _legend_rows(fig: go.Figure, width: int, font: int) -> int:
-    """Rows a horizontal legend takes: items flow left to right and wrap (a generous estimate,
-    so that the legend never runs into the plot)."""
-    rows, used = 1, 0.0
-    for trace in fig.data:
-        if trace.showlegend is False:
-            continue
-        item = 48 + 0.6 * font * len(trace.name or "")
-        if used and used + item > width:
-            rows, used = rows + 1, 0.0
-        used += item
-    return rows
 
 
 def _flags(mine: pd.DataFrame, lang: str) -> list[tuple[str, int, str]]:

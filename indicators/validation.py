@@ -198,21 +198,28 @@ def _same(a, b) -> bool:
 
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+# Letters typed for the digits they look like (MOB0l for MOB01, 5935O for 59350).
+_LOOKALIKES = str.maketrans({"o": "0", "l": "1", "i": "1"})
+
+
+def _fold(code: str) -> str:
+    return _LEADING_ZEROS.sub("", code.lower().translate(_LOOKALIKES))
 
 
 def nearest_code(value: str, codes: list[str]) -> str | None:
     """The known code a typo most likely meant.
 
-    Same code but for case or leading zeros first (Excel drops them: 1001 for
-    01001, MOB4 for MOB04); then difflib's closest, ties going to the longest
-    common prefix, then to the smallest code.
+    Same code but for case, leading zeros (Excel drops them: 1001 for 01001,
+    MOB4 for MOB04) or letters typed for lookalike digits (MOB0l) first; then
+    difflib's closest, ties going to the longest common prefix, then to the
+    smallest code.
     """
     if not value:
         return None
     folded = {}
     for code in codes:
-        folded.setdefault(_LEADING_ZEROS.sub("", code).lower(), code)
-    hit = folded.get(_LEADING_ZEROS.sub("", value).lower())
+        folded.setdefault(_fold(code), code)
+    hit = folded.get(_fold(value))
     if hit:
         return hit
     close = difflib.get_close_matches(value, codes, n=5, cutoff=0.6)

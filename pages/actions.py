@@ -89,17 +89,6 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     return per_action, per_indicator
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def flow_indicators(version) -> frozenset[str]:
-    """Indicators whose values are flows between territories (shown on the Map page)."""
-    flows = common.flows(version)
-    return frozenset(flows["indicator_id"].astype(str)) if len(flows) else frozenset()
-
-
-def _is_flow(version, indicator_id: str) -> bool:
-    return str(indicator_id) in flow_indicators(version)
-
-
 # ---------------------------------------------------------------- rendering helpers
 
 def _pct_format(lang: str) -> str:
@@ -253,7 +242,7 @@ def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame
     if flt.territories:
         targets = targets[targets["territory_id"].isin(flt.territories)]
     if mine.empty:
-        st.info(t("flow_indicator" if _is_flow(view.version, iid) else "no_data_indicator", lang))
+        st.info(t("flow_indicator" if common.is_flow(view.version, iid) else "no_data_indicator", lang))
         return
     sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
 

@@ -74,6 +74,17 @@ def flows(version: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def flow_indicators(version: tuple) -> frozenset[str]:
+    """Indicators whose values are flows between territories (shown on the Map page)."""
+    frame = flows(version)
+    return frozenset(frame["indicator_id"].astype(str)) if len(frame) else frozenset()
+
+
+def is_flow(version: tuple, indicator_id: str) -> bool:
+    return str(indicator_id) in flow_indicators(version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def assessment(version: tuple, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(indicator × territory statuses, action roll-up) for the whole store."""
     from indicators.progress import assess_all, rollup_actions

@@ -43,17 +43,6 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
                                             method=method))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def flow_indicators(version) -> frozenset[str]:
-    """Indicators whose values are flows between territories (shown on the Map page)."""
-    flows = common.flows(version)
-    return frozenset(flows["indicator_id"].astype(str)) if len(flows) else frozenset()
-
-
-def _is_flow(version, indicator_id: str) -> bool:
-    return str(indicator_id) in flow_indicators(version)
-
-
 def _empty(view, lang: str) -> None:
     hint = F.empty_hint(view.filters)
     if hint is None:
@@ -182,7 +171,7 @@ def main() -> None:
     _headline(ind, rows, targets, fw, lang, method)
 
     if obs.empty:
-        st.info(t("flow_indicator" if _is_flow(view.version, code) else "no_data_indicator", lang),
+        st.info(t("flow_indicator" if common.is_flow(view.version, code) else "no_data_indicator", lang),
                 icon=":material/info:")
         _metadata(ind, lang)
         return

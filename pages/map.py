@@ -379,7 +379,7 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT)
         if caption:
             st.caption(caption)
-        below = st.columns([1.2, 1, 1.3], vertical_alignment="center")
+        below = st.columns([2.2, 0.3, 1.3], vertical_alignment="center")  # room for both symbol labels
         if symbols:  # how to draw the territories that have no shape
             below[0].segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",
                                        default="circles", format_func=lambda s: t(f"map_symbol_{s}", lang))

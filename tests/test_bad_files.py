@@ -129,3 +129,11 @@ def test_nearest_code_prefers_lost_zeros_then_common_prefix():
     assert nearest_code("5935", codes) == "59350"
     assert nearest_code("57069", codes) == "57096"
     assert nearest_code("zzzzzz", codes) is None
+
+
+def test_nearest_code_reads_letters_typed_for_lookalike_digits():
+    from indicators.validation import nearest_code
+
+    codes = ["MOB01", "MOB06", "59350", "59352"]
+    assert nearest_code("MOB0l", codes) == "MOB01"   # l for 1, not the equally close MOB06
+    assert nearest_code("5935O", codes) == "59350"   # O for 0

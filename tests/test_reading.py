@@ -116,7 +116,8 @@ def test_missing_markers_are_no_value_not_zero(cell):
 
 @pytest.mark.parametrize("text,expected", [("2024", "2024"), ("2024-Q1", "2024-Q1"), ("2024T2", "2024-Q2"),
                                            ("2024M03", "2024-03"), ("2024-3", "2024-03"), ("2024.0", "2024"),
-                                           ("2024-13", None), ("2024-Q5", None), ("24", None)])
+                                           ("2024-13", None), ("2024-Q5", None), ("24", None),
+                                           ("202403", "2024-03"), ("20244", None), ("2024-01-05", None)])
 def test_periods(text, expected):
     assert parse_period(text) == expected
 
