@@ -1,6 +1,9 @@
 # The two commands of the README's quick start.
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian's own python3 refuses pip installs outside a virtualenv (PEP 668); this machine's kind and
+# CI use a separate Python where the variable changes nothing.
+export PIP_BREAK_SYSTEM_PACKAGES := 1
 
 .PHONY: run test bench
 

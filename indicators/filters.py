@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .i18n import LANGS
@@ -119,13 +120,17 @@ def selected_indicators(framework: dict[str, pd.DataFrame], filters: Filters) ->
 
 
 def in_period(frame: pd.DataFrame, filters: Filters, column: str = "period") -> pd.DataFrame:
-    years = frame[column].astype(str).str.slice(0, 4)
-    mask = pd.Series(True, index=frame.index)
+    if not filters.period_from and not filters.period_to:
+        return frame
+    # Each distinct period is compared once: a large store has millions of values but few periods.
+    codes, periods = pd.factorize(frame[column], use_na_sentinel=False)
+    years = np.array([str(p)[:4] for p in periods], dtype=object)
+    keep = np.ones(len(periods), dtype=bool)
     if filters.period_from:
-        mask &= years >= filters.period_from
+        keep &= years >= filters.period_from
     if filters.period_to:
-        mask &= years <= filters.period_to
-    return frame[mask]
+        keep &= years <= filters.period_to
+    return frame[keep[codes]]
 
 
 def in_territories(frame: pd.DataFrame, filters: Filters, column: str = "territory_id") -> pd.DataFrame:

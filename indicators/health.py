@@ -75,34 +75,61 @@ def periodicity_of(value) -> str:
 
 # ------------------------------------------------------------------ series
 
+def _text_array(series: pd.Series) -> np.ndarray:
+    """The cells as Python strings: codes are stored as text already, so convert only what is not."""
+    if series.dtype == object:
+        return series.to_numpy(dtype=object)
+    return series.astype(str).to_numpy(dtype=object)
+
+
+def _numeric(series: pd.Series) -> pd.Series:
+    return series if series.dtype.kind == "f" else pd.to_numeric(series, errors="coerce")
+
+
 def _series(observations: pd.DataFrame, flows: pd.DataFrame | None) -> pd.DataFrame:
     """indicator_id, series (territory or origin→destination), territory_id (None for flows),
     period, year, flag, end: every stored value that is a number."""
     parts = []
     if observations is not None and len(observations):
-        obs = observations[pd.to_numeric(observations["value"], errors="coerce").notna()]
+        obs = observations[_numeric(observations["value"]).notna()]
+        territories = _text_array(obs["territory_id"])
         parts.append(pd.DataFrame({
-            "indicator_id": obs["indicator_id"].astype(str).to_numpy(dtype=object),
-            "series": obs["territory_id"].astype(str).to_numpy(dtype=object),
-            "territory_id": obs["territory_id"].astype(str).to_numpy(dtype=object),
-            "period": obs["period"].astype(str).to_numpy(dtype=object),
+            "indicator_id": _text_array(obs["indicator_id"]),
+            "series": territories,
+            "territory_id": territories,
+            "period": _text_array(obs["period"]),
             "flag": (obs["flag"] if "flag" in obs else pd.Series([None] * len(obs))).to_numpy(dtype=object),
         }))
     if flows is not None and len(flows):
-        fl = flows[pd.to_numeric(flows["value"], errors="coerce").notna()]
+        fl = flows[_numeric(flows["value"]).notna()]
         parts.append(pd.DataFrame({
-            "indicator_id": fl["indicator_id"].astype(str).to_numpy(dtype=object),
+            "indicator_id": _text_array(fl["indicator_id"]),
             "series": (fl["origin_id"].astype(str) + "→" + fl["destination_id"].astype(str)).to_numpy(dtype=object),
             "territory_id": np.full(len(fl), None, dtype=object),
-            "period": fl["period"].astype(str).to_numpy(dtype=object),
+            "period": _text_array(fl["period"]),
             "flag": (fl["flag"] if "flag" in fl else pd.Series([None] * len(fl))).to_numpy(dtype=object),
         }))
     if not parts:
         return pd.DataFrame(columns=["indicator_id", "series", "territory_id", "period", "flag", "year", "end"])
     data = pd.concat(parts, ignore_index=True)
-    data["year"] = pd.to_numeric(data["period"].str.slice(0, 4), errors="coerce")
-    data["end"] = [period_end(p) for p in data["period"]]
+    # a store holds few distinct periods: read each once, not once per value
+    codes, periods = pd.factorize(data["period"])
+    years = np.array([int(p[:4]) if p[:4].isdigit() else np.nan for p in periods] + [np.nan], dtype="float64")
+    ends = np.array([period_end(p) for p in periods] + [None], dtype="float64")
+    data["year"] = years[codes]   # code -1 (a missing period) reads the trailing NaN
+    data["end"] = ends[codes]
     return data[data["year"].notna() & data["end"].notna()].assign(year=lambda d: d["year"].astype(int))
+
+
+def _latest_period(*frames: pd.DataFrame | None) -> str | None:
+    """The period that ends last among the values that are numbers."""
+    periods: set[str] = set()
+    for frame in frames:
+        if frame is not None and len(frame):
+            periods.update(str(p) for p in pd.unique(frame.loc[_numeric(frame["value"]).notna(), "period"]))
+    ends = {p: period_end(p) for p in periods}
+    ends = {p: e for p, e in ends.items() if e is not None}
+    return max(ends, key=lambda p: (ends[p], p)) if ends else None
 
 
 # ------------------------------------------------------------------ the health of a scope
@@ -198,10 +225,8 @@ def assess_health(indicators: pd.DataFrame, observations: pd.DataFrame, flows: p
         else frozenset()
 
     if reference is None:
-        everything = _series(store_observations if store_observations is not None else observations,
-                             store_flows if store_flows is not None else flows)
-        if len(everything):
-            reference = str(everything.loc[everything["end"].idxmax(), "period"])
+        reference = _latest_period(store_observations if store_observations is not None else observations,
+                                   store_flows if store_flows is not None else flows)
     ref_end = period_end(reference) if reference else None
     ref_year = int(str(reference)[:4]) if reference else None
 

@@ -133,12 +133,14 @@ def start() -> View:
     return view
 
 
-def _years(fw_version: tuple) -> list[int]:
-    obs = observations(fw_version)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _years(version: tuple) -> list[int]:
+    """The years of the period slider: every rerun needs them, so once per data version."""
+    obs = observations(version)
     if obs.empty:
         return []
-    years = obs["period"].str.slice(0, 4).astype(int)
-    return list(range(int(years.min()), int(years.max()) + 1))
+    years = [int(str(p)[:4]) for p in pd.unique(obs["period"])]
+    return list(range(min(years), max(years) + 1))
 
 
 def _filters_to_widgets(filters: F.Filters, fw) -> None:

@@ -27,6 +27,15 @@ def health_of(version: tuple, level: str | None, theme: str | None, action: str 
                            store_observations=obs, store_flows=flows)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def heatmaps(version: tuple, level: str | None, theme: str | None, action: str | None,
+             territories: tuple[str, ...], year: int | None, lang: str):
+    """(indicators × years, indicators × territories) figures: the second has a cell per indicator and
+    territory, too many to build again on every rerun of a large store."""
+    health = health_of(version, level, theme, action, territories, year)
+    return H.year_heatmap(health, lang), H.territory_heatmap(health, common.framework(version)["territories"], lang)
+
+
 def report_box(view) -> None:
     """The report of the current filters, in the current language: HTML and PDF, made on click."""
     lang, fw = view.lang, view.framework
@@ -141,8 +150,8 @@ def main() -> None:
         st.info(t("empty_filters", lang, what=t(hint, lang).lower()) if hint in ("level", "theme", "action")
                 else t("empty_store", lang), icon=":material/filter_alt_off:")
         return
-    health = health_of(view.version, flt.level, flt.theme, flt.action, flt.territories,
-                       st.session_state.get("health_year"))
+    scope = (view.version, flt.level, flt.theme, flt.action, flt.territories, st.session_state.get("health_year"))
+    health = health_of(*scope)
     if not health.years:
         st.info(t("empty_store", lang))
         return
@@ -165,14 +174,15 @@ def main() -> None:
         freshness_tab(health, fw, lang)
     with tabs[1]:
         st.caption(t("health_by_year_help", lang))
-        st.plotly_chart(H.year_heatmap(health, lang), key="health_years", config={"displayModeBar": False})
+        by_year, by_territory = heatmaps(*scope, lang)
+        st.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
     with tabs[2]:
         years = health.years
         current = health.territory_year if health.territory_year in years else years[-1]
         st.select_slider(t("health_year", lang), options=years, value=current, key="health_year")
         st.markdown(f"**{t('health_by_territory', lang, year=health.territory_year)}**")
         st.caption(t("health_by_territory_help", lang))
-        st.plotly_chart(H.territory_heatmap(health, fw["territories"], lang), key="health_territories",
+        st.plotly_chart(by_territory, key="health_territories",
                         config={"displayModeBar": False})
         if health.flow_indicators:
             st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))

@@ -10,6 +10,13 @@ from indicators import overview as O
 from indicators.i18n import t
 from pages import common
 
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def stale_indicators(version: tuple) -> pd.DataFrame:
+    """Staleness of every indicator of the store (the reference year is the store's latest)."""
+    return O.staleness(common.observations(version), common.framework(version)["indicators"])
+
+
 view = common.current()
 lang, fw, flt = view.lang, view.framework, view.filters
 
@@ -97,8 +104,9 @@ with left:
 with right:
     st.subheader(t("stale", lang))
     st.caption(t("stale_help", lang))
-    stale = O.staleness(common.observations(view.version), indicators)
-    stale = stale[stale["stale"]].merge(fw["indicators"], on="indicator_id")
+    stale = stale_indicators(view.version)
+    stale = stale[stale["stale"] & stale["indicator_id"].isin(indicators["indicator_id"])]
+    stale = stale.merge(fw["indicators"], on="indicator_id")
     if stale.empty:
         st.success(t("no_stale", lang), icon=":material/check_circle:")
     else:
