@@ -93,14 +93,35 @@ def _print_problems(problems, lang: str) -> None:
     from .i18n import t
 
     row, column = t("row", lang).lower(), t("column", lang).lower()
+    # Notes (not errors) often repeat on many rows, such as a replaced territory code: one line each.
+    notes: dict[tuple, list[int]] = {}
+    for p in problems:
+        if p.severity != "error":
+            text = f"{p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip()
+            notes.setdefault((p.file, p.column, text), []).append(p.row)
+    for (file, col, text), rows in notes.items():
+        where = file + (f", {t('rows', lang).lower()} {_ranges(rows)}" if any(rows) else "") + \
+            (f", {column} {col}" if col else "")
+        print(f"{where}: note: {text}")
     for p in problems:
         where = p.file + (f", {row} {p.row}" if p.row else "") + (f", {column} {p.column}" if p.column else "")
         if p.severity != "error":
-            print(f"{where}: note: {p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip())
             continue
         value = f" [{p.value}]" if p.value not in (None, "") else ""
         hint = p.suggestion_text(lang)
         print(f"{where}{value}: {p.message(lang)}" + (f" {hint}" if hint else ""))
+
+
+def _ranges(rows: list[int | None]) -> str:
+    """`373-377, 1716-1725, 1873` from those row numbers."""
+    numbers = sorted({r for r in rows if r})
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
 def _print_files(files) -> None:

@@ -414,11 +414,24 @@ def year_heatmap(health: Health, lang: str, row_height: int = 22, font_size: int
     return fig
 
 
+MAX_TERRITORIES = 80   # columns of the territory matrix; beyond, a browser struggles with the cells
+
+
 def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: str, row_height: int = 22,
-                      font_size: int = 13) -> go.Figure:
+                      font_size: int = 13, max_territories: int = MAX_TERRITORIES) -> go.Figure:
     """Indicators × territories for one year: a value, a flagged value, or missing (blank when the
-    indicator does not cover the territory). Mark and colour both say the state."""
+    indicator does not cover the territory). Mark and colour both say the state.
+
+    With more than `max_territories` territories, those with the most missing values are shown (the
+    gaps are what the matrix is for); `layout.meta` says how many are shown of how many."""
     matrix = health.territory_matrix()
+    total = matrix.shape[1]
+    if total > max_territories:
+        missing = (matrix == "missing").sum(axis=0)
+        flagged = (matrix == "flagged").sum(axis=0)
+        rank = pd.DataFrame({"missing": missing, "flagged": flagged}).sort_values(
+            ["missing", "flagged"], ascending=False, kind="stable")
+        matrix = matrix[rank.index[:max_territories]]
     labels = _indicator_labels(health.indicators, lang)
     names = {}
     if territories is not None and len(territories):
@@ -465,7 +478,8 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
     fig.update_xaxes(side="top", tickangle=-60, tickfont=dict(size=max(10, font_size - 2)), type="category",
                      automargin=True)
     fig.update_layout(height=200 + row_height * max(1, len(matrix.index)), margin=dict(l=10, r=10, t=10, b=10),
-                      font=dict(FONT, size=font_size), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF")
+                      font=dict(FONT, size=font_size), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
+                      meta={"shown": len(columns), "total": total})
     return fig
 
 

@@ -861,6 +861,13 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "Share of the territories each indicator covers that have a value that year."},
     "health_by_territory": {"fr": "Complétude par territoire en {year}", "nl": "Volledigheid per gebied in {year}",
                             "en": "Completeness by territory in {year}"},
+    "health_territories_limited": {
+        "fr": "{shown} territoires sur {total} : ceux qui ont le plus de valeurs manquantes. Choisissez des "
+              "territoires dans les filtres pour voir les autres.",
+        "nl": "{shown} van {total} gebieden: die met de meeste ontbrekende waarden. Kies gebieden in de filters "
+              "om de andere te zien.",
+        "en": "{shown} of {total} territories: those with the most missing values. Choose territories in the "
+              "filters to see the others."},
     "health_by_territory_help": {"fr": "✓ valeur, ⚑ valeur signalée (provisoire, estimée…), ✗ manquante ; case vide : "
                                        "territoire non couvert par l'indicateur.",
                                  "nl": "✓ waarde, ⚑ gemarkeerde waarde (voorlopig, geschat…), ✗ ontbrekend; leeg vak: "

@@ -182,6 +182,8 @@ def main() -> None:
         st.select_slider(t("health_year", lang), options=years, value=current, key="health_year")
         st.markdown(f"**{t('health_by_territory', lang, year=health.territory_year)}**")
         st.caption(t("health_by_territory_help", lang))
+        if by_territory.layout.meta and by_territory.layout.meta["shown"] < by_territory.layout.meta["total"]:
+            st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
         st.plotly_chart(by_territory, key="health_territories",
                         config={"displayModeBar": False})
         if health.flow_indicators:

@@ -102,3 +102,19 @@ def test_unreachable_database_is_a_message_not_a_traceback():
     out = cli("history", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and "could not be reached" in out.stderr
+
+
+def test_problem_lines_speak_the_chosen_language_and_repeated_notes_are_grouped(tmp_path, sqlite_url):
+    assert main(["init", "--db", sqlite_url]) == 0
+    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
+    rows = "\n".join(f"MOB01,54007,{year},{year - 2000}" for year in range(2010, 2015))
+    old_code = write(tmp_path, "ancien_code.csv", f"indicator_id,territory_id,period,value\n{rows}\n")
+    out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(old_code))
+    assert out.returncode == 0, out.stdout + out.stderr
+    notes = [line for line in out.stdout.splitlines() if "note:" in line]
+    assert notes == [notes[0]] and "lignes 2-6, colonne territory_id" in notes[0] and "57096" in notes[0]
+    bad = write(tmp_path, "faute.csv", "indicator_id,territory_id,period,value\nMOB0l,59350,20244,1\n")
+    out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(bad))
+    assert out.returncode == 1
+    assert "faute.csv, ligne 2, colonne indicator_id [MOB0l]" in out.stdout and "MOB01" in out.stdout
+    assert "faute.csv, ligne 2, colonne period [20244]" in out.stdout

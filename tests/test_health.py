@@ -167,6 +167,21 @@ def test_heatmaps_are_readable(demo):
     assert cells.data[0].x[0].startswith("FR")           # French side first
 
 
+def test_a_wide_territory_matrix_keeps_the_territories_with_most_gaps(demo):
+    fw, observations, flows = demo
+    health = H.assess_health(fw["indicators"], observations, None, fw["territories"])
+    matrix = health.territory_matrix()
+    gaps = (matrix == "missing").sum(axis=0)
+    assert matrix.shape[1] > 10 and gaps.nunique() > 1
+    fig = H.territory_heatmap(health, fw["territories"], "en", max_territories=10)
+    assert fig.layout.meta == {"shown": 10, "total": matrix.shape[1]} and len(fig.data[0].x) == 10
+    missing = H.CELL_STATES.index("missing")
+    shown = sorted(sum(row[j] == missing for row in fig.data[0].z) for j in range(10))
+    assert shown == sorted(gaps.sort_values(ascending=False).iloc[:10])   # the ten with most gaps
+    full = H.territory_heatmap(health, fw["territories"], "en")
+    assert full.layout.meta["shown"] == full.layout.meta["total"] == matrix.shape[1]
+
+
 # ------------------------------------------------------------------ the page, headless (AppTest)
 
 def open_health(query: dict):
