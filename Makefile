@@ -23,6 +23,6 @@ bench:  ## print the benchmark figures (after make test has installed PostgreSQL
 	$(PYTHON) bench/ingest.py
 	$(PYTHON) bench/progress.py
 	$(PYTHON) bench/pages.py
-	$(PYTHON) bench/map.py
+	$(PYTHON) bench/map.py --browser
 	$(PYTHON) bench/report.py
 	$(PYTHON) bench/load.py

@@ -1,4 +1,4 @@
-"""Load benchmark: N simulated users browsing the dashboard in headless Chromium.
+"""Load benchmark: N simulated users browsing the dashboard.
 
 Two setups: one replica on SQLite, and two replicas on one PostgreSQL server
 (users alternate between the replicas, as behind a sticky load balancer).
@@ -7,7 +7,21 @@ Strategic actions and the Indicator explorer pages; every step is timed from
 the request until the app reports its script finished. Prints p50 and p95
 page times and the errors for N = 1, 10, 30 (change with --users).
 
-    python bench/load.py [--users 1 10 30] [--setups sqlite postgresql]
+Two kinds of simulated users (`--clients`):
+
+- `sessions` (default): Streamlit sessions over the app's own websocket
+  protocol (the protobuf messages the browser sends and receives), which
+  measure what the server does for N users. Real users' browsers run on their
+  own machines; here they would run on the server's two cores.
+- `browser`: headless Chromium pages (Debian's chromium through Playwright),
+  which also render every chart, on the same machine as the server.
+
+Session users run twice: every user clicking at once with no pause (the worst
+case: 30 users × 4 pages at the same instant), and reading each page about 5 s
+before the next click (`--think`), arrivals spread in the same way.
+
+    python bench/load.py [--users 1 10 30] [--setups sqlite postgresql] [--clients sessions browser]
+                         [--think 0 5]
 
 Needs Debian's chromium and postgresql packages (`make test` installs them).
 """
@@ -17,6 +31,7 @@ import argparse
 import asyncio
 import glob
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -32,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 STEPS = ["/?lang=fr", "/?lang=fr&theme=mobility", "/actions?lang=fr&theme=mobility",
          "/explorer?lang=fr&indicator=MOB04"]
+STEP_TIMEOUT_S = 120
 
 
 def free_port() -> int:
@@ -97,11 +113,59 @@ async def user(browser, urls: list[str], index: int, times: list[float], errors:
         await context.close()
 
 
-async def run_users(urls: list[str], n: int) -> tuple[list[float], list[str]]:
-    from playwright.async_api import async_playwright
+async def session_step(base: str, step: str) -> tuple[float, str | None]:
+    """One page as a new Streamlit session: (seconds to the script finished, an error or None)."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+    path, _, query = step.partition("?")
+    request = BackMsg()
+    request.rerun_script.query_string = query
+    request.rerun_script.page_name = path.strip("/")
+    request.rerun_script.context_info.locale = "fr-FR"
+    request.rerun_script.context_info.timezone = "Europe/Paris"
+    start = time.perf_counter()
+    error = None
+    async with websockets.connect(base.replace("http://", "ws://") + "/_stcore/stream",
+                                  subprotocols=["streamlit"], max_size=None) as ws:
+        await ws.send(request.SerializeToString())
+        while True:
+            msg = ForwardMsg()
+            msg.ParseFromString(await asyncio.wait_for(ws.recv(), STEP_TIMEOUT_S))
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.new_element.WhichOneof("type") == "exception":
+                error = "exception shown"
+            # a run that ends early for a rerun is not the end of the page
+            if kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return time.perf_counter() - start, error
+
+
+async def session_user(urls: list[str], index: int, times: list[float], errors: list[str],
+                       think: float = 0.0) -> None:
+    base = urls[index % len(urls)]
+    pauses = random.Random(index)   # the same pauses for the same user in every run
+    for step in STEPS:
+        if think:   # a user reads the page before the next click (and arrivals spread out)
+            await asyncio.sleep(pauses.uniform(0.5, 1.5) * think)
+        try:
+            seconds, error = await session_step(base, step)
+            times.append(seconds)
+            if error:
+                errors.append(f"user {index} {step}: {error}")
+        except Exception as exc:  # a timeout or a dropped connection counts as an error
+            errors.append(f"user {index} {step}: {type(exc).__name__}")
+
+
+async def run_users(urls: list[str], n: int, clients: str = "sessions",
+                    think: float = 0.0) -> tuple[list[float], list[str]]:
     times: list[float] = []
     errors: list[str] = []
+    if clients == "sessions":
+        await asyncio.gather(*(session_user(urls, i, times, errors, think) for i in range(n)))
+        return times, errors
+    from playwright.async_api import async_playwright
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
@@ -123,6 +187,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--setups", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--clients", nargs="+", choices=["sessions", "browser"], default=["sessions"])
+    parser.add_argument("--think", type=float, nargs="+", default=[0.0, 5.0],
+                        help="seconds a session user reads each page before the next click (0: every user "
+                             "clicks at once, the worst case); each value is one run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -139,18 +207,22 @@ def main() -> None:
                 load_demo(open_store(url))
                 procs += [start_app(url), start_app(url)]
             urls = [u for _, u in procs]
-            asyncio.run(run_users(urls, 1))   # warm-up: imports and caches
-            print(f"{setup}: {len(urls)} replica(s)")
-            p95_one = None
-            for n in args.users:
-                times, errors = asyncio.run(run_users(urls, n))
-                p50, p95 = pct(times, 0.5), pct(times, 0.95)
-                p95_one = p95 if n == args.users[0] else p95_one
-                print(f"  {n:>3} users: {len(times):>4} page loads, p50 {p50:5.2f} s, p95 {p95:5.2f} s, "
-                      f"errors {len(errors)}" + (f" ({errors[0]})" if errors else ""))
-            if p95_one and len(args.users) > 1:
-                print(f"  p95 at {args.users[-1]} users / p95 at {args.users[0]}: {p95 / p95_one:.1f}x "
-                      f"(target < 3x)")
+            runs = [(c, think) for c in args.clients for think in (args.think if c == "sessions" else [0.0])]
+            for clients, think in runs:
+                asyncio.run(run_users(urls, len(urls), clients))   # warm-up: imports and caches
+                print(f"{setup}: {len(urls)} replica(s), users as {clients}"
+                      + (f", reading each page {think:g} s on average" if think else ", no pause between clicks"))
+                p95_one = None
+                for n in args.users:
+                    times, errors = asyncio.run(run_users(urls, n, clients, think))
+                    p50, p95 = pct(times, 0.5), pct(times, 0.95)
+                    p95_one = p95 if n == args.users[0] else p95_one
+                    print(f"  {n:>3} users: {len(times):>4} page loads, p50 {p50:5.2f} s, p95 {p95:5.2f} s, "
+                          f"errors {len(errors)}" + (f" ({errors[0]})" if errors else ""))
+                if p95_one and len(args.users) > 1:
+                    ratio = p95 / p95_one
+                    print(f"  p95 at {args.users[-1]} users / p95 at {args.users[0]}: {ratio:.1f}x "
+                          f"(target < 3x: {'met' if ratio < 3 else 'MISSED'})")
             for proc, _ in procs:
                 proc.terminate()
                 proc.wait(20)

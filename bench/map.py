@@ -19,7 +19,6 @@ beyond the same page with an empty map (Streamlit's own start, which no map can 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pickle
 import statistics

@@ -927,6 +927,15 @@ EUROSTAT_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# Encodings as the reader names them (Python codec names), and as a planner knows them.
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "cp1252": "Windows-1252",
+                  "iso-8859-1": "ISO-8859-1 (Latin-1)"}
+
+
+def encoding_name(code: str | None) -> str:
+    return "XLSX" if not code else ENCODING_NAMES.get(code.lower(), code)
+
+
 def t(key: str, lang: str, **params) -> str:
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]

@@ -204,21 +204,58 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     })
 
 
-def _side_figure(view, ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFrame,
-                 members: list[str], compact: bool):
-    fw, lang = view.framework, view.lang
+def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targets: pd.DataFrame,
+                 rows: pd.DataFrame, members: list[str], compact: bool):
     return charts.indicator_chart(
         mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
         rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang,
-        ind.get("decimals"), ind.get("unit"), method=view.filters.method, height=420 if compact else 400,
+        ind.get("decimals"), ind.get("unit"), method=method, height=420 if compact else 400,
         compact=compact)
+
+
+def _indicator_rows(version, flt: F.Filters, iid: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(its observations, its statuses by territory, its target rows) within the filters."""
+    fw = common.framework(version)
+    assessed, _ = assessment(version, flt.method, flt.territories, flt.period_from, flt.period_to)
+    mine = observations_of(version, (iid,), flt.territories, flt.period_from, flt.period_to)
+    rows = assessed[assessed["indicator_id"] == iid] if len(assessed) else assessed
+    targets = fw["targets"][fw["targets"]["indicator_id"] == iid]
+    if flt.territories:
+        targets = targets[targets["territory_id"].isin(flt.territories)]
+    return mine, rows, targets
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
+    """The charts of one indicator (cross-border bodies above, then France and Belgium), built once per
+    data version, filters and language; None when it has no value within the filters."""
+    fw, lang = common.framework(version), flt.lang
+    ind = fw["indicators"][fw["indicators"]["indicator_id"].astype(str) == iid].iloc[0].to_dict()
+    mine, rows, targets = _indicator_rows(version, flt, iid)
+    if mine.empty:
+        return None
+    sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
+
+    def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
+        part = mine[mine["territory_id"].isin(ids)]
+        return charts.chart_territories(part, targets, fw["territories"], limit=SIDE_LIMIT) if len(part) else []
+
+    def figure(members: list[str], compact: bool):
+        return _side_figure(fw, lang, flt.method, ind, mine, targets, rows, members, compact)
+
+    others = readable([tid for tid, side in sides.items() if side not in SIDES])
+    members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
+    figures = {side: figure(members[side], True) for side in SIDES if members[side]}
+    charts.align_axes(*figures.values())
+    return {"others": figure(others, False) if others else None, "sides": figures, "total": len(sides),
+            "limited": sum(len(m) for m in members.values()) + len(others) < len(sides)}
 
 
 def _show(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
-def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame, row: pd.Series | None) -> None:
+def _indicator_detail(view, ind: dict, row: pd.Series | None) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
@@ -236,36 +273,22 @@ def _indicator_detail(view, ind: dict, assessed: pd.DataFrame, obs: pd.DataFrame
     status = row["status"] if row is not None else "not_assessed"
     st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))
-    mine = obs[obs["indicator_id"] == iid]
-    rows = assessed[assessed["indicator_id"] == iid] if len(assessed) else assessed
-    targets = fw["targets"][fw["targets"]["indicator_id"] == iid]
-    if flt.territories:
-        targets = targets[targets["territory_id"].isin(flt.territories)]
-    if mine.empty:
+    built = indicator_figures(view.version, replace(flt, indicator=None), iid)
+    if built is None:
         st.info(t("flow_indicator" if common.is_flow(view.version, iid) else "no_data_indicator", lang))
         return
-    sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
-
-    def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
-        part = mine[mine["territory_id"].isin(ids)]
-        return charts.chart_territories(part, targets, fw["territories"], limit=SIDE_LIMIT) if len(part) else []
-
-    others = readable([tid for tid, side in sides.items() if side not in SIDES])
-    if others:   # cross-border bodies (often the target's territory) span the width, above both sides
+    _, rows, targets = _indicator_rows(view.version, flt, iid)
+    if built["others"] is not None:   # cross-border bodies (often the target's territory) span the width
         st.markdown(f"**{t('other_territories', lang)}**")
-        _show(_side_figure(view, ind, mine, targets, rows, others, compact=False), f"chart-{iid}-other")
-    members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
-    if sum(len(m) for m in members.values()) + len(others) < len(sides):
-        st.caption(t("series_limited_side", lang, total=len(sides), limit=SIDE_LIMIT))
-    figures = {side: _side_figure(view, ind, mine, targets, rows, members[side], compact=True)
-               for side in SIDES if members[side]}
-    charts.align_axes(*figures.values())
+        _show(built["others"], f"chart-{iid}-other")
+    if built["limited"]:
+        st.caption(t("series_limited_side", lang, total=built["total"], limit=SIDE_LIMIT))
     for side, column in zip(SIDES, st.columns(len(SIDES), gap="medium")):
         with column:
             label = t(f"country_{side}", lang)
             st.markdown(f"**{label}**")
-            if side in figures:
-                _show(figures[side], f"chart-{iid}-{side}")
+            if side in built["sides"]:
+                _show(built["sides"][side], f"chart-{iid}-{side}")
             else:
                 st.caption(t("no_data_side", lang, side=label))
     if len(rows):
@@ -299,13 +322,10 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     if indicators.empty:
         st.info(t("no_indicators_action", lang))
         return
-    assessed, _ = assessment(view.version, flt.method, flt.territories, flt.period_from, flt.period_to)
-    obs = observations_of(view.version, tuple(indicators["indicator_id"]), flt.territories, flt.period_from,
-                          flt.period_to)
     by_indicator = {r["indicator_id"]: pd.Series(r) for r in per_indicator.to_dict("records")}
     for ind in indicators.to_dict("records"):
         with st.container(border=True):
-            _indicator_detail(view, ind, assessed, obs, by_indicator.get(str(ind["indicator_id"])))
+            _indicator_detail(view, ind, by_indicator.get(str(ind["indicator_id"])))
 
 
 # ---------------------------------------------------------------- the page

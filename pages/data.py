@@ -134,7 +134,7 @@ def _problems_frame(problems) -> pd.DataFrame:
 def _detected(files: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([{
         t("file", lang): f["file"], t("table", lang): f.get("kind") or "?",
-        t("encoding", lang): f.get("encoding") or "XLSX", t("separator", lang): _sep(f.get("separator")),
+        t("encoding", lang): i18n.encoding_name(f.get("encoding")), t("separator", lang): _sep(f.get("separator")),
         t("decimal_mark", lang): f.get("decimal"), t("rows", lang): f.get("rows"),
     } for f in files])
 

@@ -1,6 +1,8 @@
 """Overview: are we on track? Key figures, the level × theme matrix, what needs attention."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -17,6 +19,29 @@ def stale_indicators(version: tuple) -> pd.DataFrame:
     return O.staleness(common.observations(version), common.framework(version)["indicators"])
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def summary(version: tuple, flt: F.Filters) -> dict:
+    """What the page shows for these filters, computed once per data version and filters: a page
+    opened by many users (or reopened) then costs only its drawing."""
+    fw = common.framework(version)
+    _, rollup = common.assessment(version, flt.method)
+    actions = F.selected_actions(fw, flt)
+    indicators = F.selected_indicators(fw, flt)
+    if actions.empty or indicators.empty:
+        return {"empty": True}
+    obs = F.in_territories(F.in_period(common.observations(version), flt), flt)
+    obs = obs[obs["indicator_id"].isin(indicators["indicator_id"]) & obs["value"].notna()]
+    return {
+        "empty": False, "actions": actions, "indicators": indicators,
+        "figures": O.key_figures(actions, rollup, indicators),
+        "latest_period": obs["period"].max() if len(obs) else None,
+        "cells": O.matrix(rollup, F.selected_actions(fw, F.Filters()), fw["levels"], fw["themes"]),
+        "by_theme": O.status_counts(rollup, actions, "theme_id"),
+        "by_level": O.status_counts(rollup, actions, "level_id"),
+        "worst": O.attention(rollup, actions),
+    }
+
+
 view = common.current()
 lang, fw, flt = view.lang, view.framework, view.filters
 
@@ -27,19 +52,13 @@ if fw["indicators"].empty:
     st.info(t("empty_store", lang), icon=":material/inventory_2:")
     st.stop()
 
-assessed, rollup = common.assessment(view.version, flt.method)
-actions = F.selected_actions(fw, flt)
-indicators = F.selected_indicators(fw, flt)
-obs = F.in_territories(F.in_period(common.observations(view.version), flt), flt)
-obs = obs[obs["indicator_id"].isin(indicators["indicator_id"])]
-
-if actions.empty or indicators.empty:
+computed = summary(view.version, replace(flt, lang="", indicator=None))   # the same for every language
+if computed["empty"]:
     hint = F.empty_hint(flt)
     st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
                if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
     st.stop()
-
-figures = O.key_figures(actions, rollup, indicators)
+actions, indicators, figures = computed["actions"], computed["indicators"], computed["figures"]
 batches = common.batches(view.version)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
@@ -47,15 +66,14 @@ c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0)
 c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
           f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
           delta_description=t("kpi_assessed", lang), border=True)
-latest_period = obs.loc[obs["value"].notna(), "period"].max() if not obs.empty else None
+latest_period = computed["latest_period"]
 c4.metric(t("kpi_latest", lang), latest_period or "–",
           i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
           delta_color="off", delta_arrow="off", border=True)
 
 # Level × theme matrix: a click on a cell filters on that level and theme.
 st.subheader(t("matrix_title", lang))
-cells = O.matrix(rollup, F.selected_actions(fw, F.Filters()), fw["levels"], fw["themes"])
-fig = O.matrix_figure(cells, fw["levels"], fw["themes"], lang, flt.method, selected=(flt.level, flt.theme))
+fig = O.matrix_figure(computed["cells"], fw["levels"], fw["themes"], lang, flt.method, selected=(flt.level, flt.theme))
 # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
 st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
 st.caption(t("matrix_help", lang))
@@ -66,18 +84,16 @@ theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in fw["themes"].t
 level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in fw["levels"].to_dict("records")}
 with left:
     st.subheader(t("by_theme", lang))
-    groups = O.status_counts(rollup, actions, "theme_id")
-    st.plotly_chart(O.status_bars_figure(groups, "theme_id", theme_names, lang, flt.method),
+    st.plotly_chart(O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
                     config={"displayModeBar": False}, key="by_theme")
 with right:
     st.subheader(t("by_level", lang))
-    groups = O.status_counts(rollup, actions, "level_id")
-    st.plotly_chart(O.status_bars_figure(groups, "level_id", level_names, lang, flt.method),
+    st.plotly_chart(O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
                     config={"displayModeBar": False}, key="by_level")
 
 # The actions needing attention first.
 st.subheader(t("attention", lang))
-worst = O.attention(rollup, actions)
+worst = computed["worst"]
 if worst.empty:
     st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
 else:
