@@ -112,8 +112,10 @@ def main() -> None:
                         lambda: pd.read_csv(path, sep=";", decimal=",", encoding="cp1252"))
         checked, t_validate = timed("validate", lambda: validate_files(engine, [path]))
         assert checked.ok, [p.as_dict() for p in checked.problems[:3]]
+        del checked   # each step's result goes before the next, as in the app and the CLI
         outcome, t_import = timed("validate + import into empty store", lambda: import_files(engine, [path]))
         assert outcome.result.summary()["added"] == args.rows
+        del outcome
         again, t_again = timed("validate + import again (all unchanged)", lambda: import_files(engine, [path]))
         assert again.result.summary()["unchanged"] == args.rows
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

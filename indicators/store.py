@@ -185,10 +185,15 @@ def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
     def run(conn):
         result = conn.execute(stmt)
         keys = list(result.keys())
-        # The driver's own tuples: SQLAlchemy's Row objects cost more than the query on large tables.
-        rows = result.cursor.fetchall()
+        # The driver's own tuples (SQLAlchemy's Row objects cost more than the query on large tables),
+        # a chunk at a time: a million rows as Python tuples at once would double an import's memory.
+        frames = []
+        while rows := result.cursor.fetchmany(200_000):
+            frames.append(pd.DataFrame(rows, columns=keys))
         result.close()
-        return pd.DataFrame(rows, columns=keys)
+        if not frames:
+            return pd.DataFrame([], columns=keys)
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
     if isinstance(engine_or_conn, Engine):
         with engine_or_conn.connect() as conn:
