@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import pickle
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,6 +107,11 @@ def browser_seconds(deck, repeat: int) -> list[float]:
         deck_path = Path(tmp) / "deck.pickle"
         deck_path.write_bytes(pickle.dumps(deck))
         (Path(tmp) / "app.py").write_text(APP.format(root=str(ROOT), path=str(deck_path)))
+        # The app's own settings and static files, so that the offline base-map style the decks name
+        # (/app/static/map/...) is served as on the Map page, not a 404.
+        (Path(tmp) / ".streamlit").mkdir()
+        shutil.copy(ROOT / ".streamlit" / "config.toml", Path(tmp) / ".streamlit" / "config.toml")
+        (Path(tmp) / "static").symlink_to(ROOT / "static")
         import socket
 
         with socket.socket() as s:
@@ -125,7 +131,8 @@ def browser_seconds(deck, repeat: int) -> list[float]:
                     time.sleep(0.2)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-                    "--no-sandbox", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"])
+                    "--no-sandbox", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
+                    "--disable-background-networking", "--disable-component-update"])
                 times = []
                 for i in range(repeat + 1):           # the first load warms the server up
                     page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -156,8 +163,9 @@ def main() -> int:
     ok = True
     baseline = None
     if args.browser:  # the same page with an empty map: what Streamlit itself takes to open
+        style = next(iter(result["decks"].values())).map_style   # the same base map, with no layer on it
         baseline = statistics.median(browser_seconds(maps.CompactDeck(layers=[], map_provider="maplibre",
-                                                                      map_style=None), args.repeat))
+                                                                      map_style=style), args.repeat))
         print(f"page with an empty map: {baseline:.2f} s (Streamlit's own start, the baseline)")
     for name, deck in result["decks"].items():
         size = len(deck.to_json().encode())
