@@ -99,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "indicator": {"fr": "Indicateur", "nl": "Indicator", "en": "Indicator"},
     "indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
     "actions": {"fr": "Actions", "nl": "Acties", "en": "Actions"},
+    "action_one": {"fr": "Action", "nl": "Actie", "en": "Action"},
     "latest_period": {"fr": "Dernière période", "nl": "Laatste periode", "en": "Latest period"},
     "latest_value": {"fr": "Dernière valeur", "nl": "Laatste waarde", "en": "Latest value"},
     "periods_missing": {"fr": "Périodes manquantes", "nl": "Ontbrekende periodes", "en": "Periods missing"},
@@ -934,6 +935,14 @@ ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-1
 
 def encoding_name(code: str | None) -> str:
     return "XLSX" if not code else ENCODING_NAMES.get(code.lower(), code)
+
+
+def count(n: int, one_key: str, other_key: str, lang: str) -> str:
+    """`1 action`, `3 actions`, `0 action` in French: the language's own plural rule (CLDR, via babel)."""
+    from babel import Locale
+
+    form = Locale.parse(lang).plural_form(n)
+    return f"{n} {t(one_key if form == 'one' else other_key, lang).lower()}"
 
 
 def t(key: str, lang: str, **params) -> str:

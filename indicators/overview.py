@@ -71,10 +71,10 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
         if part.empty:
             continue
         label = i18n.status_label(status, lang, method)
-        text = [f"{STATUS_ICONS[status]} {_score(s, lang)}<br><sub>{int(n)} {i18n.t('actions', lang).lower()}</sub>"
+        text = [f"{STATUS_ICONS[status]} {_score(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
         hover = [f"<b>{level_names.get(lv, lv)}<br>× {theme_names.get(th, th)}</b><br>{label}"
-                 f"<br>{i18n.t('score', lang)} : {_score(s, lang)}<br>{int(n)} {i18n.t('actions', lang).lower()}"
+                 f"<br>{i18n.t('score', lang)} : {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
                  for lv, th, s, n in zip(part["level_id"], part["theme_id"], part["score"], part["n_actions"])]
         line_width = [4 if (lv, th) == selected else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
         fig.add_trace(go.Scatter(

@@ -50,3 +50,11 @@ def test_language_choice():
 def test_eurostat_words_only_without_target():
     assert i18n.status_label("on_track", "en", "eurostat", has_target=False) == "Significant progress"
     assert i18n.status_label("on_track", "en", "eurostat", has_target=True) == "On track"
+
+
+def test_counts_follow_each_language_plural_rule():
+    from indicators import i18n
+
+    assert [i18n.count(n, "action_one", "actions", "fr") for n in (0, 1, 2)] == ["0 action", "1 action", "2 actions"]
+    assert [i18n.count(n, "action_one", "actions", "nl") for n in (0, 1, 2)] == ["0 acties", "1 actie", "2 acties"]
+    assert [i18n.count(n, "action_one", "actions", "en") for n in (0, 1, 2)] == ["0 actions", "1 action", "2 actions"]
