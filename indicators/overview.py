@@ -46,7 +46,7 @@ def wrap(text: str, width: int = 22) -> str:
     """Long framework names on several lines (plotly axis labels do not wrap by themselves)."""
     import textwrap
 
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+    return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
 def _ordered(frame: pd.DataFrame, key: str) -> list[str]:
