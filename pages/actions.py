@@ -213,16 +213,15 @@ def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targ
         compact=compact)
 
 
-def _indicator_rows(version, flt: F.Filters, iid: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(its observations, its statuses by territory, its target rows) within the filters."""
+def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(its statuses by territory, its target rows) within the filters."""
     fw = common.framework(version)
     assessed, _ = assessment(version, flt.method, flt.territories, flt.period_from, flt.period_to)
-    mine = observations_of(version, (iid,), flt.territories, flt.period_from, flt.period_to)
     rows = assessed[assessed["indicator_id"] == iid] if len(assessed) else assessed
     targets = fw["targets"][fw["targets"]["indicator_id"] == iid]
     if flt.territories:
         targets = targets[targets["territory_id"].isin(flt.territories)]
-    return mine, rows, targets
+    return rows, targets
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -231,9 +230,10 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     data version, filters and language; None when it has no value within the filters."""
     fw, lang = common.framework(version), flt.lang
     ind = fw["indicators"][fw["indicators"]["indicator_id"].astype(str) == iid].iloc[0].to_dict()
-    mine, rows, targets = _indicator_rows(version, flt, iid)
+    mine = observations_of(version, (iid,), flt.territories, flt.period_from, flt.period_to)
     if mine.empty:
         return None
+    rows, targets = _statuses_and_targets(version, flt, iid)
     sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
 
     def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
@@ -277,7 +277,7 @@ def _indicator_detail(view, ind: dict, row: pd.Series | None) -> None:
     if built is None:
         st.info(t("flow_indicator" if common.is_flow(view.version, iid) else "no_data_indicator", lang))
         return
-    _, rows, targets = _indicator_rows(view.version, flt, iid)
+    rows, targets = _statuses_and_targets(view.version, flt, iid)
     if built["others"] is not None:   # cross-border bodies (often the target's territory) span the width
         st.markdown(f"**{t('other_territories', lang)}**")
         _show(built["others"], f"chart-{iid}-other")
