@@ -127,7 +127,9 @@ def start() -> View:
         notices = parsed.dropped
         st.session_state["_url_read"] = True
         st.session_state["_notices"] = notices
-    lang = st.session_state.get(KEYS["lang"], "fr")
+    # A click on the chosen language deselects it: keep the language (set before its widget exists).
+    lang = st.session_state.get(KEYS["lang"]) or st.session_state.get("_lang", "fr")
+    st.session_state[KEYS["lang"]] = st.session_state["_lang"] = lang
     view = View(engine(), version, lang, fw, F.Filters(lang=lang), st.session_state.get("_notices", []))
     st.session_state["_view"] = view
     return view
@@ -203,8 +205,6 @@ def sidebar_filters(view: View) -> F.Filters:
     with st.sidebar:
         st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                              selection_mode="single", default=None)
-        if not ss.get(KEYS["lang"]):
-            ss[KEYS["lang"]] = lang
         st.subheader(t("filters", lang))
         levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
         level_names = _label(levels, "level_id", "name", lang)

@@ -31,7 +31,7 @@ def data_page(secrets: dict | None = None, lang: str = "fr") -> AppTest:
 def sign_in(at: AppTest, name: str = "Camille") -> AppTest:
     at.text_input(key="editor_login_name").input(name)
     at.text_input(key="editor_login_password").input(PASSWORD)
-    at.button[0].click().run()   # the form's submit button
+    at.main.button[0].click().run()   # the form's submit button
     assert not at.exception, at.exception
     return at
 
@@ -68,7 +68,7 @@ def test_wrong_password_is_refused(demo_url):
     at = data_page({"editors": {"password_hash": HASH}})
     at.text_input(key="editor_login_name").input("Eve")
     at.text_input(key="editor_login_password").input("guess")
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     assert "Mot de passe incorrect." in all_text(at)
     assert not at.get("file_uploader")
 

@@ -42,6 +42,21 @@ def test_language_switch_is_in_the_url(page, app_url):
     shoot(page, "overview-nl")
 
 
+def test_clicking_the_chosen_language_again_keeps_it(page, app_url):
+    """A segmented control deselects its option on a second click: the language must stay, no error."""
+    page.goto(app_url + "/?lang=en")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Cross-Border Cooperation Monitor")).to_be_visible()
+    no_error(page)
+    page.get_by_test_id("stSidebar").get_by_text("Français", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Observatoire de la coopération transfrontalière")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"lang=fr"))
+    no_error(page)
+
+
 def test_shared_link_reproduces_the_view_across_pages(page, app_url):
     page.goto(app_url + "/?lang=en&level=border&theme=mobility")
     wait_for_app(page)
