@@ -168,28 +168,34 @@ def main() -> None:
     c4.metric(t("health_m_not_comparable", lang), s["n_not_comparable"], help=t("health_kpi_not_comparable", lang),
               border=True)
 
+    # Lazy tabs: only the open one runs and is sent, so the page opens without its two large charts
+    # (and without loading the charting library) until a completeness tab is chosen.
     tabs = st.tabs([t("health_freshness", lang), t("health_by_year", lang), t("health_tab_territory", lang),
-                    t("comparability", lang)])
-    with tabs[0]:
-        freshness_tab(health, fw, lang)
-    with tabs[1]:
-        st.caption(t("health_by_year_help", lang))
-        by_year, by_territory = heatmaps(*scope, lang)
-        st.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
-    with tabs[2]:
-        years = health.years
-        current = health.territory_year if health.territory_year in years else years[-1]
-        st.select_slider(t("health_year", lang), options=years, value=current, key="health_year")
-        st.markdown(f"**{t('health_by_territory', lang, year=health.territory_year)}**")
-        st.caption(t("health_by_territory_help", lang))
-        if by_territory.layout.meta and by_territory.layout.meta["shown"] < by_territory.layout.meta["total"]:
-            st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
-        st.plotly_chart(by_territory, key="health_territories",
-                        config={"displayModeBar": False})
-        if health.flow_indicators:
-            st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
-    with tabs[3]:
-        comparability_tab(health, fw, lang)
+                    t("comparability", lang)], key="health_tab", on_change="rerun")
+    if tabs[0].open:
+        with tabs[0]:
+            freshness_tab(health, fw, lang)
+    if tabs[1].open:
+        with tabs[1]:
+            st.caption(t("health_by_year_help", lang))
+            by_year, _ = heatmaps(*scope, lang)
+            st.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
+    if tabs[2].open:
+        with tabs[2]:
+            _, by_territory = heatmaps(*scope, lang)
+            years = health.years
+            current = health.territory_year if health.territory_year in years else years[-1]
+            st.select_slider(t("health_year", lang), options=years, value=current, key="health_year")
+            st.markdown(f"**{t('health_by_territory', lang, year=health.territory_year)}**")
+            st.caption(t("health_by_territory_help", lang))
+            if by_territory.layout.meta and by_territory.layout.meta["shown"] < by_territory.layout.meta["total"]:
+                st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
+            st.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
+            if health.flow_indicators:
+                st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
+    if tabs[3].open:
+        with tabs[3]:
+            comparability_tab(health, fw, lang)
     common.demo_caption(lang)
 
 

@@ -208,15 +208,26 @@ def test_health_page_in_dutch_for_a_theme(demo_url):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Achterstallig of leeg"] == "5"           # MOB01, MOB02, MOB10, MOB11, MOB17
     assert metrics["Niet vergelijkbaar"] == "0"
-    frames = [d.value for d in at.dataframe]                 # whom to ask, freshness, comparability
-    assert len(frames) == 3
+    frames = [d.value for d in at.dataframe]                 # whom to ask, freshness (the open tab)
+    assert len(frames) == 2
+    assert not at.get("plotly_chart")                        # the other tabs run only when opened
     ask = frames[0]
     assert list(ask["Contactpersoon"]) == ["ADULM", "MEL"]
     assert ask.iloc[0]["Op te vragen indicatoren"] == "MOB01, MOB02, MOB10, MOB11"
     fresh = frames[1]
     fresh = fresh.data if hasattr(fresh, "data") else fresh
     assert fresh.iloc[0]["Indicator"].startswith("MOB17") and "achterstallig" in fresh.iloc[0]["Toestand"]
-    assert len(at.get("plotly_chart")) == 2                   # the two completeness matrices
+    from indicators.i18n import t
+
+    for tab, key in (("health_by_year", "health_years"), ("health_tab_territory", "health_territories")):
+        at.session_state["health_tab"] = t(tab, "nl")
+        at.run()
+        assert not at.exception, at.exception
+        charts = at.get("plotly_chart")
+        assert len(charts) == 1 and key in charts[0].proto.id    # one completeness matrix per tab
+    at.session_state["health_tab"] = t("comparability", "nl")
+    at.run()
+    assert any(code.startswith("MOB01") for code in at.dataframe[-1].value["Indicator"])
 
 
 def test_health_page_of_one_action_in_french(demo_url):
@@ -224,5 +235,7 @@ def test_health_page_of_one_action_in_french(demo_url):
     assert at.title[0].value == "Santé des données"
     assert any("Action stratégique : A13" in c.value.replace("\u202f", " ") for c in at.caption)
     assert any("rien à réclamer" in s.value for s in at.success)   # A13: every value on time
+    at.session_state["health_tab"] = "Comparabilité transfrontalière"
+    at.run()
     comparability = at.dataframe[-1].value
     assert set(comparability["Indicateur"].str.slice(0, 5)) == {"CLI01", "CLI02", "CLI03"}
