@@ -10,10 +10,13 @@ GeoJSON and plain lists out, so that everything is tested without a browser.
   features to the territories on the chosen code property, lists the features whose code is
   unknown and the territories left without a shape, and simplifies the shapes as a coverage
   (shared edges stay shared) so that 700 communes stay light.
-- **Offline base map.** `base_style` is a MapLibre style whose only layers are a background and
-  the uploaded boundaries; the page serves it (and the boundaries) as static files, content
-  addressed (`write_base_style`), so the map needs no tile server. An online basemap is used only
-  when the user turns it on.
+- **Offline base map.** `base_style` is a MapLibre style whose only layers are a background, the
+  uploaded boundaries and the border; the page serves it (and the boundaries) as static files,
+  content addressed (`write_base_map`), so the map needs no tile server. On that base map MapLibre
+  itself draws the choropleth (`view_style`: one `match` expression from territory code to class
+  colour, passed inline as a `data:` URL), because deck.gl tessellating and stroking 800 polygons in
+  software WebGL took seconds; deck.gl keeps a transparent copy of the shapes for tooltips and clicks.
+  An online basemap is used only when the user turns it on, and then deck.gl draws the colours.
 - **Classes** come from mapclassify (quantiles, equal intervals, natural breaks by Fisher-Jenks),
   colours from Paul Tol's colour-blind-safe schemes; `legend` gives the class bounds in the
   user's number format and a "no data" class.
@@ -137,6 +140,20 @@ class Geography:
     @property
     def empty(self) -> bool:
         return not self.shapes
+
+    def territories_collection(self) -> dict:
+        """Every territory's shapes as one FeatureCollection whose only property is the code."""
+        return {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"code": code}, "geometry": geometry}
+            for code, geometries in sorted(self.shapes.items()) for geometry in geometries]}
+
+
+@dataclass(frozen=True)
+class BaseMap:
+    """The offline base map as served: its style (sources by URL) and where the territories' shapes are."""
+    style_url: str                         # the base style file: background, boundaries, border
+    style: dict                            # the same style, which `view_style` extends for one view
+    territories_url: str | None            # every territory's shapes, property `code`; None without shapes
 
 
 # ---------------------------------------------------------------- reading boundary files
@@ -614,11 +631,12 @@ def national_borders(per_set_country: Sequence[Mapping[str, list]], countries: S
 
 # ---------------------------------------------------------------- the offline base map
 
-def base_style(boundaries_urls: Sequence[str] | str | None = None) -> dict:
-    """A MapLibre style: a background, and the uploaded boundaries when there are some. No tiles, no glyphs.
+def base_style(boundaries_urls: Sequence[str] | str | None = None,
+               border: Sequence[Sequence[Sequence[float]]] = ()) -> dict:
+    """A MapLibre style: a background, the uploaded boundaries and the border. No tiles, no glyphs.
 
     One source per boundary set, the coarsest first, so that the white land of a fine set (communes)
-    covers the outlines of a coarse one (NUTS 3) drawn under it.
+    covers the outlines of a coarse one (NUTS 3) drawn under it. The border (a few paths) is inline.
     """
     style: dict[str, Any] = {"version": 8, "name": "Cross-border monitor, offline", "sources": {},
                              "layers": [{"id": "background", "type": "background",
@@ -632,25 +650,83 @@ def base_style(boundaries_urls: Sequence[str] | str | None = None) -> dict:
             {"id": f"{source}-line", "type": "line", "source": source,
              "paint": {"line-color": BASE_LINE, "line-width": 0.6}},
         ]
+    if border:
+        style["sources"]["border"] = {"type": "geojson", "data": {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": path}}
+            for path in border]}}
+        style["layers"] += [
+            {"id": "border-casing", "type": "line", "source": "border", "layout": {"line-join": "round"},
+             "paint": {"line-color": "#FFFFFF", "line-width": 6, "line-opacity": 0.86}},
+            {"id": "border", "type": "line", "source": "border", "layout": {"line-join": "round"},
+             "paint": {"line-color": BORDER_COLOR, "line-width": 2.5}},
+        ]
     return style
 
 
-def write_base_style(directory: Path, geography: Geography | None, url_prefix: str = "/app/static/map/cache") -> str:
-    """Write the base map's style (and boundaries) as content-addressed files; return the style's URL.
+def write_base_map(directory: Path, geography: Geography | None,
+                   url_prefix: str = "/app/static/map/cache") -> BaseMap:
+    """Write the base map's style, boundaries and territories' shapes as content-addressed files.
 
     The files are named by a hash of their content, so any number of app processes (or stores) can
     share the folder, and a browser may cache them for good. Files unused for a week are removed.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    urls = []
-    for layer in (geography.base_layers if geography is not None else []):
-        data = json.dumps(layer, separators=(",", ":")).encode()
-        urls.append(f"{url_prefix}/{_write_once(directory, data, '.geojson')}")
-    style = json.dumps(base_style(urls), separators=(",", ":"), sort_keys=True).encode()
-    name = _write_once(directory, style, ".json")
+
+    def write(doc: dict, suffix: str) -> str:
+        data = json.dumps(doc, separators=(",", ":"), sort_keys=True).encode()
+        return f"{url_prefix}/{_write_once(directory, data, suffix)}"
+
+    urls = [write(layer, ".geojson") for layer in (geography.base_layers if geography is not None else [])]
+    territories_url = (write(geography.territories_collection(), ".geojson")
+                       if geography is not None and not geography.empty else None)
+    style = base_style(urls, geography.border if geography is not None else ())
+    style_url = write(style, ".json")
     _prune(directory)
-    return f"{url_prefix}/{name}"
+    return BaseMap(style_url, style, territories_url)
+
+
+def view_style(base: BaseMap, colours: Mapping[str, str], selected: Iterable[str] = ()) -> dict:
+    """The base style plus one view's choropleth: each territory code filled with its colour.
+
+    `colours`: territory code → "#RRGGBB"; only those territories are filled and outlined (the others
+    stay the base map's white land). The selected territories get a thick outline. The border stays on
+    top of the colours.
+    """
+    style = json.loads(json.dumps(base.style))
+    if not colours or not base.territories_url:
+        return style
+    by_colour: dict[str, list[str]] = {}
+    for code, colour in colours.items():
+        by_colour.setdefault(colour, []).append(str(code))
+    fill: list[Any] = ["match", ["get", "code"]]
+    for colour, codes in sorted(by_colour.items()):
+        fill += [sorted(codes), colour]
+    fill.append(NO_DATA_COLOR)
+    shown = ["in", ["get", "code"], ["literal", sorted(map(str, colours))]]
+    chosen = ["in", ["get", "code"], ["literal", sorted(map(str, selected))]]
+    style["sources"]["territories"] = {"type": "geojson", "data": base.territories_url}
+    layers = [
+        {"id": "territories-fill", "type": "fill", "source": "territories", "filter": shown,
+         "paint": {"fill-color": fill}},
+        {"id": "territories-line", "type": "line", "source": "territories", "filter": shown,
+         "paint": {"line-color": "#5A6069", "line-width": 0.8}},
+        {"id": "territories-selected", "type": "line", "source": "territories", "filter": chosen,
+         "layout": {"line-join": "round"}, "paint": {"line-color": SELECTED_LINE, "line-width": 3}},
+    ]
+    ids = [layer["id"] for layer in style["layers"]]
+    at = ids.index("border-casing") if "border-casing" in ids else len(ids)
+    style["layers"][at:at] = layers[:2]
+    style["layers"].append(layers[2])          # the selected outline above the border
+    return style
+
+
+def style_data_url(style: Mapping) -> str:
+    """A style inlined as a `data:` URL (percent-encoded JSON, never base64, so the chart's check for
+    "mapbox" or "cartocdn" in the style URL cannot be fooled by chance)."""
+    from urllib.parse import quote
+
+    return "data:application/json," + quote(json.dumps(style, separators=(",", ":")), safe="")
 
 
 def _write_once(directory: Path, data: bytes, suffix: str) -> str:
@@ -902,14 +978,16 @@ def fit_view(bounds: Sequence[float] | None, width: int = DEFAULT_WIDTH, height:
                          zoom=round(min(zoom, max_zoom), 3), pitch=pitch, bearing=0)
 
 
-def _base(offline_style: str | None, online: bool) -> dict:
+def _base(base: BaseMap | None, online: bool, style_url: str | None = None) -> dict:
     if online:
         return {"map_provider": "carto", "map_style": ONLINE_STYLE}
-    return {"map_provider": "maplibre", "map_style": offline_style or "/app/static/map/style.json"}
+    return {"map_provider": "maplibre",
+            "map_style": style_url or (base.style_url if base is not None else "/app/static/map/style.json")}
 
 
-def _border_layers(geography: Geography | None) -> list[pdk.Layer]:
-    if geography is None or not geography.border:
+def _border_layers(geography: Geography | None, base: BaseMap | None, online: bool) -> list[pdk.Layer]:
+    """The border as deck layers, only when the base style does not draw it (online, or no base map)."""
+    if geography is None or not geography.border or (base is not None and not online):
         return []
     data = [{"path": p} for p in geography.border]
     return [pdk.Layer("PathLayer", data=data, id="border_casing", get_path="path", get_color=[255, 255, 255, 220],
@@ -955,14 +1033,18 @@ def tooltip(lang: str, kind: str = "values") -> dict:
 def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", classes: Classes | None = None,
                 geography: Geography | None = None, symbol: str = "circles", selected: Iterable[str] = (),
                 unit: str | None = None, decimals: int | None = 1, method: str = "opensdg",
-                offline_style: str | None = None, online: bool = False,
+                base: BaseMap | None = None, online: bool = False,
                 width: int = DEFAULT_WIDTH, height: int = DEFAULT_HEIGHT) -> pdk.Deck:
     """The map of one indicator's values per territory.
 
     `frame`: one row per territory (territory_id, names, country, lat, lon, value, period, and
     `status` for the status colouring). Territories with a shape in `geography` are drawn as a
-    choropleth ("territories" layer); the others as proportional circles ("points") or columns
-    ("columns") at their coordinates, sized by the value, coloured like the choropleth.
+    choropleth; the others as proportional circles ("points") or columns ("columns") at their
+    coordinates, sized by the value, coloured like the choropleth.
+
+    On the offline base map (`base`, with the territories' shapes) MapLibre fills the shapes
+    (`view_style`, inlined as the deck's style) and the deck's "territories" layer is a transparent
+    copy for tooltips and clicks. Online, or without a base map, the deck fills them itself.
     """
     selected = set(map(str, selected))
     data = _label_fields(frame, lang, unit, decimals, method)
@@ -976,6 +1058,8 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
     has_shape = data["territory_id"].astype(str).isin(set(shapes))
     layers: list[pdk.Layer] = []
     bounds_geoms: list[tuple[float, float, float, float]] = []
+    by_style = not online and base is not None and base.territories_url is not None
+    style_url = None
 
     if has_shape.any():
         features = []
@@ -987,15 +1071,26 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                     "status_label": row["status_label"], "fill": row["fill"],
                     "line": rgba(SELECTED_LINE) if row["selected"] else [90, 96, 105, 255],
                     "lw": 3 if row["selected"] else 0.8}})
+        if by_style:  # MapLibre fills; the deck keeps the shapes, invisible, for tooltips and clicks
+            shown = data[has_shape]
+            style_url = style_data_url(view_style(base, dict(zip(shown["territory_id"].astype(str), [
+                "#%02X%02X%02X" % tuple(f[:3]) for f in shown["fill"]])), selected))
+            for feature in features:
+                props = feature["properties"]
+                props["fill"] = props["fill"][:3] + [0]   # a selected one is drawn opaque by the chart
+                del props["line"], props["lw"]
         layers.append(pdk.Layer("GeoJsonLayer", data={"type": "FeatureCollection", "features": features},
-                                id="territories", pickable=True, stroked=True, filled=True, auto_highlight=True,
-                                highlight_color=[255, 255, 255, 90], get_fill_color="properties.fill",
-                                get_line_color="properties.line", get_line_width="properties.lw",
-                                line_width_units='"pixels"', line_width_min_pixels=0.5))
+                                id="territories", pickable=True, stroked=not by_style, filled=True,
+                                auto_highlight=True, highlight_color=[255, 255, 255, 90],
+                                get_fill_color="properties.fill",
+                                **({} if by_style else {"get_line_color": "properties.line",
+                                                        "get_line_width": "properties.lw",
+                                                        "line_width_units": '"pixels"',
+                                                        "line_width_min_pixels": 0.5})))
         bounds_geoms.append(_geometry_bounds(f["geometry"] for f in features))
 
     points = data[~has_shape & data["lat"].notna() & data["lon"].notna()].copy()
-    layers += _border_layers(geography)
+    layers += _border_layers(geography, base, online)
     if not points.empty:
         lats, lons = points["lat"].astype(float), points["lon"].astype(float)
         bounds_geoms.append((float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max())))
@@ -1026,7 +1121,8 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                                     auto_highlight=True))
     pitch = 45 if symbol == "columns" and not points.empty and not has_shape.any() else 0
     view = fit_view(bounds, width, height, padding=0.1 if not points.empty else 0.04, pitch=pitch)
-    return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang), **_base(offline_style, online))
+    return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang),
+                       **_base(base, online, style_url))
 
 
 def _geometry_bounds(geometries: Iterable[dict]) -> tuple[float, float, float, float] | None:
@@ -1083,6 +1179,7 @@ def flows_frame(flows: pd.DataFrame, territories: pd.DataFrame, indicator_id: st
 
 MAX_FLOW_WIDTH = 18.0              # pixels, for the largest flow
 MIN_FLOW_WIDTH = 1.0
+ARC_SEGMENTS = 16                  # deck.gl's 50 cost a second for 2,000 arcs in software WebGL; 16 still look round
 
 
 def flow_width(value: float, top: float) -> float:
@@ -1093,7 +1190,7 @@ def flow_width(value: float, top: float) -> float:
 
 
 def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = None, selected: Iterable[str] = (),
-               unit: str | None = None, decimals: int | None = 0, offline_style: str | None = None,
+               unit: str | None = None, decimals: int | None = 0, base: BaseMap | None = None,
                online: bool = False, width: int = DEFAULT_WIDTH, height: int = DEFAULT_HEIGHT) -> pdk.Deck:
     """Arcs from origin (dark end) to destination (orange end), width proportional to the value.
 
@@ -1101,10 +1198,10 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
     Each end is a territory ("flow_ends" layer, clickable).
     """
     selected = set(map(str, selected))
-    layers: list[pdk.Layer] = list(_border_layers(geography))
+    layers: list[pdk.Layer] = list(_border_layers(geography, base, online))
     if frame.empty:
         return CompactDeck(layers=layers, initial_view_state=fit_view(geography.bounds if geography else None),
-                           tooltip=tooltip(lang, "flows"), **_base(offline_style, online))
+                           tooltip=tooltip(lang, "flows"), **_base(base, online))
     top = float(frame["value"].abs().max())
     arcs = []
     for r in frame.to_dict("records"):
@@ -1127,7 +1224,8 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source",
                             get_target_position="target", get_width="width", width_units='"pixels"',
                             get_source_color="source_color", get_target_color="target_color", get_tilt=28,
-                            get_height=0.5, pickable=True, auto_highlight=True))
+                            get_height=0.5, pickable=True, auto_highlight=True,
+                            num_segments=ARC_SEGMENTS))
     ends: dict[str, dict] = {}
     for r in frame.to_dict("records"):
         for side in ("origin", "destination"):
@@ -1153,7 +1251,7 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
     bounds = (min(lons), min(lats), max(lons), max(lats))
     view = fit_view(bounds, width, height, padding=0.12, pitch=40)
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang, "flows"),
-                       **_base(offline_style, online))
+                       **_base(base, online))
 
 
 def flow_legend(frame: pd.DataFrame, lang: str, unit: str | None = None, decimals: int | None = 0) -> list[dict]:

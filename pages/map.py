@@ -36,16 +36,16 @@ def _url_prefix() -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def geography(version: tuple) -> tuple[maps.Geography, str | None]:
-    """The saved boundary sets merged, and the URL of the offline base style that draws them."""
+def geography(version: tuple) -> tuple[maps.Geography, maps.BaseMap | None]:
+    """The saved boundary sets merged, and the offline base map (static files) that draws them."""
     from indicators.store import load_boundaries
 
     geo = maps.build_geography(load_boundaries(common.engine()), common.framework(version)["territories"])
     try:
-        style = maps.write_base_style(STATIC_CACHE, geo, _url_prefix())
+        base = maps.write_base_map(STATIC_CACHE, geo, _url_prefix())
     except OSError:  # a read-only app folder: the background-only style shipped in static/map/
-        style = None
-    return geo, style
+        base = None
+    return geo, base
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -269,7 +269,7 @@ def main() -> None:
     ss = st.session_state
     st.title(t("page_map", lang))
     st.caption(t("map_intro", lang))
-    geo, style_url = geography(view.version)
+    geo, base = geography(view.version)
 
     indicators = F.selected_indicators(fw, flt)
     obs = F.in_period(common.observations(view.version), flt)
@@ -304,7 +304,7 @@ def main() -> None:
         online = bool(st.session_state.get("map_online"))
         frame = maps.flows_frame(f, fw["territories"], code, period or None)
         deck = maps.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
-                               decimals=decimals, offline_style=style_url, online=online, width=MAP_WIDTH,
+                               decimals=decimals, base=base, online=online, width=MAP_WIDTH,
                                height=MAP_HEIGHT)
         legend = maps.flow_legend_html(maps.flow_legend(frame, lang, unit, decimals), lang)
         caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
@@ -346,7 +346,7 @@ def main() -> None:
         classes = maps.classify(frame["value"], method, int(k), palette, higher)
         deck = maps.values_deck(frame, lang, colouring=colouring, classes=classes,
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
-                                unit=unit, decimals=decimals, method=flt.method, offline_style=style_url,
+                                unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
         if colouring == "status":
             rows = maps.status_legend(frame["status"], lang, flt.method)

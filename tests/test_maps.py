@@ -299,17 +299,26 @@ def test_geography_merges_the_sets_and_draws_the_border(geography):
         assert np.min(np.hypot(points[:, 0] - lon, points[:, 1] - lat)) > 0.03
 
 
-def test_the_base_style_has_only_a_background_and_the_boundaries(geography, tmp_path):
-    url = maps.write_base_style(tmp_path, geography, "/app/static/map/cache")
+def test_the_base_style_has_only_a_background_the_boundaries_and_the_border(geography, tmp_path):
+    base = maps.write_base_map(tmp_path, geography, "/app/static/map/cache")
+    url = base.style_url
     assert url.startswith("/app/static/map/cache/") and url.endswith(".json")
     style = json.loads((tmp_path / url.rsplit("/", 1)[1]).read_text())
+    assert style == base.style
     assert [layer["type"] for layer in style["layers"]][0] == "background"
     assert {layer["type"] for layer in style["layers"]} == {"background", "fill", "line"}
+    assert [layer["id"] for layer in style["layers"]][-2:] == ["border-casing", "border"]   # the border on top
+    border = style["sources"].pop("border")["data"]["features"]
+    assert [f["geometry"]["coordinates"] for f in border] == geography.border
     assert all(s["type"] == "geojson" and s["data"].startswith("/app/static/map/cache/")
                for s in style["sources"].values())
     assert "glyphs" not in style and "sprite" not in style and "http" not in json.dumps(style)
-    assert len(list(tmp_path.glob("*.geojson"))) == 3
-    assert maps.write_base_style(tmp_path, geography, "/app/static/map/cache") == url     # content-addressed
+    # Three boundary sets and one file of every territory's shapes, named by their code only.
+    assert len(list(tmp_path.glob("*.geojson"))) == 4
+    shapes = json.loads((tmp_path / base.territories_url.rsplit("/", 1)[1]).read_text())
+    assert {f["properties"]["code"] for f in shapes["features"]} == set(geography.shapes)
+    assert all(set(f["properties"]) == {"code"} for f in shapes["features"])
+    assert maps.write_base_map(tmp_path, geography, "/app/static/map/cache") == base     # content-addressed
     shipped = json.loads((ROOT / "static" / "map" / "style.json").read_text())
     assert shipped["sources"] == {} and [layer["type"] for layer in shipped["layers"]] == ["background"]
 
@@ -411,12 +420,70 @@ def test_columns_instead_of_circles():
     assert layer["@@type"] == "ColumnLayer" and layer["extruded"] and spec["initialViewState"]["pitch"] == 45
 
 
+def style_of(spec: dict) -> dict:
+    """The MapLibre style a deck carries inline (a percent-encoded `data:` URL)."""
+    from urllib.parse import unquote
+
+    prefix = "data:application/json,"
+    assert spec["mapStyle"].startswith(prefix)
+    return json.loads(unquote(spec["mapStyle"][len(prefix):]))
+
+
+def style_colours(style: dict) -> dict[str, str]:
+    """territory code → fill colour, read back from the choropleth's `match` expression."""
+    (fill,) = [layer for layer in style["layers"] if layer["id"] == "territories-fill"]
+    expression = fill["paint"]["fill-color"]
+    assert expression[:2] == ["match", ["get", "code"]]
+    pairs = expression[2:-1]
+    return {code: colour for codes, colour in zip(pairs[::2], pairs[1::2]) for code in codes}
+
+
+def test_offline_maplibre_fills_the_shapes_and_the_deck_keeps_them_for_clicks(geography, tmp_path):
+    frame = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
+    frame = frame[frame["kind"].isin(["commune", "epci"])].assign(status="not_assessed")
+    classes = maps.classify(frame["value"], "natural_breaks", 4, "iridescent")
+    base = maps.write_base_map(tmp_path, geography)
+    spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography, base=base,
+                                      selected=["59350"]))
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert set(layers) == {"territories", "points"}            # the border is in the style
+    shown = set(frame["territory_id"]) & set(geography.shapes)
+    features = layers["territories"]["data"]["features"]
+    assert {f["properties"]["territory_id"] for f in features} == shown
+    assert all(f["properties"]["fill"][3] == 0 for f in features)    # invisible, but pickable
+    assert layers["territories"]["pickable"] and not layers["territories"]["stroked"]
+    style = style_of(spec)
+    colours = style_colours(style)
+    assert set(colours) == shown
+    values = frame.set_index("territory_id")["value"]
+    for code in ("59350", "34022", "57081"):
+        assert colours[code] == classes.color(values[code]).upper()
+    ids = [layer["id"] for layer in style["layers"]]
+    assert ids.index("territories-fill") < ids.index("border") < ids.index("territories-selected")
+    selected = next(layer for layer in style["layers"] if layer["id"] == "territories-selected")
+    assert selected["filter"] == ["in", ["get", "code"], ["literal", ["59350"]]]
+    assert style["sources"]["territories"]["data"] == base.territories_url
+    assert "mapbox" not in spec["mapStyle"] and "cartocdn" not in spec["mapStyle"]
+    # Status colouring: the same shapes, in the status colours.
+    status = frame.assign(status=np.where(frame["country"] == "FR", "on_track", "deterioration"))
+    colours = style_colours(style_of(deck_json(maps.values_deck(status, "en", colouring="status",
+                                                                  geography=geography, base=base))))
+    assert colours["59350"] == STATUS_COLORS["on_track"].upper()
+    assert colours["57081"] == STATUS_COLORS["deterioration"].upper()
+    # Online, the deck fills the shapes itself over the online basemap, and draws the border.
+    online = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography, base=base,
+                                        online=True))
+    layers = {layer["id"]: layer for layer in online["layers"]}
+    assert {"territories", "border"} <= set(layers) and "cartocdn" in online["mapStyle"]
+    assert all(f["properties"]["fill"][3] > 0 for f in layers["territories"]["data"]["features"])
+
+
 def test_with_boundaries_a_choropleth_the_border_and_circles_for_territories_without_shape(geography):
     frame = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
     frame = frame[frame["kind"].isin(["commune", "epci"])].assign(status="not_assessed")
     classes = maps.classify(frame["value"], "natural_breaks", 4, "iridescent")
-    spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography,
-                                      offline_style="/app/static/map/cache/x.json"))
+    # No base map (a read-only app folder): the deck draws the shapes and the border itself.
+    spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography))
     layers = {layer["id"]: layer for layer in spec["layers"]}
     assert set(layers) == {"territories", "border_casing", "border", "points"}
     features = layers["territories"]["data"]["features"]
@@ -427,7 +494,7 @@ def test_with_boundaries_a_choropleth_the_border_and_circles_for_territories_wit
     assert lille["properties"]["period"] == "2020" and lille["properties"]["name"] == "Rijsel"
     assert lille["properties"]["fill"][:3] == maps.rgba(classes.color(frame.set_index("territory_id")
                                                                         .loc["59350", "value"]))[:3]
-    assert spec["mapStyle"] == "/app/static/map/cache/x.json"
+    assert spec["mapStyle"] == "/app/static/map/style.json"
     assert spec["layers"][-1]["id"] == "points"       # circles on top of the shapes
 
 
@@ -440,7 +507,7 @@ def test_status_colouring_uses_the_status_palette(geography):
     assert colours["Deterioration"] == tuple(maps.rgba(STATUS_COLORS["deterioration"])[:3])
 
 
-def test_700_communes_with_boundaries_stay_light():
+def test_700_communes_with_boundaries_stay_light(tmp_path):
     """Every Nord commune and Belgian municipality with a value: the deck stays well under 3 MB."""
     sets, rows = [], []
     for path, prop, country in ((NORD, "code", "FR"), (BELGIUM, "nis", "BE")):
@@ -456,10 +523,11 @@ def test_700_communes_with_boundaries_stay_light():
     rng = np.random.default_rng(7)
     frame = territories.assign(value=rng.uniform(100, 100_000, len(territories)), period="2024",
                                status="on_track")
-    deck = maps.values_deck(frame, "fr", classes=maps.classify(frame["value"]), geography=geography)
-    size = len(deck.to_json().encode())
-    assert len(deck_json(deck)["layers"][0]["data"]["features"]) == 800
-    assert size < 3_000_000, size
+    for base in (None, maps.write_base_map(tmp_path, geography)):
+        deck = maps.values_deck(frame, "fr", classes=maps.classify(frame["value"]), geography=geography, base=base)
+        size = len(deck.to_json().encode())
+        assert len(deck_json(deck)["layers"][0]["data"]["features"]) == 800
+        assert size < 3_000_000, size
 
 
 def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(geography):
@@ -468,6 +536,7 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     spec = deck_json(maps.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"]))
     layers = {layer["id"]: layer for layer in spec["layers"]}
     arcs = layers["flows"]["data"]
+    assert layers["flows"]["numSegments"] == maps.ARC_SEGMENTS
     assert layers["flows"]["@@type"] == "ArcLayer" and layers["flows"]["getTilt"] == 28
     top = frame["value"].max()
     for arc in arcs:
@@ -591,10 +660,14 @@ def test_map_page_draws_a_choropleth_and_the_border_with_saved_boundaries(store)
     at = open_map({"lang": "fr", "territory": "59350"})
     spec = page_deck(at)
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    assert {"territories", "border"} <= set(layers)
+    assert "territories" in layers and "border" not in layers        # MapLibre draws the border
     assert len(layers["territories"]["data"]["features"]) == 51
-    style = ROOT / "static" / "map" / "cache" / spec["mapStyle"].rsplit("/", 1)[1]
-    assert style.exists() and len(json.loads(style.read_text())["sources"]) == 2
+    style = style_of(spec)
+    assert {"border", "territories"} <= set(style["sources"])
+    assert len(style_colours(style)) == 51
+    files = [s["data"] for s in style["sources"].values() if isinstance(s["data"], str)]
+    assert len(files) == 3 and all((ROOT / "static" / "map" / "cache" / f.rsplit("/", 1)[1]).exists()
+                                   for f in files)
     assert "1\u202f063" in page_text(at)               # the legend, in French number format
     # The chosen territory's card: name, latest values, link to the explorer.
     assert "Lille" in [s.value for s in at.subheader]

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..conftest import FIXTURES, ROOT
+from ..test_maps import style_colours, style_of
 from .conftest import shoot, start_app, stop_app, wait_for_app
 
 BOUNDARIES = FIXTURES / "boundaries"
@@ -122,6 +123,21 @@ def map_colours(page) -> int:
     return len(set(image.resize((200, 160)).getdata()))
 
 
+def colours_on_screen(page, colours) -> set[str]:
+    """Which of these "#RRGGBB" colours cover at least 0.2 % of the map's picture."""
+    from PIL import Image
+
+    image = Image.open(BytesIO(page.get_by_test_id("stDeckGlJsonChart").screenshot())).convert("RGB")
+    pixels = list(image.resize((300, 200)).getdata())
+    found = set()
+    for colour in colours:
+        rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        near = sum(1 for p in pixels if sum(abs(a - b) for a, b in zip(p, rgb)) < 12)
+        if near >= 0.002 * len(pixels):
+            found.add(colour)
+    return found
+
+
 def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(page, app_url, demo_store_file):
     requests = track_requests(page)
     open_map(page, app_url, "lang=fr")
@@ -153,7 +169,12 @@ def test_with_boundaries_a_choropleth_the_border_and_a_click_on_a_shape(page, bo
     expect(page.get_by_text("Population (inhabitants)")).to_be_visible()
     assert map_colours(page) > 60
     static = [u for u in requests if "/app/static/map/cache/" in u]
-    assert any(u.endswith(".json") for u in static) and any(u.endswith(".geojson") for u in static)
+    assert len([u for u in static if u.endswith(".geojson")]) >= 3     # boundaries and territories' shapes
+    # MapLibre fills the shapes: the class colours of the view's style are on screen.
+    spec = first_view(store_with_boundaries, {"lang": "en"})
+    colours = set(style_colours(style_of(spec)).values())
+    assert len(colours) >= 3
+    assert len(colours_on_screen(page, colours)) >= 3, colours
     shoot(page, "map-choropleth-en")
     # Tournai: a click inside its shape selects it.
     from shapely.geometry import shape
@@ -161,7 +182,7 @@ def test_with_boundaries_a_choropleth_the_border_and_a_click_on_a_shape(page, bo
     doc = json.loads((BOUNDARIES / SETS[1][0]).read_text(encoding="utf-8"))
     tournai = shape(next(f for f in doc["features"] if f["properties"]["nis"] == "57081")["geometry"])
     point = tournai.representative_point()
-    view = first_view(store_with_boundaries, {"lang": "en"})["initialViewState"]
+    view = spec["initialViewState"]
     page.mouse.click(*screen_point(page, view, point.x, point.y))
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"territory=57081"), timeout=15_000)
