@@ -224,7 +224,7 @@ def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFra
     return rows, targets
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, not unpickled on every run
 def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     """The charts of one indicator (cross-border bodies above, then France and Belgium), built once per
     data version, filters and language; None when it has no value within the filters."""

@@ -52,21 +52,25 @@ def data_version() -> tuple[str, int]:
     return str(current.url), version(current)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# The store's tables and statuses are shared by every session (cache_resource), not copied into each
+# call as cache_data does: unpickling 1.5 million observations took 1.2 s per call on the large store.
+# They are read-only: no page may change them in place (tests/test_shared_data.py checks it).
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def framework(version: tuple) -> dict[str, pd.DataFrame]:
     from indicators.queries import load_framework
 
     return load_framework(engine())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def observations(version: tuple) -> pd.DataFrame:
     from indicators.queries import load_observations
 
     return load_observations(engine())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def flows(version: tuple) -> pd.DataFrame:
     from indicators.queries import load_flows
 
@@ -84,7 +88,7 @@ def is_flow(version: tuple, indicator_id: str) -> bool:
     return str(indicator_id) in flow_indicators(version)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def assessment(version: tuple, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(indicator × territory statuses, action roll-up) for the whole store."""
     from indicators.progress import assess_all, rollup_actions

@@ -27,7 +27,7 @@ def health_of(version: tuple, level: str | None, theme: str | None, action: str 
                            store_observations=obs, store_flows=flows)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)   # figures shared, not unpickled on every run
 def heatmaps(version: tuple, level: str | None, theme: str | None, action: str | None,
              territories: tuple[str, ...], year: int | None, lang: str):
     """(indicators × years, indicators × territories) figures: the second has a cell per indicator and
