@@ -18,6 +18,11 @@ busy machine weighs on all of them alike:
 Each page: one warm-up load, then the median of 3 loads. Also a filter change (a theme chosen in the
 sidebar of the Overview) against the bare page's rerun (a button click), timed from the click.
 
+For the record (no target): the time of an in-app navigation, a click on a page in the sidebar of
+an open tab, which is how a planner moves once the dashboard is open (the browser has loaded
+Streamlit's chunks, plotly's among them, once), next to the same click between two pages of a bare
+two-page app.
+
 Targets: every page within 2× the bare page with the demo data and 3× with the large store; a filter
 change within 300 ms more than the bare page's rerun.
 
@@ -65,6 +70,12 @@ PAGES = {
     "methodology": ("methodology", None),
 }
 DEMO_TARGET, LARGE_TARGET, RERUN_EXTRA = 2.0, 3.0, 0.300
+BARE_NAV_APP = """import streamlit as st
+
+st.navigation([st.Page(lambda: st.write("hello"), title="A", url_path="a", default=True),
+               st.Page(lambda: st.write("world"), title="B", url_path="b")]).run()
+"""
+NAV_ORDER = ["actions", "explorer", "map", "data", "health", "methodology", "overview"]
 BARE_APP = """import streamlit as st
 
 st.write("hello")
@@ -277,6 +288,45 @@ def choose_theme(page, label: str):
     return option.click
 
 
+def navigate(page, path: str, chart: str | None) -> float:
+    """Seconds from a click on the sidebar's link to `path` ("" for the home page) to that page fully
+    rendered, in the same tab (no reload: the app switches pages over its websocket)."""
+    links = page.locator("[data-testid='stSidebarNavLink']")
+    link = links.first if not path else links.and_(page.locator(f"[href$='/{path}']"))
+    sign = (f"location.pathname.endsWith('/{path}')" if path else
+            "!/\\/[a-z]+$/.test(location.pathname)")
+    return rerun(page, link.click, chart, sign, seen_leaving=True)
+
+
+def navigation_table(context_of, servers, stores, repeat: int) -> None:
+    """In-app navigation: every page reached by a sidebar click in one open tab, per store."""
+    times: dict[tuple[str, str], list[float]] = {}
+    page = open_ready(context_of("bare_nav"), servers["bare_nav"] + "/", None)
+    for i in range(repeat * 2 + 1):
+        value = navigate(page, "b" if i % 2 == 0 else "", None)
+        if i:
+            times.setdefault(("bare", "nav"), []).append(value)
+    page.close()
+    for store in stores:
+        page = open_ready(context_of(store), f"{servers[store]}/?lang=fr", PLOTLY)
+        for cycle in range(repeat + 1):
+            for name in NAV_ORDER:
+                path, chart = PAGES[name]
+                value = navigate(page, path, chart)
+                if cycle:
+                    times.setdefault((store, name), []).append(value)
+        page.close()
+    bare = statistics.median(times[("bare", "nav")])
+    print(f"In-app navigation: a click on a page in the sidebar of an open tab to that page fully rendered "
+          f"(median of {repeat}), seconds; for the record, no target")
+    print(f"{'bare two-page app':<13}{seconds(bare, 8)}")
+    print(f"{'page':<13}" + "".join(f"{store + ' s':>10}" for store in stores))
+    for name in NAV_ORDER:
+        print(f"{name:<13}" + "".join(f"{seconds(statistics.median(times[(store, name)]), 10)}"
+                                      for store in stores))
+    print(flush=True)
+
+
 def seconds(value: float, width: int, digits: int = 2) -> str:
     return f"{value:>{width}.{digits}f}" if math.isfinite(value) else f"{'>' + str(TIMEOUT_S):>{width}}"
 
@@ -332,6 +382,7 @@ def main(argv=None) -> int:
     try:
         (tmp / "bare").mkdir()
         (tmp / "bare" / "bare.py").write_text(BARE_APP)
+        (tmp / "bare" / "bare_nav.py").write_text(BARE_NAV_APP)
         if (ROOT / ".streamlit" / "config.toml").exists():   # same theme and client settings as the app
             (tmp / "bare" / ".streamlit").mkdir()
             shutil.copy(ROOT / ".streamlit" / "config.toml", tmp / "bare" / ".streamlit" / "config.toml")
@@ -343,6 +394,8 @@ def main(argv=None) -> int:
             print(f"large store: {what}", flush=True)
         servers = {}
         proc, servers["bare"] = start("bare.py", tmp / "bare")
+        procs.append(proc)
+        proc, servers["bare_nav"] = start("bare_nav.py", tmp / "bare")
         procs.append(proc)
         for name, db_url in stores.items():
             proc, servers[name] = start("app.py", ROOT, db_url)
@@ -395,6 +448,7 @@ def main(argv=None) -> int:
                     if i:
                         reruns.setdefault(store, []).append(value)
                 page.close()
+            navigation_table(lambda name: contexts[name], servers, stores, args.repeat)
             browser.close()
     finally:
         for proc in procs:

@@ -239,3 +239,4 @@ def test_health_page_of_one_action_in_french(demo_url):
     at.run()
     comparability = at.dataframe[-1].value
     assert set(comparability["Indicateur"].str.slice(0, 5)) == {"CLI01", "CLI02", "CLI03"}
+

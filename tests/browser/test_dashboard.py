@@ -57,6 +57,21 @@ def test_clicking_the_chosen_language_again_keeps_it(page, app_url):
     no_error(page)
 
 
+def test_a_language_switch_keeps_the_open_tab_of_data_health(page, app_url):
+    """The tabs widget remembers its open tab by label: a language switch must keep the same tab."""
+    page.goto(app_url + "/health?lang=nl")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Volledigheid per jaar").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_text("Français", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Santé des données")).to_be_visible()
+    expect(page.get_by_role("tab", name="Complétude par année")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+    no_error(page)
+
+
 def test_shared_link_reproduces_the_view_across_pages(page, app_url):
     page.goto(app_url + "/?lang=en&level=border&theme=mobility")
     wait_for_app(page)
