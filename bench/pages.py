@@ -288,14 +288,18 @@ def choose_theme(page, label: str):
     return option.click
 
 
-def navigate(page, path: str, chart: str | None) -> float:
+def navigate(page, path: str, chart: str | None, text: str | None = None) -> float:
     """Seconds from a click on the sidebar's link to `path` ("" for the home page) to that page fully
-    rendered, in the same tab (no reload: the app switches pages over its websocket)."""
+    rendered, in the same tab (no reload: the app switches pages over its websocket). `text`: what the
+    bare app's page writes, the sign that a run too quick to be seen running has drawn it."""
     links = page.locator("[data-testid='stSidebarNavLink']")
     link = links.first if not path else links.and_(page.locator(f"[href$='/{path}']"))
     sign = (f"location.pathname.endsWith('/{path}')" if path else
             "!/\\/[a-z]+$/.test(location.pathname)")
-    return rerun(page, link.click, chart, sign, seen_leaving=True)
+    if text:
+        sign += (" && [...document.querySelectorAll(\"[data-testid='stMarkdownContainer']\")]"
+                 f".some(e => e.innerText.trim() === {text!r})")
+    return rerun(page, link.click, chart, sign, seen_leaving=text is None)
 
 
 def navigation_table(context_of, servers, stores, repeat: int) -> None:
@@ -303,7 +307,7 @@ def navigation_table(context_of, servers, stores, repeat: int) -> None:
     times: dict[tuple[str, str], list[float]] = {}
     page = open_ready(context_of("bare_nav"), servers["bare_nav"] + "/", None)
     for i in range(repeat * 2 + 1):
-        value = navigate(page, "b" if i % 2 == 0 else "", None)
+        value = navigate(page, "b", None, "world") if i % 2 == 0 else navigate(page, "", None, "hello")
         if i:
             times.setdefault(("bare", "nav"), []).append(value)
     page.close()
