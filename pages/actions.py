@@ -22,7 +22,7 @@ SIDE_LIMIT = 8          # territories drawn per side chart at most
 
 # ---------------------------------------------------------------- cached data for this page
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only: read per indicator on every run
 def assessment(version: int, method: str, territories: tuple[str, ...], period_from: str | None,
                period_to: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Statuses from the observations of the chosen territories and period (the whole store's
@@ -291,9 +291,11 @@ def _indicator_detail(view, ind: dict, row: pd.Series | None) -> None:
                 _show(built["sides"][side], f"chart-{iid}-{side}")
             else:
                 st.caption(t("no_data_side", lang, side=label))
-    if len(rows):
-        with st.expander(t("statuses_by_territory", lang)):
-            _territory_statuses(rows, targets, fw, lang, method, dec, unit)
+    if len(rows):   # lazy: the table (a row per territory) is built only once the expander is opened
+        statuses = st.expander(t("statuses_by_territory", lang), key=f"statuses-{iid}", on_change="rerun")
+        if statuses.open:
+            with statuses:
+                _territory_statuses(rows, targets, fw, lang, method, dec, unit)
 
 
 def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None:

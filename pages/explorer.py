@@ -2,6 +2,8 @@
 ranking, the table of values with their flags, its metadata, and downloads of what is shown."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -41,6 +43,40 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id]
     return charts.fill_headlines(assess_all(obs, ind, fw["targets"][fw["targets"]["indicator_id"] == indicator_id],
                                             method=method))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)   # shared, built once per view
+def drawn(version, flt: F.Filters, code: str) -> dict:
+    """The indicator's figures and table of values for these filters and language: the time series
+    (at most SERIES_LIMIT territories), the latest year's ranking (its head and tail beyond
+    RANKING_LIMIT), and the table of every value shown."""
+    fw, lang, method = common.framework(version), flt.lang, flt.method
+    ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
+    dec, unit = ind.get("decimals"), ind.get("unit")
+    obs = observations_of(version, code, flt.territories, flt.period_from, flt.period_to)
+    rows = assessment_of(version, method, code, flt.territories, flt.period_from, flt.period_to)
+    targets = fw["targets"][fw["targets"]["indicator_id"] == code]
+    if flt.territories:
+        targets = targets[targets["territory_id"].isin(flt.territories)]
+    shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
+    in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
+    series = charts.indicator_chart(in_chart, targets[targets["territory_id"].isin(shown)],
+                                    rows[rows["territory_id"].isin(shown)] if len(rows) else None,
+                                    fw["territories"], lang, dec, unit, method=method, height=520)
+    year, latest = charts.latest_year_values(obs)
+    ranking, ranked = None, 0
+    with_value = set(latest["territory_id"].astype(str)) if len(latest) else set()
+    if year is not None and len(latest):
+        ranked = len(latest)
+        if len(latest) > RANKING_LIMIT:   # the head and the tail; the table holds every value
+            ordered = latest.assign(_v=pd.to_numeric(latest["value"], errors="coerce")).sort_values(
+                "_v", ascending=str(ind.get("direction")) == "decrease")
+            half = RANKING_LIMIT // 2
+            latest = pd.concat([ordered.head(half), ordered.tail(half)]).drop(columns="_v")
+        ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
+    return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
+            "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
+            "table": charts.values_table(obs, ind, fw["territories"], lang)}
 
 
 def _empty(view, lang: str) -> None:
@@ -177,30 +213,22 @@ def main() -> None:
         return
 
     st.subheader(t("time_series", lang), divider="gray")
-    shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
-    n_territories = obs["territory_id"].nunique()
-    if len(shown) < n_territories:
-        st.caption(t("series_limited", lang, shown=len(shown), total=n_territories))
-    in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
-    fig = charts.indicator_chart(in_chart, targets[targets["territory_id"].isin(shown)],
-                                 rows[rows["territory_id"].isin(shown)] if len(rows) else None, fw["territories"],
-                                 lang, dec, unit, method=method, height=520)
-    st.plotly_chart(fig, key="explorer_series", config={"displaylogo": False, "responsive": True}, theme=None)
+    built = drawn(view.version, replace(flt, indicator=None), code)
+    if built["shown"] < built["territories"]:
+        st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
+    st.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
+                    theme=None)
 
-    year, latest = charts.latest_year_values(obs)
+    year, latest = built["year"], built["latest"]
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
-    if year is not None and len(latest):
-        if len(latest) > RANKING_LIMIT:   # the head and the tail; the table holds every value
-            ordered = latest.assign(_v=pd.to_numeric(latest["value"], errors="coerce")).sort_values(
-                "_v", ascending=str(ind.get("direction")) == "decrease")
-            half = RANKING_LIMIT // 2
-            st.caption(t("ranking_limited", lang, n=half, total=len(latest)))
-            latest = pd.concat([ordered.head(half), ordered.tail(half)]).drop(columns="_v")
-        ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
-        st.plotly_chart(ranking, key="explorer_ranking", config={"displaylogo": False}, theme=None)
+    if built["ranking"] is not None:
+        if built["ranked"] > RANKING_LIMIT:
+            st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
+        st.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
         if latest["flag"].notna().any():
             st.caption(t("flag_legend", lang))
-        missing = sorted(set(obs["territory_id"].astype(str)) - set(latest["territory_id"].astype(str)))
+        # territories without a value that year (not those left out of a long ranking)
+        missing = sorted(set(obs["territory_id"].astype(str)) - built["with_value"])
         if missing:
             labels = charts.territory_labels(fw["territories"], lang)
             names = [labels.get(m, (m,))[0] for m in missing]
@@ -213,7 +241,7 @@ def main() -> None:
     _metadata(ind, lang)
 
     st.subheader(t("values_table", lang), divider="gray")
-    frame = charts.values_table(obs, ind, fw["territories"], lang)
+    frame = built["table"]
     st.caption(t("rows_shown", lang, n=i18n.number(len(frame), lang, 0)))
     _values_table(frame, ind, lang)
     stem = f"{code}_{lang}"

@@ -42,6 +42,21 @@ def summary(version: tuple, flt: F.Filters) -> dict:
     }
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, built once per view
+def figures_of(version: tuple, flt: F.Filters) -> dict:
+    """The page's three plotly figures for these filters and language."""
+    fw, lang = common.framework(version), flt.lang
+    computed = summary(version, replace(flt, lang="", indicator=None))
+    theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in fw["themes"].to_dict("records")}
+    level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in fw["levels"].to_dict("records")}
+    return {
+        "matrix": O.matrix_figure(computed["cells"], fw["levels"], fw["themes"], lang, flt.method,
+                                  selected=(flt.level, flt.theme)),
+        "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
+        "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
+    }
+
+
 view = common.current()
 lang, fw, flt = view.lang, view.framework, view.filters
 
@@ -73,23 +88,19 @@ c4.metric(t("kpi_latest", lang), latest_period or "–",
 
 # Level × theme matrix: a click on a cell filters on that level and theme.
 st.subheader(t("matrix_title", lang))
-fig = O.matrix_figure(computed["cells"], fw["levels"], fw["themes"], lang, flt.method, selected=(flt.level, flt.theme))
+drawn = figures_of(view.version, replace(flt, indicator=None))
 # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
-st.plotly_chart(fig, key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
+st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
 st.caption(t("matrix_help", lang))
 
 # Status counts per theme and per level.
 left, right = st.columns(2)
-theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in fw["themes"].to_dict("records")}
-level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in fw["levels"].to_dict("records")}
 with left:
     st.subheader(t("by_theme", lang))
-    st.plotly_chart(O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
-                    config={"displayModeBar": False}, key="by_theme")
+    st.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
 with right:
     st.subheader(t("by_level", lang))
-    st.plotly_chart(O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
-                    config={"displayModeBar": False}, key="by_level")
+    st.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
 
 # The actions needing attention first.
 st.subheader(t("attention", lang))

@@ -114,3 +114,19 @@ def test_unreachable_store_gives_a_message_not_a_traceback(monkeypatch):
     at.run()
     assert not at.exception
     assert "base de données ne répond pas" in at.error[0].value
+
+
+def test_no_page_relies_on_magic():
+    """Magic is off (.streamlit/config.toml): a bare value on its own line would show nothing."""
+    import ast
+
+    from streamlit import config
+
+    assert config.get_option("runner.magicEnabled") is False
+    bare = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)) and not (
+                    isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []

@@ -119,6 +119,20 @@ def test_action_detail_shows_each_indicator_with_target_path_projection_and_both
     assert all(spec["layout"]["separators"] == ", " for spec in specs)
 
 
+def test_statuses_by_territory_are_built_when_their_expander_is_opened(store):
+    at = open_page("pages/actions.py", {"action": "A01"})
+    assert len(at.dataframe) == 2                                      # actions, indicators: no status table
+    first = sorted(INDICATORS.loc[INDICATORS["action_id"] == "A01", "indicator_id"])[0]
+    at.session_state[f"statuses-{first}"] = True                       # the planner opens the expander
+    at.run()
+    assert not at.exception and not at.error
+    assert len(at.dataframe) == 3
+    table = at.dataframe[2].value
+    table = table.data if hasattr(table, "data") else table
+    assert {"territory", "country", "status_text"} <= set(table.columns) and len(table) >= 2
+    assert list(table["country"]).index("BE") > list(table["country"]).index("FR")   # French side first
+
+
 def test_territory_filter_assesses_the_chosen_territories(store):
     at = open_page("pages/actions.py", {"theme": "mobility", "territory": "59350"})
     indicators = at.dataframe[1].value
