@@ -20,6 +20,11 @@ Session users run twice: every user clicking at once with no pause (the worst
 case: 30 users × 4 pages at the same instant), and reading each page about 5 s
 before the next click (`--think`), arrivals spread in the same way.
 
+A p95 needs samples: the lone user walks the pages as many times as there are
+users in the largest N (30 walks, 120 page loads, as many as 30 users make),
+one walk after the other without pauses (alone, a user never waits for
+anybody, so pauses change nothing of what the server does).
+
     python bench/load.py [--users 1 10 30] [--setups sqlite postgresql] [--clients sessions browser]
                          [--think 0 5]
 
@@ -142,10 +147,10 @@ async def session_step(base: str, step: str) -> tuple[float, str | None]:
 
 
 async def session_user(urls: list[str], index: int, times: list[float], errors: list[str],
-                       think: float = 0.0) -> None:
+                       think: float = 0.0, walks: int = 1) -> None:
     base = urls[index % len(urls)]
     pauses = random.Random(index)   # the same pauses for the same user in every run
-    for step in STEPS:
+    for step in STEPS * walks:
         if think:   # a user reads the page before the next click (and arrivals spread out)
             await asyncio.sleep(pauses.uniform(0.5, 1.5) * think)
         try:
@@ -158,11 +163,11 @@ async def session_user(urls: list[str], index: int, times: list[float], errors: 
 
 
 async def run_users(urls: list[str], n: int, clients: str = "sessions",
-                    think: float = 0.0) -> tuple[list[float], list[str]]:
+                    think: float = 0.0, walks: int = 1) -> tuple[list[float], list[str]]:
     times: list[float] = []
     errors: list[str] = []
     if clients == "sessions":
-        await asyncio.gather(*(session_user(urls, i, times, errors, think) for i in range(n)))
+        await asyncio.gather(*(session_user(urls, i, times, errors, think, walks) for i in range(n)))
         return times, errors
     from playwright.async_api import async_playwright
 
@@ -214,7 +219,10 @@ def main() -> None:
                       + (f", reading each page {think:g} s on average" if think else ", no pause between clicks"))
                 p95_one = None
                 for n in args.users:
-                    times, errors = asyncio.run(run_users(urls, n, clients, think))
+                    # one user: the walk repeated for as many samples as the most users make, no pause
+                    alone = n == 1 and clients == "sessions"
+                    times, errors = asyncio.run(run_users(urls, n, clients, 0.0 if alone else think,
+                                                          max(args.users) if alone else 1))
                     p50, p95 = pct(times, 0.5), pct(times, 0.95)
                     p95_one = p95 if n == args.users[0] else p95_one
                     print(f"  {n:>3} users: {len(times):>4} page loads, p50 {p50:5.2f} s, p95 {p95:5.2f} s, "

@@ -19,6 +19,13 @@ def stale_indicators(version: tuple) -> pd.DataFrame:
     return O.staleness(common.observations(version), common.framework(version)["indicators"])
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)   # shared, read-only
+def latest_periods(version: tuple) -> pd.Series:
+    """indicator_id → its latest period with a value, over the whole store."""
+    obs = common.observations(version)
+    return obs[obs["value"].notna()].groupby("indicator_id")["period"].max()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def summary(version: tuple, flt: F.Filters) -> dict:
     """What the page shows for these filters, computed once per data version and filters: a page
@@ -29,12 +36,17 @@ def summary(version: tuple, flt: F.Filters) -> dict:
     indicators = F.selected_indicators(fw, flt)
     if actions.empty or indicators.empty:
         return {"empty": True}
-    obs = F.in_territories(F.in_period(common.observations(version), flt), flt)
-    obs = obs[obs["indicator_id"].isin(indicators["indicator_id"]) & obs["value"].notna()]
+    if flt.territories or flt.period_from or flt.period_to:
+        obs = F.in_territories(F.in_period(common.observations(version), flt), flt)
+        obs = obs[obs["indicator_id"].isin(indicators["indicator_id"]) & obs["value"].notna()]
+        latest = obs["period"].max() if len(obs) else None
+    else:  # a level, theme or action filter: no need to go through every observation again
+        periods = latest_periods(version).reindex(indicators["indicator_id"]).dropna()
+        latest = periods.max() if len(periods) else None
     return {
         "empty": False, "actions": actions, "indicators": indicators,
         "figures": O.key_figures(actions, rollup, indicators),
-        "latest_period": obs["period"].max() if len(obs) else None,
+        "latest_period": latest,
         "cells": O.matrix(rollup, F.selected_actions(fw, F.Filters()), fw["levels"], fw["themes"]),
         "by_theme": O.status_counts(rollup, actions, "theme_id"),
         "by_level": O.status_counts(rollup, actions, "level_id"),

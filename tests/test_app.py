@@ -130,3 +130,31 @@ def test_no_page_relies_on_magic():
                     isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
                 bare.append(f"{path.name}:{node.lineno}")
     assert bare == []
+
+
+@pytest.mark.parametrize("query", [{"theme": "mobility"}, {"action": "A29"}, {"action": "A22"},
+                                   {"theme": "climate", "territory": "59350"}, {"from": "2015", "to": "2019"}])
+def test_latest_data_figure_is_the_latest_period_with_a_value_within_the_filters(demo_url, query):
+    import pandas as pd
+
+    from .conftest import DEMO
+
+    at = run({"lang": "fr", **query})
+    shown = {m.label: m.value for m in at.metric}["Dernière donnée reçue"]
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str)
+    indicators = pd.read_csv(DEMO / "indicators.csv", dtype=str)
+    actions = pd.read_csv(DEMO / "actions.csv", dtype=str)
+    keep = actions
+    for key, column in (("theme", "theme_id"), ("level", "level_id"), ("action", "action_id")):
+        if key in query:
+            keep = keep[keep[column] == query[key]]
+    ids = set(indicators.loc[indicators["action_id"].isin(keep["action_id"]), "indicator_id"])
+    obs = obs[obs["indicator_id"].isin(ids) & obs["value"].notna() & (obs["value"].str.strip() != "")]
+    if "territory" in query:
+        obs = obs[obs["territory_id"] == query["territory"]]
+    if "from" in query:
+        year = obs["period"].str.slice(0, 4)
+        obs = obs[(year >= query["from"]) & (year <= query["to"])]
+    assert shown == obs["period"].max()
+    if query.get("action") == "A29":
+        assert shown == "2021"                    # older than the store's latest: the filter counts
