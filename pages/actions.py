@@ -255,7 +255,7 @@ def _show(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
-def _indicator_detail(view, ind: dict, row: pd.Series | None) -> None:
+def _indicator_detail(view, ind: dict, row: dict | None) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
@@ -324,7 +324,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     if indicators.empty:
         st.info(t("no_indicators_action", lang))
         return
-    by_indicator = {r["indicator_id"]: pd.Series(r) for r in per_indicator.to_dict("records")}
+    by_indicator = {r["indicator_id"]: r for r in per_indicator.to_dict("records")}
     for ind in indicators.to_dict("records"):
         with st.container(border=True):
             _indicator_detail(view, ind, by_indicator.get(str(ind["indicator_id"])))

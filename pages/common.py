@@ -202,33 +202,44 @@ def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, st
     return {row[key]: i18n.name(row, field, lang) or row[key] for row in frame.to_dict("records")}
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only: drawn on every run
+def _sidebar_labels(version: tuple, lang: str) -> dict[str, dict[str, str]]:
+    """The sidebar's options in display order and their labels in `lang`: levels, themes, actions,
+    territories (grouped by country, then by name)."""
+    fw = framework(version)
+    levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
+    themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
+    territories = fw["territories"].assign(
+        label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
+    ).sort_values(["country", "label"])
+    return {"levels": _label(levels, "level_id", "name", lang), "themes": _label(themes, "theme_id", "name", lang),
+            "actions": _label(fw["actions"], "action_id", "title", lang),
+            "territories": {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}}
+
+
 def sidebar_filters(view: View) -> F.Filters:
     fw, lang, ss = view.framework, view.lang, st.session_state
     _follow_clicks()
     _follow_map_clicks()
+    labels = _sidebar_labels(view.version, lang)
     with st.sidebar:
         st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                              selection_mode="single", default=None)
         st.subheader(t("filters", lang))
-        levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
-        level_names = _label(levels, "level_id", "name", lang)
+        level_names = labels["levels"]
         st.selectbox(t("level", lang), ["", *level_names], key=KEYS["level"],
                      format_func=lambda c: level_names.get(c, c) if c else t("all", lang))
-        themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
-        theme_names = _label(themes, "theme_id", "name", lang)
+        theme_names = labels["themes"]
         st.selectbox(t("theme", lang), ["", *theme_names], key=KEYS["theme"],
                      format_func=lambda c: theme_names.get(c, c) if c else t("all", lang))
         actions = F.selected_actions(fw, F.Filters(level=ss.get(KEYS["level"]) or None,
                                                    theme=ss.get(KEYS["theme"]) or None))
-        action_names = _label(actions, "action_id", "title", lang)
+        action_names = {code: labels["actions"][code] for code in actions["action_id"]}
         if ss.get(KEYS["action"]) not in ("", *action_names):
             ss[KEYS["action"]] = ""
         st.selectbox(t("action", lang), ["", *action_names], key=KEYS["action"],
                      format_func=lambda c: f"{c} · {action_names.get(c, c)}" if c else t("all", lang))
-        territories = fw["territories"].assign(
-            label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
-        ).sort_values(["country", "label"])
-        ter_names = {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}
+        ter_names = labels["territories"]
         ss[KEYS["territory"]] = [c for c in ss.get(KEYS["territory"], []) if c in ter_names]
         st.multiselect(t("territories", lang), list(ter_names), key=KEYS["territory"],
                        format_func=lambda c: ter_names.get(c, c), placeholder=t("all", lang))
