@@ -698,7 +698,7 @@ def view_style(base: BaseMap, colours: Mapping[str, str], selected: Iterable[str
         return style
     by_colour: dict[str, list[str]] = {}
     for code, colour in colours.items():
-        by_colour.setdefault(colour, []).append(str(code))
+        by_colour.setdefault(colour.upper(), []).append(str(code))
     fill: list[Any] = ["match", ["get", "code"]]
     for colour, codes in sorted(by_colour.items()):
         fill += [sorted(codes), colour]
@@ -1052,6 +1052,7 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         colors = [STATUS_COLORS.get(s, NO_DATA_COLOR) for s in data["status"]]
     else:
         colors = [classes.color(v) if classes is not None else NO_DATA_COLOR for v in data["value"]]
+    data["colour"] = colors
     data["fill"] = [rgba(c, 225) for c in colors]
     data["selected"] = data["territory_id"].astype(str).isin(selected)
     shapes = geography.shapes if geography is not None else {}
@@ -1062,23 +1063,22 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
     style_url = None
 
     if has_shape.any():
-        features = []
-        for row in data[has_shape].to_dict("records"):
-            for geometry in shapes[str(row["territory_id"])]:
-                features.append({"type": "Feature", "geometry": geometry, "properties": {
-                    "territory_id": str(row["territory_id"]), "name": row["name"],
-                    "country_name": row["country_name"], "value_fmt": row["value_fmt"], "period": row["period"],
-                    "status_label": row["status_label"], "fill": row["fill"],
-                    "line": rgba(SELECTED_LINE) if row["selected"] else [90, 96, 105, 255],
-                    "lw": 3 if row["selected"] else 0.8}})
+        shown = data[has_shape]
         if by_style:  # MapLibre fills; the deck keeps the shapes, invisible, for tooltips and clicks
-            shown = data[has_shape]
-            style_url = style_data_url(view_style(base, dict(zip(shown["territory_id"].astype(str), [
-                "#%02X%02X%02X" % tuple(f[:3]) for f in shown["fill"]])), selected))
-            for feature in features:
-                props = feature["properties"]
-                props["fill"] = props["fill"][:3] + [0]   # a selected one is drawn opaque by the chart
-                del props["line"], props["lw"]
+            style_url = style_data_url(view_style(base, dict(zip(shown["territory_id"].astype(str),
+                                                                 shown["colour"])), selected))
+        features = []
+        for row in shown.to_dict("records"):
+            props = {"territory_id": str(row["territory_id"]), "name": row["name"],
+                     "country_name": row["country_name"], "value_fmt": row["value_fmt"], "period": row["period"],
+                     "status_label": row["status_label"]}
+            if by_style:   # transparent; the chart itself draws a selected one opaque
+                props["fill"] = row["fill"][:3] + [0]
+            else:
+                props.update(fill=row["fill"], line=rgba(SELECTED_LINE) if row["selected"] else [90, 96, 105, 255],
+                             lw=3 if row["selected"] else 0.8)
+            features += [{"type": "Feature", "geometry": geometry, "properties": props}
+                         for geometry in shapes[str(row["territory_id"])]]
         layers.append(pdk.Layer("GeoJsonLayer", data={"type": "FeatureCollection", "features": features},
                                 id="territories", pickable=True, stroked=not by_style, filled=True,
                                 auto_highlight=True, highlight_color=[255, 255, 255, 90],
