@@ -545,7 +545,6 @@ def territories_without_shape(territories: pd.DataFrame, with_shape: Iterable[st
 
 def build_geography(sets: Sequence[Mapping], territories: pd.DataFrame) -> Geography:
     """Merge the saved boundary sets: shapes by code (first set wins), base map, border."""
-    import shapely
     from shapely.geometry import shape
 
     known = set(territories["territory_id"].astype(str))
@@ -1022,7 +1021,7 @@ def tooltip(lang: str, kind: str = "values") -> dict:
         html = (f"<b>{{origin_name}}</b> → <b>{{destination_name}}</b><br/>"
                 f"{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})")
     elif kind == "ends":
-        html = f"<b>{{name}}</b><br/>{{country_name}}"
+        html = "<b>{name}</b><br/>{country_name}"
     else:
         html = (f"<b>{{name}}</b> · {{country_name}}<br/>{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})"
                 f"<br/>{t('status', lang)}{c} {{status_label}}")

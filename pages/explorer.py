@@ -45,6 +45,17 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
                                             method=method))
 
 
+def _inputs(version, flt: F.Filters, code: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(observations, statuses by territory, target rows) of the indicator within the filters."""
+    fw = common.framework(version)
+    obs = observations_of(version, code, flt.territories, flt.period_from, flt.period_to)
+    rows = assessment_of(version, flt.method, code, flt.territories, flt.period_from, flt.period_to)
+    targets = fw["targets"][fw["targets"]["indicator_id"] == code]
+    if flt.territories:
+        targets = targets[targets["territory_id"].isin(flt.territories)]
+    return obs, rows, targets
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)   # shared, built once per view
 def drawn(version, flt: F.Filters, code: str) -> dict:
     """The indicator's figures and table of values for these filters and language: the time series
@@ -53,11 +64,7 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     fw, lang, method = common.framework(version), flt.lang, flt.method
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
     dec, unit = ind.get("decimals"), ind.get("unit")
-    obs = observations_of(version, code, flt.territories, flt.period_from, flt.period_to)
-    rows = assessment_of(version, method, code, flt.territories, flt.period_from, flt.period_to)
-    targets = fw["targets"][fw["targets"]["indicator_id"] == code]
-    if flt.territories:
-        targets = targets[targets["territory_id"].isin(flt.territories)]
+    obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
     series = charts.indicator_chart(in_chart, targets[targets["territory_id"].isin(shown)],
@@ -197,12 +204,7 @@ def main() -> None:
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
     if len(action):
         st.caption(f"{t('action', lang)}{charts.colon(lang)} {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
-    dec, unit = ind.get("decimals"), ind.get("unit")
-    obs = observations_of(view.version, code, flt.territories, flt.period_from, flt.period_to)
-    rows = assessment_of(view.version, method, code, flt.territories, flt.period_from, flt.period_to)
-    targets = fw["targets"][fw["targets"]["indicator_id"] == code]
-    if flt.territories:
-        targets = targets[targets["territory_id"].isin(flt.territories)]
+    obs, rows, targets = _inputs(view.version, flt, code)
 
     _headline(ind, rows, targets, fw, lang, method)
 
