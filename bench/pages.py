@@ -302,17 +302,17 @@ def navigate(page, path: str, chart: str | None, text: str | None = None) -> flo
     return rerun(page, link.click, chart, sign, seen_leaving=text is None)
 
 
-def navigation_table(context_of, servers, stores, repeat: int) -> None:
+def navigation_table(contexts, servers, stores, repeat: int) -> None:
     """In-app navigation: every page reached by a sidebar click in one open tab, per store."""
     times: dict[tuple[str, str], list[float]] = {}
-    page = open_ready(context_of("bare_nav"), servers["bare_nav"] + "/", None)
+    page = open_ready(contexts["bare_nav"], servers["bare_nav"] + "/", None)
     for i in range(repeat * 2 + 1):
         value = navigate(page, "b", None, "world") if i % 2 == 0 else navigate(page, "", None, "hello")
         if i:
             times.setdefault(("bare", "nav"), []).append(value)
     page.close()
     for store in stores:
-        page = open_ready(context_of(store), f"{servers[store]}/?lang=fr", PLOTLY)
+        page = open_ready(contexts[store], f"{servers[store]}/?lang=fr", PLOTLY)
         for cycle in range(repeat + 1):
             for name in NAV_ORDER:
                 path, chart = PAGES[name]
@@ -452,7 +452,7 @@ def main(argv=None) -> int:
                     if i:
                         reruns.setdefault(store, []).append(value)
                 page.close()
-            navigation_table(lambda name: contexts[name], servers, stores, args.repeat)
+            navigation_table(contexts, servers, stores, args.repeat)
             browser.close()
     finally:
         for proc in procs:
