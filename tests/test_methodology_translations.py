@@ -71,3 +71,21 @@ def test_the_translation_names_the_six_statuses_in_its_language(lang):
     text = _text(lang).casefold()
     missing = [word for word in STATUS_WORDS[lang] if word.casefold() not in text]
     assert not missing, f"{lang}: status words missing: {missing}"
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+def test_the_page_shows_each_block_as_a_list_of_its_fields(lang):
+    """The dashboard shows the blocks' fields as a list, and the formulas are inline code: a code
+    block loads Streamlit's syntax highlighter, half a second in the browser (CDP profile of the
+    Methodology page). Every field and value is still there."""
+    from indicators.docs import methodology_text
+
+    shown = methodology_text(lang)
+    assert "```" not in shown
+    lines = shown.splitlines()
+    indented_code = [b for a, b in zip(lines, lines[1:]) if not a.strip() and re.match(r"( {4}| {7})\S", b)]
+    assert not indented_code, "an indented code block loads the syntax highlighter too"
+    for block in MACHINE_RE.finditer(_text(lang) if lang != "en" else ENGLISH):
+        for line in block.group(0).splitlines()[1:-1]:
+            field, _, value = line.partition(":")
+            assert f"- {field.strip()}: `{value.strip()}`" in shown, line
