@@ -355,4 +355,5 @@ def main() -> None:
     _detail(view, per_action, per_indicator)
 
 
-main()
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

@@ -312,14 +312,22 @@ def _write_url(filters: F.Filters) -> None:
 
 def current() -> View:
     if "_view" not in st.session_state:
-        # A deep link as the very first request of a fresh server: Streamlit runs the page without the
-        # shell (it treats a `pages/` folder as legacy navigation until st.navigation has run once).
-        # Tell it the app uses st.navigation, then run again through the shell on the same URL.
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        run_through_shell()
     return st.session_state["_view"]
+
+
+def run_through_shell() -> None:
+    """Run again through app.py, on the same URL.
+
+    Until st.navigation has run once, Streamlit treats a `pages/` folder as its legacy navigation
+    and runs a page's file by itself, without the shell: a deep link as the very first request of a
+    fresh server does that, and so does every AppTest run. Each page module calls this when run as
+    a file. Tell Streamlit the app uses st.navigation, then rerun.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def guarded(lang: str, render, *args) -> None:
@@ -330,6 +338,22 @@ def guarded(lang: str, render, *args) -> None:
         st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
         if os.environ.get("INDICATORS_DEBUG"):
             st.exception(exc)
+
+
+def navigation_pages(lang: str) -> dict[str, "st.Page"]:
+    """The pages of st.navigation, by url path. Each page is its module's `main`: modules are imported
+    once, while a page given as a file is compiled again whenever the last session closes and
+    re-creates its cached functions (hashing their source) on every run."""
+    from pages import actions, data, explorer, health, map, methodology, overview  # they import this module
+
+    pages = [(overview, "page_overview", ":material/dashboard:"), (actions, "page_actions", ":material/flag:"),
+             (explorer, "page_explorer", ":material/query_stats:"), (map, "page_map", ":material/map:"),
+             (data, "page_data", ":material/upload_file:"), (health, "page_health", ":material/monitor_heart:"),
+             (methodology, "page_methodology", ":material/menu_book:")]
+    return {module.__name__.rsplit(".", 1)[-1]: st.Page(module.main, title=t(title, lang), icon=icon,
+                                                         url_path=module.__name__.rsplit(".", 1)[-1],
+                                                         default=module is overview)
+            for module, title, icon in pages}
 
 
 def run_page(page) -> None:

@@ -11,23 +11,9 @@ from indicators import i18n
 from indicators.i18n import t
 from pages import common
 
-view = common.current()
-lang = view.lang
-
-st.title(t("page_data", lang))
-editor = common.editor_gate(lang)
-done = st.session_state.pop("_imported", None)
-if done:
-    st.success(t("imported", lang, batch=done[0], **done[1]), icon=":material/check_circle:")
-rolled = st.session_state.pop("_rolled_back", None)
-if rolled:
-    st.success(t("rolled_back", lang, batch=rolled[0], **rolled[1]), icon=":material/undo:")
-tab_import, tab_history, tab_templates = st.tabs([t("tab_import", lang), t("tab_history", lang),
-                                                  t("tab_templates", lang)])
-
-
-def _dry_run(files: list, skip: bool, attach: bool, specs: dict):
+def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, specs: dict):
     """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
+    lang = view.lang
     from indicators.importing import import_files
 
     key = (tuple(hashlib.sha256(raw).hexdigest() for _, raw in _raw(files)), skip, attach, view.version,
@@ -64,8 +50,9 @@ def _foreign(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     return out
 
 
-def _mapping_step(name: str, raw: bytes):
+def _mapping_step(view, editor: str | None, name: str, raw: bytes):
     """Say how a foreign layout maps to observations; returns the mapped source, or None."""
+    lang = view.lang
     from indicators.mappings import (MappingError, apply_mapping, known_for_mapping, load_mapping,
                                      mapping_names, save_mapping_spec, suggest_mapping)
     from indicators.reading import read_file
@@ -124,14 +111,14 @@ def _mapping_step(name: str, raw: bytes):
     return mapped, spec
 
 
-def _problems_frame(problems) -> pd.DataFrame:
+def _problems_frame(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column, t("value", lang): p.value,
         t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
     } for p in problems])
 
 
-def _detected(files: list[dict]) -> pd.DataFrame:
+def _detected(files: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("file", lang): f["file"], t("table", lang): f.get("kind") or "?",
         t("encoding", lang): i18n.encoding_name(f.get("encoding")), t("separator", lang): _sep(f.get("separator")),
@@ -143,7 +130,8 @@ def _sep(sep: str | None) -> str:
     return {";": ";", ",": ",", "\t": "tab", "|": "|"}.get(sep, "–") if sep else "–"
 
 
-def import_tab() -> None:
+def import_tab(view, editor: str | None) -> None:
+    lang = view.lang
     from indicators.importing import import_files
     from indicators.problems import errors
 
@@ -161,29 +149,29 @@ def import_tab() -> None:
     if foreign:   # files in another layout (INSEE, Statbel, Eurostat…): say which column holds what
         st.subheader(t("mapping_title", lang))
         for name, raw in foreign:
-            mapped, spec = _mapping_step(name, raw)
+            mapped, spec = _mapping_step(view, editor, name, raw)
             if mapped is not None:
                 files = [mapped if f[0] == name else f for f in files]
                 specs[name] = spec
     c1, c2 = st.columns(2)
     skip = c1.toggle(t("skip_bad_rows", lang), key="skip_bad_rows", help=t("skip_bad_rows_help", lang))
     attach = c2.toggle(t("attach_successor", lang), key="attach_successor", help=t("attach_successor_help", lang))
-    outcome = _dry_run(files, skip, attach, specs)
+    outcome = _dry_run(view, editor, files, skip, attach, specs)
 
     st.subheader(t("detected", lang))
-    st.dataframe(_detected(outcome.checked.files), hide_index=True, width="stretch")
+    st.dataframe(_detected(outcome.checked.files, lang), hide_index=True, width="stretch")
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
         st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
-        frame = _problems_frame(problems)
+        frame = _problems_frame(problems, lang)
         st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
         st.download_button(t("download_problems", lang), data=frame.to_csv(index=False, sep=";").encode("utf-8-sig"),
                            file_name="problems.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
     if notices:
         with st.expander(t("notices", lang, n=len(notices))):
-            st.dataframe(_problems_frame(notices), hide_index=True, width="stretch")
+            st.dataframe(_problems_frame(notices, lang), hide_index=True, width="stretch")
     if outcome.result is None:
         st.info(t("fix_then_retry", lang), icon=":material/build:")
         return
@@ -211,7 +199,8 @@ def import_tab() -> None:
         st.rerun()
 
 
-def history_tab() -> None:
+def history_tab(view, editor: str | None) -> None:
+    lang = view.lang
     from indicators.store import StoreError, batch_changes, rollback
 
     batches = common.batches(view.version)
@@ -251,7 +240,7 @@ def history_tab() -> None:
         st.rerun()
 
 
-def templates_tab() -> None:
+def templates_tab(lang: str) -> None:
     from indicators.exporting import to_csv_bytes, to_xlsx_bytes
     from indicators.schema import TABLES
     from indicators.templates import notes, template
@@ -271,9 +260,27 @@ def templates_tab() -> None:
                           icon=":material/download:")
 
 
-with tab_import:
-    common.guarded(lang, import_tab)
-with tab_history:
-    common.guarded(lang, history_tab)
-with tab_templates:
-    common.guarded(lang, templates_tab)
+
+def main() -> None:
+    view = common.current()
+    lang = view.lang
+    st.title(t("page_data", lang))
+    editor = common.editor_gate(lang)
+    done = st.session_state.pop("_imported", None)
+    if done:
+        st.success(t("imported", lang, batch=done[0], **done[1]), icon=":material/check_circle:")
+    rolled = st.session_state.pop("_rolled_back", None)
+    if rolled:
+        st.success(t("rolled_back", lang, batch=rolled[0], **rolled[1]), icon=":material/undo:")
+    tab_import, tab_history, tab_templates = st.tabs([t("tab_import", lang), t("tab_history", lang),
+                                                      t("tab_templates", lang)])
+    with tab_import:
+        common.guarded(lang, import_tab, view, editor)
+    with tab_history:
+        common.guarded(lang, history_tab, view, editor)
+    with tab_templates:
+        common.guarded(lang, templates_tab, lang)
+
+
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

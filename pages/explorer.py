@@ -257,4 +257,5 @@ def main() -> None:
                           on_click="ignore", icon=":material/download:", key="download_xlsx")
 
 
-main()
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

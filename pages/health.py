@@ -213,4 +213,5 @@ def main() -> None:
     common.demo_caption(lang)
 
 
-main()
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

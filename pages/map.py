@@ -156,8 +156,8 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         st.dataframe(table, hide_index=True, height=min(36 * (len(table) + 1) + 4, 320))
     query = {**{k: v for k, v in flt.to_query().items() if k != "territory"}, "indicator": indicator["indicator_id"],
              "territory": code}
-    st.page_link("pages/explorer.py", label=t("map_open_explorer", lang), icon=":material/query_stats:",
-                 query_params=query)
+    st.page_link(common.navigation_pages(lang)["explorer"], label=t("map_open_explorer", lang),
+                 icon=":material/query_stats:", query_params=query)
 
 
 def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
@@ -391,4 +391,5 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
         _panel(view, focus, indicator, lang)
 
 
-main()
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

@@ -5,6 +5,12 @@ from indicators.docs import methodology_text
 from indicators.i18n import t
 from pages import common
 
-view = common.current()
-st.title(t("page_methodology", view.lang))
-st.markdown(methodology_text(view.lang))
+
+def main() -> None:
+    lang = common.current().lang
+    st.title(t("page_methodology", lang))
+    st.markdown(methodology_text(lang))
+
+
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

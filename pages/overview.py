@@ -69,90 +69,95 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     }
 
 
-view = common.current()
-lang, fw, flt = view.lang, view.framework, view.filters
+def main() -> None:
+    view = common.current()
+    lang, fw, flt = view.lang, view.framework, view.filters
 
-st.title(t("app_title", lang))
-st.caption(t("strategy_name", lang))
+    st.title(t("app_title", lang))
+    st.caption(t("strategy_name", lang))
 
-if fw["indicators"].empty:
-    st.info(t("empty_store", lang), icon=":material/inventory_2:")
-    st.stop()
+    if fw["indicators"].empty:
+        st.info(t("empty_store", lang), icon=":material/inventory_2:")
+        return
 
-computed = summary(view.version, replace(flt, lang="", indicator=None))   # the same for every language
-if computed["empty"]:
-    hint = F.empty_hint(flt)
-    st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
-               if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
-    st.stop()
-actions, indicators, figures = computed["actions"], computed["indicators"], computed["figures"]
-batches = common.batches(view.version)
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
-c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
-c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
-          f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
-          delta_description=t("kpi_assessed", lang), border=True)
-latest_period = computed["latest_period"]
-c4.metric(t("kpi_latest", lang), latest_period or "–",
-          i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
-          delta_color="off", delta_arrow="off", border=True)
+    computed = summary(view.version, replace(flt, lang="", indicator=None))   # the same for every language
+    if computed["empty"]:
+        hint = F.empty_hint(flt)
+        st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
+                   if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
+        return
+    indicators, figures = computed["indicators"], computed["figures"]
+    batches = common.batches(view.version)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
+    c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
+    c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
+              f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
+              delta_description=t("kpi_assessed", lang), border=True)
+    latest_period = computed["latest_period"]
+    c4.metric(t("kpi_latest", lang), latest_period or "–",
+              i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
+              delta_color="off", delta_arrow="off", border=True)
 
-# Level × theme matrix: a click on a cell filters on that level and theme.
-st.subheader(t("matrix_title", lang))
-drawn = figures_of(view.version, replace(flt, indicator=None))
-# The click is read by the shell before the sidebar is drawn (common._follow_clicks).
-st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
-st.caption(t("matrix_help", lang))
+    # Level × theme matrix: a click on a cell filters on that level and theme.
+    st.subheader(t("matrix_title", lang))
+    drawn = figures_of(view.version, replace(flt, indicator=None))
+    # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
+    st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
+    st.caption(t("matrix_help", lang))
 
-# Status counts per theme and per level.
-left, right = st.columns(2)
-with left:
-    st.subheader(t("by_theme", lang))
-    st.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
-with right:
-    st.subheader(t("by_level", lang))
-    st.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
+    # Status counts per theme and per level.
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("by_theme", lang))
+        st.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
+    with right:
+        st.subheader(t("by_level", lang))
+        st.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
 
-# The actions needing attention first.
-st.subheader(t("attention", lang))
-worst = computed["worst"]
-if worst.empty:
-    st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
-else:
-    for row in worst.to_dict("records"):
-        a, b, c = st.columns([6, 2, 1])
-        a.markdown(f"**{row['action_id']}** · {i18n.name(row, 'title', lang)}  \n"
-                   f"{t('lead', lang)} : {row.get('lead') or '–'}")
-        b.markdown(common.status_badge(row["status"], lang, flt.method))
-        c.markdown(f"{t('score', lang)}  \n**{i18n.number(row['score'], lang, 1)}**")
-
-# Latest data received and what is stale.
-left, right = st.columns(2)
-with left:
-    st.subheader(t("latest_received", lang))
-    if batches.empty:
-        st.caption("–")
+    # The actions needing attention first.
+    st.subheader(t("attention", lang))
+    worst = computed["worst"]
+    if worst.empty:
+        st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
     else:
-        recent = batches.head(5)
-        st.dataframe(pd.DataFrame({
-            t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
-            t("user", lang): recent["user"], t("files", lang): recent["files"],
-            t("added", lang): recent["added"], t("updated", lang): recent["updated"],
-        }), hide_index=True, width="stretch")
-with right:
-    st.subheader(t("stale", lang))
-    st.caption(t("stale_help", lang))
-    stale = stale_indicators(view.version)
-    stale = stale[stale["stale"] & stale["indicator_id"].isin(indicators["indicator_id"])]
-    stale = stale.merge(fw["indicators"], on="indicator_id")
-    if stale.empty:
-        st.success(t("no_stale", lang), icon=":material/check_circle:")
-    else:
-        st.dataframe(pd.DataFrame({
-            t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
-            t("latest_period", lang): stale["latest_period"],
-            t("periods_missing", lang): stale["periods_missing"].astype("Int64"),
-            t("owner", lang): stale["owner"],
-        }), hide_index=True, width="stretch")
-common.demo_caption(lang)
+        for row in worst.to_dict("records"):
+            a, b, c = st.columns([6, 2, 1])
+            a.markdown(f"**{row['action_id']}** · {i18n.name(row, 'title', lang)}  \n"
+                       f"{t('lead', lang)} : {row.get('lead') or '–'}")
+            b.markdown(common.status_badge(row["status"], lang, flt.method))
+            c.markdown(f"{t('score', lang)}  \n**{i18n.number(row['score'], lang, 1)}**")
+
+    # Latest data received and what is stale.
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("latest_received", lang))
+        if batches.empty:
+            st.caption("–")
+        else:
+            recent = batches.head(5)
+            st.dataframe(pd.DataFrame({
+                t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
+                t("user", lang): recent["user"], t("files", lang): recent["files"],
+                t("added", lang): recent["added"], t("updated", lang): recent["updated"],
+            }), hide_index=True, width="stretch")
+    with right:
+        st.subheader(t("stale", lang))
+        st.caption(t("stale_help", lang))
+        stale = stale_indicators(view.version)
+        stale = stale[stale["stale"] & stale["indicator_id"].isin(indicators["indicator_id"])]
+        stale = stale.merge(fw["indicators"], on="indicator_id")
+        if stale.empty:
+            st.success(t("no_stale", lang), icon=":material/check_circle:")
+        else:
+            st.dataframe(pd.DataFrame({
+                t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
+                t("latest_period", lang): stale["latest_period"],
+                t("periods_missing", lang): stale["periods_missing"].astype("Int64"),
+                t("owner", lang): stale["owner"],
+            }), hide_index=True, width="stretch")
+    common.demo_caption(lang)
+
+
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

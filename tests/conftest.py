@@ -126,3 +126,33 @@ def demo_url(demo_store_file, tmp_path, monkeypatch):
     url = f"sqlite:///{path}"
     monkeypatch.setenv("INDICATORS_DB_URL", url)
     return url
+
+
+
+def switch_page(at, path: str):
+    """`AppTest.switch_page` for this app's pages: st.navigation runs each page module's `main`, and
+    AppTest switches only to pages given as files. st.Page names a page by the hash of its url path,
+    the module's name (`pages/explorer.py` -> `explorer`)."""
+    from streamlit.util import calc_hash
+
+    page_hash = calc_hash(Path(path).stem)
+    assert page_hash in at._registered_pages, f"no page {path!r} in the navigation (run the app first)"
+    at._page_hash = page_hash
+    return at
+
+
+@pytest.fixture(autouse=True)
+def _navigation_as_on_a_running_server(monkeypatch):
+    """AppTest forgets before every run that the app uses st.navigation, and treats the `pages/` folder
+    as Streamlit's legacy navigation again: it runs a page's file by itself, whose guard then reruns
+    through app.py, losing a button's click. A running server learns it once, at its first run
+    (pages/common.py: `run_through_shell`). Tests run as on a server past its first run."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    init = PagesManager.__init__
+
+    def __init__(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", __init__)

@@ -6,7 +6,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import ROOT
+from .conftest import ROOT, switch_page
 
 APP = str(ROOT / "app.py")
 
@@ -90,7 +90,7 @@ def test_empty_filters_say_what_to_do(demo_url):
 def test_every_page_renders_without_error(demo_url):
     at = run()
     for page in ("pages/actions.py", "pages/explorer.py", "pages/map.py", "pages/data.py", "pages/methodology.py"):
-        at.switch_page(page).run()
+        switch_page(at, page).run()
         assert not at.exception, (page, at.exception)
         assert not at.error, (page, [e.value for e in at.error])
 
@@ -98,7 +98,7 @@ def test_every_page_renders_without_error(demo_url):
 def test_methodology_page_shows_the_method_in_each_language(demo_url):
     for lang, word in (("en", "on_track"), ("fr", "on_track"), ("nl", "on_track")):
         at = run({"lang": lang})
-        at.switch_page("pages/methodology.py").run()
+        switch_page(at, "pages/methodology.py").run()
         assert word in "\n".join(m.value for m in at.markdown)
 
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.auth import hash_password, is_allowed, verify_password
 from indicators.store import list_batches, open_store, read_table
 
-from .conftest import ROOT
+from .conftest import ROOT, switch_page
 
 APP = str(ROOT / "app.py")
 PASSWORD = "correct horse battery"
@@ -23,7 +23,7 @@ def data_page(secrets: dict | None = None, lang: str = "fr") -> AppTest:
         for key, value in secrets.items():
             at.secrets[key] = value
     at.run()
-    at.switch_page("pages/data.py").run()
+    switch_page(at, "pages/data.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -214,6 +214,6 @@ def test_a_viewer_has_no_way_to_import(demo_url):
         at.query_params[key] = "admin"
     at.secrets["editors"] = {"password_hash": HASH}
     at.run()
-    at.switch_page("pages/data.py").run()
+    switch_page(at, "pages/data.py").run()
     assert not at.get("file_uploader")
     assert not [b for b in at.button if b.key in ("confirm_import", "rollback_button")]

@@ -187,14 +187,14 @@ def test_a_wide_territory_matrix_keeps_the_territories_with_most_gaps(demo):
 def open_health(query: dict):
     from streamlit.testing.v1 import AppTest
 
-    from .conftest import ROOT
+    from .conftest import ROOT, switch_page
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/health.py").run()
+    switch_page(at, "pages/health.py").run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     return at

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from indicators import i18n, maps
 from indicators.style import STATUS_COLORS
 
-from .conftest import DEMO, FIXTURES, ROOT
+from .conftest import DEMO, FIXTURES, ROOT, switch_page
 
 APP = str(ROOT / "app.py")
 BOUNDARIES = FIXTURES / "boundaries"
@@ -628,7 +628,7 @@ def open_map(query: dict | None = None, editor: str | None = None) -> AppTest:
         at.session_state["_editor"] = editor
     at.run()
     assert not at.exception, at.exception
-    at.switch_page("pages/map.py").run()
+    switch_page(at, "pages/map.py").run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     return at

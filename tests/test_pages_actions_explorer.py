@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.style import COUNTRY_COLORS, STATUS_COLORS
 
-from .conftest import DEMO, ROOT
+from .conftest import DEMO, ROOT, switch_page
 
 APP = str(ROOT / "app.py")
 NNBSP = "\u202f"
@@ -32,7 +32,7 @@ def open_page(page: str, query: dict | None = None, locale: str = "fr-FR") -> Ap
         at.query_params[key] = value
     at.run()
     assert not at.exception, at.exception
-    at.switch_page(page).run()
+    switch_page(at, page).run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     return at
@@ -168,7 +168,7 @@ def test_empty_state_says_which_filter_to_clear(store, tmp_path):
     at = open_page("pages/actions.py", {"level": "coast"})
     assert "effacez le filtre niveau" in " ".join(i.value for i in at.info)
     assert not at.dataframe and not at.get("plotly_chart")
-    at.switch_page("pages/explorer.py").run()
+    switch_page(at, "pages/explorer.py").run()
     assert not at.exception
     assert "effacez le filtre niveau" in " ".join(i.value for i in at.info)
 

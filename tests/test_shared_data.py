@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import ROOT
+from .conftest import ROOT, switch_page
 
 APP = str(ROOT / "app.py")
 PAGES = ["overview", "actions", "explorer", "map", "data", "health", "methodology"]
@@ -29,7 +29,7 @@ def test_no_page_changes_the_shared_tables(demo_url, monkeypatch):
                 at.query_params[key] = value
             at.run()
             if page != "overview":
-                at.switch_page(f"pages/{page}.py").run()
+                switch_page(at, f"pages/{page}.py").run()
             assert not at.exception, (page, query, at.exception)
 
     version = common.data_version()
