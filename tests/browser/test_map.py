@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import FIXTURES, ROOT
+from ..conftest import FIXTURES, ROOT, switch_page
 from ..test_maps import style_colours, style_of
 from .conftest import shoot, start_app, stop_app, wait_for_app
 
@@ -65,7 +65,7 @@ def first_view(store_path, query: dict) -> dict:
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
-        at.switch_page("pages/map.py").run()
+        switch_page(at, "pages/map.py").run()
         (chart,) = at.get("deck_gl_json_chart")
         return json.loads(chart.proto.json)
     finally:
