@@ -346,14 +346,15 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     re-creates its cached functions (hashing their source) on every run."""
     from pages import actions, data, explorer, health, map, methodology, overview  # they import this module
 
-    pages = [(overview, "page_overview", ":material/dashboard:"), (actions, "page_actions", ":material/flag:"),
-             (explorer, "page_explorer", ":material/query_stats:"), (map, "page_map", ":material/map:"),
-             (data, "page_data", ":material/upload_file:"), (health, "page_health", ":material/monitor_heart:"),
-             (methodology, "page_methodology", ":material/menu_book:")]
-    return {module.__name__.rsplit(".", 1)[-1]: st.Page(module.main, title=t(title, lang), icon=icon,
-                                                         url_path=module.__name__.rsplit(".", 1)[-1],
-                                                         default=module is overview)
-            for module, title, icon in pages}
+    icons = {overview: ":material/dashboard:", actions: ":material/flag:", explorer: ":material/query_stats:",
+             map: ":material/map:", data: ":material/upload_file:", health: ":material/monitor_heart:",
+             methodology: ":material/menu_book:"}
+    pages = {}
+    for module, icon in icons.items():
+        name = module.__name__.rsplit(".", 1)[-1]          # the url path: /explorer, /map…
+        pages[name] = st.Page(module.main, title=t(f"page_{name}", lang), icon=icon, url_path=name,
+                              default=module is overview)
+    return pages
 
 
 def run_page(page) -> None:

@@ -128,7 +128,6 @@ def demo_url(demo_store_file, tmp_path, monkeypatch):
     return url
 
 
-
 def switch_page(at, path: str):
     """`AppTest.switch_page` for this app's pages: st.navigation runs each page module's `main`, and
     AppTest switches only to pages given as files. st.Page names a page by the hash of its url path,
