@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-_EXAMPLE = re.compile(r"```(?:example|rollup)[^\n]*\n(.*?)```", re.S)
+_MACHINE_BLOCK = re.compile(r"```(?:example|rollup)[^\n]*\n(.*?)```", re.S)
 
 
 def methodology_path(lang: str) -> Path:
@@ -19,7 +19,7 @@ def methodology_path(lang: str) -> Path:
 
 def methodology_text(lang: str) -> str:
     text = methodology_path(lang).read_text(encoding="utf-8")
-    return _EXAMPLE.sub(lambda m: example_list(m.group(1)), text)
+    return _MACHINE_BLOCK.sub(lambda m: example_list(m.group(1)), text)
 
 
 def example_list(block: str) -> str:

@@ -311,8 +311,7 @@ def _write_url(filters: F.Filters) -> None:
 
 
 def current() -> View:
-    if "_view" not in st.session_state:
-        run_through_shell()
+    """The view app.py settled for this run (pages run only through app.py: see run_through_shell)."""
     return st.session_state["_view"]
 
 
@@ -321,8 +320,8 @@ def run_through_shell() -> None:
 
     Until st.navigation has run once, Streamlit treats a `pages/` folder as its legacy navigation
     and runs a page's file by itself, without the shell: a deep link as the very first request of a
-    fresh server does that, and so does every AppTest run. Each page module calls this when run as
-    a file. Tell Streamlit the app uses st.navigation, then rerun.
+    fresh server does that. Each page module calls this when run as a file. Tell Streamlit the app
+    uses st.navigation, then rerun.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
