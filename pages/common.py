@@ -112,8 +112,45 @@ def _query() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
 
 
+def no_nagle() -> int:
+    """Turn off Nagle's algorithm on the process's TCP sockets; the number of sockets changed.
+
+    Streamlit 1.67 binds its listening socket with protocol 0, so asyncio's check for TCP sockets
+    fails and the websockets keep Nagle on. The page's last messages then wait for the browser's
+    delayed acknowledgement: 40 ms on Linux, up to 200 ms on Windows, on every page load (bench/
+    load.py showed the wait). Linux copies the option from the listening socket to every connection
+    it accepts, so setting it once there and on the open connections covers them all."""
+    import socket
+
+    changed = 0
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:   # not Linux: leave the sockets as they are
+        return 0
+    for fd in fds:
+        try:
+            sock = socket.socket(fileno=fd)   # borrows the descriptor: detached below, never closed
+        except OSError:                         # not a socket
+            continue
+        try:
+            if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                changed += 1
+        except OSError:
+            pass
+        finally:
+            sock.detach()
+    return changed
+
+
+@st.cache_resource(show_spinner=False)
+def _no_nagle_once() -> int:
+    return no_nagle()
+
+
 def start() -> View:
     """Open the store, read the URL once per session, and settle the language."""
+    _no_nagle_once()
     try:
         version = data_version()
         fw = framework(version)
@@ -365,6 +402,13 @@ def set_indicator(code: str | None) -> None:
 
 
 # ---------------------------------------------------------------- small shared renderers
+
+def md_cell(value) -> str:
+    """User text made safe for one cell of a Markdown table: a "|" or a line break would end it."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    return " ".join(str(value).replace("|", "\\|").split()) or "–"
+
 
 def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
     """A status as icon + word (Markdown), coloured by the one status palette."""

@@ -13,7 +13,7 @@ from indicators.i18n import t
 from pages import common
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)   # shared, read-only
 def stale_indicators(version: tuple) -> pd.DataFrame:
     """Staleness of every indicator of the store (the reference year is the store's latest)."""
     return O.staleness(common.observations(version), common.framework(version)["indicators"])
@@ -26,10 +26,11 @@ def latest_periods(version: tuple) -> pd.Series:
     return obs[obs["value"].notna()].groupby("indicator_id")["period"].max()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)   # shared, read-only
 def summary(version: tuple, flt: F.Filters) -> dict:
     """What the page shows for these filters, computed once per data version and filters: a page
-    opened by many users (or reopened) then costs only its drawing."""
+    opened by many users (or reopened) then costs only its drawing. Shared by every session, not
+    copied (cache_data would unpickle it on every run), so the page must not change it."""
     fw = common.framework(version)
     _, rollup = common.assessment(version, flt.method)
     actions = F.selected_actions(fw, flt)
@@ -51,7 +52,15 @@ def summary(version: tuple, flt: F.Filters) -> dict:
         "by_theme": O.status_counts(rollup, actions, "theme_id"),
         "by_level": O.status_counts(rollup, actions, "level_id"),
         "worst": O.attention(rollup, actions),
+        "stale": _stale(version, indicators, fw["indicators"]),
     }
+
+
+def _stale(version: tuple, shown: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """The stale indicators among those shown, with their names and owners."""
+    stale = stale_indicators(version)
+    stale = stale[stale["stale"] & stale["indicator_id"].isin(shown["indicator_id"])]
+    return stale.merge(indicators, on="indicator_id")
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, built once per view
@@ -67,6 +76,19 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
         "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
         "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
     }
+
+
+def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
+    """The actions needing attention as one Markdown table: one element for the browser to draw,
+    where a row of columns made seven."""
+    lines = [f"| {t('action', lang)} | {t('lead', lang)} | {t('status', lang)} | {t('score', lang)} |",
+             "|:--|:--|:--|--:|"]
+    for row in worst.to_dict("records"):
+        cells = (f"**{common.md_cell(row['action_id'])}** · {common.md_cell(i18n.name(row, 'title', lang))}",
+                 common.md_cell(row.get("lead")), common.status_badge(row["status"], lang, method),
+                 f"**{i18n.number(row['score'], lang, 1)}**")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -86,7 +108,7 @@ def main() -> None:
         st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
                    if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
         return
-    indicators, figures = computed["indicators"], computed["figures"]
+    figures = computed["figures"]
     batches = common.batches(view.version)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
@@ -121,12 +143,7 @@ def main() -> None:
     if worst.empty:
         st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
     else:
-        for row in worst.to_dict("records"):
-            a, b, c = st.columns([6, 2, 1])
-            a.markdown(f"**{row['action_id']}** · {i18n.name(row, 'title', lang)}  \n"
-                       f"{t('lead', lang)} : {row.get('lead') or '–'}")
-            b.markdown(common.status_badge(row["status"], lang, flt.method))
-            c.markdown(f"{t('score', lang)}  \n**{i18n.number(row['score'], lang, 1)}**")
+        st.markdown(_attention_table(worst, lang, flt.method))
 
     # Latest data received and what is stale.
     left, right = st.columns(2)
@@ -144,18 +161,17 @@ def main() -> None:
     with right:
         st.subheader(t("stale", lang))
         st.caption(t("stale_help", lang))
-        stale = stale_indicators(view.version)
-        stale = stale[stale["stale"] & stale["indicator_id"].isin(indicators["indicator_id"])]
-        stale = stale.merge(fw["indicators"], on="indicator_id")
+        stale = computed["stale"]
         if stale.empty:
             st.success(t("no_stale", lang), icon=":material/check_circle:")
         else:
             st.dataframe(pd.DataFrame({
                 t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
                 t("latest_period", lang): stale["latest_period"],
-                t("periods_missing", lang): stale["periods_missing"].astype("Int64"),
+                t("periods_missing", lang): ["–" if pd.isna(v) else str(int(v)) for v in stale["periods_missing"]],
                 t("owner", lang): stale["owner"],
-            }), hide_index=True, width="stretch")
+            }), hide_index=True, width="stretch", column_config={   # long names would hide the rest
+                t("indicator", lang): st.column_config.TextColumn(width="medium")})
     common.demo_caption(lang)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -158,3 +159,41 @@ def test_latest_data_figure_is_the_latest_period_with_a_value_within_the_filters
     assert shown == obs["period"].max()
     if query.get("action") == "A29":
         assert shown == "2021"                    # older than the store's latest: the filter counts
+
+
+def test_actions_needing_attention_are_one_table_worst_first(demo_url):
+    """The Overview lists the worst-scored actions as one Markdown table, in the page's language."""
+    from indicators import overview as O
+    from indicators.progress import assess_all, rollup_actions
+    from indicators.queries import load_framework, load_observations
+    from pages import common
+
+    fw = load_framework(common.engine())
+    rollup = rollup_actions(assess_all(load_observations(common.engine()), fw["indicators"], fw["targets"]),
+                            fw["indicators"], fw["actions"])
+    worst = O.attention(rollup, fw["actions"])
+    assert len(worst) >= 3
+    for lang, header in (("fr", "| Action stratégique | Pilote | Statut | Score |"),
+                         ("nl", "| Strategische actie | Trekker |")):
+        at = run({"lang": lang})
+        tables = [m.value for m in at.markdown if m.value.startswith(header)]
+        assert len(tables) == 1, [m.value[:60] for m in at.markdown]
+        rows = tables[0].splitlines()[2:]
+        assert [r.split("**")[1] for r in rows] == list(worst["action_id"])
+        assert all(r.count(" | ") == 3 for r in rows), rows
+    assert f"| {common.status_badge(worst['status'].iloc[0], 'nl')} |" in rows[0]
+
+
+def test_user_text_keeps_to_its_table_cell():
+    from pages import common
+    from pages.overview import _attention_table
+
+    worst = pd.DataFrame([{"action_id": "A01", "title_fr": "Vélo | train\nsur deux lignes", "lead": "MEL | VMM",
+                           "status": "deterioration", "score": -2.5},
+                          {"action_id": "A02", "title_fr": "Bus", "lead": float("nan"),
+                           "status": "limited_progress", "score": -0.25}])
+    table = _attention_table(worst, "fr", "opensdg").splitlines()
+    assert table[2] == ("| **A01** · Vélo \\| train sur deux lignes | MEL \\| VMM | "
+                        f"{common.status_badge('deterioration', 'fr')} | **-2,5** |")
+    assert table[3].split(" | ")[1] == "–"            # no lead: a dash, not "nan"
+    assert len(table) == 4
