@@ -25,6 +25,34 @@ STATUS_ICONS = {
 # Text colour readable on each status colour (projector-safe contrast).
 STATUS_TEXT_COLORS = {s: ("#FFFFFF" if s in ("achieved", "deterioration") else "#1A1A1A") for s in STATUS_ORDER}
 
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of a `#RRGGBB` colour, 0 (black) to 1 (white)."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _pill(status: str) -> str:
+    """The status colour as the fill of a pill in a Streamlit table. Streamlit writes black text on
+    a fill of relative luminance above 0.5 and white text below: a status whose text is dark in the
+    palette gets its colour mixed with white, in steps of 5 %, until black text is chosen."""
+    colour = STATUS_COLORS[status]
+    if STATUS_TEXT_COLORS[status] == "#FFFFFF":
+        return colour
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(21):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 20):02X}" for c in rgb)
+        if relative_luminance(mixed) > 0.52:    # a margin above Streamlit's 0.5
+            return mixed
+    return "#FFFFFF"
+
+
+STATUS_PILL_COLORS = {s: _pill(s) for s in STATUS_ORDER}
+
 COUNTRY_COLORS = {"FR": "#1F5FA8", "BE": "#E08A00"}
 COUNTRY_DASH = {"FR": "solid", "BE": "dash"}
 OTHER_COLOR = "#666666"

@@ -12,7 +12,7 @@ from indicators import charts
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
-from indicators.style import STATUS_COLORS, STATUS_TEXT_COLORS
+from indicators.style import STATUS_PILL_COLORS
 from pages import common
 
 DETAIL_KEY = "actions_detail"
@@ -96,12 +96,16 @@ def _pct_format(lang: str) -> str:
     return "%.0f %%" if lang == "fr" else "%.0f%%"
 
 
-def _status_css(codes: pd.Series):
-    def css(column: pd.Series) -> list[str]:
-        return [f"background-color: {STATUS_COLORS.get(codes[i], '#BBBBBB')}; "
-                f"color: {STATUS_TEXT_COLORS.get(codes[i], '#1A1A1A')}; font-weight: 600"
-                for i in column.index]
-    return css
+def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
+    """(the status column as one-item lists, its column config): each status a pill in its colour.
+    A pandas Styler coloured these cells before, and marshalling it cost a third of the page's
+    server time (py-spy on bench/load.py), the table's every cell turned into styled text."""
+    colour = dict(zip(texts, codes))
+    column = st.column_config.MultiselectColumn(
+        label, options=list(colour),
+        color=[STATUS_PILL_COLORS.get(code, STATUS_PILL_COLORS["not_assessed"]) for code in colour.values()],
+        **options)
+    return [[text] for text in texts], column
 
 
 _colon = charts.colon
@@ -139,13 +143,13 @@ def _empty(view, lang: str) -> None:
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators"]]
-    styler = (shown.style
-              .apply(_status_css(per_action["status"]), subset=["status_text"], axis=0)
-              .format({"score": lambda v: _score(v, lang)}, na_rep="–"))
-    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+    pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
+    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
-        "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
-        "score": st.column_config.TextColumn(t("score", lang), help=t("score_help", lang), width="small"),
+        "status_text": status,
+        # the browser's number format: a Styler formatting it in the page's language cost as much as the colours
+        "score": st.column_config.NumberColumn(t("score", lang), help=t("score_help", lang), width="small",
+                                               format="localized", step=0.1),
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
@@ -159,13 +163,14 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest", "target",
                            "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
-    styler = shown.style.apply(_status_css(per_indicator["status"]), subset=["status_text"], axis=0)
-    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+    pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
+                                  width="medium")
+    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
         "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
-        "status_text": st.column_config.TextColumn(t("status", lang), width="medium"),
+        "status_text": status,
         "progress": st.column_config.ProgressColumn(t("progress_to_target", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
@@ -194,11 +199,11 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     table, codes = table.loc[order].drop(columns="_rank"), rows["status"].reset_index(drop=True).loc[order]
     table = table.reset_index(drop=True)
     codes = codes.reset_index(drop=True)
-    styler = table.style.apply(_status_css(codes), subset=["status_text"], axis=0)
-    st.dataframe(styler, hide_index=True, width="stretch", column_config={
+    pills, status = _status_pills(table["status_text"], codes, t("status", lang))
+    st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "territory": st.column_config.TextColumn(t("territory", lang)),
         "country": st.column_config.TextColumn(t("country", lang), width="small"),
-        "status_text": st.column_config.TextColumn(t("status", lang)),
+        "status_text": status,
         "latest": st.column_config.TextColumn(t("latest_value", lang)),
         "projected": st.column_config.TextColumn(t("projection", lang), help=t("projection_help", lang)),
     })

@@ -286,3 +286,20 @@ def test_fill_headlines_lets_a_filtered_territory_stand_in_for_the_target_territ
     assert filled.loc[filled["headline"], "territory_id"].tolist() == ["34022"]
     both = _assessed()
     assert charts.fill_headlines(both)["headline"].tolist() == both["headline"].tolist()   # kept when present
+
+
+def test_status_pills_keep_the_palette_text_colour_and_a_readable_contrast():
+    """Streamlit writes black text on a pill lighter than 0.5 relative luminance, white otherwise:
+    every pill gets the text colour the palette gives its status, at WCAG AA contrast or better."""
+    from indicators.style import STATUS_COLORS, STATUS_PILL_COLORS, STATUS_TEXT_COLORS, relative_luminance
+
+    assert relative_luminance("#FFFFFF") == 1 and relative_luminance("#000000") == 0
+    for status, pill in STATUS_PILL_COLORS.items():
+        fill = relative_luminance(pill)
+        dark_text = fill > 0.5                                   # Streamlit's rule for the text colour
+        assert dark_text == (STATUS_TEXT_COLORS[status] != "#FFFFFF"), status
+        contrast = (fill + 0.05) / 0.05 if dark_text else 1.05 / (fill + 0.05)
+        assert contrast >= 4.5, (status, pill, contrast)
+        if pill != STATUS_COLORS[status]:                        # lightened: the same hue, paler
+            assert fill > relative_luminance(STATUS_COLORS[status])
+    assert STATUS_PILL_COLORS["achieved"] == STATUS_COLORS["achieved"]

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators.style import COUNTRY_COLORS, STATUS_COLORS
+from indicators.style import COUNTRY_COLORS
 
 from .conftest import DEMO, ROOT, switch_page
 
@@ -57,6 +57,13 @@ def roles(spec: dict) -> dict[str, list[dict]]:
 
 # ------------------------------------------------------------------ Strategic actions
 
+def statuses(table: pd.DataFrame) -> list[str]:
+    """The status words of a table: each cell holds one pill."""
+    cells = [list(cell) for cell in table["status_text"]]
+    assert all(len(cell) == 1 for cell in cells), cells[:3]
+    return [cell[0] for cell in cells]
+
+
 def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
     at = open_page("pages/actions.py", {"theme": "mobility"})
     assert at.title[0].value == "Actions stratégiques"
@@ -69,7 +76,7 @@ def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
     assert not set(ACTIONS.loc[ACTIONS["theme_id"] != "mobility", "action_id"]) & set(shown)
     words = {"Cible atteinte", "En bonne voie", "Accélération nécessaire", "Progrès limité", "Dégradation",
              "Non évalué"}
-    assert all(text.split(" ", 1)[1] in words for text in table["status_text"])
+    assert all(text.split(" ", 1)[1] in words for text in statuses(table))
     assert set(table["implementation"]) <= {"prévue", "en cours", "réalisée", "retardée", "annulée", "–"}
     assert f"**{len(expected)}** actions" in texts(at)
 
@@ -137,7 +144,7 @@ def test_territory_filter_assesses_the_chosen_territories(store):
     at = open_page("pages/actions.py", {"theme": "mobility", "territory": "59350"})
     indicators = at.dataframe[1].value
     assert set(indicators["territory"]) <= {"Lille", "–"} and "Lille" in set(indicators["territory"])
-    assessed = indicators[~indicators["status_text"].str.endswith("Non évalué")]
+    assessed = indicators[[not text.endswith("Non évalué") for text in statuses(indicators)]]
     assert len(assessed) >= 1                       # Lille stands in for the target territories left out
     assert "1 territoire(s)" in texts(at)
 
@@ -155,7 +162,7 @@ def test_status_words_follow_the_eurostat_method_without_target(store):
     assert len(without_target)
     eurostat = {"Progrès significatif", "Progrès modéré", "Éloignement modéré", "Éloignement significatif",
                 "Non évalué"}
-    assert all(text.split(" ", 1)[1] in eurostat for text in without_target["status_text"])
+    assert all(text.split(" ", 1)[1] in eurostat for text in statuses(without_target))
 
 
 def test_empty_state_says_which_filter_to_clear(store, tmp_path):
@@ -262,6 +269,18 @@ def test_territory_filter_limits_the_series(store):
 
 
 def test_status_colours_are_the_one_palette(store):
+    """Each status is a pill in its palette colour, lightened where the palette writes dark text."""
+    from indicators.i18n import status_label
+    from indicators.style import STATUS_ICONS, STATUS_PILL_COLORS
+
     at = open_page("pages/actions.py", {"theme": "mobility"})
-    styles = at.dataframe[0].proto.arrow_data.styler.styles
-    assert any(colour.lower() in styles.lower() for colour in STATUS_COLORS.values())
+    for table in at.dataframe[:2]:
+        config = json.loads(table.proto.columns)["status_text"]["type_config"]
+        assert config["type"] == "multiselect"
+        colours = {o["value"]: o["color"] for o in config["options"]}
+        assert set(statuses(table.value)) <= set(colours)
+        for status, pill in STATUS_PILL_COLORS.items():
+            text = f"{STATUS_ICONS[status]} {status_label(status, 'fr')}"
+            if text in colours:
+                assert colours[text] == pill, (text, colours[text])
+    assert len(colours) >= 3
