@@ -14,7 +14,6 @@ from indicators.i18n import t
 from pages import common
 
 KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
-STYLED_ROWS = 3000           # above this, the value column uses the browser's number format
 SERIES_LIMIT = 12            # lines a time series shows at most (the table and ranking show all)
 NAMES_LIMIT = 12             # territory names listed in a caption at most
 RANKING_LIMIT = 30           # bars in the ranking at most (the best and the worst halves)
@@ -169,16 +168,15 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
-    value_col = t("value", lang)
+    """The values as numbers, so the table sorts them as numbers, in the browser's number format
+    with the indicator's decimals. A pandas Styler wrote them in the page's language before: it
+    turned every cell into text: half of the page script's server time on the 47 rows of MOB04 (py-spy)."""
+    dec = ind.get("decimals")
+    digits = int(dec) if isinstance(dec, (int, float)) and not pd.isna(dec) else 1
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
-              t("code", lang): None, t("indicator", lang): None, t("unit", lang): None}
-    if len(frame) <= STYLED_ROWS:
-        data = frame.style.format({value_col: lambda v: charts.format_value(v, lang, ind.get("decimals"))},
-                                  na_rep="–")
-    else:
-        data = frame
-        config[value_col] = st.column_config.NumberColumn(format="localized")
-    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
+              t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
+              t("value", lang): st.column_config.NumberColumn(format="localized", step=10 ** -digits)}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
 
 
 def main() -> None:
