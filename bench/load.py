@@ -17,16 +17,18 @@ Two kinds of simulated users (`--clients`):
   which also render every chart, on the same machine as the server.
 
 Session users run twice: every user clicking at once with no pause (the worst
-case: 30 users × 4 pages at the same instant), and reading each page about 5 s
-before the next click (`--think`), arrivals spread in the same way.
+case: 30 users clicking through the pages at the same instant), and reading
+each page about 5 s before the next click (`--think`).
 
-A p95 needs samples: the lone user walks the pages as many times as there are
-users in the largest N (30 walks, 120 page loads, as many as 30 users make),
-one walk after the other without pauses (alone, a user never waits for
-anybody, so pauses change nothing of what the server does).
+A p95 needs samples: each user walks the four pages `--walks` times (3: 360
+page loads at 30 users; with one walk each, the 6th slowest of 120 loads made
+the ratio swing between 1.7x and 5.0x from one run to the next on unchanged
+code), and the lone user walks as many times as the most users do together
+(90 walks, 360 page loads), one walk after the other without pauses (alone, a
+user never waits for anybody, so pauses change nothing of what the server does).
 
     python bench/load.py [--users 1 10 30] [--setups sqlite postgresql] [--clients sessions browser]
-                         [--think 0 5]
+                         [--think 0 5] [--walks 3]
 
 Needs Debian's chromium and postgresql packages (`make test` installs them).
 """
@@ -97,12 +99,13 @@ def start_postgres(folder: Path) -> tuple[list[str], Path, int]:
     return prefix, bindir, port
 
 
-async def user(browser, urls: list[str], index: int, times: list[float], errors: list[str]) -> None:
+async def user(browser, urls: list[str], index: int, times: list[float], errors: list[str],
+               walks: int = 1) -> None:
     base = urls[index % len(urls)]
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     page = await context.new_page()
     try:
-        for step in STEPS:
+        for step in STEPS * walks:
             start = time.perf_counter()
             try:
                 await page.goto(base + step)
@@ -174,7 +177,7 @@ async def run_users(urls: list[str], n: int, clients: str = "sessions",
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        await asyncio.gather(*(user(browser, urls, i, times, errors) for i in range(n)))
+        await asyncio.gather(*(user(browser, urls, i, times, errors, walks) for i in range(n)))
         await browser.close()
     return times, errors
 
@@ -196,6 +199,8 @@ def main() -> None:
     parser.add_argument("--think", type=float, nargs="+", default=[0.0, 5.0],
                         help="seconds a session user reads each page before the next click (0: every user "
                              "clicks at once, the worst case); each value is one run")
+    parser.add_argument("--walks", type=int, default=3,
+                        help="times each user walks the pages (the lone user: that many times the most users)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -222,7 +227,7 @@ def main() -> None:
                     # one user: the walk repeated for as many samples as the most users make, no pause
                     alone = n == 1 and clients == "sessions"
                     times, errors = asyncio.run(run_users(urls, n, clients, 0.0 if alone else think,
-                                                          max(args.users) if alone else 1))
+                                                          args.walks * (max(args.users) if alone else 1)))
                     p50, p95 = pct(times, 0.5), pct(times, 0.95)
                     p95_one = p95 if n == args.users[0] else p95_one
                     print(f"  {n:>3} users: {len(times):>4} page loads, p50 {p50:5.2f} s, p95 {p95:5.2f} s, "
