@@ -98,8 +98,8 @@ def _pct_format(lang: str) -> str:
 
 def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
     """(the status column as one-item lists, its column config): each status a pill in its colour.
-    A pandas Styler coloured these cells before, and marshalling it cost a third of the page's
-    server time (py-spy on bench/load.py), the table's every cell turned into styled text."""
+    A pandas Styler coloured these cells before: it turns every cell of the table into styled text,
+    and the page's two tables took more than a quarter of its server time (py-spy)."""
     colour = dict(zip(texts, codes))
     column = st.column_config.MultiselectColumn(
         label, options=list(colour),
@@ -147,7 +147,7 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
-        # the browser's number format: a Styler formatting it in the page's language cost as much as the colours
+        # a number in the browser's number format: the page's language would need a Styler again
         "score": st.column_config.NumberColumn(t("score", lang), help=t("score_help", lang), width="small",
                                                format="localized", step=0.1),
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
