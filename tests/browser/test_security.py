@@ -28,8 +28,13 @@ def hostile_app(demo_store_file, tmp_path_factory):
     obs = folder / "observations.csv"
     obs.write_text("indicator_id,territory_id,period,value,note\n"
                    f'XSS01,59350,2020,10,"{SCRIPT}"\nXSS01,59350,2024,20,"{IMG.replace(chr(34), chr(34) * 2)}"\n')
+    actions = folder / "actions.csv"    # A22, the worst action: first in the Overview's attention table
+    actions.write_text("action_id,level_id,theme_id,title_fr,title_nl,title_en,description_fr,description_nl,"
+                       "description_en,lead,status,start_year,end_year\n"
+                       f'A22,euroregion,climate,"{IMG.replace(chr(34), chr(34) * 2)} eaux | Lys",eaux,waters,'
+                       f'd,d,d,"{SCRIPT} | VMM",ongoing,2016,2027\n')
     engine = open_store(f"sqlite:///{store}")
-    outcome = import_files(engine, [ind, obs], user="mallory")
+    outcome = import_files(engine, [ind, obs, actions], user="mallory")
     assert outcome.ok, [p.as_dict() for p in outcome.checked.problems]
     engine.dispose()
     proc, url = start_app(store)
@@ -55,3 +60,15 @@ def test_hostile_names_are_shown_as_written(page, hostile_app):
     page.goto(hostile_app + "/explorer?lang=fr&indicator=XSS01")
     wait_for_app(page)
     expect(page.get_by_role("combobox", name="Indicateur")).to_have_value(re.compile("^XSS01 · <img src=x onerror"))
+
+
+def test_hostile_action_title_and_lead_keep_to_their_table_cells(page, hostile_app):
+    """The Overview's attention table is Markdown: a "|" in user text would have split its row."""
+    page.goto(hostile_app + "/?lang=fr")
+    wait_for_app(page)
+    row = page.locator("table tr", has_text="A22")
+    expect(row).to_have_count(1)
+    cells = row.locator("td")
+    expect(cells).to_have_count(4)
+    expect(cells.nth(0)).to_have_text(re.compile(r"A22 · <img src=x onerror=.* eaux \| Lys"))
+    expect(cells.nth(1)).to_have_text(re.compile(r"<script>window.__xss = 'script'</script> \| VMM"))
