@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
-from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR
+from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR, mix
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -112,13 +112,6 @@ def flag_word(flag: Any, lang: str) -> str:
     return t(key, lang) if key in i18n.TEXTS else code
 
 
-def _mix(hex_colour: str, towards: str, share: float) -> str:
-    a = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(towards[i:i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(x + (y - x) * share) for x, y in zip(a, b)]
-    return "#" + "".join(f"{v:02X}" for v in mixed)
-
-
 def side_shades(country: str | None, n: int) -> list[str]:
     """`n` shades of a side's colour (darker to lighter), the side's own colour first."""
     base = COUNTRY_COLORS.get(country or "", OTHER_SIDE_COLOR)
@@ -131,7 +124,7 @@ def side_shades(country: str | None, n: int) -> list[str]:
         share, towards = steps[(i - 1) % len(steps)]
         # beyond the list, alternate again with a little more contrast each round
         share = abs(share) * (1 + 0.1 * ((i - 1) // len(steps)))
-        shades.append(_mix(base, towards, min(share, 0.7 if towards == "#000000" else 0.5)))
+        shades.append(mix(base, towards, min(share, 0.7 if towards == "#000000" else 0.5)))
     return shades
 
 

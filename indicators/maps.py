@@ -43,7 +43,7 @@ import pydeck as pdk
 
 from . import i18n
 from .i18n import t
-from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ORDER
+from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ORDER, rgb
 
 # ---------------------------------------------------------------- limits and constants
 
@@ -945,7 +945,7 @@ def legend_html(rows: Sequence[Mapping], title: str = "") -> str:
 # ---------------------------------------------------------------- decks
 
 def rgba(color: str, alpha: int = 255) -> list[int]:
-    return [int(color[i:i + 2], 16) for i in (1, 3, 5)] + [int(alpha)]
+    return rgb(color) + [int(alpha)]
 
 
 class CompactDeck(pdk.Deck):

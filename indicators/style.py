@@ -26,13 +26,24 @@ STATUS_ICONS = {
 STATUS_TEXT_COLORS = {s: ("#FFFFFF" if s in ("achieved", "deterioration") else "#1A1A1A") for s in STATUS_ORDER}
 
 
+def rgb(hex_colour: str) -> list[int]:
+    """`#RRGGBB` as [red, green, blue], 0–255."""
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
+def mix(hex_colour: str, towards: str, share: float) -> str:
+    """A colour moved `share` (0–1) of the way towards another."""
+    mixed = [round(x + (y - x) * share) for x, y in zip(rgb(hex_colour), rgb(towards))]
+    return "#" + "".join(f"{v:02X}" for v in mixed)
+
+
 def relative_luminance(hex_colour: str) -> float:
     """WCAG 2 relative luminance of a `#RRGGBB` colour, 0 (black) to 1 (white)."""
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = rgb(hex_colour)
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -43,9 +54,8 @@ def _pill(status: str) -> str:
     colour = STATUS_COLORS[status]
     if STATUS_TEXT_COLORS[status] == "#FFFFFF":
         return colour
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     for step in range(21):
-        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 20):02X}" for c in rgb)
+        mixed = mix(colour, "#FFFFFF", step / 20)
         if relative_luminance(mixed) > 0.52:    # a margin above Streamlit's 0.5
             return mixed
     return "#FFFFFF"
