@@ -91,12 +91,16 @@ def colon(lang: str) -> str:
     return "\u202f:" if lang == "fr" else ":"
 
 
+def digits(decimals: Any) -> int:
+    """The decimals an indicator's values are shown with: its own, else 1."""
+    return int(float(decimals)) if _isnum(decimals) else 1
+
+
 def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = None) -> str:
     """A number in the language's format with its unit: `1 234,5 %` (fr), `1.234,5 %` (nl)."""
     if not _isnum(value):
         return "–"
-    digits = int(decimals) if _isnum(decimals) else 1
-    text = i18n.number(float(value), lang, digits)
+    text = i18n.number(float(value), lang, digits(decimals))
     unit = (unit or "").strip()
     return f"{text}\u00a0{unit}" if unit else text
 

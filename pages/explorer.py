@@ -171,11 +171,10 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     """The values as numbers, so the table sorts them as numbers, in the browser's number format
     with the indicator's decimals. A pandas Styler wrote them in the page's language before: it
     turned every cell into text: half of the page script's server time on the 47 rows of MOB04 (py-spy)."""
-    dec = ind.get("decimals")
-    digits = int(dec) if isinstance(dec, (int, float)) and not pd.isna(dec) else 1
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
-              t("value", lang): st.column_config.NumberColumn(format="localized", step=10 ** -digits)}
+              t("value", lang): st.column_config.NumberColumn(
+                  format="localized", step=10 ** -charts.digits(ind.get("decimals")))}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
 
 
