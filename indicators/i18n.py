@@ -910,6 +910,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "health_m_not_comparable": {"fr": "Non comparables", "nl": "Niet vergelijkbaar", "en": "Not comparable"},
 }
 
+# Texts of newer areas live in `indicators/texts/<area>.py` (one module per concern, each with a
+# `TEXTS` dict of the same shape); they join the one table here, and a key may be defined only once.
+def _area_texts() -> None:
+    import importlib
+    import pkgutil
+
+    from . import texts as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        clash = sorted(set(module.TEXTS) & set(TEXTS))
+        if clash:
+            raise RuntimeError(f"indicators/texts/{info.name}.py redefines {clash}")
+        TEXTS.update(module.TEXTS)
+
+
+_area_texts()
+
 # Progress statuses: Open SDG words, and Eurostat's own words for the no-target case.
 STATUS_TEXTS: dict[str, dict[str, str]] = {
     "achieved": {"fr": "Cible atteinte", "nl": "Streefwaarde bereikt", "en": "Target achieved"},
