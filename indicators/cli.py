@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import limits
 from .problems import errors
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -285,11 +286,11 @@ def _save_mapping(engine, args) -> int:
     from .mappings import save_mapping_spec
 
     try:
-        spec = json.loads(Path(args.spec).read_text(encoding="utf-8-sig"))
+        spec = limits.load_json(Path(args.spec).read_text(encoding="utf-8-sig"))
     except OSError as exc:
         print(f"{args.spec}: cannot be read ({exc.strerror or exc}).", file=sys.stderr)
         return USAGE
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:
         print(f"{args.spec}: not valid JSON ({exc}).", file=sys.stderr)
         return INVALID
     save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1

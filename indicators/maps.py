@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from . import i18n
+from . import i18n, limits
 from .i18n import t
 from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ORDER, rgb
 
@@ -172,6 +172,8 @@ def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) ->
         text = raw.decode("cp1252", errors="replace")
         notices.append(("map_note_encoding", {"file": filename}))
     try:
+        if not limits.json_depth_ok(text):
+            raise RecursionError
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BoundaryError("map_err_json", file=filename, line=exc.lineno, column=exc.colno,

@@ -20,9 +20,11 @@ import pandera.pandas as pa
 from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
 from .reading import ReadResult, Sheet
-from .schema import CODE, CODES, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
+from . import limits
+from .schema import CODE, CODES, FLAGS, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
 META = ("_file", "_row")  # where each row came from
+NO_VALUE_TABLES = ("observations", "flows")   # tables whose rows without a value are skipped, not refused
 
 
 @dataclass
@@ -107,7 +109,8 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             text = cells.to_numpy()
             for code in ("not_a_number", "too_large", "bad_flag"):
                 add((codes == code).to_numpy(), col.name, code, text,
-                    ("write_number", {}) if code == "not_a_number" else None)
+                    ("write_number", {}) if code == "not_a_number" else None,
+                    {"known": ", ".join(FLAGS)} if code == "bad_flag" else None)
             if col.kind == INTEGER:
                 frac = np.isfinite(values) & (np.floor(values) != values)
                 add(frac, col.name, "not_an_integer", text)
@@ -116,8 +119,10 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             if col.name == "value" and "flag" in table.names:
                 out["_value_flag"] = flags
         elif col.kind == PERIOD:
-            periods, bad = parse_periods(cells)
+            periods, bad, outside = parse_periods(cells)
             add(bad.to_numpy(), col.name, "bad_period", cells.to_numpy(), ("write_period", {}))
+            add(outside.to_numpy(), col.name, "period_out_of_range", cells.to_numpy(), None,
+                {"minimum": limits.get("MIN_YEAR"), "maximum": limits.get("MAX_YEAR")})
             out[col.name] = periods
         elif col.kind == CODES:
             stripped = cells.str.strip()
@@ -128,11 +133,29 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 upper = all(a.isupper() for a in col.allowed)
                 stripped = stripped.str.upper() if upper else stripped.str.lower()
             value = stripped if col.kind == CODE else restore_text(cells.str.strip())
+            if col.pattern:
+                value = value.str.lower()
+                wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
+                add(wrong, col.name, "bad_flag", cells.to_numpy(), None, {"known": ", ".join(FLAGS)})
+                value = value.where(~wrong, "")
             out[col.name] = value.where(value != "", None).astype("object")
     if "_value_flag" in out:
         has = out["_value_flag"].notna() & out["flag"].isna()
         out.loc[has, "flag"] = out.loc[has, "_value_flag"]
         out = out.drop(columns="_value_flag")
+    keep = np.ones(len(out), dtype=bool)
+    if table.name in NO_VALUE_TABLES and "value" in written:
+        # DESIGN.md: a row whose value is empty, `:`, `..`, `NA`… (a flag may follow, `: c`) is not an
+        # error and is not stored; it leaves a stored value untouched. One notice counts them.
+        failed = {p.row for p in problems if p.column == written["value"]}
+        no_value = np.isnan(out["value"].to_numpy(dtype="float64", na_value=np.nan))
+        no_value &= ~np.isin(rows, list(failed))
+        if no_value.any():
+            keep = ~no_value
+            shown = ", ".join(str(int(r)) for r in rows[no_value][:10]) + (" …" if no_value.sum() > 10 else "")
+            problems.append(Problem(sheet.label, None, written["value"], None, "no_value_rows",
+                                    {"count": int(no_value.sum()), "rows": shown}, severity="notice"))
+            out = out[keep]
 
     # Column checks derived from the schema, run by pandera (lazy: every failure at once).
     parse_failed = {(p.row, p.column) for p in problems}
@@ -158,8 +181,8 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                           "maximum": col.maximum if col.maximum is not None else "∞"}
             problems.append(Problem(sheet.label, where[0], where[1], str(cell), rec.check, params, suggestion))
     out["_file"] = sheet.label
-    out["_row"] = rows
-    return out, problems
+    out["_row"] = rows[keep]
+    return out.reset_index(drop=True), problems
 
 
 # ---------------------------------------------------------------- across rows and tables

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from indicators import i18n
+from indicators import i18n, limits
 from indicators.i18n import t
 from pages import common
 
@@ -94,9 +94,9 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
         text = st.text_area("JSON", generated, height=200,
                             key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
     try:
-        spec = json.loads(text)
+        spec = limits.load_json(text)
         mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
-    except (ValueError, MappingError) as exc:
+    except (ValueError, MappingError, limits.LimitExceeded) as exc:
         st.warning(t("mapping_incomplete", lang, detail=str(exc)), icon=":material/edit_note:")
         return None, None
     summary = mapped.summary
