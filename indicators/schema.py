@@ -16,6 +16,9 @@ INTEGER = "integer"  # a whole number (years, orders, decimals)
 PERIOD = "period"    # YYYY, YYYY-Qn or YYYY-MM
 CODES = "codes"      # several codes separated by "|"
 
+CODE_LENGTH = 64     # characters of a code: the SQL column's size, checked before any write
+TEXT_LENGTH = 100_000  # characters of one text cell (a note, a definition)
+
 PERIOD_PATTERN = r"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"   # ASCII digits only: \d also takes ٢٠٢٤
 
 # Eurostat's flags (DESIGN.md); several letters may combine (`bp`).

@@ -17,11 +17,12 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from .downloads import is_formula
 from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
 from .reading import ReadResult, Sheet
 from . import limits
-from .schema import CODE, CODES, FLAGS, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
+from .schema import CODE, CODE_LENGTH, CODES, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
 META = ("_file", "_row")  # where each row came from
 NO_VALUE_TABLES = ("observations", "flows")   # tables whose rows without a value are skipped, not refused
@@ -104,6 +105,19 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             out[col.name] = None
             continue
         cells = raw[written[col.name]].astype("str")
+        # What one database refuses, every one refuses here, before any write: NUL characters
+        # (PostgreSQL) and codes longer than their column (PostgreSQL; SQLite would take them).
+        nul = cells.str.contains("\x00", regex=False).to_numpy(dtype=bool)
+        add(nul, col.name, "nul_byte", cells.str.replace("\x00", "\\0", regex=False).to_numpy())
+        cells = cells.where(~nul, "")
+        longest = CODE_LENGTH if col.kind == CODE else TEXT_LENGTH
+        lengths = cells.str.strip().str.len().to_numpy()
+        too_long = lengths > longest
+        if too_long.any():
+            for i in np.flatnonzero(too_long):
+                problems.append(Problem(sheet.label, int(rows[i]), written[col.name], cells.iat[i][:80] + "…",
+                                        "too_long", {"length": int(lengths[i]), "limit": longest}))
+            cells = cells.where(~too_long, "")
         if col.kind in (NUMBER, INTEGER):
             values, flags, codes = parse_numbers(cells, sheet.decimal)
             text = cells.to_numpy()
@@ -126,12 +140,16 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             out[col.name] = periods
         elif col.kind == CODES:
             stripped = cells.str.strip()
+            add(stripped.map(is_formula).to_numpy(dtype=bool), col.name, "formula_code", cells.to_numpy())
             out[col.name] = stripped.where(stripped != "", None).astype("object")
         else:
             stripped = cells.str.strip()
             if col.allowed:  # enumerations are case-insensitive
                 upper = all(a.isupper() for a in col.allowed)
                 stripped = stripped.str.upper() if upper else stripped.str.lower()
+            if col.kind == CODE or col.name == "color":
+                # Codes and colours are never formulas: refused here rather than guarded in every export.
+                add(stripped.map(is_formula).to_numpy(dtype=bool), col.name, "formula_code", cells.to_numpy())
             value = stripped if col.kind == CODE else restore_text(cells.str.strip())
             if col.pattern:
                 value = value.str.lower()
@@ -320,6 +338,24 @@ def _value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], he
     return problems
 
 
+def _cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], headers) -> list[Problem]:
+    """A territory that is its own parent or successor, directly or through others, is refused:
+    following the links would never end."""
+    links = {k: v for k, v in stored.items() if v}
+    links.update({k: v for k, v in zip(frame["territory_id"], frame[column]) if k and v})
+    problems = []
+    for _, row in frame[frame[column].notna().to_numpy()].iterrows():
+        start, path, code = row["territory_id"], [row["territory_id"]], links.get(row["territory_id"])
+        while code is not None and code not in path and len(path) <= len(links):
+            path.append(code)
+            code = links.get(code)
+        if code == start:
+            problems.append(Problem(row["_file"], int(row["_row"]), _written(headers, row["_file"], column),
+                                    row[column], "cycle", {"column": _written(headers, row["_file"], column),
+                                                           "path": " → ".join(path + [start])}))
+    return problems
+
+
 def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -387,6 +423,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     if "territories" in tables:
         t = tables["territories"]
         replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
+    if "territories" in tables:
+        problems.extend(_cycle_problems(tables["territories"], "replaced_by", replaced, headers))
+        problems.extend(_cycle_problems(tables["territories"], "parent_id", {}, headers))
     for kind, frame in tables.items():
         table = TABLES[kind]
         problems.extend(_key_problems(frame, table, headers))

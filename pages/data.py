@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from indicators import i18n, limits
+from indicators import downloads, i18n, limits
 from indicators.i18n import t
 from pages import common
 
@@ -166,7 +166,7 @@ def import_tab(view, editor: str | None) -> None:
         st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
         frame = _problems_frame(problems, lang)
         st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
-        st.download_button(t("download_problems", lang), data=frame.to_csv(index=False, sep=";").encode("utf-8-sig"),
+        st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
                            file_name="problems.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
     if notices:
