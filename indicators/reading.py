@@ -127,7 +127,8 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         # An odd byte count (a cut file) loses its last half character, not the whole file.
         return raw.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in raw[:8192]:
+    head = raw[:8192]
+    if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
         return None
     try:
         return raw.decode("utf-8"), "utf-8"

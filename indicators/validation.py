@@ -60,6 +60,8 @@ class Checked:
             "ok": self.ok,
             "files": self.files,
             "problems": [p.as_dict(lang) for p in errors(self.problems)],
+            # Beyond DESIGN.md's keys: what was read but deserves a word (rows without a value, mixed encodings).
+            "notices": [p.as_dict(lang) for p in self.problems if p.severity != "error"],
         }
 
 
