@@ -87,6 +87,47 @@ def observations_download(obs: pd.DataFrame, names: dict[str, dict[str, str]], l
     return out
 
 
+def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dict[str, dict[str, str]],
+                     lang: str) -> pd.DataFrame:
+    """Actions in the import format: the schema's columns first, as stored, then what the Actions
+    page adds (level and theme names, progress status in words, mean progress, number of indicators)
+    in extra columns the import ignores with a notice. `per_action`: the page's table (action_id,
+    status_text, progress, indicators); `names`: {"level": {code: name}, "theme": {code: name}}."""
+    from .i18n import t
+    from .schema import TABLES
+
+    columns = TABLES["actions"].names
+    out = pd.DataFrame({c: (actions[c] if c in actions else None) for c in columns}).reset_index(drop=True)
+    out["action_id"] = out["action_id"].astype(str)
+    for year in ("start_year", "end_year"):   # whole years, never 2020.0 (the reader wants an integer)
+        out[year] = pd.to_numeric(out[year], errors="coerce").astype("Int64")
+    page = per_action.set_index(per_action["action_id"].astype(str)) if len(per_action) else None
+
+    def of(column: str):
+        if page is None or column not in page:
+            return pd.Series([None] * len(out))
+        return out["action_id"].map(page[column])
+
+    extra = {
+        t("download_level_name", lang): out["level_id"].astype(str).map(names.get("level", {})),
+        t("download_theme_name", lang): out["theme_id"].astype(str).map(names.get("theme", {})),
+        t("download_action_status", lang): of("status_text"),
+        t("download_action_progress", lang): pd.to_numeric(of("progress"), errors="coerce").round(1),
+        t("download_action_indicators", lang): of("indicators"),
+    }
+    for header, values in extra.items():
+        out[header] = values.fillna("") if values.dtype == object else values
+    return out
+
+
+def level_theme_names(fw: dict, lang: str) -> dict[str, dict[str, str]]:
+    """{"level": {code: name}, "theme": {code: name}} in the user's language, for actions_download."""
+    from .i18n import name
+
+    return {kind: {str(r[f"{kind}_id"]): name(r, "name", lang) or str(r[f"{kind}_id"])
+                   for r in fw[f"{kind}s"].to_dict("records")} for kind in ("level", "theme")}
+
+
 def sheet_name(name: str) -> str:
     """A valid Excel sheet name: no `[]:*?/\\`, at most 31 characters, never empty."""
     cleaned = _SHEET_FORBIDDEN.sub("_", str(name or "")).strip().strip("'")

@@ -70,3 +70,40 @@ def test_export_of_every_table_comes_back_in_csv_and_xlsx(demo, table):
     for raw, name in ((to_csv_bytes(frame), f"{table}.csv"), (to_xlsx_bytes({table: frame}), f"{table}.xlsx")):
         got = counts(import_files(demo, [(name, raw)], user="test", dry_run=True))
         assert (got["added"], got["updated"]) == (0, 0), name
+
+
+def actions_download(engine, lang: str) -> pd.DataFrame:
+    """What the Actions page's download buttons hand out with no filter (pages/actions.py)."""
+    from indicators.progress import assess_all, rollup_actions
+
+    fw = load_framework(engine)
+    obs = load_observations(engine)
+    roll = rollup_actions(charts.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"])),
+                          fw["indicators"], fw["actions"])
+    per_action = pd.DataFrame({"action_id": roll["action_id"].astype(str),
+                               "status_text": [charts.status_text(s, lang, "linear", True) for s in roll["status"]],
+                               "progress": roll["score"], "indicators": 1})
+    return downloads.actions_download(fw["actions"], per_action, downloads.level_theme_names(fw, lang), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_actions_download_comes_back_in(demo, lang, form):
+    frame = actions_download(demo, lang)
+    assert list(frame.columns[:3]) == ["action_id", "level_id", "theme_id"]
+    assert frame[i18n.t("download_theme_name", lang)].ne("").all()      # every action's theme named
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "actions"))
+    name = f"actions_{lang}.{form}"
+    same = import_files(demo, [(name, write(frame))], user="test", dry_run=True)
+    got = counts(same)
+    assert (got["added"], got["updated"]) == (0, 0) and got["unchanged"] == len(frame)
+    notices = " ".join(p.message(lang) for p in same.checked.problems if p.severity == "notice")
+    assert i18n.t("download_action_status", lang) in notices
+    edited = frame.copy()
+    edited.loc[edited.index[1], "title_en"] = "Edited title"
+    got = counts(import_files(demo, [(name, write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, len(frame) - 1)
+    stored = read_table(demo, "actions").set_index("action_id")
+    assert stored.at[edited.iloc[1]["action_id"], "title_en"] == "Edited title"
+    assert stored.at[edited.iloc[0]["action_id"], "title_en"] == frame.iloc[0]["title_en"]
