@@ -263,7 +263,7 @@ def templates_tab(lang: str) -> None:
         b.download_button("CSV", data=to_csv_bytes(frame, sep=";", decimal=",", encoding="utf-8-sig"),
                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
                           icon=":material/download:")
-        c.download_button("XLSX", data=to_xlsx_bytes({name: frame}, notes={t("notes_sheet", lang): notes(name, lang)}),
+        c.download_button("XLSX", data=to_xlsx_bytes({name: template(name, typed=True)}, notes={t("notes_sheet", lang): notes(name, lang)}),
                           file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")

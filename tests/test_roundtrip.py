@@ -107,3 +107,34 @@ def test_actions_download_comes_back_in(demo, lang, form):
     stored = read_table(demo, "actions").set_index("action_id")
     assert stored.at[edited.iloc[1]["action_id"], "title_en"] == "Edited title"
     assert stored.at[edited.iloc[0]["action_id"], "title_en"] == frame.iloc[0]["title_en"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("table", ["levels", "themes", "actions", "indicators", "territories", "targets",
+                                   "observations", "flows"])
+def test_templates_come_back_in_with_their_example_values(table, lang):
+    """Each template as the Data page writes it (French CSV; XLSX with a notes sheet in the page's
+    language) reads back as its table with exactly the example values; the notes sheet is skipped with
+    a notice. Only the example's codes may be unknown (they name rows of the other templates)."""
+    from indicators.reading import read_file
+    from indicators.templates import notes, template
+    from indicators.validation import check
+
+    typed = template(table, typed=True).iloc[0].to_dict()
+    files = {f"{table}.csv": to_csv_bytes(template(table), sep=";", decimal=",", encoding="utf-8-sig"),
+             f"{table}.xlsx": to_xlsx_bytes({table: template(table, typed=True)},
+                                            notes={i18n.t("notes_sheet", lang): notes(table, lang)})}
+    for name, raw in files.items():
+        checked = check([read_file(raw, name)])
+        codes = [p.code for p in checked.problems]
+        assert set(codes) <= {"unknown_code", "notes_sheet_skipped"}, (name, codes)
+        assert ("notes_sheet_skipped" in codes) == name.endswith(".xlsx"), name
+        row = checked.tables[table].iloc[0]
+        for column, expected in typed.items():
+            got = row[column]
+            if expected == "":
+                assert pd.isna(got), (name, column, got)
+            elif isinstance(expected, (int, float)):
+                assert float(got) == float(expected), (name, column, got)
+            else:
+                assert str(got) == str(expected), (name, column, got)
