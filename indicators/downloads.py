@@ -120,6 +120,24 @@ def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dic
     return out
 
 
+def indicators_download(indicators: pd.DataFrame, freshness: pd.DataFrame, words: dict[str, list], lang: str
+                        ) -> pd.DataFrame:
+    """Data health's download: the indicators in the import format (schema columns first, as stored),
+    then the page's freshness words in extra columns the import ignores with a notice. `words`:
+    {header: values in the order of `freshness`'s rows (indicator_id)}. An owner or a periodicity
+    corrected in the file and uploaded again is exactly that update."""
+    from .schema import TABLES
+
+    columns = TABLES["indicators"].names
+    out = pd.DataFrame({c: (indicators[c] if c in indicators else None) for c in columns}).reset_index(drop=True)
+    out["indicator_id"] = out["indicator_id"].astype(str)
+    out["decimals"] = pd.to_numeric(out["decimals"], errors="coerce").astype("Int64")
+    keys = freshness["indicator_id"].astype(str).tolist()
+    for header, values in words.items():
+        out[header] = out["indicator_id"].map(dict(zip(keys, values))).fillna("")
+    return out
+
+
 def level_theme_names(fw: dict, lang: str) -> dict[str, dict[str, str]]:
     """{"level": {code: name}, "theme": {code: name}} in the user's language, for actions_download."""
     from .i18n import name

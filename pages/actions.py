@@ -346,12 +346,12 @@ def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
     left, right, _ = st.columns([1, 1, 2])
     left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
                          file_name="actions.csv", mime="text/csv", on_click="ignore",
-                         icon=":material/download:", key="actions_download_csv", help=t("download_actions_help", lang))
+                         icon=":material/download:", key="actions_download_csv", help=t("download_import_format_help", lang))
     right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "actions"),
                           file_name="actions.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore", icon=":material/download:", key="actions_download_xlsx",
-                          help=t("download_actions_help", lang))
+                          help=t("download_import_format_help", lang))
 
 
 def main() -> None:

@@ -138,3 +138,36 @@ def test_templates_come_back_in_with_their_example_values(table, lang):
                 assert float(got) == float(expected), (name, column, got)
             else:
                 assert str(got) == str(expected), (name, column, got)
+
+
+def health_download(engine, lang: str) -> pd.DataFrame:
+    """What Data health's download buttons hand out (pages/health.py: the freshness table's words)."""
+    from indicators import health as H
+
+    fw = load_framework(engine)
+    fresh = H.assess_health(fw["indicators"], load_observations(engine)).freshness.reset_index(drop=True)
+    words = {i18n.t("state", lang): [H.freshness_label(s, lang) for s in fresh["state"]],
+             i18n.t("latest_period", lang): [p or "–" for p in fresh["latest_period"]],
+             i18n.t("health_behind", lang): [H.behind_text(r, lang) for r in fresh.to_dict("records")]}
+    return downloads.indicators_download(fw["indicators"], fresh, words, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_health_download_comes_back_in(demo, lang, form):
+    frame = health_download(demo, lang)
+    assert frame.columns[0] == "indicator_id" and frame[i18n.t("state", lang)].ne("").all()
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "indicators"))
+    name = f"indicators_{lang}.{form}"
+    same = import_files(demo, [(name, write(frame))], user="test", dry_run=True)
+    got = counts(same)
+    assert (got["added"], got["updated"]) == (0, 0) and got["unchanged"] == len(frame)
+    notices = " ".join(p.message(lang) for p in same.checked.problems if p.severity == "notice")
+    assert i18n.t("health_behind", lang) in notices
+    edited = frame.copy()
+    edited.loc[edited.index[2], "owner"] = "Statbel – team B"
+    got = counts(import_files(demo, [(name, write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, len(frame) - 1)
+    stored = read_table(demo, "indicators").set_index("indicator_id")
+    assert stored.at[edited.iloc[2]["indicator_id"], "owner"] == "Statbel – team B"

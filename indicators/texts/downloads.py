@@ -8,7 +8,7 @@ TEXTS = {
                                    "en": "Number of indicators"},
     "download_level_name": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
     "download_theme_name": {"fr": "Thème", "nl": "Thema", "en": "Theme"},
-    "download_actions_help": {
+    "download_import_format_help": {
         "fr": "Fichier au format d'import : les colonnes de codes d'abord ; les colonnes lisibles qui suivent "
               "sont ignorées à l'import.",
         "nl": "Bestand in het importformaat: eerst de codekolommen; de leesbare kolommen daarna worden bij "
