@@ -138,6 +138,29 @@ def indicators_download(indicators: pd.DataFrame, freshness: pd.DataFrame, words
     return out
 
 
+def previous_values(changes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A batch's previous versions (store.batch_changes) in the import format, one frame per table:
+    uploaded again, they restore exactly those values (an undo a planner can edit first)."""
+    import json
+
+    from .schema import TABLES
+
+    out = {}
+    updates = changes[changes["op"] == "update"] if "op" in changes else changes.iloc[0:0]
+    for table, part in updates.groupby("table_name", sort=False):
+        if table not in TABLES:
+            continue
+        rows = [json.loads(r) if isinstance(r, str) else dict(r) for r in part["row"]]
+        frame = pd.DataFrame(rows)
+        columns = TABLES[table].names
+        frame = pd.DataFrame({c: (frame[c] if c in frame else None) for c in columns})
+        for c in TABLES[table].columns:   # whole numbers stay whole (2020, not 2020.0)
+            if c.kind == "integer":
+                frame[c.name] = pd.to_numeric(frame[c.name], errors="coerce").astype("Int64")
+        out[str(table)] = frame
+    return out
+
+
 def level_theme_names(fw: dict, lang: str) -> dict[str, dict[str, str]]:
     """{"level": {code: name}, "theme": {code: name}} in the user's language, for actions_download."""
     from .i18n import name

@@ -171,3 +171,35 @@ def test_health_download_comes_back_in(demo, lang, form):
     assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, len(frame) - 1)
     stored = read_table(demo, "indicators").set_index("indicator_id")
     assert stored.at[edited.iloc[2]["indicator_id"], "owner"] == "Statbel – team B"
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_history_download_restores_exactly_the_previous_values(demo, form):
+    """The history's download of a batch's previous values: after the batch's rollback, uploaded
+    unchanged it brings nothing new; with one edited value, exactly that update."""
+    from indicators.store import batch_changes, rollback
+
+    before = read_table(demo, "observations")
+    frame = explorer_download(demo, "MOB04", "fr").iloc[:3].copy()
+    frame["value"] = [111.25, 222.5, 333.75]
+    outcome = import_files(demo, [("edit.csv", downloads.to_excel_csv(frame, reversible=True))], user="test")
+    assert counts(outcome)["updated"] == 3
+    batch = outcome.result.batch_id
+    previous = downloads.previous_values(batch_changes(demo, batch))["observations"]
+    assert len(previous) == 3 and list(previous.columns[:4]) == ["indicator_id", "territory_id", "period", "value"]
+    rollback(demo, batch, user="test")
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "observations"))
+    got = counts(import_files(demo, [(f"previous.{form}", write(previous))], user="test", dry_run=True))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 0, 3)
+    edited = previous.copy()
+    edited.loc[edited.index[0], "value"] = 42.125
+    got = counts(import_files(demo, [(f"previous.{form}", write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, 2)
+    after = read_table(demo, "observations").set_index(["indicator_id", "territory_id", "period"])
+    first = edited.iloc[0]
+    assert after.at[(first.indicator_id, first.territory_id, str(first.period)), "value"] == 42.125
+    second = edited.iloc[1]
+    old = before.set_index(["indicator_id", "territory_id", "period"])
+    key = (second.indicator_id, second.territory_id, str(second.period))
+    assert after.at[key, "value"] == old.at[key, "value"]

@@ -15,4 +15,12 @@ TEXTS = {
               "het importeren genegeerd.",
         "en": "File in the import format: the code columns first; the readable columns after them are "
               "ignored on import."},
+    "download_previous_values": {
+        "fr": "Télécharger les valeurs précédentes ({table}, CSV)",
+        "nl": "Vorige waarden downloaden ({table}, CSV)",
+        "en": "Download the previous values ({table}, CSV)"},
+    "download_previous_values_help": {
+        "fr": "Au format d'import : importé de nouveau (éventuellement corrigé), ce fichier rétablit ces valeurs.",
+        "nl": "In het importformaat: opnieuw geïmporteerd (eventueel verbeterd) herstelt dit bestand deze waarden.",
+        "en": "In the import format: imported again (corrected if need be), this file restores these values."},
 }
