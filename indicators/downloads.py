@@ -129,10 +129,11 @@ def indicators_download(indicators: pd.DataFrame, freshness: pd.DataFrame, words
     from .schema import TABLES
 
     columns = TABLES["indicators"].names
-    out = pd.DataFrame({c: (indicators[c] if c in indicators else None) for c in columns}).reset_index(drop=True)
+    keys = freshness["indicator_id"].astype(str).tolist()
+    shown = indicators[indicators["indicator_id"].astype(str).isin(keys)]   # the table's rows, filters kept
+    out = pd.DataFrame({c: (shown[c] if c in shown else None) for c in columns}).reset_index(drop=True)
     out["indicator_id"] = out["indicator_id"].astype(str)
     out["decimals"] = pd.to_numeric(out["decimals"], errors="coerce").astype("Int64")
-    keys = freshness["indicator_id"].astype(str).tolist()
     for header, values in words.items():
         out[header] = out["indicator_id"].map(dict(zip(keys, values))).fillna("")
     return out
