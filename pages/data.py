@@ -225,6 +225,11 @@ def history_tab(view, editor: str | None) -> None:
                            for s in batches["status"]],
     })
     st.dataframe(table, hide_index=True, width="stretch")
+    newest = batches["batch_id"].iloc[0]
+    if st.session_state.get("_history_newest") != newest:
+        # a new import (or rollback) since the list was last drawn: show it, not the batch kept from before
+        st.session_state["_history_newest"] = newest
+        st.session_state["history_batch"] = newest
     chosen = st.selectbox(t("batch", lang), list(batches["batch_id"]), key="history_batch",
                           format_func=lambda b: f"#{b} · {batches.set_index('batch_id').loc[b, 'files']}")
     changes = batch_changes(view.engine, int(chosen))

@@ -100,3 +100,52 @@ def test_a_100000_row_file_reaches_the_dry_run_report_quickly(page, editor_app, 
     seconds = time.perf_counter() - start
     print(f"\n100,000-row file: drop to dry-run report in {seconds:.1f} s (target < 10 s)")
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("100\u202f000")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_dry_run_problems_and_history_in_the_planners_words(page, editor_app, tmp_path, lang):
+    """Screenshots of the dry run, the problems and the history in French and Dutch: names beside
+    codes, numbers in the page's format, flags as words, no schema names and no `None`."""
+    import pandas as pd
+
+    from indicators.i18n import t
+
+    url, store = editor_app
+    obs = pd.read_sql_table("observations", f"sqlite:///{store}")
+    row = obs[obs["indicator_id"] == "MOB04"].iloc[0]
+    page.goto(url + f"/data?lang={lang}")
+    wait_for_app(page)
+    page.get_by_label(t("editor_name", lang)).fill("Camille")
+    page.get_by_label(t("editor_password", lang)).fill(PASSWORD)
+    page.get_by_role("button", name=t("sign_in", lang), exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text(t("signed_in_as", lang, name="Camille"))).to_be_visible()
+    bad = tmp_path / f"fouten_{lang}.csv"
+    bad.write_bytes(f"indicator_id;territory_id;period;value;flag\nMOB04;5935;2024;abc;p\n"
+                    f"MOB04;{row.territory_id};2024;;\n".encode())
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    shoot(page, f"data-problems-{lang}")
+    new_value = float(row.value) + 1234.5
+    good = tmp_path / f"update_{lang}.csv"
+    good.write_bytes(f"indicator_id;territory_id;period;value;flag\n{row.indicator_id};{row.territory_id};"
+                     f"{row.period};{str(new_value).replace('.', ',')};bp\n".encode())
+    remove = page.get_by_role("button", name=re.compile("Remove|Supprimer|Delete|Verwijderen"))
+    if remove.count():
+        remove.first.click()
+        wait_for_app(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
+    wait_for_app(page)
+    expect(page.get_by_text(t("dry_run", lang))).to_be_visible()
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "value_old" not in body and "flag_old" not in body and "None" not in body
+    shoot(page, f"data-dry-run-{lang}")
+    page.get_by_role("button", name=t("confirm_import", lang)).click()
+    wait_for_app(page)
+    page.get_by_role("tab", name=t("tab_history", lang)).click()
+    wait_for_app(page)
+    expect(page.get_by_text(t("batch_previous_values", lang))).to_be_visible()
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "{" not in body and "None" not in body             # the history is read, not JSON
+    shoot(page, f"data-history-{lang}")
