@@ -67,13 +67,25 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     check("MAX_UNPACKED_BYTES", total)
 
 
-def read_capped(stream, name: str = "MAX_UNPACKED_BYTES") -> bytes:
-    """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early)."""
+def read_capped(stream, name: str = "MAX_UNPACKED_BYTES", chunk: int = 1024 * 1024) -> bytes:
+    """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early).
+
+    Read in chunks: one `read(limit + 1)` would reserve the whole limit at once, whatever the file.
+    """
     limit = get(name)
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise LimitExceeded(name, len(data), limit)
-    return data
+    data = bytearray()
+    while True:
+        part = stream.read(chunk)
+        if not part:
+            return bytes(data)
+        data += part
+        if len(data) > limit:
+            raise LimitExceeded(name, len(data), limit)
+
+
+def check_unpacked(size: int) -> None:
+    """Refuse an archive member or decompressed stream of `size` bytes past the unpacked limit."""
+    check("MAX_UNPACKED_BYTES", size)
 
 
 def load_json(text: str | bytes):
