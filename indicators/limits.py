@@ -3,8 +3,9 @@
 A small hostile file (a stray cell at XFD1048576, a zip bomb of shared strings,
 200,000 fields in one row, a TopoJSON reusing one arc 400,000 times, a JSON
 nested 100,000 deep) must be refused with a report, never read until the
-machine runs out of memory or time. Each limit has a default sized for the
-largest real observatory file we know of, several times over, and can be
+machine runs out of memory or time. Each default is sized so that a file just
+under every limit is still read within a 1.5 GB address space (the budget per
+server process, see docs/deployment.md); each can be
 changed by an environment variable of the same name prefixed `MONITOR_`
 (documented in docs/deployment.md).
 """
@@ -15,16 +16,16 @@ import zipfile
 from dataclasses import dataclass
 
 DEFAULTS: dict[str, int] = {
-    "MAX_FILE_BYTES": 200 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
-    "MAX_UNPACKED_BYTES": 600 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
-    "MAX_CELLS": 30_000_000,                   # cells of one table (rows x columns actually holding data)
+    "MAX_FILE_BYTES": 100 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
+    "MAX_UNPACKED_BYTES": 200 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
+    "MAX_CELLS": 10_000_000,                   # cells of one table (rows x columns, blank lines included)
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
     "MAX_FIELDS_PER_ROW": 1_000,               # fields in one CSV line
     "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
     "MAX_HEADER_ROW": 1_000,                   # a mapping's header row (lines of notes above the header)
     "MAX_JSON_DEPTH": 64,                      # nesting of a mapping or boundary JSON
     "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have maps.MAX_BYTES)
-    "MAX_VERTICES": 2_000_000,                 # coordinates of one boundary file, arcs expanded
+    "MAX_VERTICES": 1_000_000,                 # coordinates of one boundary file, arcs expanded
     "MAX_PATTERN_CHARS": 200,                  # a saved mapping's regular expression
     "MIN_YEAR": 1900,                          # periods outside these years are refused
     "MAX_YEAR": 2100,
