@@ -269,7 +269,7 @@ CASES: dict[str, Case] = {
     "fields_200k": Case("fields.csv", fields_200k, "refused"),
     "long_line_above_header": Case("note.csv", long_line_above_header, "refused"),
     "unclosed_quote": Case("quote.csv", unclosed_quote, "refused"),
-    "many_blank_lines": Case("blank.csv", many_blank_lines, "read"),
+    "many_blank_lines": Case("blank.csv", many_blank_lines, "refused", "cells in one table"),
     # periods
     "period_0000": Case("p0.csv", _text(OBS + "MOB02,59350,0000,1\n"), "refused", "period"),
     "period_9999": Case("p9.csv", _text(OBS + "MOB02,59350,9999,1\n"), "refused", "period"),
@@ -277,8 +277,9 @@ CASES: dict[str, Case] = {
     "period_fullwidth": Case("pf.csv", _text(OBS + "MOB02,59350,２０２４,1\n"), "refused", "period"),
     "period_quarter_far": Case("pq.csv", _text(OBS + "MOB02,59350,1850-Q1,1\n"), "refused", "period"),
     # encodings and bytes
-    "utf16_odd_bytes": Case("u16.csv", utf16_odd, "refused"),
-    "mixed_encodings": Case("mixed.csv", mixed_encodings, "refused", "encoding"),
+    "utf16_odd_bytes": Case("u16.csv", utf16_odd, "read"),   # the cut half character is dropped
+    # Read, with a notice naming the rows that hold UTF-8 in a Windows-1252 file.
+    "mixed_encodings": Case("mixed.csv", mixed_encodings, "read", "mixes two encodings: rows 2 "),
     "nul_byte": Case("nul.csv", nul_bytes, "refused"),
     "code_too_long": Case("long.csv", code_too_long, "refused"),
     # formulas in codes and colours

@@ -47,8 +47,7 @@ def _import(case, path: Path, engine, work: Path) -> dict:
     good = work / "good.csv"
     good.write_text(GOOD)
     checked = validate_files(engine, [path, good])
-    report = checked.report("en")
-    problems = report["problems"]
+    problems = [p.as_dict("en") for p in checked.problems]   # notices too: they must name the file
     text = "\n".join(f"{p['file']} row {p['row']} column {p['column']}: {p['message']}" for p in problems)
     others = (any(f["file"] == "good.csv" and f.get("rows") == 1 for f in checked.files)
               and not any(p["file"].startswith("good.csv") for p in problems))
