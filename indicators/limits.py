@@ -3,9 +3,8 @@
 A small hostile file (a stray cell at XFD1048576, a zip bomb of shared strings,
 200,000 fields in one row, a TopoJSON reusing one arc 400,000 times, a JSON
 nested 100,000 deep) must be refused with a report, never read until the
-machine runs out of memory or time. Each default is sized so that a file just
-under every limit is still read within a 1.5 GB address space (the budget per
-server process, see docs/deployment.md); each can be
+machine runs out of memory or time. The size defaults are lowered for a 1.5 GB
+address space per process (measurements in docs/deployment.md); each can be
 changed by an environment variable of the same name prefixed `MONITOR_`
 (documented in docs/deployment.md).
 """
