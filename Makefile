@@ -11,7 +11,7 @@ run:  ## install what the dashboard needs (Chromium prints the PDF reports) and 
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 	$(PYTHON) -m pip install --quiet -r requirements.txt
-	$(PYTHON) -m streamlit run app.py
+	ARROW_DEFAULT_MEMORY_POOL=system $(PYTHON) -m streamlit run app.py
 
 test:  ## install what the tests need (PostgreSQL, Chromium) and run every test
 	$(SUDO) apt-get update -qq

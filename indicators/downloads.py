@@ -57,9 +57,9 @@ def is_formula(value) -> bool:
 
 
 def to_excel_csv(frame: pd.DataFrame, reversible: bool = False) -> bytes:
-    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers are
-    written in their shortest exact form, so that uploading the file again changes nothing."""
-    text = safe_frame(frame, reversible=reversible).to_csv(index=False, sep=";", decimal=",",
+    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers keep
+    15 significant digits: every value read from a file comes back as written (0.1 + 0.2 shows 0,3)."""
+    text = safe_frame(frame, reversible=reversible).to_csv(index=False, sep=";", decimal=",", float_format="%.15g",
                                                            lineterminator="\r\n")
     return text.encode("utf-8-sig")
 

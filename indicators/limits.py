@@ -3,8 +3,8 @@
 A small hostile file (a stray cell at XFD1048576, a zip bomb of shared strings,
 200,000 fields in one row, a TopoJSON reusing one arc 400,000 times, a JSON
 nested 100,000 deep) must be refused with a report, never read until the
-machine runs out of memory or time. Each limit has a default sized for the
-largest real observatory file we know of, several times over, and can be
+machine runs out of memory or time. The size defaults are lowered for a 1.5 GB
+address space per process (measurements in docs/deployment.md); each can be
 changed by an environment variable of the same name prefixed `MONITOR_`
 (documented in docs/deployment.md).
 """
@@ -15,9 +15,9 @@ import zipfile
 from dataclasses import dataclass
 
 DEFAULTS: dict[str, int] = {
-    "MAX_FILE_BYTES": 200 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
-    "MAX_UNPACKED_BYTES": 600 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
-    "MAX_CELLS": 30_000_000,                   # cells of one table (rows x columns actually holding data)
+    "MAX_FILE_BYTES": 100 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
+    "MAX_UNPACKED_BYTES": 200 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
+    "MAX_CELLS": 10_000_000,                   # cells of one table (rows x columns, blank lines included)
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
     "MAX_FIELDS_PER_ROW": 1_000,               # fields in one CSV line
     "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
@@ -67,13 +67,25 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     check("MAX_UNPACKED_BYTES", total)
 
 
-def read_capped(stream, name: str = "MAX_UNPACKED_BYTES") -> bytes:
-    """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early)."""
+def read_capped(stream, name: str = "MAX_UNPACKED_BYTES", chunk: int = 1024 * 1024) -> bytes:
+    """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early).
+
+    Read in chunks: one `read(limit + 1)` would reserve the whole limit at once, whatever the file.
+    """
     limit = get(name)
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise LimitExceeded(name, len(data), limit)
-    return data
+    data = bytearray()
+    while True:
+        part = stream.read(chunk)
+        if not part:
+            return bytes(data)
+        data += part
+        if len(data) > limit:
+            raise LimitExceeded(name, len(data), limit)
+
+
+def check_unpacked(size: int) -> None:
+    """Refuse an archive member or decompressed stream of `size` bytes past the unpacked limit."""
+    check("MAX_UNPACKED_BYTES", size)
 
 
 def load_json(text: str | bytes):

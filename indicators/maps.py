@@ -333,6 +333,8 @@ def _topojson_features(doc: dict, filename: str) -> tuple[list[dict], str, list[
         raise
     except (KeyError, IndexError, TypeError, ValueError, RecursionError):
         raise BoundaryError("map_err_topojson", file=filename) from None
+    except MemoryError:   # the limits should stop a file first; if not, still a report, never a crash
+        raise BoundaryError("map_err_too_complex", file=filename, limit=limits.get("MAX_VERTICES")) from None
     return features, name, names[1:]
 
 

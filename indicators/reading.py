@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -198,7 +199,10 @@ def sniff(text: str) -> tuple[str, int]:
     modal = max(set(counts), key=counts.count)
     known = _known_headers()
     for (index, line), count in zip(candidates, counts):
-        cells = next(csv.reader([line], delimiter=best_sep), [])
+        try:
+            cells = next(csv.reader([line], delimiter=best_sep), [])
+        except csv.Error:   # a pasted note longer than the csv module's field limit: not the header
+            cells = []
         if any(normalise_header(c) in known for c in cells) or count >= modal:
             return best_sep, index
     return best_sep, candidates[0][0] if candidates else 0
@@ -227,8 +231,12 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     text = text.lstrip("\ufeff")
     if not text.strip():
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-    check_lines(text)
+    lines = check_lines(text)
     sep, skip = sniff(text)
+    # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
+    # text but forty million cells once parsed.
+    header_line = next(itertools.islice(io.StringIO(text), skip, None), "")
+    limits.check("MAX_CELLS", max(lines - skip - 1, 0) * max(header_line.count(sep) + 1, 1))
     try:
         # header=None: the header is read as a row, so a record with more cells than the header is a
         # parser error at its line (pandas would otherwise take the first column as an index and shift
@@ -258,8 +266,8 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     return ReadResult(sheets=[sheet], problems=mixed_encoding(name, text, encoding, rows, skip))
 
 
-def check_lines(text: str) -> None:
-    """Refuse, before parsing, a line longer or with more fields than any real table has.
+def check_lines(text: str) -> int:
+    """Refuse, before parsing, a line longer or with more fields than any real table has; the line count.
 
     A row of 200,000 fields costs the parser time in the square of its length; one pass over the
     text's line ends and separators (vectorised) bounds both.
@@ -276,6 +284,7 @@ def check_lines(text: str) -> None:
         if len(at) > limit:
             per_line = np.bincount(np.searchsorted(ends, at), minlength=len(starts))
             limits.check("MAX_FIELDS_PER_ROW", int(per_line.max()) + 1)
+    return len(starts)
 
 
 def unique_header(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:

@@ -102,50 +102,62 @@ def test_a_100000_row_file_reaches_the_dry_run_report_quickly(page, editor_app, 
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("100\u202f000")
 
 
+WORDS = {"fr": {"name": "Votre nom (inscrit dans l'historique)", "password": "Mot de passe éditeur",
+                "sign_in": "Se connecter", "confirm": "Confirmer l'import", "history": "Historique",
+                "change": "Ce qui change (ancienne → nouvelle)", "flag": "rupture de série, provisoire",
+                "viewer": "Vous pouvez vérifier un fichier"},
+         "nl": {"name": "Uw naam (in de geschiedenis)", "password": "Redacteurswachtwoord",
+                "sign_in": "Aanmelden", "confirm": "Import bevestigen", "history": "Geschiedenis",
+                "change": "Wat verandert (oud → nieuw)", "flag": "breuk in de reeks, voorlopig",
+                "viewer": "U kunt een bestand controleren"}}
+
+
 @pytest.mark.parametrize("lang", ["fr", "nl"])
-def test_dry_run_problems_and_history_in_the_planners_words(page, editor_app, tmp_path, lang):
-    """Screenshots of the dry run, the problems and the history in French and Dutch: names beside
-    codes, numbers in the page's format, flags as words, no schema names and no `None`."""
-    import pandas as pd
-
-    from indicators.i18n import t
-
+def test_problems_dry_run_and_history_read_in_the_planners_language(page, editor_app, tmp_path, lang):
     url, store = editor_app
-    obs = pd.read_sql_table("observations", f"sqlite:///{store}")
-    row = obs[obs["indicator_id"] == "MOB04"].iloc[0]
+    words = WORDS[lang]
+    obs = __import__("indicators.store", fromlist=["read_table"]).read_table(open_store(f"sqlite:///{store}"),
+                                                                            "observations")
+    row = obs[obs.territory_id == "59350"].iloc[-1]
     page.goto(url + f"/data?lang={lang}")
     wait_for_app(page)
-    page.get_by_label(t("editor_name", lang)).fill("Camille")
-    page.get_by_label(t("editor_password", lang)).fill(PASSWORD)
-    page.get_by_role("button", name=t("sign_in", lang), exact=True).click()
-    wait_for_app(page)
-    expect(page.get_by_text(t("signed_in_as", lang, name="Camille"))).to_be_visible()
-    bad = tmp_path / f"fouten_{lang}.csv"
-    bad.write_bytes(f"indicator_id;territory_id;period;value;flag\nMOB04;5935;2024;abc;p\n"
-                    f"MOB04;{row.territory_id};2024;;\n".encode())
+    expect(page.get_by_text(words["viewer"])).to_be_visible()          # a viewer may check a file
+    bad = tmp_path / f"controle_{lang}.csv"
+    bad.write_bytes(f"indicator_id;territory_id;period;value\n{row.indicator_id};5935;{row.period};abc\n".encode())
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
     wait_for_app(page)
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").nth(1)).to_be_visible()
     shoot(page, f"data-problems-{lang}")
-    new_value = float(row.value) + 1234.5
-    good = tmp_path / f"update_{lang}.csv"
-    good.write_bytes(f"indicator_id;territory_id;period;value;flag\n{row.indicator_id};{row.territory_id};"
-                     f"{row.period};{str(new_value).replace('.', ',')};bp\n".encode())
+    page.get_by_label(words["name"]).fill("Camille")
+    page.get_by_label(words["password"]).fill(PASSWORD)
+    page.get_by_role("button", name=words["sign_in"]).click()
+    wait_for_app(page)
+    change = tmp_path / f"maj_{lang}.csv"
+    change.write_bytes(f"indicator_id;territory_id;period;value;flag\n{row.indicator_id};59350;{row.period};"
+                       f"{'1234,5' if lang == 'fr' else '2345,5'};bp\n".encode())   # new in each run: a change
     remove = page.get_by_role("button", name=re.compile("Remove|Supprimer|Delete|Verwijderen"))
-    if remove.count():
+    if remove.count():                        # the checked file stays in the uploader: take it out first
         remove.first.click()
         wait_for_app(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(change))
     wait_for_app(page)
-    expect(page.get_by_text(t("dry_run", lang))).to_be_visible()
+    expect(page.get_by_role("button", name=words["confirm"])).to_be_visible()
+    grid = page.locator("[data-testid='stDataFrame']:visible").last   # the history tab's tables are hidden
+    expect(grid).to_be_visible()
     body = page.locator("[data-testid='stMain']").inner_text()
-    assert "value_old" not in body and "flag_old" not in body and "None" not in body
+    assert "value_old" not in body and "flag_old" not in body and "None" not in body   # no schema names
     shoot(page, f"data-dry-run-{lang}")
-    page.get_by_role("button", name=t("confirm_import", lang)).click()
+    page.get_by_role("button", name=words["confirm"]).click()
     wait_for_app(page)
-    page.get_by_role("tab", name=t("tab_history", lang)).click()
+    page.get_by_role("tab", name=words["history"]).click()
     wait_for_app(page)
-    expect(page.get_by_text(t("batch_previous_values", lang))).to_be_visible()
+    # right after the import the history shows that import and what it replaced, read, not JSON
+    from indicators.i18n import t
+
+    newest = int(list_batches(open_store(f"sqlite:///{store}")).iloc[0]["batch_id"])
+    expect(page.get_by_text(t("rollback_confirm", lang, batch=newest))).to_be_visible()
     body = page.locator("[data-testid='stMain']").inner_text()
-    assert "{" not in body and "None" not in body             # the history is read, not JSON
+    assert "{" not in body and "None" not in body
     shoot(page, f"data-history-{lang}")
+    batches = list_batches(open_store(f"sqlite:///{store}"))
+    assert batches.iloc[0]["files"] == f"maj_{lang}.csv"
