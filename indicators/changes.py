@@ -117,8 +117,9 @@ def readable_history(rows: pd.DataFrame, framework: dict, lang: str) -> pd.DataF
             row[label] = code if c not in NAMED else f"{code} · {_names(framework, c, lang).get(code, '–')}"
         shown = [c for c in ("value", "flag", "baseline_value", "target_value", "name_fr", "title_fr")
                  if spec is not None and c in spec.names]
-        row[t("previous", lang)] = "; ".join(f"{_column_label(c, lang)}: {cell_text(c, previous.get(c), lang)}"
-                                             for c in shown)
+        colon, sep = (" :", " ; ") if lang == "fr" else (":", "; ")   # as the dry run writes them
+        row[t("previous", lang)] = sep.join(f"{_column_label(c, lang)}{colon} {cell_text(c, previous.get(c), lang)}"
+                                            for c in shown)
         out.append(row)
     frame = pd.DataFrame(out)
     return frame.fillna("–") if not frame.empty else frame

@@ -203,3 +203,16 @@ def test_history_download_restores_exactly_the_previous_values(demo, form):
     old = before.set_index(["indicator_id", "territory_id", "period"])
     key = (second.indicator_id, second.territory_id, str(second.period))
     assert after.at[key, "value"] == old.at[key, "value"]
+
+
+@pytest.mark.parametrize("lang, expected", [("fr", "Valeur : "), ("nl", "Waarde: "), ("en", "Value: ")])
+def test_history_previous_values_read_as_the_language_writes(demo, lang, expected):
+    from indicators.changes import readable_history
+    from indicators.store import batch_changes
+
+    frame = explorer_download(demo, "MOB04", lang).iloc[:1].copy()
+    frame["value"] = [98765.5]
+    batch = import_files(demo, [("e.csv", downloads.to_excel_csv(frame, reversible=True))], user="t").result.batch_id
+    shown = readable_history(batch_changes(demo, batch), load_framework(demo), lang)
+    cell = shown[i18n.t("previous", lang)].iloc[0]
+    assert cell.startswith(expected) and "{" not in cell and "None" not in cell, cell
