@@ -200,6 +200,14 @@ def _filters_to_widgets(filters: F.Filters, fw) -> None:
         ss["f_indicator"] = filters.indicator
 
 
+def _clear_filters(lang: str) -> None:
+    """The "Clear filters" button's callback: every filter back to "all", language and method kept."""
+    ss = st.session_state
+    _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"]) or "opensdg"), None)
+    ss.pop(KEYS["years"], None)
+    ss.pop("_years_wanted", None)   # (a chart's remembered click stays: it must not re-apply itself)
+
+
 def _follow_clicks() -> None:
     """A click on the Overview's matrix sets the level and theme filters.
 
@@ -302,10 +310,10 @@ def sidebar_filters(view: View) -> F.Filters:
                       str(chosen[1]) if chosen[1] != years[-1] else None)
         st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],
                  format_func=lambda m: t(f"method_{m}", lang), horizontal=False)
-        if st.button(t("clear_filters", lang), icon=":material/filter_alt_off:"):
-            _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"], "opensdg")), fw)
-            ss.pop(KEYS["years"], None)
-            st.rerun()
+        # Reset in on_click: a callback runs before the widgets of the next run exist, the only
+        # moment Streamlit lets their values change (after, it raises WidgetAlreadyInstantiated).
+        st.button(t("clear_filters", lang), icon=":material/filter_alt_off:", key="clear_filters",
+                  on_click=_clear_filters, args=(lang,))
         st.caption(t("share_link", lang))
     filters = F.Filters(lang=lang, level=ss.get(KEYS["level"]) or None, theme=ss.get(KEYS["theme"]) or None,
                         action=ss.get(KEYS["action"]) or None, territories=tuple(ss.get(KEYS["territory"], [])),
