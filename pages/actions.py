@@ -147,9 +147,9 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
-        # a number in the browser's number format: the page's language would need a Styler again
-        "score": st.column_config.NumberColumn(t("score", lang), help=t("score_help", lang), width="small",
-                                               format="localized", step=0.1),
+        # in the page's number format whatever the browser's (see indicators/tables.py)
+        "score": common.number_column(t("score", lang), shown["score"], lang, 1, help=t("score_help", lang),
+                                      width="small"),
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),

@@ -411,6 +411,16 @@ def set_indicator(code: str | None) -> None:
 
 # ---------------------------------------------------------------- small shared renderers
 
+def number_column(label: str, values, lang: str, decimals: int | None = 1, **options):
+    """A read-only column of numbers written in the page's language (not the browser's), sortable by
+    value: the cells keep their numbers (copied as numbers), a select box shows each one's label."""
+    from indicators.tables import labels as number_labels
+
+    written = number_labels(values, lang, decimals)
+    return st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                            disabled=True, **options)
+
+
 def md_cell(value) -> str:
     """User text made safe for one cell of a Markdown table: a "|" or a line break would end it."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):

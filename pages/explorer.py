@@ -168,13 +168,13 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
-    """The values as numbers, so the table sorts them as numbers, in the browser's number format
-    with the indicator's decimals. A pandas Styler wrote them in the page's language before: it
-    turned every cell into text: half of the page script's server time on the 47 rows of MOB04 (py-spy)."""
+    """The values in the page's number format with the indicator's decimals, sortable by value
+    (indicators/tables.py). A pandas Styler did this before at half of the page script's server
+    time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
-              t("value", lang): st.column_config.NumberColumn(
-                  format="localized", step=10 ** -charts.digits(ind.get("decimals")))}
+              t("value", lang): common.number_column(t("value", lang), frame[t("value", lang)], lang,
+                                                     charts.digits(ind.get("decimals")))}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
 
 
