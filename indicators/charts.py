@@ -308,7 +308,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         text = f"<b>{t('milestone', lang)} {mp}{suffix}</b><br>{format_value(mv, lang, decimals, unit)}"
         status = _get(by_territory.get(tid), "milestone_status")
         if status:
-            text += f"<br>{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+            text += f"<br>{milestone_status_text(status, lang, method)}"
         fig.add_trace(go.Scatter(
             x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{suffix}", mode="markers",
             marker=dict(size=17, symbol=MILESTONE_SYMBOL, color=TARGET_COLOR, line=dict(width=2, color="#FFFFFF")),
@@ -523,8 +523,17 @@ def milestone_text(target: Mapping | None, assessment: Mapping | None, lang: str
     text = f"{format_value(mv, lang, decimals, unit)} ({mp})"
     status = _get(assessment, "milestone_status")
     if status:
-        text += f" · {STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+        text += f" · {milestone_status_text(status, lang, method)}"
     return text
+
+
+def milestone_status_text(status: Any, lang: str, method: str = "opensdg") -> str:
+    """The milestone's status, always named as the milestone's: `✔ Jalon atteint`, `▲ Jalon : En bonne voie`."""
+    status = str(status) if status else "not_assessed"
+    if status == "achieved":
+        return f"{STATUS_ICONS.get(status, '')} {t('milestone_reached', lang)}"
+    return f"{STATUS_ICONS.get(status, '')} {t('milestone_word', lang)}{colon(lang)} " \
+           f"{i18n.status_label(status, lang, method, True)}"
 
 
 def status_text(status: Any, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
@@ -597,6 +606,13 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
         series = series_of.get((iid, tid))
         status = _get(a, "status", "not_assessed")
         latest = _get(a, "latest_value")
+        base = _get(a, "base_value") if _isnum(_get(a, "base_value")) else _get(trow, "baseline_value")
+        context = str(ind.get("type") or "").strip().lower() == "context"
+        notes = [t("context_status", lang)] if context else []
+        if _get(a, "break_period"):     # every place showing such a status says so
+            notes.append(t("break_since", lang, period=_get(a, "break_period")))
+        if status == "not_assessed" and _get(a, "reason"):
+            notes.append(t(f"reason_{_get(a, 'reason')}", lang))
         rows.append({
             "action_id": str(ind["action_id"]),
             "indicator_id": iid,
@@ -605,8 +621,11 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "status": status,
             "status_text": status_text(status, lang, method, has_target),
             "score": _get(a, "score"),
-            "progress": progress_share(_get(trow, "baseline_value"), latest, _get(trow, "target_value"))
-            if has_target else None,
+            # no bar for a series not assessed: a full bar would contradict its status
+            "progress": progress_share(base, latest, _get(trow, "target_value"))
+            if has_target and status != "not_assessed" else None,
+            "context": context,
+            "note": " · ".join(notes),
             "trend": sparkline_values(series) if series is not None else [],
             "latest": (f"{format_value(latest, lang, dec, unit)} ({_get(a, 'latest_period')})"
                        if _isnum(latest) else "–"),
@@ -616,7 +635,7 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "has_target": has_target,
         })
     return pd.DataFrame(rows, columns=["action_id", "indicator_id", "indicator", "territory", "status",
-                                       "status_text", "score", "progress", "trend", "latest", "target",
+                                       "status_text", "score", "progress", "context", "note", "trend", "latest", "target",
                                        "milestone", "has_target"])
 
 

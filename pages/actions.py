@@ -67,8 +67,10 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         aid = str(action["action_id"])
         status = roll.at[aid, "status"] if aid in getattr(roll, "index", []) else "not_assessed"
         score = roll.at[aid, "score"] if aid in getattr(roll, "index", []) else None
-        mine = per_indicator[per_indicator["action_id"] == aid]
+        # context indicators stand beside the action: never in its status, bar or count
+        mine = per_indicator[(per_indicator["action_id"] == aid) & ~per_indicator["context"].astype(bool)]
         shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
+        reason = roll.at[aid, "reason"] if aid in getattr(roll, "index", []) and "reason" in roll else None
         impl = action.get("status")
         start, end = action.get("start_year"), action.get("end_year")
         rows.append({
@@ -76,6 +78,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "action": f"{aid} · {i18n.name(action, 'title', lang) or aid}",
             "status": status,
             "status_text": charts.status_text(status, lang, method, True),
+            "note": t(f"reason_{reason}", lang) if isinstance(reason, str) and status == "not_assessed" else "",
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
@@ -84,8 +87,8 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),
         })
-    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "score", "progress",
-                                             "indicators", "lead", "implementation", "years"])
+    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "note", "score",
+                                             "progress", "indicators", "lead", "implementation", "years"])
     return per_action, per_indicator
 
 
@@ -141,12 +144,13 @@ def _empty(view, lang: str) -> None:
 
 
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
-    shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
+    shown = per_action[["action", "status_text", "note", "score", "progress", "lead", "implementation", "years",
                         "indicators"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
+        "note": st.column_config.TextColumn(t("note", lang), width="medium"),
         # in the page's number format whatever the browser's (see indicators/tables.py)
         "score": common.number_column(t("score", lang), shown["score"], lang, 1, help=t("score_help", lang),
                                       width="small"),
@@ -161,8 +165,8 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
-    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest", "target",
-                           "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
+    shown = per_indicator[["action_id", "indicator", "status_text", "note", "progress", "trend", "latest",
+                           "target", "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
@@ -171,6 +175,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
         "status_text": status,
+        "note": st.column_config.TextColumn(t("note", lang), width="medium"),
         "progress": st.column_config.ProgressColumn(t("progress_to_target", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
