@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import limits
 from .problems import errors
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -102,7 +103,7 @@ def _print_problems(problems, lang: str) -> None:
     for (file, col, text), rows in notes.items():
         where = file + (f", {t('rows', lang).lower()} {_ranges(rows)}" if any(rows) else "") + \
             (f", {column} {col}" if col else "")
-        print(f"{where}: note: {text}")
+        print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
         where = p.file + (f", {row} {p.row}" if p.row else "") + (f", {column} {p.column}" if p.column else "")
         if p.severity != "error":
@@ -124,16 +125,23 @@ def _ranges(rows: list[int | None]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
-def _print_files(files) -> None:
+def _print_files(files, lang: str) -> None:
+    from .i18n import encoding_name, number, t
+    from .problems import KIND_NAMES
+
     for f in files:
-        sep = {";": "';'", ",": "','", "\t": "tab", "|": "'|'"}.get(f.get("separator"), "-")
-        print(f"{f['file']}: {f.get('kind') or 'unrecognised'} table, {f['rows']} rows, "
-              f"encoding {f.get('encoding') or 'xlsx'}, separator {sep}, decimal '{f.get('decimal')}'")
+        sep = {";": "';'", ",": "','", "\t": t("cli_tab", lang), "|": "'|'"}.get(f.get("separator"), "-")
+        kind = KIND_NAMES.get(f.get("kind") or "", {}).get(lang) or t("cli_unrecognised", lang)
+        print(t("cli_file_line", lang, file=f["file"], kind=kind, rows=number(f["rows"], lang, 0),
+                encoding=encoding_name(f.get("encoding")), sep=sep, decimal=f.get("decimal")))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .i18n import t
     from .store import StoreError, open_default, open_store
+
+    lang = args.lang
 
     if args.command == "hash-password":
         return _hash_password()
@@ -144,17 +152,22 @@ def main(argv: list[str] | None = None) -> int:
             engine = open_store(args.db)
             if args.demo:
                 if not is_empty(engine):
-                    print("The store already holds data; the demo was not loaded again.")
+                    print(t("cli_demo_present", lang))
                     return OK
                 result = load_demo(engine)
-                print(f"Demo loaded as batch {result.batch_id}: {result.summary()['added']} rows added.")
+                print(t("cli_demo_loaded", lang, batch=result.batch_id, added=result.summary()["added"]))
             else:
-                print("Schema ready.")
+                print(t("cli_schema_ready", lang))
             return OK
+        missing = _missing_sqlite_file(args.db)
+        if missing and args.command != "import":
+            # Reading a mistyped path must not create an empty store there.
+            print(t("cli_no_store", lang, url=missing), file=sys.stderr)
+            return USAGE
         engine = open_default(args.db)
         return COMMANDS[args.command](engine, args)
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.text(lang), file=sys.stderr)
         return INVALID
     except BrokenPipeError:
         raise  # the reader closed the pipe (`| head`); __main__ ends quietly
@@ -162,13 +175,23 @@ def main(argv: list[str] | None = None) -> int:
         from sqlalchemy.exc import SQLAlchemyError
 
         if isinstance(exc, SQLAlchemyError):
-            print(f"The database could not be reached or read ({type(exc).__name__}). Check --db.", file=sys.stderr)
+            print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
             return INVALID
         if os.environ.get("INDICATORS_DEBUG"):
             raise
-        print(f"Unexpected error ({type(exc).__name__}: {exc}). Nothing was changed by this command if it writes; "
-              "set INDICATORS_DEBUG=1 to see the details.", file=sys.stderr)
+        print(t("cli_unexpected", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return INVALID
+
+
+def _missing_sqlite_file(url: str | None) -> str | None:
+    """The path of an explicitly given SQLite store that does not exist, else None."""
+    from .store import database_url, is_default
+
+    full = database_url(url)
+    if is_default(url) or not full.startswith("sqlite:///"):
+        return None
+    path = Path(full.removeprefix("sqlite:///"))
+    return None if path.exists() or str(path) == ":memory:" else str(path)
 
 
 def _validate(engine, args) -> int:
@@ -178,10 +201,12 @@ def _validate(engine, args) -> int:
     if args.format == "json":
         print(json.dumps(checked.report(args.lang), ensure_ascii=False, indent=1))
     else:
-        _print_files(checked.files)
+        from .i18n import t
+
+        _print_files(checked.files, args.lang)
         problems = errors(checked.problems)
         _print_problems(checked.problems, args.lang)
-        print("OK: no problem found." if checked.ok else f"{len(problems)} problem(s) found.")
+        print(t("cli_ok", args.lang) if checked.ok else t("cli_problems", args.lang, n=len(problems)))
     return OK if checked.ok else INVALID
 
 
@@ -201,27 +226,32 @@ def _import(engine, args) -> int:
     if args.format == "json":
         print(json.dumps(outcome.report(args.lang), ensure_ascii=False, indent=1))
     else:
-        _print_files(outcome.checked.files)
-        _print_problems(outcome.checked.problems, args.lang)
+        from .i18n import t
+
+        lang = args.lang
+        _print_files(outcome.checked.files, lang)
+        _print_problems(outcome.checked.problems, lang)
         if outcome.result is None:
-            print(f"Nothing imported: {len(errors(outcome.checked.problems))} problem(s).")
+            print(t("cli_nothing_imported", lang, n=len(errors(outcome.checked.problems))))
         else:
             s = outcome.result.summary()
-            what = "Dry run, nothing written" if args.dry_run else f"Imported as batch {outcome.result.batch_id}"
-            print(f"{what}: added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
-                  f"rejected {s['rejected']}.")
+            what = t("cli_dry_run", lang) if args.dry_run else t("cli_imported", lang, batch=outcome.result.batch_id)
+            print(t("cli_counts", lang, what=what, **{k: s[k] for k in ("added", "updated", "unchanged", "rejected")}))
     return OK if outcome.result is not None else INVALID
 
 
 def _history(engine, args) -> int:
     from .store import list_batches
 
+    from .i18n import t
+
     frame = list_batches(engine)
     if frame.empty:
-        print("No import yet.")
+        print(t("cli_no_import", args.lang))
         return OK
     for r in frame.itertuples(index=False):
-        state = "" if r.status == "active" else f"  (rolled back {r.rolled_back_at} by {r.rolled_back_by})"
+        state = "" if r.status == "active" else \
+            f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=r.rolled_back_by)})"
         print(f"{r.batch_id:>5}  {r.created_at}  {r.user:<12}  +{r.added} ~{r.updated} ={r.unchanged} "
               f"x{r.rejected}  {r.files}{state}")
     return OK
@@ -230,8 +260,10 @@ def _history(engine, args) -> int:
 def _rollback(engine, args) -> int:
     from .store import rollback
 
+    from .i18n import t
+
     counts = rollback(engine, args.batch_id, user=_user(args.user))
-    print(f"Batch {args.batch_id} rolled back: {counts['removed']} rows removed, {counts['restored']} restored.")
+    print(t("cli_rollback_done", args.lang, batch=args.batch_id, **counts))
     return OK
 
 
@@ -250,19 +282,25 @@ def _progress(engine, args) -> int:
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return OK
-    print(f"Method: {report['method']}")
-    print(f"{'action':<10} {'status':<22} {'score':>6}  indicators")
+    from .i18n import status_label, t
+
+    lang = args.lang
+    col = {k: t(f"cli_col_{k}", lang) for k in ("status", "score", "latest", "reason")}
+    print(t("cli_method", lang, method=report["method"]))
+    print(f"{t('action', lang).lower():<10} {col['status']:<26} {col['score']:>6}  {t('indicators', lang).lower()}")
     for a in report["actions"]:
         score = "" if a["score"] is None else f"{a['score']:.2f}"
-        print(f"{a['action_id']:<10} {a['status']:<22} {score:>6}  {', '.join(a['indicators'])}")
+        print(f"{a['action_id']:<10} {status_label(a['status'], lang):<26} {score:>6}  {', '.join(a['indicators'])}")
     print()
-    print(f"{'indicator':<10} {'territory':<12} {'status':<22} {'score':>6} {'latest':>12}  reason")
+    print(f"{t('indicator', lang).lower():<10} {t('territory', lang).lower():<12} {col['status']:<26} "
+          f"{col['score']:>6} {col['latest']:>12}  {col['reason']}")
     for i in report["indicators"]:
         if not i["headline"]:
             continue
         score = "" if i["score"] is None else f"{i['score']:.2f}"
         latest = "" if i["latest_value"] is None else f"{i['latest_value']:g}"
-        print(f"{i['indicator_id']:<10} {i['territory_id']:<12} {i['status']:<22} {score:>6} {latest:>12}  "
+        print(f"{i['indicator_id']:<10} {i['territory_id']:<12} {status_label(i['status'], lang):<26} {score:>6} "
+              f"{latest:>12}  "
               f"{i['reason'] or ''}")
     return OK
 
@@ -274,7 +312,9 @@ def _hash_password() -> int:
 
     password = getpass.getpass("Editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     if len(password) < 8:
-        print("Choose a password of at least 8 characters.", file=sys.stderr)
+        from .i18n import t
+
+        print(t("cli_password_short", "en"), file=sys.stderr)
         return USAGE
     print("[editors]")
     print(f'password_hash = "{hash_password(password)}"')
@@ -282,29 +322,31 @@ def _hash_password() -> int:
 
 
 def _save_mapping(engine, args) -> int:
+    from .i18n import t
     from .mappings import save_mapping_spec
 
     try:
-        spec = json.loads(Path(args.spec).read_text(encoding="utf-8-sig"))
+        spec = limits.load_json(Path(args.spec).read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        print(f"{args.spec}: cannot be read ({exc.strerror or exc}).", file=sys.stderr)
+        print(t("cli_cannot_read", args.lang, file=args.spec, detail=exc.strerror or exc), file=sys.stderr)
         return USAGE
-    except (ValueError, UnicodeDecodeError) as exc:
-        print(f"{args.spec}: not valid JSON ({exc}).", file=sys.stderr)
+    except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:
+        print(t("cli_bad_json", args.lang, file=args.spec, detail=exc), file=sys.stderr)
         return INVALID
     save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1
-    print(f"Mapping '{args.name}' saved: use it with python -m indicators import FILE --mapping {args.name}")
+    print(t("cli_mapping_saved", args.lang, name=args.name))
     return OK
 
 
 def _report(engine, args) -> int:
     from .filters import Filters, selected_actions
     from .queries import load_framework
+    from .i18n import t
     from .report import ReportError, from_store, write
 
+    lang = args.lang
     if Path(args.out).suffix.lower() not in (".pdf", ".html", ".htm"):
-        print(f"{args.out}: the report is written as .pdf or .html; give OUT one of these extensions.",
-              file=sys.stderr)
+        print(t("cli_report_ext", lang, file=args.out), file=sys.stderr)
         return USAGE
     framework = load_framework(engine)
     for key, table, column in (("level", "levels", "level_id"), ("theme", "themes", "theme_id"),
@@ -312,20 +354,21 @@ def _report(engine, args) -> int:
         value = getattr(args, key)
         known = sorted(framework[table][column].astype(str))
         if value and value not in known:
-            print(f"Unknown {key} '{value}'. Known: {', '.join(known)}.", file=sys.stderr)
+            print(t("cli_unknown_code", lang, what=t(key, lang).lower(), value=value, known=", ".join(known)),
+                  file=sys.stderr)
             return USAGE
     filters = Filters(lang=args.lang, level=args.level, theme=args.theme, action=args.action, method=args.method)
     if selected_actions(framework, filters).empty:
-        print("No action matches these filters: the report would be empty.", file=sys.stderr)
+        print(t("cli_report_empty", lang), file=sys.stderr)
         return USAGE
     try:
         report = from_store(engine, filters, framework=framework)
         path = write(report, args.out)
     except ReportError as exc:   # Chromium missing or failing: nothing was written
-        print(f"The report was not written: {exc}", file=sys.stderr)
+        print(t("cli_report_failed", lang, detail=exc), file=sys.stderr)
         return INVALID
-    print(f"Report written to {path}: {len(report.sections)} action(s), "
-          f"{sum(len(s.indicators) for s in report.sections)} indicator(s), {path.stat().st_size // 1024} KB.")
+    print(t("cli_report_written", lang, path=path, actions=len(report.sections),
+            indicators=sum(len(s.indicators) for s in report.sections), kb=path.stat().st_size // 1024))
     return OK
 
 

@@ -1,4 +1,5 @@
-"""Downloads of the data a page shows: CSV for French Excel and XLSX.
+"""Downloads of the data a page shows: CSV for French Excel and XLSX; and the one guard of every
+cell that leaves the product for a spreadsheet (exports, templates, problem lists, views).
 
 Pure functions, bytes out. Text cells that a spreadsheet would run as a formula (they start
 with `=`, `+`, `-`, `@`, a tab or a carriage return) are neutralised with a leading single
@@ -31,8 +32,13 @@ def neutralise_reversibly(value):
     return value
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells are neutralised; numeric columns are left as they are."""
+def safe_frame(frame: pd.DataFrame, reversible: bool = False) -> pd.DataFrame:
+    """A copy whose text cells, codes included, are neutralised; numeric columns are left as they are.
+
+    `reversible`: for files meant to be imported again, a text that already starts with `'` gets one
+    more, so that the reader's `parsing.restore_text` gives back exactly what was stored.
+    """
+    guard = neutralise_reversibly if reversible else neutralise
     out = frame.copy()
     for col in out.columns:
         series = out[col]
@@ -40,9 +46,14 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if pd.api.types.is_datetime64_any_dtype(series):
             continue
-        out[col] = series.astype(object).map(lambda v: neutralise(v) if isinstance(v, str) else v)
+        out[col] = series.astype(object).map(lambda v: guard(v) if isinstance(v, str) else v)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
+
+
+def is_formula(value) -> bool:
+    """Whether a spreadsheet would run this cell as a formula."""
+    return isinstance(value, str) and neutralise(value) is not value
 
 
 def to_excel_csv(frame: pd.DataFrame) -> bytes:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Engine
 
+from .downloads import safe_frame
 from .schema import TABLES
 from .store import read_table
 
@@ -22,20 +23,11 @@ def export_frames(engine: Engine, table: str | None = None) -> dict[str, pd.Data
 
 
 def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encoding: str = "utf-8") -> bytes:
-    return frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n").encode(encoding)
-
-
-def guarded(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Text columns with spreadsheet formulas neutralised by a leading `'`, which the reader removes again:
-    a CSV export opened in Excel runs nothing, and export then import still gives the text back."""
-    from .downloads import neutralise_reversibly
-    from .schema import TABLES, TEXT
-
-    out = frame.copy()
-    for col in TABLES[table].columns:
-        if col.kind == TEXT and col.name in out:
-            out[col.name] = out[col.name].map(neutralise_reversibly)
-    return out
+    """CSV in the import format. Every text cell that a spreadsheet would run as a formula gets a
+    leading `'` (downloads.safe_frame), which the reader removes again: a CSV export opened in Excel
+    runs nothing, and export then import still gives the text back."""
+    return safe_frame(frame, reversible=True).to_csv(index=False, sep=sep, decimal=decimal,
+                                                    lineterminator="\n").encode(encoding)
 
 
 def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
@@ -84,14 +76,14 @@ def export(engine: Engine, out: str | Path, table: str | None = None) -> list[Pa
             written = []
             for name, frame in frames.items():
                 path = out / f"{name}.csv"
-                path.write_bytes(to_csv_bytes(guarded(frame, name)))
+                path.write_bytes(to_csv_bytes(frame))
                 written.append(path)
             return written
-        out.write_bytes(to_csv_bytes(guarded(frames[table], table)))
+        out.write_bytes(to_csv_bytes(frames[table]))
         return [out]
     written = []
     for name, frame in frames.items():
         path = out.with_name(f"{out.stem}-{name}.csv")
-        path.write_bytes(to_csv_bytes(guarded(frame, name)))
+        path.write_bytes(to_csv_bytes(frame))
         written.append(path)
     return written

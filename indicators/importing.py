@@ -88,6 +88,9 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
         tables = drop_rows(checked, bad)
         rejected = len(bad)
     present = {kind: set(mapping_columns(checked, kind)) for kind in tables}
+    for kind in ("observations", "flows"):
+        if kind in present:
+            present[kind].add("flag")   # a row's flag is what its file says: none clears an old `p`
     files = []
     for info in checked.files:
         sha = next((h for n, h in hashes if info["file"].startswith(n)), "")

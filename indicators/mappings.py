@@ -37,8 +37,9 @@ import pandas as pd
 
 from .parsing import parse_numbers, parse_period
 from .problems import Problem
+from . import limits
 from .reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
-from .schema import FLAGS, OBSERVATIONS, match_columns, normalise_header
+from .schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from .store import StoreError, get_mapping, list_mappings
 from .validation import nearest_code
 
@@ -141,6 +142,8 @@ def validate_spec(spec) -> dict:
     if header_row not in (None, ""):
         if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1:
             _fail("'header_row' is the spreadsheet row number of the header (1 for the first line).")
+        if header_row > limits.get("MAX_HEADER_ROW"):
+            _fail(f"'header_row' is at most {limits.get('MAX_HEADER_ROW')} (lines of notes above the header).")
         out["header_row"] = header_row
     if spec.get("comment") not in (None, ""):
         out["comment"] = str(spec["comment"])
@@ -268,7 +271,7 @@ def validate_spec(spec) -> dict:
 
     flag = spec.get("flag")
     if isinstance(flag, str) and flag:
-        if flag.strip().lower() not in FLAGS:
+        if not is_flag(flag):
             _fail(f"'flag' is one of {', '.join(FLAGS)} (or {{\"column\": NAME}}).")
         flag = flag.strip().lower()
     for key, value in (("flag", flag), ("source", spec.get("source")), ("note", spec.get("note"))):
@@ -278,11 +281,27 @@ def validate_spec(spec) -> dict:
     return out
 
 
-def _regex(pattern, what: str) -> re.Pattern:
+def _regex(pattern, what: str):
+    """A saved pattern compiled by RE2, which matches in linear time: a catastrophic pattern such as
+    `(a+)+$` cannot stall an import, and constructs RE2 lacks (lookarounds, backreferences) are
+    refused with the reason when the mapping is saved."""
+    import re2
+
+    text = str(pattern)
+    if len(text) > limits.get("MAX_PATTERN_CHARS"):
+        _fail(f"the {what} is longer than {limits.get('MAX_PATTERN_CHARS')} characters.")
+    options = re2.Options()
+    options.log_errors = False
     try:
-        return re.compile(str(pattern))
-    except re.error as exc:
-        _fail(f"the {what} {pattern!r} is not a valid regular expression ({exc}).")
+        return re2.compile(text, options)
+    except re2.error as exc:
+        _fail(f"the {what} {text!r} is not a regular expression this product accepts: lookarounds ((?=, (?!), "
+              f"backreferences (\\1) and similar are not allowed ({exc}).")
+
+
+def _fullmatch(cells: pd.Series, pattern: str) -> np.ndarray:
+    compiled = _regex(pattern, "pattern")
+    return np.fromiter((compiled.fullmatch(c) is not None for c in cells.astype(str)), dtype=bool, count=len(cells))
 
 
 def _split_names(header: str, sep: str) -> list[str]:
@@ -606,7 +625,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         elif "in" in f:
             keep &= cells.isin([str(v) for v in f["in"]]).to_numpy()
         else:
-            keep &= cells.str.fullmatch(f["pattern"]).fillna(False).to_numpy(dtype=bool)
+            keep &= _fullmatch(cells, f["pattern"])
     codes = columns[ter_col].astype(str).str.strip()
     if territory.get("strip_prefix"):
         prefix = territory["strip_prefix"]
@@ -616,7 +635,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         codes = codes.where(~digits, codes.str.zfill(territory["pad"]))
     for key, wanted in (("pattern", True), ("exclude", False)):
         if territory.get(key):
-            hit = codes.str.fullmatch(territory[key]).fillna(False).to_numpy(dtype=bool)
+            hit = _fullmatch(codes, territory[key])
             keep &= hit if wanted else ~hit
     summary["filtered_out"] = int((~keep).sum())
     known_territories, known_indicators, countries = _known_parts(known)
@@ -704,9 +723,9 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             texts = np.array([t.lower() for t in texts], dtype=object)
             for p in used_pos:
                 t = str(columns[real].iat[p]).strip()
-                if t and t.lower() not in FLAGS:
-                    problems.append(Problem(label, int(rows[p]), real, t, "not_allowed",
-                                            {"allowed": ", ".join(FLAGS)}))
+                if t and not is_flag(t):
+                    problems.append(Problem(label, int(rows[p]), real, t, "bad_flag",
+                                            {"known": ", ".join(FLAGS)}))
                     row_bad[p] = True
         cells[f"_{key}"] = texts
     cells = cells[~row_bad[cells["pos"].to_numpy(dtype=np.int64)]].reset_index(drop=True)

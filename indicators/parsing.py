@@ -12,19 +12,20 @@ import re
 import numpy as np
 import pandas as pd
 
-from .schema import FLAGS, MISSING_MARKERS, PERIOD_PATTERN
+from . import limits
+from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
 
 _MISSING = frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_TRAILING_FLAG = re.compile(r"^(.*?[\d:.])\s*([A-Za-z]{1,3})$")
+_TRAILING_FLAG = re.compile(r"^(.*?[0-9:.])\s*([A-Za-z]{1,4})$")
 _THOUSANDS_POINT = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 _PERIOD = re.compile(PERIOD_PATTERN)
-_QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*[QqTtKk]([1-4])$")   # 2024Q1, 2024-T1 (trimestre), 2024-K1 (kwartaal)
+_QUARTER = re.compile(r"^([0-9]{4})\s*[-/ ]?\s*[QqTtKk]([1-4])$")   # 2024Q1, 2024-T1 (trimestre), 2024-K1 (kwartaal)
 # 2024M03, 2024-3, 2024/03, 202403; not 20244, which is more likely a typo than April 2024.
-_MONTH = re.compile(r"^(\d{4})(?:\s*(?:[-/ ]\s*[Mm]?|[Mm])\s*(\d{1,2})|(\d{2}))$")
-_YEAR_FLOAT = re.compile(r"^(\d{4})[.,]0+$")                         # 2024.0 from a spreadsheet
+_MONTH = re.compile(r"^([0-9]{4})(?:\s*(?:[-/ ]\s*[Mm]?|[Mm])\s*([0-9]{1,2})|([0-9]{2}))$")
+_YEAR_FLOAT = re.compile(r"^([0-9]{4})[.,]0+$")                         # 2024.0 from a spreadsheet
 
 
 def parse_number_cell(text: str, decimal: str) -> tuple[float | None, str | None, str | None]:
@@ -38,7 +39,7 @@ def parse_number_cell(text: str, decimal: str) -> tuple[float | None, str | None
         t, flag = m.group(1).strip(), m.group(2)
         if flag.lower() in ("na", "nd"):
             return None, None, "not_a_number"
-        if any(ch not in FLAGS for ch in flag):
+        if not is_flag(flag):
             return None, None, "bad_flag"
         if t in _MISSING:
             return None, flag, None
@@ -117,8 +118,9 @@ def parse_period(text: str) -> str | None:
     return None
 
 
-def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Normalised periods (None where unreadable or empty) and a mask of unreadable ones."""
+def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Normalised periods (None where unreadable or empty), a mask of unreadable ones, and a mask
+    of readable ones whose year lies outside the plausible range (limits.MIN_YEAR..MAX_YEAR)."""
     text = cells.astype("str").str.strip()
     good = text.str.match(PERIOD_PATTERN).fillna(False).to_numpy(dtype=bool)
     out = text.where(good, None).astype("object")
@@ -131,7 +133,11 @@ def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
         parsed = parse_period(t)
         out.iat[i] = parsed
         bad.iat[i] = parsed is None
-    return out, bad
+    years = pd.to_numeric(out.str.slice(0, 4), errors="coerce")
+    outside = (years < limits.get("MIN_YEAR")) | (years > limits.get("MAX_YEAR"))
+    outside = outside.fillna(False).astype(bool)
+    out = out.where(~outside, None)
+    return out, bad, outside
 
 
 def period_year(periods: pd.Series) -> pd.Series:

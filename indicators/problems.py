@@ -103,9 +103,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen toegestane waarde. Toegestaan: {allowed}.",
     },
     "bad_flag": {
-        "en": "Unknown flag after the number. Known flags: p, e, b, c, u.",
-        "fr": "Indicateur de qualité inconnu après le nombre. Connus : p, e, b, c, u.",
-        "nl": "Onbekende vlag na het getal. Bekend: p, e, b, c, u.",
+        "en": "Unknown flag. Known flags (Eurostat's, letters may combine as in bp): {known}.",
+        "fr": "Indicateur de qualité inconnu. Connus (ceux d'Eurostat, les lettres peuvent se combiner comme "
+              "dans bp) : {known}.",
+        "nl": "Onbekende vlag. Bekend (die van Eurostat, letters mogen samen staan zoals in bp): {known}.",
     },
     "unknown_code": {
         "en": "Unknown {kind} code.",
@@ -136,6 +137,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Territory {code} was replaced by {successor}; the value is kept under {code}.",
         "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est conservée sous {code}.",
         "nl": "Gebied {code} werd vervangen door {successor}; de waarde blijft onder {code}.",
+    },
+    "no_value_rows": {
+        "en": "Rows without a value (empty, ':', 'NA'…), skipped: {count}. A value already stored for them is "
+              "kept. Rows: {rows}.",
+        "fr": "Lignes sans valeur (vide, « : », « NA »…), ignorées : {count}. Une valeur déjà enregistrée pour "
+              "elles est conservée. Lignes : {rows}.",
+        "nl": "Rijen zonder waarde (leeg, ':', 'NA'…), overgeslagen: {count}. Een al opgeslagen waarde blijft "
+              "behouden. Rijen: {rows}.",
+    },
+    "too_large_file": {
+        "en": "The file goes past a limit of this server ({what}: {found} for at most {limit}). "
+              "Split it, or remove empty rows and columns, and try again.",
+        "fr": "Le fichier dépasse une limite de ce serveur ({what} : {found} pour {limit} au plus). "
+              "Découpez-le, ou supprimez les lignes et colonnes vides, puis réessayez.",
+        "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
+              "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
+    },
+    "period_out_of_range": {
+        "en": "The year must be between {minimum} and {maximum}.",
+        "fr": "L'année doit être comprise entre {minimum} et {maximum}.",
+        "nl": "Het jaar moet tussen {minimum} en {maximum} liggen.",
+    },
+    "repeated_header": {
+        "en": "The column {column} appears {count} times (columns {positions}): say which one to read "
+              "(a mapping can pick it by position) or rename the others.",
+        "fr": "La colonne {column} apparaît {count} fois (colonnes {positions}) : indiquez laquelle lire "
+              "(une correspondance peut la choisir par sa position) ou renommez les autres.",
+        "nl": "De kolom {column} komt {count} keer voor (kolommen {positions}): zeg welke gelezen moet worden "
+              "(een koppeling kan ze op positie kiezen) of hernoem de andere.",
+    },
+    "mixed_encoding": {
+        "en": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file "
+              "(é reads Ã©). Save the whole file again in one encoding (UTF-8).",
+        "fr": "Le fichier mélange deux encodages : les lignes {rows} contiennent du texte UTF-8 dans un fichier "
+              "Windows-1252 (é se lit Ã©). Enregistrez tout le fichier dans un seul encodage (UTF-8).",
+        "nl": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een Windows-1252-bestand "
+              "(é leest als Ã©). Sla het hele bestand opnieuw op in één codering (UTF-8).",
+    },
+    "formula_code": {
+        "en": "A code may not start with =, +, -, @ or a tab: a spreadsheet would run it as a formula.",
+        "fr": "Un code ne peut pas commencer par =, +, -, @ ou une tabulation : un tableur l'exécuterait "
+              "comme une formule.",
+        "nl": "Een code mag niet beginnen met =, +, -, @ of een tab: een rekenblad zou hem als formule uitvoeren.",
+    },
+    "nul_byte": {
+        "en": "The text holds an invisible NUL character, which no database accepts.",
+        "fr": "Le texte contient un caractère invisible NUL, qu'aucune base de données n'accepte.",
+        "nl": "De tekst bevat een onzichtbaar NUL-teken, dat geen databank aanvaardt.",
+    },
+    "too_long": {
+        "en": "The text is too long: {length} characters for at most {limit}.",
+        "fr": "Le texte est trop long : {length} caractères pour {limit} au plus.",
+        "nl": "De tekst is te lang: {length} tekens voor hoogstens {limit}.",
+    },
+    "cycle": {
+        "en": "{column} makes a loop: {path}.",
+        "fr": "{column} forme une boucle : {path}.",
+        "nl": "{column} vormt een lus: {path}.",
+    },
+    "unreadable": {
+        "en": "The file cannot be read ({detail}). Save it again as CSV (UTF-8) or XLSX.",
+        "fr": "Le fichier ne peut pas être lu ({detail}). Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
+        "nl": "Het bestand kan niet worden gelezen ({detail}). Sla het opnieuw op als CSV (UTF-8) of XLSX.",
     },
     "too_many_fields": {
         "en": "This row has more cells than the header.",
@@ -191,9 +255,37 @@ KIND_NAMES = {
 }
 
 
+# Limits (indicators/limits.py) as a planner reads them.
+LIMIT_WORDS = {
+    "MAX_FILE_BYTES": {"en": "bytes in the file", "fr": "octets du fichier", "nl": "bytes in het bestand"},
+    "MAX_UNPACKED_BYTES": {"en": "bytes once unpacked", "fr": "octets une fois décompressé",
+                           "nl": "bytes na uitpakken"},
+    "MAX_CELLS": {"en": "cells in one table", "fr": "cellules d'un tableau", "nl": "cellen in één tabel"},
+    "MAX_COLUMNS": {"en": "columns", "fr": "colonnes", "nl": "kolommen"},
+    "MAX_FIELDS_PER_ROW": {"en": "cells in one row", "fr": "cellules d'une ligne", "nl": "cellen in één rij"},
+    "MAX_LINE_BYTES": {"en": "characters in one line", "fr": "caractères d'une ligne",
+                       "nl": "tekens in één regel"},
+    "MAX_HEADER_ROW": {"en": "header row", "fr": "ligne d'en-tête", "nl": "kopregel"},
+    "MAX_JSON_DEPTH": {"en": "nesting depth", "fr": "profondeur d'imbrication", "nl": "nestingsdiepte"},
+    "MAX_JSON_BYTES": {"en": "bytes in the file", "fr": "octets du fichier", "nl": "bytes in het bestand"},
+    "MAX_VERTICES": {"en": "points of the boundaries", "fr": "points des contours", "nl": "punten van de grenzen"},
+    "MAX_PATTERN_CHARS": {"en": "characters in the pattern", "fr": "caractères du motif",
+                          "nl": "tekens in het patroon"},
+}
+
+
 def _localise(params: dict, lang: str) -> dict:
-    return {k: (KIND_NAMES[v].get(lang, v) if k.endswith("kind") and v in KIND_NAMES else v)
-            for k, v in params.items()}
+    out = {}
+    for k, v in params.items():
+        if k.endswith("kind") and v in KIND_NAMES:
+            v = KIND_NAMES[v].get(lang, v)
+        elif k == "what" and v in LIMIT_WORDS:
+            v = LIMIT_WORDS[v].get(lang, v)
+        elif k in ("found", "limit", "length") and isinstance(v, int):
+            from babel.numbers import format_decimal
+            v = format_decimal(v, locale={"fr": "fr_FR", "nl": "nl_BE"}.get(lang, "en_GB"))
+        out[k] = v
+    return out
 
 
 @dataclass(frozen=True)

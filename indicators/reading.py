@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import limits
 from .problems import Problem
 from .schema import normalise_header, TABLES, alias_map
 
@@ -66,23 +67,55 @@ class ReadResult:
 
 
 def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult:
-    """Read a CSV or XLSX given as a path or as bytes (an upload)."""
+    """Read a CSV or XLSX (possibly gzip-compressed) given as a path or as bytes (an upload).
+
+    Never raises on a file's content: whatever goes wrong becomes a problem naming the file.
+    """
     if isinstance(source, (str, Path)):
         path = Path(source)
         name = name or path.name
         try:
+            size = path.stat().st_size
+            if size > limits.get("MAX_FILE_BYTES"):
+                raise limits.LimitExceeded("MAX_FILE_BYTES", size, limits.get("MAX_FILE_BYTES"))
             raw = path.read_bytes()
+        except limits.LimitExceeded as exc:
+            return ReadResult(problems=[limit_problem(name, exc)])
         except OSError as exc:
             return ReadResult(problems=[Problem(name, None, None, None, "bad_structure",
                                                 {"detail": exc.strerror or str(exc)})])
     else:
         raw = bytes(source)
         name = name or "upload"
-    if not raw.strip():
-        return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-    if raw[:2] == b"PK" or name.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(raw, name)
-    return read_csv_bytes(raw, name)
+    try:
+        limits.check("MAX_FILE_BYTES", len(raw))
+        if raw[:2] == b"\x1f\x8b":   # gzip (.csv.gz, .tsv.gz, as Eurostat ships its tables): its inner file
+            raw = gunzip(raw)
+            name_inner = name[:-3] if name.lower().endswith(".gz") else name
+        else:
+            name_inner = name
+        if not raw.strip():
+            return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
+        if raw[:2] == b"PK" or name_inner.lower().endswith((".xlsx", ".xlsm")):
+            return read_xlsx(raw, name)
+        return read_csv_bytes(raw, name)
+    except limits.LimitExceeded as exc:
+        return ReadResult(problems=[limit_problem(name, exc)])
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, OSError, EOFError,
+            UnicodeError, csv.Error, zipfile.BadZipFile) as exc:
+        # A file we could not foresee: a report naming it, never a traceback.
+        return ReadResult(problems=[Problem(name, None, None, None, "unreadable", {"detail": type(exc).__name__})])
+
+
+def limit_problem(name: str, exc: limits.LimitExceeded, row: int | None = None) -> Problem:
+    return Problem(name, row, None, None, "too_large_file", {"what": exc.what, "found": exc.found, "limit": exc.limit})
+
+
+def gunzip(raw: bytes) -> bytes:
+    import gzip
+
+    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
+        return limits.read_capped(stream)
 
 
 # ---------------------------------------------------------------- encodings
@@ -92,7 +125,8 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
-        return raw.decode("utf-16"), "utf-16"
+        # An odd byte count (a cut file) loses its last half character, not the whole file.
+        return raw.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in raw[:8192]:
         return None
     try:
@@ -189,10 +223,15 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     text = text.lstrip("\ufeff")
     if not text.strip():
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
+    check_lines(text)
     sep, skip = sniff(text)
     try:
+        # header=None: the header is read as a row, so a record with more cells than the header is a
+        # parser error at its line (pandas would otherwise take the first column as an index and shift
+        # the others), and repeated names stay as written (pandas would rename them `x.1`).
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c")
+                            skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None,
+                            index_col=False)
     except pd.errors.EmptyDataError:
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     except pd.errors.ParserError as exc:
@@ -200,8 +239,11 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
         if match:
             row = int(match.group(1)) + skip
             return ReadResult(problems=[Problem(name, row, None, None, "too_many_fields")])
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)})])
-    frame.columns = [str(c).strip() for c in frame.columns]
+        return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
+    limits.check("MAX_CELLS", frame.size)
+    header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns = [h if h else f"Unnamed: {i}" for i, h in enumerate(header)]
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     if _BLANK_LINE.search(text) or "Unnamed: " in "".join(frame.columns):
@@ -209,7 +251,64 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1)
-    return ReadResult(sheets=[sheet])
+    return ReadResult(sheets=[sheet], problems=repeated_headers(name, list(frame.columns), skip + 1)
+                      + mixed_encoding(name, text, encoding, rows, skip))
+
+
+def check_lines(text: str) -> None:
+    """Refuse, before parsing, a line longer or with more fields than any real table has.
+
+    A row of 200,000 fields costs the parser time in the square of its length; one pass over the
+    text's line ends and separators (vectorised) bounds both.
+    """
+    data = np.frombuffer(text.encode("utf-8", errors="replace"), dtype=np.uint8)
+    ends = np.flatnonzero(data == 10)
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(data)]))
+    longest = int((stops - starts).max()) if len(starts) else 0
+    limits.check("MAX_LINE_BYTES", longest)
+    limit = limits.get("MAX_FIELDS_PER_ROW")
+    for sep in SEPARATORS:   # an upper bound: separators inside quotes count too
+        at = np.flatnonzero(data == ord(sep))
+        if len(at) > limit:
+            per_line = np.bincount(np.searchsorted(ends, at), minlength=len(starts))
+            limits.check("MAX_FIELDS_PER_ROW", int(per_line.max()) + 1)
+
+
+def repeated_headers(name: str, header: list[str], header_row: int) -> list[Problem]:
+    """One problem per column name written more than once (positions counted from 1, as a spreadsheet)."""
+    seen: dict[str, list[int]] = {}
+    for i, h in enumerate(header, start=1):
+        if h and not h.startswith("Unnamed: "):
+            seen.setdefault(normalise_header(h), []).append(i)
+    out = []
+    for positions in seen.values():
+        if len(positions) > 1:
+            written = header[positions[0] - 1]
+            out.append(Problem(name, header_row, written, written, "repeated_header",
+                               {"column": written, "count": len(positions),
+                                "positions": ", ".join(column_letter(p) for p in positions)}))
+    return out
+
+
+def column_letter(position: int) -> str:
+    """A spreadsheet's column letter for a 1-based position (1 -> A, 27 -> AA)."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(position)
+
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+
+
+def mixed_encoding(name: str, text: str, encoding: str, rows: np.ndarray, skip: int) -> list[Problem]:
+    """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (é read as Ã©)."""
+    if encoding not in ("cp1252", "iso-8859-1") or not _MOJIBAKE.search(text):
+        return []
+    lines = text.splitlines()
+    bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]
+    shown = ", ".join(map(str, bad[:10])) + (" …" if len(bad) > 10 else "")
+    return [Problem(name, bad[0], None, None, "mixed_encoding", {"rows": shown}, severity="notice")]
 
 
 def _drop_blank(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
@@ -247,37 +346,100 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
     import openpyxl
 
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            limits.check_zip(archive)   # shared strings that unpack to gigabytes are refused unread
+            if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
+                return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the archive or its XML is the file's
         detail = "not a valid XLSX archive" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
         return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": detail})])
     result = ReadResult()
-    known = _known_headers()
     try:
         for ws in book.worksheets:
-            records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            # The header is the first row naming a known column (notes may sit above it).
-            start = next((i for i, r in enumerate(records) if any(normalise_header(c) in known for c in r if c)),
-                         next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None))
-            if start is None:
-                continue
-            header = [c.strip() for c in records[start]]
-            while header and not header[-1]:
-                header.pop()
-            width = len(header)
-            body = [r[:width] + [""] * (width - len(r[:width])) for r in records[start + 1:]]
-            frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
-                {h: pd.Series([], dtype="str") for h in header})
-            frame.columns = [c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)]
-            rows = np.arange(len(frame), dtype=np.int64) + start + 2
-            frame, rows = _drop_blank(frame, rows)
-            result.sheets.append(Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
-                                       decimal=".", decimal_detected=False, header_row=start + 1))
+            sheet, problems = _read_worksheet(ws, name)
+            result.problems.extend(problems)
+            if sheet is not None:
+                result.sheets.append(sheet)
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": type(exc).__name__})])
     finally:
         book.close()
-    if not result.sheets:
+    if not result.sheets and not result.problems:
         result.problems.append(Problem(name, None, None, None, "empty_file"))
     return result
+
+
+def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """A DOCTYPE in a workbook's XML (entity expansion, external entities): Excel never writes one."""
+    with archive.open(info) as part:
+        return b"<!DOCTYPE" in part.read(4096).upper()
+
+
+def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
+    """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension.
+
+    A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
+    million rows: rows are kept only when they hold something, trailing empty cells are cut,
+    and the cells kept are counted against the limit.
+    """
+    ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
+    known = _known_headers()
+    max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
+    header: list[str] | None = None
+    header_row = 0
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    notes: list[tuple[int, list[str]]] = []   # non-empty rows before a known header
+    cells = 0
+    for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not values or all(v is None or v == "" for v in values):
+            continue
+        row = [_cell_text(v) for v in values]
+        while row and not row[-1].strip():
+            row.pop()
+        if header is None:
+            if len(row) > max_cols:
+                raise limits.LimitExceeded("MAX_COLUMNS", len(row), max_cols)
+            # The header is the first row naming a known column (notes may sit above it).
+            if any(normalise_header(c) in known for c in row if c):
+                header, header_row = [c.strip() for c in row], index
+            else:
+                notes.append((index, row))
+                cells += len(row)
+                if cells > max_cells:
+                    raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+            continue
+        cells += min(len(row), len(header))
+        if cells > max_cells:
+            raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+        body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
+        numbers.append(index)
+    if header is None:
+        if not notes:
+            return None, []
+        # No known column: the first non-empty row is the header (the check then names the table it lacks).
+        header_row, first = notes[0]
+        header = [c.strip() for c in first]
+        for index, row in notes[1:]:
+            body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
+            numbers.append(index)
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    body = [r[:width] for r in body]
+    frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
+        {h: pd.Series([], dtype="str") for h in header})
+    frame.columns = [c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)]
+    rows = np.asarray(numbers, dtype=np.int64)
+    frame, rows = _drop_blank(frame, rows)
+    sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
+                  decimal=".", decimal_detected=False, header_row=header_row)
+    return sheet, repeated_headers(sheet.label, header, header_row)
 
 
 def separator_name(sep: str | None) -> str | None:

@@ -16,15 +16,32 @@ INTEGER = "integer"  # a whole number (years, orders, decimals)
 PERIOD = "period"    # YYYY, YYYY-Qn or YYYY-MM
 CODES = "codes"      # several codes separated by "|"
 
-PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+CODE_LENGTH = 64     # characters of a code: the SQL column's size, checked before any write
+TEXT_LENGTH = 100_000  # characters of one text cell (a note, a definition)
 
+PERIOD_PATTERN = r"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"   # ASCII digits only: \d also takes ٢٠٢٤
+
+# Eurostat's flags (DESIGN.md); several letters may combine (`bp`).
 FLAGS = {
-    "p": {"en": "provisional", "fr": "provisoire", "nl": "voorlopig"},
-    "e": {"en": "estimated", "fr": "estimé", "nl": "geschat"},
     "b": {"en": "break in series", "fr": "rupture de série", "nl": "breuk in de reeks"},
     "c": {"en": "confidential", "fr": "confidentiel", "nl": "vertrouwelijk"},
+    "d": {"en": "definition differs", "fr": "définition différente", "nl": "definitie wijkt af"},
+    "e": {"en": "estimated", "fr": "estimé", "nl": "geschat"},
+    "f": {"en": "forecast", "fr": "prévision", "nl": "prognose"},
+    "n": {"en": "not significant", "fr": "non significatif", "nl": "niet significant"},
+    "p": {"en": "provisional", "fr": "provisoire", "nl": "voorlopig"},
+    "r": {"en": "revised", "fr": "révisé", "nl": "herzien"},
+    "s": {"en": "Eurostat estimate", "fr": "estimation Eurostat", "nl": "raming van Eurostat"},
     "u": {"en": "low reliability", "fr": "fiabilité faible", "nl": "lage betrouwbaarheid"},
+    "z": {"en": "not applicable", "fr": "sans objet", "nl": "niet van toepassing"},
 }
+FLAG_PATTERN = r"^[" + "".join(FLAGS) + r"]+$"   # one or more known letters
+
+
+def is_flag(text: str) -> bool:
+    """Whether `text` is a flag: known letters only, any case, possibly combined (`bp`)."""
+    t = str(text).strip().lower()
+    return bool(t) and all(ch in FLAGS for ch in t)
 # Cell contents that mean "no value" (never stored as zero).
 MISSING_MARKERS = ("", ":", "..", "-", "NA", "N/A", "n.d.", "nd", "n.a.", "NaN")
 
@@ -43,6 +60,7 @@ class Column:
     references: str | None = None   # table whose key this column holds
     minimum: float | None = None
     maximum: float | None = None
+    pattern: str | None = None      # a regular expression every non-empty cell must match (lower-cased)
 
 
 @dataclass(frozen=True)
@@ -302,10 +320,13 @@ OBSERVATIONS = Table(
                help_fr="Le nombre ; vide, « : » ou « NA » si pas de valeur ; un indicateur peut suivre (43300 p)",
                help_nl="Het getal; leeg, ':' of 'NA' als er geen waarde is; een vlag mag volgen (43300 p)",
                example="12,5"),
-        Column("flag", CODE, allowed=tuple(FLAGS), aliases=("indicateur_qualite", "statut", "vlag"),
-               help_en="p provisional, e estimated, b break, c confidential, u low reliability",
-               help_fr="p provisoire, e estimé, b rupture, c confidentiel, u fiabilité faible",
-               help_nl="p voorlopig, e geschat, b breuk, c vertrouwelijk, u lage betrouwbaarheid", example="p"),
+        Column("flag", CODE, pattern=FLAG_PATTERN, aliases=("indicateur_qualite", "statut", "vlag"),
+               help_en="Eurostat's flags: p provisional, e estimated, b break, c confidential, u low reliability, "
+                       "d, f, n, r, s, z; letters may combine (bp)",
+               help_fr="Indicateurs d'Eurostat : p provisoire, e estimé, b rupture, c confidentiel, "
+                       "u fiabilité faible, d, f, n, r, s, z ; les lettres peuvent se combiner (bp)",
+               help_nl="Vlaggen van Eurostat: p voorlopig, e geschat, b breuk, c vertrouwelijk, "
+                       "u lage betrouwbaarheid, d, f, n, r, s, z; letters mogen samen staan (bp)", example="p"),
         Column("note", TEXT, aliases=("commentaire", "opmerking"), help_en="Note", help_fr="Commentaire",
                help_nl="Opmerking"),
         Column("source", TEXT, aliases=("bron",), help_en="Source of this value", help_fr="Source de la valeur",
@@ -331,7 +352,7 @@ FLOWS = Table(
                example="2021"),
         Column("value", NUMBER, True, aliases=("valeur", "waarde"), help_en="The number", help_fr="Le nombre",
                help_nl="Het getal", example="10500"),
-        Column("flag", CODE, allowed=tuple(FLAGS), aliases=("vlag",), help_en="Quality flag",
+        Column("flag", CODE, pattern=FLAG_PATTERN, aliases=("vlag",), help_en="Quality flag",
                help_fr="Indicateur de qualité", help_nl="Kwaliteitsvlag"),
         Column("note", TEXT, aliases=("commentaire", "opmerking"), help_en="Note", help_fr="Commentaire",
                help_nl="Opmerking"),

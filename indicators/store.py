@@ -19,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .schema import CODE, CODES, INTEGER, NUMBER, PERIOD, TABLES, Table
+from .schema import CODE, CODE_LENGTH, CODES, FRAMEWORK_TABLES, INTEGER, NUMBER, PERIOD, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = ROOT / "data" / "monitor.sqlite"
@@ -34,7 +34,7 @@ def _sql_type(kind: str):
         NUMBER: sa.Float(precision=53),
         INTEGER: sa.BigInteger(),
         PERIOD: sa.String(7),
-        CODE: sa.String(64),
+        CODE: sa.String(CODE_LENGTH),
         CODES: sa.Text(),
     }.get(kind, sa.Text())
 
@@ -102,7 +102,19 @@ meta = sa.Table(
 
 
 class StoreError(Exception):
-    """A store problem a user can act on (the message says what to do)."""
+    """A store problem a user can act on (the message says what to do).
+
+    With a `key` of the interface texts, `text(lang)` says it in the user's language.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **params):
+        super().__init__(message)
+        self.key, self.params = key, params
+
+    def text(self, lang: str) -> str:
+        from .i18n import TEXTS, t
+
+        return t(self.key, lang, **self.params) if self.key in TEXTS else str(self)
 
 
 # ---------------------------------------------------------------- opening
@@ -548,12 +560,50 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
                     for old_batch, group in frame.groupby(pd.Series([r[1] for r in olds]), dropna=False):
                         _insert_rows(conn, name, group, None if pd.isna(old_batch) else int(old_batch))
                     counts["restored"] += len(olds)
+            dangling = _dangling_references(conn)
+            if dangling:
+                # Raised inside the transaction: nothing of the rollback is kept.
+                what = "; ".join(f"{n} {table}.{col} → {', '.join(codes)}" for table, col, n, codes in dangling)
+                raise StoreError(f"Batch {batch_id} created codes that later data still uses ({what}). Roll back "
+                                 f"or change that data first.", key="rollback_dangling", batch=batch_id, what=what)
             conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
                 status="rolled_back", rolled_back_at=_now(), rolled_back_by=user or "unknown"))
             _bump_version(conn)
             return counts
     except sa.exc.OperationalError as exc:
         raise StoreError(_operational_message(exc)) from exc
+
+
+def _dangling_references(conn) -> list[tuple[str, str, int, list[str]]]:
+    """(table, column, rows, first codes) for every reference to a code no longer in its table.
+
+    Run inside a rollback's transaction: removing the batch that created a territory or an
+    indicator must not leave observations, targets or flows pointing at nothing (the store would
+    no longer export and import back).
+    """
+    out = []
+    keys = {name: {r[0] for r in conn.execute(sa.select(SQL_TABLES[name].c[TABLES[name].key[0]]))}
+            for name in FRAMEWORK_TABLES}
+    for name, table in TABLES.items():
+        for col in table.columns:
+            if not col.references or col.references not in keys:
+                continue
+            known = keys[col.references]
+            column = SQL_TABLES[name].c[col.name]
+            if col.kind == CODES:
+                values = pd.Series([r[0] for r in conn.execute(sa.select(column).where(column.is_not(None)))],
+                                   dtype=object)
+                used = values.str.split("|").explode().str.strip()
+                missing = sorted(set(used[used != ""]) - known)
+                count = int(values.map(lambda v: any(p.strip() in missing for p in str(v).split("|"))).sum())
+            else:
+                rows = conn.execute(sa.select(column, sa.func.count()).where(column.is_not(None))
+                                    .group_by(column)).all()
+                missing = sorted(v for v, _ in rows if v not in known)
+                count = sum(n for v, n in rows if v not in known)
+            if missing:
+                out.append((name, col.name, count, missing[:5]))
+    return out
 
 
 # ---------------------------------------------------------------- named documents (mappings, boundaries)

@@ -17,12 +17,15 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from .downloads import is_formula
 from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
 from .reading import ReadResult, Sheet
-from .schema import CODE, CODES, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
+from . import limits
+from .schema import CODE, CODE_LENGTH, CODES, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
 META = ("_file", "_row")  # where each row came from
+NO_VALUE_TABLES = ("observations", "flows")   # tables whose rows without a value are skipped, not refused
 
 
 @dataclass
@@ -102,12 +105,26 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             out[col.name] = None
             continue
         cells = raw[written[col.name]].astype("str")
+        # What one database refuses, every one refuses here, before any write: NUL characters
+        # (PostgreSQL) and codes longer than their column (PostgreSQL; SQLite would take them).
+        nul = cells.str.contains("\x00", regex=False).to_numpy(dtype=bool)
+        add(nul, col.name, "nul_byte", cells.str.replace("\x00", "\\0", regex=False).to_numpy())
+        cells = cells.where(~nul, "")
+        longest = CODE_LENGTH if col.kind == CODE else TEXT_LENGTH
+        lengths = cells.str.strip().str.len().to_numpy()
+        too_long = lengths > longest
+        if too_long.any():
+            for i in np.flatnonzero(too_long):
+                problems.append(Problem(sheet.label, int(rows[i]), written[col.name], cells.iat[i][:80] + "…",
+                                        "too_long", {"length": int(lengths[i]), "limit": longest}))
+            cells = cells.where(~too_long, "")
         if col.kind in (NUMBER, INTEGER):
             values, flags, codes = parse_numbers(cells, sheet.decimal)
             text = cells.to_numpy()
             for code in ("not_a_number", "too_large", "bad_flag"):
                 add((codes == code).to_numpy(), col.name, code, text,
-                    ("write_number", {}) if code == "not_a_number" else None)
+                    ("write_number", {}) if code == "not_a_number" else None,
+                    {"known": ", ".join(FLAGS)} if code == "bad_flag" else None)
             if col.kind == INTEGER:
                 frac = np.isfinite(values) & (np.floor(values) != values)
                 add(frac, col.name, "not_an_integer", text)
@@ -116,23 +133,47 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             if col.name == "value" and "flag" in table.names:
                 out["_value_flag"] = flags
         elif col.kind == PERIOD:
-            periods, bad = parse_periods(cells)
+            periods, bad, outside = parse_periods(cells)
             add(bad.to_numpy(), col.name, "bad_period", cells.to_numpy(), ("write_period", {}))
+            add(outside.to_numpy(), col.name, "period_out_of_range", cells.to_numpy(), None,
+                {"minimum": limits.get("MIN_YEAR"), "maximum": limits.get("MAX_YEAR")})
             out[col.name] = periods
         elif col.kind == CODES:
             stripped = cells.str.strip()
+            add(stripped.map(is_formula).to_numpy(dtype=bool), col.name, "formula_code", cells.to_numpy())
             out[col.name] = stripped.where(stripped != "", None).astype("object")
         else:
             stripped = cells.str.strip()
             if col.allowed:  # enumerations are case-insensitive
                 upper = all(a.isupper() for a in col.allowed)
                 stripped = stripped.str.upper() if upper else stripped.str.lower()
+            if col.kind == CODE or col.name == "color":
+                # Codes and colours are never formulas: refused here rather than guarded in every export.
+                add(stripped.map(is_formula).to_numpy(dtype=bool), col.name, "formula_code", cells.to_numpy())
             value = stripped if col.kind == CODE else restore_text(cells.str.strip())
+            if col.pattern:
+                value = value.str.lower()
+                wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
+                add(wrong, col.name, "bad_flag", cells.to_numpy(), None, {"known": ", ".join(FLAGS)})
+                value = value.where(~wrong, "")
             out[col.name] = value.where(value != "", None).astype("object")
     if "_value_flag" in out:
         has = out["_value_flag"].notna() & out["flag"].isna()
         out.loc[has, "flag"] = out.loc[has, "_value_flag"]
         out = out.drop(columns="_value_flag")
+    keep = np.ones(len(out), dtype=bool)
+    if table.name in NO_VALUE_TABLES and "value" in written:
+        # DESIGN.md: a row whose value is empty, `:`, `..`, `NA`… (a flag may follow, `: c`) is not an
+        # error and is not stored; it leaves a stored value untouched. One notice counts them.
+        failed = {p.row for p in problems if p.column == written["value"]}
+        no_value = np.isnan(out["value"].to_numpy(dtype="float64", na_value=np.nan))
+        no_value &= ~np.isin(rows, list(failed))
+        if no_value.any():
+            keep = ~no_value
+            shown = ", ".join(str(int(r)) for r in rows[no_value][:10]) + (" …" if no_value.sum() > 10 else "")
+            problems.append(Problem(sheet.label, None, written["value"], None, "no_value_rows",
+                                    {"count": int(no_value.sum()), "rows": shown}, severity="notice"))
+            out = out[keep]
 
     # Column checks derived from the schema, run by pandera (lazy: every failure at once).
     parse_failed = {(p.row, p.column) for p in problems}
@@ -158,8 +199,8 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                           "maximum": col.maximum if col.maximum is not None else "∞"}
             problems.append(Problem(sheet.label, where[0], where[1], str(cell), rec.check, params, suggestion))
     out["_file"] = sheet.label
-    out["_row"] = rows
-    return out, problems
+    out["_row"] = rows[keep]
+    return out.reset_index(drop=True), problems
 
 
 # ---------------------------------------------------------------- across rows and tables
@@ -297,6 +338,24 @@ def _value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], he
     return problems
 
 
+def _cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], headers) -> list[Problem]:
+    """A territory that is its own parent or successor, directly or through others, is refused:
+    following the links would never end."""
+    links = {k: v for k, v in stored.items() if v}
+    links.update({k: v for k, v in zip(frame["territory_id"], frame[column]) if k and v})
+    problems = []
+    for _, row in frame[frame[column].notna().to_numpy()].iterrows():
+        start, path, code = row["territory_id"], [row["territory_id"]], links.get(row["territory_id"])
+        while code is not None and code not in path and len(path) <= len(links):
+            path.append(code)
+            code = links.get(code)
+        if code == start:
+            problems.append(Problem(row["_file"], int(row["_row"]), _written(headers, row["_file"], column),
+                                    row[column], "cycle", {"column": _written(headers, row["_file"], column),
+                                                           "path": " → ".join(path + [start])}))
+    return problems
+
+
 def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -364,6 +423,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     if "territories" in tables:
         t = tables["territories"]
         replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
+    if "territories" in tables:
+        problems.extend(_cycle_problems(tables["territories"], "replaced_by", replaced, headers))
+        problems.extend(_cycle_problems(tables["territories"], "parent_id", {}, headers))
     for kind, frame in tables.items():
         table = TABLES[kind]
         problems.extend(_key_problems(frame, table, headers))

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from indicators import i18n
+from indicators import downloads, i18n, limits
 from indicators.i18n import t
 from pages import common
 
@@ -94,9 +94,9 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
         text = st.text_area("JSON", generated, height=200,
                             key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
     try:
-        spec = json.loads(text)
+        spec = limits.load_json(text)
         mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
-    except (ValueError, MappingError) as exc:
+    except (ValueError, MappingError, limits.LimitExceeded) as exc:
         st.warning(t("mapping_incomplete", lang, detail=str(exc)), icon=":material/edit_note:")
         return None, None
     summary = mapped.summary
@@ -166,7 +166,7 @@ def import_tab(view, editor: str | None) -> None:
         st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
         frame = _problems_frame(problems, lang)
         st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
-        st.download_button(t("download_problems", lang), data=frame.to_csv(index=False, sep=";").encode("utf-8-sig"),
+        st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
                            file_name="problems.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
     if notices:

@@ -111,10 +111,26 @@ def test_problem_lines_speak_the_chosen_language_and_repeated_notes_are_grouped(
     old_code = write(tmp_path, "ancien_code.csv", f"indicator_id,territory_id,period,value\n{rows}\n")
     out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(old_code))
     assert out.returncode == 0, out.stdout + out.stderr
-    notes = [line for line in out.stdout.splitlines() if "note:" in line]
+    notes = [line for line in out.stdout.splitlines() if "remarque:" in line]
     assert notes == [notes[0]] and "lignes 2-6, colonne territory_id" in notes[0] and "57096" in notes[0]
     bad = write(tmp_path, "faute.csv", "indicator_id,territory_id,period,value\nMOB0l,59350,20244,1\n")
     out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(bad))
     assert out.returncode == 1
     assert "faute.csv, ligne 2, colonne indicator_id [MOB0l]" in out.stdout and "MOB01" in out.stdout
     assert "faute.csv, ligne 2, colonne period [20244]" in out.stdout
+    # Every line in French: the file summary and the count too, no English left.
+    assert "faute.csv : table observations ; lignes : 1 ;" in out.stdout and "Problèmes trouvés : 2." in out.stdout
+    for english in ("problem(s)", "rows,", "separator", "Nothing imported", "note:"):
+        assert english not in out.stdout
+
+
+def test_history_and_rollback_answer_in_dutch_and_a_mistyped_store_is_not_created(tmp_path, sqlite_url):
+    assert main(["init", "--db", sqlite_url]) == 0
+    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
+    out = cli("rollback", "--db", sqlite_url, "--lang", "nl", "1")
+    assert out.returncode == 0 and "Batch 1 teruggedraaid" in out.stdout, out.stdout + out.stderr
+    out = cli("history", "--db", sqlite_url, "--lang", "nl")
+    assert "teruggedraaid op" in out.stdout and "rolled back" not in out.stdout
+    typo = tmp_path / "typo" / "stroe.sqlite"
+    out = cli("history", "--db", f"sqlite:///{typo}", "--lang", "fr")
+    assert out.returncode == 2 and "Aucune base" in out.stderr and not typo.exists()

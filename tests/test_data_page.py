@@ -190,7 +190,7 @@ def test_ten_kinds_of_problems_are_each_reported_and_nothing_written(demo_url):
            "MOB04;59350;2021;abc;\n"         # 4 not a number
            "MOB04;59350;2022;1e400;\n"       # 5 too large
            "MOB04;59350;2023;12 x;\n"        # 6 unknown flag after the number
-           "MOB04;59350;2024;1;z\n"          # 7 flag not allowed
+           "MOB04;59350;2024;1;q\n"          # 7 flag column: not one of Eurostat's
            ";59350;2024;1;\n"                # 8 required cell empty
            "MOB04;59512;2019;1;\n"
            "MOB04;59512;2019;2;\n"           # 9 two values for one key
@@ -201,9 +201,10 @@ def test_ten_kinds_of_problems_are_each_reported_and_nothing_written(demo_url):
     problems = at.dataframe[1].value
     messages = " | ".join(problems["Problem"])
     for words in ("Unknown indicator code", "Unknown territory code", "Not a period", "Not a number",
-                  "too large", "Unknown flag", "Not an allowed value", "value is required",
+                  "too large", "Unknown flag", "value is required",
                   "Two different values", "same row appears again"):
         assert words in messages, words
+    assert messages.count("Unknown flag") == 2   # after the number (6) and in the flag column (7)
     assert not [b for b in at.button if b.key == "confirm_import"]
     assert len(list_batches(open_store(demo_url))) == len(before)
 

@@ -290,7 +290,7 @@ def test_a_column_the_file_does_not_have_is_a_clear_problem():
     ({"territory": {"column": "CODGEO", "pad": "5"}, "period": "2020", "values": {"A": "X"}}, "pad"),
     ({"territory": {"column": "CODGEO", "pattern": "("}, "period": "2020", "values": {"A": "X"}}, "regular"),
     ({"territory": "geo", "years_in_columns": {"indicator": "X"}, "values": {"A": "X"}}, "not both"),
-    ({"territory": "CODGEO", "period": "2020", "values": {"A": "X"}, "flag": "z"}, "flag"),
+    ({"territory": "CODGEO", "period": "2020", "values": {"A": "X"}, "flag": "q"}, "flag"),
     ({"territory": "CODGEO", "period": "2020", "values": {"A": "X"}, "colour": "red"}, "colour"),
 ])
 def test_an_unusable_spec_says_what_to_fix(spec, words):

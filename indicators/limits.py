@@ -1,0 +1,105 @@
+"""Every limit on what a file may cost before and while it is read, in one place.
+
+A small hostile file (a stray cell at XFD1048576, a zip bomb of shared strings,
+200,000 fields in one row, a TopoJSON reusing one arc 400,000 times, a JSON
+nested 100,000 deep) must be refused with a report, never read until the
+machine runs out of memory or time. Each limit has a default sized for the
+largest real observatory file we know of, several times over, and can be
+changed by an environment variable of the same name prefixed `MONITOR_`
+(documented in docs/deployment.md).
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass
+
+DEFAULTS: dict[str, int] = {
+    "MAX_FILE_BYTES": 200 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
+    "MAX_UNPACKED_BYTES": 600 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
+    "MAX_CELLS": 30_000_000,                   # cells of one table (rows x columns actually holding data)
+    "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
+    "MAX_FIELDS_PER_ROW": 1_000,               # fields in one CSV line
+    "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
+    "MAX_HEADER_ROW": 1_000,                   # a mapping's header row (lines of notes above the header)
+    "MAX_JSON_DEPTH": 64,                      # nesting of a mapping or boundary JSON
+    "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have maps.MAX_BYTES)
+    "MAX_VERTICES": 2_000_000,                 # coordinates of one boundary file, arcs expanded
+    "MAX_PATTERN_CHARS": 200,                  # a saved mapping's regular expression
+    "MIN_YEAR": 1900,                          # periods outside these years are refused
+    "MAX_YEAR": 2100,
+}
+
+
+def get(name: str) -> int:
+    """The limit `name`, from `MONITOR_<name>` when set to a whole number, else its default."""
+    raw = os.environ.get(f"MONITOR_{name}", "").strip().replace("_", "")
+    if raw.isdigit():
+        return int(raw)
+    return DEFAULTS[name]
+
+
+@dataclass
+class LimitExceeded(Exception):
+    """A file went past a limit: `what` names the limit, `found` and `limit` are sizes."""
+
+    what: str
+    found: int
+    limit: int
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.found} > {self.limit}"
+
+
+def check(name: str, found: int) -> None:
+    limit = get(name)
+    if found > limit:
+        raise LimitExceeded(name, int(found), limit)
+
+
+def check_zip(archive: zipfile.ZipFile) -> None:
+    """Refuse an archive whose members unpack past the limit, or pack absurdly (a zip bomb).
+
+    The sizes come from the archive's directory; a member that lies about its
+    size is still cut off by `read_capped` while it is unpacked.
+    """
+    total = sum(max(info.file_size, 0) for info in archive.infolist())
+    check("MAX_UNPACKED_BYTES", total)
+
+
+def read_capped(stream, name: str = "MAX_UNPACKED_BYTES") -> bytes:
+    """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early)."""
+    limit = get(name)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise LimitExceeded(name, len(data), limit)
+    return data
+
+
+def load_json(text: str | bytes):
+    """`json.loads` under the size and depth limits: ValueError (with the reason) past either."""
+    import json
+
+    check("MAX_JSON_BYTES", len(text))
+    if not json_depth_ok(text):
+        raise ValueError(f"nested deeper than {get('MAX_JSON_DEPTH')} levels")
+    return json.loads(text)
+
+
+def json_depth_ok(text: str | bytes) -> bool:
+    """Whether a JSON text nests no deeper than the limit, measured without parsing it.
+
+    Python's json module recurses: 100,000 `[` raise RecursionError deep in the
+    parser. Strings are removed first so that brackets inside them don't count.
+    """
+    import re
+
+    import numpy as np
+
+    if isinstance(text, str):
+        text = text.encode("utf-8", errors="replace")
+    bare = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", text)
+    codes = np.frombuffer(bare, dtype=np.uint8)
+    steps = (np.isin(codes, (ord("["), ord("{"))).astype(np.int32)
+             - np.isin(codes, (ord("]"), ord("}"))).astype(np.int32))
+    return not len(steps) or int(np.cumsum(steps).max()) <= get("MAX_JSON_DEPTH")

@@ -1,0 +1,12 @@
+"""Texts of the store's refusals (indicators/store.py: StoreError with a key)."""
+
+TEXTS = {
+    "rollback_dangling": {
+        "fr": "Le lot {batch} a créé des codes que des données plus récentes utilisent encore ({what}). "
+              "Annulez ou corrigez d'abord ces données ; rien n'a été modifié.",
+        "nl": "Batch {batch} maakte codes aan die latere gegevens nog gebruiken ({what}). Draai die gegevens "
+              "eerst terug of pas ze aan; er is niets gewijzigd.",
+        "en": "Batch {batch} created codes that later data still uses ({what}). Roll back or change that data "
+              "first; nothing was changed.",
+    },
+}
