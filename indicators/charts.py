@@ -621,9 +621,10 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "status": status,
             "status_text": status_text(status, lang, method, has_target),
             "score": _get(a, "score"),
-            # no bar for a series not assessed: a full bar would contradict its status
-            "progress": progress_share(base, latest, _get(trow, "target_value"))
-            if has_target and status != "not_assessed" else None,
+            # the bar never contradicts the status: none when not assessed, full when achieved
+            # (also when the base already lay past the target, where the share reads 0)
+            "progress": None if not has_target or status == "not_assessed" else 1.0 if status == "achieved"
+            else progress_share(base, latest, _get(trow, "target_value")),
             "context": context,
             "note": " · ".join(notes),
             "trend": sparkline_values(series) if series is not None else [],

@@ -153,7 +153,10 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
                        help=f"{t('baseline', lang)} {trow.get('baseline_period')}{charts.colon(lang)} "
                             f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
                             f"{t('target', lang)} {trow.get('target_period')}")
-        share = charts.progress_share(trow.get("baseline_value"), a.get("latest_value"), trow.get("target_value"))
+        status = a.get("status") or "not_assessed"   # the share never contradicts the status
+        share = None if status == "not_assessed" else 1.0 if status == "achieved" else charts.progress_share(
+            a.get("base_value") if pd.notna(a.get("base_value")) else trow.get("baseline_value"),
+            a.get("latest_value"), trow.get("target_value"))
         cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
                        help=t("progress_help", lang))
     else:
