@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 from . import i18n
 from .i18n import t
 from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR, mix
+from .units import unit_of
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -596,7 +597,7 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
     rows = []
     for ind in indicators.to_dict("records"):
         iid = str(ind["indicator_id"])
-        dec, unit = ind.get("decimals"), ind.get("unit")
+        dec, unit = ind.get("decimals"), unit_of(ind, lang)
         a = head_by.get(iid)
         tid = str(_get(a, "territory_id", "")) if a is not None else ""
         # without an assessed series (no value in the territories kept), the indicator's first

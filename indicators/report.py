@@ -36,6 +36,7 @@ from . import overview as O
 from .i18n import t
 from .progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, SCORE_CUTS, STATUSES, assess_all, rollup_actions
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
+from .units import unit_of
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -223,7 +224,7 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         mine[mine["territory_id"].astype(str).isin(keep)],
         targets[targets["territory_id"].astype(str).isin(keep)],
         rows[rows["territory_id"].astype(str).isin(keep)] if len(rows) else None,
-        framework["territories"], lang, ind.get("decimals"), ind.get("unit"), method=method,
+        framework["territories"], lang, ind.get("decimals"), unit_of(ind, lang), method=method,
         height=CHART_HEIGHT, compact=True)
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
@@ -262,7 +263,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
                filters: F.Filters, fresh: dict, comp: dict, flow_ids: frozenset) -> IndicatorEntry:
     lang, method = filters.lang, filters.method
     iid = str(ind["indicator_id"])
-    dec, unit = ind.get("decimals"), _text(ind.get("unit"))
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     mine = obs[obs["indicator_id"].astype(str) == iid]
     rows = assessed[assessed["indicator_id"].astype(str) == iid] if len(assessed) else assessed
     targets = framework["targets"][framework["targets"]["indicator_id"].astype(str) == iid]

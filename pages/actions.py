@@ -13,6 +13,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
+from indicators.units import unit_of
 from pages import common
 
 DETAIL_KEY = "actions_detail"
@@ -219,7 +220,7 @@ def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targ
     return charts.indicator_chart(
         mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
         rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang,
-        ind.get("decimals"), ind.get("unit"), method=method, height=420 if compact else 400,
+        ind.get("decimals"), unit_of(ind, lang), method=method, height=420 if compact else 400,
         compact=compact)
 
 
@@ -269,7 +270,7 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     c = _colon(lang)
     st.markdown(f"#### {iid} · {i18n.name(ind, 'name', lang) or iid}")
     facts = [f"{t('unit', lang)}{c} {unit or '–'}"]

@@ -11,6 +11,7 @@ from indicators import charts, downloads
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
+from indicators.units import unit_of
 from pages import common
 
 KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
@@ -62,7 +63,7 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     RANKING_LIMIT), and the table of every value shown."""
     fw, lang, method = common.framework(version), flt.lang, flt.method
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
@@ -111,7 +112,7 @@ def _metadata(ind: dict, lang: str) -> None:
     c = charts.colon(lang)
     definition = i18n.name(ind, "definition", lang)
     facts = [
-        (t("unit", lang), _text(ind.get("unit"), lang)),
+        (t("unit", lang), _text(unit_of(ind, lang), lang)),
         (t("source", lang), _text(ind.get("source"), lang)),
         (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
         (t("owner", lang), _text(ind.get("owner"), lang)),
@@ -130,7 +131,7 @@ def _metadata(ind: dict, lang: str) -> None:
 
 
 def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
     labels = charts.territory_labels(fw["territories"], lang)
     if not len(head):
