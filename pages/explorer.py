@@ -201,6 +201,9 @@ def main() -> None:
         ss[KEY] = codes[0]
     code = st.selectbox(t("choose_indicator", lang), codes, key=KEY, format_func=lambda c: f"{c} · {names.get(c, c)}",
                         persist_state="session")
+    if flt.indicator != code:   # the sidebar wrote the URL before this choice: the link shows what is shown
+        st.query_params["indicator"] = code
+        view.filters = flt = replace(flt, indicator=code)
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
     if len(action):

@@ -260,6 +260,7 @@ def test_explorer_options_follow_the_filters_and_a_foreign_indicator_is_said(sto
     assert box.options == [f"{c} · {n}" for c, n in zip(climate["indicator_id"], climate["name_fr"])]
     assert box.value == climate["indicator_id"].iloc[0]
     assert any("MOB03" in i.value for i in at.info)
+    assert at.query_params["indicator"] in (box.value, [box.value])   # the URL names the indicator shown, not the old one
 
 
 def test_explorer_in_dutch(store):
