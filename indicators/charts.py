@@ -426,6 +426,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     if "country" not in frame:
         frame["country"] = [labels.get(tid, (tid, ""))[1] for tid in frame["territory_id"]]
     frame["country"] = frame["country"].fillna("").astype(str)
+    frame, references = split_references(frame, territories)
     # plotly draws the first category at the bottom: put the best value last
     ascending = str(direction or "increase").strip().lower() != "decrease"
     frame = frame.sort_values("_v", ascending=ascending, kind="stable")
@@ -474,11 +475,39 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    if len(frame):
-        lo, hi = float(frame["_v"].min()), float(frame["_v"].max())
+    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank
+    for row in references.to_dict("records"):
+        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"),
+                      annotation=dict(text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}",
+                                      font=dict(size=SMALL_FONT), bgcolor="rgba(255,255,255,0.85)"),
+                      annotation_position="top right")
+    values = pd.concat([frame["_v"], references["_v"]])
+    if len(values):
+        lo, hi = float(values.min()), float(values.max())
         pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
         fig.update_xaxes(range=[min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad])
     return fig
+
+
+# Territory kinds from the smallest up; `custom` (a cooperation area such as the Eurometropolis) is above all.
+KIND_RANK = {"commune": 0, "epci": 1, "arrondissement": 2, "nuts3": 3, "department": 3, "province": 4,
+             "region": 5, "custom": 6}
+
+
+def split_references(frame: pd.DataFrame, territories: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the parts to rank, the aggregates to show as references): an aggregate is a territory of a kind
+    above the most common kind of the others, or the parent of another territory of the frame."""
+    if territories is None or not len(frame) or "kind" not in territories:
+        return frame, frame.iloc[0:0]
+    info = territories.assign(territory_id=territories["territory_id"].astype(str)).set_index("territory_id")
+    kinds = frame["territory_id"].map(info["kind"]).fillna("").astype(str).str.lower()
+    ranks = kinds.map(KIND_RANK).fillna(-1)
+    common_rank = ranks.mode().min() if len(ranks) else -1
+    parents = set(frame["territory_id"].map(info["parent_id"]).dropna().astype(str)) if "parent_id" in info else set()
+    above = (ranks > common_rank) | frame["territory_id"].isin(parents)
+    if above.all():      # nothing left to rank: rank them all
+        return frame, frame.iloc[0:0]
+    return frame[~above], frame[above]
 
 
 # ------------------------------------------------------------------ tables
