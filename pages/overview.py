@@ -73,8 +73,11 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     return {
         "matrix": O.matrix_figure(computed["cells"], fw["levels"], fw["themes"], lang, flt.method,
                                   selected=(flt.level, flt.theme)),
-        "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
-        "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
+        # in the matrix's order (the framework's `order`), titled axes
+        "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method,
+                                         order=O.ordered_codes(fw["themes"], "theme_id"), axis_title=t("theme", lang)),
+        "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method,
+                                         order=O.ordered_codes(fw["levels"], "level_id"), axis_title=t("level", lang)),
     }
 
 
@@ -110,6 +113,8 @@ def main() -> None:
         return
     figures = computed["figures"]
     batches = common.batches(view.version)
+    # the time of the latest import still in force: a rolled-back one brought nothing
+    live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
     c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
@@ -118,11 +123,12 @@ def main() -> None:
               delta_description=t("kpi_assessed", lang), border=True)
     latest_period = computed["latest_period"]
     c4.metric(t("kpi_latest", lang), latest_period or "–",
-              i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
+              i18n.when(live["created_at"].iloc[0], lang) if not live.empty else None,
               delta_color="off", delta_arrow="off", border=True)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
     st.subheader(t("matrix_title", lang))
+    st.caption(t("matrix_score_key", lang))       # the scores explained on the first screen
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
     st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
