@@ -984,11 +984,25 @@ def render(report: Report, fmt: str) -> bytes:
     return render_pdf(report) if fmt == "pdf" else render_html(report).encode("utf-8")
 
 
-def file_name(filters: F.Filters, fmt: str, day: date | None = None) -> str:
-    """`rapport-avancement-mobility-2026-11-25.pdf`: codes, never translated labels."""
-    scope = "-".join(x for x in (filters.level, filters.theme, filters.action) if x) or "strategy"
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in scope)
-    return f"{t('report_file', filters.lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
+def file_name(filters: F.Filters, fmt: str, day: date | None = None,
+              framework: dict[str, pd.DataFrame] | None = None) -> str:
+    """`rapport-avancement-mobilite-2026-11-25.pdf`: every word in the report's language (the level's and
+    theme's names from `framework`, the action's code), ASCII only so that any mail client keeps it."""
+    import unicodedata
+
+    lang = filters.lang
+    words = []
+    for key, table, column in (("level", "levels", "level_id"), ("theme", "themes", "theme_id")):
+        code = getattr(filters, key)
+        if code:
+            name = _name_of(framework[table], column, code, "name", lang) if framework is not None else ""
+            words.append(name or code)
+    if filters.action:
+        words.append(filters.action)
+    scope = "-".join(words) or t("report_file_all", lang)
+    ascii_text = unicodedata.normalize("NFKD", scope).encode("ascii", "ignore").decode().lower()
+    safe = "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())[:60].strip("-")
+    return f"{t('report_file', lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
 
 
 def write(report: Report, out: str | os.PathLike) -> Path:

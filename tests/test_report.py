@@ -213,9 +213,14 @@ def test_territory_and_period_filters_reach_the_charts(demo):
         assert ids <= {"59350"} and all(2018 <= x < 2023 for x in xs)
 
 
-def test_file_name_uses_codes():
-    assert R.file_name(F.Filters(lang="fr", theme="mobility"), "pdf", datetime(2026, 11, 25).date()) == \
-        "rapport-avancement-mobility-2026-11-25.pdf"
+def test_file_name_is_in_the_report_language(demo):
+    day = datetime(2026, 11, 25).date()
+    fw = demo["framework"]
+    assert R.file_name(F.Filters(lang="fr", theme="mobility"), "pdf", day, fw) == \
+        "rapport-avancement-mobilite-2026-11-25.pdf"
+    assert R.file_name(F.Filters(lang="nl", theme="mobility", action="A01"), "pdf", day, fw) == \
+        "voortgangsrapport-mobiliteit-a01-2026-11-25.pdf"
+    assert R.file_name(F.Filters(lang="fr"), "html", day, fw) == "rapport-avancement-strategie-2026-11-25.html"
     assert R.file_name(F.Filters(lang="en"), "html", datetime(2026, 1, 2).date()) == \
         "progress-report-strategy-2026-01-02.html"
 

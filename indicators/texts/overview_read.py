@@ -27,3 +27,4 @@ TEXTS = {
     "behind_multiannual_one": {"fr": "{n} cycle de retard", "nl": "{n} cyclus achter", "en": "{n} cycle behind"},
     "behind_multiannual_other": {"fr": "{n} cycles de retard", "nl": "{n} cycli achter", "en": "{n} cycles behind"},
 }
+TEXTS["report_file_all"] = {"fr": "strategie", "nl": "strategie", "en": "strategy"}   # a file name's scope word
