@@ -148,13 +148,14 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              text=[v if v else "" for v in values], textposition="inside",
                              textfont=dict(color=STATUS_TEXT_COLORS[status]),
                              hovertemplate=f"%{{y}}<br>{label} : %{{x}}<extra></extra>"))
-    fig.update_layout(barmode="stack", height=150 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=10),
+    fig.update_layout(barmode="stack", height=230 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=130),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
                       xaxis=dict(gridcolor="#E5E5E5", title=dict(text=t("axis_actions_count", lang)),
                                  tickformat="d"),
                       yaxis=dict(autorange="reversed", title=dict(text=axis_title) if axis_title else None),
-                      legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, font=dict(size=13),
-                                  traceorder="normal"))
+                      # the legend at the container's foot, below the axis title (never over it)
+                      legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0,
+                                  font=dict(size=13), traceorder="normal"))
     return fig
 
 

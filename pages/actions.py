@@ -145,8 +145,8 @@ def _empty(view, lang: str) -> None:
 
 
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
-    shown = per_action[["action", "status_text", "note", "score", "progress", "lead", "implementation", "years",
-                        "indicators"]]
+    shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
+                        "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
@@ -166,8 +166,8 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
-    shown = per_indicator[["action_id", "indicator", "status_text", "note", "progress", "trend", "latest",
-                           "target", "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
+    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest",
+                           "target", "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={

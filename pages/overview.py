@@ -8,6 +8,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
+from indicators import health as H
 from indicators import overview as O
 from indicators.i18n import t
 from pages import common
@@ -171,13 +172,18 @@ def main() -> None:
         if stale.empty:
             st.success(t("no_stale", lang), icon=":material/check_circle:")
         else:
+            # the words of Data health: its latest year, "2 ans de retard", "aucune donnée" (never a bare dash)
+            no_data = t("fresh_no_data", lang)
             st.dataframe(pd.DataFrame({
                 t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
-                t("latest_period", lang): stale["latest_period"],
-                t("periods_missing", lang): ["–" if pd.isna(v) else str(int(v)) for v in stale["periods_missing"]],
+                t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
+                t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
+                    {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
+                    for v in stale["periods_missing"]],
                 t("owner", lang): stale["owner"],
-            }), hide_index=True, width="stretch", column_config={   # long names would hide the rest
-                t("indicator", lang): st.column_config.TextColumn(width="medium")})
+            }), hide_index=True, width="stretch", column_config={
+                t("indicator", lang): st.column_config.TextColumn(width="large"),
+                t("owner", lang): st.column_config.TextColumn(width="small")})
     common.demo_caption(lang)
 
 
