@@ -46,14 +46,14 @@ def status_pictures(lang: str) -> go.Figure:
         years, values = pictured_series(status)
         fig.add_trace(go.Scatter(x=[BASE[0], TARGET[0]], y=[BASE[1], TARGET[1]], mode="lines",
                                  line=dict(color="#555555", dash="dash", width=1.5), name=t("target", lang),
-                                 showlegend=col == 1, hoverinfo="skip"), row=1, col=col)
+                                 showlegend=False, hoverinfo="skip"), row=1, col=col)   # the caption names the dashes
         fig.add_trace(go.Scatter(x=years, y=values, mode="lines+markers", name=names[col - 1],
                                  line=dict(color=STATUS_COLORS[status], width=3), showlegend=False,
                                  hovertemplate="%{x}: %{y:,.1f}<extra></extra>"), row=1, col=col)
-    fig.update_xaxes(range=[2014, 2026], tickvals=[2015, 2020, 2025], title_text=t("period", lang))
-    fig.update_yaxes(title_text=t("pictured_axis", lang), row=1, col=1, tickformat=",.0f")
-    fig.update_layout(height=300, margin=dict(l=10, r=10, t=60, b=10), separators=SEPARATORS[lang],
-                      plot_bgcolor="#FFFFFF", legend=dict(orientation="h", y=-0.25, x=0))
+    fig.update_xaxes(range=[2014, 2026], tickvals=[2015, 2020, 2025], title_text=t("period", lang), automargin=True)
+    fig.update_yaxes(title_text=t("pictured_axis", lang), row=1, col=1, tickformat=",.0f", automargin=True)
+    fig.update_layout(height=320, margin=dict(l=70, r=10, t=60, b=60), separators=SEPARATORS[lang],
+                      plot_bgcolor="#FFFFFF")
     for annotation in fig.layout.annotations:
         annotation.font = dict(size=12)
     return fig
