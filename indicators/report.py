@@ -664,7 +664,9 @@ def _summary(r: Report, figs: _Figures) -> str:
              f'<p class="muted">{e(r.scope)} · {e(t(f"method_{r.method}", lang))}</p>',
              f"<h3>{e(t('report_status_counts', lang))}</h3>", _count_table(r)]
     if r.matrix is not None:
-        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix)]
+        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix),
+                  # the scores explained where they are shown (the dashboard's words, without Markdown)
+                  f'<p class="note">{e(t("matrix_score_key", lang).replace("**", ""))}</p>']
     parts.append(f"<h3>{e(t('attention', lang))}</h3>")
     if r.attention:
         rows = "".join(
