@@ -281,6 +281,8 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
         facts.append(f"{t('target', lang)}{c} {row['target']}")
         if row["milestone"]:
             facts.append(f"{t('milestone', lang)}{c} {row['milestone']}")
+        if row.get("note"):      # context, break in series, why not assessed: said beside the status
+            facts.append(f"*{row['note']}*")
     status = row["status"] if row is not None else "not_assessed"
     st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))

@@ -167,8 +167,14 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     cols[3].metric(t("projection", lang) + suffix,
                    charts.format_value(a.get("projected_value"), lang, dec, value_unit),
                    help=t("projection_help", lang))
+    notes = []
+    if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so
+        notes.append(t("break_since", lang, period=a.get("break_period")))
+    if (a.get("status") or "not_assessed") == "not_assessed" and isinstance(a.get("reason"), str):
+        notes.append(t(f"reason_{a.get('reason')}", lang))
     st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
-                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**")
+                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
+                + "".join(f" · *{n}*" for n in notes))
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:

@@ -294,3 +294,15 @@ def test_status_colours_are_the_one_palette(store):
             if text in colours:
                 assert colours[text] == pill, (text, colours[text])
     assert len(colours) >= 3
+
+
+def test_a_status_judged_after_a_break_in_series_says_so(store):
+    """The demo's MOB01 has a census break (flag b) in 2021 in some territories: their status says so."""
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str, keep_default_na=False)
+    broken = obs[(obs["indicator_id"] == "MOB01") & obs["flag"].str.contains("b")]
+    assert len(broken)
+    territory, period = broken.iloc[0]["territory_id"], broken.iloc[0]["period"]
+    at = open_page("pages/explorer.py", {"indicator": "MOB01", "territory": territory})
+    assert f"· *rupture de série en {period}*" in texts(at)
+    plain = open_page("pages/explorer.py", {"indicator": "MOB01"})
+    assert "· *rupture de série en" not in texts(plain)   # the headline territory's series has no break
