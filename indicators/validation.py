@@ -410,6 +410,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
             ignored = [c for c in sheet.frame.columns if c not in mapping]
             info["ignored_columns"] = ignored
+            if ignored:
+                problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
+                                        {"columns": ", ".join(ignored)}, severity="notice"))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(found_problems)
             parts.setdefault(kind, []).append(frame)

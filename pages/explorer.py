@@ -243,10 +243,11 @@ def main() -> None:
         missing = sorted(set(obs["territory_id"].astype(str)) - built["with_value"])
         if missing:
             labels = charts.territory_labels(fw["territories"], lang)
-            names = [labels.get(m, (m,))[0] for m in missing]
-            text = ", ".join(names[:NAMES_LIMIT])
-            if len(names) > NAMES_LIMIT:
-                text += " " + t("and_more", lang, n=len(names) - NAMES_LIMIT)
+            # not `names`: the indicator selectbox's format_func above reads that name when it runs again
+            absent = [labels.get(m, (m,))[0] for m in missing]
+            text = ", ".join(absent[:NAMES_LIMIT])
+            if len(absent) > NAMES_LIMIT:
+                text += " " + t("and_more", lang, n=len(absent) - NAMES_LIMIT)
             st.caption(t("missing_in_year", lang, year=year, names=text))
 
     st.subheader(t("metadata", lang), divider="gray")
@@ -258,10 +259,15 @@ def main() -> None:
     _values_table(frame, ind, lang)
     stem = f"{code}_{lang}"
     left, right, _ = st.columns([1, 1, 2])
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(frame),
+    # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
+    labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
+             "territory": {c: v[0] for c, v in charts.territory_labels(fw["territories"], lang).items()},
+             "country": {c: v[1] for c, v in charts.territory_labels(fw["territories"], lang).items()}}
+    download = downloads.observations_download(obs, labels_for, lang)
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
                          file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
                          icon=":material/download:", key="download_csv")
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(frame, code),
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "observations"),
                           file_name=f"{stem}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore", icon=":material/download:", key="download_xlsx")
