@@ -480,7 +480,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"),
                       annotation=dict(text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}",
                                       font=dict(size=SMALL_FONT), bgcolor="rgba(255,255,255,0.85)"),
-                      annotation_position="top right")
+                      annotation_position="top left")   # the words inside the plot, left of the line
     values = pd.concat([frame["_v"], references["_v"]])
     if len(values):
         lo, hi = float(values.min()), float(values.max())
