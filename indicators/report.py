@@ -36,6 +36,7 @@ from . import overview as O
 from .i18n import t
 from .progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, SCORE_CUTS, STATUSES, assess_all, rollup_actions
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
+from .units import unit_of
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -223,7 +224,7 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         mine[mine["territory_id"].astype(str).isin(keep)],
         targets[targets["territory_id"].astype(str).isin(keep)],
         rows[rows["territory_id"].astype(str).isin(keep)] if len(rows) else None,
-        framework["territories"], lang, ind.get("decimals"), ind.get("unit"), method=method,
+        framework["territories"], lang, ind.get("decimals"), unit_of(ind, lang), method=method,
         height=CHART_HEIGHT, compact=True)
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
@@ -262,7 +263,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
                filters: F.Filters, fresh: dict, comp: dict, flow_ids: frozenset) -> IndicatorEntry:
     lang, method = filters.lang, filters.method
     iid = str(ind["indicator_id"])
-    dec, unit = ind.get("decimals"), _text(ind.get("unit"))
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     mine = obs[obs["indicator_id"].astype(str) == iid]
     rows = assessed[assessed["indicator_id"].astype(str) == iid] if len(assessed) else assessed
     targets = framework["targets"][framework["targets"]["indicator_id"].astype(str) == iid]
@@ -663,7 +664,9 @@ def _summary(r: Report, figs: _Figures) -> str:
              f'<p class="muted">{e(r.scope)} · {e(t(f"method_{r.method}", lang))}</p>',
              f"<h3>{e(t('report_status_counts', lang))}</h3>", _count_table(r)]
     if r.matrix is not None:
-        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix)]
+        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix),
+                  # the scores explained where they are shown (the dashboard's words, without Markdown)
+                  f'<p class="note">{e(t("matrix_score_key", lang).replace("**", ""))}</p>']
     parts.append(f"<h3>{e(t('attention', lang))}</h3>")
     if r.attention:
         rows = "".join(
@@ -983,11 +986,25 @@ def render(report: Report, fmt: str) -> bytes:
     return render_pdf(report) if fmt == "pdf" else render_html(report).encode("utf-8")
 
 
-def file_name(filters: F.Filters, fmt: str, day: date | None = None) -> str:
-    """`rapport-avancement-mobility-2026-11-25.pdf`: codes, never translated labels."""
-    scope = "-".join(x for x in (filters.level, filters.theme, filters.action) if x) or "strategy"
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in scope)
-    return f"{t('report_file', filters.lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
+def file_name(filters: F.Filters, fmt: str, day: date | None = None,
+              framework: dict[str, pd.DataFrame] | None = None) -> str:
+    """`rapport-avancement-mobilite-2026-11-25.pdf`: every word in the report's language (the level's and
+    theme's names from `framework`, the action's code), ASCII only so that any mail client keeps it."""
+    import unicodedata
+
+    lang = filters.lang
+    words = []
+    for key, table, column in (("level", "levels", "level_id"), ("theme", "themes", "theme_id")):
+        code = getattr(filters, key)
+        if code:
+            name = _name_of(framework[table], column, code, "name", lang) if framework is not None else ""
+            words.append(name or code)
+    if filters.action:
+        words.append(filters.action)
+    scope = "-".join(words) or t("report_file_all", lang)
+    ascii_text = unicodedata.normalize("NFKD", scope).encode("ascii", "ignore").decode().lower()
+    safe = "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())[:60].strip("-")
+    return f"{t('report_file', lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
 
 
 def write(report: Report, out: str | os.PathLike) -> Path:

@@ -412,6 +412,16 @@ def set_indicator(code: str | None) -> None:
 
 # ---------------------------------------------------------------- small shared renderers
 
+def number_column(label: str, values, lang: str, decimals: int | None = 1, **options):
+    """A read-only column of numbers written in the page's language (not the browser's), sortable by
+    value: the cells keep their numbers (copied as numbers), a select box shows each one's label."""
+    from indicators.tables import labels as number_labels
+
+    written = number_labels(values, lang, decimals)
+    return st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                            disabled=True, **options)
+
+
 def md_code(value) -> str:
     """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
     import re

@@ -97,10 +97,12 @@ def test_every_page_renders_without_error(demo_url):
 
 
 def test_methodology_page_shows_the_method_in_each_language(demo_url):
-    for lang, word in (("en", "on_track"), ("fr", "on_track"), ("nl", "on_track")):
+    for lang, word in (("en", "▲ On track"), ("fr", "▲ En bonne voie"), ("nl", "▲ Op koers")):
         at = run({"lang": lang})
         switch_page(at, "pages/methodology.py").run()
-        assert word in "\n".join(m.value for m in at.markdown)
+        shown = "\n".join(m.value for m in at.markdown)
+        assert word in shown and "on_track" not in shown      # for planners: the words, not the code
+        assert len(at.get("plotly_chart")) == 1                # the statuses pictured
 
 
 def test_empty_store_says_what_to_do(tmp_path, monkeypatch):

@@ -45,7 +45,8 @@ COLUMNS: dict[str, list[str]] = {
     "themes": ["theme_id", "name_fr", "name_nl", "name_en", "color", "order"],
     "actions": ["action_id", "level_id", "theme_id", "title_fr", "title_nl", "title_en", "description_fr",
                 "description_nl", "description_en", "lead", "status", "start_year", "end_year"],
-    "indicators": ["indicator_id", "action_id", "name_fr", "name_nl", "name_en", "unit", "direction", "type",
+    "indicators": ["indicator_id", "action_id", "name_fr", "name_nl", "name_en", "unit", "unit_fr", "unit_nl",
+                   "unit_en", "direction", "type",
                    "code", "aggregation", "decimals", "source", "definition_fr", "definition_nl",
                    "definition_en", "comparability", "owner", "periodicity"],
     "territories": ["territory_id", "name_fr", "name_nl", "name_en", "country", "kind", "parent_id", "levels",
@@ -1845,6 +1846,38 @@ def coord(x: float) -> str:
     return text + "0" * max(0, 2 - len(text.split(".")[1]))
 
 
+# Units as each language writes them, for the demo's units outside the product's list (indicators/units.py):
+# DESIGN.md's `unit_fr/nl/en`. A unit of the product's list needs none.
+UNIT_WORDS = {
+    "trains/day": ("trains/jour", "treinen/dag", "trains/day"),
+    "cyclists/day": ("cyclistes/jour", "fietsers/dag", "cyclists/day"),
+    "departures/day": ("départs/jour", "vertrekken/dag", "departures/day"),
+    "passengers/day": ("voyageurs/jour", "reizigers/dag", "passengers/day"),
+    "thousand passengers": ("milliers de voyageurs", "duizend reizigers", "thousand passengers"),
+    "thousand nights": ("milliers de nuitées", "duizend overnachtingen", "thousand nights"),
+    "solutions": ("solutions", "oplossingen", "solutions"),
+    "partnerships": ("partenariats", "partnerschappen", "partnerships"),
+    "requests": ("demandes", "aanvragen", "requests"),
+    "obstacles": ("obstacles", "obstakels", "obstacles"),
+    "placements": ("placements", "plaatsingen", "placements"),
+    "job offers": ("offres d'emploi", "vacatures", "job offers"),
+    "missions": ("missions", "missies", "missions"),
+    "start-ups": ("jeunes pousses", "start-ups", "start-ups"),
+    "patients": ("patients", "patiënten", "patients"),
+    "interventions": ("interventions", "interventies", "interventions"),
+    "GPs per 10,000 inhabitants": ("médecins généralistes pour 10 000 habitants",
+                                   "huisartsen per 10.000 inwoners", "GPs per 10,000 inhabitants"),
+    "joint strategies/action plans": ("stratégies/plans d'action communs", "gezamenlijke strategieën/actieplannen",
+                                      "joint strategies/action plans"),
+    "participations": ("participations", "deelnames", "participations"),
+}
+
+
+def unit_words(unit: str) -> dict:
+    words = UNIT_WORDS.get(unit)
+    return dict(zip(("unit_fr", "unit_nl", "unit_en"), words)) if words else {}
+
+
 def write(name: str, rows: list[dict]) -> None:
     cols = COLUMNS[name]
     with open(HERE / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
@@ -1868,7 +1901,8 @@ def main() -> int:
         nm, df, tl = ind["names"], ind["defs"], ind["tail"]
         indicators.append(dict(
             indicator_id=ind["indicator_id"], action_id=ind["action_id"], name_fr=nm[0], name_nl=nm[1],
-            name_en=nm[2], unit=ind["unit"], direction=ind["direction"], type=ind["type"], code=ind["code"],
+            name_en=nm[2], unit=ind["unit"], **unit_words(ind["unit"]), direction=ind["direction"], type=ind["type"],
+            code=ind["code"],
             aggregation=ind["aggregation"], decimals=ind["decimals"], source=ind["source"],
             definition_fr=f"{df[0]} {tl[0]}", definition_nl=f"{df[1]} {tl[1]}", definition_en=f"{df[2]} {tl[2]}",
             comparability=ind["comparability"], owner=ind["owner"], periodicity="annual"))
