@@ -135,6 +135,34 @@ THEMES = Table(
     key=("theme_id",), label_en="Themes", label_fr="Thématiques", label_nl="Thema's",
 )
 
+# Kinds of partner institution (DESIGN.md; case-insensitive in files, so `EGTC` reads as `egtc`).
+PARTNER_KINDS = ("state", "region", "department", "province", "metropolis", "municipality", "agency", "egtc",
+                 "other")
+
+PARTNERS = Table(
+    "partners",
+    (
+        Column("partner_id", CODE, True, aliases=("partenaire", "code_partenaire", "partenaire_id", "partner",
+                                                   "partner_code"),
+               help_en="Code of the partner institution", help_fr="Code de l'institution partenaire",
+               help_nl="Code van de partnerinstelling", example="MEL"),
+        *_names("name", fr_aliases=("nom_fr", "nom", "naam_fr"), nl_aliases=("nom_nl", "naam_nl", "naam"),
+                en_aliases=("nom_en", "naam_en"), example="Métropole Européenne de Lille"),
+        Column("country", CODE, True, allowed=("FR", "BE", "NL", "LU", "DE", "EU"), aliases=("pays", "land"),
+               help_en="Country code (FR, BE…; EU for a cross-border body)",
+               help_fr="Code pays (FR, BE… ; EU pour un organisme transfrontalier)",
+               help_nl="Landcode (FR, BE…; EU voor een grensoverschrijdend orgaan)", example="FR"),
+        Column("kind", CODE, allowed=PARTNER_KINDS, aliases=("type_partenaire", "nature", "soort"),
+               help_en="state, region, department, province, metropolis, municipality, agency, egtc or other",
+               help_fr="state (État), region, department, province, metropolis, municipality (commune), "
+                       "agency (agence), egtc (GECT) ou other",
+               help_nl="state (Staat), region (gewest), department, province (provincie), metropolis, "
+                       "municipality (gemeente), agency (agentschap), egtc (EGTS) of other",
+               example="metropolis"),
+    ),
+    key=("partner_id",), label_en="Partners", label_fr="Partenaires", label_nl="Partners",
+)
+
 ACTION_STATUSES = ("planned", "ongoing", "done", "delayed", "cancelled")
 
 ACTIONS = Table(
@@ -155,8 +183,10 @@ ACTIONS = Table(
                 example="Relier les réseaux cyclables de part et d'autre de la frontière"),
         *_names("description", required_fr=False, what_en="Description", what_fr="Description",
                 what_nl="Beschrijving", nl_aliases=("beschrijving_nl", "beschrijving")),
-        Column("lead", TEXT, aliases=("pilote", "chef_de_file", "trekker"), help_en="Lead organisation",
-               help_fr="Structure pilote", help_nl="Trekkende organisatie", example="MEL"),
+        Column("lead", TEXT, aliases=("pilote", "chef_de_file", "trekker"),
+               help_en="Lead partner(s): partner codes separated by |",
+               help_fr="Partenaire(s) pilote(s) : codes partenaires séparés par |",
+               help_nl="Trekkende partner(s): partnercodes gescheiden door |", example="MEL|LEIEDAL"),
         Column("status", CODE, allowed=ACTION_STATUSES, aliases=("statut", "etat", "état"),
                help_en="planned, ongoing, done, delayed or cancelled",
                help_fr="planned (prévue), ongoing (en cours), done (réalisée), delayed (retardée) ou cancelled (annulée)",
@@ -221,8 +251,9 @@ INDICATORS = Table(
                help_fr="Comparabilité de part et d'autre de la frontière : harmonised, partial ou not_comparable",
                help_nl="Vergelijkbaarheid over de grens: harmonised, partial of not_comparable", example="partial"),
         Column("owner", TEXT, aliases=("referent", "référent", "responsable", "eigenaar"),
-               help_en="Who to ask for the data", help_fr="Référent de la donnée", help_nl="Contactpersoon voor de gegevens",
-               example="ADULM"),
+               help_en="Partner(s) that supply the data: partner codes separated by |",
+               help_fr="Partenaire(s) qui fournissent la donnée : codes partenaires séparés par |",
+               help_nl="Partner(s) die de gegevens leveren: partnercodes gescheiden door |", example="ADULM"),
         Column("periodicity", CODE, allowed=PERIODICITIES, aliases=("periodicite", "périodicité", "periodiciteit"),
                help_en="annual, quarterly, monthly or multiannual", help_fr="annual, quarterly, monthly ou multiannual",
                help_nl="annual, quarterly, monthly of multiannual", example="annual"),
@@ -362,9 +393,9 @@ FLOWS = Table(
 )
 
 # Import order: a table comes after the tables it references.
-TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
+TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
                                                  OBSERVATIONS, FLOWS)}
-FRAMEWORK_TABLES = ("levels", "themes", "actions", "indicators", "territories")
+FRAMEWORK_TABLES = ("levels", "themes", "partners", "actions", "indicators", "territories")
 DATA_TABLES = ("targets", "observations", "flows")
 
 
