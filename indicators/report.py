@@ -33,6 +33,7 @@ import plotly.io as pio
 from . import charts, health as H, i18n
 from . import filters as F
 from . import overview as O
+from .partners import label as partner_label
 from .i18n import t
 from .progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, SCORE_CUTS, STATUSES, assess_all, rollup_actions
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
@@ -303,7 +304,8 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         freshness=fr.get("state", "no_data"), latest_period=fr.get("latest_period"),
         periods_behind=None if fr.get("periods_behind") is None or fr.get("periods_behind") is pd.NA
         else int(fr["periods_behind"]),
-        periodicity=fr.get("periodicity", "annual"), owner=fr.get("owner", ""),
+        periodicity=fr.get("periodicity", "annual"),
+        owner=partner_label(fr.get("owner", ""), framework.get("partners"), lang),
         sources=_sources(ind, mine, lang), flags=_flags(mine, lang),
         note=_text(target_rows[0].get("note")) if target_rows else "",
         figure=figure, chart_note=note, empty=empty)
@@ -374,7 +376,7 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
     attention = []
     for r in O.attention(roll, actions, limit=ATTENTION).to_dict("records"):
         attention.append({"action_id": r["action_id"], "title": i18n.name(r, "title", lang) or r["action_id"],
-                          "lead": _text(r.get("lead")) or "–", "status": r["status"],
+                          "lead": partner_label(r.get("lead"), framework.get("partners"), lang) or "–", "status": r["status"],
                           "status_text": charts.status_text(r["status"], lang, method, True),
                           "score": r["score"] if _isnum(r["score"]) else None})
 
@@ -395,7 +397,7 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             level=level_names.get(action.get("level_id"), _text(action.get("level_id"))),
             theme=theme_names.get(action.get("theme_id"), _text(action.get("theme_id"))),
             status=status, status_text=charts.status_text(status, lang, method, True),
-            score=r.get("score") if _isnum(r.get("score")) else None, lead=_text(action.get("lead")) or "–",
+            score=r.get("score") if _isnum(r.get("score")) else None, lead=partner_label(action.get("lead"), framework.get("partners"), lang) or "–",
             implementation=t(f"impl_{impl}", lang) if f"impl_{impl}" in i18n.TEXTS else (impl or "–"),
             years=years, description=i18n.name(action, "description", lang), indicators=entries)
         sections.append(section)

@@ -11,6 +11,7 @@ import streamlit as st
 from indicators import charts
 from indicators import filters as F
 from indicators import i18n
+from indicators import partners as P
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
 from pages import common
@@ -79,7 +80,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
-            "lead": action.get("lead") or "–",
+            "lead": P.label(action.get("lead"), fw["partners"], lang) or "–",
             "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),

@@ -85,7 +85,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
              "|:--|:--|:--|--:|"]
     for row in worst.to_dict("records"):
         cells = (f"**{common.md_cell(row['action_id'])}** · {common.md_cell(i18n.name(row, 'title', lang))}",
-                 common.md_cell(row.get("lead")), common.status_badge(row["status"], lang, method),
+                 common.md_cell(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
                  f"**{i18n.number(row['score'], lang, 1)}**")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -169,7 +169,7 @@ def main() -> None:
                 t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
                 t("latest_period", lang): stale["latest_period"],
                 t("periods_missing", lang): ["–" if pd.isna(v) else str(int(v)) for v in stale["periods_missing"]],
-                t("owner", lang): stale["owner"],
+                t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
             }), hide_index=True, width="stretch", column_config={   # long names would hide the rest
                 t("indicator", lang): st.column_config.TextColumn(width="medium")})
     common.demo_caption(lang)
