@@ -1,0 +1,138 @@
+"""Accounts, rights and the review of partners' submissions, on a real store.
+
+Every right is checked in the engine: these tests call the engine's functions directly with the
+acting account, as any page, URL or command ends up doing."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from indicators import accounts as A
+from indicators import submissions as S
+from indicators.queries import load_framework, load_observations
+from indicators.store import list_batches, open_store
+
+from .helpers import store_with_framework
+
+
+def test_accounts_are_managed_by_admins_only_with_hashed_passwords(store_url):
+    engine = store_with_framework(store_url)
+    admin = A.add_account(engine, A.OPERATOR, "Admin@Example.org", "admin", password="correct horse 1")
+    assert admin.email == "admin@example.org"
+    editor = A.add_account(engine, admin, "editor@example.org", "editor", password="s3cret-pass")
+    with pytest.raises(A.Refused) as refused:
+        A.add_account(engine, editor, "x@example.org", "admin")
+    assert "administrateur" in refused.value.text("fr") and "éditeur" in refused.value.text("fr")
+    with pytest.raises(A.StoreError) as bad:
+        A.add_account(engine, admin, "c@example.org", "contributor")
+    assert "--partner" in bad.value.text("nl")
+    assert A.sign_in(engine, "EDITOR@example.org", "s3cret-pass") == editor
+    assert A.sign_in(engine, "editor@example.org", "wrong") is None
+    with engine.connect() as conn:
+        stored = conn.execute(sa.select(A.accounts.c.password_hash)
+                              .where(A.accounts.c.email == "editor@example.org")).scalar()
+    assert stored.startswith("pbkdf2_sha256$") and "s3cret-pass" not in stored
+    assert A.find(engine, "nobody@example.org") is None
+
+
+@pytest.fixture
+def people(demo_url):
+    engine = open_store(demo_url)
+    admin = A.add_account(engine, A.OPERATOR, "admin@example.org", "admin")
+    return engine, {
+        "editor": A.add_account(engine, admin, "editor@mel.fr", "editor"),
+        "wvl": A.add_account(engine, admin, "data@west-vlaanderen.be", "contributor", partner_id="PROV_WVL"),
+        "mel": A.add_account(engine, admin, "data@mel.fr", "contributor", partner_id="MEL"),
+    }
+
+
+def _owned_by(engine, partner: str) -> list[str]:
+    ind = load_framework(engine)["indicators"]
+    return sorted(ind[ind["owner"].str.split("|").map(lambda c: partner in c)]["indicator_id"])
+
+
+def _french_excel(engine, indicator: str, value: str) -> bytes:
+    """A value for the next period, as French Excel saves it: Windows-1252, `;`, decimal comma."""
+    obs = load_observations(engine)
+    mine = obs[obs["indicator_id"] == indicator]
+    territory = mine["territory_id"].iloc[0]
+    period = str(int(mine["period"].max()) + 1)
+    return (f"Indicateur;Territoire;Période;Valeur\r\n{indicator};{territory};{period};{value}\r\n").encode("cp1252")
+
+
+def test_the_whole_review_loop_names_contributor_and_reviewer(people):
+    engine, who = people
+    indicator = _owned_by(engine, "PROV_WVL")[0]
+    before = len(load_observations(engine))
+    first = S.submit(engine, who["wvl"], "données.csv", _french_excel(engine, indicator, "12,5"))
+    assert first.submission_id is not None and first.checked.files[0]["decimal"] == ","
+    assert len(load_observations(engine)) == before           # nothing reaches the dashboard before review
+    assert S.preview(engine, who["editor"], first.submission_id).result.summary()["added"] == 1
+
+    S.send_back(engine, who["editor"], first.submission_id, "La valeur 2025 est provisoire : ajoutez le flag p")
+    mine = S.listing(engine, who["wvl"])
+    assert mine[0]["status"] == S.RETURNED and "flag p" in mine[0]["comment"]
+
+    second = S.submit(engine, who["wvl"], "données.csv", _french_excel(engine, indicator, "12,5 p"),
+                      replaces=first.submission_id)
+    assert {s["submission_id"]: s["status"] for s in S.listing(engine, who["editor"])} == {
+        first.submission_id: S.SUPERSEDED, second.submission_id: S.PENDING}
+    outcome = S.approve(engine, who["editor"], second.submission_id)
+    assert outcome.ok
+    batch = list_batches(engine).set_index("batch_id").loc[outcome.result.batch_id]
+    assert "data@west-vlaanderen.be" in batch["user"] and "editor@mel.fr" in batch["user"]
+    after = load_observations(engine)
+    row = after[(after["indicator_id"] == indicator)].sort_values("period").iloc[-1]
+    assert row["value"] == 12.5 and row["flag"] == "p"
+    with pytest.raises(A.StoreError):                           # approved once, never twice
+        S.approve(engine, who["editor"], second.submission_id)
+
+
+def test_a_contributor_cannot_submit_for_another_partner_and_nothing_is_kept(people):
+    engine, who = people
+    foreign = _owned_by(engine, "MEL")[0]
+    assert foreign not in _owned_by(engine, "PROV_WVL")
+    with pytest.raises(A.Refused) as refused:
+        S.submit(engine, who["wvl"], "x.csv", _french_excel(engine, foreign, "3"))
+    assert foreign in refused.value.text("nl") and "Geweigerd" in refused.value.text("nl")
+    assert S.listing(engine, who["editor"]) == []
+
+
+def test_a_contributor_cannot_review_roll_back_import_or_read_another_partners_drafts(people, tmp_path):
+    engine, who = people
+    sent = S.submit(engine, who["wvl"], "wvl.csv", _french_excel(engine, _owned_by(engine, "PROV_WVL")[0], "1"))
+    for attempt in (lambda: S.approve(engine, who["wvl"], sent.submission_id),
+                    lambda: S.send_back(engine, who["wvl"], sent.submission_id, "no"),
+                    lambda: S.preview(engine, who["wvl"], sent.submission_id),
+                    lambda: A.rollback_as(engine, who["wvl"], int(list_batches(engine)["batch_id"].iloc[0])),
+                    lambda: A.import_as(engine, who["wvl"], [("x.csv", b"indicator_id,territory_id,period,value\n")]),
+                    lambda: S.get(engine, who["mel"], sent.submission_id),
+                    lambda: S.approve(engine, who["mel"], sent.submission_id)):
+        with pytest.raises(A.Refused) as refused:
+            attempt()
+        assert refused.value.text("fr").startswith("Refusé")
+    assert S.listing(engine, who["mel"]) == []
+    assert [s["status"] for s in S.listing(engine, who["editor"])] == [S.PENDING]
+
+
+def test_a_viewer_writes_nothing(people):
+    engine, who = people
+    raw = _french_excel(engine, _owned_by(engine, "PROV_WVL")[0], "1")
+    for attempt in (lambda: S.submit(engine, A.VIEWER, "x.csv", raw),
+                    lambda: A.import_as(engine, None, [("x.csv", raw)]),
+                    lambda: A.add_account(engine, A.VIEWER, "v@example.org", "admin")):
+        with pytest.raises(A.Refused) as refused:
+            attempt()
+        assert refused.value.text("en").startswith("Refused")
+    assert S.listing(engine, A.VIEWER) == []
+
+
+def test_a_file_with_problems_is_reported_and_not_kept(people):
+    engine, who = people
+    indicator = _owned_by(engine, "PROV_WVL")[0]
+    raw = _french_excel(engine, indicator, "douze")
+    sent = S.submit(engine, who["wvl"], "faux.csv", raw)
+    assert sent.submission_id is None
+    problem = next(p for p in sent.checked.problems if p.severity == "error")
+    assert (problem.row, problem.column, problem.value) == (2, "Valeur", "douze")
+    assert S.listing(engine, who["editor"]) == []
