@@ -380,10 +380,11 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     """The pages of st.navigation, by url path. Each page is its module's `main`: modules are imported
     once, while a page given as a file is compiled again whenever the last session closes and
     re-creates its cached functions (hashing their source) on every run."""
-    from pages import actions, data, explorer, health, map, methodology, overview, partners  # they import this module
+    from pages import actions, data, explorer, health, map, methodology, overview, partners, review  # noqa: E501 (they import this module)
 
     icons = {overview: ":material/dashboard:", actions: ":material/flag:", explorer: ":material/query_stats:",
-             map: ":material/map:", partners: ":material/groups:", data: ":material/upload_file:",
+             map: ":material/map:", partners: ":material/groups:", review: ":material/rate_review:",
+             data: ":material/upload_file:",
              health: ":material/monitor_heart:", methodology: ":material/menu_book:"}
     pages = {}
     for module, icon in icons.items():

@@ -46,3 +46,66 @@ TEXTS = {
     "partner_kind_egtc": {"fr": "GECT", "nl": "EGTS", "en": "EGTC"},
     "partner_kind_other": {"fr": "Autre", "nl": "Andere", "en": "Other"},
 }
+
+# The Contributions page (pages/review.py).
+TEXTS.update({
+    "page_review": {"fr": "Contributions", "nl": "Bijdragen", "en": "Contributions"},
+    "review_intro": {
+        "fr": "Les partenaires envoient leurs données ; un éditeur les relit avant qu'elles n'apparaissent au "
+              "tableau de bord. Connectez-vous avec votre compte.",
+        "nl": "De partners sturen hun gegevens in; een redacteur beoordeelt ze voordat ze op het dashboard "
+              "verschijnen. Meld u aan met uw account.",
+        "en": "Partners send their data; an editor reviews it before it reaches the dashboard. Sign in with "
+              "your account."},
+    "account_email": {"fr": "Adresse e-mail", "nl": "E-mailadres", "en": "E-mail address"},
+    "account_password": {"fr": "Mot de passe", "nl": "Wachtwoord", "en": "Password"},
+    "account_wrong": {"fr": "Adresse ou mot de passe incorrect.", "nl": "Onjuist adres of wachtwoord.",
+                      "en": "Wrong address or password."},
+    "account_signed_in": {"fr": "Connecté : {who} ({role})", "nl": "Aangemeld: {who} ({role})",
+                          "en": "Signed in: {who} ({role})"},
+    "account_role": {"fr": "Rôle", "nl": "Rol", "en": "Role"},
+    "account_save": {"fr": "Enregistrer le compte", "nl": "Account opslaan", "en": "Save the account"},
+    "accounts_title": {"fr": "Comptes", "nl": "Accounts", "en": "Accounts"},
+    "submit_title": {"fr": "Envoyer des données", "nl": "Gegevens insturen", "en": "Send data"},
+    "submit_help": {
+        "fr": "Un fichier d'observations des indicateurs dont {partner} est référent. Il est vérifié tout de "
+              "suite, puis relu par un éditeur.",
+        "nl": "Een bestand met waarnemingen van de indicatoren die {partner} aanlevert. Het wordt meteen "
+              "gecontroleerd en daarna door een redacteur beoordeeld.",
+        "en": "A file of observations of the indicators {partner} owns. It is checked at once, then reviewed by "
+              "an editor."},
+    "submit_replaces": {"fr": "Corrige la soumission renvoyée", "nl": "Verbetert de teruggestuurde inzending",
+                        "en": "Corrects the returned submission"},
+    "submit_send": {"fr": "Envoyer pour relecture", "nl": "Insturen ter beoordeling", "en": "Send for review"},
+    "submissions_none": {"fr": "Aucune soumission.", "nl": "Geen inzendingen.", "en": "No submission."},
+    "submission_state": {"fr": "État", "nl": "Toestand", "en": "State"},
+    "submission_by": {"fr": "Envoyé par", "nl": "Ingestuurd door", "en": "Sent by"},
+    "submission_comment": {"fr": "Commentaire de relecture", "nl": "Opmerking bij de beoordeling",
+                           "en": "Review comment"},
+    "submission_reviewer": {"fr": "Relu par", "nl": "Beoordeeld door", "en": "Reviewed by"},
+    "submission_pending": {"fr": "en attente de relecture", "nl": "wacht op beoordeling", "en": "waiting for review"},
+    "submission_returned": {"fr": "renvoyée pour correction", "nl": "teruggestuurd ter verbetering",
+                            "en": "returned for correction"},
+    "submission_approved": {"fr": "approuvée et importée", "nl": "goedgekeurd en geïmporteerd",
+                            "en": "approved and imported"},
+    "submission_superseded": {"fr": "remplacée par une correction", "nl": "vervangen door een verbetering",
+                              "en": "replaced by a correction"},
+    "submission_too_large": {"fr": "Fichier trop volumineux : au plus {limit} Mo par soumission.",
+                             "nl": "Bestand te groot: hoogstens {limit} MB per inzending.",
+                             "en": "File too large: at most {limit} MB per submission."},
+    "review_title": {"fr": "À relire", "nl": "Te beoordelen", "en": "To review"},
+    "review_none": {"fr": "Aucune soumission en attente.", "nl": "Geen inzendingen in afwachting.",
+                    "en": "No submission waiting."},
+    "review_pick": {"fr": "Soumission", "nl": "Inzending", "en": "Submission"},
+    "review_approve": {"fr": "Approuver et importer", "nl": "Goedkeuren en importeren", "en": "Approve and import"},
+    "review_return": {"fr": "Renvoyer avec le commentaire", "nl": "Terugsturen met de opmerking",
+                      "en": "Return with the comment"},
+    "submission_returned_note": {
+        "fr": "Soumission {id} ({file}) renvoyée par {reviewer} : « {comment} ». Corrigez le fichier et "
+              "envoyez-le en indiquant qu'il corrige la soumission {id}.",
+        "nl": "Inzending {id} ({file}) teruggestuurd door {reviewer}: '{comment}'. Verbeter het bestand en "
+              "stuur het in met de vermelding dat het inzending {id} verbetert.",
+        "en": "Submission {id} ({file}) returned by {reviewer}: \"{comment}\". Correct the file and send it, "
+              "saying it corrects submission {id}."},
+    "review_all": {"fr": "Toutes les soumissions", "nl": "Alle inzendingen", "en": "All submissions"},
+})
