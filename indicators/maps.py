@@ -50,6 +50,7 @@ from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ORDER, rgb
 MAX_MB = 25                        # boundary files above this are refused (simplify them first)
 MAX_BYTES = MAX_MB * 1024 * 1024
 MAX_FEATURES = 50_000
+REPAIR_VERTICES = 20_000           # an invalid feature larger than this is skipped, not repaired
 COORD_DIGITS = 5                   # 1e-5 degree: about a metre, far below the simplification
 LAYER_IDS = ("territories", "points", "columns", "flow_ends")   # layers whose objects are territories
 # Projected systems tried, in this order, when a file declares none (see `_guess_crs`).
@@ -126,6 +127,7 @@ class Prepared:
     vertices_before: int
     vertices_after: int
     size_bytes: int
+    duplicates: list[dict] = field(default_factory=list)   # {code, features}: one code on several features
 
 
 @dataclass
@@ -205,8 +207,10 @@ def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) ->
         raise BoundaryError("map_err_too_many", file=filename, n=len(features), limit=MAX_FEATURES)
 
     areas, skipped_null, skipped_other = [], 0, 0
+    import shapely
     from shapely.geometry import shape
 
+    vertices, max_vertices = 0, limits.get("MAX_VERTICES")
     for feature in features:
         if not isinstance(feature, dict):
             skipped_other += 1
@@ -224,6 +228,9 @@ def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) ->
         except Exception:  # malformed coordinates: the feature is skipped and counted
             skipped_other += 1
             continue
+        vertices += shapely.get_num_coordinates(geom)
+        if vertices > max_vertices:
+            raise BoundaryError("map_err_too_complex", file=filename, limit=max_vertices)
         geom = _polygonal(geom)
         if geom is None:
             skipped_other += 1
@@ -263,6 +270,10 @@ def _polygonal(geom):
     if geom.is_empty:
         return None
     if not geom.is_valid:
+        if shapely.get_num_coordinates(geom) > REPAIR_VERTICES:
+            # Repairing a large self-intersecting shape costs GEOS gigabytes (a 200,000-point zigzag
+            # exhausts memory): such a feature is skipped and counted, never repaired.
+            return None
         geom = shapely.make_valid(geom)
     if isinstance(geom, (Polygon, MultiPolygon)):
         return geom
@@ -278,6 +289,7 @@ def _topojson_features(doc: dict, filename: str) -> tuple[list[dict], str, list[
     if not isinstance(objects, dict) or not objects or not isinstance(arcs_in, list):
         raise BoundaryError("map_err_not_geojson", file=filename)
     transform = doc.get("transform") or None
+    budget = [limits.get("MAX_VERTICES")]   # points once arcs are expanded: one arc reused 400,000 times counts each time
     try:
         arcs = []
         for arc in arcs_in:
@@ -291,6 +303,9 @@ def _topojson_features(doc: dict, filename: str) -> tuple[list[dict], str, list[
             out: list[np.ndarray] = []
             for index in indices:
                 points = arcs[index] if index >= 0 else arcs[~index][::-1]
+                budget[0] -= len(points)
+                if budget[0] < 0:
+                    raise BoundaryError("map_err_too_complex", file=filename, limit=limits.get("MAX_VERTICES"))
                 out.append(points if not out else points[1:])
             return np.concatenate(out).tolist() if out else []
 
@@ -314,7 +329,9 @@ def _topojson_features(doc: dict, filename: str) -> tuple[list[dict], str, list[
         members = top.get("geometries", []) if top.get("type") == "GeometryCollection" else [top]
         features = [{"type": "Feature", "id": m.get("id"), "properties": m.get("properties") or {},
                      "geometry": geometry(m) if m.get("type") else None} for m in members]
-    except (KeyError, IndexError, TypeError, ValueError):
+    except BoundaryError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, RecursionError):
         raise BoundaryError("map_err_topojson", file=filename) from None
     return features, name, names[1:]
 
@@ -501,7 +518,17 @@ def prepare_boundaries(bfile: BoundaryFile, code_property: str, territories: pd.
     missing = territories_without_shape(territories, matched)
     size = len(json.dumps(collection, separators=(",", ":")))
     return Prepared(collection, code_property, matched, unknown.reset_index(drop=True), missing,
-                    len(bfile.features), len(features), before, after, size)
+                    len(bfile.features), len(features), before, after, size, duplicate_codes(rows))
+
+
+def duplicate_codes(rows: Sequence[tuple]) -> list[dict]:
+    """Codes given to more than one feature, with those features (position in the file from 1, and name):
+    they would be drawn under one value, so the user is told which ones."""
+    seen: dict[str, list[str]] = {}
+    for position, (code, name, _) in enumerate(rows, start=1):
+        if code:
+            seen.setdefault(code, []).append(f"#{position}" + (f" {name}" if name else ""))
+    return [{"code": code, "features": ", ".join(features)} for code, features in seen.items() if len(features) > 1]
 
 
 def simplify_coverage(geoms, tolerance: float):

@@ -301,7 +301,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         target=row["target"] if row else t("no_target", lang), milestone=row["milestone"] if row else "",
         expected=expected, projected=projected, growth=growth,
         comparability=cp.get("comparability", "unknown"), sides=list(cp.get("sides", [])),
-        freshness=fr.get("state", "no_data"), latest_period=fr.get("latest_period"),
+        freshness=fr.get("state", "no_data"), latest_period=_text_or_none(fr.get("latest_period")),
         periods_behind=None if fr.get("periods_behind") is None or fr.get("periods_behind") is pd.NA
         else int(fr["periods_behind"]),
         periodicity=fr.get("periodicity", "annual"),
@@ -440,7 +440,15 @@ def from_store(engine, filters: F.Filters, created: datetime | None = None,
 
 # ------------------------------------------------------------------ HTML
 
-e = html.escape
+def _text_or_none(value) -> str | None:
+    return None if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def e(value) -> str:
+    """HTML-escaped text; a missing value (None, NaN: an indicator with no value yet) is an en dash."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    return html.escape(str(value))
 
 CSS = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }

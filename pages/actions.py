@@ -325,7 +325,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     cols[2].markdown(f"**{t('calendar', lang)}**  \n{info['years']}")
     description = i18n.name(action, "description", lang)
     if description:
-        st.markdown(description)
+        st.markdown(common.plain_markdown(description))
     indicators = fw["indicators"][fw["indicators"]["action_id"] == chosen]
     if indicators.empty:
         st.info(t("no_indicators_action", lang))

@@ -200,6 +200,14 @@ def _filters_to_widgets(filters: F.Filters, fw) -> None:
         ss["f_indicator"] = filters.indicator
 
 
+def _clear_filters(lang: str, fw) -> None:
+    ss = st.session_state
+    _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"], "opensdg")), fw)
+    ss.pop(KEYS["years"], None)
+    ss.pop("f_indicator", None)
+    ss["_matrix_clicked"] = None
+
+
 def _follow_clicks() -> None:
     """A click on the Overview's matrix sets the level and theme filters.
 
@@ -302,10 +310,10 @@ def sidebar_filters(view: View) -> F.Filters:
                       str(chosen[1]) if chosen[1] != years[-1] else None)
         st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],
                  format_func=lambda m: t(f"method_{m}", lang), horizontal=False)
-        if st.button(t("clear_filters", lang), icon=":material/filter_alt_off:"):
-            _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"], "opensdg")), fw)
-            ss.pop(KEYS["years"], None)
-            st.rerun()
+        # In a callback: it runs before the next run draws the widgets, the only moment their values
+        # may be set (after, Streamlit raises StreamlitWidgetAlreadyInstantiatedError).
+        st.button(t("clear_filters", lang), icon=":material/filter_alt_off:", on_click=_clear_filters,
+                  args=(lang, fw), key="clear_filters")
         st.caption(t("share_link", lang))
     filters = F.Filters(lang=lang, level=ss.get(KEYS["level"]) or None, theme=ss.get(KEYS["theme"]) or None,
                         action=ss.get(KEYS["action"]) or None, territories=tuple(ss.get(KEYS["territory"], [])),
@@ -316,7 +324,8 @@ def sidebar_filters(view: View) -> F.Filters:
     with st.sidebar:
         _watch_store(view.version)
     for item in view.notices:
-        st.toast(t("notice_dropped", lang, what=item), icon=":material/info:")
+        # The dropped value comes from the URL: shown as inline code, so no link or image it holds renders.
+        st.toast(t("notice_dropped", lang, what=md_code(item)), icon=":material/info:")
     ss["_notices"] = []
     view.notices = []
     return filters
@@ -403,6 +412,29 @@ def set_indicator(code: str | None) -> None:
 
 
 # ---------------------------------------------------------------- small shared renderers
+
+def md_code(value) -> str:
+    """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
+    import re
+
+    text = " ".join(str(value).split())[:200]
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def plain_markdown(text: str) -> str:
+    """Stored Markdown (descriptions, definitions) without images or links: an image would make every
+    reader's browser fetch a remote address, a link could mimic the app's own notices. Their words stay."""
+    import re
+
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", str(text))          # ![alt](url) -> alt
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)               # [words](url) -> words
+    text = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", text, flags=re.M)   # reference definitions
+    text = re.sub(r"<(https?://[^>]*)>", r"\1", text)                    # <http://…> autolinks
+    # Bare addresses would be linked by GitHub-flavoured Markdown: a zero-width space keeps them text.
+    text = text.replace("://", ":\u200b//").replace("www.", "www\u200b.")
+    return text.replace("<", "&lt;")
+
 
 def md_cell(value) -> str:
     """User text made safe for one cell of a Markdown table: a "|" or a line break would end it."""

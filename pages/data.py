@@ -9,6 +9,7 @@ import streamlit as st
 
 from indicators import downloads, i18n, limits
 from indicators.i18n import t
+from indicators.schema import TABLES
 from pages import common
 
 def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, specs: dict):
@@ -105,7 +106,7 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
     st.dataframe(mapped.preview().head(20), hide_index=True, width="stretch")
     c1, c2 = st.columns([3, 1])
     new_name = c1.text_input(t("mapping_save_as", lang), choice, key=f"map_name_{name}")
-    if c2.button(t("mapping_save", lang), key=f"map_save_{name}", disabled=not new_name.strip()):
+    if c2.button(t("mapping_save", lang), key=f"map_save_{name}", disabled=not new_name.strip() or not editor):
         save_mapping_spec(view.engine, new_name.strip(), spec, user=editor)
         st.toast(t("mapping_saved", lang, name=new_name.strip()), icon=":material/save:")
     return mapped, spec
@@ -136,10 +137,11 @@ def import_tab(view, editor: str | None) -> None:
     from indicators.problems import errors
 
     if not editor:
-        st.caption(t("editor_only", lang))
-        return
-    uploads = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"],
-                               accept_multiple_files=True, key="uploads", help=t("upload_help", lang))
+        st.caption(t("viewer_check", lang))
+    # A new key after each import empties the uploader: the page does not check the same file again.
+    uploads = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx", "gz"],
+                               accept_multiple_files=True, key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
+                               help=t("upload_help", lang))
     if not uploads:
         st.caption(t("upload_hint", lang))
         return
@@ -183,11 +185,16 @@ def import_tab(view, editor: str | None) -> None:
     m2.metric(t("updated", lang), i18n.number(s["updated"], lang, 0))
     m3.metric(t("unchanged", lang), i18n.number(s["unchanged"], lang, 0))
     m4.metric(t("rejected", lang), i18n.number(s["rejected"], lang, 0))
+    from indicators.changes import readable_changes
+
     for table, changes in outcome.result.changes.items():
-        st.caption(t("changes_in", lang, table=table))
-        st.dataframe(changes.head(1000), hide_index=True, width="stretch")
+        st.caption(t("changes_in", lang, table=getattr(TABLES[table], f"label_{lang}")))
+        st.dataframe(readable_changes(changes.head(1000), table, view.framework, lang), hide_index=True,
+                     width="stretch")
     if s["added"] + s["updated"] == 0:
         st.info(t("nothing_to_import", lang), icon=":material/check:")
+        return
+    if not editor:
         return
     if st.button(t("confirm_import", lang), type="primary", icon=":material/upload:", key="confirm_import"):
         done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
@@ -196,6 +203,7 @@ def import_tab(view, editor: str | None) -> None:
             st.error(t("import_failed", lang), icon=":material/error:")
             return
         st.session_state["_imported"] = (done.result.batch_id, done.result.summary())
+        st.session_state["_uploads_round"] = st.session_state.get("_uploads_round", 0) + 1
         st.rerun()
 
 
@@ -223,9 +231,10 @@ def history_tab(view, editor: str | None) -> None:
     if updates.empty:
         st.caption(t("batch_only_added", lang))
     else:
+        from indicators.changes import readable_history
+
         st.caption(t("batch_previous_values", lang))
-        st.dataframe(pd.DataFrame({t("table", lang): updates["table_name"], t("key", lang): updates["row_key"],
-                                   t("previous", lang): updates["row"]}), hide_index=True, width="stretch")
+        st.dataframe(readable_history(updates, view.framework, lang), hide_index=True, width="stretch")
     row = batches.set_index("batch_id").loc[chosen]
     if not editor or row["status"] != "active":
         return
@@ -234,7 +243,7 @@ def history_tab(view, editor: str | None) -> None:
         try:
             counts = rollback(view.engine, int(chosen), user=editor)
         except StoreError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(exc.text(lang), icon=":material/error:")
             return
         st.session_state["_rolled_back"] = (int(chosen), counts)
         st.rerun()

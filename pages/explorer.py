@@ -122,7 +122,7 @@ def _metadata(ind: dict, lang: str) -> None:
     ]
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"**{t('definition', lang)}**{c} {definition or '_' + t('not_given', lang) + '_'}")
+        st.markdown(f"**{t('definition', lang)}**{c} {common.plain_markdown(definition) if definition else '_' + t('not_given', lang) + '_'}")
         if str(ind.get("type") or "") == "context":
             st.info(t("context_note", lang), icon=":material/info:")
     with right:

@@ -234,6 +234,10 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
               before=i18n.number(prepared.vertices_before, lang, 0),
               after=i18n.number(prepared.vertices_after, lang, 0),
               size=i18n.number(prepared.size_bytes / 1024, lang, 0)), icon=":material/map:")
+    if prepared.duplicates:
+        st.warning(t("map_duplicate_codes", lang, list="; ".join(f"{d['code']} ({d['features']})"
+                                                                 for d in prepared.duplicates[:20])),
+                   icon=":material/content_copy:")
     if not prepared.unknown.empty:
         with st.expander(t("map_unknown_title", lang, n=len(prepared.unknown))):
             st.dataframe(prepared.unknown.rename(columns={"code": t("code", lang), "name": t("territory", lang)}),

@@ -197,3 +197,29 @@ def test_user_text_keeps_to_its_table_cell():
                         f"{common.status_badge('deterioration', 'fr')} | **-2,5** |")
     assert table[3].split(" | ")[1] == "–"            # no lead: a dash, not "nan"
     assert len(table) == 4
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/actions.py", "pages/explorer.py", "pages/map.py",
+                                  "pages/data.py", "pages/health.py", "pages/methodology.py"])
+def test_clear_filters_resets_every_filter_on_every_page(demo_url, page):
+    at = run({"level": "border", "theme": "mobility", "territory": "59350", "from": "2016", "lang": "nl"})
+    switch_page(at, page)
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="f_level").value == "border"
+    at.sidebar.button(key="clear_filters").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.sidebar.selectbox(key="f_level").value == ""
+    assert at.sidebar.selectbox(key="f_theme").value == ""
+    assert at.sidebar.multiselect(key="f_territory").value == []
+    assert at.query_params.get("lang") in ("nl", ["nl"])          # the language is not a filter: it stays
+    for key in ("level", "theme", "territory", "from"):
+        assert key not in at.query_params, key
+
+
+def test_markdown_in_a_shared_link_is_shown_as_text(demo_url):
+    at = run({"theme": "[sign in again](http://evil.example)", "level": "![x](http://evil.example/x.png)"})
+    shown = [t.proto.body for t in at.get("toast")]
+    assert len(shown) == 2
+    for body in shown:
+        assert "`" in body and "evil.example" in body   # inside a code span: literal, not a link or image

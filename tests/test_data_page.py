@@ -36,8 +36,13 @@ def sign_in(at: AppTest, name: str = "Camille") -> AppTest:
     return at
 
 
+def uploader(at: AppTest):
+    """The Data page's uploader (its key changes after each import, which empties it)."""
+    return next(u for u in at.get("file_uploader") if u.key.startswith("uploads"))
+
+
 def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
-    at.file_uploader(key="uploads").set_value([(name, raw, "text/csv") for name, raw in files]).run()
+    uploader(at).set_value([(name, raw, "text/csv") for name, raw in files]).run()
     assert not at.exception, at.exception
     return at
 
@@ -60,8 +65,19 @@ def test_viewers_see_history_but_cannot_import(demo_url):
     text = all_text(at)
     assert "Réservé aux éditeurs" in text
     assert "Aucun mot de passe éditeur n'est défini" in text
-    assert not at.get("file_uploader")
-    assert "demo" in at.dataframe[0].value.to_string()    # the history is visible to all
+    assert "demo" in at.dataframe[-1].value.to_string()    # the history is visible to all
+
+
+def test_a_viewer_checks_a_file_and_sees_the_full_report_but_cannot_import(demo_url):
+    at = data_page(lang="nl")
+    assert "U kunt een bestand controleren" in all_text(at)
+    raw = "indicator_id;territory_id;period;value\nMOB4;59350;2020;1\nMOB04;59350;2026;99,5\n".encode("cp1252")
+    before = list_batches(open_store(demo_url))
+    upload(at, ("controle.csv", raw))
+    problems = at.dataframe[1].value.to_string()
+    assert "MOB4" in problems and "MOB04" in problems          # the problem and its suggestion
+    assert not [b for b in at.button if b.key == "confirm_import"]
+    assert len(list_batches(open_store(demo_url))) == len(before)
 
 
 def test_wrong_password_is_refused(demo_url):
@@ -70,7 +86,7 @@ def test_wrong_password_is_refused(demo_url):
     at.text_input(key="editor_login_password").input("guess")
     at.main.button[0].click().run()
     assert "Mot de passe incorrect." in all_text(at)
-    assert not at.get("file_uploader")
+    assert "Connecté comme éditeur" not in all_text(at)
 
 
 def test_clean_file_dry_run_then_import_is_visible_on_overview(demo_url):
@@ -87,6 +103,7 @@ def test_clean_file_dry_run_then_import_is_visible_on_overview(demo_url):
     at.button(key="confirm_import").click().run()
     assert not at.exception
     assert "Import n°2 enregistré : 1 ajoutée(s)" in all_text(at)
+    assert not uploader(at).value and "rien de nouveau" not in all_text(at)   # no re-check of the same file
     batches = list_batches(engine)
     assert batches.iloc[0]["user"] == "Camille" and batches.iloc[0]["files"] == "releve.csv"
     obs = read_table(engine, "observations")
@@ -216,5 +233,23 @@ def test_a_viewer_has_no_way_to_import(demo_url):
     at.secrets["editors"] = {"password_hash": HASH}
     at.run()
     switch_page(at, "pages/data.py").run()
-    assert not at.get("file_uploader")
+    upload(at, ("ok.csv", "indicator_id;territory_id;period;value\nMOB04;59350;2026;99,5\n".encode()))
+    assert len(at.metric) >= 4          # checked: the dry run's counts are shown to a viewer too
     assert not [b for b in at.button if b.key in ("confirm_import", "rollback_button")]
+
+
+def test_the_dry_run_reads_in_the_planners_words(demo_url):
+    at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="fr"))
+    engine = open_store(demo_url)
+    obs = read_table(engine, "observations")
+    row = obs[obs.territory_id == "59350"].iloc[-1]
+    raw = f"indicator_id;territory_id;period;value;flag\n{row.indicator_id};59350;{row.period};1234,5;bp\n".encode()
+    upload(at, ("maj.csv", raw))
+    changes = next(d.value for d in at.dataframe if "Ce qui change (ancienne → nouvelle)" in d.value.columns)
+    text = changes.to_string()
+    assert row.indicator_id in text and "59350" in text and "Lille" in text     # codes with their names
+    what = changes.iloc[0, -1]
+    assert "1 234,5" in what.replace("\u202f", " ").replace("\u00a0", " ")   # French number format
+    assert "rupture de série, provisoire" in what                               # flags as words
+    for schema_word in ("value_old", "flag_old", "None", "nan"):
+        assert schema_word not in text, schema_word

@@ -265,3 +265,19 @@ def test_cli_report_html_and_usage_errors(demo, tmp_path):
                   env={"CHROMIUM": "/nonexistent/chromium"})
     assert missing.returncode == 1 and "Chromium was not found" in missing.stderr
     assert not (tmp_path / "y.pdf").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_indicator_with_no_value_yet_is_reported_not_a_crash(demo, lang):
+    fw = {k: v.copy() for k, v in demo["framework"].items()}
+    import pandas as pd
+
+    new = fw["indicators"][fw["indicators"]["action_id"] == "A02"].head(1).copy()
+    new["indicator_id"] = "NEW99"
+    new["name_fr"] = new["name_nl"] = new["name_en"] = "Sans valeur encore"
+    fw["indicators"] = pd.concat([fw["indicators"], new], ignore_index=True)
+    report = R.build(fw, demo["observations"], F.Filters(lang=lang, action="A02"), flows=demo["flows"])
+    html = R.render_html(report, plotly_js="/* plotly */")
+    card = html[html.index("Sans valeur encore"):][:4000]
+    assert "nan" not in card.lower().split("sans valeur encore")[1][:2000]
+    assert "–" in card   # no period yet, shown as a dash
