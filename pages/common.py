@@ -457,7 +457,8 @@ def partner_label(text, lang: str) -> str:
     """A lead or owner cell as the partners' names in `lang` (codes not in the partners table as written)."""
     from indicators.partners import label
 
-    return label(text, current().framework.get("partners"), lang) or "–"
+    view = st.session_state.get("_view")   # none outside a page run (a renderer called by itself)
+    return label(text, view.framework.get("partners") if view else None, lang) or "–"
 
 
 def demo_caption(lang: str) -> None:

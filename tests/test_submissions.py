@@ -75,8 +75,8 @@ def test_the_whole_review_loop_names_contributor_and_reviewer(people):
 
     second = S.submit(engine, who["wvl"], "données.csv", _french_excel(engine, indicator, "12,5 p"),
                       replaces=first.submission_id)
-    assert {s["submission_id"]: s["status"] for s in S.listing(engine, who["editor"])} == {
-        first.submission_id: S.SUPERSEDED, second.submission_id: S.PENDING}
+    states = {s["submission_id"]: s["status"] for s in S.listing(engine, who["editor"])}
+    assert (states[first.submission_id], states[second.submission_id]) == (S.SUPERSEDED, S.PENDING)
     outcome = S.approve(engine, who["editor"], second.submission_id)
     assert outcome.ok
     batch = list_batches(engine).set_index("batch_id").loc[outcome.result.batch_id]
@@ -92,14 +92,28 @@ def test_a_contributor_cannot_submit_for_another_partner_and_nothing_is_kept(peo
     engine, who = people
     foreign = _owned_by(engine, "MEL")[0]
     assert foreign not in _owned_by(engine, "PROV_WVL")
+    queue = S.listing(engine, who["editor"])
     with pytest.raises(A.Refused) as refused:
         S.submit(engine, who["wvl"], "x.csv", _french_excel(engine, foreign, "3"))
     assert foreign in refused.value.text("nl") and "Geweigerd" in refused.value.text("nl")
-    assert S.listing(engine, who["editor"]) == []
+    assert S.listing(engine, who["editor"]) == queue
+
+
+def test_the_demo_shows_pending_and_returned_submissions(people):
+    engine, who = people
+    states = [s["status"] for s in S.listing(engine, who["editor"])]
+    assert states.count(S.PENDING) >= 2 and S.RETURNED in states
+    partners = {s["partner_id"] for s in S.listing(engine, who["editor"])}
+    for s in S.listing(engine, who["editor"]):     # each demo file holds only its partner's indicators
+        checked = S.preview(engine, who["editor"], s["submission_id"]).checked
+        ids = set(checked.tables["observations"]["indicator_id"])
+        assert ids <= set(_owned_by(engine, s["partner_id"]))
+    assert "PROV_WVL" in partners
 
 
 def test_a_contributor_cannot_review_roll_back_import_or_read_another_partners_drafts(people, tmp_path):
     engine, who = people
+    theirs = {s["submission_id"] for s in S.listing(engine, who["editor"]) if s["partner_id"] == "MEL"}
     sent = S.submit(engine, who["wvl"], "wvl.csv", _french_excel(engine, _owned_by(engine, "PROV_WVL")[0], "1"))
     for attempt in (lambda: S.approve(engine, who["wvl"], sent.submission_id),
                     lambda: S.send_back(engine, who["wvl"], sent.submission_id, "no"),
@@ -111,8 +125,10 @@ def test_a_contributor_cannot_review_roll_back_import_or_read_another_partners_d
         with pytest.raises(A.Refused) as refused:
             attempt()
         assert refused.value.text("fr").startswith("Refusé")
-    assert S.listing(engine, who["mel"]) == []
-    assert [s["status"] for s in S.listing(engine, who["editor"])] == [S.PENDING]
+    assert {s["submission_id"] for s in S.listing(engine, who["mel"])} == theirs     # its own partner's only
+    assert all(s["partner_id"] == "PROV_WVL" for s in S.listing(engine, who["wvl"]))
+    assert next(s for s in S.listing(engine, who["editor"])
+                if s["submission_id"] == sent.submission_id)["status"] == S.PENDING
 
 
 def test_a_viewer_writes_nothing(people):
@@ -125,14 +141,17 @@ def test_a_viewer_writes_nothing(people):
             attempt()
         assert refused.value.text("en").startswith("Refused")
     assert S.listing(engine, A.VIEWER) == []
+    with pytest.raises(A.Refused):
+        S.get(engine, A.VIEWER, S.listing(engine, who["editor"])[0]["submission_id"])
 
 
 def test_a_file_with_problems_is_reported_and_not_kept(people):
     engine, who = people
+    queue = S.listing(engine, who["editor"])
     indicator = _owned_by(engine, "PROV_WVL")[0]
     raw = _french_excel(engine, indicator, "douze")
     sent = S.submit(engine, who["wvl"], "faux.csv", raw)
     assert sent.submission_id is None
     problem = next(p for p in sent.checked.problems if p.severity == "error")
     assert (problem.row, problem.column, problem.value) == (2, "Valeur", "douze")
-    assert S.listing(engine, who["editor"]) == []
+    assert S.listing(engine, who["editor"]) == queue
