@@ -59,9 +59,10 @@ def main() -> None:
     if fw["partners"].empty:
         st.info(t("partners_none", lang), icon=":material/groups:")
         return
-    resp = responsibilities(view.version)
-    st.dataframe(_table(fw, resp, lang), hide_index=True, width="stretch", key="partners_table")
     name = P.names(fw["partners"], lang)
+    resp = responsibilities(view.version)   # in the order of the names a planner reads, not of the codes
+    resp = resp.assign(_n=resp["partner_id"].map(name).str.casefold()).sort_values("_n").drop(columns="_n")
+    st.dataframe(_table(fw, resp, lang), hide_index=True, width="stretch", key="partners_table")
     ids = list(resp["partner_id"])
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:
