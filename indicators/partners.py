@@ -53,9 +53,31 @@ def responsibilities(partners: pd.DataFrame, actions: pd.DataFrame, indicators: 
 
 
 def due(partner_id: str, indicators: pd.DataFrame, observations: pd.DataFrame, lang: str,
-        flows: pd.DataFrame | None = None) -> pd.DataFrame:
+        flows: pd.DataFrame | None = None, actions: pd.DataFrame | None = None,
+        updates: pd.DataFrame | None = None) -> pd.DataFrame:
     """What a partner has to send: its indicators that are due, overdue or have no value, with the
-    latest period held; a list to send by mail, in the import format's codes first."""
+    latest period held, and the running actions it leads with no progress update for the latest
+    semester any action was updated for (state `no_update`); a list to send by mail, codes first."""
+    out = _due_indicators(partner_id, indicators, observations, lang, flows)
+    if actions is None or updates is None or updates.empty:
+        return out
+    from .updates import latest, without_update
+
+    semester = max((p for p in updates["period"].astype(str) if "-S" in p), default=None)
+    if semester is None:
+        return out
+    led = actions[[partner_id in codes(lead) for lead in actions["lead"]]]
+    last = dict(zip(latest(updates)["action_id"].astype(str), latest(updates)["period"]))
+    titles = {str(r["action_id"]): (r.get(f"title_{lang}") if isinstance(r.get(f"title_{lang}"), str)
+                                    else r["title_fr"]) for r in led.to_dict("records")}
+    rows = [{"partner_id": partner_id, "indicator_id": None, "action_id": a, "name": titles[a],
+             "periodicity": "semester", "latest_period": last.get(a), "periods_behind": None, "state": "no_update"}
+            for a in without_update(led, updates, semester)]
+    return pd.concat([out, pd.DataFrame(rows, columns=out.columns)], ignore_index=True) if rows else out
+
+
+def _due_indicators(partner_id: str, indicators: pd.DataFrame, observations: pd.DataFrame, lang: str,
+                    flows: pd.DataFrame | None) -> pd.DataFrame:
     own = indicators[[partner_id in codes(o) for o in indicators["owner"]]]
     fresh = assess_health(own, observations, flows).freshness
     fresh = fresh[fresh["state"] != "up_to_date"]

@@ -61,6 +61,8 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     pattern: str | None = None      # a regular expression every non-empty cell must match (lower-cased)
+    pattern_problem: str = "bad_flag"   # the problem a cell not matching `pattern` reports
+    upper: bool = False             # the cell is matched and stored upper-cased (2024-S1) instead
 
 
 @dataclass(frozen=True)
@@ -392,11 +394,49 @@ FLOWS = Table(
     label_nl="Stromen",
 )
 
+SEMESTER_PATTERN = r"^[0-9]{4}(-S[12])?$"   # YYYY-S1, YYYY-S2 or YYYY
+
+ACTION_UPDATES = Table(
+    "action_updates",
+    (
+        Column("action_id", CODE, True, aliases=("action", "code_action", "actie", "actie_id"), references="actions",
+               help_en="The action the update is about", help_fr="Action concernée", help_nl="Betrokken actie",
+               example="A01"),
+        Column("period", CODE, True, aliases=("periode", "période", "semestre", "semester"),
+               pattern=SEMESTER_PATTERN, pattern_problem="bad_semester", upper=True,
+               help_en="YYYY-S1, YYYY-S2 or YYYY", help_fr="AAAA-S1, AAAA-S2 ou AAAA",
+               help_nl="JJJJ-S1, JJJJ-S2 of JJJJ", example="2025-S1"),
+        Column("implementation", CODE, True, allowed=ACTION_STATUSES,
+               aliases=("etat_avancement", "état_avancement", "avancement", "uitvoering"),
+               help_en="planned, ongoing, done, delayed or cancelled",
+               help_fr="planned (prévue), ongoing (en cours), done (réalisée), delayed (retardée) ou cancelled (annulée)",
+               help_nl="planned (gepland), ongoing (lopend), done (afgerond), delayed (vertraagd) of cancelled (geannuleerd)",
+               example="ongoing"),
+        Column("text", TEXT, True, aliases=("texte", "realisations", "réalisations", "tekst"),
+               help_en="What was done this period", help_fr="Ce qui a été réalisé sur la période",
+               help_nl="Wat deze periode gedaan is", example="Deux tronçons de la vallée de la Lys ouverts."),
+        Column("lang", CODE, allowed=("fr", "nl", "en"), aliases=("langue", "taal"),
+               help_en="Language of the texts (fr, nl, en)", help_fr="Langue des textes (fr, nl, en)",
+               help_nl="Taal van de teksten (fr, nl, en)", example="fr"),
+        Column("next_steps", TEXT, aliases=("prochaines_etapes", "prochaines_étapes", "volgende_stappen"),
+               help_en="Next steps", help_fr="Prochaines étapes", help_nl="Volgende stappen"),
+        Column("risks", TEXT, aliases=("risques", "risico_s", "risico's"), help_en="Risks", help_fr="Risques",
+               help_nl="Risico's"),
+        Column("author", TEXT, aliases=("auteur", "redacteur", "rédacteur"), help_en="Who wrote it",
+               help_fr="Rédigé par", help_nl="Geschreven door"),
+        Column("partner_id", CODE, aliases=("partenaire", "code_partenaire"),
+               help_en="The partner writing (a partner code)", help_fr="Partenaire rédacteur (code partenaire)",
+               help_nl="Schrijvende partner (partnercode)", example="MEL"),
+    ),
+    key=("action_id", "period"), label_en="Action updates", label_fr="Points d'avancement",
+    label_nl="Voortgangsrapporten",
+)
+
 # Import order: a table comes after the tables it references.
 TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
-                                                 OBSERVATIONS, FLOWS)}
+                                                 OBSERVATIONS, FLOWS, ACTION_UPDATES)}
 FRAMEWORK_TABLES = ("levels", "themes", "partners", "actions", "indicators", "territories")
-DATA_TABLES = ("targets", "observations", "flows")
+DATA_TABLES = ("targets", "observations", "flows", "action_updates")
 
 
 def normalise_header(name: str) -> str:

@@ -27,7 +27,7 @@ from .store import SQL_TABLES, StoreError, _now
 from .validation import Checked
 
 PENDING, RETURNED, APPROVED, SUPERSEDED = "pending", "returned", "approved", "superseded"
-CONTRIBUTOR_TABLES = ("observations",)   # what a partner may send; the framework stays with editors
+CONTRIBUTOR_TABLES = ("observations", "action_updates")   # what a partner may send; the framework stays with editors
 
 _meta = sa.MetaData()
 submissions = sa.Table(
@@ -65,8 +65,15 @@ def _owned(conn, partner_id: str | None) -> set[str]:
             if partner_id and partner_id in codes(owner)}
 
 
+def _led(conn, partner_id: str | None) -> set[str]:
+    act = SQL_TABLES["actions"]
+    return {str(a) for a, lead in conn.execute(sa.select(act.c.action_id, act.c.lead))
+            if partner_id and partner_id in codes(lead)}
+
+
 def _check_scope(engine: Engine, account: Account, checked: Checked) -> None:
-    """A contributor's file holds only observations of indicators its partner owns."""
+    """A contributor's file holds only observations of the indicators its partner owns and updates of
+    the actions it leads."""
     if account.role != "contributor":
         return
     kinds = sorted({str(k) for k in checked.tables} - set(CONTRIBUTOR_TABLES))
@@ -75,10 +82,13 @@ def _check_scope(engine: Engine, account: Account, checked: Checked) -> None:
                       key="refused_submit_tables", tables=", ".join(kinds))
     with engine.connect() as conn:
         owned = _owned(conn, account.partner_id)
+        led = _led(conn, account.partner_id)
     sent = set()
-    for frame in checked.tables.values():
-        sent |= {str(i) for i in frame["indicator_id"].dropna()}
-    foreign = sorted(sent - owned)
+    if "observations" in checked.tables:
+        sent |= {str(i) for i in checked.tables["observations"]["indicator_id"].dropna()} - owned
+    if "action_updates" in checked.tables:
+        sent |= {str(a) for a in checked.tables["action_updates"]["action_id"].dropna()} - led
+    foreign = sorted(sent)
     if foreign:
         raise Refused(f"Indicators not owned by {account.partner_id}: {', '.join(foreign[:10])}; nothing was kept.",
                       key="refused_submit_foreign", partner=account.partner_id or "–",

@@ -326,6 +326,10 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     description = i18n.name(action, "description", lang)
     if description:
         st.markdown(common.plain_markdown(description))
+    with st.expander(t("updates_title", lang), expanded=True):
+        from pages.updates import timeline
+
+        timeline(view, chosen)
     indicators = fw["indicators"][fw["indicators"]["action_id"] == chosen]
     if indicators.empty:
         st.info(t("no_indicators_action", lang))

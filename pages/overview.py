@@ -78,6 +78,23 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     }
 
 
+def _implementation_line(view) -> None:
+    """The actions shown, counted by implementation state (their latest progress update), beside the
+    indicator statuses above."""
+    from indicators import updates as U
+    from pages.updates import IMPL_COLOURS
+
+    fw, lang = view.framework, view.lang
+    actions = F.selected_actions(fw, view.filters)
+    updates = fw.get("action_updates")
+    if actions.empty or updates is None:
+        return
+    counts = U.implementation_counts(actions, updates[updates["action_id"].isin(actions["action_id"])])
+    badges = " ".join(f":{IMPL_COLOURS[s]}-badge[{t(f'impl_{s}', lang)} · {i18n.number(n, lang, 0)}]"
+                      for s, n in counts.items() if n)
+    st.markdown(f"**{t('updates_counts', lang)}** &nbsp; {badges}")
+
+
 def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
@@ -120,6 +137,8 @@ def main() -> None:
     c4.metric(t("kpi_latest", lang), latest_period or "–",
               i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
               delta_color="off", delta_arrow="off", border=True)
+
+    _implementation_line(view)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
     st.subheader(t("matrix_title", lang))

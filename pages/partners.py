@@ -36,14 +36,17 @@ def due_box(view, partner_id: str) -> None:
     who = P.names(fw["partners"], lang).get(partner_id, partner_id)
     st.subheader(t("partner_due_title", lang, partner=who), anchor=False)
     st.caption(t("partner_due_help", lang))
-    due = P.due(partner_id, fw["indicators"], common.observations(view.version), lang, common.flows(view.version))
+    due = P.due(partner_id, fw["indicators"], common.observations(view.version), lang, common.flows(view.version),
+                fw["actions"], fw.get("action_updates"))
     if due.empty:
         st.success(t("partner_nothing_due", lang), icon=":material/check_circle:")
         return
     shown = pd.DataFrame({
-        t("indicator", lang): due["indicator_id"] + " · " + due["name"].fillna(""),
+        t("partner_due_what", lang): [f"{i if isinstance(i, str) else a} · {n or ''}"
+                                      for i, a, n in zip(due["indicator_id"], due["action_id"], due["name"])],
         t("partner_latest_period", lang): due["latest_period"].fillna("–"),
-        t("partner_state", lang): [H.freshness_label(s, lang) for s in due["state"]],
+        t("partner_state", lang): [t("partner_no_update_state", lang) if s == "no_update"
+                                   else H.freshness_label(s, lang) for s in due["state"]],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(due),

@@ -55,6 +55,8 @@ COLUMNS: dict[str, list[str]] = {
                 "target_value", "milestone_period", "milestone_value", "note"],
     "observations": ["indicator_id", "territory_id", "period", "value", "flag", "note", "source"],
     "flows": ["indicator_id", "origin_id", "destination_id", "period", "value", "flag", "note"],
+    "action_updates": ["action_id", "period", "implementation", "text", "lang", "next_steps", "risks", "author",
+                       "partner_id"],
 }
 
 # =============================================================================== levels, themes
@@ -150,6 +152,47 @@ PARTNERS = [
 PARTNER_OF = {name: pid for pid, *_rest, names in PARTNERS for name in names}
 # Co-leads the action texts do not name: the department and the Belgian province on border actions.
 EXTRA_LEADS = {"A05": ("DEPT_NORD", "PROV_HAINAUT"), "A09": ("PROV_HAINAUT",), "A07": ("DEPT_NORD",)}
+
+
+# Partners that write in Dutch; the others write in French.
+DUTCH_WRITERS = {"PROV_WVL", "LEIEDAL", "DE_LIJN", "ONDERWIJS_VL", "VDAB", "VMM", "WESTTOER", "MENEN"}
+# A year of progress updates (two semesters), by state, in the writer's language: (text, next steps, risks).
+UPDATE_TEXTS = {
+    ("fr", "planned"): ("Cahier des charges en préparation avec les partenaires belges.",
+                        "Valider le calendrier en comité technique.", "Financement Interreg à confirmer."),
+    ("fr", "ongoing"): ("Travaux et animations engagés comme prévu sur le semestre.",
+                        "Poursuivre la phase en cours et préparer le bilan annuel.", ""),
+    ("fr", "done"): ("Action achevée ; bilan présenté au comité de pilotage.",
+                     "Suivre les indicateurs de résultat.", ""),
+    ("fr", "delayed"): ("Retard pris sur le calendrier : procédures administratives plus longues que prévu.",
+                        "Recaler le planning avec les partenaires.", "Disponibilité des crédits en 2026."),
+    ("fr", "cancelled"): ("Action abandonnée par décision du comité de pilotage.", "", ""),
+    ("nl", "planned"): ("Bestek in voorbereiding met de Franse partners.",
+                        "Planning valideren in het technisch comité.", "Interreg-financiering nog te bevestigen."),
+    ("nl", "ongoing"): ("Werken en activiteiten volgens plan uitgevoerd dit semester.",
+                        "Lopende fase voortzetten en de jaarbalans voorbereiden.", ""),
+    ("nl", "done"): ("Actie afgerond; balans voorgesteld aan het stuurcomité.", "Resultaatindicatoren opvolgen.", ""),
+    ("nl", "delayed"): ("Vertraging op de planning: administratieve procedures duren langer dan verwacht.",
+                        "Planning bijsturen met de partners.", "Beschikbaarheid van de middelen in 2026."),
+    ("nl", "cancelled"): ("Actie stopgezet bij beslissing van het stuurcomité.", "", ""),
+}
+
+
+LATE_UPDATES = {"A17", "A24"}   # their second semester's update has not come in: the due lists show it
+
+
+def action_updates(actions: list[dict]) -> list[dict]:
+    """2025-S1 and 2025-S2 for every action, written by its first lead partner in its own language."""
+    rows = []
+    for a in actions:
+        writer = a["lead"].split("|")[0]
+        lang = "nl" if writer in DUTCH_WRITERS else "fr"
+        first = "planned" if a["status"] == "planned" else "cancelled" if a["status"] == "cancelled" else "ongoing"
+        for period, state in (("2025-S1", first), ("2025-S2", a["status"]))[:1 if a["action_id"] in LATE_UPDATES else 2]:
+            text, steps, risks = UPDATE_TEXTS[(lang, state)]
+            rows.append(dict(action_id=a["action_id"], period=period, implementation=state, text=text, lang=lang,
+                             next_steps=steps, risks=risks, author=writer, partner_id=writer))
+    return rows
 
 
 def partner_ids(names: str, extra=()) -> str:
@@ -1968,7 +2011,7 @@ def main() -> int:
     partners = [dict(partner_id=p, name_fr=fr, name_nl=nl, name_en=en, country=c, kind=k)
                 for p, fr, nl, en, c, k, _names in PARTNERS]
     tables = dict(levels=levels, themes=themes, partners=partners, actions=actions, indicators=indicators, territories=territories,
-                  targets=targets, observations=observations, flows=flows)
+                  targets=targets, observations=observations, flows=flows, action_updates=action_updates(actions))
     for name, rows in tables.items():
         write(name, rows)
     self_check(tables, intended, headline_series)
@@ -2001,7 +2044,8 @@ def self_check(tables: dict[str, list[dict]], intended: dict[str, str],
         assert len(reread) - 1 == len(tables[name]), f"{name}.csv row count"
         assert all(len(r) == len(cols) for r in reread), f"{name}.csv ragged rows"
 
-    lv, th, pa, ac, ind, te, tg, ob, fl = (tables[k] for k in COLUMNS)
+    lv, th, pa, ac, ind, te, tg, ob, fl, up = (tables[k] for k in COLUMNS)
+    assert {u["action_id"] for u in up} == {a["action_id"] for a in ac}
     PA = {r["partner_id"] for r in pa}
     for a in ac:
         assert set(a["lead"].split("|")) <= PA, a["action_id"]

@@ -38,15 +38,17 @@ TEXTS = {
     "refused_manage_accounts": _refusal("seul un administrateur gère les comptes (votre rôle : {role})",
                                         "alleen een beheerder beheert accounts (uw rol: {role})",
                                         "only an admin manages accounts (your role: {role})"),
-    "refused_submit_tables": _refusal("un contributeur soumet uniquement des observations, pas : {tables}",
-                                      "een bijdrager dient alleen waarnemingen in, niet: {tables}",
-                                      "a contributor submits observations only, not: {tables}"),
-    "refused_submit_foreign": _refusal("ces indicateurs ne relèvent pas de votre partenaire ({partner}) : {ids}. "
-                                       "Retirez ces lignes ou demandez à leur référent",
-                                       "deze indicatoren horen niet bij uw partner ({partner}): {ids}. Verwijder "
-                                       "die rijen of vraag het aan hun eigenaar",
-                                       "these indicators are not your partner's ({partner}): {ids}. Remove those "
-                                       "rows or ask their owner"),
+    "refused_submit_tables": _refusal("un contributeur soumet uniquement des observations et des points "
+                                      "d'avancement, pas : {tables}",
+                                      "een bijdrager dient alleen waarnemingen en voortgangsrapporten in, niet: "
+                                      "{tables}",
+                                      "a contributor submits observations and action updates only, not: {tables}"),
+    "refused_submit_foreign": _refusal("ces indicateurs ou actions ne relèvent pas de votre partenaire ({partner}) : "
+                                       "{ids}. Retirez ces lignes ou demandez à leur référent",
+                                       "deze indicatoren of acties horen niet bij uw partner ({partner}): {ids}. "
+                                       "Verwijder die rijen of vraag het aan hun eigenaar",
+                                       "these indicators or actions are not your partner's ({partner}): {ids}. "
+                                       "Remove those rows or ask their owner"),
     "refused_submission": _refusal("la soumission {id} n'est pas visible pour votre compte",
                                    "inzending {id} is niet zichtbaar voor uw account",
                                    "submission {id} is not visible to your account"),

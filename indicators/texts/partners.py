@@ -109,3 +109,24 @@ TEXTS.update({
               "saying it corrects submission {id}."},
     "review_all": {"fr": "Toutes les soumissions", "nl": "Alle inzendingen", "en": "All submissions"},
 })
+
+# Action progress updates (pages/updates.py, the Overview's counts, the partners' due list).
+TEXTS.update({
+    "updates_title": {"fr": "Points d'avancement", "nl": "Voortgangsrapporten", "en": "Progress updates"},
+    "updates_none": {"fr": "Aucun point d'avancement pour cette action.", "nl": "Geen voortgangsrapport voor deze actie.",
+                     "en": "No progress update for this action."},
+    "updates_in_fr": {"fr": "rédigé en français", "nl": "in het Frans geschreven", "en": "written in French"},
+    "updates_in_nl": {"fr": "rédigé en néerlandais", "nl": "in het Nederlands geschreven", "en": "written in Dutch"},
+    "updates_in_en": {"fr": "rédigé en anglais", "nl": "in het Engels geschreven", "en": "written in English"},
+    "updates_next": {"fr": "Prochaines étapes", "nl": "Volgende stappen", "en": "Next steps"},
+    "updates_risks": {"fr": "Risques", "nl": "Risico's", "en": "Risks"},
+    "updates_counts": {"fr": "Mise en œuvre des actions (dernier point d'avancement)",
+                       "nl": "Uitvoering van de acties (laatste voortgangsrapport)",
+                       "en": "Implementation of the actions (latest progress update)"},
+    "partner_due_what": {"fr": "Indicateur ou action", "nl": "Indicator of actie", "en": "Indicator or action"},
+    "partner_no_update_state": {"fr": "point d'avancement attendu", "nl": "voortgangsrapport verwacht",
+                                "en": "progress update expected"},
+    "partner_no_update": {"fr": "Actions sans point d'avancement pour {period}",
+                          "nl": "Acties zonder voortgangsrapport voor {period}",
+                          "en": "Actions with no progress update for {period}"},
+})

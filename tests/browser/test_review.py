@@ -122,7 +122,7 @@ def test_a_contributor_sees_the_refusal_for_another_partners_indicator(browser, 
     wait_for_app(page)
     page.get_by_role("button", name="Envoyer pour relecture").click()
     wait_for_app(page)
-    expect(page.get_by_text(re.compile(r"Refusé : ces indicateurs ne relèvent pas de votre partenaire.*MOB04")))\
+    expect(page.get_by_text(re.compile(r"Refusé : ces indicateurs ou actions ne relèvent pas de votre partenaire.*MOB04")))\
         .to_be_visible()
     expect(page.get_by_role("button", name="Approuver et importer")).to_have_count(0)
     shoot(page, "review-refused-fr")
