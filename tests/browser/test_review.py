@@ -135,3 +135,53 @@ def test_a_viewer_sees_only_the_sign_in(page, review_app):
     expect(page.get_by_label("E-mail address")).to_be_visible()
     expect(page.get_by_role("button", name="Approve and import")).to_have_count(0)
     expect(page.get_by_role("button", name="Send for review")).to_have_count(0)
+
+
+def test_an_action_update_goes_through_the_same_review_and_shows_in_the_timeline(browser, review_app, tmp_path):
+    url, store = review_app
+    engine = open_store(f"sqlite:///{store}")
+    els = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-BE").new_page()
+    camille = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR").new_page()
+
+    def update(name: str, state: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(("actie;periode;uitvoering;tekst;taal;volgende stappen\r\n"
+                          f"A09;2026-S1;{state};Twee snelfietsroutes aanbesteed;nl;Werken starten in september\r\n")
+                         .encode("cp1252"))
+        return str(path)
+
+    sign_in(els, url, CONTRIBUTOR, "nl")
+    els.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(update("a09.csv", "ongoing"))
+    wait_for_app(els)
+    els.get_by_role("button", name="Insturen ter beoordeling").click()
+    wait_for_app(els)
+    expect(els.get_by_text(re.compile(r"Inzending \d+ wacht op beoordeling"))).to_be_visible()
+    first = S.listing(engine, A.find(engine, EDITOR))[0]["submission_id"]
+
+    sign_in(camille, url, EDITOR, "fr")
+    camille.get_by_label("Commentaire de relecture").fill("Le marché est attribué avec retard : état delayed.")
+    camille.get_by_role("button", name="Renvoyer avec le commentaire").click()
+    wait_for_app(camille)
+    expect(camille.get_by_text(f"Soumission {first} renvoyée avec votre commentaire.")).to_be_visible()
+
+    rerun(els, "Partners", "Bijdragen")
+    expect(els.get_by_text(re.compile("état delayed"))).to_be_visible()
+    els.get_by_test_id("stSelectbox").filter(has_text="Verbetert").click()
+    els.get_by_role("option", name=f"#{first}").click()
+    wait_for_app(els)
+    els.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(update("a09_delayed.csv", "delayed"))
+    wait_for_app(els)
+    els.get_by_role("button", name="Insturen ter beoordeling").click()
+    wait_for_app(els)
+
+    rerun(camille, "Partenaires", "Contributions")
+    camille.get_by_role("button", name="Approuver et importer").click()
+    wait_for_app(camille)
+    expect(camille.get_by_text(re.compile(r"Importé comme lot \d+"))).to_be_visible()
+    assert CONTRIBUTOR in list_batches(engine).iloc[0]["user"] and EDITOR in list_batches(engine).iloc[0]["user"]
+
+    camille.goto(f"{url}/actions?lang=fr&action=A09")
+    wait_for_app(camille)
+    expect(camille.get_by_text("Twee snelfietsroutes aanbesteed")).to_be_visible()
+    expect(camille.get_by_text("rédigé en néerlandais").first).to_be_visible()
+    shoot(camille, "action-timeline-fr")
