@@ -50,6 +50,17 @@ def observations_of(version: int, indicator_ids: tuple[str, ...], territories: t
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def _latest_states(fw) -> dict[str, str]:
+    """Each action's implementation state as its latest progress update reports it."""
+    from indicators.updates import latest
+
+    updates = fw.get("action_updates")
+    if updates is None or updates.empty:
+        return {}
+    last = latest(updates)
+    return dict(zip(last["action_id"].astype(str), last["implementation"]))
+
+
 def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per action, one row per indicator) for the filters, in the filters' language."""
     fw = common.framework(version)
@@ -63,6 +74,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
+    reported = _latest_states(fw)
     rows = []
     for action in actions.to_dict("records"):
         aid = str(action["action_id"])
@@ -70,7 +82,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         score = roll.at[aid, "score"] if aid in getattr(roll, "index", []) else None
         mine = per_indicator[per_indicator["action_id"] == aid]
         shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
-        impl = action.get("status")
+        impl = reported.get(str(action["action_id"]), action.get("status"))   # the latest update says it
         start, end = action.get("start_year"), action.get("end_year")
         rows.append({
             "action_id": aid,

@@ -88,3 +88,18 @@ def test_a_partner_sees_its_actions_with_no_update_for_the_latest_semester_in_it
     due = P.due(partner, fw["indicators"], load_observations(engine), "nl", None, fw["actions"], fw["action_updates"])
     row = due[due["action_id"] == action]
     assert row["state"].tolist() == ["no_update"] and row["indicator_id"].isna().all()
+
+
+def test_the_committee_report_carries_each_actions_latest_update(people):
+    from indicators import filters as F
+    from indicators import report as R
+
+    engine, _ = people
+    fw = load_framework(engine)
+    last = U.latest(fw["action_updates"]).set_index("action_id")
+    report = R.build(fw, load_observations(engine), F.Filters(lang="nl", theme="mobility"))
+    section = report.sections[0]
+    update = last.loc[section.action_id]
+    assert section.update.startswith(f"{update['period']} · {update['text']}")
+    html = R.render_html(report, plotly_js="")
+    assert "Laatste voortgangsrapport" in html

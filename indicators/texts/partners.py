@@ -120,6 +120,8 @@ TEXTS.update({
     "updates_in_en": {"fr": "rédigé en anglais", "nl": "in het Engels geschreven", "en": "written in English"},
     "updates_next": {"fr": "Prochaines étapes", "nl": "Volgende stappen", "en": "Next steps"},
     "updates_risks": {"fr": "Risques", "nl": "Risico's", "en": "Risks"},
+    "updates_latest": {"fr": "Dernier point d'avancement", "nl": "Laatste voortgangsrapport",
+                       "en": "Latest progress update"},
     "updates_counts": {"fr": "Mise en œuvre des actions (dernier point d'avancement)",
                        "nl": "Uitvoering van de acties (laatste voortgangsrapport)",
                        "en": "Implementation of the actions (latest progress update)"},
