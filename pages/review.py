@@ -166,7 +166,12 @@ def admin_view(view, account: A.Account) -> None:
     lang = view.lang
     with st.expander(t("accounts_title", lang)):
         rows = A.list_accounts(view.engine, account)
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="accounts_table")
+        st.dataframe(pd.DataFrame({
+            t("account_email", lang): [r["email"] for r in rows],
+            t("account_role", lang): [t(f"role_{r['role']}", lang) for r in rows],
+            t("partner", lang): [common.partner_label(r["partner_id"], lang) for r in rows],
+            t("account_sign_in_by", lang): [t("account_local" if r["local"] else "account_sso", lang) for r in rows],
+        }), hide_index=True, width="stretch", key="accounts_table")
         with st.form("account_add"):
             email = st.text_input(t("account_email", lang), key="account_add_email")
             role = st.selectbox(t("account_role", lang), A.ROLES, format_func=lambda r: t(f"role_{r}", lang),

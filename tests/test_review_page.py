@@ -51,3 +51,21 @@ def test_a_contributor_signed_in_sees_only_its_partners_submissions_and_no_revie
     theirs = S.listing(engine, A.find(engine, "data@west-vlaanderen.be"))
     assert theirs and all(s["partner_id"] == "PROV_WVL" for s in theirs)
     assert shown is not None and set(shown["#"]) == {s["submission_id"] for s in theirs}
+
+
+def test_an_admin_adds_a_contributor_from_the_panel_and_a_bad_entry_is_refused_in_words(demo_url):
+    engine = open_store(demo_url)
+    A.add_account(engine, A.OPERATOR, "admin@mel.fr", "admin", None, "admin-pass-1")
+    at = review_page({"lang": "fr"})
+    at.text_input(key="account_login_email").input("admin@mel.fr")
+    at.text_input(key="account_login_password").input("admin-pass-1")
+    at.get("form_submit_button")[0].click().run()
+    at.text_input(key="account_add_email").input("data@leiedal.be")
+    at.selectbox(key="account_add_role").set_value("contributor")
+    at.get("form_submit_button")[0].click().run()          # no partner: refused, said in French
+    assert not at.exception, at.exception
+    assert any("--partner" in e.value for e in at.error) and A.find(engine, "data@leiedal.be") is None
+    box = at.selectbox(key="account_add_partner")
+    box.select_index(box.options.index("Intercommunale Leiedal"))
+    at.get("form_submit_button")[0].click().run()
+    assert A.find(engine, "data@leiedal.be") == A.Account("data@leiedal.be", "contributor", "LEIEDAL")
