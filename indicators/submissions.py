@@ -27,6 +27,7 @@ from .store import SQL_TABLES, StoreError, _now
 from .validation import Checked
 
 PENDING, RETURNED, APPROVED, SUPERSEDED = "pending", "returned", "approved", "superseded"
+APPROVING = "approving"   # claimed by an editor while its import runs
 CONTRIBUTOR_TABLES = ("observations", "action_updates")   # what a partner may send; the framework stays with editors
 
 _meta = sa.MetaData()
@@ -173,15 +174,29 @@ def approve(engine: Engine, account: Account, submission_id: int) -> Outcome:
     require(account, "review")
     sub = get(engine, account, submission_id)
     _pending(sub)
+    where = (submissions.c.submission_id == sub["submission_id"])
+    with engine.begin() as conn:   # claim it first: two editors approving at once import it once
+        if conn.execute(submissions.update().where(where).where(submissions.c.status == PENDING)
+                        .values(status=APPROVING)).rowcount != 1:
+            raise StoreError(f"Submission {sub['submission_id']} was already dealt with.",
+                             key="submission_not_pending", id=sub["submission_id"])
     user = f"{sub['contributor']} (reviewed by {account.email})"
-    outcome = import_files(engine, [(sub["file_name"], bytes(sub["content"]))], user=user)
+    try:
+        outcome = import_files(engine, [(sub["file_name"], bytes(sub["content"]))], user=user)
+    except BaseException:
+        _set(engine, where, status=PENDING)
+        raise
     if outcome.ok:
-        with engine.begin() as conn:
-            conn.execute(submissions.update().where(submissions.c.submission_id == sub["submission_id"])
-                         .where(submissions.c.status == PENDING)
-                         .values(status=APPROVED, reviewer=account.email, reviewed_at=_now(),
-                                 batch_id=outcome.result.batch_id))
+        _set(engine, where, status=APPROVED, reviewer=account.email, reviewed_at=_now(),
+             batch_id=outcome.result.batch_id)
+    else:   # the store changed since it was checked (a code removed): it waits, with today's report
+        _set(engine, where, status=PENDING)
     return outcome
+
+
+def _set(engine: Engine, where, **values) -> None:
+    with engine.begin() as conn:
+        conn.execute(submissions.update().where(where).values(**values))
 
 
 def send_back(engine: Engine, account: Account, submission_id: int, comment: str) -> None:

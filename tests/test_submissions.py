@@ -155,3 +155,28 @@ def test_a_file_with_problems_is_reported_and_not_kept(people):
     problem = next(p for p in sent.checked.problems if p.severity == "error")
     assert (problem.row, problem.column, problem.value) == (2, "Valeur", "douze")
     assert S.listing(engine, who["editor"]) == queue
+
+
+def test_two_editors_approving_the_same_submission_import_it_once(people):
+    import threading
+
+    engine, who = people
+    other = A.add_account(engine, A.OPERATOR, "editor2@mel.fr", "editor")
+    sent = S.submit(engine, who["wvl"], "wvl.csv", _french_excel(engine, _owned_by(engine, "PROV_WVL")[0], "7"))
+    before = len(list_batches(engine))
+    outcomes, refusals = [], []
+
+    def approve(editor):
+        try:
+            outcomes.append(S.approve(engine, editor, sent.submission_id))
+        except A.StoreError as exc:
+            refusals.append(exc.text("fr"))
+
+    threads = [threading.Thread(target=approve, args=(e,)) for e in (who["editor"], other)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(outcomes) == 1 and outcomes[0].ok and len(refusals) == 1
+    assert "déjà été traitée" in refusals[0]
+    assert len(list_batches(engine)) == before + 1
