@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rollback", parents=[common], help="undo one batch exactly")
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
     p.add_argument("--user", default=None)
+    p.add_argument("--as", dest="account", metavar="EMAIL",
+                   help="act as this account, whose rights are checked (without it: the server's operator)")
 
     p = sub.add_parser("export", parents=[common], help="write the stored data as CSV or XLSX")
     p.add_argument("out", metavar="OUT")
@@ -288,7 +290,16 @@ def _rollback(engine, args) -> int:
 
     from .i18n import t
 
-    counts = rollback(engine, args.batch_id, user=_user(args.user))
+    if getattr(args, "account", None):
+        from .accounts import rollback_as
+        from .cli_people import _acting
+
+        account = _acting(engine, args.account, args.lang)
+        if account is None:
+            return INVALID
+        counts = rollback_as(engine, account, args.batch_id)
+    else:
+        counts = rollback(engine, args.batch_id, user=_user(args.user))
     print(t("cli_rollback_done", args.lang, batch=args.batch_id, **counts))
     return OK
 

@@ -44,6 +44,8 @@ def test_account_submit_and_review_from_the_command_line(demo_url, tmp_path):
     stranger = cli("review", "approve", submission, "--as", "nobody@example.org", *db)
     assert stranger.returncode == 1 and "nobody@example.org" in stranger.stderr
     assert len(load_observations(engine)) == len(obs)
+    no_rollback = cli("rollback", "1", "--as", "data@west-vlaanderen.be", *db, "--lang", "nl")
+    assert no_rollback.returncode == 1 and no_rollback.stderr.startswith("Geweigerd")
 
     approved = cli("review", "approve", submission, "--as", "editor@mel.fr", *db)
     assert approved.returncode == 0, approved.stderr
