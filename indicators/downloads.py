@@ -56,11 +56,35 @@ def is_formula(value) -> bool:
     return isinstance(value, str) and neutralise(value) is not value
 
 
-def to_excel_csv(frame: pd.DataFrame) -> bytes:
-    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma."""
-    text = safe_frame(frame).to_csv(index=False, sep=";", decimal=",", float_format="%.15g",
-                                    lineterminator="\r\n")
+def to_excel_csv(frame: pd.DataFrame, reversible: bool = False) -> bytes:
+    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers are
+    written in their shortest exact form, so that uploading the file again changes nothing."""
+    text = safe_frame(frame, reversible=reversible).to_csv(index=False, sep=";", decimal=",",
+                                                           lineterminator="\r\n")
     return text.encode("utf-8-sig")
+
+
+def observations_download(obs: pd.DataFrame, names: dict[str, dict[str, str]], lang: str) -> pd.DataFrame:
+    """Observations in the import format (DESIGN.md): codes first under their own names, the flag as
+    its letters, then the names a reader wants in extra columns, which the import ignores with a
+    notice. `names`: {"indicator": {code: name}, "territory": {code: name}, "country": {code: country}}."""
+    from .i18n import t
+    from .schema import FLAGS
+
+    columns = ["indicator_id", "territory_id", "period", "value", "flag", "note", "source"]
+    out = pd.DataFrame({c: (obs[c] if c in obs else None) for c in columns})
+    out["period"] = out["period"].astype(str)
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    extra = {
+        t("download_indicator_name", lang): out["indicator_id"].map(names.get("indicator", {})),
+        t("download_territory_name", lang): out["territory_id"].astype(str).map(names.get("territory", {})),
+        t("download_country", lang): out["territory_id"].astype(str).map(names.get("country", {})),
+        t("download_flag_meaning", lang): out["flag"].map(
+            lambda f: ", ".join(FLAGS[c][lang] for c in str(f) if c in FLAGS) if isinstance(f, str) and f else ""),
+    }
+    for header, values in extra.items():
+        out[header] = values.fillna("")
+    return out
 
 
 def sheet_name(name: str) -> str:
@@ -73,7 +97,7 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An XLSX workbook of one sheet: bold frozen header, readable column widths, numbers as numbers."""
     from openpyxl.styles import Font
 
-    safe = safe_frame(frame)
+    safe = safe_frame(frame, reversible=True)   # uploaded again, the reader gives back the text exactly
     name = sheet_name(sheet)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

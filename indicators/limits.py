@@ -25,7 +25,7 @@ DEFAULTS: dict[str, int] = {
     "MAX_HEADER_ROW": 1_000,                   # a mapping's header row (lines of notes above the header)
     "MAX_JSON_DEPTH": 64,                      # nesting of a mapping or boundary JSON
     "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have maps.MAX_BYTES)
-    "MAX_VERTICES": 2_000_000,                 # coordinates of one boundary file, arcs expanded
+    "MAX_VERTICES": 1_500_000,                 # coordinates of one boundary file, arcs expanded (25 MB of GeoJSON holds ~1.2 M)
     "MAX_PATTERN_CHARS": 200,                  # a saved mapping's regular expression
     "MIN_YEAR": 1900,                          # periods outside these years are refused
     "MAX_YEAR": 2100,

@@ -552,6 +552,15 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             target = normalise_header(wanted)
             virtual = [c for c in columns if c not in frame.columns and normalise_header(c) == target]
             real = virtual[0] if len(virtual) == 1 else None
+        if real is None and sheet.repeated:
+            same = next((n for n in sheet.repeated if normalise_header(n) == normalise_header(wanted)), None)
+            if same is not None:
+                # A repeated name is never taken for one of its columns: the mapping says which, by letter.
+                letters = sheet.repeated[same]
+                if not any(p.code == "repeated_header" and p.column == same for p in problems):
+                    problems.append(Problem(label, sheet.header_row, same, same, "repeated_header",
+                                            {"column": same, "count": len(letters), "positions": ", ".join(
+                                                f"{same} ({x})" for x in letters)}))
         if real is None and wanted not in missing:
             missing.append(wanted)
         return real

@@ -143,6 +143,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est conservée sous {code}.",
         "nl": "Gebied {code} werd vervangen door {successor}; de waarde blijft onder {code}.",
     },
+    "ignored_columns": {
+        "en": "Columns the import ignores (names and labels ride along): {columns}.",
+        "fr": "Colonnes ignorées à l'import (noms et libellés, pour information) : {columns}.",
+        "nl": "Kolommen die de import negeert (namen en labels, ter informatie): {columns}.",
+    },
     "no_value_rows": {
         "en": "Rows without a value (empty, ':', 'NA'…), skipped: {count}. A value already stored for them is "
               "kept. Rows: {rows}.",

@@ -45,6 +45,9 @@ class Sheet:
     decimal: str = "."
     decimal_detected: bool = False
     header_row: int = 1
+    # Names written more than once in the header, with their spreadsheet column letters; each such
+    # column is renamed "name (letter)" so that none is taken silently for another.
+    repeated: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -127,7 +130,8 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         # An odd byte count (a cut file) loses its last half character, not the whole file.
         return raw.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in raw[:8192]:
+    head = raw[:8192]
+    if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
         return None
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -243,16 +247,15 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     limits.check("MAX_CELLS", frame.size)
     header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
     frame = frame.iloc[1:].reset_index(drop=True)
-    frame.columns = [h if h else f"Unnamed: {i}" for i, h in enumerate(header)]
+    frame.columns, repeated = unique_header([h if h else f"Unnamed: {i}" for i, h in enumerate(header)])
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     if _BLANK_LINE.search(text) or "Unnamed: " in "".join(frame.columns):
         frame, rows = _drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
-                  decimal_detected=detected, header_row=skip + 1)
-    return ReadResult(sheets=[sheet], problems=repeated_headers(name, list(frame.columns), skip + 1)
-                      + mixed_encoding(name, text, encoding, rows, skip))
+                  decimal_detected=detected, header_row=skip + 1, repeated=repeated)
+    return ReadResult(sheets=[sheet], problems=mixed_encoding(name, text, encoding, rows, skip))
 
 
 def check_lines(text: str) -> None:
@@ -275,20 +278,27 @@ def check_lines(text: str) -> None:
             limits.check("MAX_FIELDS_PER_ROW", int(per_line.max()) + 1)
 
 
-def repeated_headers(name: str, header: list[str], header_row: int) -> list[Problem]:
-    """One problem per column name written more than once (positions counted from 1, as a spreadsheet)."""
+def unique_header(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The header with every repeated name made unique as "name (letter)" (an election file has
+    eleven columns named `Voix`), and the repeated names with their column letters."""
     seen: dict[str, list[int]] = {}
     for i, h in enumerate(header, start=1):
         if h and not h.startswith("Unnamed: "):
             seen.setdefault(normalise_header(h), []).append(i)
-    out = []
+    out, repeated = list(header), {}
     for positions in seen.values():
         if len(positions) > 1:
-            written = header[positions[0] - 1]
-            out.append(Problem(name, header_row, written, written, "repeated_header",
-                               {"column": written, "count": len(positions),
-                                "positions": ", ".join(column_letter(p) for p in positions)}))
-    return out
+            repeated[header[positions[0] - 1]] = [column_letter(p) for p in positions]
+            for p in positions:
+                out[p - 1] = f"{header[p - 1]} ({column_letter(p)})"
+    return out, repeated
+
+
+def repeated_problems(sheet: Sheet) -> list[Problem]:
+    """One problem per repeated column name of a sheet read as a plain table."""
+    return [Problem(sheet.label, sheet.header_row, name, name, "repeated_header",
+                    {"column": name, "count": len(letters), "positions": ", ".join(letters)})
+            for name, letters in sheet.repeated.items()]
 
 
 def column_letter(position: int) -> str:
@@ -434,12 +444,12 @@ def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
     body = [r[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
         {h: pd.Series([], dtype="str") for h in header})
-    frame.columns = [c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)]
+    frame.columns, repeated = unique_header([c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)])
     rows = np.asarray(numbers, dtype=np.int64)
     frame, rows = _drop_blank(frame, rows)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
-                  decimal=".", decimal_detected=False, header_row=header_row)
-    return sheet, repeated_headers(sheet.label, header, header_row)
+                  decimal=".", decimal_detected=False, header_row=header_row, repeated=repeated)
+    return sheet, []
 
 
 def separator_name(sep: str | None) -> str | None:

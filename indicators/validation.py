@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from .downloads import is_formula
 from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
-from .reading import ReadResult, Sheet
+from .reading import ReadResult, Sheet, repeated_problems
 from . import limits
 from .schema import CODE, CODE_LENGTH, CODES, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
@@ -60,6 +60,8 @@ class Checked:
             "ok": self.ok,
             "files": self.files,
             "problems": [p.as_dict(lang) for p in errors(self.problems)],
+            # Beyond DESIGN.md's keys: what was read but deserves a word (rows without a value, mixed encodings).
+            "notices": [p.as_dict(lang) for p in self.problems if p.severity != "error"],
         }
 
 
@@ -380,6 +382,11 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 kind, mapping = named, match_columns(TABLES[named], list(sheet.frame.columns))
             info = {**sheet.describe(), "kind": kind}
             files.append(info)
+            if sheet.repeated:
+                # Which of the repeated columns holds the data? Never guessed: the user says (a mapping
+                # can pick one by its column letter) or renames the others.
+                problems.extend(repeated_problems(sheet))
+                continue
             found = ", ".join(map(str, sheet.frame.columns)) or "—"
             if kind is None:
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "unknown_table",
@@ -403,6 +410,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
             ignored = [c for c in sheet.frame.columns if c not in mapping]
             info["ignored_columns"] = ignored
+            if ignored:
+                problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
+                                        {"columns": ", ".join(ignored)}, severity="notice"))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(found_problems)
             parts.setdefault(kind, []).append(frame)

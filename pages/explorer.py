@@ -245,10 +245,15 @@ def main() -> None:
     _values_table(frame, ind, lang)
     stem = f"{code}_{lang}"
     left, right, _ = st.columns([1, 1, 2])
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(frame),
+    # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
+    names = {"indicator": {code: i18n.name(ind, "name", lang) or code},
+             "territory": {c: v[0] for c, v in charts.territory_labels(fw["territories"], lang).items()},
+             "country": {c: v[1] for c, v in charts.territory_labels(fw["territories"], lang).items()}}
+    download = downloads.observations_download(obs, names, lang)
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
                          file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
                          icon=":material/download:", key="download_csv")
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(frame, code),
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "observations"),
                           file_name=f"{stem}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore", icon=":material/download:", key="download_xlsx")

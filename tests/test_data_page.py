@@ -255,3 +255,18 @@ def test_the_dry_run_reads_in_the_planners_words(demo_url):
     assert "rupture de série, provisoire" in what                               # flags as words
     for schema_word in ("value_old", "flag_old", "None", "nan"):
         assert schema_word not in text, schema_word
+
+
+def test_one_broken_file_among_several_is_named_and_the_others_still_checked(demo_url, tmp_path):
+    from .corpus.hostile.make import xlsx_doctype
+
+    xlsx_doctype(tmp_path)
+    at = data_page(lang="en")
+    good = "indicator_id;territory_id;period;value\nMOB04;59350;2026;99,5\n".encode()
+    upload(at, ("good.csv", good), ("doctype.xlsx", (tmp_path / "doctype.xlsx").read_bytes()))
+    assert not at.exception
+    detected = at.dataframe[0].value
+    assert "good.csv" in detected.iloc[:, 0].tolist()                  # the good file was read and checked
+    problems = next(d.value for d in at.dataframe if "Problem" in d.value.columns)
+    assert problems["File"].tolist() == ["doctype.xlsx"] and "DOCTYPE" in problems["Problem"].iloc[0]
+    assert "Unexpected" not in all_text(at) and "Traceback" not in all_text(at)

@@ -49,3 +49,11 @@ def test_templates_have_every_column_and_an_example_that_validates():
         assert len(notes(name, "nl")) == len(table.columns) + 1
     raw = template("levels").to_csv(index=False).encode()
     assert check([read_file(raw, "levels.csv")]).ok
+
+
+def test_deployment_page_states_every_input_limit_and_its_default():
+    from indicators import limits
+
+    page = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    for name, default in limits.DEFAULTS.items():
+        assert f"| `MONITOR_{name}` | {default} |" in page, name

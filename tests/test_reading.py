@@ -172,3 +172,30 @@ def test_french_and_dutch_column_names_are_aliases():
     checked = check([read_file(fr, "fr.csv"), read_file(nl, "nl.csv")])
     assert [f["kind"] for f in checked.files] == ["observations", "observations"]
     assert checked.tables["observations"]["territory_id"].tolist() == ["59350", "34022"]
+
+
+def test_a_repeated_header_is_a_problem_naming_its_columns_in_a_plain_file():
+    from indicators.validation import check
+
+    raw = "indicator_id;territory_id;period;value;value\nMOB01;59350;2020;1;2\n".encode()
+    checked = check([read_file(raw, "voix.csv")])
+    assert not checked.ok and "observations" not in checked.tables
+    problem = next(p for p in checked.problems if p.code == "repeated_header")
+    assert (problem.row, problem.column) == (1, "value")
+    assert "2 times (columns D, E)" in problem.message("en")
+    assert "value.1" not in " ".join(p.message("en") for p in checked.problems)
+
+
+def test_a_mapping_names_which_repeated_column_it_means_by_letter():
+    from indicators.mappings import apply_mapping
+
+    raw = ("CODGEO;Libellé;Voix;Voix;Voix\n59350;Lille;10;20;30\n59512;Roubaix;11;21;31\n").encode()
+    vague = apply_mapping(("elections.csv", raw), {"territory": "CODGEO", "period": "2020",
+                                                   "values": {"Voix": "MOB01"}}, "elections.csv")
+    said = " ".join(p.message("en") for p in vague.problems)
+    assert "Voix (C), Voix (D), Voix (E)" in said
+    assert not vague.result.sheets or vague.result.sheets[0].frame.empty   # nothing taken silently
+    chosen = apply_mapping(("elections.csv", raw), {"territory": "CODGEO", "period": "2020",
+                                                    "values": {"Voix (D)": "MOB01"}}, "elections.csv")
+    frame = chosen.result.sheets[0].frame
+    assert sorted(frame["value"].astype(str).tolist()) == ["20", "21"]
