@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from indicators import accounts as A
 from indicators import submissions as S
 from indicators.queries import load_framework, load_observations
-from indicators.store import list_batches, open_store
+from indicators.store import SQL_TABLES, list_batches, open_store
 
 from .helpers import store_with_framework
 
@@ -180,3 +180,21 @@ def test_two_editors_approving_the_same_submission_import_it_once(people):
     assert len(outcomes) == 1 and outcomes[0].ok and len(refusals) == 1
     assert "déjà été traitée" in refusals[0]
     assert len(list_batches(engine)) == before + 1
+
+
+def test_submissions_keep_their_bytes_and_import_on_postgresql_too(store_url_pg):
+    engine = store_with_framework(store_url_pg)
+    partners = "partner_id;name_fr;country\r\nPROV_WVL;Province de Flandre-Occidentale;BE\r\n".encode("cp1252")
+    editor = A.add_account(engine, A.OPERATOR, "editor@mel.fr", "editor")
+    assert A.import_as(engine, editor, [("partners.csv", partners)]).ok
+    # the partner owns MOB01 from now on
+    with engine.begin() as conn:
+        ind = SQL_TABLES["indicators"]
+        conn.execute(ind.update().where(ind.c.indicator_id == "MOB01").values(owner="PROV_WVL"))
+    wvl = A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL")
+    raw = "indicateur;territoire;période;valeur\r\nMOB01;59350;2024;3,5\r\n".encode("cp1252")
+    sent = S.submit(engine, wvl, "mob01.csv", raw)
+    assert bytes(S.get(engine, editor, sent.submission_id)["content"]) == raw
+    assert S.approve(engine, editor, sent.submission_id).ok
+    obs = load_observations(engine)
+    assert obs[(obs["indicator_id"] == "MOB01") & (obs["period"] == "2024")]["value"].tolist() == [3.5]
