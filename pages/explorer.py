@@ -230,10 +230,11 @@ def main() -> None:
         missing = sorted(set(obs["territory_id"].astype(str)) - built["with_value"])
         if missing:
             labels = charts.territory_labels(fw["territories"], lang)
-            names = [labels.get(m, (m,))[0] for m in missing]
-            text = ", ".join(names[:NAMES_LIMIT])
-            if len(names) > NAMES_LIMIT:
-                text += " " + t("and_more", lang, n=len(names) - NAMES_LIMIT)
+            # not `names`: the indicator selectbox's format_func above reads that name when it runs again
+            absent = [labels.get(m, (m,))[0] for m in missing]
+            text = ", ".join(absent[:NAMES_LIMIT])
+            if len(absent) > NAMES_LIMIT:
+                text += " " + t("and_more", lang, n=len(absent) - NAMES_LIMIT)
             st.caption(t("missing_in_year", lang, year=year, names=text))
 
     st.subheader(t("metadata", lang), divider="gray")
@@ -246,10 +247,10 @@ def main() -> None:
     stem = f"{code}_{lang}"
     left, right, _ = st.columns([1, 1, 2])
     # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
-    names = {"indicator": {code: i18n.name(ind, "name", lang) or code},
+    labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
              "territory": {c: v[0] for c, v in charts.territory_labels(fw["territories"], lang).items()},
              "country": {c: v[1] for c, v in charts.territory_labels(fw["territories"], lang).items()}}
-    download = downloads.observations_download(obs, names, lang)
+    download = downloads.observations_download(obs, labels_for, lang)
     left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
                          file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
                          icon=":material/download:", key="download_csv")
