@@ -33,6 +33,8 @@ import plotly.io as pio
 from . import charts, health as H, i18n
 from . import filters as F
 from . import overview as O
+from .partners import label as partner_label
+from .updates import latest
 from .i18n import t
 from .progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, SCORE_CUTS, STATUSES, assess_all, rollup_actions
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
@@ -104,6 +106,7 @@ class ActionSection:
     years: str
     description: str
     indicators: list[IndicatorEntry]
+    update: str = ""          # the latest progress update: period, text, next steps, risks
 
 
 @dataclass
@@ -259,6 +262,17 @@ def _sources(ind: dict, mine: pd.DataFrame, lang: str) -> list[str]:
     return unique
 
 
+def _update_text(update: dict | None, lang: str) -> str:
+    """The latest update in one line, as its partner wrote it (in its own language)."""
+    if not update:
+        return ""
+    parts = [f"{update['period']} · {update['text']}"]
+    for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
+        if isinstance(update.get(field), str) and update[field].strip():
+            parts.append(f"{t(key, lang)}{_colon(lang)} {update[field].strip()}")
+    return " — ".join(parts)
+
+
 def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.DataFrame, framework,
                filters: F.Filters, fresh: dict, comp: dict, flow_ids: frozenset) -> IndicatorEntry:
     lang, method = filters.lang, filters.method
@@ -304,7 +318,8 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         freshness=fr.get("state", "no_data"), latest_period=_text_or_none(fr.get("latest_period")),
         periods_behind=None if fr.get("periods_behind") is None or fr.get("periods_behind") is pd.NA
         else int(fr["periods_behind"]),
-        periodicity=fr.get("periodicity", "annual"), owner=fr.get("owner", ""),
+        periodicity=fr.get("periodicity", "annual"),
+        owner=partner_label(fr.get("owner", ""), framework.get("partners"), lang),
         sources=_sources(ind, mine, lang), flags=_flags(mine, lang),
         note=_text(target_rows[0].get("note")) if target_rows else "",
         figure=figure, chart_note=note, empty=empty)
@@ -371,11 +386,14 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         _print_style(matrix, min(PAGE_WIDTH, 200 + 96 * len(themes)), 95 + 62 * len(levels), font=10)
         matrix.update_layout(dragmode=False, margin=dict(l=6, r=6, t=44, b=4), showlegend=False)
     level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in framework["levels"].to_dict("records")}
+    updates = framework.get("action_updates")
+    latest_updates = {str(r["action_id"]): r for r in latest(updates).to_dict("records")} \
+        if updates is not None and len(updates) else {}
     theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in framework["themes"].to_dict("records")}
     attention = []
     for r in O.attention(roll, actions, limit=ATTENTION).to_dict("records"):
         attention.append({"action_id": r["action_id"], "title": i18n.name(r, "title", lang) or r["action_id"],
-                          "lead": _text(r.get("lead")) or "–", "status": r["status"],
+                          "lead": partner_label(r.get("lead"), framework.get("partners"), lang) or "–", "status": r["status"],
                           "status_text": charts.status_text(r["status"], lang, method, True),
                           "score": r["score"] if _isnum(r["score"]) else None})
 
@@ -384,7 +402,8 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         aid = str(action["action_id"])
         r = roll_by.get(aid, {})
         status = r.get("status", "not_assessed")
-        impl = _text(action.get("status"))
+        update = latest_updates.get(aid)
+        impl = update["implementation"] if update else _text(action.get("status"))   # the latest update says it
         start, end = action.get("start_year"), action.get("end_year")
         years = (f"{int(start)}–{int(end)}" if _isnum(start) and _isnum(end)
                  else f"{int(start)}–" if _isnum(start) else "–")
@@ -396,9 +415,10 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             level=level_names.get(action.get("level_id"), _text(action.get("level_id"))),
             theme=theme_names.get(action.get("theme_id"), _text(action.get("theme_id"))),
             status=status, status_text=charts.status_text(status, lang, method, True),
-            score=r.get("score") if _isnum(r.get("score")) else None, lead=_text(action.get("lead")) or "–",
+            score=r.get("score") if _isnum(r.get("score")) else None, lead=partner_label(action.get("lead"), framework.get("partners"), lang) or "–",
             implementation=t(f"impl_{impl}", lang) if f"impl_{impl}" in i18n.TEXTS else (impl or "–"),
-            years=years, description=i18n.name(action, "description", lang), indicators=entries)
+            years=years, description=i18n.name(action, "description", lang), indicators=entries,
+            update=_update_text(update, lang))
         sections.append(section)
         overview.append({"action_id": aid, "title": section.title, "level_id": _text(action.get("level_id")),
                          "level": section.level, "theme": section.theme,
@@ -776,7 +796,8 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
     <div>{chip(s.status, s.status_text)}{score}</div>
     <div class="facts">{facts_html}</div>
   </div>
-  {f'<p class="description">{e(s.description)}</p>' if s.description else ''}"""
+  {f'<p class="description">{e(s.description)}</p>' if s.description else ''}
+  {f'<p class="description"><b>{e(t("updates_latest", lang))}{c}</b> {e(s.update)}</p>' if s.update else ''}"""
     cards = [_indicator_html(i, r, figs) for i in s.indicators] or \
         [f'<p class="muted">{e(t("no_indicators_action", lang))}</p>']
     # the action's heading never ends a page: it stays with its first indicator

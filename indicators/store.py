@@ -682,4 +682,7 @@ def load_demo(engine: Engine, user: str = "demo") -> ImportResult:
     if not outcome.checked.ok:
         first = outcome.checked.problems[0]
         raise StoreError(f"The demo data does not validate: {first.file} row {first.row}: {first.message('en')}")
+    from .demo_workflow import seed   # partners' accounts and submissions waiting for review
+
+    seed(engine)
     return outcome.result

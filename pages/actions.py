@@ -11,6 +11,7 @@ import streamlit as st
 from indicators import charts, downloads
 from indicators import filters as F
 from indicators import i18n
+from indicators import partners as P
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
 from indicators.units import unit_of
@@ -50,6 +51,17 @@ def observations_of(version: int, indicator_ids: tuple[str, ...], territories: t
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def _latest_states(fw) -> dict[str, str]:
+    """Each action's implementation state as its latest progress update reports it."""
+    from indicators.updates import latest
+
+    updates = fw.get("action_updates")
+    if updates is None or updates.empty:
+        return {}
+    last = latest(updates)
+    return dict(zip(last["action_id"].astype(str), last["implementation"]))
+
+
 def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per action, one row per indicator) for the filters, in the filters' language."""
     fw = common.framework(version)
@@ -63,6 +75,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
+    reported = _latest_states(fw)
     rows = []
     for action in actions.to_dict("records"):
         aid = str(action["action_id"])
@@ -72,7 +85,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         mine = per_indicator[(per_indicator["action_id"] == aid) & ~per_indicator["context"].astype(bool)]
         shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
         reason = roll.at[aid, "reason"] if aid in getattr(roll, "index", []) and "reason" in roll else None
-        impl = action.get("status")
+        impl = reported.get(str(action["action_id"]), action.get("status"))   # the latest update says it
         start, end = action.get("start_year"), action.get("end_year")
         rows.append({
             "action_id": aid,
@@ -83,7 +96,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
-            "lead": action.get("lead") or "–",
+            "lead": P.label(action.get("lead"), fw["partners"], lang) or "–",
             "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),
@@ -333,6 +346,10 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     description = i18n.name(action, "description", lang)
     if description:
         st.markdown(common.plain_markdown(description))
+    with st.expander(t("updates_title", lang), expanded=True):
+        from pages.updates import timeline
+
+        timeline(view, chosen)
     indicators = fw["indicators"][fw["indicators"]["action_id"] == chosen]
     if indicators.empty:
         st.info(t("no_indicators_action", lang))

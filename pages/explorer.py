@@ -115,7 +115,7 @@ def _metadata(ind: dict, lang: str) -> None:
         (t("unit", lang), _text(unit_of(ind, lang), lang)),
         (t("source", lang), _text(ind.get("source"), lang)),
         (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
-        (t("owner", lang), _text(ind.get("owner"), lang)),
+        (t("owner", lang), common.partner_label(ind.get("owner"), lang)),
         (t("type", lang), _word("type", ind.get("type"), lang)),
         (t("interreg_code", lang), _text(ind.get("code"), lang)),
         (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),

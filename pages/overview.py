@@ -82,6 +82,23 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     }
 
 
+def _implementation_line(view) -> None:
+    """The actions shown, counted by implementation state (their latest progress update), beside the
+    indicator statuses above."""
+    from indicators import updates as U
+    from pages.updates import IMPL_COLOURS
+
+    fw, lang = view.framework, view.lang
+    actions = F.selected_actions(fw, view.filters)
+    updates = fw.get("action_updates")
+    if actions.empty or updates is None:
+        return
+    counts = U.implementation_counts(actions, updates[updates["action_id"].isin(actions["action_id"])])
+    badges = " ".join(f":{IMPL_COLOURS[s]}-badge[{t(f'impl_{s}', lang)} · {i18n.number(n, lang, 0)}]"
+                      for s, n in counts.items() if n)
+    st.markdown(f"**{t('updates_counts', lang)}** &nbsp; {badges}")
+
+
 def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
@@ -89,7 +106,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
              "|:--|:--|:--|--:|"]
     for row in worst.to_dict("records"):
         cells = (f"**{common.md_cell(row['action_id'])}** · {common.md_cell(i18n.name(row, 'title', lang))}",
-                 common.md_cell(row.get("lead")), common.status_badge(row["status"], lang, method),
+                 common.md_cell(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
                  f"**{i18n.number(row['score'], lang, 1)}**")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -126,6 +143,8 @@ def main() -> None:
     c4.metric(t("kpi_latest", lang), latest_period or "–",
               i18n.when(live["created_at"].iloc[0], lang) if not live.empty else None,
               delta_color="off", delta_arrow="off", border=True)
+
+    _implementation_line(view)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
     st.subheader(t("matrix_title", lang))
@@ -180,7 +199,7 @@ def main() -> None:
                 t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
                     {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
                     for v in stale["periods_missing"]],
-                t("owner", lang): stale["owner"],
+                t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
             }), hide_index=True, width="stretch", column_config={
                 t("indicator", lang): st.column_config.TextColumn(width="large"),
                 t("owner", lang): st.column_config.TextColumn(width="small")})

@@ -195,7 +195,8 @@ def test_user_text_keeps_to_its_table_cell():
                           {"action_id": "A02", "title_fr": "Bus", "lead": float("nan"),
                            "status": "limited_progress", "score": -0.25}])
     table = _attention_table(worst, "fr", "opensdg").splitlines()
-    assert table[2] == ("| **A01** · Vélo \\| train sur deux lignes | MEL \\| VMM | "
+    # the lead holds partner codes separated by "|" (DESIGN.md): read as a list, unknown codes as written
+    assert table[2] == ("| **A01** · Vélo \\| train sur deux lignes | MEL, VMM | "
                         f"{common.status_badge('deterioration', 'fr')} | **-2,5** |")
     assert table[3].split(" | ")[1] == "–"            # no lead: a dash, not "nan"
     assert len(table) == 4

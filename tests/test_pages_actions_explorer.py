@@ -194,7 +194,8 @@ def test_explorer_opens_the_indicator_of_the_url_with_its_metadata(store):
     assert row["definition_fr"][:60] in body
     assert f"**Unité**{NNBSP}: {row['unit']}" in body
     assert f"**Source**{NNBSP}: {row['source']}" in body
-    assert f"**Référent**{NNBSP}: {row['owner']}" in body
+    owner = pd.read_csv(DEMO / "partners.csv", dtype=str).set_index("partner_id").loc[row["owner"], "name_fr"]
+    assert f"**Référent**{NNBSP}: {owner}" in body          # the partner's name, not its code
     word = {"harmonised": "harmonisée", "partial": "partielle", "not_comparable": "non comparable"}[row["comparability"]]
     assert f"**Comparabilité transfrontalière**{NNBSP}: {word}" in body
     assert f"**Type**{NNBSP}: " in body and "**Code Interreg**" in body
