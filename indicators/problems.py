@@ -102,6 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Valeur non admise. Valeurs admises : {allowed}.",
         "nl": "Geen toegestane waarde. Toegestaan: {allowed}.",
     },
+    "bad_semester": {
+        "en": "Not a period of an update: write YYYY-S1, YYYY-S2 or YYYY (2025-S1).",
+        "fr": "Période de point d'avancement invalide : écrivez AAAA-S1, AAAA-S2 ou AAAA (2025-S1).",
+        "nl": "Geen periode van een voortgangsrapport: schrijf JJJJ-S1, JJJJ-S2 of JJJJ (2025-S1).",
+    },
     "bad_flag": {
         "en": "Unknown flag. Known flags (Eurostat's, letters may combine as in bp): {known}.",
         "fr": "Indicateur de qualité inconnu. Connus (ceux d'Eurostat, les lettres peuvent se combiner comme "
