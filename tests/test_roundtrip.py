@@ -110,8 +110,7 @@ def test_actions_download_comes_back_in(demo, lang, form):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("table", ["levels", "themes", "actions", "indicators", "territories", "targets",
-                                   "observations", "flows"])
+@pytest.mark.parametrize("table", list(__import__("indicators.schema", fromlist=["TABLES"]).TABLES))
 def test_templates_come_back_in_with_their_example_values(table, lang):
     """Each template as the Data page writes it (French CSV; XLSX with a notes sheet in the page's
     language) reads back as its table with exactly the example values; the notes sheet is skipped with
