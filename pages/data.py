@@ -121,10 +121,17 @@ def _problems_frame(problems, lang: str) -> pd.DataFrame:
 
 def _detected(files: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("file", lang): f["file"], t("table", lang): f.get("kind") or "?",
+        t("file", lang): f["file"], t("table", lang): _table_label(f.get("kind"), lang),
         t("encoding", lang): i18n.encoding_name(f.get("encoding")), t("separator", lang): _sep(f.get("separator")),
         t("decimal_mark", lang): f.get("decimal"), t("rows", lang): f.get("rows"),
     } for f in files])
+
+
+def _table_label(kind: str | None, lang: str) -> str:
+    """The kind of data in the planner's words (Waarnemingen), its schema name beside for the templates."""
+    from indicators.schema import TABLES
+
+    return f"{getattr(TABLES[kind], f'label_{lang}')} ({kind})" if kind in TABLES else "?"
 
 
 def _sep(sep: str | None) -> str:
