@@ -57,9 +57,9 @@ def is_formula(value) -> bool:
 
 
 def to_excel_csv(frame: pd.DataFrame, reversible: bool = False) -> bytes:
-    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers are
-    written in their shortest exact form, so that uploading the file again changes nothing."""
-    text = safe_frame(frame, reversible=reversible).to_csv(index=False, sep=";", decimal=",",
+    """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers keep
+    15 significant digits: every value read from a file comes back as written (0.1 + 0.2 shows 0,3)."""
+    text = safe_frame(frame, reversible=reversible).to_csv(index=False, sep=";", decimal=",", float_format="%.15g",
                                                            lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
@@ -85,6 +85,89 @@ def observations_download(obs: pd.DataFrame, names: dict[str, dict[str, str]], l
     for header, values in extra.items():
         out[header] = values.fillna("")
     return out
+
+
+def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dict[str, dict[str, str]],
+                     lang: str) -> pd.DataFrame:
+    """Actions in the import format: the schema's columns first, as stored, then what the Actions
+    page adds (level and theme names, progress status in words, mean progress, number of indicators)
+    in extra columns the import ignores with a notice. `per_action`: the page's table (action_id,
+    status_text, progress, indicators); `names`: {"level": {code: name}, "theme": {code: name}}."""
+    from .i18n import t
+    from .schema import TABLES
+
+    columns = TABLES["actions"].names
+    out = pd.DataFrame({c: (actions[c] if c in actions else None) for c in columns}).reset_index(drop=True)
+    out["action_id"] = out["action_id"].astype(str)
+    for year in ("start_year", "end_year"):   # whole years, never 2020.0 (the reader wants an integer)
+        out[year] = pd.to_numeric(out[year], errors="coerce").astype("Int64")
+    page = per_action.set_index(per_action["action_id"].astype(str)) if len(per_action) else None
+
+    def of(column: str):
+        if page is None or column not in page:
+            return pd.Series([None] * len(out))
+        return out["action_id"].map(page[column])
+
+    extra = {
+        t("download_level_name", lang): out["level_id"].astype(str).map(names.get("level", {})),
+        t("download_theme_name", lang): out["theme_id"].astype(str).map(names.get("theme", {})),
+        t("download_action_status", lang): of("status_text"),
+        t("download_action_progress", lang): pd.to_numeric(of("progress"), errors="coerce").round(1),
+        t("download_action_indicators", lang): of("indicators"),
+    }
+    for header, values in extra.items():
+        out[header] = values.fillna("") if values.dtype == object else values
+    return out
+
+
+def indicators_download(indicators: pd.DataFrame, freshness: pd.DataFrame, words: dict[str, list], lang: str
+                        ) -> pd.DataFrame:
+    """Data health's download: the indicators in the import format (schema columns first, as stored),
+    then the page's freshness words in extra columns the import ignores with a notice. `words`:
+    {header: values in the order of `freshness`'s rows (indicator_id)}. An owner or a periodicity
+    corrected in the file and uploaded again is exactly that update."""
+    from .schema import TABLES
+
+    columns = TABLES["indicators"].names
+    keys = freshness["indicator_id"].astype(str).tolist()
+    shown = indicators[indicators["indicator_id"].astype(str).isin(keys)]   # the table's rows, filters kept
+    out = pd.DataFrame({c: (shown[c] if c in shown else None) for c in columns}).reset_index(drop=True)
+    out["indicator_id"] = out["indicator_id"].astype(str)
+    out["decimals"] = pd.to_numeric(out["decimals"], errors="coerce").astype("Int64")
+    for header, values in words.items():
+        out[header] = out["indicator_id"].map(dict(zip(keys, values))).fillna("")
+    return out
+
+
+def previous_values(changes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A batch's previous versions (store.batch_changes) in the import format, one frame per table:
+    uploaded again, they restore exactly those values (an undo a planner can edit first)."""
+    import json
+
+    from .schema import TABLES
+
+    out = {}
+    updates = changes[changes["op"] == "update"] if "op" in changes else changes.iloc[0:0]
+    for table, part in updates.groupby("table_name", sort=False):
+        if table not in TABLES:
+            continue
+        rows = [json.loads(r) if isinstance(r, str) else dict(r) for r in part["row"]]
+        frame = pd.DataFrame(rows)
+        columns = TABLES[table].names
+        frame = pd.DataFrame({c: (frame[c] if c in frame else None) for c in columns})
+        for c in TABLES[table].columns:   # whole numbers stay whole (2020, not 2020.0)
+            if c.kind == "integer":
+                frame[c.name] = pd.to_numeric(frame[c.name], errors="coerce").astype("Int64")
+        out[str(table)] = frame
+    return out
+
+
+def level_theme_names(fw: dict, lang: str) -> dict[str, dict[str, str]]:
+    """{"level": {code: name}, "theme": {code: name}} in the user's language, for actions_download."""
+    from .i18n import name
+
+    return {kind: {str(r[f"{kind}_id"]): name(r, "name", lang) or str(r[f"{kind}_id"])
+                   for r in fw[f"{kind}s"].to_dict("records")} for kind in ("level", "theme")}
 
 
 def sheet_name(name: str) -> str:

@@ -138,6 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est conservée sous {code}.",
         "nl": "Gebied {code} werd vervangen door {successor}; de waarde blijft onder {code}.",
     },
+    "notes_sheet_skipped": {
+        "en": "Sheet '{sheet}' explains the columns (the template's notes): not imported.",
+        "fr": "La feuille « {sheet} » explique les colonnes (notes du modèle) : elle n'est pas importée.",
+        "nl": "Het blad '{sheet}' legt de kolommen uit (uitleg bij het sjabloon): het wordt niet geïmporteerd.",
+    },
     "ignored_columns": {
         "en": "Columns the import ignores (names and labels ride along): {columns}.",
         "fr": "Colonnes ignorées à l'import (noms et libellés, pour information) : {columns}.",

@@ -8,23 +8,41 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import FLAGS, MISSING_MARKERS, TABLES
+from .schema import FLAGS, INTEGER, MISSING_MARKERS, NUMBER, TABLES
 
 
-def template(table: str) -> pd.DataFrame:
-    """The table's columns with one example row."""
+# The header of a template's notes sheet, in each language (is_notes_sheet recognises it on upload).
+NOTES_HEAD = {"fr": ("colonne", "statut", "valeurs admises", "explication"),
+              "nl": ("kolom", "status", "toegestane waarden", "uitleg"),
+              "en": ("column", "status", "allowed values", "explanation")}
+
+
+def is_notes_sheet(sheet: str | None, columns: list) -> bool:
+    """True for a workbook sheet whose header is a template's notes header, in any language."""
+    found = tuple(str(c).strip().lower() for c in columns)
+    return sheet is not None and found in NOTES_HEAD.values()
+
+
+def template(table: str, typed: bool = False) -> pd.DataFrame:
+    """The table's columns with one example row: as text written the French way (`2,1`) for a CSV, or
+    `typed` with numbers as numbers for a workbook, where a text `50,633` would read as fifty thousand."""
     t = TABLES[table]
-    return pd.DataFrame([{c.name: c.example for c in t.columns}], columns=t.names)
+    row = {c.name: _typed(c.example, c.kind) if typed else c.example for c in t.columns}
+    return pd.DataFrame([row], columns=t.names)
+
+
+def _typed(example: str, kind: str):
+    if kind not in (NUMBER, INTEGER) or not example:
+        return example
+    number = float(example.replace(",", "."))
+    return int(number) if kind == INTEGER or number.is_integer() else number
 
 
 def notes(table: str, lang: str) -> list[tuple[str, str, str, str]]:
     """(column, required?, allowed values, explanation) in the user's language, for a notes sheet."""
     t = TABLES[table]
     word = {"fr": ("obligatoire", "facultative"), "nl": ("verplicht", "optioneel"), "en": ("required", "optional")}[lang]
-    head = {"fr": ("colonne", "statut", "valeurs admises", "explication"),
-            "nl": ("kolom", "status", "toegestane waarden", "uitleg"),
-            "en": ("column", "status", "allowed values", "explanation")}[lang]
-    rows = [head]
+    rows = [NOTES_HEAD[lang]]
     for c in t.columns:
         rows.append((c.name, word[0] if c.required else word[1], ", ".join(c.allowed or ()), t.help(c.name, lang)))
     return rows

@@ -22,6 +22,7 @@ from .parsing import parse_numbers, parse_periods, restore_text
 from .problems import Problem, errors
 from .reading import ReadResult, Sheet, repeated_problems
 from . import limits
+from .templates import is_notes_sheet
 from .schema import CODE, CODE_LENGTH, CODES, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
 META = ("_file", "_row")  # where each row came from
@@ -380,6 +381,11 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 # A workbook's sheet named as a table is that table (DESIGN.md).
                 named = sheet.sheet.strip().lower()
                 kind, mapping = named, match_columns(TABLES[named], list(sheet.frame.columns))
+            if kind is None and is_notes_sheet(sheet.sheet, list(sheet.frame.columns)):
+                # The notes sheet of a downloaded template: uploaded back with its data sheet, it is skipped.
+                problems.append(Problem(sheet.label, sheet.header_row, None, None, "notes_sheet_skipped",
+                                        {"sheet": sheet.sheet}, severity="notice"))
+                continue
             info = {**sheet.describe(), "kind": kind}
             files.append(info)
             if sheet.repeated:

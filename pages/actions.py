@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts
+from indicators import charts, downloads
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
@@ -337,6 +337,23 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
 
 # ---------------------------------------------------------------- the page
 
+def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
+    """The shown actions in the import format (codes first, the page's words beside): edited and
+    uploaded again on the Data page, they import."""
+    fw = common.framework(view.version)
+    shown = fw["actions"][fw["actions"]["action_id"].astype(str).isin(per_action["action_id"])]
+    download = downloads.actions_download(shown, per_action, downloads.level_theme_names(fw, lang), lang)
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
+                         file_name="actions.csv", mime="text/csv", on_click="ignore",
+                         icon=":material/download:", key="actions_download_csv", help=t("download_import_format_help", lang))
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "actions"),
+                          file_name="actions.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/download:", key="actions_download_xlsx",
+                          help=t("download_import_format_help", lang))
+
+
 def main() -> None:
     view = common.current()
     lang = view.lang
@@ -348,6 +365,7 @@ def main() -> None:
         return
     st.markdown(t("actions_summary", lang, actions=len(per_action), indicators=len(per_indicator)))
     _action_table(per_action, lang)
+    _actions_downloads(view, per_action, lang)
     st.subheader(t("indicators_progress", lang), divider="gray")
     if per_indicator.empty:
         st.info(t("no_indicators_action", lang))

@@ -209,6 +209,7 @@ def import_tab(view, editor: str | None) -> None:
 
 def history_tab(view, editor: str | None) -> None:
     lang = view.lang
+    from indicators.schema import TABLES
     from indicators.store import StoreError, batch_changes, rollback
 
     batches = common.batches(view.version)
@@ -235,6 +236,13 @@ def history_tab(view, editor: str | None) -> None:
 
         st.caption(t("batch_previous_values", lang))
         st.dataframe(readable_history(updates, view.framework, lang), hide_index=True, width="stretch")
+        for table, frame in downloads.previous_values(updates).items():
+            label = getattr(TABLES[table], f"label_{lang}")
+            st.download_button(t("download_previous_values", lang, table=label),
+                               data=downloads.to_excel_csv(frame, reversible=True),
+                               file_name=f"{table}_batch{chosen}_previous.csv", mime="text/csv", on_click="ignore",
+                               icon=":material/download:", key=f"previous_{chosen}_{table}",
+                               help=t("download_previous_values_help", lang))
     row = batches.set_index("batch_id").loc[chosen]
     if not editor or row["status"] != "active":
         return
@@ -263,7 +271,7 @@ def templates_tab(lang: str) -> None:
         b.download_button("CSV", data=to_csv_bytes(frame, sep=";", decimal=",", encoding="utf-8-sig"),
                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
                           icon=":material/download:")
-        c.download_button("XLSX", data=to_xlsx_bytes({name: frame}, notes={t("notes_sheet", lang): notes(name, lang)}),
+        c.download_button("XLSX", data=to_xlsx_bytes({name: template(name, typed=True)}, notes={t("notes_sheet", lang): notes(name, lang)}),
                           file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")

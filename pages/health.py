@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from indicators import downloads
 from indicators import filters as F
 from indicators import health as H
 from indicators import i18n
@@ -124,6 +125,23 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
     st.markdown(f"**{t('health_freshness', lang)}**")
     st.dataframe(table.style.apply(_state_css(fresh["state"]), subset=[t("state", lang)], axis=0),
                  hide_index=True, width="stretch", key="health_freshness")
+    _freshness_downloads(fw, fresh, table, lang)
+
+
+def _freshness_downloads(fw, fresh: pd.DataFrame, table: pd.DataFrame, lang: str) -> None:
+    """The indicators in the import format, the freshness words beside (ignored on import): an owner
+    or a periodicity corrected in it and uploaded on the Data page is exactly that update."""
+    words = {c: table[c].tolist() for c in (t("state", lang), t("latest_period", lang), t("health_behind", lang))}
+    download = downloads.indicators_download(fw["indicators"], fresh, words, lang)
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
+                         file_name="indicators.csv", mime="text/csv", on_click="ignore",
+                         icon=":material/download:", key="health_download_csv", help=t("download_import_format_help", lang))
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "indicators"),
+                          file_name="indicators.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/download:", key="health_download_xlsx",
+                          help=t("download_import_format_help", lang))
 
 
 def comparability_tab(health: H.Health, fw, lang: str) -> None:

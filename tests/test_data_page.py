@@ -143,6 +143,8 @@ def test_history_shows_changes_and_rollback_needs_confirmation(demo_url):
     at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))   # a new session sees batch 2
     assert at.selectbox(key="history_batch").value == 2                      # newest first
     assert "Values before this batch" in all_text(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the previous values (Observations, CSV)" in labels, labels
     assert not at.button(key="rollback_button").value
     assert at.button(key="rollback_button").disabled
     at.checkbox(key="confirm_rollback_2").check().run()

@@ -217,6 +217,8 @@ def test_health_page_in_dutch_for_a_theme(demo_url):
     fresh = frames[1]
     fresh = fresh.data if hasattr(fresh, "data") else fresh
     assert fresh.iloc[0]["Indicator"].startswith("MOB17") and "achterstallig" in fresh.iloc[0]["Toestand"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"Downloaden (CSV voor Excel)", "Downloaden (XLSX)"} <= set(labels), labels   # import format
     from indicators.i18n import t
 
     for tab, key in (("health_by_year", "health_years"), ("health_tab_territory", "health_territories")):

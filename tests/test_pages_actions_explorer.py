@@ -78,6 +78,8 @@ def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
     assert all(text.split(" ", 1)[1] in words for text in statuses(table))
     assert set(table["implementation"]) <= {"prévue", "en cours", "réalisée", "retardée", "annulée", "–"}
     assert f"**{len(expected)}** actions" in texts(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"Télécharger (CSV pour Excel)", "Télécharger (XLSX)"} <= set(labels), labels   # import format
 
 
 def test_indicator_table_has_progress_to_target_sparklines_and_milestones(store):

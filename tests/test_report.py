@@ -241,7 +241,7 @@ def test_cli_report_pdf_in_dutch_for_a_theme(demo, tmp_path):
     out = tmp_path / "rapport.pdf"
     done = cli("report", str(out), "--theme", "mobility", "--lang", "nl", "--db", demo["url"])
     assert done.returncode == 0, done.stderr
-    assert "Report written" in done.stdout
+    assert "Rapport geschreven naar" in done.stdout   # the command line speaks --lang
     _, text = pdf_text(out.read_bytes())
     assert "Voortgangsrapport" in text and "Thema: Mobiliteit" in text
     fw = demo["framework"]

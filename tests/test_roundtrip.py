@@ -70,3 +70,136 @@ def test_export_of_every_table_comes_back_in_csv_and_xlsx(demo, table):
     for raw, name in ((to_csv_bytes(frame), f"{table}.csv"), (to_xlsx_bytes({table: frame}), f"{table}.xlsx")):
         got = counts(import_files(demo, [(name, raw)], user="test", dry_run=True))
         assert (got["added"], got["updated"]) == (0, 0), name
+
+
+def actions_download(engine, lang: str) -> pd.DataFrame:
+    """What the Actions page's download buttons hand out with no filter (pages/actions.py)."""
+    from indicators.progress import assess_all, rollup_actions
+
+    fw = load_framework(engine)
+    obs = load_observations(engine)
+    roll = rollup_actions(charts.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"])),
+                          fw["indicators"], fw["actions"])
+    per_action = pd.DataFrame({"action_id": roll["action_id"].astype(str),
+                               "status_text": [charts.status_text(s, lang, "linear", True) for s in roll["status"]],
+                               "progress": roll["score"], "indicators": 1})
+    return downloads.actions_download(fw["actions"], per_action, downloads.level_theme_names(fw, lang), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_actions_download_comes_back_in(demo, lang, form):
+    frame = actions_download(demo, lang)
+    assert list(frame.columns[:3]) == ["action_id", "level_id", "theme_id"]
+    assert frame[i18n.t("download_theme_name", lang)].ne("").all()      # every action's theme named
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "actions"))
+    name = f"actions_{lang}.{form}"
+    same = import_files(demo, [(name, write(frame))], user="test", dry_run=True)
+    got = counts(same)
+    assert (got["added"], got["updated"]) == (0, 0) and got["unchanged"] == len(frame)
+    notices = " ".join(p.message(lang) for p in same.checked.problems if p.severity == "notice")
+    assert i18n.t("download_action_status", lang) in notices
+    edited = frame.copy()
+    edited.loc[edited.index[1], "title_en"] = "Edited title"
+    got = counts(import_files(demo, [(name, write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, len(frame) - 1)
+    stored = read_table(demo, "actions").set_index("action_id")
+    assert stored.at[edited.iloc[1]["action_id"], "title_en"] == "Edited title"
+    assert stored.at[edited.iloc[0]["action_id"], "title_en"] == frame.iloc[0]["title_en"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("table", ["levels", "themes", "actions", "indicators", "territories", "targets",
+                                   "observations", "flows"])
+def test_templates_come_back_in_with_their_example_values(table, lang):
+    """Each template as the Data page writes it (French CSV; XLSX with a notes sheet in the page's
+    language) reads back as its table with exactly the example values; the notes sheet is skipped with
+    a notice. Only the example's codes may be unknown (they name rows of the other templates)."""
+    from indicators.reading import read_file
+    from indicators.templates import notes, template
+    from indicators.validation import check
+
+    typed = template(table, typed=True).iloc[0].to_dict()
+    files = {f"{table}.csv": to_csv_bytes(template(table), sep=";", decimal=",", encoding="utf-8-sig"),
+             f"{table}.xlsx": to_xlsx_bytes({table: template(table, typed=True)},
+                                            notes={i18n.t("notes_sheet", lang): notes(table, lang)})}
+    for name, raw in files.items():
+        checked = check([read_file(raw, name)])
+        codes = [p.code for p in checked.problems]
+        assert set(codes) <= {"unknown_code", "notes_sheet_skipped"}, (name, codes)
+        assert ("notes_sheet_skipped" in codes) == name.endswith(".xlsx"), name
+        row = checked.tables[table].iloc[0]
+        for column, expected in typed.items():
+            got = row[column]
+            if expected == "":
+                assert pd.isna(got), (name, column, got)
+            elif isinstance(expected, (int, float)):
+                assert float(got) == float(expected), (name, column, got)
+            else:
+                assert str(got) == str(expected), (name, column, got)
+
+
+def health_download(engine, lang: str) -> pd.DataFrame:
+    """What Data health's download buttons hand out (pages/health.py: the freshness table's words)."""
+    from indicators import health as H
+
+    fw = load_framework(engine)
+    fresh = H.assess_health(fw["indicators"], load_observations(engine)).freshness.reset_index(drop=True)
+    words = {i18n.t("state", lang): [H.freshness_label(s, lang) for s in fresh["state"]],
+             i18n.t("latest_period", lang): [p or "–" for p in fresh["latest_period"]],
+             i18n.t("health_behind", lang): [H.behind_text(r, lang) for r in fresh.to_dict("records")]}
+    return downloads.indicators_download(fw["indicators"], fresh, words, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_health_download_comes_back_in(demo, lang, form):
+    frame = health_download(demo, lang)
+    assert frame.columns[0] == "indicator_id" and frame[i18n.t("state", lang)].ne("").all()
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "indicators"))
+    name = f"indicators_{lang}.{form}"
+    same = import_files(demo, [(name, write(frame))], user="test", dry_run=True)
+    got = counts(same)
+    assert (got["added"], got["updated"]) == (0, 0) and got["unchanged"] == len(frame)
+    notices = " ".join(p.message(lang) for p in same.checked.problems if p.severity == "notice")
+    assert i18n.t("health_behind", lang) in notices
+    edited = frame.copy()
+    edited.loc[edited.index[2], "owner"] = "Statbel – team B"
+    got = counts(import_files(demo, [(name, write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, len(frame) - 1)
+    stored = read_table(demo, "indicators").set_index("indicator_id")
+    assert stored.at[edited.iloc[2]["indicator_id"], "owner"] == "Statbel – team B"
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_history_download_restores_exactly_the_previous_values(demo, form):
+    """The history's download of a batch's previous values: after the batch's rollback, uploaded
+    unchanged it brings nothing new; with one edited value, exactly that update."""
+    from indicators.store import batch_changes, rollback
+
+    before = read_table(demo, "observations")
+    frame = explorer_download(demo, "MOB04", "fr").iloc[:3].copy()
+    frame["value"] = [111.25, 222.5, 333.75]
+    outcome = import_files(demo, [("edit.csv", downloads.to_excel_csv(frame, reversible=True))], user="test")
+    assert counts(outcome)["updated"] == 3
+    batch = outcome.result.batch_id
+    previous = downloads.previous_values(batch_changes(demo, batch))["observations"]
+    assert len(previous) == 3 and list(previous.columns[:4]) == ["indicator_id", "territory_id", "period", "value"]
+    rollback(demo, batch, user="test")
+    write = (lambda f: downloads.to_excel_csv(f, reversible=True)) if form == "csv" else (
+        lambda f: downloads.to_xlsx(f, "observations"))
+    got = counts(import_files(demo, [(f"previous.{form}", write(previous))], user="test", dry_run=True))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 0, 3)
+    edited = previous.copy()
+    edited.loc[edited.index[0], "value"] = 42.125
+    got = counts(import_files(demo, [(f"previous.{form}", write(edited))], user="test"))
+    assert (got["added"], got["updated"], got["unchanged"]) == (0, 1, 2)
+    after = read_table(demo, "observations").set_index(["indicator_id", "territory_id", "period"])
+    first = edited.iloc[0]
+    assert after.at[(first.indicator_id, first.territory_id, str(first.period)), "value"] == 42.125
+    second = edited.iloc[1]
+    old = before.set_index(["indicator_id", "territory_id", "period"])
+    key = (second.indicator_id, second.territory_id, str(second.period))
+    assert after.at[key, "value"] == old.at[key, "value"]

@@ -100,3 +100,51 @@ def test_a_100000_row_file_reaches_the_dry_run_report_quickly(page, editor_app, 
     seconds = time.perf_counter() - start
     print(f"\n100,000-row file: drop to dry-run report in {seconds:.1f} s (target < 10 s)")
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("100\u202f000")
+
+
+WORDS = {"fr": {"name": "Votre nom (inscrit dans l'historique)", "password": "Mot de passe éditeur",
+                "sign_in": "Se connecter", "confirm": "Confirmer l'import", "history": "Historique",
+                "change": "Ce qui change (ancienne → nouvelle)", "flag": "rupture de série, provisoire",
+                "viewer": "Vous pouvez vérifier un fichier"},
+         "nl": {"name": "Uw naam (in de geschiedenis)", "password": "Redacteurswachtwoord",
+                "sign_in": "Aanmelden", "confirm": "Import bevestigen", "history": "Geschiedenis",
+                "change": "Wat verandert (oud → nieuw)", "flag": "breuk in de reeks, voorlopig",
+                "viewer": "U kunt een bestand controleren"}}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_problems_dry_run_and_history_read_in_the_planners_language(page, editor_app, tmp_path, lang):
+    url, store = editor_app
+    words = WORDS[lang]
+    obs = __import__("indicators.store", fromlist=["read_table"]).read_table(open_store(f"sqlite:///{store}"),
+                                                                            "observations")
+    row = obs[obs.territory_id == "59350"].iloc[-1]
+    page.goto(url + f"/data?lang={lang}")
+    wait_for_app(page)
+    expect(page.get_by_text(words["viewer"])).to_be_visible()          # a viewer may check a file
+    bad = tmp_path / f"controle_{lang}.csv"
+    bad.write_bytes(f"indicator_id;territory_id;period;value\n{row.indicator_id};5935;{row.period};abc\n".encode())
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stDataFrame").nth(1)).to_be_visible()
+    shoot(page, f"data-problems-{lang}")
+    page.get_by_label(words["name"]).fill("Camille")
+    page.get_by_label(words["password"]).fill(PASSWORD)
+    page.get_by_role("button", name=words["sign_in"]).click()
+    wait_for_app(page)
+    change = tmp_path / f"maj_{lang}.csv"
+    change.write_bytes(f"indicator_id;territory_id;period;value;flag\n{row.indicator_id};59350;{row.period};"
+                       f"1234,5;bp\n".encode())
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(change))
+    wait_for_app(page)
+    expect(page.get_by_role("button", name=words["confirm"])).to_be_visible()
+    grid = page.get_by_test_id("stDataFrame").last
+    expect(grid).to_be_visible()
+    shoot(page, f"data-dry-run-{lang}")
+    page.get_by_role("button", name=words["confirm"]).click()
+    wait_for_app(page)
+    page.get_by_role("tab", name=words["history"]).click()
+    wait_for_app(page)
+    shoot(page, f"data-history-{lang}")
+    batches = list_batches(open_store(f"sqlite:///{store}"))
+    assert batches.iloc[0]["files"] == f"maj_{lang}.csv"
