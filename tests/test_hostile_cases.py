@@ -1,4 +1,4 @@
-"""The hostile cases of tests/corpus/hostile/cases.py (beside make.py, run by test_hostile.py): every case refused with a report or read as meant, under 1.5 GB and 60 s of CPU.
+"""The hostile cases of tests/corpus/hostile/cases.py: every case refused with a report or read as meant, under 1.5 GB and 60 s of CPU.
 
 Each case (tests/corpus/hostile/cases.py) is generated in a temporary folder and run by
 `tests/corpus/hostile/run_case.py` in its own process under `RLIMIT_AS` and `RLIMIT_CPU`, so a
