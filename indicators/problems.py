@@ -216,6 +216,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le fichier ne peut pas être lu ({detail}). Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
         "nl": "Het bestand kan niet worden gelezen ({detail}). Sla het opnieuw op als CSV (UTF-8) of XLSX.",
     },
+    "unclosed_quote": {
+        "en": "A quotation mark (\") opened on this row is never closed: the rest of the file would be one cell. "
+              "Close it, or remove it.",
+        "fr": "Un guillemet (\") ouvert sur cette ligne n'est jamais fermé : le reste du fichier ne ferait qu'une "
+              "cellule. Fermez-le ou supprimez-le.",
+        "nl": "Een aanhalingsteken (\") dat op deze rij opent, wordt nooit gesloten: de rest van het bestand zou één "
+              "cel zijn. Sluit het of verwijder het.",
+    },
     "too_many_fields": {
         "en": "This row has more cells than the header.",
         "fr": "Cette ligne a plus de cellules que l'en-tête.",

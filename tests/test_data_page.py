@@ -260,9 +260,9 @@ def test_the_dry_run_reads_in_the_planners_words(demo_url):
 
 
 def test_one_broken_file_among_several_is_named_and_the_others_still_checked(demo_url, tmp_path):
-    from .corpus.hostile.make import xlsx_doctype
+    from .corpus.hostile.cases import xlsx_billion_laughs
 
-    xlsx_doctype(tmp_path)
+    xlsx_billion_laughs(tmp_path / "doctype.xlsx")
     at = data_page(lang="en")
     good = "indicator_id;territory_id;period;value\nMOB04;59350;2026;99,5\n".encode()
     upload(at, ("good.csv", good), ("doctype.xlsx", (tmp_path / "doctype.xlsx").read_bytes()))
