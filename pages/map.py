@@ -16,7 +16,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import maps
+from indicators import map_labels, maps
 from indicators.i18n import t
 from pages import common
 
@@ -310,6 +310,7 @@ def main() -> None:
         deck = maps.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
                                decimals=decimals, base=base, online=online, width=MAP_WIDTH,
                                height=MAP_HEIGHT)
+        deck.layers.append(map_labels.label_layer(map_labels.place_labels(fw["territories"], lang)))
         legend = maps.flow_legend_html(maps.flow_legend(frame, lang, unit, decimals), lang)
         caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
                    else t("map_no_flows", lang))
@@ -352,6 +353,7 @@ def main() -> None:
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
                                 unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
+        deck.layers.append(map_labels.label_layer(map_labels.place_labels(fw["territories"], lang)))
         if colouring == "status":
             rows = maps.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)

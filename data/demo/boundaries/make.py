@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import box, mapping, shape
 
 HERE = Path(__file__).resolve().parent
-SOURCE = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/fixtures/boundaries")
+DEFAULT_SOURCE = Path("/work/shared/fixtures/boundaries")
 AREA = box(1.5, 49.6, 5.0, 51.5)          # the Euroregion and a margin around it (lon/lat)
 
 # output name -> (source file, code property kept, name properties kept, tolerance in degrees)
@@ -49,8 +49,9 @@ def derive(source: Path, code_prop: str, names: dict, tolerance: float) -> dict:
 
 
 def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE
     for out, (src, code_prop, names, tol) in SETS.items():
-        collection = derive(SOURCE / src, code_prop, names, tol)
+        collection = derive(source / src, code_prop, names, tol)
         text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
         (HERE / out).write_text(text, encoding="utf-8")
         print(f"{out}: {len(collection['features'])} features, {len(text.encode()) / 1e3:.0f} kB")
