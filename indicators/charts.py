@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 from . import i18n
 from .i18n import t
 from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR, mix
+from .units import unit_of
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -308,7 +309,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         text = f"<b>{t('milestone', lang)} {mp}{suffix}</b><br>{format_value(mv, lang, decimals, unit)}"
         status = _get(by_territory.get(tid), "milestone_status")
         if status:
-            text += f"<br>{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+            text += f"<br>{milestone_status_text(status, lang, method)}"
         fig.add_trace(go.Scatter(
             x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{suffix}", mode="markers",
             marker=dict(size=17, symbol=MILESTONE_SYMBOL, color=TARGET_COLOR, line=dict(width=2, color="#FFFFFF")),
@@ -425,6 +426,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     if "country" not in frame:
         frame["country"] = [labels.get(tid, (tid, ""))[1] for tid in frame["territory_id"]]
     frame["country"] = frame["country"].fillna("").astype(str)
+    frame, references = split_references(frame, territories)
     # plotly draws the first category at the bottom: put the best value last
     ascending = str(direction or "increase").strip().lower() != "decrease"
     frame = frame.sort_values("_v", ascending=ascending, kind="stable")
@@ -473,11 +475,39 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    if len(frame):
-        lo, hi = float(frame["_v"].min()), float(frame["_v"].max())
+    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank
+    for row in references.to_dict("records"):
+        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"),
+                      annotation=dict(text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}",
+                                      font=dict(size=SMALL_FONT), bgcolor="rgba(255,255,255,0.85)"),
+                      annotation_position="top left")   # the words inside the plot, left of the line
+    values = pd.concat([frame["_v"], references["_v"]])
+    if len(values):
+        lo, hi = float(values.min()), float(values.max())
         pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
         fig.update_xaxes(range=[min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad])
     return fig
+
+
+# Territory kinds from the smallest up; `custom` (a cooperation area such as the Eurometropolis) is above all.
+KIND_RANK = {"commune": 0, "epci": 1, "arrondissement": 2, "nuts3": 3, "department": 3, "province": 4,
+             "region": 5, "custom": 6}
+
+
+def split_references(frame: pd.DataFrame, territories: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the parts to rank, the aggregates to show as references): an aggregate is a territory of a kind
+    above the most common kind of the others, or the parent of another territory of the frame."""
+    if territories is None or not len(frame) or "kind" not in territories:
+        return frame, frame.iloc[0:0]
+    info = territories.assign(territory_id=territories["territory_id"].astype(str)).set_index("territory_id")
+    kinds = frame["territory_id"].map(info["kind"]).fillna("").astype(str).str.lower()
+    ranks = kinds.map(KIND_RANK).fillna(-1)
+    common_rank = ranks.mode().min() if len(ranks) else -1
+    parents = set(frame["territory_id"].map(info["parent_id"]).dropna().astype(str)) if "parent_id" in info else set()
+    above = (ranks > common_rank) | frame["territory_id"].isin(parents)
+    if above.all():      # nothing left to rank: rank them all
+        return frame, frame.iloc[0:0]
+    return frame[~above], frame[above]
 
 
 # ------------------------------------------------------------------ tables
@@ -523,8 +553,17 @@ def milestone_text(target: Mapping | None, assessment: Mapping | None, lang: str
     text = f"{format_value(mv, lang, decimals, unit)} ({mp})"
     status = _get(assessment, "milestone_status")
     if status:
-        text += f" · {STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, True)}"
+        text += f" · {milestone_status_text(status, lang, method)}"
     return text
+
+
+def milestone_status_text(status: Any, lang: str, method: str = "opensdg") -> str:
+    """The milestone's status, always named as the milestone's: `✔ Jalon atteint`, `▲ Jalon : En bonne voie`."""
+    status = str(status) if status else "not_assessed"
+    if status == "achieved":
+        return f"{STATUS_ICONS.get(status, '')} {t('milestone_reached', lang)}"
+    return f"{STATUS_ICONS.get(status, '')} {t('milestone_word', lang)}{colon(lang)} " \
+           f"{i18n.status_label(status, lang, method, True)}"
 
 
 def status_text(status: Any, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
@@ -587,7 +626,7 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
     rows = []
     for ind in indicators.to_dict("records"):
         iid = str(ind["indicator_id"])
-        dec, unit = ind.get("decimals"), ind.get("unit")
+        dec, unit = ind.get("decimals"), unit_of(ind, lang)
         a = head_by.get(iid)
         tid = str(_get(a, "territory_id", "")) if a is not None else ""
         # without an assessed series (no value in the territories kept), the indicator's first
@@ -597,6 +636,13 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
         series = series_of.get((iid, tid))
         status = _get(a, "status", "not_assessed")
         latest = _get(a, "latest_value")
+        base = _get(a, "base_value") if _isnum(_get(a, "base_value")) else _get(trow, "baseline_value")
+        context = str(ind.get("type") or "").strip().lower() == "context"
+        notes = [t("context_status", lang)] if context else []
+        if _get(a, "break_period"):     # every place showing such a status says so
+            notes.append(t("break_since", lang, period=_get(a, "break_period")))
+        if status == "not_assessed" and _get(a, "reason"):
+            notes.append(t(f"reason_{_get(a, 'reason')}", lang))
         rows.append({
             "action_id": str(ind["action_id"]),
             "indicator_id": iid,
@@ -605,8 +651,12 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "status": status,
             "status_text": status_text(status, lang, method, has_target),
             "score": _get(a, "score"),
-            "progress": progress_share(_get(trow, "baseline_value"), latest, _get(trow, "target_value"))
-            if has_target else None,
+            # the bar never contradicts the status: none when not assessed, full when achieved
+            # (also when the base already lay past the target, where the share reads 0)
+            "progress": None if not has_target or status == "not_assessed" else 1.0 if status == "achieved"
+            else progress_share(base, latest, _get(trow, "target_value")),
+            "context": context,
+            "note": " · ".join(notes),
             "trend": sparkline_values(series) if series is not None else [],
             "latest": (f"{format_value(latest, lang, dec, unit)} ({_get(a, 'latest_period')})"
                        if _isnum(latest) else "–"),
@@ -616,7 +666,7 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "has_target": has_target,
         })
     return pd.DataFrame(rows, columns=["action_id", "indicator_id", "indicator", "territory", "status",
-                                       "status_text", "score", "progress", "trend", "latest", "target",
+                                       "status_text", "score", "progress", "context", "note", "trend", "latest", "target",
                                        "milestone", "has_target"])
 
 

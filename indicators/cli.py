@@ -18,6 +18,8 @@ OK, INVALID, USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .schema import TABLES
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help="database URL (default: $INDICATORS_DB_URL, else the SQLite file)")
     common.add_argument("--lang", choices=("fr", "en", "nl"), default="en", help="language of messages")
@@ -31,8 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", parents=[common], help="check files without writing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--table", choices=("levels", "themes", "actions", "indicators", "territories", "targets",
-                                       "observations", "flows"), help="expect this table in every file")
+    p.add_argument("--table", choices=tuple(TABLES), help="expect this table in every file")
 
     p = sub.add_parser("import", parents=[common], help="import files atomically (all or none)")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -50,11 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rollback", parents=[common], help="undo one batch exactly")
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
     p.add_argument("--user", default=None)
+    p.add_argument("--as", dest="account", metavar="EMAIL",
+                   help="act as this account, whose rights are checked (without it: the server's operator)")
 
     p = sub.add_parser("export", parents=[common], help="write the stored data as CSV or XLSX")
     p.add_argument("out", metavar="OUT")
-    p.add_argument("--table", choices=("levels", "themes", "actions", "indicators", "territories", "targets",
-                                       "observations", "flows"))
+    p.add_argument("--table", choices=tuple(TABLES))
 
     p = sub.add_parser("hash-password", parents=[common],
                        help="print the secrets.toml line for an editor password (read from standard input)")
@@ -76,6 +78,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="only this theme (a theme_id)")
     p.add_argument("--action", help="only this strategic action (an action_id)")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
+
+    # People and rights: whoever holds the server's command line manages accounts; submissions and
+    # reviews act as a named account, whose rights the engine checks.
+    p = sub.add_parser("account", parents=[common], help="manage accounts (add, list, remove)")
+    acc = p.add_subparsers(dest="account_command", required=True, metavar="ACTION")
+    a = acc.add_parser("add", parents=[common], help="create or change an account")
+    a.add_argument("email", metavar="EMAIL")
+    a.add_argument("--role", required=True, choices=("viewer", "contributor", "editor", "admin"))
+    a.add_argument("--partner", metavar="ID", help="the partner of a contributor (a partner_id)")
+    a.add_argument("--name", help="the person's name, shown in the history")
+    a.add_argument("--password-stdin", action="store_true",
+                   help="read a local password from standard input (without it: single sign-on only)")
+    acc.add_parser("list", parents=[common], help="the accounts")
+    a = acc.add_parser("remove", parents=[common], help="remove an account")
+    a.add_argument("email", metavar="EMAIL")
+
+    p = sub.add_parser("submit", parents=[common], help="submit a file for review, as a contributor")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--as", dest="account", required=True, metavar="EMAIL", help="the submitting account")
+    p.add_argument("--replaces", type=int, metavar="ID", help="the returned submission this file corrects")
+
+    p = sub.add_parser("review", parents=[common], help="list, approve or return submissions, as an editor")
+    p.add_argument("action", choices=("list", "approve", "return"))
+    p.add_argument("submission_id", type=int, nargs="?", metavar="ID")
+    p.add_argument("--as", dest="account", required=True, metavar="EMAIL", help="the acting account")
+    p.add_argument("--comment", default="", help="what to correct (return)")
     return parser
 
 
@@ -262,7 +290,16 @@ def _rollback(engine, args) -> int:
 
     from .i18n import t
 
-    counts = rollback(engine, args.batch_id, user=_user(args.user))
+    if getattr(args, "account", None):
+        from .accounts import rollback_as
+        from .cli_people import _acting
+
+        account = _acting(engine, args.account, args.lang)
+        if account is None:
+            return INVALID
+        counts = rollback_as(engine, account, args.batch_id)
+    else:
+        counts = rollback(engine, args.batch_id, user=_user(args.user))
     print(t("cli_rollback_done", args.lang, batch=args.batch_id, **counts))
     return OK
 
@@ -372,5 +409,8 @@ def _report(engine, args) -> int:
     return OK
 
 
+from .cli_people import account_command, review_command, submit_command  # noqa: E402
+
 COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
-            "export": _export, "progress": _progress, "save-mapping": _save_mapping, "report": _report}
+            "export": _export, "progress": _progress, "save-mapping": _save_mapping, "report": _report,
+            "account": account_command, "submit": submit_command, "review": review_command}

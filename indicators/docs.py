@@ -18,17 +18,40 @@ def methodology_path(lang: str) -> Path:
 
 
 def methodology_text(lang: str) -> str:
+    """The page's text: the worked examples as lists in the page's words, no code names (see
+    indicators/methodology_view.py), numbers in the page's format."""
+    from .methodology_view import planner_text
+
     text = methodology_path(lang).read_text(encoding="utf-8")
-    return _MACHINE_BLOCK.sub(lambda m: example_list(m.group(1)), text)
+    return planner_text(_MACHINE_BLOCK.sub(lambda m: example_list(m.group(1), lang), text), lang)
 
 
-def example_list(block: str) -> str:
-    """A worked example's `field: value` lines as a list with the values in inline code.
+def example_value(field: str, value: str, lang: str) -> str:
+    """A worked example's value as the page shows it (a status or direction in words, `none` as a dash)."""
+    from .i18n import TEXTS, t
+    from .methodology_view import _words
+
+    value = value.strip()
+    if value == "none":
+        return "–"
+    if f"direction_{value}" in TEXTS and field == "direction":
+        return t(f"direction_{value}", lang)
+    return _words(value, lang) or value
+
+
+def example_list(block: str, lang: str = "en") -> str:
+    """A worked example's `field: value` lines as a list: the field named in the page's language, the value
+    in inline code (statuses and directions in words).
 
     Fenced code would read the same, but Streamlit draws fenced blocks with its syntax highlighter,
     whose chunk took 0.38 s of the Methodology page's 2 s in the browser (CDP profile)."""
+    from .methodology_view import field_name
+
     items = []
     for line in block.strip().splitlines():
         field, _, value = line.partition(":")
-        items.append(f"- {field.strip()}: `{value.strip()}`" if value.strip() else f"- `{line.strip()}`")
+        if value.strip():
+            items.append(f"- {field_name(field.strip(), lang)}: `{example_value(field.strip(), value, lang)}`")
+        else:
+            items.append(f"- `{line.strip()}`")
     return "\n".join(items) + "\n"

@@ -364,7 +364,12 @@ def behind_text(row, lang: str) -> str:
     behind = row.get("periods_behind")
     if behind is None or behind is pd.NA or row.get("state") == "no_data":
         return "–"
-    return t(f"behind_{row.get('periodicity', 'annual')}", lang, n=int(behind))
+    from babel import Locale
+
+    n = int(behind)
+    form = "one" if Locale.parse(lang).plural_form(n) == "one" else "other"   # "1 an", "2 ans", "0 an"
+    key = f"behind_{row.get('periodicity', 'annual')}_{form}"
+    return t(key if key in i18n.TEXTS else f"behind_{row.get('periodicity', 'annual')}", lang, n=n)
 
 
 # ------------------------------------------------------------------ figures

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import i18n
+from .i18n import t
 from .progress import COUNT_COLUMNS, STATUSES, rollup_groups
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, STATUS_TEXT_COLORS
 
@@ -53,6 +54,11 @@ def _ordered(frame: pd.DataFrame, key: str) -> list[str]:
     if "order" in frame and frame["order"].notna().any():
         frame = frame.sort_values("order", na_position="last")
     return list(frame[key])
+
+
+def ordered_codes(frame: pd.DataFrame, key: str) -> list[str]:
+    """The codes of levels or themes in the framework's order: the matrix's and the bar charts' alike."""
+    return _ordered(frame, key)
 
 
 def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFrame, lang: str,
@@ -124,8 +130,13 @@ def status_counts(action_rollup: pd.DataFrame, actions: pd.DataFrame, by: str) -
 
 
 def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], lang: str,
-                       method: str = "opensdg") -> go.Figure:
+                       method: str = "opensdg", order: list[str] | None = None,
+                       axis_title: str | None = None) -> go.Figure:
+    """Actions by status, one bar per level or theme, in `order` (the matrix's rows or columns)."""
     fig = go.Figure()
+    if order is not None:
+        rank = {code: i for i, code in enumerate(order)}
+        groups = groups.sort_values(key, key=lambda s: s.map(rank).fillna(len(rank)), kind="stable")
     labels = [wrap(names.get(c, c), 24) for c in groups[key]]
     for status, column in zip(STATUSES, COUNT_COLUMNS):
         values = groups[column].tolist()
@@ -137,11 +148,14 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              text=[v if v else "" for v in values], textposition="inside",
                              textfont=dict(color=STATUS_TEXT_COLORS[status]),
                              hovertemplate=f"%{{y}}<br>{label} : %{{x}}<extra></extra>"))
-    fig.update_layout(barmode="stack", height=150 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=10),
+    fig.update_layout(barmode="stack", height=230 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=130),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
-                      xaxis=dict(gridcolor="#E5E5E5"), yaxis=dict(autorange="reversed"),
-                      legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, font=dict(size=13),
-                                  traceorder="normal"))
+                      xaxis=dict(gridcolor="#E5E5E5", title=dict(text=t("axis_actions_count", lang)),
+                                 tickformat="d"),
+                      yaxis=dict(autorange="reversed", title=dict(text=axis_title) if axis_title else None),
+                      # the legend at the container's foot, below the axis title (never over it)
+                      legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0,
+                                  font=dict(size=13), traceorder="normal"))
     return fig
 
 

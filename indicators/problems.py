@@ -102,6 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Valeur non admise. Valeurs admises : {allowed}.",
         "nl": "Geen toegestane waarde. Toegestaan: {allowed}.",
     },
+    "bad_semester": {
+        "en": "Not a period of an update: write YYYY-S1, YYYY-S2 or YYYY (2025-S1).",
+        "fr": "Période de point d'avancement invalide : écrivez AAAA-S1, AAAA-S2 ou AAAA (2025-S1).",
+        "nl": "Geen periode van een voortgangsrapport: schrijf JJJJ-S1, JJJJ-S2 of JJJJ (2025-S1).",
+    },
     "bad_flag": {
         "en": "Unknown flag. Known flags (Eurostat's, letters may combine as in bp): {known}.",
         "fr": "Indicateur de qualité inconnu. Connus (ceux d'Eurostat, les lettres peuvent se combiner comme "
@@ -210,6 +215,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file cannot be read ({detail}). Save it again as CSV (UTF-8) or XLSX.",
         "fr": "Le fichier ne peut pas être lu ({detail}). Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
         "nl": "Het bestand kan niet worden gelezen ({detail}). Sla het opnieuw op als CSV (UTF-8) of XLSX.",
+    },
+    "unclosed_quote": {
+        "en": "A quotation mark (\") opened on this row is never closed: the rest of the file would be one cell. "
+              "Close it, or remove it.",
+        "fr": "Un guillemet (\") ouvert sur cette ligne n'est jamais fermé : le reste du fichier ne ferait qu'une "
+              "cellule. Fermez-le ou supprimez-le.",
+        "nl": "Een aanhalingsteken (\") dat op deze rij opent, wordt nooit gesloten: de rest van het bestand zou één "
+              "cel zijn. Sluit het of verwijder het.",
     },
     "too_many_fields": {
         "en": "This row has more cells than the header.",

@@ -96,6 +96,7 @@ REASONS: tuple[str, ...] = (
     "target_before_base",    # target period not after the base year
     "target_opposite_sign",  # target and base of opposite sign: no required growth rate
     "target_wrong_side",     # the target lies behind the base for the indicator's direction
+    "break_in_series",       # fewer than two years since the latest break in series (flag b)
 )
 _REASON_CODE = {r: i + 1 for i, r in enumerate(REASONS)}   # 0 = no reason (assessed)
 _DIRECTIONS = {"increase": 1, "decrease": -1}
@@ -374,14 +375,29 @@ def _trend(points: list[tuple[int, float]], base_year: int) -> tuple[float, floa
 
 
 def assess(periods: Sequence[Any], values: Sequence[Any], direction: str,
-           target: Mapping[str, Any] | None = None, method: str = DEFAULT_METHOD) -> Assessment:
+           target: Mapping[str, Any] | None = None, method: str = DEFAULT_METHOD,
+           flags: Sequence[Any] | None = None) -> Assessment:
     """Assess one series of one indicator in one territory.
 
     periods: `YYYY`, `YYYY-Qn` or `YYYY-MM`; values: numbers (None/NaN = no value).
     direction: "increase" or "decrease". target: a mapping with baseline_period, baseline_value,
     target_period, target_value and optionally milestone_period, milestone_value (or None).
+    flags: the observations' flags; a `b` after the base restarts the series there.
     """
     _check_method(method)
+    if flags is not None:
+        from indicators.breaks import after_breaks
+
+        series = pd.DataFrame({"indicator_id": "i", "territory_id": "t", "period": list(periods),
+                               "value": list(values), "flag": list(flags)})
+        targets = pd.DataFrame([{**target, "indicator_id": "i", "territory_id": "t"}]) if target else None
+        kept, moved, breaks = after_breaks(series, targets)
+        if not breaks.empty:
+            result = assess(kept["period"].tolist(), kept["value"].tolist(), direction,
+                            moved.iloc[0].to_dict() if moved is not None else None, method)
+            if result.reason == "too_few_years":
+                result = dataclasses.replace(result, reason="break_in_series")
+            return result
     series = annual_series(periods, values)
     t_period, t_year, t_value = _target_fields(target, "target")
     m_period, m_year, m_value = _target_fields(target, "milestone")
@@ -427,7 +443,7 @@ ASSESSED_COLUMNS: tuple[str, ...] = (
     "indicator_id", "territory_id", "action_id", "headline", "status", "score", "ratio", "cagr",
     "required_cagr", "growth", "base_period", "base_value", "latest_period", "latest_value",
     "target_period", "target_value", "projected_value", "expected_value", "milestone_status",
-    "reason", "trend_slope", "trend_at_base", "n_observations", "n_years",
+    "reason", "trend_slope", "trend_at_base", "n_observations", "n_years", "break_period",
 )
 
 
@@ -523,7 +539,7 @@ def _judge_arrays(by, bv, ly, lv, has_lv, d, ty, tv, has_t, method):
     status = np.select(conditions, [na, na, _STATUS_CODE[ACHIEVED], na, na, na, na, na, na,
                                     _STATUS_CODE[DETERIORATION], ratio_status], growth_status)
     reason = np.select(conditions[:2] + conditions[3:9],
-                       [_REASON_CODE[r] for r in REASONS], 0)
+                       [_REASON_CODE[r] for r in REASONS[:8]], 0)   # break_in_series: set by assess_all
     reason = np.where(achieved & (d != 0) & has_lv, 0, reason)
     score = np.select([status == na, achieved, has_t & (required == 0), has_t],
                       [nan, ACHIEVED_SCORE, SAME_LEVEL_MISSED_SCORE, ratio_score], growth_score)
@@ -554,6 +570,25 @@ def _text_of_ints(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd.DataFrame | None = None,
                method: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """Assess every indicator × territory that has observations, each series from its latest break
+    in series (flag `b`) after the base onward; `break_period` names that break (else None)."""
+    from indicators.breaks import after_breaks
+
+    obs, tgt, breaks = after_breaks(observations, targets)
+    out = _assess_all(obs, indicators, tgt, method)
+    if breaks.empty or out.empty:
+        return out.assign(break_period=None)
+    key = pd.MultiIndex.from_arrays([out["indicator_id"].astype(str), out["territory_id"].astype(str)])
+    where = pd.MultiIndex.from_frame(breaks[["indicator_id", "territory_id"]])
+    found = where.get_indexer(key)
+    out["break_period"] = np.where(found >= 0, breaks["break_period"].to_numpy(dtype=object)[found], None)
+    short = (found >= 0) & (out["reason"] == "too_few_years").to_numpy()
+    out.loc[short, "reason"] = "break_in_series"
+    return out
+
+
+def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd.DataFrame | None = None,
+                method: str = DEFAULT_METHOD) -> pd.DataFrame:
     """Assess every indicator × territory that has observations (same results as `assess`).
 
     observations: indicator_id, territory_id, period, value. indicators: indicator_id, action_id,
@@ -814,12 +849,20 @@ def rollup_actions(assessed: pd.DataFrame, indicators: pd.DataFrame, actions: pd
     `not_assessed` when none is assessed. `indicators` lists the ids rolled up (assessed ones);
     `n_<status>` count the action's indicators by status (an indicator without a headline
     entry counts as not_assessed). With `actions`, every action of that table is reported.
-    `exclude_types` (e.g. ("context",)) leaves indicators of those types out.
+    Context indicators never move an action (DESIGN.md): they are listed in `context`, beside it;
+    `exclude_types` leaves indicators of further types out. `reason` says why an action is
+    not_assessed: only_context_indicators, no_indicators or no_assessed_indicator.
     """
     ind = indicators.drop_duplicates("indicator_id")
-    exclude = set(exclude_types)
+    kinds = (ind["type"].astype("string").str.strip().str.lower().fillna("") if "type" in ind.columns
+             else pd.Series("", index=ind.index))
+    is_context = (kinds == "context").to_numpy()
+    context = (ind.loc[is_context].assign(action_id=lambda d: d["action_id"].astype(str))
+               .groupby("action_id")["indicator_id"].agg(lambda s: [str(i) for i in s]))
+    ind = ind.loc[~is_context]
+    exclude = {str(k).lower() for k in exclude_types}
     if exclude and "type" in ind.columns:
-        ind = ind[~ind["type"].astype(str).isin(exclude)]
+        ind = ind[~kinds.loc[ind.index].isin(exclude)]
     ind = pd.DataFrame({"indicator_id": ind["indicator_id"].astype(str).to_numpy(dtype=object),
                         "action_id": ind["action_id"].astype(str).to_numpy(dtype=object)})
     if len(assessed):
@@ -834,7 +877,7 @@ def rollup_actions(assessed: pd.DataFrame, indicators: pd.DataFrame, actions: pd
     rated = merged["status"] != NOT_ASSESSED
     merged.loc[~rated, "score"] = np.nan
 
-    action_ids = sorted(set(merged["action_id"]) |
+    action_ids = sorted(set(merged["action_id"]) | set(context.index) |
                         (set(actions["action_id"].astype(str)) if actions is not None and len(actions) else set()))
     grouped = merged.groupby("action_id", sort=True)
     mean = grouped["score"].mean()
@@ -857,8 +900,11 @@ def rollup_actions(assessed: pd.DataFrame, indicators: pd.DataFrame, actions: pd
         for c in COUNT_COLUMNS:
             row[c] = int(counts.at[a, c]) if a in counts.index else 0
         row["n_indicators"] = total
+        row["context"] = list(context.get(a, []))
+        row["reason"] = None if status != NOT_ASSESSED else (
+            "no_assessed_indicator" if total else "only_context_indicators" if row["context"] else "no_indicators")
         rows.append(row)
-    columns = ["action_id", "status", "score", "indicators", *COUNT_COLUMNS, "n_indicators"]
+    columns = ["action_id", "status", "score", "indicators", *COUNT_COLUMNS, "n_indicators", "context", "reason"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -907,7 +953,7 @@ def rollup_groups(action_rollup: pd.DataFrame, actions: pd.DataFrame,
 JSON_INDICATOR_FIELDS: tuple[str, ...] = (
     "indicator_id", "territory_id", "headline", "status", "score", "ratio", "cagr", "base_period",
     "latest_period", "latest_value", "target_value", "projected_value", "reason")
-JSON_ACTION_FIELDS: tuple[str, ...] = ("action_id", "status", "score", "indicators")
+JSON_ACTION_FIELDS: tuple[str, ...] = ("action_id", "status", "score", "indicators", "reason")
 
 
 def _plain(value: Any) -> Any:
@@ -955,5 +1001,6 @@ def progress_json(assessed: pd.DataFrame, action_rollup: pd.DataFrame, method: s
         for row in action_rollup.sort_values("action_id", kind="stable").itertuples(index=False):
             actions.append({"action_id": str(row.action_id), "status": str(row.status),
                             "score": _number(row.score),
-                            "indicators": [str(i) for i in (row.indicators or [])]})
+                            "indicators": [str(i) for i in (row.indicators or [])],
+                            "reason": _plain(getattr(row, "reason", None))})
     return {"method": method, "indicators": indicators, "actions": actions}

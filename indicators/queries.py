@@ -7,7 +7,8 @@ from sqlalchemy.engine import Engine
 
 from .store import SQL_TABLES, read_table
 
-FRAMEWORK = ("levels", "themes", "actions", "indicators", "territories", "targets")
+FRAMEWORK = ("levels", "themes", "partners", "actions", "indicators", "territories", "targets",
+             "action_updates")
 
 
 def load_framework(engine: Engine) -> dict[str, pd.DataFrame]:

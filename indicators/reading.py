@@ -251,6 +251,9 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
         if match:
             row = int(match.group(1)) + skip
             return ReadResult(problems=[Problem(name, row, None, None, "too_many_fields")])
+        quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+        if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
+            return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
         return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
     limits.check("MAX_CELLS", frame.size)
     header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []

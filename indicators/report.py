@@ -33,9 +33,12 @@ import plotly.io as pio
 from . import charts, health as H, i18n
 from . import filters as F
 from . import overview as O
+from .partners import label as partner_label
+from .updates import latest
 from .i18n import t
 from .progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, SCORE_CUTS, STATUSES, assess_all, rollup_actions
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
+from .units import unit_of
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -103,6 +106,7 @@ class ActionSection:
     years: str
     description: str
     indicators: list[IndicatorEntry]
+    update: str = ""          # the latest progress update: period, text, next steps, risks
 
 
 @dataclass
@@ -223,7 +227,7 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         mine[mine["territory_id"].astype(str).isin(keep)],
         targets[targets["territory_id"].astype(str).isin(keep)],
         rows[rows["territory_id"].astype(str).isin(keep)] if len(rows) else None,
-        framework["territories"], lang, ind.get("decimals"), ind.get("unit"), method=method,
+        framework["territories"], lang, ind.get("decimals"), unit_of(ind, lang), method=method,
         height=CHART_HEIGHT, compact=True)
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
@@ -258,11 +262,22 @@ def _sources(ind: dict, mine: pd.DataFrame, lang: str) -> list[str]:
     return unique
 
 
+def _update_text(update: dict | None, lang: str) -> str:
+    """The latest update in one line, as its partner wrote it (in its own language)."""
+    if not update:
+        return ""
+    parts = [f"{update['period']} · {update['text']}"]
+    for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
+        if isinstance(update.get(field), str) and update[field].strip():
+            parts.append(f"{t(key, lang)}{_colon(lang)} {update[field].strip()}")
+    return " — ".join(parts)
+
+
 def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.DataFrame, framework,
                filters: F.Filters, fresh: dict, comp: dict, flow_ids: frozenset) -> IndicatorEntry:
     lang, method = filters.lang, filters.method
     iid = str(ind["indicator_id"])
-    dec, unit = ind.get("decimals"), _text(ind.get("unit"))
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     mine = obs[obs["indicator_id"].astype(str) == iid]
     rows = assessed[assessed["indicator_id"].astype(str) == iid] if len(assessed) else assessed
     targets = framework["targets"][framework["targets"]["indicator_id"].astype(str) == iid]
@@ -303,7 +318,8 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         freshness=fr.get("state", "no_data"), latest_period=_text_or_none(fr.get("latest_period")),
         periods_behind=None if fr.get("periods_behind") is None or fr.get("periods_behind") is pd.NA
         else int(fr["periods_behind"]),
-        periodicity=fr.get("periodicity", "annual"), owner=fr.get("owner", ""),
+        periodicity=fr.get("periodicity", "annual"),
+        owner=partner_label(fr.get("owner", ""), framework.get("partners"), lang),
         sources=_sources(ind, mine, lang), flags=_flags(mine, lang),
         note=_text(target_rows[0].get("note")) if target_rows else "",
         figure=figure, chart_note=note, empty=empty)
@@ -370,11 +386,14 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         _print_style(matrix, min(PAGE_WIDTH, 200 + 96 * len(themes)), 95 + 62 * len(levels), font=10)
         matrix.update_layout(dragmode=False, margin=dict(l=6, r=6, t=44, b=4), showlegend=False)
     level_names = {r["level_id"]: i18n.name(r, "name", lang) for r in framework["levels"].to_dict("records")}
+    updates = framework.get("action_updates")
+    latest_updates = {str(r["action_id"]): r for r in latest(updates).to_dict("records")} \
+        if updates is not None and len(updates) else {}
     theme_names = {r["theme_id"]: i18n.name(r, "name", lang) for r in framework["themes"].to_dict("records")}
     attention = []
     for r in O.attention(roll, actions, limit=ATTENTION).to_dict("records"):
         attention.append({"action_id": r["action_id"], "title": i18n.name(r, "title", lang) or r["action_id"],
-                          "lead": _text(r.get("lead")) or "–", "status": r["status"],
+                          "lead": partner_label(r.get("lead"), framework.get("partners"), lang) or "–", "status": r["status"],
                           "status_text": charts.status_text(r["status"], lang, method, True),
                           "score": r["score"] if _isnum(r["score"]) else None})
 
@@ -383,7 +402,8 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         aid = str(action["action_id"])
         r = roll_by.get(aid, {})
         status = r.get("status", "not_assessed")
-        impl = _text(action.get("status"))
+        update = latest_updates.get(aid)
+        impl = update["implementation"] if update else _text(action.get("status"))   # the latest update says it
         start, end = action.get("start_year"), action.get("end_year")
         years = (f"{int(start)}–{int(end)}" if _isnum(start) and _isnum(end)
                  else f"{int(start)}–" if _isnum(start) else "–")
@@ -395,9 +415,10 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             level=level_names.get(action.get("level_id"), _text(action.get("level_id"))),
             theme=theme_names.get(action.get("theme_id"), _text(action.get("theme_id"))),
             status=status, status_text=charts.status_text(status, lang, method, True),
-            score=r.get("score") if _isnum(r.get("score")) else None, lead=_text(action.get("lead")) or "–",
+            score=r.get("score") if _isnum(r.get("score")) else None, lead=partner_label(action.get("lead"), framework.get("partners"), lang) or "–",
             implementation=t(f"impl_{impl}", lang) if f"impl_{impl}" in i18n.TEXTS else (impl or "–"),
-            years=years, description=i18n.name(action, "description", lang), indicators=entries)
+            years=years, description=i18n.name(action, "description", lang), indicators=entries,
+            update=_update_text(update, lang))
         sections.append(section)
         overview.append({"action_id": aid, "title": section.title, "level_id": _text(action.get("level_id")),
                          "level": section.level, "theme": section.theme,
@@ -663,7 +684,9 @@ def _summary(r: Report, figs: _Figures) -> str:
              f'<p class="muted">{e(r.scope)} · {e(t(f"method_{r.method}", lang))}</p>',
              f"<h3>{e(t('report_status_counts', lang))}</h3>", _count_table(r)]
     if r.matrix is not None:
-        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix)]
+        parts += [f"<h3>{e(t('matrix_title', lang))}</h3>", figs.div(r.matrix),
+                  # the scores explained where they are shown (the dashboard's words, without Markdown)
+                  f'<p class="note">{e(t("matrix_score_key", lang).replace("**", ""))}</p>']
     parts.append(f"<h3>{e(t('attention', lang))}</h3>")
     if r.attention:
         rows = "".join(
@@ -773,7 +796,8 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
     <div>{chip(s.status, s.status_text)}{score}</div>
     <div class="facts">{facts_html}</div>
   </div>
-  {f'<p class="description">{e(s.description)}</p>' if s.description else ''}"""
+  {f'<p class="description">{e(s.description)}</p>' if s.description else ''}
+  {f'<p class="description"><b>{e(t("updates_latest", lang))}{c}</b> {e(s.update)}</p>' if s.update else ''}"""
     cards = [_indicator_html(i, r, figs) for i in s.indicators] or \
         [f'<p class="muted">{e(t("no_indicators_action", lang))}</p>']
     # the action's heading never ends a page: it stays with its first indicator
@@ -983,11 +1007,25 @@ def render(report: Report, fmt: str) -> bytes:
     return render_pdf(report) if fmt == "pdf" else render_html(report).encode("utf-8")
 
 
-def file_name(filters: F.Filters, fmt: str, day: date | None = None) -> str:
-    """`rapport-avancement-mobility-2026-11-25.pdf`: codes, never translated labels."""
-    scope = "-".join(x for x in (filters.level, filters.theme, filters.action) if x) or "strategy"
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in scope)
-    return f"{t('report_file', filters.lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
+def file_name(filters: F.Filters, fmt: str, day: date | None = None,
+              framework: dict[str, pd.DataFrame] | None = None) -> str:
+    """`rapport-avancement-mobilite-2026-11-25.pdf`: every word in the report's language (the level's and
+    theme's names from `framework`, the action's code), ASCII only so that any mail client keeps it."""
+    import unicodedata
+
+    lang = filters.lang
+    words = []
+    for key, table, column in (("level", "levels", "level_id"), ("theme", "themes", "theme_id")):
+        code = getattr(filters, key)
+        if code:
+            name = _name_of(framework[table], column, code, "name", lang) if framework is not None else ""
+            words.append(name or code)
+    if filters.action:
+        words.append(filters.action)
+    scope = "-".join(words) or t("report_file_all", lang)
+    ascii_text = unicodedata.normalize("NFKD", scope).encode("ascii", "ignore").decode().lower()
+    safe = "-".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())[:60].strip("-")
+    return f"{t('report_file', lang)}-{safe}-{(day or date.today()):%Y-%m-%d}.{fmt}"
 
 
 def write(report: Report, out: str | os.PathLike) -> Path:

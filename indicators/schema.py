@@ -61,6 +61,8 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     pattern: str | None = None      # a regular expression every non-empty cell must match (lower-cased)
+    pattern_problem: str = "bad_flag"   # the problem a cell not matching `pattern` reports
+    upper: bool = False             # the cell is matched and stored upper-cased (2024-S1) instead
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,34 @@ THEMES = Table(
     key=("theme_id",), label_en="Themes", label_fr="Thématiques", label_nl="Thema's",
 )
 
+# Kinds of partner institution (DESIGN.md; case-insensitive in files, so `EGTC` reads as `egtc`).
+PARTNER_KINDS = ("state", "region", "department", "province", "metropolis", "municipality", "agency", "egtc",
+                 "other")
+
+PARTNERS = Table(
+    "partners",
+    (
+        Column("partner_id", CODE, True, aliases=("partenaire", "code_partenaire", "partenaire_id", "partner",
+                                                   "partner_code"),
+               help_en="Code of the partner institution", help_fr="Code de l'institution partenaire",
+               help_nl="Code van de partnerinstelling", example="MEL"),
+        *_names("name", fr_aliases=("nom_fr", "nom", "naam_fr"), nl_aliases=("nom_nl", "naam_nl", "naam"),
+                en_aliases=("nom_en", "naam_en"), example="Métropole Européenne de Lille"),
+        Column("country", CODE, True, allowed=("FR", "BE", "NL", "LU", "DE", "EU"), aliases=("pays", "land"),
+               help_en="Country code (FR, BE…; EU for a cross-border body)",
+               help_fr="Code pays (FR, BE… ; EU pour un organisme transfrontalier)",
+               help_nl="Landcode (FR, BE…; EU voor een grensoverschrijdend orgaan)", example="FR"),
+        Column("kind", CODE, allowed=PARTNER_KINDS, aliases=("type_partenaire", "nature", "soort"),
+               help_en="state, region, department, province, metropolis, municipality, agency, egtc or other",
+               help_fr="state (État), region, department, province, metropolis, municipality (commune), "
+                       "agency (agence), egtc (GECT) ou other",
+               help_nl="state (Staat), region (gewest), department, province (provincie), metropolis, "
+                       "municipality (gemeente), agency (agentschap), egtc (EGTS) of other",
+               example="metropolis"),
+    ),
+    key=("partner_id",), label_en="Partners", label_fr="Partenaires", label_nl="Partners",
+)
+
 ACTION_STATUSES = ("planned", "ongoing", "done", "delayed", "cancelled")
 
 ACTIONS = Table(
@@ -155,8 +185,10 @@ ACTIONS = Table(
                 example="Relier les réseaux cyclables de part et d'autre de la frontière"),
         *_names("description", required_fr=False, what_en="Description", what_fr="Description",
                 what_nl="Beschrijving", nl_aliases=("beschrijving_nl", "beschrijving")),
-        Column("lead", TEXT, aliases=("pilote", "chef_de_file", "trekker"), help_en="Lead organisation",
-               help_fr="Structure pilote", help_nl="Trekkende organisatie", example="MEL"),
+        Column("lead", TEXT, aliases=("pilote", "chef_de_file", "trekker"),
+               help_en="Lead partner(s): partner codes separated by |",
+               help_fr="Partenaire(s) pilote(s) : codes partenaires séparés par |",
+               help_nl="Trekkende partner(s): partnercodes gescheiden door |", example="MEL|LEIEDAL"),
         Column("status", CODE, allowed=ACTION_STATUSES, aliases=("statut", "etat", "état"),
                help_en="planned, ongoing, done, delayed or cancelled",
                help_fr="planned (prévue), ongoing (en cours), done (réalisée), delayed (retardée) ou cancelled (annulée)",
@@ -194,6 +226,14 @@ INDICATORS = Table(
                 example="Part modale du vélo"),
         Column("unit", TEXT, True, aliases=("unite", "unité", "eenheid"), help_en="Unit (%, km, persons, EUR…)",
                help_fr="Unité (%, km, personnes, EUR…)", help_nl="Eenheid (%, km, personen, EUR…)", example="%"),
+        *(Column(f"unit_{lang}", TEXT, False, aliases=(f"unite_{lang}", f"unité_{lang}", f"eenheid_{lang}"),
+                 help_en=f"The unit as {word[0]} writes it (a unit of the product's list needs none)",
+                 help_fr=f"L'unité écrite en {word[1]} (inutile pour une unité de la liste du produit)",
+                 help_nl=f"De eenheid in het {word[2]} (niet nodig voor een eenheid uit de lijst van het product)",
+                 example=example)
+          for lang, word, example in (("fr", ("French", "français", "Frans"), "cyclistes/jour"),
+                                      ("nl", ("Dutch", "néerlandais", "Nederlands"), "fietsers/dag"),
+                                      ("en", ("English", "anglais", "Engels"), "cyclists/day"))),
         Column("direction", CODE, True, allowed=DIRECTIONS, aliases=("sens", "richting"),
                help_en="increase if a higher value is better, decrease if a lower value is better",
                help_fr="increase si une valeur plus haute est meilleure, decrease si plus basse",
@@ -221,8 +261,9 @@ INDICATORS = Table(
                help_fr="Comparabilité de part et d'autre de la frontière : harmonised, partial ou not_comparable",
                help_nl="Vergelijkbaarheid over de grens: harmonised, partial of not_comparable", example="partial"),
         Column("owner", TEXT, aliases=("referent", "référent", "responsable", "eigenaar"),
-               help_en="Who to ask for the data", help_fr="Référent de la donnée", help_nl="Contactpersoon voor de gegevens",
-               example="ADULM"),
+               help_en="Partner(s) that supply the data: partner codes separated by |",
+               help_fr="Partenaire(s) qui fournissent la donnée : codes partenaires séparés par |",
+               help_nl="Partner(s) die de gegevens leveren: partnercodes gescheiden door |", example="ADULM"),
         Column("periodicity", CODE, allowed=PERIODICITIES, aliases=("periodicite", "périodicité", "periodiciteit"),
                help_en="annual, quarterly, monthly or multiannual", help_fr="annual, quarterly, monthly ou multiannual",
                help_nl="annual, quarterly, monthly of multiannual", example="annual"),
@@ -361,11 +402,49 @@ FLOWS = Table(
     label_nl="Stromen",
 )
 
+SEMESTER_PATTERN = r"^[0-9]{4}(-S[12])?$"   # YYYY-S1, YYYY-S2 or YYYY
+
+ACTION_UPDATES = Table(
+    "action_updates",
+    (
+        Column("action_id", CODE, True, aliases=("action", "code_action", "actie", "actie_id"), references="actions",
+               help_en="The action the update is about", help_fr="Action concernée", help_nl="Betrokken actie",
+               example="A01"),
+        Column("period", CODE, True, aliases=("periode", "période", "semestre", "semester"),
+               pattern=SEMESTER_PATTERN, pattern_problem="bad_semester", upper=True,
+               help_en="YYYY-S1, YYYY-S2 or YYYY", help_fr="AAAA-S1, AAAA-S2 ou AAAA",
+               help_nl="JJJJ-S1, JJJJ-S2 of JJJJ", example="2025-S1"),
+        Column("implementation", CODE, True, allowed=ACTION_STATUSES,
+               aliases=("etat_avancement", "état_avancement", "avancement", "uitvoering"),
+               help_en="planned, ongoing, done, delayed or cancelled",
+               help_fr="planned (prévue), ongoing (en cours), done (réalisée), delayed (retardée) ou cancelled (annulée)",
+               help_nl="planned (gepland), ongoing (lopend), done (afgerond), delayed (vertraagd) of cancelled (geannuleerd)",
+               example="ongoing"),
+        Column("text", TEXT, True, aliases=("texte", "realisations", "réalisations", "tekst"),
+               help_en="What was done this period", help_fr="Ce qui a été réalisé sur la période",
+               help_nl="Wat deze periode gedaan is", example="Deux tronçons de la vallée de la Lys ouverts."),
+        Column("lang", CODE, allowed=("fr", "nl", "en"), aliases=("langue", "taal"),
+               help_en="Language of the texts (fr, nl, en)", help_fr="Langue des textes (fr, nl, en)",
+               help_nl="Taal van de teksten (fr, nl, en)", example="fr"),
+        Column("next_steps", TEXT, aliases=("prochaines_etapes", "prochaines_étapes", "volgende_stappen"),
+               help_en="Next steps", help_fr="Prochaines étapes", help_nl="Volgende stappen"),
+        Column("risks", TEXT, aliases=("risques", "risico_s", "risico's"), help_en="Risks", help_fr="Risques",
+               help_nl="Risico's"),
+        Column("author", TEXT, aliases=("auteur", "redacteur", "rédacteur"), help_en="Who wrote it",
+               help_fr="Rédigé par", help_nl="Geschreven door"),
+        Column("partner_id", CODE, aliases=("partenaire", "code_partenaire"),
+               help_en="The partner writing (a partner code)", help_fr="Partenaire rédacteur (code partenaire)",
+               help_nl="Schrijvende partner (partnercode)", example="MEL"),
+    ),
+    key=("action_id", "period"), label_en="Action updates", label_fr="Points d'avancement",
+    label_nl="Voortgangsrapporten",
+)
+
 # Import order: a table comes after the tables it references.
-TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
-                                                 OBSERVATIONS, FLOWS)}
-FRAMEWORK_TABLES = ("levels", "themes", "actions", "indicators", "territories")
-DATA_TABLES = ("targets", "observations", "flows")
+TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
+                                                 OBSERVATIONS, FLOWS, ACTION_UPDATES)}
+FRAMEWORK_TABLES = ("levels", "themes", "partners", "actions", "indicators", "territories")
+DATA_TABLES = ("targets", "observations", "flows", "action_updates")
 
 
 def normalise_header(name: str) -> str:

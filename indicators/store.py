@@ -148,7 +148,23 @@ def open_store(url: str | None = None, create: bool = True) -> Engine:
         sa.event.listen(engine, "connect", _on_sqlite_connect)
     if create:
         metadata.create_all(engine)
+        _add_new_columns(engine)
     return engine
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """A store made before an optional column joined the schema (e.g. `unit_fr`) gets it, empty:
+    create_all makes missing tables only. Only nullable columns are ever added this way."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
 
 
 def open_default(url: str | None = None) -> Engine:
@@ -667,7 +683,9 @@ def load_demo(engine: Engine, user: str = "demo") -> ImportResult:
         first = outcome.checked.problems[0]
         raise StoreError(f"The demo data does not validate: {first.file} row {first.row}: {first.message('en')}")
     from .demo_boundaries import seed_demo_boundaries
+    from .demo_workflow import seed   # partners' accounts and submissions waiting for review
 
     # The map reads on first open: the shipped boundaries saved as an editor's upload would be.
     seed_demo_boundaries(engine, read_table(engine, "territories"))
+    seed(engine)
     return outcome.result

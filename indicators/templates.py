@@ -59,7 +59,9 @@ def column_reference() -> str:
         for c in t.columns:
             aliases = ", ".join(f"`{a}`" for a in c.aliases) or "–"
             allowed = ", ".join(f"`{a}`" for a in c.allowed) if c.allowed else (
-                "the flags below, letters combined (`bp`)" if c.pattern else "–")
+                ("the flags below, letters combined (`bp`)" if c.pattern_problem == "bad_flag"
+                 else "`YYYY-S1`, `YYYY-S2` or `YYYY`" if c.pattern_problem == "bad_semester" else "–")
+                if c.pattern else "–")
             out.append(f"| `{c.name}` | {'yes' if c.required else 'no'} | {c.kind} | {aliases} | {allowed} | "
                        f"{c.example or '–'} | {c.help_en} |")
         out.append("")

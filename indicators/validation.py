@@ -155,9 +155,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 add(stripped.map(is_formula).to_numpy(dtype=bool), col.name, "formula_code", cells.to_numpy())
             value = stripped if col.kind == CODE else restore_text(cells.str.strip())
             if col.pattern:
-                value = value.str.lower()
+                value = value.str.upper() if col.upper else value.str.lower()
                 wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
-                add(wrong, col.name, "bad_flag", cells.to_numpy(), None, {"known": ", ".join(FLAGS)})
+                add(wrong, col.name, col.pattern_problem, cells.to_numpy(), None, {"known": ", ".join(FLAGS)})
                 value = value.where(~wrong, "")
             out[col.name] = value.where(value != "", None).astype("object")
     if "_value_flag" in out:

@@ -11,8 +11,10 @@ import streamlit as st
 from indicators import charts, downloads
 from indicators import filters as F
 from indicators import i18n
+from indicators import partners as P
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
+from indicators.units import unit_of
 from pages import common
 
 DETAIL_KEY = "actions_detail"
@@ -49,6 +51,17 @@ def observations_of(version: int, indicator_ids: tuple[str, ...], territories: t
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def _latest_states(fw) -> dict[str, str]:
+    """Each action's implementation state as its latest progress update reports it."""
+    from indicators.updates import latest
+
+    updates = fw.get("action_updates")
+    if updates is None or updates.empty:
+        return {}
+    last = latest(updates)
+    return dict(zip(last["action_id"].astype(str), last["implementation"]))
+
+
 def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per action, one row per indicator) for the filters, in the filters' language."""
     fw = common.framework(version)
@@ -62,30 +75,34 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
+    reported = _latest_states(fw)
     rows = []
     for action in actions.to_dict("records"):
         aid = str(action["action_id"])
         status = roll.at[aid, "status"] if aid in getattr(roll, "index", []) else "not_assessed"
         score = roll.at[aid, "score"] if aid in getattr(roll, "index", []) else None
-        mine = per_indicator[per_indicator["action_id"] == aid]
+        # context indicators stand beside the action: never in its status, bar or count
+        mine = per_indicator[(per_indicator["action_id"] == aid) & ~per_indicator["context"].astype(bool)]
         shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
-        impl = action.get("status")
+        reason = roll.at[aid, "reason"] if aid in getattr(roll, "index", []) and "reason" in roll else None
+        impl = reported.get(str(action["action_id"]), action.get("status"))   # the latest update says it
         start, end = action.get("start_year"), action.get("end_year")
         rows.append({
             "action_id": aid,
             "action": f"{aid} · {i18n.name(action, 'title', lang) or aid}",
             "status": status,
             "status_text": charts.status_text(status, lang, method, True),
+            "note": t(f"reason_{reason}", lang) if isinstance(reason, str) and status == "not_assessed" else "",
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
-            "lead": action.get("lead") or "–",
+            "lead": P.label(action.get("lead"), fw["partners"], lang) or "–",
             "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),
         })
-    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "score", "progress",
-                                             "indicators", "lead", "implementation", "years"])
+    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "note", "score",
+                                             "progress", "indicators", "lead", "implementation", "years"])
     return per_action, per_indicator
 
 
@@ -142,14 +159,15 @@ def _empty(view, lang: str) -> None:
 
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
-                        "indicators"]]
+                        "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
-        # a number in the browser's number format: the page's language would need a Styler again
-        "score": st.column_config.NumberColumn(t("score", lang), help=t("score_help", lang), width="small",
-                                               format="localized", step=0.1),
+        "note": st.column_config.TextColumn(t("note", lang), width="medium"),
+        # in the page's number format whatever the browser's (see indicators/tables.py)
+        "score": common.number_column(t("score", lang), shown["score"], lang, 1, help=t("score_help", lang),
+                                      width="small"),
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
@@ -161,8 +179,8 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
-    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest", "target",
-                           "milestone", "territory"]].assign(progress=per_indicator["progress"] * 100)
+    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest",
+                           "target", "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
     st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
@@ -171,6 +189,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
         "status_text": status,
+        "note": st.column_config.TextColumn(t("note", lang), width="medium"),
         "progress": st.column_config.ProgressColumn(t("progress_to_target", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
@@ -214,7 +233,7 @@ def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targ
     return charts.indicator_chart(
         mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
         rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang,
-        ind.get("decimals"), ind.get("unit"), method=method, height=420 if compact else 400,
+        ind.get("decimals"), unit_of(ind, lang), method=method, height=420 if compact else 400,
         compact=compact)
 
 
@@ -264,7 +283,7 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     c = _colon(lang)
     st.markdown(f"#### {iid} · {i18n.name(ind, 'name', lang) or iid}")
     facts = [f"{t('unit', lang)}{c} {unit or '–'}"]
@@ -275,6 +294,8 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
         facts.append(f"{t('target', lang)}{c} {row['target']}")
         if row["milestone"]:
             facts.append(f"{t('milestone', lang)}{c} {row['milestone']}")
+        if row.get("note"):      # context, break in series, why not assessed: said beside the status
+            facts.append(f"*{row['note']}*")
     status = row["status"] if row is not None else "not_assessed"
     st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))
@@ -325,6 +346,10 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     description = i18n.name(action, "description", lang)
     if description:
         st.markdown(common.plain_markdown(description))
+    with st.expander(t("updates_title", lang), expanded=True):
+        from pages.updates import timeline
+
+        timeline(view, chosen)
     indicators = fw["indicators"][fw["indicators"]["action_id"] == chosen]
     if indicators.empty:
         st.info(t("no_indicators_action", lang))

@@ -389,11 +389,12 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     """The pages of st.navigation, by url path. Each page is its module's `main`: modules are imported
     once, while a page given as a file is compiled again whenever the last session closes and
     re-creates its cached functions (hashing their source) on every run."""
-    from pages import actions, data, explorer, health, map, methodology, overview  # they import this module
+    from pages import actions, data, explorer, health, map, methodology, overview, partners, review  # noqa: E501 (they import this module)
 
     icons = {overview: ":material/dashboard:", actions: ":material/flag:", explorer: ":material/query_stats:",
-             map: ":material/map:", data: ":material/upload_file:", health: ":material/monitor_heart:",
-             methodology: ":material/menu_book:"}
+             map: ":material/map:", partners: ":material/groups:", review: ":material/rate_review:",
+             data: ":material/upload_file:",
+             health: ":material/monitor_heart:", methodology: ":material/menu_book:"}
     pages = {}
     for module, icon in icons.items():
         name = module.__name__.rsplit(".", 1)[-1]          # the url path: /explorer, /map…
@@ -411,6 +412,16 @@ def set_indicator(code: str | None) -> None:
 
 
 # ---------------------------------------------------------------- small shared renderers
+
+def number_column(label: str, values, lang: str, decimals: int | None = 1, **options):
+    """A read-only column of numbers written in the page's language (not the browser's), sortable by
+    value: the cells keep their numbers (copied as numbers), a select box shows each one's label."""
+    from indicators.tables import labels as number_labels
+
+    written = number_labels(values, lang, decimals)
+    return st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                            disabled=True, **options)
+
 
 def md_code(value) -> str:
     """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
@@ -450,6 +461,14 @@ def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bo
                "limited_progress": "red", "deterioration": "violet", "not_assessed": "gray"}
     label = i18n.status_label(status, lang, method, has_target)
     return f":{colours.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} {label}]"
+
+
+def partner_label(text, lang: str) -> str:
+    """A lead or owner cell as the partners' names in `lang` (codes not in the partners table as written)."""
+    from indicators.partners import label
+
+    view = st.session_state.get("_view")   # none outside a page run (a renderer called by itself)
+    return label(text, view.framework.get("partners") if view else None, lang) or "–"
 
 
 def demo_caption(lang: str) -> None:

@@ -141,7 +141,9 @@ def import_tab(view, editor: str | None) -> None:
     # A new key after each import empties the uploader: the page does not check the same file again.
     uploads = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx", "gz"],
                                accept_multiple_files=True, key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
-                               help=t("upload_help", lang))
+                               help=t("upload_help", lang),
+                               # Streamlit's own "Limit … per file" then states the product's limit
+                               max_upload_size=max(1, limits.get("MAX_FILE_BYTES") // (1024 * 1024)))
     if not uploads:
         st.caption(t("upload_hint", lang))
         return

@@ -11,6 +11,7 @@ from indicators import charts, downloads
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
+from indicators.units import unit_of
 from pages import common
 
 KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
@@ -62,7 +63,7 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     RANKING_LIMIT), and the table of every value shown."""
     fw, lang, method = common.framework(version), flt.lang, flt.method
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
@@ -111,10 +112,10 @@ def _metadata(ind: dict, lang: str) -> None:
     c = charts.colon(lang)
     definition = i18n.name(ind, "definition", lang)
     facts = [
-        (t("unit", lang), _text(ind.get("unit"), lang)),
+        (t("unit", lang), _text(unit_of(ind, lang), lang)),
         (t("source", lang), _text(ind.get("source"), lang)),
         (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
-        (t("owner", lang), _text(ind.get("owner"), lang)),
+        (t("owner", lang), common.partner_label(ind.get("owner"), lang)),
         (t("type", lang), _word("type", ind.get("type"), lang)),
         (t("interreg_code", lang), _text(ind.get("code"), lang)),
         (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),
@@ -130,7 +131,7 @@ def _metadata(ind: dict, lang: str) -> None:
 
 
 def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
-    dec, unit = ind.get("decimals"), ind.get("unit")
+    dec, unit = ind.get("decimals"), unit_of(ind, lang)
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
     labels = charts.territory_labels(fw["territories"], lang)
     if not len(head):
@@ -153,7 +154,10 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
                        help=f"{t('baseline', lang)} {trow.get('baseline_period')}{charts.colon(lang)} "
                             f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
                             f"{t('target', lang)} {trow.get('target_period')}")
-        share = charts.progress_share(trow.get("baseline_value"), a.get("latest_value"), trow.get("target_value"))
+        status = a.get("status") or "not_assessed"   # the share never contradicts the status
+        share = None if status == "not_assessed" else 1.0 if status == "achieved" else charts.progress_share(
+            a.get("base_value") if pd.notna(a.get("base_value")) else trow.get("baseline_value"),
+            a.get("latest_value"), trow.get("target_value"))
         cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
                        help=t("progress_help", lang))
     else:
@@ -163,18 +167,24 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     cols[3].metric(t("projection", lang) + suffix,
                    charts.format_value(a.get("projected_value"), lang, dec, value_unit),
                    help=t("projection_help", lang))
+    notes = []
+    if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so
+        notes.append(t("break_since", lang, period=a.get("break_period")))
+    if (a.get("status") or "not_assessed") == "not_assessed" and isinstance(a.get("reason"), str):
+        notes.append(t(f"reason_{a.get('reason')}", lang))
     st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
-                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**")
+                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
+                + "".join(f" · *{n}*" for n in notes))
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
-    """The values as numbers, so the table sorts them as numbers, in the browser's number format
-    with the indicator's decimals. A pandas Styler wrote them in the page's language before: it
-    turned every cell into text: half of the page script's server time on the 47 rows of MOB04 (py-spy)."""
+    """The values in the page's number format with the indicator's decimals, sortable by value
+    (indicators/tables.py). A pandas Styler did this before at half of the page script's server
+    time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
-              t("value", lang): st.column_config.NumberColumn(
-                  format="localized", step=10 ** -charts.digits(ind.get("decimals")))}
+              t("value", lang): common.number_column(t("value", lang), frame[t("value", lang)], lang,
+                                                     charts.digits(ind.get("decimals")))}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
 
 
@@ -197,6 +207,9 @@ def main() -> None:
         ss[KEY] = codes[0]
     code = st.selectbox(t("choose_indicator", lang), codes, key=KEY, format_func=lambda c: f"{c} · {names.get(c, c)}",
                         persist_state="session")
+    if flt.indicator != code:   # the sidebar wrote the URL before this choice: the link shows what is shown
+        st.query_params["indicator"] = code
+        view.filters = flt = replace(flt, indicator=code)
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
     if len(action):

@@ -65,7 +65,8 @@ def report_box(view) -> None:
         # the data of this run, handed to the callables (they run on click, outside the script)
         obs, flows = common.observations(view.version), common.flows(view.version)
         batches = common.batches(view.version)
-        as_of = batches["created_at"].iloc[0] if len(batches) else None
+        live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
+        as_of = live["created_at"].iloc[0] if len(live) else None   # a rolled-back import brought nothing
 
         def payload(fmt: str):
             def make() -> bytes:
@@ -74,14 +75,14 @@ def report_box(view) -> None:
 
         left, right = st.columns(2)
         left.download_button(t("report_download_html", lang), data=payload("html"),
-                             file_name=R.file_name(flt, "html"), mime="text/html", on_click="ignore",
+                             file_name=R.file_name(flt, "html", framework=fw), mime="text/html", on_click="ignore",
                              icon=":material/html:", key="report_html", width="stretch")
         problem = R.pdf_problem()
         if problem:
             right.warning(t("report_pdf_unavailable", lang, detail=problem), icon=":material/print_disabled:")
         else:
             right.download_button(t("report_download_pdf", lang), data=payload("pdf"),
-                                  file_name=R.file_name(flt, "pdf"), mime="application/pdf", on_click="ignore",
+                                  file_name=R.file_name(flt, "pdf", framework=fw), mime="application/pdf", on_click="ignore",
                                   icon=":material/picture_as_pdf:", key="report_pdf", type="primary",
                                   width="stretch")
 

@@ -193,7 +193,7 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
             st.rerun()
     round_ = ss.get("_map_upload_round", 0)
     upload = st.file_uploader(t("map_upload", lang, limit=maps.MAX_MB), type=["geojson", "json", "topojson"],
-                              key=f"map_upload_{round_}")
+                              key=f"map_upload_{round_}", max_upload_size=maps.MAX_MB)   # Streamlit's words agree
     if upload is None:
         return
     if upload.size > maps.MAX_BYTES:  # refused before reading a byte of it

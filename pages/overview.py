@@ -8,6 +8,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
+from indicators import health as H
 from indicators import overview as O
 from indicators.i18n import t
 from pages import common
@@ -73,9 +74,29 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     return {
         "matrix": O.matrix_figure(computed["cells"], fw["levels"], fw["themes"], lang, flt.method,
                                   selected=(flt.level, flt.theme)),
-        "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method),
-        "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method),
+        # in the matrix's order (the framework's `order`), titled axes
+        "by_theme": O.status_bars_figure(computed["by_theme"], "theme_id", theme_names, lang, flt.method,
+                                         order=O.ordered_codes(fw["themes"], "theme_id"), axis_title=t("theme", lang)),
+        "by_level": O.status_bars_figure(computed["by_level"], "level_id", level_names, lang, flt.method,
+                                         order=O.ordered_codes(fw["levels"], "level_id"), axis_title=t("level", lang)),
     }
+
+
+def _implementation_line(view) -> None:
+    """The actions shown, counted by implementation state (their latest progress update), beside the
+    indicator statuses above."""
+    from indicators import updates as U
+    from pages.updates import IMPL_COLOURS
+
+    fw, lang = view.framework, view.lang
+    actions = F.selected_actions(fw, view.filters)
+    updates = fw.get("action_updates")
+    if actions.empty or updates is None:
+        return
+    counts = U.implementation_counts(actions, updates[updates["action_id"].isin(actions["action_id"])])
+    badges = " ".join(f":{IMPL_COLOURS[s]}-badge[{t(f'impl_{s}', lang)} · {i18n.number(n, lang, 0)}]"
+                      for s, n in counts.items() if n)
+    st.markdown(f"**{t('updates_counts', lang)}** &nbsp; {badges}")
 
 
 def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
@@ -85,7 +106,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
              "|:--|:--|:--|--:|"]
     for row in worst.to_dict("records"):
         cells = (f"**{common.md_cell(row['action_id'])}** · {common.md_cell(i18n.name(row, 'title', lang))}",
-                 common.md_cell(row.get("lead")), common.status_badge(row["status"], lang, method),
+                 common.md_cell(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
                  f"**{i18n.number(row['score'], lang, 1)}**")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -110,6 +131,8 @@ def main() -> None:
         return
     figures = computed["figures"]
     batches = common.batches(view.version)
+    # the time of the latest import still in force: a rolled-back one brought nothing
+    live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
     c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
@@ -118,11 +141,14 @@ def main() -> None:
               delta_description=t("kpi_assessed", lang), border=True)
     latest_period = computed["latest_period"]
     c4.metric(t("kpi_latest", lang), latest_period or "–",
-              i18n.when(batches["created_at"].iloc[0], lang) if not batches.empty else None,
+              i18n.when(live["created_at"].iloc[0], lang) if not live.empty else None,
               delta_color="off", delta_arrow="off", border=True)
+
+    _implementation_line(view)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
     st.subheader(t("matrix_title", lang))
+    st.caption(t("matrix_score_key", lang))       # the scores explained on the first screen
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
     st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
@@ -165,13 +191,18 @@ def main() -> None:
         if stale.empty:
             st.success(t("no_stale", lang), icon=":material/check_circle:")
         else:
+            # the words of Data health: its latest year, "2 ans de retard", "aucune donnée" (never a bare dash)
+            no_data = t("fresh_no_data", lang)
             st.dataframe(pd.DataFrame({
                 t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
-                t("latest_period", lang): stale["latest_period"],
-                t("periods_missing", lang): ["–" if pd.isna(v) else str(int(v)) for v in stale["periods_missing"]],
-                t("owner", lang): stale["owner"],
-            }), hide_index=True, width="stretch", column_config={   # long names would hide the rest
-                t("indicator", lang): st.column_config.TextColumn(width="medium")})
+                t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
+                t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
+                    {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
+                    for v in stale["periods_missing"]],
+                t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
+            }), hide_index=True, width="stretch", column_config={
+                t("indicator", lang): st.column_config.TextColumn(width="large"),
+                t("owner", lang): st.column_config.TextColumn(width="small")})
     common.demo_caption(lang)
 
 

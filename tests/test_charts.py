@@ -303,3 +303,22 @@ def test_status_pills_keep_the_palette_text_colour_and_a_readable_contrast():
         if pill != STATUS_COLORS[status]:                        # lightened: the same hue, paler
             assert fill > relative_luminance(STATUS_COLORS[status])
     assert STATUS_PILL_COLORS["achieved"] == STATUS_COLORS["achieved"]
+
+
+def test_an_aggregate_is_a_reference_line_not_ranked_among_its_parts():
+    """The Eurometropolis (kind custom) beside its communes and arrondissements: a dashed line, not a bar."""
+    from indicators.charts import ranking_chart
+
+    territories = pd.DataFrame({"territory_id": ["EMLKT", "59350", "BE254", "59009"],
+                                "name_fr": ["Eurométropole", "Lille", "Kortrijk", "Villeneuve-d'Ascq"],
+                                "country": ["EU", "FR", "BE", "FR"], "kind": ["custom", "commune", "commune", "commune"],
+                                "parent_id": [None, None, None, None]})
+    latest = pd.DataFrame({"territory_id": ["EMLKT", "59350", "BE254", "59009"], "value": [2100.0, 900.0, 700.0, 500.0],
+                           "period": ["2024"] * 4})
+    fig = ranking_chart(latest, "fr", 0, "persons", territories)
+    bars = [label for trace in fig.data for label in trace.y]
+    assert len(bars) == 3 and not any("Eurométropole" in b for b in bars), bars
+    lines = [s for s in fig.layout.shapes if s.x0 == 2100.0]
+    assert len(lines) == 1 and any("Eurométropole" in a.text and "2\u202f100" in a.text for a in fig.layout.annotations)
+    alone = ranking_chart(latest[latest["territory_id"] != "EMLKT"], "fr", 0, "persons", territories)
+    assert not alone.layout.shapes and sum(len(t.y) for t in alone.data) == 3

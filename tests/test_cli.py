@@ -90,7 +90,7 @@ def test_progress_json_has_the_designed_shape(sqlite_url, method, capsys):
     assert set(report["indicators"][0]) == {"indicator_id", "territory_id", "headline", "status", "score", "ratio",
                                             "cagr", "base_period", "latest_period", "latest_value", "target_value",
                                             "projected_value", "reason"}
-    assert set(report["actions"][0]) == {"action_id", "status", "score", "indicators"}
+    assert set(report["actions"][0]) == {"action_id", "status", "score", "indicators", "reason"}  # DESIGN.md
     statuses = {i["status"] for i in report["indicators"] if i["headline"]}
     assert {"achieved", "on_track", "deterioration", "not_assessed"} <= statuses
     assert len(report["actions"]) >= 24

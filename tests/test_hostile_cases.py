@@ -1,4 +1,4 @@
-"""The hostile cases of tests/corpus/hostile/cases.py (beside make.py, run by test_hostile.py): every case refused with a report or read as meant, under 1.5 GB and 60 s of CPU.
+"""The hostile cases of tests/corpus/hostile/cases.py: every case refused with a report or read as meant, under 1.5 GB and 60 s of CPU.
 
 Each case (tests/corpus/hostile/cases.py) is generated in a temporary folder and run by
 `tests/corpus/hostile/run_case.py` in its own process under `RLIMIT_AS` and `RLIMIT_CPU`, so a
@@ -57,3 +57,13 @@ def test_limit_changed_by_environment(monkeypatch):
     assert limits.get("MAX_CELLS") == 1000
     monkeypatch.setenv("MONITOR_MAX_CELLS", "lots")
     assert limits.get("MAX_CELLS") == limits.DEFAULTS["MAX_CELLS"]
+
+
+def test_unclosed_quote_named_at_its_row_below_a_note():
+    from indicators.reading import read_file
+
+    raw = ("Note du service\nindicator_id,territory_id,period,value\nMOB02,59350,2019,1\nMOB02,59350,2020,2\n"
+           'MOB02,59350,2021,"3\n' + "a,b,c,d\n" * 50).encode()
+    problems = read_file(raw, "q.csv").problems
+    assert [(p.file, p.row, p.code) for p in problems] == [("q.csv", 5, "unclosed_quote")]
+    assert "jamais fermé" in problems[0].message("fr")

@@ -758,3 +758,19 @@ def test_map_texts_exist_in_three_languages():
     keys = [k for k in i18n.TEXTS if k.startswith("map_")]
     assert len(keys) > 60
     assert all(i18n.TEXTS[k].get(lang) for k in keys for lang in ("fr", "nl", "en"))
+
+
+def test_a_code_given_to_two_shapes_is_named_with_both_features():
+    def square(x, code, name):
+        ring = [[x, 50.6], [x + 0.05, 50.6], [x + 0.05, 50.65], [x, 50.65], [x, 50.6]]
+        return {"type": "Feature", "properties": {"code": code, "nom": name},
+                "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    doc = {"type": "FeatureCollection", "features": [square(3.0, "59350", "Lille"), square(3.1, "59512", "Roubaix"),
+                                                     square(3.2, "59350", "Lille-Hellemmes")]}
+    territories = pd.read_csv(DEMO / "territories.csv", dtype=str)
+    bfile = maps.read_boundary_file(json.dumps(doc).encode(), "doublons.geojson")
+    prepared = maps.prepare_boundaries(bfile, "code", territories)
+    assert prepared.duplicates == [{"code": "59350", "features": "#1 Lille, #3 Lille-Hellemmes"}]
+    said = i18n.t("map_duplicate_codes", "fr", list="59350 (#1 Lille, #3 Lille-Hellemmes)")
+    assert "59350" in said and "plusieurs contours" in said

@@ -85,7 +85,42 @@ def test_the_page_shows_each_block_as_a_list_of_its_fields(lang):
     lines = shown.splitlines()
     indented_code = [b for a, b in zip(lines, lines[1:]) if not a.strip() and re.match(r"( {4}| {7})\S", b)]
     assert not indented_code, "an indented code block loads the syntax highlighter too"
+    from indicators.docs import example_value
+    from indicators.i18n import TEXTS
+    from indicators.methodology_view import field_name, planner_text
+
     for block in MACHINE_RE.finditer(_text(lang) if lang != "en" else ENGLISH):
         for line in block.group(0).splitlines()[1:-1]:
             field, _, value = line.partition(":")
-            assert f"- {field.strip()}: `{value.strip()}`" in shown, line
+            # the field in the page's words, its value in the page's format (a status in words)
+            item = planner_text(f"- {field_name(field.strip(), lang)}: `{example_value(field.strip(), value, lang)}`",
+                                lang)
+            assert item in shown, (line, item)
+            assert f"field_{field.strip()}" in TEXTS, f"no {lang} name for the field {field.strip()!r}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_page_names_no_code_and_writes_numbers_in_its_language(lang):
+    """For planners: no status or reason code (`on_track`…), and in French and Dutch no decimal point."""
+    from indicators.docs import methodology_text
+    from indicators.progress import REASONS, STATUSES
+
+    shown = methodology_text(lang)
+    for code in (*STATUSES, *REASONS):
+        if "_" in code:
+            assert not re.search(rf"(?<![\w-]){code}(?![\w-])", shown), code
+    if lang != "en":
+        spans = re.findall(r"`([^`]+)`", shown)
+        assert spans and not [s for s in spans if re.search(r"\d\.\d", s)], spans[:5]
+        assert "0,0147" in shown       # a worked example's growth, written the page's way
+
+
+def test_each_pictured_series_has_the_status_it_illustrates():
+    """The Methodology page's pictures: each made-up series is judged by the product, not labelled by hand."""
+    from indicators.methodology_view import PICTURED, pictured_status, status_pictures
+
+    assert {status: pictured_status(status) for status in PICTURED} == {s: s for s in PICTURED}
+    fig = status_pictures("fr")
+    assert [a.text for a in fig.layout.annotations][:len(PICTURED)] == [
+        "✔ Cible atteinte", "▲ En bonne voie", "► Accélération nécessaire", "▼ Progrès limité", "✖ Dégradation"]
+    assert fig.layout.separators == ", " and fig.layout.yaxis.title.text == "Valeur (base 100)"

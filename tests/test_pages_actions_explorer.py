@@ -194,7 +194,8 @@ def test_explorer_opens_the_indicator_of_the_url_with_its_metadata(store):
     assert row["definition_fr"][:60] in body
     assert f"**Unité**{NNBSP}: {row['unit']}" in body
     assert f"**Source**{NNBSP}: {row['source']}" in body
-    assert f"**Référent**{NNBSP}: {row['owner']}" in body
+    owner = pd.read_csv(DEMO / "partners.csv", dtype=str).set_index("partner_id").loc[row["owner"], "name_fr"]
+    assert f"**Référent**{NNBSP}: {owner}" in body          # the partner's name, not its code
     word = {"harmonised": "harmonisée", "partial": "partielle", "not_comparable": "non comparable"}[row["comparability"]]
     assert f"**Comparabilité transfrontalière**{NNBSP}: {word}" in body
     assert f"**Type**{NNBSP}: " in body and "**Code Interreg**" in body
@@ -229,14 +230,20 @@ def test_explorer_numbers_are_in_the_french_format(store):
     latest = next(m.value for m in at.metric if m.label.startswith("Dernière valeur"))
     digits = latest.split("\u00a0")[0]
     assert re.fullmatch(r"-?\d{1,3}(\u202f\d{3})+(,\d+)?", digits), latest      # 36 000 or 36 000,5
-    # the table keeps numbers (it sorts them as numbers); the browser writes them in its own format
+    # the table keeps numbers (copied as numbers) and shows each in the page's format, whatever the
+    # browser's locale, padded so that its text order is the numeric order (indicators/tables.py)
     table = at.dataframe[0].value
     assert pd.api.types.is_float_dtype(table["Valeur"])
     expected = obs.loc[obs["indicator_id"] == big, "value"]
     assert sorted(table["Valeur"].dropna()) == sorted(expected.dropna())
     value = json.loads(at.dataframe[0].proto.columns)["Valeur"]["type_config"]
-    decimals = INDICATORS.set_index("indicator_id").at[big, "decimals"]
-    assert value["format"] == "localized" and value["step"] == pytest.approx(10 ** -int(decimals))
+    decimals = int(INDICATORS.set_index("indicator_id").at[big, "decimals"])
+    shown = {o["value"]: o["label"].lstrip("\u2007") for o in value["options"]}
+    assert set(shown) == set(expected.dropna().astype(float))
+    french = r"-?\d{1,3}(\u202f\d{3})*" + (rf",\d{{{decimals}}}" if decimals else "")
+    assert all(re.fullmatch(french, label) for label in shown.values()), shown
+    labels = [o["label"].replace("\u2007", " ") for o in value["options"]]   # the browser sorts spaces first
+    assert len({len(label) for label in labels}) == 1 and sorted(labels) == labels, labels  # text order = value order
     english = open_page("pages/explorer.py", {"indicator": big, "lang": "en"})
     latest_en = next(m.value for m in english.metric if m.label.startswith("Latest value"))
     assert re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", latest_en.split("\u00a0")[0]), latest_en
@@ -256,6 +263,7 @@ def test_explorer_options_follow_the_filters_and_a_foreign_indicator_is_said(sto
     assert box.options == [f"{c} · {n}" for c, n in zip(climate["indicator_id"], climate["name_fr"])]
     assert box.value == climate["indicator_id"].iloc[0]
     assert any("MOB03" in i.value for i in at.info)
+    assert at.query_params["indicator"] in (box.value, [box.value])   # the URL names the indicator shown, not the old one
 
 
 def test_explorer_in_dutch(store):
@@ -289,3 +297,15 @@ def test_status_colours_are_the_one_palette(store):
             if text in colours:
                 assert colours[text] == pill, (text, colours[text])
     assert len(colours) >= 3
+
+
+def test_a_status_judged_after_a_break_in_series_says_so(store):
+    """The demo's MOB01 has a census break (flag b) in 2021 in some territories: their status says so."""
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str, keep_default_na=False)
+    broken = obs[(obs["indicator_id"] == "MOB01") & obs["flag"].str.contains("b")]
+    assert len(broken)
+    territory, period = broken.iloc[0]["territory_id"], broken.iloc[0]["period"]
+    at = open_page("pages/explorer.py", {"indicator": "MOB01", "territory": territory})
+    assert f"· *rupture de série en {period}*" in texts(at)
+    plain = open_page("pages/explorer.py", {"indicator": "MOB01"})
+    assert "· *rupture de série en" not in texts(plain)   # the headline territory's series has no break

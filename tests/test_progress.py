@@ -650,12 +650,44 @@ def test_action_without_assessed_indicator_and_actions_frame():
     assert without["action_id"].tolist() == ["A"]
 
 
-def test_action_rollup_can_leave_context_indicators_out():
-    ind = _indicators({"I1": "A", "I2": "A"}).assign(type=["context", "result"])
-    assessed = _assessed([("I1", "on_track", 5.0), ("I2", "deterioration", -4.0)])
-    assert rollup_actions(assessed, ind).iloc[0]["score"] == pytest.approx(0.5)
-    only = rollup_actions(assessed, ind, exclude_types=("context",)).iloc[0]
-    assert only["score"] == pytest.approx(-4.0) and only["indicators"] == ["I2"]
+def test_context_indicators_never_move_an_action():
+    """DESIGN.md: context indicators keep their own status beside the action, never rolled in."""
+    ind = _indicators({"I1": "A", "I2": "A", "I3": "B"}).assign(type=["context", "result", "context"])
+    assessed = _assessed([("I1", "on_track", 5.0), ("I2", "deterioration", -4.0), ("I3", "achieved", 5.0)])
+    rolled = rollup_actions(assessed, ind).set_index("action_id")
+    assert rolled.at["A", "score"] == pytest.approx(-4.0) and rolled.at["A", "indicators"] == ["I2"]
+    assert rolled.at["A", "status"] == "deterioration" and rolled.at["A", "context"] == ["I1"]
+    assert rolled.at["A", "n_on_track"] == 0                          # the context status is not counted
+    assert rolled.at["B", "status"] == "not_assessed" and rolled.at["B", "indicators"] == []
+    assert rolled.at["B", "reason"] == "only_context_indicators" and pd.isna(rolled.at["A", "reason"])
+    document = progress_json(assessed.assign(territory_id="T", ratio=None, cagr=None, base_period=None,
+                                             latest_period=None, latest_value=None, target_value=None,
+                                             projected_value=None, reason=None), rollup_actions(assessed, ind))
+    by_id = {a["action_id"]: a for a in document["actions"]}
+    assert by_id["B"]["reason"] == "only_context_indicators" and by_id["A"]["indicators"] == ["I2"]
+
+
+def test_a_break_in_series_restarts_the_series():
+    """A census change (flag b) after the base: judged from the break on; too short since: not assessed."""
+    periods, values = ["2015", "2017", "2019", "2021", "2023"], [100, 102, 104, 150, 148]   # the new count is higher
+    flags = [None, None, None, "bp", None]
+    assert assess(periods, values, "increase").status == "on_track"            # the break read as growth
+    broken = assess(periods, values, "increase", flags=flags)
+    assert broken.status == "deterioration" and broken.base_period == "2021"
+    short = assess(periods[:4], values[:4], "increase", flags=flags[:4])
+    assert short.status == "not_assessed" and short.reason == "break_in_series"
+    obs = pd.DataFrame({"indicator_id": "X", "territory_id": "T", "period": periods, "value": values, "flag": flags})
+    ind = pd.DataFrame({"indicator_id": ["X"], "action_id": ["A"], "direction": ["increase"]})
+    target = pd.DataFrame({"indicator_id": ["X"], "territory_id": ["T"], "baseline_period": ["2015"],
+                           "baseline_value": [100], "target_period": ["2030"], "target_value": [200]})
+    row = assess_all(obs, ind, target).iloc[0]
+    assert (row["status"], row["base_period"], row["base_value"], row["break_period"]) == \
+        ("deterioration", "2021", 150.0, "2021")
+    assert assess(periods, values, "increase", target.iloc[0].to_dict(), flags=flags).status == row["status"]
+    row = assess_all(obs.iloc[:4], ind, target).iloc[0]
+    assert (row["status"], row["reason"]) == ("not_assessed", "break_in_series")
+    before = target.assign(baseline_period="2021", baseline_value=150)     # a break at or before the base: no effect
+    assert assess_all(obs, ind, before).iloc[0]["break_period"] is None
 
 
 ACTIONS = pd.DataFrame({"action_id": ["A", "B", "C", "D"], "level_id": ["border", "border", "brussels", "brussels"],
@@ -719,9 +751,11 @@ def test_progress_json_shape():
                                                                               "too_few_years", None)
     assert [a["action_id"] for a in doc["actions"]] == ["A1", "A2"]
     a1 = doc["actions"][0]
-    assert list(a1) == ["action_id", "status", "score", "indicators"]
+    assert list(a1) == ["action_id", "status", "score", "indicators", "reason"]
     assert sorted(a1["indicators"]) == ["DOWN", "UP"] and type(a1["score"]) is float
-    assert doc["actions"][1] == {"action_id": "A2", "status": "not_assessed", "score": None, "indicators": []}
+    assert doc["actions"][1] == {"action_id": "A2", "status": "not_assessed", "score": None, "indicators": [],
+                                   "reason": doc["actions"][1]["reason"]}
+    assert doc["actions"][1]["reason"] in ("no_assessed_indicator", "no_indicators")
 
 
 def test_progress_json_of_nothing():

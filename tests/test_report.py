@@ -148,6 +148,8 @@ def test_html_is_self_contained(demo, scope):
     expected = sum(i.figure is not None for s in report.sections for i in s.indicators) \
         + (report.matrix is not None) + len(report.health_figures)
     assert figures == islands == expected > 0
+    if report.matrix is not None:      # the matrix's scores are explained beside it
+        assert "de −5 (s'éloigne nettement de la cible) à +5 (cible atteinte)" in html.replace("&#x27;", "'")
     text = normal(re.sub(r"<[^>]+>", " ", html.split("<script", 1)[0] + html.split("</style>", 1)[1]))
     for aid in report.action_ids():
         assert aid in text
@@ -213,9 +215,14 @@ def test_territory_and_period_filters_reach_the_charts(demo):
         assert ids <= {"59350"} and all(2018 <= x < 2023 for x in xs)
 
 
-def test_file_name_uses_codes():
-    assert R.file_name(F.Filters(lang="fr", theme="mobility"), "pdf", datetime(2026, 11, 25).date()) == \
-        "rapport-avancement-mobility-2026-11-25.pdf"
+def test_file_name_is_in_the_report_language(demo):
+    day = datetime(2026, 11, 25).date()
+    fw = demo["framework"]
+    assert R.file_name(F.Filters(lang="fr", theme="mobility"), "pdf", day, fw) == \
+        "rapport-avancement-mobilite-2026-11-25.pdf"
+    assert R.file_name(F.Filters(lang="nl", theme="mobility", action="A01"), "pdf", day, fw) == \
+        "voortgangsrapport-mobiliteit-a01-2026-11-25.pdf"
+    assert R.file_name(F.Filters(lang="fr"), "html", day, fw) == "rapport-avancement-strategie-2026-11-25.html"
     assert R.file_name(F.Filters(lang="en"), "html", datetime(2026, 1, 2).date()) == \
         "progress-report-strategy-2026-01-02.html"
 

@@ -43,9 +43,11 @@ TARGET_PERIOD, MILESTONE_PERIOD = 2030, 2027
 COLUMNS: dict[str, list[str]] = {
     "levels": ["level_id", "name_fr", "name_nl", "name_en", "order"],
     "themes": ["theme_id", "name_fr", "name_nl", "name_en", "color", "order"],
+    "partners": ["partner_id", "name_fr", "name_nl", "name_en", "country", "kind"],
     "actions": ["action_id", "level_id", "theme_id", "title_fr", "title_nl", "title_en", "description_fr",
                 "description_nl", "description_en", "lead", "status", "start_year", "end_year"],
-    "indicators": ["indicator_id", "action_id", "name_fr", "name_nl", "name_en", "unit", "direction", "type",
+    "indicators": ["indicator_id", "action_id", "name_fr", "name_nl", "name_en", "unit", "unit_fr", "unit_nl",
+                   "unit_en", "direction", "type",
                    "code", "aggregation", "decimals", "source", "definition_fr", "definition_nl",
                    "definition_en", "comparability", "owner", "periodicity"],
     "territories": ["territory_id", "name_fr", "name_nl", "name_en", "country", "kind", "parent_id", "levels",
@@ -54,6 +56,8 @@ COLUMNS: dict[str, list[str]] = {
                 "target_value", "milestone_period", "milestone_value", "note"],
     "observations": ["indicator_id", "territory_id", "period", "value", "flag", "note", "source"],
     "flows": ["indicator_id", "origin_id", "destination_id", "period", "value", "flag", "note"],
+    "action_updates": ["action_id", "period", "implementation", "text", "lang", "next_steps", "risks", "author",
+                       "partner_id"],
 }
 
 # =============================================================================== levels, themes
@@ -80,6 +84,123 @@ THEMES = [
     ("quality_of_life", "Qualité de vie et santé", "Levenskwaliteit en gezondheid", "Quality of life and health",
      "#D55E00", 5),
 ]
+
+# =============================================================================== partners
+# The real institutions behind the demo's actions, both sides of the border:
+# (id, name fr, name nl, name en, country, kind, names used in the action and indicator texts)
+PARTNERS = [
+    ("MEL", "Métropole Européenne de Lille", "Europese Metropool Rijsel", "European Metropolis of Lille", "FR",
+     "metropolis", ("MEL",)),
+    ("EUROMETROPOLE", "Eurométropole Lille-Kortrijk-Tournai (GECT)", "Eurometropool Lille-Kortrijk-Tournai (EGTS)",
+     "Eurometropolis Lille-Kortrijk-Tournai (EGTC)", "EU", "egtc", ("Eurometropolis",)),
+    ("ADULM", "Agence de développement et d'urbanisme de Lille Métropole", "Ontwikkelings- en stedenbouwagentschap "
+     "Rijsel Metropool", "Lille Metropolis development and planning agency", "FR", "agency", ("ADULM",)),
+    ("MOT", "Mission Opérationnelle Transfrontalière", "Mission Opérationnelle Transfrontalière",
+     "Transfrontier Operational Mission", "FR", "agency", ("MOT",)),
+    ("REGION_HDF", "Région Hauts-de-France", "Regio Hauts-de-France", "Hauts-de-France Region", "FR", "region",
+     ("Région Hauts-de-France",)),
+    ("DEPT_NORD", "Département du Nord", "Departement Nord", "Nord Department", "FR", "department", ()),
+    ("CUD", "Communauté urbaine de Dunkerque", "Stedelijke gemeenschap Duinkerke", "Dunkirk Urban Community", "FR",
+     "metropolis", ("CU de Dunkerque",)),
+    ("CCFI", "Cœur de Flandre agglo", "Cœur de Flandre agglo", "Cœur de Flandre agglomeration", "FR",
+     "municipality", ("Cœur de Flandre agglo",)),
+    ("RECTORAT_LILLE", "Rectorat de l'académie de Lille", "Rectoraat van de academie Rijsel",
+     "Lille education authority", "FR", "state", ("Rectorat de Lille",)),
+    ("FRANCE_TRAVAIL", "France Travail", "France Travail", "France Travail", "FR", "state", ("France Travail",)),
+    ("ARS_HDF", "Agence régionale de santé Hauts-de-France", "Regionaal gezondheidsagentschap Hauts-de-France",
+     "Hauts-de-France regional health agency", "FR", "state", ("ARS Hauts-de-France",)),
+    ("CPAM", "Caisse primaire d'assurance maladie", "Primaire ziekteverzekeringskas", "Primary health insurance fund",
+     "FR", "agency", ("CPAM",)),
+    ("SNCF", "SNCF Voyageurs", "SNCF Voyageurs", "SNCF Voyageurs", "FR", "agency", ("SNCF",)),
+    ("ATMO_HDF", "Atmo Hauts-de-France", "Atmo Hauts-de-France", "Atmo Hauts-de-France", "FR", "agency",
+     ("Atmo Hauts-de-France",)),
+    ("AEAP", "Agence de l'eau Artois-Picardie", "Waterbeheeragentschap Artois-Picardie",
+     "Artois-Picardie water agency", "FR", "state", ("Agence de l'eau Artois-Picardie",)),
+    ("ULILLE", "Université de Lille", "Universiteit van Rijsel", "University of Lille", "FR", "agency",
+     ("Université de Lille",)),
+    ("HELLO_LILLE", "Hello Lille", "Hello Lille", "Hello Lille", "FR", "agency", ("Hello Lille",)),
+    ("PROV_WVL", "Province de Flandre-Occidentale", "Provincie West-Vlaanderen", "Province of West Flanders", "BE",
+     "province", ("Provincie West-Vlaanderen",)),
+    ("PROV_HAINAUT", "Province de Hainaut", "Provincie Henegouwen", "Province of Hainaut", "BE", "province", ()),
+    ("LEIEDAL", "Intercommunale Leiedal", "Intercommunale Leiedal", "Leiedal intermunicipal company", "BE",
+     "agency", ("Intercommunale Leiedal",)),
+    ("IDETA", "IDETA (agence de développement territorial)", "IDETA (agentschap voor territoriale ontwikkeling)",
+     "IDETA (territorial development agency)", "BE", "agency", ("IDETA",)),
+    ("WAPI", "Wallonie Picarde (Conférence des bourgmestres)", "Wallonie Picarde (Conferentie van burgemeesters)",
+     "Wallonie Picarde (conference of mayors)", "BE", "municipality", ("Wallonie Picarde",)),
+    ("SNCB", "SNCB", "NMBS", "SNCB/NMBS (Belgian railways)", "BE", "agency", ("SNCB",)),
+    ("DE_LIJN", "De Lijn", "De Lijn", "De Lijn", "BE", "agency", ("De Lijn",)),
+    ("TEC", "TEC", "TEC", "TEC", "BE", "agency", ("TEC",)),
+    ("ONDERWIJS_VL", "Enseignement flamand", "Onderwijs Vlaanderen", "Flemish education department", "BE", "state",
+     ("Onderwijs Vlaanderen",)),
+    ("VDAB", "VDAB", "VDAB", "VDAB (Flemish employment service)", "BE", "agency", ("VDAB",)),
+    ("FOREM", "Le Forem", "Le Forem", "Le Forem (Walloon employment service)", "BE", "agency", ("Le Forem",)),
+    ("INAMI", "INAMI", "RIZIV", "INAMI-RIZIV (health insurance institute)", "BE", "state", ("INAMI-RIZIV",)),
+    ("IRCEL", "CELINE (Cellule interrégionale de l'environnement)",
+     "IRCEL (Intergewestelijke Cel voor het Leefmilieu)", "IRCEL-CELINE (interregional environment unit)", "BE", "agency",
+     ("IRCEL-CELINE",)),
+    ("VMM", "Société flamande de l'environnement (VMM)", "Vlaamse Milieumaatschappij", "Flanders Environment Agency",
+     "BE", "agency", ("VMM",)),
+    ("WESTTOER", "Westtoer", "Westtoer", "Westtoer (West Flanders tourism)", "BE", "agency", ("Westtoer",)),
+    ("HUB_BRUSSELS", "hub.brussels", "hub.brussels", "hub.brussels", "BE", "agency", ("hub.brussels",)),
+    ("REGION_BXL", "Région de Bruxelles-Capitale", "Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region", "BE",
+     "region", ("Région de Bruxelles-Capitale",)),
+    ("BXL_ENV", "Bruxelles Environnement", "Leefmilieu Brussel", "Brussels Environment", "BE", "agency",
+     ("Bruxelles Environnement",)),
+    ("VISIT_BRUSSELS", "visit.brussels", "visit.brussels", "visit.brussels", "BE", "agency", ("visit.brussels",)),
+    ("MENEN", "Ville de Menin", "Stad Menen", "City of Menen", "BE", "municipality", ("Stad Menen",)),
+]
+PARTNER_OF = {name: pid for pid, *_rest, names in PARTNERS for name in names}
+# Co-leads the action texts do not name: the department and the Belgian province on border actions.
+EXTRA_LEADS = {"A05": ("DEPT_NORD", "PROV_HAINAUT"), "A09": ("PROV_HAINAUT",), "A07": ("DEPT_NORD",)}
+
+
+# Partners that write in Dutch; the others write in French.
+DUTCH_WRITERS = {"PROV_WVL", "LEIEDAL", "DE_LIJN", "ONDERWIJS_VL", "VDAB", "VMM", "WESTTOER", "MENEN"}
+# A year of progress updates (two semesters), by state, in the writer's language: (text, next steps, risks).
+UPDATE_TEXTS = {
+    ("fr", "planned"): ("Cahier des charges en préparation avec les partenaires belges.",
+                        "Valider le calendrier en comité technique.", "Financement Interreg à confirmer."),
+    ("fr", "ongoing"): ("Travaux et animations engagés comme prévu sur le semestre.",
+                        "Poursuivre la phase en cours et préparer le bilan annuel.", ""),
+    ("fr", "done"): ("Action achevée ; bilan présenté au comité de pilotage.",
+                     "Suivre les indicateurs de résultat.", ""),
+    ("fr", "delayed"): ("Retard pris sur le calendrier : procédures administratives plus longues que prévu.",
+                        "Recaler le planning avec les partenaires.", "Disponibilité des crédits en 2026."),
+    ("fr", "cancelled"): ("Action abandonnée par décision du comité de pilotage.", "", ""),
+    ("nl", "planned"): ("Bestek in voorbereiding met de Franse partners.",
+                        "Planning valideren in het technisch comité.", "Interreg-financiering nog te bevestigen."),
+    ("nl", "ongoing"): ("Werken en activiteiten volgens plan uitgevoerd dit semester.",
+                        "Lopende fase voortzetten en de jaarbalans voorbereiden.", ""),
+    ("nl", "done"): ("Actie afgerond; balans voorgesteld aan het stuurcomité.", "Resultaatindicatoren opvolgen.", ""),
+    ("nl", "delayed"): ("Vertraging op de planning: administratieve procedures duren langer dan verwacht.",
+                        "Planning bijsturen met de partners.", "Beschikbaarheid van de middelen in 2026."),
+    ("nl", "cancelled"): ("Actie stopgezet bij beslissing van het stuurcomité.", "", ""),
+}
+
+
+LATE_UPDATES = {"A17", "A24"}   # their second semester's update has not come in: the due lists show it
+
+
+def action_updates(actions: list[dict]) -> list[dict]:
+    """2025-S1 and 2025-S2 for every action, written by its first lead partner in its own language."""
+    rows = []
+    for a in actions:
+        writer = a["lead"].split("|")[0]
+        lang = "nl" if writer in DUTCH_WRITERS else "fr"
+        first = "planned" if a["status"] == "planned" else "cancelled" if a["status"] == "cancelled" else "ongoing"
+        for period, state in (("2025-S1", first), ("2025-S2", a["status"]))[:1 if a["action_id"] in LATE_UPDATES else 2]:
+            text, steps, risks = UPDATE_TEXTS[(lang, state)]
+            rows.append(dict(action_id=a["action_id"], period=period, implementation=state, text=text, lang=lang,
+                             next_steps=steps, risks=risks, author=writer, partner_id=writer))
+    return rows
+
+
+def partner_ids(names: str, extra=()) -> str:
+    """'MEL, De Lijn' -> 'MEL|DE_LIJN': the partner codes the lead and owner columns hold."""
+    ids = [PARTNER_OF[n.strip()] for n in names.split(",") if n.strip()]
+    return "|".join(dict.fromkeys([*ids, *extra]))
+
 
 # =============================================================================== actions
 # (id, level, theme, (title fr, nl, en), (description fr, nl, en), lead, status, start, end)
@@ -1845,6 +1966,38 @@ def coord(x: float) -> str:
     return text + "0" * max(0, 2 - len(text.split(".")[1]))
 
 
+# Units as each language writes them, for the demo's units outside the product's list (indicators/units.py):
+# DESIGN.md's `unit_fr/nl/en`. A unit of the product's list needs none.
+UNIT_WORDS = {
+    "trains/day": ("trains/jour", "treinen/dag", "trains/day"),
+    "cyclists/day": ("cyclistes/jour", "fietsers/dag", "cyclists/day"),
+    "departures/day": ("départs/jour", "vertrekken/dag", "departures/day"),
+    "passengers/day": ("voyageurs/jour", "reizigers/dag", "passengers/day"),
+    "thousand passengers": ("milliers de voyageurs", "duizend reizigers", "thousand passengers"),
+    "thousand nights": ("milliers de nuitées", "duizend overnachtingen", "thousand nights"),
+    "solutions": ("solutions", "oplossingen", "solutions"),
+    "partnerships": ("partenariats", "partnerschappen", "partnerships"),
+    "requests": ("demandes", "aanvragen", "requests"),
+    "obstacles": ("obstacles", "obstakels", "obstacles"),
+    "placements": ("placements", "plaatsingen", "placements"),
+    "job offers": ("offres d'emploi", "vacatures", "job offers"),
+    "missions": ("missions", "missies", "missions"),
+    "start-ups": ("jeunes pousses", "start-ups", "start-ups"),
+    "patients": ("patients", "patiënten", "patients"),
+    "interventions": ("interventions", "interventies", "interventions"),
+    "GPs per 10,000 inhabitants": ("médecins généralistes pour 10 000 habitants",
+                                   "huisartsen per 10.000 inwoners", "GPs per 10,000 inhabitants"),
+    "joint strategies/action plans": ("stratégies/plans d'action communs", "gezamenlijke strategieën/actieplannen",
+                                      "joint strategies/action plans"),
+    "participations": ("participations", "deelnames", "participations"),
+}
+
+
+def unit_words(unit: str) -> dict:
+    words = UNIT_WORDS.get(unit)
+    return dict(zip(("unit_fr", "unit_nl", "unit_en"), words)) if words else {}
+
+
 def write(name: str, rows: list[dict]) -> None:
     cols = COLUMNS[name]
     with open(HERE / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
@@ -1860,7 +2013,8 @@ def main() -> int:
     levels = [dict(level_id=a, name_fr=b, name_nl=c, name_en=d, order=e) for a, b, c, d, e in LEVELS]
     themes = [dict(theme_id=a, name_fr=b, name_nl=c, name_en=d, color=e, order=f) for a, b, c, d, e, f in THEMES]
     actions = [dict(action_id=a, level_id=lv, theme_id=th, title_fr=t[0], title_nl=t[1], title_en=t[2],
-                    description_fr=ds[0], description_nl=ds[1], description_en=ds[2], lead=lead, status=st,
+                    description_fr=ds[0], description_nl=ds[1], description_en=ds[2],
+                    lead=partner_ids(lead, EXTRA_LEADS.get(a, ())), status=st,
                     start_year=sy, end_year=ey)
                for a, lv, th, t, ds, lead, st, sy, ey in ACTIONS]
     indicators = []
@@ -1868,10 +2022,11 @@ def main() -> int:
         nm, df, tl = ind["names"], ind["defs"], ind["tail"]
         indicators.append(dict(
             indicator_id=ind["indicator_id"], action_id=ind["action_id"], name_fr=nm[0], name_nl=nm[1],
-            name_en=nm[2], unit=ind["unit"], direction=ind["direction"], type=ind["type"], code=ind["code"],
+            name_en=nm[2], unit=ind["unit"], **unit_words(ind["unit"]), direction=ind["direction"], type=ind["type"],
+            code=ind["code"],
             aggregation=ind["aggregation"], decimals=ind["decimals"], source=ind["source"],
             definition_fr=f"{df[0]} {tl[0]}", definition_nl=f"{df[1]} {tl[1]}", definition_en=f"{df[2]} {tl[2]}",
-            comparability=ind["comparability"], owner=ind["owner"], periodicity="annual"))
+            comparability=ind["comparability"], owner=partner_ids(ind["owner"]), periodicity="annual"))
     territories = []
     for row in TERRITORIES:
         tid, fr, nl, en, country, kind, parent, lv, lat, lon, pop = row[:11]
@@ -1887,8 +2042,10 @@ def main() -> int:
     flows = sorted(FLOWS, key=lambda r: (order[r["indicator_id"]], terr_order[r["origin_id"]],
                                          terr_order[r["destination_id"]], r["period"]))
 
-    tables = dict(levels=levels, themes=themes, actions=actions, indicators=indicators, territories=territories,
-                  targets=targets, observations=observations, flows=flows)
+    partners = [dict(partner_id=p, name_fr=fr, name_nl=nl, name_en=en, country=c, kind=k)
+                for p, fr, nl, en, c, k, _names in PARTNERS]
+    tables = dict(levels=levels, themes=themes, partners=partners, actions=actions, indicators=indicators, territories=territories,
+                  targets=targets, observations=observations, flows=flows, action_updates=action_updates(actions))
     for name, rows in tables.items():
         write(name, rows)
     self_check(tables, intended, headline_series)
@@ -1921,7 +2078,14 @@ def self_check(tables: dict[str, list[dict]], intended: dict[str, str],
         assert len(reread) - 1 == len(tables[name]), f"{name}.csv row count"
         assert all(len(r) == len(cols) for r in reread), f"{name}.csv ragged rows"
 
-    lv, th, ac, ind, te, tg, ob, fl = (tables[k] for k in COLUMNS)
+    lv, th, pa, ac, ind, te, tg, ob, fl, up = (tables[k] for k in COLUMNS)
+    assert {u["action_id"] for u in up} == {a["action_id"] for a in ac}
+    PA = {r["partner_id"] for r in pa}
+    for a in ac:
+        assert set(a["lead"].split("|")) <= PA, a["action_id"]
+    for i in ind:
+        assert set(i["owner"].split("|")) <= PA, i["indicator_id"]
+    assert {r["country"] for r in pa} == {"FR", "BE", "EU"}
     # 1. counts
     assert [r["level_id"] for r in lv] == ["border", "metropolis", "euroregion", "brussels"]
     assert [r["theme_id"] for r in th] == ["mobility", "citizenship", "economy", "climate", "quality_of_life"]

@@ -35,7 +35,7 @@ NAV_KEYS = ("page_overview", "page_actions", "page_explorer", "page_map", "page_
             "page_methodology")
 WITH_CHARTS = {"overview", "actions", "explorer"}   # pages whose first screen shows plotly charts (demo)
 IN_TABS = {"health": "health_by_year"}               # pages whose charts wait in a tab not shown first
-SCREENSHOTS = {(name, "fr") for name in PAGES} | {("overview", "nl"), ("overview", "en")}
+SCREENSHOTS = {(name, lang) for name in PAGES for lang in LANGS}   # every page in every language, looked at
 
 
 # ---------------------------------------------------------------- the browser console

@@ -268,7 +268,7 @@ CASES: dict[str, Case] = {
         "refused", "more cells than the header"),
     "fields_200k": Case("fields.csv", fields_200k, "refused"),
     "long_line_above_header": Case("note.csv", long_line_above_header, "refused"),
-    "unclosed_quote": Case("quote.csv", unclosed_quote, "refused"),
+    "unclosed_quote": Case("quote.csv", unclosed_quote, "refused", "quote.csv row 2 column None: A quotation mark"),
     "many_blank_lines": Case("blank.csv", many_blank_lines, "refused", "cells in one table"),
     # periods
     "period_0000": Case("p0.csv", _text(OBS + "MOB02,59350,0000,1\n"), "refused", "period"),

@@ -1,0 +1,137 @@
+"""Texts of the partners page and of the partner names shown on actions and indicators."""
+
+TEXTS = {
+    "page_partners": {"fr": "Partenaires", "nl": "Partners", "en": "Partners"},
+    "partners_intro": {
+        "fr": "Les institutions qui pilotent les actions et fournissent les indicateurs, des deux côtés de la "
+              "frontière : ce que chacune pilote, ce dont elle est référente et ce qu'elle n'a pas encore mis à jour.",
+        "nl": "De instellingen die de acties trekken en de indicatoren aanleveren, aan beide kanten van de grens: "
+              "wat elk trekt, waarvoor elk de gegevens levert en wat nog niet is bijgewerkt.",
+        "en": "The institutions that lead the actions and supply the indicators, on both sides of the border: "
+              "what each leads, which data it owns and what it has not updated yet."},
+    "partner": {"fr": "Partenaire", "nl": "Partner", "en": "Partner"},
+    "partner_country": {"fr": "Pays", "nl": "Land", "en": "Country"},
+    "partner_kind": {"fr": "Nature", "nl": "Soort", "en": "Kind"},
+    "partner_leads": {"fr": "Actions pilotées", "nl": "Getrokken acties", "en": "Actions led"},
+    "partner_owns": {"fr": "Indicateurs fournis", "nl": "Geleverde indicatoren", "en": "Indicators owned"},
+    "partner_late": {"fr": "Indicateurs à mettre à jour", "nl": "Bij te werken indicatoren",
+                     "en": "Indicators to update"},
+    "partners_none": {"fr": "Aucun partenaire n'est encore déclaré : importez une table « partners ».",
+                      "nl": "Er zijn nog geen partners: importeer een tabel 'partners'.",
+                      "en": "No partner is declared yet: import a 'partners' table."},
+    "partner_due_title": {"fr": "À envoyer par {partner}", "nl": "Aan te leveren door {partner}",
+                          "en": "Due from {partner}"},
+    "partner_due_help": {
+        "fr": "Indicateurs dont la dernière valeur a une période ou plus de retard sur leur périodicité, ou "
+              "sans aucune valeur. Téléchargez la liste pour l'envoyer au partenaire.",
+        "nl": "Indicatoren waarvan de laatste waarde een periode of meer achterloopt op hun periodiciteit, of "
+              "zonder enige waarde. Download de lijst om ze naar de partner te sturen.",
+        "en": "Indicators whose latest value is a period or more behind their periodicity, or that have no value "
+              "at all. Download the list to send it to the partner."},
+    "partner_nothing_due": {"fr": "Rien n'est en retard pour ce partenaire.",
+                            "nl": "Niets loopt achter voor deze partner.",
+                            "en": "Nothing is late for this partner."},
+    "partner_latest_period": {"fr": "Dernière période", "nl": "Laatste periode", "en": "Latest period"},
+    "partner_state": {"fr": "État", "nl": "Toestand", "en": "State"},
+    "partner_download_due": {"fr": "Télécharger la liste (CSV)", "nl": "Lijst downloaden (CSV)",
+                             "en": "Download the list (CSV)"},
+    "partner_kind_state": {"fr": "État", "nl": "Staat", "en": "State"},
+    "partner_kind_region": {"fr": "Région", "nl": "Gewest / regio", "en": "Region"},
+    "partner_kind_department": {"fr": "Département", "nl": "Departement", "en": "Department"},
+    "partner_kind_province": {"fr": "Province", "nl": "Provincie", "en": "Province"},
+    "partner_kind_metropolis": {"fr": "Métropole / intercommunalité", "nl": "Metropool / intercommunale",
+                                "en": "Metropolis / inter-municipal body"},
+    "partner_kind_municipality": {"fr": "Commune", "nl": "Gemeente", "en": "Municipality"},
+    "partner_kind_agency": {"fr": "Agence / opérateur", "nl": "Agentschap / operator", "en": "Agency / operator"},
+    "partner_kind_egtc": {"fr": "GECT", "nl": "EGTS", "en": "EGTC"},
+    "partner_kind_other": {"fr": "Autre", "nl": "Andere", "en": "Other"},
+}
+
+# The Contributions page (pages/review.py).
+TEXTS.update({
+    "page_review": {"fr": "Contributions", "nl": "Bijdragen", "en": "Contributions"},
+    "review_intro": {
+        "fr": "Les partenaires envoient leurs données ; un éditeur les relit avant qu'elles n'apparaissent au "
+              "tableau de bord. Connectez-vous avec votre compte.",
+        "nl": "De partners sturen hun gegevens in; een redacteur beoordeelt ze voordat ze op het dashboard "
+              "verschijnen. Meld u aan met uw account.",
+        "en": "Partners send their data; an editor reviews it before it reaches the dashboard. Sign in with "
+              "your account."},
+    "account_email": {"fr": "Adresse e-mail", "nl": "E-mailadres", "en": "E-mail address"},
+    "account_password": {"fr": "Mot de passe", "nl": "Wachtwoord", "en": "Password"},
+    "account_wrong": {"fr": "Adresse ou mot de passe incorrect.", "nl": "Onjuist adres of wachtwoord.",
+                      "en": "Wrong address or password."},
+    "account_signed_in": {"fr": "Connecté : {who} ({role})", "nl": "Aangemeld: {who} ({role})",
+                          "en": "Signed in: {who} ({role})"},
+    "account_sign_in_by": {"fr": "Connexion", "nl": "Aanmelding", "en": "Sign-in"},
+    "account_local": {"fr": "mot de passe", "nl": "wachtwoord", "en": "password"},
+    "account_sso": {"fr": "authentification unique", "nl": "single sign-on", "en": "single sign-on"},
+    "account_role": {"fr": "Rôle", "nl": "Rol", "en": "Role"},
+    "account_save": {"fr": "Enregistrer le compte", "nl": "Account opslaan", "en": "Save the account"},
+    "accounts_title": {"fr": "Comptes", "nl": "Accounts", "en": "Accounts"},
+    "submit_title": {"fr": "Envoyer des données", "nl": "Gegevens insturen", "en": "Send data"},
+    "submit_help": {
+        "fr": "Un fichier d'observations des indicateurs dont {partner} est référent. Il est vérifié tout de "
+              "suite, puis relu par un éditeur.",
+        "nl": "Een bestand met waarnemingen van de indicatoren die {partner} aanlevert. Het wordt meteen "
+              "gecontroleerd en daarna door een redacteur beoordeeld.",
+        "en": "A file of observations of the indicators {partner} owns. It is checked at once, then reviewed by "
+              "an editor."},
+    "submit_replaces": {"fr": "Corrige la soumission renvoyée", "nl": "Verbetert de teruggestuurde inzending",
+                        "en": "Corrects the returned submission"},
+    "submit_send": {"fr": "Envoyer pour relecture", "nl": "Insturen ter beoordeling", "en": "Send for review"},
+    "submissions_none": {"fr": "Aucune soumission.", "nl": "Geen inzendingen.", "en": "No submission."},
+    "submission_state": {"fr": "État", "nl": "Toestand", "en": "State"},
+    "submission_by": {"fr": "Envoyé par", "nl": "Ingestuurd door", "en": "Sent by"},
+    "submission_comment": {"fr": "Commentaire de relecture", "nl": "Opmerking bij de beoordeling",
+                           "en": "Review comment"},
+    "submission_reviewer": {"fr": "Relu par", "nl": "Beoordeeld door", "en": "Reviewed by"},
+    "submission_pending": {"fr": "en attente de relecture", "nl": "wacht op beoordeling", "en": "waiting for review"},
+    "submission_returned": {"fr": "renvoyée pour correction", "nl": "teruggestuurd ter verbetering",
+                            "en": "returned for correction"},
+    "submission_approved": {"fr": "approuvée et importée", "nl": "goedgekeurd en geïmporteerd",
+                            "en": "approved and imported"},
+    "submission_superseded": {"fr": "remplacée par une correction", "nl": "vervangen door een verbetering",
+                              "en": "replaced by a correction"},
+    "submission_too_large": {"fr": "Fichier trop volumineux : au plus {limit} Mo par soumission.",
+                             "nl": "Bestand te groot: hoogstens {limit} MB per inzending.",
+                             "en": "File too large: at most {limit} MB per submission."},
+    "review_title": {"fr": "À relire", "nl": "Te beoordelen", "en": "To review"},
+    "review_none": {"fr": "Aucune soumission en attente.", "nl": "Geen inzendingen in afwachting.",
+                    "en": "No submission waiting."},
+    "review_pick": {"fr": "Soumission", "nl": "Inzending", "en": "Submission"},
+    "review_approve": {"fr": "Approuver et importer", "nl": "Goedkeuren en importeren", "en": "Approve and import"},
+    "review_return": {"fr": "Renvoyer avec le commentaire", "nl": "Terugsturen met de opmerking",
+                      "en": "Return with the comment"},
+    "submission_returned_note": {
+        "fr": "Soumission {id} ({file}) renvoyée par {reviewer} : « {comment} ». Corrigez le fichier et "
+              "envoyez-le en indiquant qu'il corrige la soumission {id}.",
+        "nl": "Inzending {id} ({file}) teruggestuurd door {reviewer}: '{comment}'. Verbeter het bestand en "
+              "stuur het in met de vermelding dat het inzending {id} verbetert.",
+        "en": "Submission {id} ({file}) returned by {reviewer}: \"{comment}\". Correct the file and send it, "
+              "saying it corrects submission {id}."},
+    "review_all": {"fr": "Toutes les soumissions", "nl": "Alle inzendingen", "en": "All submissions"},
+})
+
+# Action progress updates (pages/updates.py, the Overview's counts, the partners' due list).
+TEXTS.update({
+    "updates_title": {"fr": "Points d'avancement", "nl": "Voortgangsrapporten", "en": "Progress updates"},
+    "updates_none": {"fr": "Aucun point d'avancement pour cette action.", "nl": "Geen voortgangsrapport voor deze actie.",
+                     "en": "No progress update for this action."},
+    "updates_in_fr": {"fr": "rédigé en français", "nl": "in het Frans geschreven", "en": "written in French"},
+    "updates_in_nl": {"fr": "rédigé en néerlandais", "nl": "in het Nederlands geschreven", "en": "written in Dutch"},
+    "updates_in_en": {"fr": "rédigé en anglais", "nl": "in het Engels geschreven", "en": "written in English"},
+    "updates_next": {"fr": "Prochaines étapes", "nl": "Volgende stappen", "en": "Next steps"},
+    "updates_risks": {"fr": "Risques", "nl": "Risico's", "en": "Risks"},
+    "updates_latest": {"fr": "Dernier point d'avancement", "nl": "Laatste voortgangsrapport",
+                       "en": "Latest progress update"},
+    "updates_counts": {"fr": "Mise en œuvre des actions (dernier point d'avancement)",
+                       "nl": "Uitvoering van de acties (laatste voortgangsrapport)",
+                       "en": "Implementation of the actions (latest progress update)"},
+    "partner_due_what": {"fr": "Indicateur ou action", "nl": "Indicator of actie", "en": "Indicator or action"},
+    "partner_no_update_state": {"fr": "point d'avancement attendu", "nl": "voortgangsrapport verwacht",
+                                "en": "progress update expected"},
+    "partner_no_update": {"fr": "Actions sans point d'avancement pour {period}",
+                          "nl": "Acties zonder voortgangsrapport voor {period}",
+                          "en": "Actions with no progress update for {period}"},
+})

@@ -1,0 +1,20 @@
+"""Texts of the progress rules shown to planners: milestones, breaks in series, context indicators."""
+
+TEXTS = {
+    "milestone_reached": {"fr": "Jalon atteint", "nl": "Mijlpaal bereikt", "en": "Milestone reached"},
+    "milestone_word": {"fr": "Jalon", "nl": "Mijlpaal", "en": "Milestone"},
+    "break_since": {"fr": "rupture de série en {period}", "nl": "breuk in de reeks in {period}",
+                    "en": "break in series in {period}"},
+    "reason_break_in_series": {"fr": "rupture de série trop récente (moins de deux années depuis)",
+                               "nl": "te recente breuk in de reeks (minder dan twee jaar sindsdien)",
+                               "en": "break in series too recent (fewer than two years since)"},
+    "reason_only_context_indicators": {"fr": "seulement des indicateurs de contexte",
+                                       "nl": "alleen contextindicatoren", "en": "only context indicators"},
+    "reason_no_indicators": {"fr": "aucun indicateur", "nl": "geen indicator", "en": "no indicator"},
+    "reason_no_assessed_indicator": {"fr": "aucun indicateur évalué", "nl": "geen beoordeelde indicator",
+                                     "en": "no indicator assessed"},
+    "context_beside": {"fr": "Contexte (n'entre pas dans le statut de l'action)",
+                       "nl": "Context (telt niet mee in de status van de actie)",
+                       "en": "Context (not counted in the action's status)"},
+    "context_status": {"fr": "contexte", "nl": "context", "en": "context"},
+}

@@ -1,0 +1,77 @@
+"""Partners: who leads which action, who owns which indicator, what each has not updated; per partner,
+the list of what is due, to download and send (no mail server needed)."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import downloads
+from indicators import health as H
+from indicators import partners as P
+from indicators.i18n import t
+from pages import common
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def responsibilities(version: tuple) -> pd.DataFrame:
+    fw = common.framework(version)
+    return P.responsibilities(fw["partners"], fw["actions"], fw["indicators"], common.observations(version),
+                              common.flows(version))
+
+
+def _table(fw, resp: pd.DataFrame, lang: str) -> pd.DataFrame:
+    name = P.names(fw["partners"], lang)
+    return pd.DataFrame({
+        t("partner", lang): resp["partner_id"].map(name),
+        t("partner_country", lang): resp["country"],
+        t("partner_kind", lang): [t(f"partner_kind_{k}", lang) if isinstance(k, str) else "–" for k in resp["kind"]],
+        t("partner_leads", lang): [", ".join(x) or "–" for x in resp["leads"]],
+        t("partner_owns", lang): [", ".join(x) or "–" for x in resp["owns"]],
+        t("partner_late", lang): [", ".join(x) or "–" for x in resp["late"]],
+    })
+
+
+def due_box(view, partner_id: str) -> None:
+    lang, fw = view.lang, view.framework
+    who = P.names(fw["partners"], lang).get(partner_id, partner_id)
+    st.subheader(t("partner_due_title", lang, partner=who), anchor=False)
+    st.caption(t("partner_due_help", lang))
+    due = P.due(partner_id, fw["indicators"], common.observations(view.version), lang, common.flows(view.version),
+                fw["actions"], fw.get("action_updates"))
+    if due.empty:
+        st.success(t("partner_nothing_due", lang), icon=":material/check_circle:")
+        return
+    shown = pd.DataFrame({
+        t("partner_due_what", lang): [f"{i if isinstance(i, str) else a} · {n or ''}"
+                                      for i, a, n in zip(due["indicator_id"], due["action_id"], due["name"])],
+        t("partner_latest_period", lang): due["latest_period"].fillna("–"),
+        t("partner_state", lang): [t("partner_no_update_state", lang) if s == "no_update"
+                                   else H.freshness_label(s, lang) for s in due["state"]],
+    })
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(due),
+                       file_name=f"due_{partner_id}.csv", mime="text/csv", key="partner_due_csv",
+                       icon=":material/download:")
+
+
+def main() -> None:
+    view = common.current()
+    lang, fw = view.lang, view.framework
+    st.title(t("page_partners", lang))
+    st.caption(t("partners_intro", lang))
+    if fw["partners"].empty:
+        st.info(t("partners_none", lang), icon=":material/groups:")
+        return
+    name = P.names(fw["partners"], lang)
+    resp = responsibilities(view.version)   # in the order of the names a planner reads, not of the codes
+    resp = resp.assign(_n=resp["partner_id"].map(name).str.casefold()).sort_values("_n").drop(columns="_n")
+    st.dataframe(_table(fw, resp, lang), hide_index=True, width="stretch", key="partners_table")
+    ids = list(resp["partner_id"])
+    pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
+    if pick:
+        due_box(view, pick)
+    common.demo_caption(lang)
+
+
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

@@ -1,0 +1,210 @@
+"""Contributions: partners submit their data, editors review it, admins manage accounts.
+
+Who is signed in is read again from the store on every run (only the e-mail is kept in the session),
+and every action goes through the engine's rights (indicators/accounts.py, indicators/submissions.py):
+a hidden button is a courtesy, the refusal happens in the engine.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import accounts as A
+from indicators import i18n
+from indicators import submissions as S
+from indicators.i18n import t
+from indicators.problems import errors
+from indicators.store import StoreError
+from pages import common
+
+
+def signed_in(view) -> A.Account:
+    """The acting account: single sign-on's e-mail or the local sign-in's, looked up in the store."""
+    if common._secrets_section("auth"):
+        user = st.user
+        email = user.get("email") if getattr(user, "is_logged_in", False) else None
+    else:
+        email = st.session_state.get("_account")
+    return A.find(view.engine, email) or A.VIEWER
+
+
+def sign_in_box(view, account: A.Account) -> None:
+    lang = view.lang
+    if account.role != "viewer":
+        left, right = st.columns([4, 1])
+        partner = f" · {common.partner_label(account.partner_id, lang)}" if account.partner_id else ""
+        left.caption(t("account_signed_in", lang, who=account.label, role=t(f"role_{account.role}", lang)) + partner)
+        if right.button(t("sign_out", lang), key="account_sign_out"):
+            if common._secrets_section("auth"):
+                st.logout()
+            st.session_state.pop("_account", None)
+            st.rerun()
+        return
+    if common._secrets_section("auth"):
+        st.button(t("sign_in_oidc", lang), on_click=st.login, key="account_oidc")
+        return
+    with st.form("account_login"):
+        email = st.text_input(t("account_email", lang), key="account_login_email")
+        password = st.text_input(t("account_password", lang), type="password", key="account_login_password")
+        if st.form_submit_button(t("sign_in", lang)):
+            found = A.sign_in(view.engine, email, password)
+            if found is None:
+                st.error(t("account_wrong", lang), icon=":material/error:")
+            else:
+                st.session_state["_account"] = found.email
+                st.rerun()
+
+
+def _report(checked, lang: str) -> None:
+    from pages.data import _detected, _problems_frame
+
+    st.dataframe(_detected(checked.files, lang), hide_index=True, width="stretch")
+    problems = errors(checked.problems)
+    if problems:
+        st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
+        st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="submission_problems")
+
+
+def _attempt(lang: str, action, *args) -> tuple[bool, object]:
+    """Run an engine action: (done, its result); a refusal or a store problem is said in the user's
+    language (a file over the size limit too)."""
+    from indicators.limits import LimitExceeded
+
+    try:
+        return True, action(*args)
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/block:")
+    except LimitExceeded as exc:
+        st.error(t("submission_too_large", lang, limit=i18n.number(exc.limit / 1e6, lang, 0)), icon=":material/block:")
+    return False, None
+
+
+def _status(status: str, lang: str) -> str:
+    return t(f"submission_{status}", lang)
+
+
+def contributor_view(view, account: A.Account) -> None:
+    lang = view.lang
+    st.subheader(t("submit_title", lang), anchor=False)
+    st.caption(t("submit_help", lang, partner=common.partner_label(account.partner_id, lang)))
+    mine = S.listing(view.engine, account)
+    returned = [s for s in mine if s["status"] == S.RETURNED]
+    for r in returned:   # what to correct, where the contributor looks first
+        st.warning(t("submission_returned_note", lang, id=r["submission_id"], file=r["file_name"],
+                     reviewer=r["reviewer"] or "–", comment=r["comment"] or ""), icon=":material/undo:")
+    replaces = None
+    if returned:
+        replaces = st.selectbox(t("submit_replaces", lang), [None] + [s["submission_id"] for s in returned],
+                                format_func=lambda i: "–" if i is None else f"#{i}", key="submit_replaces")
+    upload = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"], key="submit_upload")
+    if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
+        ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
+        if ok:
+            _report(sent.checked, lang)
+            if sent.submission_id is None:
+                st.info(t("fix_then_retry", lang), icon=":material/build:")
+            else:
+                st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
+                mine = S.listing(view.engine, account)
+    _listing(mine, lang, "my_submissions")
+
+
+def _listing(rows: list[dict], lang: str, key: str) -> None:
+    if not rows:
+        st.caption(t("submissions_none", lang))
+        return
+    st.dataframe(pd.DataFrame({
+        "#": [r["submission_id"] for r in rows],
+        t("submission_state", lang): [_status(r["status"], lang) for r in rows],
+        t("file", lang): [r["file_name"] for r in rows],
+        t("partner", lang): [common.partner_label(r["partner_id"], lang) for r in rows],
+        t("submission_by", lang): [r["contributor"] for r in rows],
+        t("submission_comment", lang): [r["comment"] or "" for r in rows],
+        t("submission_reviewer", lang): [r["reviewer"] or "" for r in rows],
+        t("batch", lang): [r["batch_id"] or "" for r in rows],
+    }), hide_index=True, width="stretch", key=key)
+
+
+def editor_view(view, account: A.Account) -> None:
+    lang = view.lang
+    st.subheader(t("review_title", lang), anchor=False)
+    everything = S.listing(view.engine, account)
+    pending = [s for s in everything if s["status"] == S.PENDING]
+    if not pending:
+        st.success(t("review_none", lang), icon=":material/done_all:")
+    else:
+        pick = st.selectbox(t("review_pick", lang), [s["submission_id"] for s in pending], key="review_pick",
+                            format_func=lambda i: next(f"#{i} · {s['file_name']} · {s['contributor']}"
+                                                       for s in pending if s["submission_id"] == i))
+        ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
+        if ok:
+            _report(outcome.checked, lang)
+            if outcome.result is not None:
+                s = outcome.result.summary()
+                cols = st.columns(4)
+                for col, what in zip(cols, ("added", "updated", "unchanged", "rejected")):
+                    col.metric(t(what, lang), i18n.number(s[what], lang, 0))
+                for table, changes in outcome.result.changes.items():
+                    st.caption(t("changes_in", lang, table=table))
+                    st.dataframe(changes.head(1000), hide_index=True, width="stretch")
+        comment = st.text_area(t("submission_comment", lang), key="review_comment")
+        left, right = st.columns(2)
+        if left.button(t("review_approve", lang), type="primary", key="review_approve"):
+            ok, done = _attempt(lang, S.approve, view.engine, account, pick)
+            if ok and done.ok:
+                st.session_state["_review_done"] = t("cli_imported", lang, batch=done.result.batch_id)
+                st.rerun()
+        if right.button(t("review_return", lang), key="review_return"):
+            if _attempt(lang, S.send_back, view.engine, account, pick, comment)[0]:
+                st.session_state["_review_done"] = t("cli_returned", lang, id=pick)
+                st.rerun()
+    with st.expander(t("review_all", lang)):
+        _listing(everything, lang, "all_submissions")
+
+
+def admin_view(view, account: A.Account) -> None:
+    lang = view.lang
+    with st.expander(t("accounts_title", lang)):
+        rows = A.list_accounts(view.engine, account)
+        st.dataframe(pd.DataFrame({
+            t("account_email", lang): [r["email"] for r in rows],
+            t("account_role", lang): [t(f"role_{r['role']}", lang) for r in rows],
+            t("partner", lang): [common.partner_label(r["partner_id"], lang) for r in rows],
+            t("account_sign_in_by", lang): [t("account_local" if r["local"] else "account_sso", lang) for r in rows],
+        }), hide_index=True, width="stretch", key="accounts_table")
+        with st.form("account_add"):
+            email = st.text_input(t("account_email", lang), key="account_add_email")
+            role = st.selectbox(t("account_role", lang), A.ROLES, format_func=lambda r: t(f"role_{r}", lang),
+                                key="account_add_role")
+            partners = list(view.framework["partners"]["partner_id"])
+            partner = st.selectbox(t("partner", lang), [None] + partners, key="account_add_partner",
+                                   format_func=lambda p: "–" if p is None else common.partner_label(p, lang))
+            password = st.text_input(t("account_password", lang), type="password", key="account_add_password")
+            if st.form_submit_button(t("account_save", lang)):
+                ok, saved = _attempt(lang, A.add_account, view.engine, account, email, role, partner,
+                                     password or None)
+                if ok:
+                    st.success(t("cli_account_saved", lang, email=saved.email, role=t(f"role_{saved.role}", lang),
+                                 partner=f" ({saved.partner_id})" if saved.partner_id else ""))
+
+
+def main() -> None:
+    view = common.current()
+    lang = view.lang
+    st.title(t("page_review", lang))
+    st.caption(t("review_intro", lang))
+    account = signed_in(view)
+    sign_in_box(view, account)
+    done = st.session_state.pop("_review_done", None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+    if A.can(account, "review"):
+        editor_view(view, account)
+    elif account.role == "contributor":
+        contributor_view(view, account)
+    if A.can(account, "manage_accounts"):
+        admin_view(view, account)
+
+
+if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
+    common.run_through_shell()

@@ -1,0 +1,33 @@
+"""The timeline of an action's progress updates (shown in the action's detail; not a page itself)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import updates as U
+from indicators.i18n import t
+from pages import common
+
+IMPL_COLOURS = {"planned": "gray", "ongoing": "blue", "done": "green", "delayed": "orange", "cancelled": "red"}
+
+
+def timeline(view, action_id: str) -> None:
+    lang = view.lang
+    rows = U.timeline(view.framework.get("action_updates"), action_id) \
+        if view.framework.get("action_updates") is not None else None
+    st.markdown(f"**{t('updates_title', lang)}**")
+    if rows is None or rows.empty:
+        st.caption(t("updates_none", lang))
+        return
+    for r in rows.to_dict("records"):
+        state = r["implementation"]
+        badge = f":{IMPL_COLOURS.get(state, 'gray')}-badge[{t(f'impl_{state}', lang)}]"
+        who = common.partner_label(r.get("partner_id") or r.get("author"), lang)
+        written = f" · {t('updates_in_' + r['lang'], lang)}" \
+            if r.get("lang") in ("fr", "nl", "en") and r["lang"] != lang else ""
+        lines = [f"{badge} **{r['period']}** · {common.md_cell(who)}{written}", "",
+                 common.plain_markdown(str(r["text"]))]
+        colon = "\u202f:" if lang == "fr" else ":"
+        for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
+            if isinstance(r.get(field), str) and r[field].strip():
+                lines.append(f"\n*{t(key, lang)}*{colon} {common.plain_markdown(r[field])}")
+        st.markdown("\n".join(lines))

@@ -1,0 +1,55 @@
+"""The command line of people and rights: accounts, a partner's submission, its review; the engine
+refuses a contributor's approval there too, in the language asked."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from indicators.queries import load_observations
+from indicators.store import open_store
+
+from .conftest import ROOT
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "indicators", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, input=stdin)
+
+
+def test_account_submit_and_review_from_the_command_line(demo_url, tmp_path):
+    db = ["--db", demo_url]
+    done = cli("account", "add", "data@west-vlaanderen.be", "--role", "contributor", "--partner", "PROV_WVL",
+               "--password-stdin", *db, "--lang", "nl", stdin="geheim-wachtwoord\n")
+    assert done.returncode == 0, done.stderr
+    assert "bijdrager" in done.stdout and "PROV_WVL" in done.stdout
+    assert cli("account", "add", "editor@mel.fr", "--role", "editor", *db).returncode == 0
+    unknown = cli("account", "add", "x@mel.fr", "--role", "contributor", "--partner", "NOPE", *db, "--lang", "fr")
+    assert unknown.returncode == 1 and "NOPE" in unknown.stderr
+    listed = cli("account", "list", *db).stdout
+    assert "data@west-vlaanderen.be\tcontributor\tPROV_WVL" in listed and "local" in listed
+
+    engine = open_store(demo_url)
+    obs = load_observations(engine)
+    mine = obs[obs["indicator_id"] == "ECO08"]
+    period = str(int(mine["period"].max()) + 1)
+    path = tmp_path / "wvl.csv"
+    path.write_bytes(f"indicateur;territoire;période;valeur\r\nECO08;{mine['territory_id'].iloc[0]};{period};"
+                     f"1 234,5\r\n".encode("cp1252"))
+    sent = cli("submit", str(path), "--as", "data@west-vlaanderen.be", *db)
+    assert sent.returncode == 0, sent.stderr
+    submission = sent.stdout.strip().splitlines()[-1].split()[1]
+
+    refused = cli("review", "approve", submission, "--as", "data@west-vlaanderen.be", *db, "--lang", "fr")
+    assert refused.returncode == 1 and refused.stderr.startswith("Refusé")
+    stranger = cli("review", "approve", submission, "--as", "nobody@example.org", *db)
+    assert stranger.returncode == 1 and "nobody@example.org" in stranger.stderr
+    assert len(load_observations(engine)) == len(obs)
+    no_rollback = cli("rollback", "1", "--as", "data@west-vlaanderen.be", *db, "--lang", "nl")
+    assert no_rollback.returncode == 1 and no_rollback.stderr.startswith("Geweigerd")
+
+    approved = cli("review", "approve", submission, "--as", "editor@mel.fr", *db)
+    assert approved.returncode == 0, approved.stderr
+    history = cli("history", *db).stdout
+    assert "data@west-vlaanderen.be (reviewed by editor@mel.fr)" in history
+    after = load_observations(engine)
+    assert after[(after["indicator_id"] == "ECO08") & (after["period"] == period)]["value"].tolist() == [1234.5]

@@ -1,0 +1,144 @@
+"""Contradiction audit: every status the product shows agrees with `python -m indicators progress --format json`.
+
+On the demo and on a large store (bench/pages.py's generator, with a fifth of its indicators made
+context indicators and some series given a break in series `b`), for every action and indicator:
+the Actions page (status pill word and icon, score, progress bar) and the committee report (status,
+score) say what the progress JSON says; an action never rolls up a context indicator; a progress bar
+never contradicts its status (not assessed: no bar; achieved: full; deterioration with a target: empty).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import charts, i18n
+from indicators.filters import Filters
+
+from .conftest import ROOT, switch_page
+
+LANG = "fr"
+
+
+def _large(path) -> str:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_pages", ROOT / "bench" / "pages.py")
+    bench = importlib.util.module_from_spec(spec)      # (the app has its own `pages` package)
+    spec.loader.exec_module(bench)
+    url, _ = bench.large_store(path, 150, 40, 12)
+    with sqlite3.connect(path) as db:     # the rules under audit need context indicators and breaks
+        db.execute("UPDATE indicators SET type = 'context' WHERE CAST(substr(indicator_id, -1) AS INTEGER) IN (0, 5)")
+        db.execute("UPDATE observations SET flag = 'b' WHERE period = '2019' AND abs(random()) % 4 = 0")
+    return url
+
+
+@pytest.fixture(scope="module", params=["demo", "large"])
+def audited(request, demo_store_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp(request.param) / "store.sqlite"
+    if request.param == "demo":
+        shutil.copy(demo_store_file, path)
+        url = f"sqlite:///{path}"
+    else:
+        url = _large(path)
+    out = subprocess.run([sys.executable, "-m", "indicators", "progress", "--format", "json", "--db", url],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return url, json.loads(out.stdout)
+
+
+def _framework(url: str) -> dict:
+    from indicators.queries import load_framework
+    from indicators.store import open_store
+
+    engine = open_store(url)
+    try:
+        return load_framework(engine)
+    finally:
+        engine.dispose()
+
+
+def _actions_page(url: str, monkeypatch) -> AppTest:
+    monkeypatch.setenv("INDICATORS_DB_URL", url)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.context = {"locale": "en-US", "timezone": "Europe/Paris"}
+    at.query_params["lang"] = LANG
+    at.run()
+    switch_page(at, "pages/actions.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_json_follows_the_rules(audited):
+    url, truth = audited
+    fw = _framework(url)
+    kinds = dict(zip(fw["indicators"]["indicator_id"].astype(str),
+                     fw["indicators"]["type"].fillna("result").astype(str).str.lower()))
+    context = {i for i, k in kinds.items() if k == "context"}
+    assert context, "the audit needs context indicators"
+    for action in truth["actions"]:
+        assert not set(action["indicators"]) & context, action           # never rolled in
+        mine = fw["indicators"][fw["indicators"]["action_id"].astype(str) == action["action_id"]]
+        if len(mine) and set(mine["indicator_id"].astype(str)) <= context:
+            assert (action["status"], action["reason"]) == ("not_assessed", "only_context_indicators"), action
+        assert (action["status"] == "not_assessed") == (action["score"] is None), action
+
+
+def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
+    url, truth = audited
+    actions = {a["action_id"]: a for a in truth["actions"]}
+    head = {e["indicator_id"]: e for e in truth["indicators"] if e["headline"]}
+    at = _actions_page(url, monkeypatch)
+    action_table, indicator_table = at.dataframe[0].value, at.dataframe[1].value
+    score_labels = {o["value"]: o["label"].lstrip("\u2007")
+                    for o in json.loads(at.dataframe[0].proto.columns)["score"]["type_config"]["options"]}
+    checked = 0
+    for row in action_table.to_dict("records"):
+        aid = row["action"].split(" · ")[0]
+        want = actions[aid]
+        assert list(row["status_text"]) == [charts.status_text(want["status"], LANG)], (aid, row, want)
+        if want["score"] is None:
+            assert pd.isna(row["score"]), (aid, row)
+        else:
+            assert score_labels[row["score"]] == i18n.number(want["score"], LANG, 1), (aid, row, want)
+        if want["status"] == "not_assessed":
+            assert pd.isna(row["progress"]), (aid, row)
+        checked += 1
+    assert checked == len(action_table) > 0
+    for row in indicator_table.to_dict("records"):
+        iid = row["indicator"].split(" · ")[0]
+        status = head[iid]["status"] if iid in head else "not_assessed"
+        assert list(row["status_text"]) == [charts.status_text(status, LANG)], (iid, row["status_text"], status)
+        bar = row["progress"]
+        if status == "not_assessed":
+            assert pd.isna(bar), (iid, status, bar)
+        elif status == "achieved" and not pd.isna(bar):
+            assert bar == pytest.approx(100.0), (iid, bar)
+        elif status == "deterioration" and not pd.isna(bar):
+            assert bar == pytest.approx(0.0), (iid, bar)
+        elif not pd.isna(bar):
+            assert 0.0 <= bar < 100.0 + 1e-9, (iid, status, bar)
+
+    from indicators.report import from_store
+    from indicators.store import open_store
+
+    engine = open_store(url)
+    try:
+        report = from_store(engine, Filters(lang=LANG))
+    finally:
+        engine.dispose()
+    for section in report.sections:
+        want = actions[section.action_id]
+        assert section.status == want["status"], (section.action_id, section.status, want)
+        assert (section.score is None) == (want["score"] is None)
+        if want["score"] is not None:
+            assert section.score == pytest.approx(want["score"]), section.action_id
+        for entry in section.indicators:
+            status = head[entry.indicator_id]["status"] if entry.indicator_id in head else "not_assessed"
+            assert entry.status == status, (entry.indicator_id, entry.status, status)

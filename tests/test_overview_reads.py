@@ -1,0 +1,41 @@
+"""The Overview reads right: scores explained on the first screen, titled axes, the matrix's order, plurals."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from indicators import health as H
+from indicators.i18n import t
+
+from .conftest import DEMO
+from .test_pages_actions_explorer import open_page, store  # noqa: F401  (the fixture)
+
+
+def test_overview_explains_scores_titles_axes_and_keeps_the_matrix_order(store):
+    at = open_page("pages/overview.py", {"lang": "nl"})
+    captions = [c.value for c in at.caption]
+    assert t("matrix_score_key", "nl") in captions
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    matrix, by_theme, by_level = specs[0], specs[1], specs[2]
+    for bars in (by_theme, by_level):
+        assert bars["layout"]["xaxis"]["title"]["text"] == "Aantal acties"
+        assert bars["layout"]["yaxis"]["title"]["text"] in (t("theme", "nl"), t("level", "nl"))
+    levels = pd.read_csv(DEMO / "levels.csv").sort_values("order")
+    def plain(label: str) -> str:     # labels are wrapped with <br>
+        return "".join(label.replace("<br>", "").split())
+
+    names = [plain(n) for n in levels["name_nl"]]
+    bar_rows = [plain(y) for y in by_level["data"][0]["y"]]
+    assert bar_rows == names[:len(bar_rows)] and len(bar_rows) == len(names)
+    matrix_rows = [plain(y) for y in reversed(matrix["layout"]["yaxis"]["categoryarray"])]
+    assert matrix_rows == bar_rows                          # the same order in both
+
+
+def test_plurals_follow_the_language():
+    row = {"periods_behind": 1, "state": "overdue", "periodicity": "annual"}
+    assert H.behind_text(row, "fr") == "1 an de retard"
+    assert H.behind_text({**row, "periods_behind": 2}, "fr") == "2 ans de retard"
+    assert H.behind_text({**row, "periods_behind": 0}, "fr") == "0 an de retard"      # French: 0 is singular
+    assert H.behind_text({**row, "periods_behind": 1}, "en") == "1 year behind"
+    assert H.behind_text({**row, "periods_behind": 3, "periodicity": "quarterly"}, "nl") == "3 kwartalen achter"
