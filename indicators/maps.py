@@ -1247,7 +1247,7 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
             "width": flow_width(r["value"], top),
             "alpha": 255 if not selected or {str(r["origin_id"]), str(r["destination_id"])} & selected else 70,
         })
-    arcs.sort(key=lambda a: -a["width"])          # thin arcs drawn last, on top
+    arcs.sort(key=lambda a: a["width"])           # the widest flows drawn last, on top
     for a in arcs:
         a["source_color"] = rgba(FLOW_ORIGIN, a["alpha"])
         a["target_color"] = rgba(FLOW_DESTINATION, a["alpha"])

@@ -682,7 +682,10 @@ def load_demo(engine: Engine, user: str = "demo") -> ImportResult:
     if not outcome.checked.ok:
         first = outcome.checked.problems[0]
         raise StoreError(f"The demo data does not validate: {first.file} row {first.row}: {first.message('en')}")
+    from .demo_boundaries import seed_demo_boundaries
     from .demo_workflow import seed   # partners' accounts and submissions waiting for review
 
+    # The map reads on first open: the shipped boundaries saved as an editor's upload would be.
+    seed_demo_boundaries(engine, read_table(engine, "territories"))
     seed(engine)
     return outcome.result

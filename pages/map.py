@@ -16,7 +16,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import maps
+from indicators import map_labels, maps
 from indicators.i18n import t
 from pages import common
 
@@ -310,6 +310,7 @@ def main() -> None:
         deck = maps.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
                                decimals=decimals, base=base, online=online, width=MAP_WIDTH,
                                height=MAP_HEIGHT)
+        deck.layers.append(_names_layer(fw["territories"], deck, lang))
         legend = maps.flow_legend_html(maps.flow_legend(frame, lang, unit, decimals), lang)
         caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
                    else t("map_no_flows", lang))
@@ -352,6 +353,7 @@ def main() -> None:
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
                                 unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
+        deck.layers.append(_names_layer(fw["territories"], deck, lang))
         if colouring == "status":
             rows = maps.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)
@@ -374,6 +376,12 @@ def main() -> None:
 
     with st.expander(t("map_boundaries", lang), expanded=False):
         _boundaries_section(view, geo, lang)
+
+
+def _names_layer(territories: pd.DataFrame, deck, lang: str):
+    """Place names in the page's language, none overlapping another at the deck's first view."""
+    zoom = float(deck.initial_view_state.zoom)
+    return map_labels.label_layer(map_labels.declutter(map_labels.place_labels(territories, lang), zoom))
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,

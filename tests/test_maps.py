@@ -609,9 +609,20 @@ def store(demo_url):
     return demo_url
 
 
+def remove_boundaries(url: str) -> None:
+    """Delete every saved set, the demo's included, as an editor can."""
+    from indicators.store import delete_boundaries, load_boundaries, open_store
+
+    engine = open_store(url)
+    for item in load_boundaries(engine):
+        delete_boundaries(engine, item["name"])
+    engine.dispose()
+
+
 def save_fixture_boundaries(url: str, files=((NORD, "code"), (BELGIUM, "nis"))) -> None:
     from indicators.store import open_store, save_boundaries
 
+    remove_boundaries(url)           # the fixture's sets replace the demo's
     engine = open_store(url)
     for path, prop in files:
         prepared = maps.prepare_boundaries(read(path), prop, TERRITORIES)
@@ -646,9 +657,10 @@ def page_text(at: AppTest) -> str:
 
 
 def test_map_page_shows_circles_when_no_boundaries_were_uploaded(store):
+    remove_boundaries(store)
     at = open_map({"lang": "en"})
     spec = page_deck(at)
-    assert [layer["id"] for layer in spec["layers"]] == ["points"]
+    assert [layer["id"] for layer in spec["layers"]] == ["points", "place-names"]
     assert spec["mapProvider"] == "maplibre" and spec["mapStyle"].startswith("/app/static/map/")
     assert at.selectbox(key="f_indicator").value == "QOL05"
     assert "No boundaries uploaded" in page_text(at)
@@ -686,7 +698,9 @@ def test_map_page_colours_by_status(store):
     at = open_map({"lang": "en", "indicator": "ECO06"})
     at.button_group(key="map_colour").set_value("status").run()
     assert not at.exception
-    fills = {tuple(p["fill"][:3]) for p in page_deck(at)["layers"][0]["data"]}
+    layers = {layer["id"]: layer for layer in page_deck(at)["layers"]}
+    fills = {tuple(f["properties"]["fill"][:3]) for f in layers["territories"]["data"]["features"]}
+    fills |= {tuple(p["fill"][:3]) for p in layers.get("points", {"data": []})["data"]}
     assert fills <= {tuple(maps.rgba(c)[:3]) for c in STATUS_COLORS.values()}
     assert "Progress status" in page_text(at)
 
@@ -704,7 +718,10 @@ def test_an_editor_uploads_checks_and_saves_boundaries(store):
     at.button(key="map_save_0").click().run()
     assert not at.exception
     saved = load_boundaries(open_store(store))
-    assert [s["code_property"] for s in saved] == ["nis"] and len(saved[0]["geojson"]["features"]) == 152
+    uploaded = [s for s in saved if s["user"] == "Alice"]       # beside the demo's sets
+    assert [s["code_property"] for s in uploaded] == ["nis"] and len(uploaded[0]["geojson"]["features"]) == 152
+    assert {s["name"] for s in saved if s["user"] == "demo"} == {"demo-nuts3", "demo-communes-nord",
+                                                                "demo-communes-be"}
     assert any("Boundaries “belgium" in s.value for s in at.success)
     assert "territories" in {layer["id"] for layer in page_deck(open_map({"lang": "en"}))["layers"]}
 
@@ -734,7 +751,7 @@ def test_a_file_whose_codes_match_nothing_is_not_saved(store):
     assert not at.exception
     assert any("« autre.geojson »" in e.value and "aucun code" in e.value for e in at.error)
     assert not [b for b in at.button if b.key == "map_save_0"]
-    assert load_boundaries(open_store(store)) == []
+    assert {s["user"] for s in load_boundaries(open_store(store))} == {"demo"}    # nothing of Alice's saved
 
 
 def test_map_texts_exist_in_three_languages():

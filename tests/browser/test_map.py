@@ -47,6 +47,27 @@ def store_with_boundaries(demo_store_file, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def store_without_boundaries(demo_store_file, tmp_path_factory):
+    """A copy of the demo store whose shipped boundaries an editor deleted."""
+    from indicators.store import delete_boundaries, load_boundaries, open_store
+
+    path = tmp_path_factory.mktemp("map-bare") / "app.sqlite"
+    shutil.copy(demo_store_file, path)
+    engine = open_store(f"sqlite:///{path}")
+    for item in load_boundaries(engine):
+        delete_boundaries(engine, item["name"])
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="module")
+def bare_url(store_without_boundaries):
+    proc, url = start_app(store_without_boundaries)
+    yield url
+    stop_app(proc)
+
+
+@pytest.fixture(scope="module")
 def boundaries_url(store_with_boundaries):
     """The app on a copy of the demo store into which the Nord and Belgian boundaries were saved."""
     proc, url = start_app(store_with_boundaries)
@@ -138,16 +159,45 @@ def colours_on_screen(page, colours) -> set[str]:
     return found
 
 
-def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(page, app_url, demo_store_file):
+PLACES = {"fr": ["Lille", "Courtrai", "Tournai", "Mouscron", "Dunkerque"],
+          "nl": ["Rijsel", "Kortrijk", "Doornik", "Moeskroen", "Duinkerke"]}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_a_fresh_store_shows_the_demo_boundaries_the_border_and_place_names(page, app_url, demo_store_file, lang):
     requests = track_requests(page)
-    open_map(page, app_url, "lang=fr")
+    open_map(page, app_url, f"lang={lang}")
+    page.wait_for_timeout(2500)          # the offline base map loads its boundaries (static files)
+    no_error(page)
+    shoot(page, f"map-fresh-{lang}")
+    expect(page.get_by_text("Aucun contour chargé")).to_have_count(0)
+    static = [u for u in requests if "/app/static/map/cache/" in u and u.endswith(".geojson")]
+    assert len(static) >= 3, static      # the shipped boundaries, served to the offline base map
+    spec = first_view(demo_store_file, {"lang": lang})
+    style = style_of(spec)
+    assert "border" in style["sources"] and any(layer["source"] == "border" for layer in style["layers"]
+                                                if "source" in layer)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    names = [p["label"] for p in layers["place-names"]["data"]]
+    # Mouscron sits 4 km from Tourcoing: at the first (regional) view its name cannot fit without
+    # overlapping a larger town's, so it is left out there (see report of issue 18)
+    assert set(PLACES[lang]) - {PLACES[lang][3]} <= set(names), names
+    # the shapes are drawn: the view's class colours cover the map
+    assert len(colours_on_screen(page, set(style_colours(style).values()))) >= 3
+    assert outside(requests) == [], outside(requests)
+
+
+def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(page, bare_url,
+                                                                             store_without_boundaries):
+    requests = track_requests(page)
+    open_map(page, bare_url, "lang=fr")
     expect(page.get_by_role("heading", name="Carte", exact=True)).to_be_visible()
     expect(page.get_by_text("Aucun contour chargé")).to_be_visible()
     no_error(page)
     assert map_colours(page) > 40
     shoot(page, "map-circles-fr")
     # Lille's circle: the largest commune, drawn at its coordinates.
-    view = first_view(demo_store_file, {"lang": "fr"})["initialViewState"]
+    view = first_view(store_without_boundaries, {"lang": "fr"})["initialViewState"]
     x, y = screen_point(page, view, 3.05858, 50.63297)
     page.mouse.click(x, y)
     wait_for_app(page)

@@ -1,0 +1,92 @@
+"""The map reads on first open: shipped demo boundaries seeded as an upload, place names, flows on top."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from indicators import demo_boundaries, map_labels, maps
+from indicators.store import load_boundaries, load_demo, open_store, read_table
+
+from .fixtures_dir import fixtures_dir
+
+PLACES = {"fr": {"Lille", "Courtrai", "Tournai", "Mouscron", "Dunkerque"},
+          "nl": {"Rijsel", "Kortrijk", "Doornik", "Moeskroen", "Duinkerke"}}
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('fresh') / 'store.db'}")
+    load_demo(engine)
+    return engine
+
+
+def test_a_fresh_store_holds_the_demo_boundaries_as_saved_sets_with_a_border(fresh):
+    sets = {s["name"]: s for s in load_boundaries(fresh)}
+    assert set(sets) == set(demo_boundaries.DEMO_SETS)
+    assert {s["user"] for s in sets.values()} == {"demo"} and {s["code_property"] for s in sets.values()} == {"code"}
+    geo = maps.build_geography(list(sets.values()), read_table(fresh, "territories"))
+    # both sides of the border: communes, municipalities and NUTS 3 regions of the demo
+    for code in ("59350", "59183", "34022", "57081", "57096", "21004", "FRE11", "BE254", "BE328"):
+        assert code in geo.shapes, code
+    assert geo.border and sum(len(path) for path in geo.border) > 20
+    west, south, east, north = geo.bounds
+    assert 1.5 <= west < 3.0 and 50.0 < north <= 51.6
+
+
+def test_the_shipped_boundaries_are_light_and_reproducible_from_their_sources():
+    files = list(demo_boundaries.BOUNDARIES_DIR.glob("*.geojson"))
+    assert sorted(f.name for f in files) == sorted(demo_boundaries.DEMO_SETS.values())
+    assert sum(f.stat().st_size for f in files) < 3_000_000
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make", demo_boundaries.BOUNDARIES_DIR / "make.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    src, prop, names, tol = make.SETS["nuts3.geojson"]
+    derived = make.derive(fixtures_dir() / "boundaries" / src, prop, names, tol)
+    shipped = json.loads((demo_boundaries.BOUNDARIES_DIR / "nuts3.geojson").read_text(encoding="utf-8"))
+    assert derived == shipped
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_place_names_are_in_the_page_language_and_never_overlap(fresh, lang):
+    labels = map_labels.place_labels(read_table(fresh, "territories"), lang)
+    names = {p["label"] for p in labels}
+    assert PLACES[lang] <= names
+    other = PLACES["nl" if lang == "fr" else "fr"] - {"Lille", "Tournai", "Mouscron"} - PLACES[lang]
+    assert not (other & names)
+    # the larger towns come first, with a larger size, and win every collision
+    lille = next(p for p in labels if p["territory_id"] == "59350")
+    wervik = next(p for p in labels if p["territory_id"] == "33029")
+    assert lille["priority"] > wervik["priority"] and lille["size"] > wervik["size"]
+    assert all(-1000 <= p["priority"] <= 1000 for p in labels)
+    # at a regional view only some names fit; none overlaps another and the largest towns stay
+    for zoom in (7.5, 8.5, 10):
+        kept = map_labels.declutter(labels, zoom)
+        boxes = [map_labels.label_box(p, zoom) for p in kept]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+        assert kept[0]["territory_id"] == "59350"
+    assert len(map_labels.declutter(labels, 7.5)) < len(map_labels.declutter(labels, 10)) <= len(labels)
+    layer = json.loads(maps.CompactDeck(layers=[map_labels.label_layer(labels)]).to_json())["layers"][0]
+    assert layer["@@type"] == "TextLayer" and layer["characterSet"] == "auto"
+
+
+def test_merged_places_get_no_name_on_todays_map():
+    territories = pd.DataFrame([
+        {"territory_id": "54007", "name_fr": "Mouscron", "kind": "commune", "lat": 50.7, "lon": 3.2,
+         "population": 50000, "valid_to": "2018-12-31"},
+        {"territory_id": "57096", "name_fr": "Mouscron", "kind": "commune", "lat": 50.7, "lon": 3.2,
+         "population": 59000, "valid_to": None}])
+    assert [p["territory_id"] for p in map_labels.place_labels(territories, "fr")] == ["57096"]
+
+
+def test_the_widest_flows_are_drawn_last_on_top(fresh):
+    flows = read_table(fresh, "flows")
+    code = flows["indicator_id"].iloc[0]
+    frame = maps.flows_frame(flows, read_table(fresh, "territories"), code)
+    spec = json.loads(maps.flows_deck(frame, "fr").to_json())
+    widths = [a["width"] for a in next(l for l in spec["layers"] if l["id"] == "flows")["data"]]
+    assert len(widths) > 1 and widths == sorted(widths) and widths[-1] > widths[0]
