@@ -368,15 +368,7 @@ def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
     fw = common.framework(view.version)
     shown = fw["actions"][fw["actions"]["action_id"].astype(str).isin(per_action["action_id"])]
     download = downloads.actions_download(shown, per_action, downloads.level_theme_names(fw, lang), lang)
-    left, right, _ = st.columns([1, 1, 2])
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
-                         file_name="actions.csv", mime="text/csv", on_click="ignore",
-                         icon=":material/download:", key="actions_download_csv", help=t("download_import_format_help", lang))
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "actions"),
-                          file_name="actions.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/download:", key="actions_download_xlsx",
-                          help=t("download_import_format_help", lang))
+    common.import_format_downloads(download, "actions", "actions", "actions_download", lang)
 
 
 def main() -> None:

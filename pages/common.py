@@ -533,3 +533,19 @@ def editor_gate(lang: str) -> str | None:
             st.error(t("wrong_password", lang) if not verify_password(password, stored)
                      else t("editor_name", lang))
     return None
+
+
+def import_format_downloads(frame, sheet: str, stem: str, key: str, lang: str) -> None:
+    """CSV (French Excel) and XLSX buttons for a frame in the import format: edited and uploaded again
+    on the Data page, it imports. Built only when clicked."""
+    from indicators import downloads
+
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(frame, reversible=True),
+                         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
+                         key=f"{key}_csv", help=t("download_import_format_help", lang))
+    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(frame, sheet),
+                          file_name=f"{stem}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/download:", key=f"{key}_xlsx",
+                          help=t("download_import_format_help", lang))

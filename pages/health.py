@@ -134,15 +134,7 @@ def _freshness_downloads(fw, fresh: pd.DataFrame, table: pd.DataFrame, lang: str
     or a periodicity corrected in it and uploaded on the Data page is exactly that update."""
     words = {c: table[c].tolist() for c in (t("state", lang), t("latest_period", lang), t("health_behind", lang))}
     download = downloads.indicators_download(fw["indicators"], fresh, words, lang)
-    left, right, _ = st.columns([1, 1, 2])
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
-                         file_name="indicators.csv", mime="text/csv", on_click="ignore",
-                         icon=":material/download:", key="health_download_csv", help=t("download_import_format_help", lang))
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "indicators"),
-                          file_name="indicators.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/download:", key="health_download_xlsx",
-                          help=t("download_import_format_help", lang))
+    common.import_format_downloads(download, "indicators", "indicators", "health_download", lang)
 
 
 def comparability_tab(health: H.Health, fw, lang: str) -> None:
