@@ -20,10 +20,12 @@ def test_partners_page_lists_partners_and_exports_what_is_due(page, app_url, lan
     title, download, due = WORDS[lang]
     page.goto(f"{app_url}/partners?lang={lang}")
     wait_for_app(page)
-    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
-    expect(page.get_by_text(due)).to_be_visible()
-    shoot(page, f"partners-{lang}")
+    # The first visit of a cold server builds the partners' lists: wait on what the page shows.
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(due).first).to_be_visible(timeout=30_000)
     button = page.get_by_role("button", name=download)
+    expect(button.or_(page.get_by_role("alert")).first).to_be_visible(timeout=30_000)
+    shoot(page, f"partners-{lang}")
     if button.count():            # the first partner has something due: the list downloads as CSV
         with page.expect_download() as info:
             button.click()
