@@ -258,19 +258,12 @@ def main() -> None:
     st.caption(t("rows_shown", lang, n=i18n.number(len(frame), lang, 0)))
     _values_table(frame, ind, lang)
     stem = f"{code}_{lang}"
-    left, right, _ = st.columns([1, 1, 2])
     # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
+    places = charts.territory_labels(fw["territories"], lang)
     labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
-             "territory": {c: v[0] for c, v in charts.territory_labels(fw["territories"], lang).items()},
-             "country": {c: v[1] for c, v in charts.territory_labels(fw["territories"], lang).items()}}
-    download = downloads.observations_download(obs, labels_for, lang)
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(download, reversible=True),
-                         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore",
-                         icon=":material/download:", key="download_csv")
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(download, "observations"),
-                          file_name=f"{stem}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/download:", key="download_xlsx")
+                  "territory": {c: v[0] for c, v in places.items()}, "country": {c: v[1] for c, v in places.items()}}
+    common.import_format_downloads(downloads.observations_download(obs, labels_for, lang), "observations", stem,
+                                   "download", lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
