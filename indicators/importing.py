@@ -86,7 +86,7 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
             return Outcome(checked, None)
         bad = rows_with_errors(checked)
         tables = drop_rows(checked, bad)
-        rejected = len(bad)
+        rejected = sum(len(found) for found in bad.values())
     present = {kind: set(mapping_columns(checked, kind)) for kind in tables}
     for kind in ("observations", "flows"):
         if kind in present:
