@@ -271,7 +271,7 @@ def _import(engine, args) -> int:
 def _history(engine, args) -> int:
     from .store import list_batches
 
-    from .i18n import t
+    from .i18n import size, t
 
     frame = list_batches(engine)
     if frame.empty:
@@ -281,7 +281,8 @@ def _history(engine, args) -> int:
         state = "" if r.status == "active" else \
             f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=r.rolled_back_by)})"
         print(f"{r.batch_id:>5}  {r.created_at}  {r.user:<12}  +{r.added} ~{r.updated} ={r.unchanged} "
-              f"x{r.rejected}  {r.files}{state}")
+              f"x{r.rejected}  {r.files}{state}"
+              + (f"  ({t('cli_kept_to_undo', args.lang, size=size(r.kept_bytes, args.lang))})" if r.kept_bytes else ""))
     return OK
 
 

@@ -527,8 +527,15 @@ def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) 
 # ---------------------------------------------------------------- history and rollback
 
 def list_batches(engine: Engine) -> pd.DataFrame:
+    """The batches, newest first, with `kept_bytes`: what the store keeps to undo each one (previous
+    versions of the rows it changed, rows a rollback removed), which a large batch makes large."""
+    kept = (sa.select(history.c.batch_id,
+                      sa.func.sum(sa.func.length(history.c.row) + sa.func.length(history.c.row_key)).label("kept"))
+            .group_by(history.c.batch_id).subquery())
     with engine.connect() as conn:
-        result = conn.execute(sa.select(batches).order_by(batches.c.batch_id.desc()))
+        result = conn.execute(sa.select(batches, sa.func.coalesce(kept.c.kept, 0).label("kept_bytes"))
+                              .select_from(batches.outerjoin(kept, kept.c.batch_id == batches.c.batch_id))
+                              .order_by(batches.c.batch_id.desc()))
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 

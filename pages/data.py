@@ -230,6 +230,7 @@ def history_tab(view, editor: str | None) -> None:
         t("user", lang): batches["user"], t("files", lang): batches["files"],
         t("added", lang): batches["added"], t("updated", lang): batches["updated"],
         t("unchanged", lang): batches["unchanged"], t("rejected", lang): batches["rejected"],
+        t("kept_to_undo", lang): [i18n.size(b, lang) if b else "–" for b in batches["kept_bytes"]],
         t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
                            for s in batches["status"]],
     })
