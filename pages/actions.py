@@ -50,18 +50,22 @@ def observations_of(version: int, indicator_ids: tuple[str, ...], territories: t
     return F.in_period(F.in_territories(obs, scope), scope)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _latest_states(fw) -> dict[str, str]:
-    """Each action's implementation state as its latest progress update reports it."""
+@st.cache_data(show_spinner=False, max_entries=4)
+def _latest_states(version) -> dict[str, str]:
+    """Each action's implementation state as its latest progress update reports it.
+
+    Keyed on the store's version: keyed on the framework itself, Streamlit hashed all its tables on
+    every run, 28 % of the Actions page's time (py-spy, demo store)."""
     from indicators.updates import latest
 
-    updates = fw.get("action_updates")
+    updates = common.framework(version).get("action_updates")
     if updates is None or updates.empty:
         return {}
     last = latest(updates)
     return dict(zip(last["action_id"].astype(str), last["implementation"]))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)   # the same filters give the same tables: built once
 def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per action, one row per indicator) for the filters, in the filters' language."""
     fw = common.framework(version)
@@ -75,7 +79,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
-    reported = _latest_states(fw)
+    reported = _latest_states(version)
     rows = []
     for action in actions.to_dict("records"):
         aid = str(action["action_id"])
