@@ -66,7 +66,7 @@ PAGES = {
     "map": ("map", DECK),
     "data": ("data", None),
     "health": ("health", None),        # its charts wait in tabs that are not shown first
-    "methodology": ("methodology", None),
+    "methodology": ("methodology", PLOTLY),   # its pictures of each status are plotly charts
 }
 FLOOR_OF = {PLOTLY: "floor_chart", DECK: "floor_map", None: "floor_plain"}
 DEMO_TARGET, LARGE_TARGET, RERUN_EXTRA = 1.3, 2.0, 0.300

@@ -282,11 +282,13 @@ def templates_tab(lang: str) -> None:
         label = getattr(table, f"label_{lang}")
         a, b, c = st.columns([3, 1, 1])
         a.markdown(f"**{label}** · `{name}`  \n" + ", ".join(f"`{col}`" for col in table.required))
-        frame = template(name)
-        b.download_button("CSV", data=to_csv_bytes(frame, sep=";", decimal=",", encoding="utf-8-sig"),
+        # Built when clicked, not on every run: writing the nine workbooks was a third of the page's time.
+        b.download_button("CSV", data=lambda name=name: to_csv_bytes(template(name), sep=";", decimal=",",
+                                                                     encoding="utf-8-sig"),
                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
                           icon=":material/download:")
-        c.download_button("XLSX", data=to_xlsx_bytes({name: template(name, typed=True)}, notes={t("notes_sheet", lang): notes(name, lang)}),
+        c.download_button("XLSX", data=lambda name=name: to_xlsx_bytes({name: template(name, typed=True)},
+                                                                       notes={t("notes_sheet", lang): notes(name, lang)}),
                           file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")
