@@ -169,6 +169,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
               "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
     },
+    "out_of_memory": {
+        "en": "These files together are too large for the memory of this server: nothing was imported. Split "
+              "them into smaller files (fewer rows each) and import them one after the other.",
+        "fr": "Ces fichiers sont ensemble trop volumineux pour la mémoire de ce serveur : rien n'a été importé. "
+              "Découpez-les en fichiers plus petits (moins de lignes chacun) et importez-les l'un après l'autre.",
+        "nl": "Deze bestanden zijn samen te groot voor het geheugen van deze server: er is niets geïmporteerd. "
+              "Splits ze in kleinere bestanden (minder rijen elk) en importeer ze na elkaar.",
+    },
     "period_out_of_range": {
         "en": "The year must be between {minimum} and {maximum}.",
         "fr": "L'année doit être comprise entre {minimum} et {maximum}.",

@@ -187,7 +187,8 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
 
     # Column checks derived from the schema, run by pandera (lazy: every failure at once).
     try:
-        _frame_schema(table).validate(out, lazy=True)
+        # inplace: no coercion is asked, so nothing changes; without it pandera copies the whole table first.
+        _frame_schema(table).validate(out, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
         problems.extend(_schema_problems(exc.failure_cases, sheet, table, written, rows, problems))
     out["_file"] = sheet.label
