@@ -404,6 +404,11 @@ def cap(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def count(problems: list[Problem]) -> int:
+    """How many cells the problems stand for: a `more_same` problem counts all of its own."""
+    return sum(p.params.get("count", 1) if p.code == "more_same" else 1 for p in problems)
+
+
 def problem_rows_of(problem: Problem) -> tuple:
     """Every spreadsheet row a problem stands for."""
     return problem.more_rows or ((problem.row,) if problem.row is not None else ())

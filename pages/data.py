@@ -141,7 +141,7 @@ def _sep(sep: str | None) -> str:
 def import_tab(view, editor: str | None) -> None:
     lang = view.lang
     from indicators.importing import import_files
-    from indicators.problems import errors
+    from indicators.problems import count, errors
 
     if not editor:
         st.caption(t("viewer_check", lang))
@@ -174,7 +174,7 @@ def import_tab(view, editor: str | None) -> None:
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
-        st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
         frame = _problems_frame(problems, lang)
         st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
         st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
