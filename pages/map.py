@@ -49,6 +49,15 @@ def geography(version: tuple) -> tuple[maps.Geography, maps.BaseMap | None]:
     return geo, base
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def demo_boundaries(version: tuple) -> bool:
+    """Whether a boundary set shipped with the demo is still saved (an editor may have replaced it)."""
+    from indicators.demo_boundaries import DEMO_SETS
+    from indicators.store import load_boundaries
+
+    return any(b.get("name") in DEMO_SETS for b in load_boundaries(common.engine()))
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def statuses(version: tuple, method: str, indicator_id: str, period_from: str | None,
              period_to: str | None) -> pd.DataFrame:
@@ -396,6 +405,10 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT)
         if caption:
             st.caption(caption)
+        if demo_boundaries(view.version):   # the shipped sets' licences ask for their sources to be named
+            from indicators.demo_boundaries import ATTRIBUTION
+
+            st.caption(t("map_attribution", lang, sources=ATTRIBUTION))
         below = st.columns([2.2, 0.3, 1.3], vertical_alignment="center")  # room for both symbol labels
         if symbols:  # how to draw the territories that have no shape
             below[0].segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",

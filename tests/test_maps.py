@@ -788,3 +788,13 @@ def test_a_code_given_to_two_shapes_is_named_with_both_features():
     assert prepared.duplicates == [{"code": "59350", "features": "#1 Lille, #3 Lille-Hellemmes"}]
     said = i18n.t("map_duplicate_codes", "fr", list="59350 (#1 Lille, #3 Lille-Hellemmes)")
     assert "59350" in said and "plusieurs contours" in said
+
+
+def test_the_shipped_boundaries_name_their_sources_under_the_map(store):
+    from indicators.demo_boundaries import ATTRIBUTION
+
+    at = open_map({"lang": "fr"})
+    assert f"Contours : {ATTRIBUTION}." in page_text(at)
+    remove_boundaries(store)                      # an editor replaced or deleted them: no attribution
+    at = open_map({"lang": "fr"})
+    assert "Contours :" not in page_text(at)
