@@ -575,8 +575,16 @@ def territories_without_shape(territories: pd.DataFrame, with_shape: Iterable[st
 # ---------------------------------------------------------------- the saved sets, merged
 
 def build_geography(sets: Sequence[Mapping], territories: pd.DataFrame) -> Geography:
-    """Merge the saved boundary sets: shapes by code (first set wins), base map, border."""
+    """Merge the saved boundary sets: shapes by code (first set wins), base map, border.
+
+    Sets an editor saved come first, the newest first, then the sets shipped with the demo: an upload
+    that shares codes with a demo set replaces its shapes, whatever the names sort like."""
     from shapely.geometry import shape
+
+    from .demo_boundaries import DEMO_USER
+
+    sets = sorted(sets, key=lambda s: str(s.get("saved_at") or ""), reverse=True)
+    sets = sorted(sets, key=lambda s: s.get("user") == DEMO_USER)   # stable: the newest first within each
 
     known = set(territories["territory_id"].astype(str))
     country_of = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))

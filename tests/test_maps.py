@@ -798,3 +798,25 @@ def test_the_shipped_boundaries_name_their_sources_under_the_map(store):
     remove_boundaries(store)                      # an editor replaced or deleted them: no attribution
     at = open_map({"lang": "fr"})
     assert "Contours :" not in page_text(at)
+
+
+def test_an_uploaded_set_replaces_the_demo_shapes_it_shares_codes_with():
+    """Whatever the names sort like ('zz' after 'demo-…'), an editor's upload wins over a shipped set,
+    and of two uploads the newer wins."""
+    from indicators.demo_boundaries import DEMO_USER
+
+    def square(x: float) -> dict:
+        return {"type": "Polygon", "coordinates": [[[x, 50.6], [x + 0.01, 50.6], [x + 0.01, 50.61], [x, 50.6]]]}
+
+    def one(name: str, x: float, user: str, saved_at: str) -> dict:
+        feature = {"type": "Feature", "properties": {"code": "59350"}, "geometry": square(x)}
+        return {"name": name, "code_property": "code", "user": user, "saved_at": saved_at,
+                "geojson": {"type": "FeatureCollection", "features": [feature]}}
+
+    demo = one("demo-communes-nord", 3.0, DEMO_USER, "2026-01-01T00:00:00")
+    old = one("aa-old-upload", 3.1, "editor", "2026-02-01T00:00:00")
+    new = one("zz-new-upload", 3.2, "editor", "2026-03-01T00:00:00")
+    for sets in ([demo, new], [new, demo], [demo, old, new], [old, new, demo]):
+        geography = maps.build_geography(sets, TERRITORIES)
+        assert geography.shapes["59350"] == [square(3.2)]
+    assert maps.build_geography([demo], TERRITORIES).shapes["59350"] == [square(3.0)]
