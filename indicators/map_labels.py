@@ -36,7 +36,7 @@ def place_labels(territories: pd.DataFrame, lang: str) -> list[dict]:
         name = i18n.name(r, "name", lang) or str(r["territory_id"])
         out.append({"territory_id": str(r["territory_id"]), "label": _short(name),
                     "lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5),
-                    "size": 13 if population >= LARGE_TOWN else 11,
+                    "size": 12 if population >= LARGE_TOWN else 10,
                     # deck.gl wants the priority within [-1000, 1000]: log-scaled population
                     "anchor": "middle", "baseline": "bottom", "offset": [0, -6],
                     "priority": round(min(1000.0, 100 * math.log10(max(population, 1.0))), 1)})
@@ -55,7 +55,9 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
 
 # Where a name may sit around its point: (anchor, baseline, pixel offset), tried in this order.
 PLACEMENTS = (("middle", "bottom", [0, -6]), ("middle", "top", [0, 6]),
-              ("start", "center", [8, 0]), ("end", "center", [-8, 0]))
+              ("start", "center", [8, 0]), ("end", "center", [-8, 0]),
+              ("start", "bottom", [5, -4]), ("end", "bottom", [-5, -4]),
+              ("start", "top", [5, 4]), ("end", "top", [-5, 4]))
 
 
 def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
@@ -63,8 +65,10 @@ def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
     scale = 512 * 2 ** zoom / (2 * math.pi)
     x = scale * math.radians(label["lon"])
     y = -scale * math.log(math.tan(math.pi / 4 + math.radians(label["lat"]) / 2))
-    width = 0.5 * label["size"] * len(label["label"]) + 4         # measured: ~0.47 em a glyph in the page font
-    height = 1.25 * label["size"]
+    # Semi-bold glyphs are ~0.55 em wide in the page font, and the 3-pixel halo widens every side: with
+    # 0.5 em and no halo, "Komen (Frankrijk)" and "Komen-Waasten" still touched on the first view.
+    width = 0.53 * label["size"] * len(label["label"]) + 6
+    height = 1.3 * label["size"] + 2
     anchor, baseline, (dx, dy) = label.get("anchor", "middle"), label.get("baseline", "bottom"), label.get(
         "offset", [0, -6])
     left = {"middle": x + dx - width / 2, "start": x + dx, "end": x + dx - width}[anchor]
