@@ -161,13 +161,14 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
-    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    # the score in the page's number format whatever the browser's, sorted by value (indicators/tables.py)
+    shown, score = common.number_column(shown.assign(status_text=pills), "score", t("score", lang), lang, 1,
+                                        help=t("score_help", lang), width="small")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
         "note": st.column_config.TextColumn(t("note", lang), width="medium"),
-        # in the page's number format whatever the browser's (see indicators/tables.py)
-        "score": common.number_column(t("score", lang), shown["score"], lang, 1, help=t("score_help", lang),
-                                      width="small"),
+        "score": score,
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
