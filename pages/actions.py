@@ -164,7 +164,7 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     # the score in the page's number format whatever the browser's, sorted by value (indicators/tables.py)
     shown, score = common.number_column(shown.assign(status_text=pills), "score", t("score", lang), lang, 1,
                                         help=t("score_help", lang), width="small")
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="–", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
         "note": st.column_config.TextColumn(t("note", lang), width="medium"),
@@ -184,7 +184,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
                            "target", "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
-    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
         "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
         "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
@@ -220,7 +220,7 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     table = table.reset_index(drop=True)
     codes = codes.reset_index(drop=True)
     pills, status = _status_pills(table["status_text"], codes, t("status", lang))
-    st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
         "territory": st.column_config.TextColumn(t("territory", lang)),
         "country": st.column_config.TextColumn(t("country", lang), width="small"),
         "status_text": status,

@@ -186,7 +186,7 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
               t("value", lang): values}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="–", column_config=config, height=360, key="values_table")
 
 
 def main() -> None:

@@ -107,11 +107,13 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
     if ask.empty:
         st.success(t("health_all_fresh", lang), icon=":material/check_circle:")
     else:
-        st.dataframe(pd.DataFrame({
+        asked, count = common.number_column(pd.DataFrame({
             t("owner", lang): [o or t("health_no_owner", lang) for o in ask["owner"]],
             t("indicators", lang): ask["n"],
             t("health_to_ask_what", lang): [", ".join(ids) for ids in ask["indicator_ids"]],
-        }), hide_index=True, width="stretch", key="health_ask")
+        }), t("indicators", lang), t("indicators", lang), lang, 0)     # the page's number format
+        st.dataframe(asked, hide_index=True, width="stretch", key="health_ask",
+                     column_config={t("indicators", lang): count})
     fresh = health.freshness.reset_index(drop=True)
     table = pd.DataFrame({
         t("indicator", lang): [names.get(i, i) for i in fresh["indicator_id"]],

@@ -35,12 +35,15 @@ def float_columns_in_page_format(at, lang: str) -> int:
                 assert all(re.fullmatch(FORMAT[lang], s) for s in shown), (column, shown[:5])
                 keys = [o["value"] for o in kind["options"]]
                 assert sorted(keys) == keys, (column, keys[:5])       # the keys' text order is the value order
-            elif pd.api.types.is_float_dtype(data[column]) and not data[column].dropna().empty:
+            elif pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column]) \
+                    and not data[column].dropna().empty:
                 assert kind.get("format") != "localized", (column, kind)
                 if kind.get("type") == "progress":
                     assert re.fullmatch(r"%\.0f ?%%", kind.get("format", "")), (column, kind)
                 else:   # whole numbers: a printf format grouping as the page's language does
-                    assert kind.get("format") in (PRINTF[lang], "%d"), (column, kind)
+                    # "%d" only where no value needs grouping
+                    assert kind.get("format") == PRINTF[lang] or (
+                        kind.get("format") == "%d" and data[column].abs().max() < 1000), (column, kind)
                     assert (data[column].dropna() % 1 == 0).all(), column
             else:
                 continue
