@@ -4,11 +4,11 @@ Generates an observations CSV of N rows (`;`, decimal comma, Windows-1252,
 non-breaking-space thousands in part of the values), then times in one run:
 the bare `pandas.read_csv` of that file, validation, the import into an
 empty SQLite store, and the import of the same file again (all unchanged).
-Prints the figures, the ratios to the bare read, and the peak memory of the
-measured steps (the file is generated in a child process, so that the
-generator's own memory is not counted). Also prints the floor SQLite itself
-sets on this machine: the bare `executemany` of the same rows into an
-in-memory table with no key, which no import into SQLite can beat.
+Prints the figures as ratios to the physical floor of the same run (issue 20):
+the bare `pandas.read_csv` plus SQLite's bare `executemany` of the same rows
+into an in-memory table with no key, which no import into SQLite can beat; and
+the peak memory of the measured steps (the file is generated in a child
+process, so that the generator's own memory is not counted).
 
     python bench/ingest.py [--rows 1000000]
 """
@@ -119,14 +119,14 @@ def main() -> None:
         again, t_again = timed("validate + import again (all unchanged)", lambda: import_files(engine, [path]))
         assert again.result.summary()["unchanged"] == args.rows
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        floor = sqlite_floor(pd.read_csv(path, sep=";", decimal=",", encoding="cp1252"))  # after the peak
-        print(f"import / read_csv: {t_import / bare:.2f}x   (target < 4x)")
-        print(f"re-import / read_csv: {t_again / bare:.2f}x   (target < 4x)")
+        floor_sql = sqlite_floor(pd.read_csv(path, sep=";", decimal=",", encoding="cp1252"))  # after the peak
+        floor = bare + floor_sql
+        print(f"physical floor: read_csv {bare:.2f} s + SQLite's bare executemany of the same {args.rows:,} rows "
+              f"(in-memory table, no key) {floor_sql:.2f} s = {floor:.2f} s")
+        print(f"validate + import / floor: {t_import / floor:.2f}x   (target <= 2x)")
+        print(f"re-import / floor: {t_again / floor:.2f}x   (target <= 1.5x)")
         print(f"validate alone / read_csv: {t_validate / bare:.2f}x")
-        print(f"SQLite floor: bare executemany of the same {args.rows:,} rows into an in-memory table "
-              f"with no key: {floor:.2f} s = {floor / bare:.2f}x read_csv")
-        print(f"peak memory: {peak:.0f} MB   (target < 1500 MB)")
-
+        print(f"peak memory: {peak:.0f} MB   (target <= 1000 MB)")
 
 if __name__ == "__main__":
     main()

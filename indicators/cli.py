@@ -234,7 +234,7 @@ def _validate(engine, args) -> int:
         _print_files(checked.files, args.lang)
         problems = errors(checked.problems)
         _print_problems(checked.problems, args.lang)
-        print(t("cli_ok", args.lang) if checked.ok else t("cli_problems", args.lang, n=len(problems)))
+        print(t("cli_ok", args.lang) if checked.ok else t("cli_problems", args.lang, n=_count(problems, args.lang)))
     return OK if checked.ok else INVALID
 
 
@@ -260,7 +260,7 @@ def _import(engine, args) -> int:
         _print_files(outcome.checked.files, lang)
         _print_problems(outcome.checked.problems, lang)
         if outcome.result is None:
-            print(t("cli_nothing_imported", lang, n=len(errors(outcome.checked.problems))))
+            print(t("cli_nothing_imported", lang, n=_count(errors(outcome.checked.problems), lang)))
         else:
             s = outcome.result.summary()
             what = t("cli_dry_run", lang) if args.dry_run else t("cli_imported", lang, batch=outcome.result.batch_id)
@@ -271,7 +271,7 @@ def _import(engine, args) -> int:
 def _history(engine, args) -> int:
     from .store import list_batches
 
-    from .i18n import t
+    from .i18n import size, t
 
     frame = list_batches(engine)
     if frame.empty:
@@ -281,7 +281,8 @@ def _history(engine, args) -> int:
         state = "" if r.status == "active" else \
             f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=r.rolled_back_by)})"
         print(f"{r.batch_id:>5}  {r.created_at}  {r.user:<12}  +{r.added} ~{r.updated} ={r.unchanged} "
-              f"x{r.rejected}  {r.files}{state}")
+              f"x{r.rejected}  {r.files}{state}"
+              + (f"  ({t('cli_kept_to_undo', args.lang, size=size(r.kept_bytes, args.lang))})" if r.kept_bytes else ""))
     return OK
 
 
@@ -414,3 +415,11 @@ from .cli_people import account_command, review_command, submit_command  # noqa:
 COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
             "export": _export, "progress": _progress, "save-mapping": _save_mapping, "report": _report,
             "account": account_command, "submit": submit_command, "review": review_command}
+
+
+def _count(problems, lang: str) -> str:
+    """The number of problems in the reader's language (2 002), the counted ones of `more_same` included."""
+    from .i18n import number
+    from .problems import count
+
+    return number(count(problems), lang, 0)

@@ -40,7 +40,7 @@ def submit_command(engine, args) -> int:
     from pathlib import Path
 
     from . import submissions as S
-    from .cli import _print_files, _print_problems
+    from .cli import _count, _print_files, _print_problems
     from .i18n import t
     from .problems import errors
 
@@ -52,7 +52,7 @@ def submit_command(engine, args) -> int:
     _print_files(sent.checked.files, args.lang)
     _print_problems(sent.checked.problems, args.lang)
     if sent.submission_id is None:
-        print(t("cli_nothing_imported", args.lang, n=len(errors(sent.checked.problems))))
+        print(t("cli_nothing_imported", args.lang, n=_count(errors(sent.checked.problems), args.lang)))
         return INVALID
     print(t("cli_submitted", args.lang, id=sent.submission_id))
     return OK

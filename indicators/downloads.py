@@ -56,6 +56,18 @@ def is_formula(value) -> bool:
     return isinstance(value, str) and neutralise(value) is not value
 
 
+def formula_mask(cells: pd.Series) -> pd.Series:
+    """`is_formula` for a column of text, vectorised: only cells starting like a formula are looked at
+    one by one (a million codes go through in a blink)."""
+    text = cells.astype("str")
+    starts = text.str.slice(0, 1).isin(FORMULA_STARTS)
+    if not starts.any():
+        return starts
+    out = starts.copy()
+    out[starts] = text[starts].map(is_formula).astype(bool)
+    return out
+
+
 def to_excel_csv(frame: pd.DataFrame, reversible: bool = False) -> bytes:
     """CSV that French Excel opens cleanly: UTF-8 with BOM, `;` separator, decimal comma. Numbers keep
     15 significant digits: every value read from a file comes back as written (0.1 + 0.2 shows 0,3)."""

@@ -1009,6 +1009,15 @@ def percent(value, lang: str, decimals: int = 0) -> str:
     return format_percent(value, format=pattern, locale=LOCALES[lang])
 
 
+def size(nbytes, lang: str) -> str:
+    """A size in bytes as a reader says it: 340 ko, 1,2 Mo, 1.2 MB (babel's units)."""
+    from babel.units import format_unit
+
+    n = float(nbytes or 0)
+    unit, value = (("digital-megabyte", n / 1e6) if n >= 1e6 else ("digital-kilobyte", n / 1e3))
+    return format_unit(value, unit, locale=LOCALES.get(lang, "en_GB"), length="short", format="#,##0.#")
+
+
 def when(value, lang: str) -> str:
     """A date or timestamp in the language's medium format."""
     if value in (None, ""):

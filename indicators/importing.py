@@ -60,9 +60,28 @@ def _read(sources: list[Source]):
 
 
 def validate_files(engine: Engine | None, sources: list[Source], expected_kind: str | None = None) -> Checked:
-    results, _ = _read(sources)
-    known = known_codes(engine) if engine is not None else None
-    return check(results, known, expected_kind=expected_kind)
+    try:
+        results, _ = _read(sources)
+        known = known_codes(engine) if engine is not None else None
+        return check(results, known, expected_kind=expected_kind)
+    except MemoryError:
+        return out_of_memory(sources)
+
+
+def out_of_memory(sources: list[Source]) -> Checked:
+    """The report when files within every size limit still do not fit in this server's memory (the
+    limits are set for a 1.5 GB process; a smaller one can run out first): refused, naming them."""
+    names = [_name_of(s) for s in sources]
+    return Checked(files=[], tables={}, headers={},
+                   problems=[Problem(", ".join(names), None, None, None, "out_of_memory")])
+
+
+def _name_of(source: Source) -> str:
+    if isinstance(source, MappedSource):
+        return source.name
+    if isinstance(source, tuple):
+        return source[0]
+    return Path(source).name
 
 
 def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown", dry_run: bool = False,
@@ -74,6 +93,16 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
     rejected) as long as every problem is tied to a row; problems of a whole
     file (missing columns, unreadable file) still block the import.
     """
+    try:
+        return _import(engine, sources, user=user, dry_run=dry_run, skip_invalid_rows=skip_invalid_rows,
+                       attach_to_successor=attach_to_successor, expected_kind=expected_kind)
+    except MemoryError:
+        # Within the limits but past this process's memory: the transaction, if it began, rolled back.
+        return Outcome(out_of_memory(sources), None)
+
+
+def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, skip_invalid_rows: bool,
+            attach_to_successor: bool, expected_kind: str | None) -> Outcome:
     results, hashes = _read(sources)
     checked = check(results, known_codes(engine), expected_kind=expected_kind)
     del results   # the text cells are parsed now: free them before writing (a million rows weigh)
@@ -86,7 +115,7 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
             return Outcome(checked, None)
         bad = rows_with_errors(checked)
         tables = drop_rows(checked, bad)
-        rejected = len(bad)
+        rejected = sum(len(found) for found in bad.values())
     present = {kind: set(mapping_columns(checked, kind)) for kind in tables}
     for kind in ("observations", "flows"):
         if kind in present:

@@ -18,7 +18,7 @@ DEFAULTS: dict[str, int] = {
     "MAX_FILE_BYTES": 100 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
     "MAX_UNPACKED_BYTES": 200 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
     "MAX_SUBMISSION_BYTES": 20 * 1024 * 1024,  # a partner's submitted file, kept in the store until reviewed
-    "MAX_CELLS": 10_000_000,                   # cells of one table (rows x columns, blank lines included)
+    "MAX_CELLS": 6_000_000,                    # cells of one table (rows x columns, blank lines included): 1.5 M rows of 4 columns import, and import again, in 1.5 GB
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
     "MAX_FIELDS_PER_ROW": 1_000,               # fields in one CSV line
     "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
@@ -27,6 +27,7 @@ DEFAULTS: dict[str, int] = {
     "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have maps.MAX_BYTES)
     "MAX_VERTICES": 1_500_000,                 # coordinates of one boundary file, arcs expanded (25 MB of GeoJSON holds ~1.2 M)
     "MAX_PATTERN_CHARS": 200,                  # a saved mapping's regular expression
+    "MAX_PROBLEMS_LISTED": 1_000,              # problems of one kind in one column of a file listed one by one; the rest are counted
     "MIN_YEAR": 1900,                          # periods outside these years are refused
     "MAX_YEAR": 2100,
 }

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .parsing import parse_numbers, parse_period
-from .problems import Problem
+from .problems import cap, Problem
 from . import limits
 from .reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
 from .schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
@@ -525,6 +525,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
 
     def done(sheets, problems, columns=None, headers=None) -> MappedSource:
         summary["problems"] = len(problems)
+        problems = cap(problems)
         return MappedSource(file_name, digest, ReadResult(sheets=sheets, problems=problems), spec, mapping_name,
                             summary, columns if columns is not None else np.array([], dtype=object), headers or {})
 

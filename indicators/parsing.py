@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import limits
 from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
@@ -86,8 +88,9 @@ def parse_numbers(cells: pd.Series, decimal: str) -> tuple[np.ndarray, pd.Series
     fast = pd.to_numeric(candidate.where(plain, None), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     ok = plain & ~risky & np.isfinite(fast) & (np.abs(fast) <= 1e300)
     values = np.where(ok, fast, np.nan)
-    flags = pd.Series([None] * len(text), index=cells.index, dtype="object")
-    problems = pd.Series([None] * len(text), index=cells.index, dtype="object")
+    # Plain object arrays filled by position: a pandas setitem per cell costs 20 µs, a million of them 20 s.
+    flags = np.full(len(text), None, dtype=object)
+    problems = np.full(len(text), None, dtype=object)
     slow = np.flatnonzero(~ok)
     if len(slow):
         texts = text.to_numpy()
@@ -96,10 +99,10 @@ def parse_numbers(cells: pd.Series, decimal: str) -> tuple[np.ndarray, pd.Series
             if value is not None:
                 values[i] = value
             if flag:
-                flags.iat[i] = flag.lower()
+                flags[i] = flag.lower()
             if problem:
-                problems.iat[i] = problem
-    return values, flags, problems
+                problems[i] = problem
+    return values, pd.Series(flags, index=cells.index), pd.Series(problems, index=cells.index)
 
 
 def parse_period(text: str) -> str | None:
@@ -123,21 +126,30 @@ def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     of readable ones whose year lies outside the plausible range (limits.MIN_YEAR..MAX_YEAR)."""
     text = cells.astype("str").str.strip()
     good = text.str.match(PERIOD_PATTERN).fillna(False).to_numpy(dtype=bool)
-    out = text.where(good, None).astype("object")
-    bad = pd.Series(False, index=cells.index)
-    for i in np.flatnonzero(~good):
-        t = text.iat[i]
+    values = text.where(good, None).astype("object").to_numpy(copy=True)
+    bad = np.zeros(len(text), dtype=bool)
+    texts = text.to_numpy()
+    for i in np.flatnonzero(~good):   # by position in arrays: a pandas setitem per cell is slow
+        t = texts[i]
         if t == "":
-            out.iat[i] = None
+            values[i] = None
             continue
         parsed = parse_period(t)
-        out.iat[i] = parsed
-        bad.iat[i] = parsed is None
-    years = pd.to_numeric(out.str.slice(0, 4), errors="coerce")
-    outside = (years < limits.get("MIN_YEAR")) | (years > limits.get("MAX_YEAR"))
-    outside = outside.fillna(False).astype(bool)
+        values[i] = parsed
+        bad[i] = parsed is None
+    out = pd.Series(values, index=cells.index, dtype="object")
+    bad = pd.Series(bad, index=cells.index)
+    years = _years(out)
+    outside = pd.Series((years < limits.get("MIN_YEAR")) | (years > limits.get("MAX_YEAR")), index=cells.index)
     out = out.where(~outside, None)
     return out, bad, outside
+
+
+def _years(periods: pd.Series) -> np.ndarray:
+    """The year of each normalised period (NaN for none). Their first four characters are digits, so
+    pyarrow's cast reads them: 0.02 s a million, where pandas' to_numeric on text took 0.34 s."""
+    first = pa.array(periods.str.slice(0, 4), type=pa.string(), from_pandas=True)
+    return pc.cast(first, pa.float64()).to_numpy(zero_copy_only=False)
 
 
 def period_year(periods: pd.Series) -> pd.Series:

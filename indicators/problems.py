@@ -169,6 +169,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
               "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
     },
+    "out_of_memory": {
+        "en": "These files together are too large for the memory of this server: nothing was imported. Split "
+              "them into smaller files (fewer rows each) and import them one after the other.",
+        "fr": "Ces fichiers sont ensemble trop volumineux pour la mémoire de ce serveur : rien n'a été importé. "
+              "Découpez-les en fichiers plus petits (moins de lignes chacun) et importez-les l'un après l'autre.",
+        "nl": "Deze bestanden zijn samen te groot voor het geheugen van deze server: er is niets geïmporteerd. "
+              "Splits ze in kleinere bestanden (minder rijen elk) en importeer ze na elkaar.",
+    },
     "period_out_of_range": {
         "en": "The year must be between {minimum} and {maximum}.",
         "fr": "L'année doit être comprise entre {minimum} et {maximum}.",
@@ -223,6 +231,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "cellule. Fermez-le ou supprimez-le.",
         "nl": "Een aanhalingsteken (\") dat op deze rij opent, wordt nooit gesloten: de rest van het bestand zou één "
               "cel zijn. Sluit het of verwijder het.",
+    },
+    "more_same": {
+        "en": "{count} more cells have the same problem in this column as row {first} (rows {rows}). Only "
+              "the first {listed} are listed one by one.",
+        "fr": "{count} autres cellules ont le même problème dans cette colonne que la ligne {first} (lignes "
+              "{rows}). Seules les {listed} premières sont listées une à une.",
+        "nl": "Nog {count} cellen hebben hetzelfde probleem in deze kolom als rij {first} (rijen {rows}). "
+              "Alleen de eerste {listed} worden één voor één vermeld.",
     },
     "too_many_fields": {
         "en": "This row has more cells than the header.",
@@ -304,7 +320,7 @@ def _localise(params: dict, lang: str) -> dict:
             v = KIND_NAMES[v].get(lang, v)
         elif k == "what" and v in LIMIT_WORDS:
             v = LIMIT_WORDS[v].get(lang, v)
-        elif k in ("found", "limit", "length") and isinstance(v, int):
+        elif k in ("found", "limit", "length", "count", "listed") and isinstance(v, int):
             from babel.numbers import format_decimal
             v = format_decimal(v, locale={"fr": "fr_FR", "nl": "nl_BE"}.get(lang, "en_GB"))
         out[k] = v
@@ -321,6 +337,8 @@ class Problem:
     params: dict = field(default_factory=dict)
     suggestion: tuple[str, dict] | None = None
     severity: str = "error"  # "error" blocks the import; "notice" informs
+    # The rows of a `more_same` problem: every one of them is left out when bad rows are skipped.
+    more_rows: tuple = field(default=(), compare=False, repr=False)
 
     def message(self, lang: str = "en") -> str:
         template = MESSAGES[self.code].get(lang) or MESSAGES[self.code]["en"]
@@ -343,6 +361,57 @@ class Problem:
             "message": self.message(lang),
             "suggestion": self.suggestion_text(lang),
         }
+
+
+def capped(file: str, column: str | None, code: str, rows, make, severity: str = "error") -> list[Problem]:
+    """The problems of one kind in one column of one file: `make(i)` builds the i-th, for the first
+    `MAX_PROBLEMS_LISTED` of `rows`; the others are one `more_same` problem that keeps their rows.
+
+    A file with a mistake on each of its million rows would otherwise cost a million objects (over
+    a gigabyte) and a report nobody reads; a planner needs the first ones and the count.
+    """
+    from . import limits
+
+    listed = limits.get("MAX_PROBLEMS_LISTED")
+    out = [make(i) for i in range(min(len(rows), listed))]
+    if len(rows) > listed:
+        rest = tuple(int(r) for r in rows[listed:])
+        distinct = list(dict.fromkeys(rest[:1000]))   # a mapped row can hold several cells
+        shown = ", ".join(map(str, distinct[:10])) + (", …" if len(distinct) > 10 or len(set(rest)) > 10 else "")
+        out.append(Problem(file, rest[0], column, None, "more_same",
+                           {"count": len(rest), "first": int(rows[0]), "rows": shown, "listed": listed},
+                           severity=severity, more_rows=rest))
+    return out
+
+
+def cap(problems: list[Problem]) -> list[Problem]:
+    """Problems found one cell at a time (a mapped file), capped as `capped` does, in their order."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.file, p.column, p.code, p.severity), []).append(p)
+    from . import limits
+
+    listed = limits.get("MAX_PROBLEMS_LISTED")
+    if all(len(g) <= listed for g in groups.values()):
+        return problems
+    out: list[Problem] = []
+    for (file, column, code, severity), group in groups.items():
+        if len(group) <= listed:
+            out.extend(group)
+            continue
+        out.extend(capped(file, column, code, [p.row or 0 for p in group],
+                          lambda i, group=group: group[i], severity=severity))
+    return out
+
+
+def count(problems: list[Problem]) -> int:
+    """How many cells the problems stand for: a `more_same` problem counts all of its own."""
+    return sum(p.params.get("count", 1) if p.code == "more_same" else 1 for p in problems)
+
+
+def problem_rows_of(problem: Problem) -> tuple:
+    """Every spreadsheet row a problem stands for."""
+    return problem.more_rows or ((problem.row,) if problem.row is not None else ())
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

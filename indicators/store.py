@@ -42,7 +42,9 @@ def _sql_type(kind: str):
 def _sql_table(table: Table) -> sa.Table:
     cols = [sa.Column(c.name, _sql_type(c.kind), primary_key=c.name in table.key,
                       nullable=c.name not in table.key) for c in table.columns]
-    cols.append(sa.Column("batch_id", sa.Integer, nullable=True, index=True))
+    # No index on batch_id: it cost a fifth of a million-row import (3.1 s against 2.4 s of bare
+    # executemany, bench/ingest.py) and only rollback looks rows up by batch, a scan of well under a second.
+    cols.append(sa.Column("batch_id", sa.Integer, nullable=True))
     # SQLite: keyed tables without the hidden rowid, so a row is written once, in key order.
     return sa.Table(table.name, metadata, *cols, sqlite_with_rowid=False)
 
@@ -149,7 +151,20 @@ def open_store(url: str | None = None, create: bool = True) -> Engine:
     if create:
         metadata.create_all(engine)
         _add_new_columns(engine)
+        _drop_old_indexes(engine)
     return engine
+
+
+def _drop_old_indexes(engine: Engine) -> None:
+    """Stores made before the data tables lost their batch_id index drop it (see _sql_table)."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for name in TABLES:
+            if not inspector.has_table(name):
+                continue
+            for index in inspector.get_indexes(name):
+                if index["name"] == f"ix_{name}_batch_id":
+                    conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index["name"]}"')
 
 
 def _add_new_columns(engine: Engine) -> None:
@@ -347,7 +362,7 @@ def _delete_keys(conn, name: str, keys: pd.DataFrame) -> None:
     conn.exec_driver_sql(sql, list(zip(*[keys[k].tolist() for k in table.key])))
 
 
-def _existing_for(conn, name: str, incoming: pd.DataFrame) -> pd.DataFrame:
+def _existing_for(conn, name: str, incoming: pd.DataFrame, codes: list | None = None) -> pd.DataFrame:
     table = TABLES[name]
     sql_table = SQL_TABLES[name]
     count = conn.execute(sa.select(sa.func.count()).select_from(sql_table)).scalar()
@@ -355,6 +370,8 @@ def _existing_for(conn, name: str, incoming: pd.DataFrame) -> pd.DataFrame:
         return read_table(conn, name, where=sa.false(), with_batch=True)
     first = table.key[0]
     ids = sorted(set(incoming[first].dropna()))
+    if codes is not None:   # a slice of a large file: its first-key codes, however many
+        return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True, ordered=False)
     if len(ids) <= 500:
         return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True, ordered=False)
     return read_table(conn, name, with_batch=True, ordered=False)
@@ -385,13 +402,44 @@ def _prepare(frame: pd.DataFrame, table: Table, present: set[str] | None) -> pd.
     return out
 
 
+PLAN_CHUNK_ROWS = 400_000   # rows of a large file compared with the store at a time
+
+
 def _plan_table(conn, name: str, incoming: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
-    """(rows to add, rows to update with their old version, old versions, unchanged count)."""
+    """(rows to add, rows to update with their old version, old versions, unchanged count).
+
+    A large file is compared with the store a slice of its first key at a time (a few hundred
+    indicators), so that the stored rows read back and the merge stay a slice too: re-importing
+    2.4 million rows whole went past a 1.5 GB process (tests/test_large_valid_file.py)."""
+    first = TABLES[name].key[0]
+    stored = conn.execute(sa.select(sa.func.count()).select_from(SQL_TABLES[name])).scalar()
+    if not stored or len(incoming) <= PLAN_CHUNK_ROWS or incoming[first].isna().any():
+        return _plan_slice(conn, name, incoming)
+    sizes = incoming.groupby(first, sort=True).size()
+    groups, current, count = [], [], 0
+    for code, size in sizes.items():
+        if current and (count + size > PLAN_CHUNK_ROWS or len(current) >= 500):   # 500: bound parameters
+            groups.append(current)
+            current, count = [], 0
+        current.append(code)
+        count += size
+    groups.append(current)
+    parts = []
+    for codes in groups:
+        part = incoming[incoming[first].isin(codes)]
+        part.attrs = dict(incoming.attrs)
+        parts.append(_plan_slice(conn, name, part, codes))
+    added, updated, old = (pd.concat([p[i] for p in parts], ignore_index=True) for i in range(3))
+    added.attrs["present"] = updated.attrs["present"] = incoming.attrs.get("present")
+    return added, updated, old, sum(p[3] for p in parts)
+
+
+def _plan_slice(conn, name: str, incoming: pd.DataFrame, codes: list | None = None):
     table = TABLES[name]
     key = list(table.key)
     data_cols = [c for c in table.names if c not in key]
     present = incoming.attrs.get("present", set(table.names))
-    existing = _existing_for(conn, name, incoming)
+    existing = _existing_for(conn, name, incoming, codes)
     if existing.empty:
         return incoming, incoming.iloc[:0], existing, 0
     merged = incoming.merge(existing, on=key, how="left", suffixes=("", "__old"), indicator=True)
@@ -527,8 +575,15 @@ def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) 
 # ---------------------------------------------------------------- history and rollback
 
 def list_batches(engine: Engine) -> pd.DataFrame:
+    """The batches, newest first, with `kept_bytes`: what the store keeps to undo each one (previous
+    versions of the rows it changed, rows a rollback removed), which a large batch makes large."""
+    kept = (sa.select(history.c.batch_id,
+                      sa.func.sum(sa.func.length(history.c.row) + sa.func.length(history.c.row_key)).label("kept"))
+            .group_by(history.c.batch_id).subquery())
     with engine.connect() as conn:
-        result = conn.execute(sa.select(batches).order_by(batches.c.batch_id.desc()))
+        result = conn.execute(sa.select(batches, sa.func.coalesce(kept.c.kept, 0).label("kept_bytes"))
+                              .select_from(batches.outerjoin(kept, kept.c.batch_id == batches.c.batch_id))
+                              .order_by(batches.c.batch_id.desc()))
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 

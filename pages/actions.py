@@ -50,18 +50,22 @@ def observations_of(version: int, indicator_ids: tuple[str, ...], territories: t
     return F.in_period(F.in_territories(obs, scope), scope)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _latest_states(fw) -> dict[str, str]:
-    """Each action's implementation state as its latest progress update reports it."""
+@st.cache_data(show_spinner=False, max_entries=4)
+def _latest_states(version) -> dict[str, str]:
+    """Each action's implementation state as its latest progress update reports it.
+
+    Keyed on the store's version: keyed on the framework itself, Streamlit hashed all its tables on
+    every run, 28 % of the Actions page's time (py-spy, demo store)."""
     from indicators.updates import latest
 
-    updates = fw.get("action_updates")
+    updates = common.framework(version).get("action_updates")
     if updates is None or updates.empty:
         return {}
     last = latest(updates)
     return dict(zip(last["action_id"].astype(str), last["implementation"]))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)   # the same filters give the same tables: built once
 def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per action, one row per indicator) for the filters, in the filters' language."""
     fw = common.framework(version)
@@ -75,7 +79,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
                                            method)
     roll = roll.set_index("action_id") if len(roll) else roll
-    reported = _latest_states(fw)
+    reported = _latest_states(version)
     rows = []
     for action in actions.to_dict("records"):
         aid = str(action["action_id"])
@@ -280,7 +284,10 @@ def _show(fig, key: str) -> None:
     st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
-def _indicator_detail(view, ind: dict, row: dict | None) -> None:
+EAGER_INDICATORS = 2   # indicators of an action whose charts are drawn at once; the others on demand
+
+
+def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
     iid = str(ind["indicator_id"])
@@ -305,6 +312,21 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
         st.info(t("flow_indicator" if common.is_flow(view.version, iid) else "no_data_indicator", lang))
         return
     rows, targets = _statuses_and_targets(view.version, flt, iid)
+    if not eager:
+        # Past the first indicators, the charts wait in an expander, drawn once it is opened: the browser
+        # spends ~0.25 s per plotly chart, and an action of the large store drew eight (2.2 s a visit).
+        charts_box = st.expander(t("indicator_charts", lang), key=f"charts-{iid}", on_change="rerun")
+        if not charts_box.open:
+            _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid)
+            return
+        with charts_box:
+            _draw_charts(built, iid, lang)
+    else:
+        _draw_charts(built, iid, lang)
+    _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid)
+
+
+def _draw_charts(built: dict, iid: str, lang: str) -> None:
     if built["others"] is not None:   # cross-border bodies (often the target's territory) span the width
         st.markdown(f"**{t('other_territories', lang)}**")
         _show(built["others"], f"chart-{iid}-other")
@@ -318,6 +340,9 @@ def _indicator_detail(view, ind: dict, row: dict | None) -> None:
                 _show(built["sides"][side], f"chart-{iid}-{side}")
             else:
                 st.caption(t("no_data_side", lang, side=label))
+
+
+def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str) -> None:
     if len(rows):   # lazy: the table (a row per territory) is built only once the expander is opened
         statuses = st.expander(t("statuses_by_territory", lang), key=f"statuses-{iid}", on_change="rerun")
         if statuses.open:
@@ -356,9 +381,9 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
         st.info(t("no_indicators_action", lang))
         return
     by_indicator = {r["indicator_id"]: r for r in per_indicator.to_dict("records")}
-    for ind in indicators.to_dict("records"):
+    for i, ind in enumerate(indicators.to_dict("records")):
         with st.container(border=True):
-            _indicator_detail(view, ind, by_indicator.get(str(ind["indicator_id"])))
+            _indicator_detail(view, ind, by_indicator.get(str(ind["indicator_id"])), eager=i < EAGER_INDICATORS)
 
 
 # ---------------------------------------------------------------- the page

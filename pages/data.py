@@ -141,7 +141,7 @@ def _sep(sep: str | None) -> str:
 def import_tab(view, editor: str | None) -> None:
     lang = view.lang
     from indicators.importing import import_files
-    from indicators.problems import errors
+    from indicators.problems import count, errors
 
     if not editor:
         st.caption(t("viewer_check", lang))
@@ -174,7 +174,7 @@ def import_tab(view, editor: str | None) -> None:
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
-        st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
         frame = _problems_frame(problems, lang)
         st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
         st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
@@ -230,6 +230,7 @@ def history_tab(view, editor: str | None) -> None:
         t("user", lang): batches["user"], t("files", lang): batches["files"],
         t("added", lang): batches["added"], t("updated", lang): batches["updated"],
         t("unchanged", lang): batches["unchanged"], t("rejected", lang): batches["rejected"],
+        t("kept_to_undo", lang): [i18n.size(b, lang) if b else "–" for b in batches["kept_bytes"]],
         t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
                            for s in batches["status"]],
     })
@@ -281,11 +282,13 @@ def templates_tab(lang: str) -> None:
         label = getattr(table, f"label_{lang}")
         a, b, c = st.columns([3, 1, 1])
         a.markdown(f"**{label}** · `{name}`  \n" + ", ".join(f"`{col}`" for col in table.required))
-        frame = template(name)
-        b.download_button("CSV", data=to_csv_bytes(frame, sep=";", decimal=",", encoding="utf-8-sig"),
+        # Built when clicked, not on every run: writing the nine workbooks was a third of the page's time.
+        b.download_button("CSV", data=lambda name=name: to_csv_bytes(template(name), sep=";", decimal=",",
+                                                                     encoding="utf-8-sig"),
                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
                           icon=":material/download:")
-        c.download_button("XLSX", data=to_xlsx_bytes({name: template(name, typed=True)}, notes={t("notes_sheet", lang): notes(name, lang)}),
+        c.download_button("XLSX", data=lambda name=name: to_xlsx_bytes({name: template(name, typed=True)},
+                                                                       notes={t("notes_sheet", lang): notes(name, lang)}),
                           file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")

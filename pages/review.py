@@ -13,7 +13,7 @@ from indicators import accounts as A
 from indicators import i18n
 from indicators import submissions as S
 from indicators.i18n import t
-from indicators.problems import errors
+from indicators.problems import count, errors
 from indicators.store import StoreError
 from pages import common
 
@@ -61,7 +61,7 @@ def _report(checked, lang: str) -> None:
     st.dataframe(_detected(checked.files, lang), hide_index=True, width="stretch")
     problems = errors(checked.problems)
     if problems:
-        st.error(t("problems_found", lang, n=len(problems)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
         st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="submission_problems")
 
 

@@ -134,3 +134,18 @@ def test_history_and_rollback_answer_in_dutch_and_a_mistyped_store_is_not_create
     typo = tmp_path / "typo" / "stroe.sqlite"
     out = cli("history", "--db", f"sqlite:///{typo}", "--lang", "fr")
     assert out.returncode == 2 and "Aucune base" in out.stderr and not typo.exists()
+
+
+def test_history_says_what_each_batch_keeps_to_be_undone(tmp_path, sqlite_url, capsys):
+    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
+    rows = "".join(f"MOB01,59350,{2000 + i},{i}\n" for i in range(50))
+    first = write(tmp_path, "obs.csv", "indicator_id,territory_id,period,value\n" + rows)
+    second = write(tmp_path, "obs2.csv", "indicator_id,territory_id,period,value\n"
+                   + "".join(f"MOB01,59350,{2000 + i},{i / 2}\n" for i in range(50)))
+    assert main(["import", "--db", sqlite_url, str(first)]) == 0
+    assert main(["import", "--db", sqlite_url, str(second)]) == 0   # changes the 50 values: keeps their old ones
+    capsys.readouterr()
+    assert main(["history", "--db", sqlite_url, "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "conservés pour annuler" in lines[0] and "ko" in lines[0]          # the update keeps 50 rows
+    assert "conservés pour annuler" not in lines[1]                              # a batch that only added keeps none

@@ -312,3 +312,21 @@ def test_a_status_judged_after_a_break_in_series_says_so(store):
     assert f"· *rupture de série en {period}*" in texts(at)
     plain = open_page("pages/explorer.py", {"indicator": "MOB01"})
     assert "· *rupture de série en" not in texts(plain)   # the headline territory's series has no break
+
+
+def test_an_action_draws_the_charts_of_its_first_indicators_and_the_others_on_demand(store):
+    from pages.actions import EAGER_INDICATORS
+
+    counts = INDICATORS.groupby("action_id").size()
+    action = counts[counts > EAGER_INDICATORS].index[0]
+    at = open_page("pages/actions.py", {"action": action})
+    assert not at.exception and not at.error
+    ids = INDICATORS.loc[INDICATORS["action_id"] == action, "indicator_id"].tolist()
+    body = texts(at)
+    assert all(f"#### {iid} · " in body for iid in ids)   # every indicator is announced with its status
+    before = len(plotly_specs(at))
+    assert before >= 1
+    at.session_state[f"charts-{ids[EAGER_INDICATORS]}"] = True   # the planner opens a later one's charts
+    at.run()
+    assert not at.exception and not at.error
+    assert len(plotly_specs(at)) > before

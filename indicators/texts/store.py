@@ -9,4 +9,10 @@ TEXTS = {
         "en": "Batch {batch} created codes that later data still uses ({what}). Roll back or change that data "
               "first; nothing was changed.",
     },
+    "kept_to_undo": {
+        "fr": "Conservé pour annuler", "nl": "Bewaard om terug te draaien", "en": "Kept to undo",
+    },
+    "cli_kept_to_undo": {
+        "fr": "{size} conservés pour annuler", "nl": "{size} bewaard om terug te draaien", "en": "{size} kept to undo",
+    },
 }

@@ -244,6 +244,21 @@ def code_too_long(path: Path) -> None:
     path.write_bytes((TERRITORIES + "9" * 5000 + ",Long,Lang,FR,commune,,,50.6,3.0\n").encode())
 
 
+# ------------------------------------------------------------------ a problem on every row
+
+ROWS_EVERY = 1_000_000   # 20 MB of CSV, under the size limit: the cost must come from the report
+
+
+def _every_row(line: str) -> Callable[[Path], None]:
+    """A million rows that each hold the same kind of mistake."""
+    def make(path: Path) -> None:
+        with path.open("w") as out:
+            out.write(OBS)
+            for start in range(0, ROWS_EVERY, 100_000):
+                out.write("".join(line.format(i=i) for i in range(start, start + 100_000)))
+    return make
+
+
 # ------------------------------------------------------------------ framework integrity
 
 CASES: dict[str, Case] = {
@@ -293,6 +308,13 @@ CASES: dict[str, Case] = {
                                "refused"),
     "formula_colour": Case("themes.csv", _text(THEMES + 'x1,Nom,Naam,Name,"=1+1",3\n'), "refused"),
     "formula_tab_prefix": Case("levels.csv", _text(LEVELS + "\t=1+1,Nom,Naam,Name,3\n"), "refused"),
+    # a problem on every row: reported in full up to a cap, then counted, within the limits
+    "bad_value_every_row": Case("values.csv", _every_row("MOB02,59512,2020,abc{i}\n"), "refused",
+                                "more cells have the same problem"),
+    "unknown_code_every_row": Case("codes.csv", _every_row("X{i},59512,2020,1\n"), "refused",
+                                   "more cells have the same problem"),
+    "duplicate_every_row": Case("dups.csv", _every_row("MOB02,59512,2020,{i}\n"), "refused",
+                                "more cells have the same problem"),
     # cycles
     "own_parent": Case("territories.csv", _text(
         "territory_id,name_fr,country,parent_id\n99010,Boucle,FR,99010\n"), "refused"),
