@@ -42,3 +42,19 @@ def test_stale_table_shows_every_column_at_1280(narrow, app_url, lang):
     assert scroll <= width + 1, (scroll, width)
     page.screenshot(path=f"/tmp/overview_stale_{lang}.png", full_page=True)
     shoot(page, f"overview_1280_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_health_freshness_table_shows_every_column_at_1280(narrow, app_url, lang):
+    page = narrow
+    page.goto(url_of(app_url, "overview", lang))          # a cold server: the entry page first
+    wait_for_app(page)
+    page.goto(url_of(app_url, "health", lang))
+    wait_for_app(page)
+    table = page.get_by_test_id("stDataFrame").nth(1)       # whom to ask, then the freshness table
+    table.scroll_into_view_if_needed()
+    expect(table.locator("th")).to_have_count(7)
+    assert table.locator("th").last.inner_text() == t("action", lang)
+    scroll, width = table.evaluate(FITS)
+    assert scroll <= width + 1, (scroll, width)
+    shoot(page, f"health_1280_{lang}")
