@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .parsing import parse_numbers, parse_period
-from .problems import cap, Problem
+from .problems import cap, capped, Problem
 from . import limits
 from .reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
 from .schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
@@ -493,16 +493,27 @@ def _duplicates(cells: pd.DataFrame, rows: np.ndarray, label: str, problems: lis
     dup = cells.duplicated(subset=key, keep="first").to_numpy()
     if not dup.any():
         return cells
-    first = cells[~dup].set_index(key)
-    for i in np.flatnonzero(dup):
-        r = cells.iloc[i]
-        f = first.loc[tuple(r[k] for k in key)]
-        same = f["_value"] == r["_value"] and _flag_text(f["flag"]) == _flag_text(r["flag"])
-        problems.append(Problem(label, int(rows[r["pos"]]), r["column"], r["text"],
-                                "duplicate_key" if same else "conflicting_key",
-                                {"first_row": str(int(rows[f["pos"]])), "key": " / ".join(str(r[k]) for k in key)},
-                                ("keep_one", {})))
+    group = cells.groupby(key, sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(cells))).groupby(group).transform("min").to_numpy()
+    value, flag = cells["_value"].to_numpy(dtype="float64"), cells["flag"].map(_flag_text).to_numpy()
+    same = ((value == value[first]) | (np.isnan(value) & np.isnan(value[first]))) & (flag == flag[first])
+    pos_of, column_of, text_of = (cells[c].to_numpy() for c in ("pos", "column", "text"))
+    keys = cells[key].astype(str).to_numpy()
+    for (column, code), at in _groups(np.flatnonzero(dup), column_of,
+                                      np.where(same, "duplicate_key", "conflicting_key")):
+        problems.extend(capped(label, column, code, rows[pos_of[at].astype(np.int64)], lambda j, at=at, code=code:
+                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], text_of[at[j]], code,
+                                       {"first_row": str(int(rows[pos_of[first[at[j]]]])),
+                                        "key": " / ".join(keys[at[j]])}, ("keep_one", {}))))
     return cells[~dup].reset_index(drop=True)
+
+
+def _groups(at: np.ndarray, columns: np.ndarray, codes: np.ndarray):
+    """The positions `at` grouped by (column, problem code), in order of first appearance."""
+    if not len(at):
+        return []
+    frame = pd.DataFrame({"at": at, "column": columns[at], "code": codes[at]})
+    return [(name, part["at"].to_numpy()) for name, part in frame.groupby(["column", "code"], sort=False)]
 
 
 def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sha256: str | None = None,
@@ -683,45 +694,53 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     summary["missing"] = int(empty.sum())
     cells["flag"] = flags.to_numpy()
     cells["_value"] = values
-    for i in np.flatnonzero(codes_bad.notna().to_numpy()):
-        code = codes_bad.iat[i]
-        problems.append(Problem(label, int(rows[cells.at[i, "pos"]]), cells.at[i, "column"], cells.at[i, "text"],
-                                code, {}, ("write_number", {}) if code == "not_a_number" else None))
+    # Problems read from arrays by position, capped per column and kind (`problems.capped`): a `.at`
+    # lookup per bad cell took 20 s for 600,000 of them.
+    pos_of, column_of, text_of = (cells[c].to_numpy() for c in ("pos", "column", "text"))
+    code_of = codes_bad.to_numpy()
+    for (column, code), at in _groups(np.flatnonzero(codes_bad.notna().to_numpy()), column_of, code_of):
+        problems.extend(capped(label, column, code, rows[pos_of[at].astype(np.int64)], lambda j, at=at, code=code:
+                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], text_of[at[j]], code, {},
+                                       ("write_number", {}) if code == "not_a_number" else None)))
     cells = cells[~empty & codes_bad.isna().to_numpy()].reset_index(drop=True)
 
     # Per row: territory, period, flag/source/note columns (one problem per row and column).
     row_bad = np.zeros(len(frame), dtype=bool)
     used_pos = np.unique(cells["pos"].to_numpy(dtype=np.int64))
     code_at = codes.to_numpy()
-    for p in used_pos:
-        if code_at[p] == "":
-            problems.append(Problem(label, int(rows[p]), ter_col, "", "required"))
-            row_bad[p] = True
+    at = used_pos[code_at[used_pos] == ""]
+    problems.extend(capped(label, ter_col, "required", rows[at],
+                           lambda j: Problem(label, int(rows[at[j]]), ter_col, "", "required")))
+    row_bad[at] = True
     if known_territories is not None and territory["keep"] == "all":
         ordered = sorted(known_territories)
         cache: dict[str, tuple] = {}
-        for p in used_pos:
-            c = code_at[p]
-            if c and c not in known_territories:
-                if c not in cache:
-                    cache[c] = _suggest(c, ordered, "territories")
-                problems.append(Problem(label, int(rows[p]), ter_col, c, "unknown_code", {"kind": "territories"},
-                                        cache[c]))
-                row_bad[p] = True
+
+        def unknown_territory(j, at):
+            c = code_at[at[j]]
+            if c not in cache:
+                cache[c] = _suggest(c, ordered, "territories")
+            return Problem(label, int(rows[at[j]]), ter_col, c, "unknown_code", {"kind": "territories"}, cache[c])
+
+        here = code_at[used_pos]
+        at = used_pos[(here != "") & ~pd.Series(here).isin(known_territories).to_numpy()]
+        problems.extend(capped(label, ter_col, "unknown_code", rows[at], lambda j, at=at: unknown_territory(j, at)))
+        row_bad[at] = True
     if period_col is not None:
         as_kind = spec["period"].get("as")
-        raw_periods = columns[period_col].astype(str).to_numpy()
-        period_at: dict[int, str] = {}
-        for p in used_pos:
-            text = raw_periods[p].strip()
-            parsed = _date_period(text, as_kind)
-            if parsed is None:
-                problems.append(Problem(label, int(rows[p]), period_col, text, "required" if not text else
-                                        "bad_period", {}, None if not text else ("write_period", {})))
-                row_bad[p] = True
-            else:
-                period_at[int(p)] = parsed
-        cells["period"] = [period_at.get(int(p), "") for p in cells["pos"]]
+        raw_periods = columns[period_col].astype(str).str.strip().to_numpy()
+        texts = raw_periods[used_pos]
+        parsed_of = {text: _date_period(text, as_kind) for text in pd.unique(texts)}   # each distinct text once
+        parsed = np.array([parsed_of[text] for text in texts], dtype=object)
+        for code, mask in (("required", texts == ""), ("bad_period", (texts != "") & pd.isna(parsed))):
+            at = used_pos[mask]
+            problems.extend(capped(label, period_col, code, rows[at], lambda j, at=at, code=code: Problem(
+                label, int(rows[at[j]]), period_col, raw_periods[at[j]], code, {},
+                ("write_period", {}) if code == "bad_period" else None)))
+            row_bad[at] = True
+        period_at = np.full(len(frame), "", dtype=object)
+        period_at[used_pos] = np.where(pd.isna(parsed), "", parsed)
+        cells["period"] = period_at[cells["pos"].to_numpy(dtype=np.int64)]
     elif "period" in spec:
         cells["period"] = spec["period"]["value"]
     for key, (real, constant) in extra.items():
@@ -731,12 +750,13 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         texts = columns[real].astype(str).str.strip().to_numpy()[cells["pos"].to_numpy(dtype=np.int64)]
         if key == "flag":
             texts = np.array([t.lower() for t in texts], dtype=object)
-            for p in used_pos:
-                t = str(columns[real].iat[p]).strip()
-                if t and not is_flag(t):
-                    problems.append(Problem(label, int(rows[p]), real, t, "bad_flag",
-                                            {"known": ", ".join(FLAGS)}))
-                    row_bad[p] = True
+            raw_flags = columns[real].astype(str).str.strip().to_numpy()
+            here = raw_flags[used_pos]
+            wrong = {text for text in pd.unique(here) if text and not is_flag(text)}
+            at = used_pos[pd.Series(here).isin(wrong).to_numpy()]
+            problems.extend(capped(label, real, "bad_flag", rows[at], lambda j, at=at: Problem(
+                label, int(rows[at[j]]), real, raw_flags[at[j]], "bad_flag", {"known": ", ".join(FLAGS)})))
+            row_bad[at] = True
         cells[f"_{key}"] = texts
     cells = cells[~row_bad[cells["pos"].to_numpy(dtype=np.int64)]].reset_index(drop=True)
     cells["territory_id"] = code_at[cells["pos"].to_numpy(dtype=np.int64)] if len(cells) else []
@@ -756,9 +776,12 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         percent = {i for i, u in known_indicators.items() if str(u or "").strip() in PERCENT_UNITS}
         v = cells["_value"].to_numpy(dtype="float64")
         bad = cells["indicator_id"].isin(percent).to_numpy() & ((v < 0) | (v > 100))
-        for i in np.flatnonzero(bad):
-            problems.append(Problem(label, int(rows[cells.at[i, "pos"]]), cells.at[i, "column"], cells.at[i, "text"],
-                                    "percent_over_100", {"indicator": cells.at[i, "indicator_id"]}))
+        pos_of, column_of, text_of, ind_of = (cells[c].to_numpy() for c in ("pos", "column", "text", "indicator_id"))
+        for (column, _), at in _groups(np.flatnonzero(bad), column_of, np.full(len(cells), "")):
+            problems.extend(capped(label, column, "percent_over_100", rows[pos_of[at].astype(np.int64)],
+                                   lambda j, at=at: Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]],
+                                                            text_of[at[j]], "percent_over_100",
+                                                            {"indicator": ind_of[at[j]]})))
         cells = cells[~bad].reset_index(drop=True)
 
     # The same indicator, territory and period twice in the file.

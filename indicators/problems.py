@@ -169,6 +169,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
               "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
     },
+    "cells_outside_table": {
+        "en": "Cells right of the table's last column name are not read: {cells}. Give their column a name "
+              "if they hold data.",
+        "fr": "Des cellules à droite de la dernière colonne nommée ne sont pas lues : {cells}. Donnez un nom "
+              "à leur colonne si elles contiennent des données.",
+        "nl": "Cellen rechts van de laatste kolom met een naam worden niet gelezen: {cells}. Geef hun kolom een "
+              "naam als ze gegevens bevatten.",
+    },
     "out_of_memory": {
         "en": "These files together are too large for the memory of this server: nothing was imported. Split "
               "them into smaller files (fewer rows each) and import them one after the other.",

@@ -427,6 +427,7 @@ def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
     body: list[list[str]] = []
     numbers: list[int] = []
     notes: list[tuple[int, list[str]]] = []   # non-empty rows before a known header
+    outside: list[tuple[int, int]] = []       # (row, column) of a cell right of the header's last name
     cells = 0
     for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
         if not values or all(v is None or v == "" for v in values):
@@ -449,6 +450,9 @@ def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
         cells += min(len(row), len(header))
         if cells > max_cells:
             raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+        beyond = next((i for i in range(len(header), len(row)) if row[i].strip()), None)
+        if beyond is not None and len(outside) < 1000:
+            outside.append((index, beyond))
         body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
         numbers.append(index)
     if header is None:
@@ -463,6 +467,10 @@ def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
     while header and not header[-1]:
         header.pop()
     width = len(header)
+    for index, row in zip(numbers, body):   # cells under the trailing empty header cells are outside too
+        beyond = next((i for i in range(width, len(row)) if row[i].strip()), None)
+        if beyond is not None and len(outside) < 1000:
+            outside.append((index, beyond))
     body = [r[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
         {h: pd.Series([], dtype="str") for h in header})
@@ -471,7 +479,15 @@ def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
     frame, rows = _drop_blank(frame, rows)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=".", decimal_detected=False, header_row=header_row, repeated=repeated)
-    return sheet, []
+    return sheet, _outside_problems(sheet.label, sorted(set(outside)))
+
+
+def _outside_problems(label: str, outside: list[tuple[int, int]]) -> list[Problem]:
+    """A notice naming the cells right of the table (a total, a comment): they are not read."""
+    if not outside:
+        return []
+    shown = ", ".join(f"{column_letter(col + 1)}{row}" for row, col in outside[:10]) + (", …" if len(outside) > 10 else "")
+    return [Problem(label, outside[0][0], None, None, "cells_outside_table", {"cells": shown}, severity="notice")]
 
 
 def separator_name(sep: str | None) -> str | None:

@@ -199,3 +199,24 @@ def test_a_mapping_names_which_repeated_column_it_means_by_letter():
                                                     "values": {"Voix (D)": "MOB01"}}, "elections.csv")
     frame = chosen.result.sheets[0].frame
     assert sorted(frame["value"].astype(str).tolist()) == ["20", "21"]
+
+
+def test_cells_right_of_an_xlsx_table_are_named_in_a_notice(tmp_path):
+    """A total or a comment typed right of the table is not read: the user is told which cells."""
+    import openpyxl
+
+    from indicators.reading import read_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator_id", "territory_id", "period", "value"])
+    sheet.append(["MOB02", "59350", "2020", 43300])
+    sheet.append(["MOB02", "59350", "2021", 44000, None, "total 87300"])
+    sheet.append(["MOB02", "59512", "2021", 1200])
+    path = tmp_path / "obs.xlsx"
+    book.save(path)
+    result = read_file(path)
+    (notice,) = [p for p in result.problems if p.code == "cells_outside_table"]
+    assert notice.severity == "notice" and notice.row == 3 and "F3" in notice.message("en")
+    assert "F3" in notice.message("fr") and list(result.sheets[0].frame.columns) == [
+        "indicator_id", "territory_id", "period", "value"]

@@ -354,6 +354,11 @@ MAPPING_CASES: dict[str, Case] = {
     "mapping_json_deep": Case("m.json", json_deep, "refused", path="mapping"),
     "mapping_not_json": Case("m.json", _bytes(b"\xff\xfe{"), "refused", path="mapping"),
     "mapping_brackets_in_string": Case("m.json", json_deep_in_string, "read", path="mapping"),
+    # A foreign file with a mistake in every cell: the mapping's own checks are capped like the validator's.
+    "mapping_every_cell_bad": Case("foreign.csv", lambda path: path.write_text(
+        "code;year;v;w\n" + "".join(f"X{i};2020;abc;n/a{i}\n" for i in range(600_000))),
+        "refused", "more cells have the same problem", path="apply",
+        spec=json.loads(_spec(values={"v": "MOB02", "w": "MOB01"}))),
     # RE2 matches `(a+)+$` in linear time: a backtracking engine takes minutes on these cells.
     "mapping_catastrophic_pattern": Case(
         "foreign.csv", _text("code;year;v\n" + "".join(f"{'a' * 40}!;2020;{i}\n" for i in range(2000))
