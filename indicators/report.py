@@ -187,7 +187,7 @@ def filter_summary(framework: dict[str, pd.DataFrame], filters: F.Filters) -> tu
         names = [_name_of(framework["territories"], "territory_id", c, "name", lang) for c in filters.territories]
         shown = ", ".join(names[:6]) + (f" {t('and_more', lang, n=len(names) - 6)}" if len(names) > 6 else "")
         items.append((t("territories", lang), shown))
-        scope.append(t("n_territories", lang, n=len(names)))
+        scope.append(i18n.count(len(names), "territory", "territories", lang))     # the language's plural
     if filters.period_from or filters.period_to:
         value = f"{filters.period_from or '…'}–{filters.period_to or '…'}"
         items.append((t("period_range", lang), value))

@@ -145,7 +145,7 @@ def _filters_caption(view, lang: str) -> None:
             rows = fw[table][fw[table][column] == code].to_dict("records")
             parts.append(f"{t(key, lang)}{_colon(lang)} {i18n.name(rows[0], field, lang) if rows else code}")
     if flt.territories:
-        parts.append(t("n_territories", lang, n=len(flt.territories)))
+        parts.append(i18n.count(len(flt.territories), "territory", "territories", lang))   # 1 territoire, 2 territoires
     if flt.period_from or flt.period_to:
         parts.append(f"{t('period_range', lang)}{_colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
     parts.append(t(f"method_{flt.method}", lang))

@@ -147,7 +147,7 @@ def test_territory_filter_assesses_the_chosen_territories(store):
     assert set(indicators["territory"]) <= {"Lille", "–"} and "Lille" in set(indicators["territory"])
     assessed = indicators[[not text.endswith("Non évalué") for text in statuses(indicators)]]
     assert len(assessed) >= 1                       # Lille stands in for the target territories left out
-    assert "1 territoire(s)" in texts(at)
+    assert "1 territoire ·" in texts(at)
 
 
 def test_detail_choice_follows_the_action_filter(store):
