@@ -18,6 +18,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import map_labels, maps
 from indicators.i18n import t
+from indicators.units import unit_of
 from pages import common
 
 STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cache"
@@ -89,9 +90,13 @@ def _indicator_choice(lang: str, indicators: pd.DataFrame, obs: pd.DataFrame, fl
     codes = rows["indicator_id"].astype(str).tolist()
     names = {r["indicator_id"]: i18n.name(r, "name", lang) or r["indicator_id"] for r in rows.to_dict("records")}
     ss = st.session_state
-    if ss.get(INDICATOR_KEY) not in codes:  # first visit: the indicator known in the most territories
+    if ss.get(INDICATOR_KEY) not in codes:
+        # First visit: an indicator the strategy acts on (DESIGN.md: a context indicator such as the
+        # population is shown beside actions, never first), then the one known in the most territories.
         counts = obs[obs["value"].notna()].groupby("indicator_id")["territory_id"].nunique()
-        ss[INDICATOR_KEY] = max(codes, key=lambda c: (int(counts.get(c, 0)), -codes.index(c)))
+        context = set(rows.loc[rows.get("type", pd.Series(dtype=str)).astype(str) == "context", "indicator_id"]
+                      .astype(str)) if "type" in rows else set()
+        ss[INDICATOR_KEY] = max(codes, key=lambda c: (c not in context, int(counts.get(c, 0)), -codes.index(c)))
 
     def label(code: str) -> str:
         tag = f" · ⇄ {t('map_flows_tag', lang)}" if code in with_flows else ""
@@ -137,7 +142,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         current = latest[latest["indicator_id"] == indicator["indicator_id"]]
         if not current.empty:
             r = current.iloc[0]
-            unit = str(indicator.get("unit") or "").strip()
+            unit = unit_of(indicator, lang)
             label = i18n.name(indicator, "name", lang) or indicator["indicator_id"]
             st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
                       maps.fmt(r["value"], lang, indicator.get("decimals")))
@@ -147,7 +152,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
                                    latest["indicator_id"]],
             t("period", lang): latest["period"].astype(str).tolist(),
-            t("value", lang): [maps.fmt(v, lang, info.loc[c].get("decimals"), info.loc[c].get("unit"))
+            t("value", lang): [maps.fmt(v, lang, info.loc[c].get("decimals"), unit_of(info.loc[c].to_dict(), lang))
                                for c, v in zip(latest["indicator_id"], latest["value"])],
             t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
                                 for c in latest["indicator_id"]],
@@ -291,7 +296,7 @@ def main() -> None:
         with st.expander(t("map_boundaries", lang), expanded=geo.empty):
             _boundaries_section(view, geo, lang)
         return
-    unit, decimals = indicator.get("unit"), indicator.get("decimals")
+    unit, decimals = unit_of(indicator, lang), indicator.get("decimals")   # the unit in the page's language
     decimals = None if decimals is None or pd.isna(decimals) else int(decimals)
     selected = list(flt.territories)
     clicked = ss.get("_map_clicked")

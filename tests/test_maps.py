@@ -658,7 +658,7 @@ def page_text(at: AppTest) -> str:
 
 def test_map_page_shows_circles_when_no_boundaries_were_uploaded(store):
     remove_boundaries(store)
-    at = open_map({"lang": "en"})
+    at = open_map({"lang": "en", "indicator": "QOL05"})
     spec = page_deck(at)
     assert [layer["id"] for layer in spec["layers"]] == ["points", "place-names"]
     assert spec["mapProvider"] == "maplibre" and spec["mapStyle"].startswith("/app/static/map/")
@@ -667,9 +667,23 @@ def test_map_page_shows_circles_when_no_boundaries_were_uploaded(store):
     assert "1,063" in page_text(at)                    # the legend, in English number format
 
 
+def test_the_first_view_shows_an_indicator_the_strategy_acts_on_in_the_pages_units(store):
+    """Not a context indicator (the population), and its unit in the page's language."""
+    from indicators.units import unit_of
+
+    at = open_map({"lang": "nl"})
+    chosen = at.selectbox(key="f_indicator").value
+    indicators = pd.read_csv(DEMO / "indicators.csv", dtype=str).set_index("indicator_id")
+    assert indicators.at[chosen, "type"] != "context"
+    unit = unit_of(indicators.loc[chosen].to_dict(), "nl")
+    assert f"({unit})" in page_text(at) + "".join(str(m.value) for m in at.get("markdown"))
+    at = open_map({"lang": "nl", "indicator": "QOL05"})   # a context indicator stays reachable, in Dutch units
+    assert "(inwoners)" in "".join(str(m.value) for m in at.get("markdown")) + page_text(at)
+
+
 def test_map_page_draws_a_choropleth_and_the_border_with_saved_boundaries(store):
     save_fixture_boundaries(store)
-    at = open_map({"lang": "fr", "territory": "59350"})
+    at = open_map({"lang": "fr", "territory": "59350", "indicator": "QOL05"})
     spec = page_deck(at)
     layers = {layer["id"]: layer for layer in spec["layers"]}
     assert "territories" in layers and "border" not in layers        # MapLibre draws the border
@@ -683,7 +697,7 @@ def test_map_page_draws_a_choropleth_and_the_border_with_saved_boundaries(store)
     assert "1\u202f063" in page_text(at)               # the legend, in French number format
     # The chosen territory's card: name, latest values, link to the explorer.
     assert "Lille" in [s.value for s in at.subheader]
-    assert any(m.label.startswith("Population (inhabitants, 20") for m in at.metric)
+    assert any(m.label.startswith("Population (habitants, 20") for m in at.metric)   # the unit in French
 
 
 def test_map_page_shows_flows_of_a_flow_indicator(store):

@@ -213,7 +213,7 @@ def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(pa
 
 def test_with_boundaries_a_choropleth_the_border_and_a_click_on_a_shape(page, boundaries_url, store_with_boundaries):
     requests = track_requests(page)
-    open_map(page, boundaries_url, "lang=en")
+    open_map(page, boundaries_url, "lang=en&indicator=QOL05")
     page.wait_for_timeout(2500)          # the offline base map loads its boundaries (static files)
     no_error(page)
     expect(page.get_by_text("Population (inhabitants)")).to_be_visible()
@@ -221,7 +221,7 @@ def test_with_boundaries_a_choropleth_the_border_and_a_click_on_a_shape(page, bo
     static = [u for u in requests if "/app/static/map/cache/" in u]
     assert len([u for u in static if u.endswith(".geojson")]) >= 3     # boundaries and territories' shapes
     # MapLibre fills the shapes: the class colours of the view's style are on screen.
-    spec = first_view(store_with_boundaries, {"lang": "en"})
+    spec = first_view(store_with_boundaries, {"lang": "en", "indicator": "QOL05"})
     colours = set(style_colours(style_of(spec)).values())
     assert len(colours) >= 3
     assert len(colours_on_screen(page, colours)) >= 3, colours
