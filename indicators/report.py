@@ -187,7 +187,7 @@ def filter_summary(framework: dict[str, pd.DataFrame], filters: F.Filters) -> tu
         names = [_name_of(framework["territories"], "territory_id", c, "name", lang) for c in filters.territories]
         shown = ", ".join(names[:6]) + (f" {t('and_more', lang, n=len(names) - 6)}" if len(names) > 6 else "")
         items.append((t("territories", lang), shown))
-        scope.append(t("n_territories", lang, n=len(names)))
+        scope.append(i18n.count(len(names), "territory", "territories", lang))     # the language's plural
     if filters.period_from or filters.period_to:
         value = f"{filters.period_from or '…'}–{filters.period_to or '…'}"
         items.append((t("period_range", lang), value))
@@ -423,7 +423,9 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
         overview.append({"action_id": aid, "title": section.title, "level_id": _text(action.get("level_id")),
                          "level": section.level, "theme": section.theme,
                          "status": status, "status_text": section.status_text, "score": section.score,
-                         "indicators": len(entries), "lead": section.lead})
+                         # context indicators stand beside the action: never in its count (DESIGN.md)
+                         "indicators": sum(i.type != "context" for i in entries),
+                         "context": sum(i.type == "context" for i in entries), "lead": section.lead})
 
     health_figures = []
     if health.years and len(health.by_year):
@@ -521,6 +523,7 @@ tr.group td { background: #F1F4F8; font-weight: 700; color: #1F3A5F; padding-top
 .kpi b { display: block; font-size: 15pt; color: #1F3A5F; }
 /* actions */
 .keep { break-inside: avoid; }
+.context-beside { font-size: 10pt; color: #555; margin: 12px 0 4px; padding-top: 6px; border-top: 1px solid #ddd; }
 .action { margin-top: 6mm; }
 .action-head { background: #F1F4F8; border-left: 5px solid #1F3A5F; padding: 2.5mm 4mm; margin-bottom: 2mm; }
 .action-head h2 { border: 0; margin: 0 0 1.5mm; padding: 0; font-size: 13pt; }
@@ -709,7 +712,7 @@ def _summary(r: Report, figs: _Figures) -> str:
                 f"<tr><td><a class=\"code\" href=\"#{e(o['action_id'])}\">{e(o['action_id'])}</a></td>"
                 f"<td>{e(o['title'])}<br><span class=\"small muted\">{e(o['theme'])}</span></td>"
                 f"<td>{chip(o['status'], o['status_text'])}</td><td class=\"num\">{e(_score(o['score'], lang))}</td>"
-                f"<td class=\"num\">{o['indicators']}</td></tr>")
+                f"<td class=\"num\">{e(i18n.number(o['indicators'], lang, 0))}{_context_count(o, lang)}</td></tr>")
         parts.append(
             f'<section class="page-break"><h2>{e(t("report_overview", lang))}</h2>'
             f"<table><thead><tr><th>{e(t('action', lang))}</th><th>{e(t('theme', lang))}</th>"
@@ -798,11 +801,25 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
   </div>
   {f'<p class="description">{e(s.description)}</p>' if s.description else ''}
   {f'<p class="description"><b>{e(t("updates_latest", lang))}{c}</b> {e(s.update)}</p>' if s.update else ''}"""
-    cards = [_indicator_html(i, r, figs) for i in s.indicators] or \
+    # context indicators are shown beside the action, after its own, under a heading saying they do
+    # not count in its status (DESIGN.md); never among the indicators it rolls up
+    cards = [_indicator_html(i, r, figs) for i in s.indicators if i.type != "context"] or \
         [f'<p class="muted">{e(t("no_indicators_action", lang))}</p>']
+    context = [_indicator_html(i, r, figs) for i in s.indicators if i.type == "context"]
+    if context:
+        context[0] = (f'<div class="keep"><h3 class="context-beside">{e(t("context_beside", lang))}</h3>'
+                      f'{context[0]}</div>')
     # the action's heading never ends a page: it stays with its first indicator
     return (f'<section class="action" id="{e(s.action_id)}"><div class="keep">{head}{cards[0]}</div>'
-            f'{"".join(cards[1:])}</section>')
+            f'{"".join(cards[1:] + context)}</section>')
+
+
+def _context_count(o: dict, lang: str) -> str:
+    """'+ 2 context' under an action's indicator count: shown, never counted."""
+    if not o.get("context"):
+        return ""
+    return f'<br><span class="small muted">+{e(i18n.number(o["context"], lang, 0))} {e(t("context_status", lang))}</span>'
+
 
 
 def _method_html(r: Report) -> str:

@@ -1,11 +1,17 @@
-"""Numbers in a table cell written in the page's language, still sorted by value.
+"""Numbers in a table cell written in the page's language, sorted by value when a header is clicked.
 
-Streamlit's NumberColumn writes numbers in the *browser's* format ("localized") or with a printf
-format, which has no decimal comma. A table of a French page therefore shows text made by babel.
-A column header sorts text with the browser's collation (String.localeCompare), where every space
-sorts before the digits: padding each label on the left with figure spaces (U+2007, as wide as a
-digit) to one width makes the text order the numeric order for values of one sign, and aligns the
-digits as a number column would. Measured in Chromium (en-US): 0,0 < 5,0 < 12,2 < 999,0 < 1 186,0.
+Streamlit 1.67 writes a NumberColumn in the *browser's* format ("localized") or with a printf format.
+Its printf (sprintf-js, extended) groups thousands with any character (`%'.,d` gives 1.186) but always
+writes a decimal point. So:
+- a column whose shown numbers are whole stays a NumberColumn with a printf format for the page's
+  language: sorted as numbers (its sort mode compares values), copied as numbers;
+- a column with decimals is a read-only SelectboxColumn whose cells are *sort keys* and whose options
+  show each key's label. Streamlit sorts such a column with String.localeCompare on the cell's value
+  (not on its label), so the key is the value's rank among the column's distinct values, zero-padded
+  to one width: equal-width digit strings compare as their numbers, negative values included
+  (−5,0 < −0,5 < 0,0 < 12,3), which a padded label cannot do (its text puts −0,5 before −5,0).
+  A copied cell gives its key, then its label ("07 -5,0"): the rank is the price of a sortable
+  decimal comma.
 """
 from __future__ import annotations
 
@@ -13,12 +19,34 @@ import math
 
 from indicators import i18n
 
-FIGURE_SPACE = "\u2007"
+# printf grouping character per page language (the decimal separator never shows: whole numbers only)
+_GROUPING = {"fr": "\u202f", "nl": ".", "en": ","}
+
+
+def _numbers(values) -> list[float]:
+    return [float(v) for v in values
+            if v is not None and not (isinstance(v, float) and math.isnan(v)) and v == v]
+
+
+def integer_format(lang: str) -> str:
+    """The printf format of a NumberColumn writing whole numbers as the page's language does."""
+    sep = _GROUPING.get(lang, ",")
+    return "%,d" if sep == "," else f"%'{sep},d"
+
+
+def shown_whole(values, decimals: int | None) -> bool:
+    """True when every number is shown without decimals: none asked, or every value is whole."""
+    return decimals == 0 or all(float(v).is_integer() for v in _numbers(values))
 
 
 def labels(values, lang: str, decimals: int | None = 1) -> dict[float, str]:
     """{value: its label in `lang`}, for the distinct numbers among `values` (no value: left out)."""
-    distinct = sorted({float(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))})
-    written = {v: i18n.number(v, lang, decimals) for v in distinct}
-    width = max((len(s) for s in written.values()), default=0)
-    return {v: s.rjust(width, FIGURE_SPACE) for v, s in written.items()}
+    return {v: i18n.number(v, lang, decimals) for v in sorted(set(_numbers(values)))}
+
+
+def sort_keys(values, lang: str, decimals: int | None = 1) -> tuple[dict[float, str], dict[str, str]]:
+    """({value: key}, {key: label}): keys whose text order is the values' order, and what each shows."""
+    written = labels(values, lang, decimals)
+    width = len(str(max(len(written) - 1, 0)))
+    keys = {v: f"{str(rank).zfill(width)} {label}" for rank, (v, label) in enumerate(written.items())}
+    return keys, {keys[v]: written[v] for v in written}

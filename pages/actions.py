@@ -145,7 +145,7 @@ def _filters_caption(view, lang: str) -> None:
             rows = fw[table][fw[table][column] == code].to_dict("records")
             parts.append(f"{t(key, lang)}{_colon(lang)} {i18n.name(rows[0], field, lang) if rows else code}")
     if flt.territories:
-        parts.append(t("n_territories", lang, n=len(flt.territories)))
+        parts.append(i18n.count(len(flt.territories), "territory", "territories", lang))   # 1 territoire, 2 territoires
     if flt.period_from or flt.period_to:
         parts.append(f"{t('period_range', lang)}{_colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
     parts.append(t(f"method_{flt.method}", lang))
@@ -165,13 +165,14 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
-    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    # the score in the page's number format whatever the browser's, sorted by value (indicators/tables.py)
+    shown, score = common.number_column(shown.assign(status_text=pills), "score", t("score", lang), lang, 1,
+                                        help=t("score_help", lang), width="small")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="–", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
         "note": st.column_config.TextColumn(t("note", lang), width="medium"),
-        # in the page's number format whatever the browser's (see indicators/tables.py)
-        "score": common.number_column(t("score", lang), shown["score"], lang, 1, help=t("score_help", lang),
-                                      width="small"),
+        "score": score,
         "progress": st.column_config.ProgressColumn(t("mean_progress", lang), help=t("progress_help", lang),
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
@@ -187,7 +188,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
                            "target", "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
-    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
         "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
         "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
@@ -223,7 +224,7 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     table = table.reset_index(drop=True)
     codes = codes.reset_index(drop=True)
     pills, status = _status_pills(table["status_text"], codes, t("status", lang))
-    st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", column_config={
+    st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
         "territory": st.column_config.TextColumn(t("territory", lang)),
         "country": st.column_config.TextColumn(t("country", lang), width="small"),
         "status_text": status,

@@ -413,14 +413,21 @@ def set_indicator(code: str | None) -> None:
 
 # ---------------------------------------------------------------- small shared renderers
 
-def number_column(label: str, values, lang: str, decimals: int | None = 1, **options):
-    """A read-only column of numbers written in the page's language (not the browser's), sortable by
-    value: the cells keep their numbers (copied as numbers), a select box shows each one's label."""
-    from indicators.tables import labels as number_labels
+def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decimals: int | None = 1,
+                  **options) -> tuple[pd.DataFrame, object]:
+    """(frame, column config) showing `column`'s numbers in the page's language, not the browser's, and
+    sorted by value when its header is clicked (indicators/tables.py says how)."""
+    from indicators import tables
 
-    written = number_labels(values, lang, decimals)
-    return st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
-                                            disabled=True, **options)
+    values = pd.to_numeric(frame[column], errors="coerce")
+    if tables.shown_whole(values, decimals):
+        return (frame.assign(**{column: values.round(0)}),
+                st.column_config.NumberColumn(label, format=tables.integer_format(lang), **options))
+    keys, written = tables.sort_keys(values, lang, decimals)
+    cells = values.map(lambda v: None if pd.isna(v) else keys[float(v)])
+    return (frame.assign(**{column: cells.astype(object)}),
+            st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                             disabled=True, **options))
 
 
 def md_code(value) -> str:

@@ -181,7 +181,7 @@ def import_tab(view, editor: str | None) -> None:
                            file_name="problems.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
     if notices:
-        with st.expander(t("notices", lang, n=len(notices))):
+        with st.expander(i18n.count(len(notices), "notice_word_one", "notice_word_other", lang)):
             st.dataframe(_problems_frame(notices, lang), hide_index=True, width="stretch")
     if outcome.result is None:
         st.info(t("fix_then_retry", lang), icon=":material/build:")

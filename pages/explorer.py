@@ -181,11 +181,12 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     """The values in the page's number format with the indicator's decimals, sortable by value
     (indicators/tables.py). A pandas Styler did this before at half of the page script's server
     time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
+    frame, values = common.number_column(frame, t("value", lang), t("value", lang), lang,
+                                         charts.digits(ind.get("decimals")))
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
-              t("value", lang): common.number_column(t("value", lang), frame[t("value", lang)], lang,
-                                                     charts.digits(ind.get("decimals")))}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=360, key="values_table")
+              t("value", lang): values}
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="–", column_config=config, height=360, key="values_table")
 
 
 def main() -> None:

@@ -107,11 +107,14 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
     if ask.empty:
         st.success(t("health_all_fresh", lang), icon=":material/check_circle:")
     else:
-        st.dataframe(pd.DataFrame({
-            t("owner", lang): [o or t("health_no_owner", lang) for o in ask["owner"]],
+        asked, count = common.number_column(pd.DataFrame({
+            t("owner", lang): [common.partner_label(o, lang) if o else t("health_no_owner", lang)
+                               for o in ask["owner"]],                # partners' names, as on the Overview
             t("indicators", lang): ask["n"],
             t("health_to_ask_what", lang): [", ".join(ids) for ids in ask["indicator_ids"]],
-        }), hide_index=True, width="stretch", key="health_ask")
+        }), t("indicators", lang), t("indicators", lang), lang, 0)     # the page's number format
+        st.dataframe(asked, hide_index=True, width="stretch", key="health_ask",
+                     column_config={t("indicators", lang): count})
     fresh = health.freshness.reset_index(drop=True)
     table = pd.DataFrame({
         t("indicator", lang): [names.get(i, i) for i in fresh["indicator_id"]],
@@ -120,12 +123,16 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
         t("health_behind", lang): [H.behind_text(r, lang) for r in fresh.to_dict("records")],
         t("periodicity_label", lang): [H.periodicity_label(p, lang) + ("" if given else f" ({t('not_given', lang)})")
                                        for p, given in zip(fresh["periodicity"], fresh["periodicity_given"])],
-        t("owner", lang): [o or "–" for o in fresh["owner"]],
+        t("owner", lang): [common.partner_label(o, lang) if o else "–" for o in fresh["owner"]],
         t("action", lang): fresh["action_id"],
     })
     st.markdown(f"**{t('health_freshness', lang)}**")
+    # widths (px) adding up to the main area at 1280 px with the sidebar open: every column visible
+    widths = {"indicator": 240, "state": 115, "latest_period": 85, "health_behind": 105, "periodicity_label": 90,
+              "owner": 120, "action": 55}
     st.dataframe(table.style.apply(_state_css(fresh["state"]), subset=[t("state", lang)], axis=0),
-                 hide_index=True, width="stretch", key="health_freshness")
+                 hide_index=True, width="stretch", key="health_freshness", placeholder="–",
+                 column_config={t(k, lang): st.column_config.TextColumn(width=w) for k, w in widths.items()})
     _freshness_downloads(fw, fresh, table, lang)
 
 

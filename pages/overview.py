@@ -171,38 +171,48 @@ def main() -> None:
     else:
         st.markdown(_attention_table(worst, lang, flt.method))
 
-    # Latest data received and what is stale.
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("latest_received", lang))
-        if batches.empty:
-            st.caption("–")
-        else:
-            recent = batches.head(5)
-            st.dataframe(pd.DataFrame({
-                t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
-                t("user", lang): recent["user"], t("files", lang): recent["files"],
-                t("added", lang): recent["added"], t("updated", lang): recent["updated"],
-            }), hide_index=True, width="stretch")
-    with right:
-        st.subheader(t("stale", lang))
-        st.caption(t("stale_help", lang))
-        stale = computed["stale"]
-        if stale.empty:
-            st.success(t("no_stale", lang), icon=":material/check_circle:")
-        else:
-            # the words of Data health: its latest year, "2 ans de retard", "aucune donnée" (never a bare dash)
-            no_data = t("fresh_no_data", lang)
-            st.dataframe(pd.DataFrame({
-                t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
-                t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
-                t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
-                    {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
-                    for v in stale["periods_missing"]],
-                t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
-            }), hide_index=True, width="stretch", column_config={
-                t("indicator", lang): st.column_config.TextColumn(width="large"),
-                t("owner", lang): st.column_config.TextColumn(width="small")})
+    # Latest data received, then what is stale: one below the other at full width, so that every
+    # column of the stale table shows at 1280 px (in a half-width column it was cut on the right).
+    st.subheader(t("latest_received", lang))
+    if batches.empty:
+        st.caption("–")
+    else:
+        recent = batches.head(5)
+        received = pd.DataFrame({
+            t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
+            t("user", lang): recent["user"], t("files", lang): recent["files"],
+            t("added", lang): recent["added"], t("updated", lang): recent["updated"],
+        })
+        # counts in the page's format (4 001, not the browser's 4,001 nor a bare 4001)
+        received, added = common.number_column(received, t("added", lang), t("added", lang), lang, 0, width=90)
+        received, updated = common.number_column(received, t("updated", lang), t("updated", lang), lang, 0,
+                                                 width=90)
+        st.dataframe(received, hide_index=True, width="stretch", placeholder="–", column_config={
+            t("period", lang): st.column_config.TextColumn(width=170),
+            t("user", lang): st.column_config.TextColumn(width=100),
+            t("files", lang): st.column_config.TextColumn(width=330),   # all columns visible at 1280 px
+            t("added", lang): added, t("updated", lang): updated})
+    st.subheader(t("stale", lang))
+    st.caption(t("stale_help", lang))
+    stale = computed["stale"]
+    if stale.empty:
+        st.success(t("no_stale", lang), icon=":material/check_circle:")
+    else:
+        # the words of Data health: its latest year, "2 ans de retard", "aucune donnée" (never a bare dash)
+        no_data = t("fresh_no_data", lang)
+        st.dataframe(pd.DataFrame({
+            t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
+            t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
+            t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
+                {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
+                for v in stale["periods_missing"]],
+            t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
+        }), hide_index=True, width="stretch", placeholder="–", key="stale_table", column_config={
+            # widths (px) that add up to less than the main area at 1280 px with the sidebar open
+            t("indicator", lang): st.column_config.TextColumn(width=300),
+            t("latest_period", lang): st.column_config.TextColumn(width=110),
+            t("health_behind", lang): st.column_config.TextColumn(width=140),
+            t("owner", lang): st.column_config.TextColumn(width=220)})
     common.demo_caption(lang)
 
 

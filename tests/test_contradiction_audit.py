@@ -96,8 +96,9 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
     head = {e["indicator_id"]: e for e in truth["indicators"] if e["headline"]}
     at = _actions_page(url, monkeypatch)
     action_table, indicator_table = at.dataframe[0].value, at.dataframe[1].value
-    score_labels = {o["value"]: o["label"].lstrip("\u2007")
-                    for o in json.loads(at.dataframe[0].proto.columns)["score"]["type_config"]["options"]}
+    # decimal scores are rank keys shown by their labels; whole ones stay numbers (indicators/tables.py)
+    score_config = json.loads(at.dataframe[0].proto.columns)["score"]["type_config"]
+    score_labels = {o["value"]: o["label"] for o in score_config.get("options", [])}
     checked = 0
     for row in action_table.to_dict("records"):
         aid = row["action"].split(" · ")[0]
@@ -105,8 +106,10 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
         assert list(row["status_text"]) == [charts.status_text(want["status"], LANG)], (aid, row, want)
         if want["score"] is None:
             assert pd.isna(row["score"]), (aid, row)
-        else:
+        elif score_labels:
             assert score_labels[row["score"]] == i18n.number(want["score"], LANG, 1), (aid, row, want)
+        else:
+            assert row["score"] == want["score"], (aid, row, want)
         if want["status"] == "not_assessed":
             assert pd.isna(row["progress"]), (aid, row)
         checked += 1
@@ -142,3 +145,61 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
         for entry in section.indicators:
             status = head[entry.indicator_id]["status"] if entry.indicator_id in head else "not_assessed"
             assert entry.status == status, (entry.indicator_id, entry.status, status)
+
+
+def _sections_of(html_text: str) -> dict[str, str]:
+    """{action id: the HTML of its section} in the rendered report."""
+    import re
+
+    starts = [(m.group(1), m.start()) for m in re.finditer(r'<section class="action" id="([^"]+)">', html_text)]
+    return {aid: html_text[start:html_text.find("</section>", start)] for aid, start in starts}
+
+
+def test_report_html_says_what_the_json_says_and_keeps_context_beside(audited):
+    """The report as a committee reads it (HTML): each action's chip and count agree with the JSON; its
+    context indicators come after its own, under the heading saying they do not count."""
+    import html
+    import re
+
+    from indicators.report import from_store, render_html
+    from indicators.store import open_store
+
+    url, truth = audited
+    actions = {a["action_id"]: a for a in truth["actions"]}
+    engine = open_store(url)
+    try:
+        report = from_store(engine, Filters(lang=LANG))
+    finally:
+        engine.dispose()
+    fw = _framework(url)
+    context = set(fw["indicators"].loc[fw["indicators"]["type"].astype(str) == "context", "indicator_id"].astype(str))
+    own = fw["indicators"][~fw["indicators"]["indicator_id"].astype(str).isin(context)]
+    page = render_html(report, plotly_js="")
+    sections = _sections_of(page)
+    heading = html.escape(i18n.t("context_beside", LANG), quote=True)
+    assert set(sections) == set(actions)
+    with_context = 0
+    for aid, part in sections.items():
+        want = actions[aid]
+        head = part[:part.find('<article class="indicator"')] if '<article' in part else part
+        chip = re.search(r'class="chip st-([a-z_]+)"[^>]*>([^<]*)</span>', head)
+        assert chip and chip.group(1) == want["status"], (aid, chip and chip.groups(), want["status"])
+        assert html.unescape(chip.group(2)) == charts.status_text(want["status"], LANG, "opensdg", True)
+        cards = re.findall(r'<article class="indicator" id="([^"]+)"', part)
+        mine_context = [c for c in cards if c in context]
+        if mine_context:
+            with_context += 1
+            cut = part.find(heading)
+            assert cut > 0, (aid, "context shown without its heading")
+            # every own indicator before the heading, every context one after
+            assert all(part.find(f'id="{c}"') > cut for c in mine_context), aid
+            assert all(part.find(f'id="{c}"') < cut for c in cards if c not in context), aid
+        else:
+            assert heading not in part, aid
+    assert with_context > 0                                # the audit saw context indicators in the report
+    # the overview table counts an action's own indicators only
+    counts = own.groupby(own["action_id"].astype(str)).size().to_dict()
+    for row in report.overview:
+        assert row["indicators"] == counts.get(row["action_id"], 0), row
+        assert row["indicators"] + row["context"] == len(report.sections[[s.action_id for s in report.sections]
+                                                                          .index(row["action_id"])].indicators)

@@ -212,7 +212,10 @@ def test_health_page_in_dutch_for_a_theme(demo_url):
     assert len(frames) == 2
     assert not at.get("plotly_chart")                        # the other tabs run only when opened
     ask = frames[0]
-    assert list(ask["Contactpersoon"]) == ["ADULM", "MEL"]
+    from .conftest import ROOT
+
+    partners = pd.read_csv(ROOT / "data" / "demo" / "partners.csv").set_index("partner_id")["name_nl"]
+    assert list(ask["Contactpersoon"]) == [partners["ADULM"], partners["MEL"]]    # names, not codes
     assert ask.iloc[0]["Op te vragen indicatoren"] == "MOB01, MOB02, MOB10, MOB11"
     fresh = frames[1]
     fresh = fresh.data if hasattr(fresh, "data") else fresh

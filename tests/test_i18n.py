@@ -58,3 +58,14 @@ def test_counts_follow_each_language_plural_rule():
     assert [i18n.count(n, "action_one", "actions", "fr") for n in (0, 1, 2)] == ["0 action", "1 action", "2 actions"]
     assert [i18n.count(n, "action_one", "actions", "nl") for n in (0, 1, 2)] == ["0 acties", "1 actie", "2 acties"]
     assert [i18n.count(n, "action_one", "actions", "en") for n in (0, 1, 2)] == ["0 actions", "1 action", "2 actions"]
+
+
+def test_counts_take_the_languages_plural_not_a_bracket():
+    from indicators import i18n
+
+    assert i18n.count(1, "territory", "territories", "fr") == "1 territoire"
+    assert i18n.count(2, "territory", "territories", "fr") == "2 territoires"
+    assert i18n.count(2, "territory", "territories", "nl") == "2 gebieden"
+    assert i18n.count(1, "notice_word_one", "notice_word_other", "en") == "1 notice"
+    assert i18n.count(3, "notice_word_one", "notice_word_other", "nl") == "3 opmerkingen"
+    assert all("(" not in i18n.count(n, "territory", "territories", lang) for n in (0, 1, 5) for lang in i18n.LANGS)

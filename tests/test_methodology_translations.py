@@ -124,3 +124,22 @@ def test_each_pictured_series_has_the_status_it_illustrates():
     assert [a.text for a in fig.layout.annotations][:len(PICTURED)] == [
         "✔ Cible atteinte", "▲ En bonne voie", "► Accélération nécessaire", "▼ Progrès limité", "✖ Dégradation"]
     assert fig.layout.separators == ", " and fig.layout.yaxis.title.text == "Valeur (base 100)"
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+def test_the_text_itself_is_written_for_planners(lang):
+    """Outside the worked examples' data blocks (the tests' input, shown as lists in words), the text a
+    planner reads names statuses, reasons and directions in words, and writes its formulas with the
+    language's decimal sign: no code name to translate in the reader's head."""
+    from indicators.progress import REASONS, STATUSES
+
+    path = DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md")
+    prose = MACHINE_RE.sub("", path.read_text(encoding="utf-8"))
+    codes = [c for c in (*STATUSES, *REASONS) if "_" in c] + ["opensdg", "method=", "--method"]
+    found = [c for c in codes if c in prose]
+    assert not found, f"{lang}: code names in the text: {found}"
+    spans = re.findall(r"`([^`\n]+)`", prose)
+    assert not [s for s in spans if s.strip() in (*STATUSES, *REASONS, "increase", "decrease")], lang
+    if lang != "en":
+        points = [s for s in spans if re.search(r"\d\.\d", s)]
+        assert not points, f"{lang}: decimal points in formulas: {points[:3]}"

@@ -11,29 +11,42 @@ import re
 import pandas as pd
 import pytest
 
-from indicators.tables import labels
+from indicators import i18n
+from indicators.tables import integer_format, labels, shown_whole, sort_keys
 
 from .test_pages_actions_explorer import open_page, store  # noqa: F401  (the fixture)
 
 FORMAT = {"fr": r"-?\d{1,3}(\u202f\d{3})*(,\d+)?", "nl": r"-?\d{1,3}(\.\d{3})*(,\d+)?"}
 
 
+PRINTF = {"fr": "%'\u202f,d", "nl": "%'.,d"}
+
+
 def float_columns_in_page_format(at, lang: str) -> int:
+    """Asserts every number column of the page's tables; returns how many it checked."""
     checked = 0
     for frame in at.dataframe:
         data = frame.value
         config = json.loads(frame.proto.columns or "{}")
         for column in data.columns:
-            if not pd.api.types.is_float_dtype(data[column]) or data[column].dropna().empty:
-                continue
             kind = (config.get(column) or {}).get("type_config", {})
-            assert kind.get("format") != "localized", (column, kind)
-            if kind.get("type") == "selectbox":
-                shown = [o["label"].lstrip("\u2007") for o in kind["options"]]
+            if kind.get("type") == "selectbox" and kind.get("options"):
+                shown = [o["label"] for o in kind["options"]]
                 assert all(re.fullmatch(FORMAT[lang], s) for s in shown), (column, shown[:5])
+                keys = [o["value"] for o in kind["options"]]
+                assert sorted(keys) == keys, (column, keys[:5])       # the keys' text order is the value order
+            elif pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column]) \
+                    and not data[column].dropna().empty:
+                assert kind.get("format") != "localized", (column, kind)
+                if kind.get("type") == "progress":
+                    assert re.fullmatch(r"%\.0f ?%%", kind.get("format", "")), (column, kind)
+                else:   # whole numbers: a printf format grouping as the page's language does
+                    # "%d" only where no value needs grouping
+                    assert kind.get("format") == PRINTF[lang] or (
+                        kind.get("format") == "%d" and data[column].abs().max() < 1000), (column, kind)
+                    assert (data[column].dropna() % 1 == 0).all(), column
             else:
-                assert kind.get("type") == "progress" and re.fullmatch(r"%\.0f ?%%", kind.get("format", "")), \
-                    (column, kind)
+                continue
             checked += 1
     return checked
 
@@ -57,12 +70,20 @@ def test_explorer_values_of_a_large_indicator(store, lang):
     assert float_columns_in_page_format(at, lang) >= 1
 
 
-def test_labels_sort_as_their_values():
-    values = [1186.0, 5.0, 0.0, 12.25, 999.0, 1234567.5, float("nan")]
+def test_keys_sort_as_their_values_negatives_included():
+    values = [1186.0, 5.0, 0.0, 12.25, 999.0, 1234567.5, float("nan"), -5.0, -0.5, -12.3, None]
     for lang in ("fr", "nl", "en"):
-        written = labels(values, lang, 1)
-        assert len(written) == 6                           # no value is left out, not written "nan"
-        texts = [written[v].replace("\u2007", " ") for v in sorted(written)]
-        assert sorted(texts) == texts and len({len(s) for s in texts}) == 1, texts
-    assert labels([1186.0], "fr", 1)[1186.0] == "1\u202f186,0"
+        keys, written = sort_keys(values, lang, 1)
+        assert len(keys) == 9                               # no value is left out, not written "nan"
+        by_value = [keys[v] for v in sorted(keys)]
+        assert sorted(by_value) == by_value and len({len(k.split(" ")[0]) for k in by_value}) == 1, by_value
+        assert all(written[k] == i18n.number(v, lang, 1) for v, k in keys.items())
+        assert all(k.endswith(" " + written[k]) for k in written)         # a copied key carries the label
+    keys, written = sort_keys([-5.0, 1186.0], "fr", 1)
+    assert [written[keys[-5.0]], written[keys[1186.0]]] == ["-5,0", "1\u202f186,0"]
     assert labels([1186.0], "nl", 0)[1186.0] == "1.186"
+
+
+def test_whole_numbers_stay_numbers_with_the_pages_grouping():
+    assert shown_whole([2.0, -5.0, float("nan")], 1) and shown_whole([2.4], 0) and not shown_whole([2.5, 1.0], 1)
+    assert integer_format("fr") == "%'\u202f,d" and integer_format("nl") == "%'.,d" and integer_format("en") == "%,d"

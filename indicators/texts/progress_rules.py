@@ -17,4 +17,7 @@ TEXTS = {
                        "nl": "Context (telt niet mee in de status van de actie)",
                        "en": "Context (not counted in the action's status)"},
     "context_status": {"fr": "contexte", "nl": "context", "en": "context"},
+    # "1 remarque", "3 remarques" (i18n.count picks the language's plural form)
+    "notice_word_one": {"fr": "remarque", "nl": "opmerking", "en": "notice"},
+    "notice_word_other": {"fr": "remarques", "nl": "opmerkingen", "en": "notices"},
 }

@@ -1,0 +1,60 @@
+"""The Overview's stale-data table shows every column at 1280 px, in each language (no horizontal scroll)."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from indicators.i18n import t
+
+from .conftest import shoot, wait_for_app
+from .test_pages import url_of
+
+FITS = """e => { const s = e.querySelector('.dvn-scroller');
+                 return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+
+
+@pytest.fixture
+def narrow(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_stale_table_shows_every_column_at_1280(narrow, app_url, lang):
+    page = narrow
+    page.goto(url_of(app_url, "overview", lang))
+    wait_for_app(page)
+    heading = page.get_by_role("heading", name=t("stale", lang), exact=True)
+    expect(heading).to_be_visible()
+    table = page.get_by_test_id("stDataFrame").last          # the last table of the page
+    table.scroll_into_view_if_needed()
+    expect(table.locator("th")).to_have_count(4)           # the grid draws a header for each visible column
+    assert [table.locator("th").nth(i).inner_text() for i in range(4)] == \
+        [t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")]
+    scroll, width = table.evaluate(FITS)
+    assert scroll <= width + 1, (scroll, width)              # nothing hidden to the right
+    box = table.bounding_box()
+    assert box["x"] + box["width"] <= 1280, box
+    received = page.get_by_test_id("stDataFrame").nth(-2)    # the latest imports, just above
+    scroll, width = received.evaluate(FITS)
+    assert scroll <= width + 1, (scroll, width)
+    page.screenshot(path=f"/tmp/overview_stale_{lang}.png", full_page=True)
+    shoot(page, f"overview_1280_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_health_freshness_table_shows_every_column_at_1280(narrow, app_url, lang):
+    page = narrow
+    page.goto(url_of(app_url, "overview", lang))          # a cold server: the entry page first
+    wait_for_app(page)
+    page.goto(url_of(app_url, "health", lang))
+    wait_for_app(page)
+    table = page.get_by_test_id("stDataFrame").nth(1)       # whom to ask, then the freshness table
+    table.scroll_into_view_if_needed()
+    expect(table.locator("th")).to_have_count(7)
+    assert table.locator("th").last.inner_text() == t("action", lang)
+    scroll, width = table.evaluate(FITS)
+    assert scroll <= width + 1, (scroll, width)
+    shoot(page, f"health_1280_{lang}")

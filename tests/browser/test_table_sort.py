@@ -1,0 +1,67 @@
+"""A table column of numbers with both signs sorts by value in the browser (indicators/tables.py).
+
+The Actions page's score (−5…+5, one decimal) in French, opened by an en-US browser: a click on its
+header sorts the rows; the grid's accessible copy gives each cell's key, which ends with the label
+the canvas draws. Ascending, the labels read as numbers never go down; descending, never up.
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from indicators.i18n import t
+
+from .conftest import wait_for_app
+from .test_pages import url_of
+
+# Streamlit's column widths (px): the table's action column is "large", its status "medium", score "small"
+WIDTHS = {"large": 400, "medium": 200, "small": 75}
+HEADER = 17        # the middle of the header row
+
+
+def _read_scores(grid, column: int) -> list[float]:
+    cells = grid.locator(f"td[aria-colindex='{column}']")
+    texts = [cells.nth(i).inner_text() for i in range(cells.count())]
+    numbers = []
+    for text in texts:
+        if text.strip():                                   # no value: an empty cell
+            key, label = text.split(" ", 1)
+            assert key.isdigit(), text
+            numbers.append(float(label.replace("\u202f", "").replace(".", "").replace(",", ".")))
+    return numbers
+
+
+@pytest.fixture
+def en_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-US")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_score_column_sorts_by_value_negatives_included(en_page, app_url, lang):
+    page = en_page
+    page.goto(url_of(app_url, "actions", lang))
+    wait_for_app(page)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    headers = grid.locator("th")
+    expect(headers.nth(2)).to_have_text(t("score", lang))
+    column = int(headers.nth(2).get_attribute("aria-colindex"))
+    box = grid.bounding_box()
+    x = box["x"] + WIDTHS["large"] + WIDTHS["medium"] + WIDTHS["small"] / 2
+    first = grid.locator(f"td[aria-colindex='{column}']").first
+    before = _read_scores(grid, column)
+    assert any(v < 0 for v in before) and any(v > 0 for v in before), before   # both signs to sort
+    assert before != sorted(before)                        # the click has something to do
+    shown = first.inner_text()
+    page.mouse.click(x, box["y"] + HEADER)
+    expect(first).not_to_have_text(shown)                  # the grid has redrawn its rows
+    ascending = _read_scores(grid, column)
+    shown = first.inner_text()
+    page.mouse.click(x, box["y"] + HEADER)
+    expect(first).not_to_have_text(shown)
+    descending = _read_scores(grid, column)
+    assert ascending == sorted(ascending) and ascending[0] < 0, ascending
+    assert descending == sorted(descending, reverse=True) and descending[0] > 0, descending
