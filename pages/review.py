@@ -96,7 +96,11 @@ def contributor_view(view, account: A.Account) -> None:
     if returned:
         replaces = st.selectbox(t("submit_replaces", lang), [None] + [s["submission_id"] for s in returned],
                                 format_func=lambda i: "–" if i is None else f"#{i}", key="submit_replaces")
-    upload = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"], key="submit_upload")
+    from indicators import limits
+
+    # Streamlit's own "Limit … per file" then states the submissions' limit (20 MB), not the server's 200 MB.
+    upload = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
+                              max_upload_size=max(1, limits.get("MAX_SUBMISSION_BYTES") // (1024 * 1024)))
     if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
         ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
         if ok:
@@ -144,9 +148,13 @@ def editor_view(view, account: A.Account) -> None:
                 cols = st.columns(4)
                 for col, what in zip(cols, ("added", "updated", "unchanged", "rejected")):
                     col.metric(t(what, lang), i18n.number(s[what], lang, 0))
-                for table, changes in outcome.result.changes.items():
-                    st.caption(t("changes_in", lang, table=table))
-                    st.dataframe(changes.head(1000), hide_index=True, width="stretch")
+                from indicators.changes import readable_changes
+                from indicators.schema import TABLES
+
+                for table, changes in outcome.result.changes.items():   # the Data page's dry run, in words
+                    st.caption(t("changes_in", lang, table=getattr(TABLES[table], f"label_{lang}")))
+                    st.dataframe(readable_changes(changes.head(1000), table, view.framework, lang),
+                                 hide_index=True, width="stretch")
         comment = st.text_area(t("submission_comment", lang), key="review_comment")
         left, right = st.columns(2)
         if left.button(t("review_approve", lang), type="primary", key="review_approve"):

@@ -69,3 +69,46 @@ def test_an_admin_adds_a_contributor_from_the_panel_and_a_bad_entry_is_refused_i
     box.select_index(box.options.index("Intercommunale Leiedal"))
     at.get("form_submit_button")[0].click().run()
     assert A.find(engine, "data@leiedal.be") == A.Account("data@leiedal.be", "contributor", "LEIEDAL")
+
+
+def test_the_editor_reads_a_submissions_changes_in_words_as_on_the_data_page(demo_url):
+    """The dry run of a pending submission: indicator and territory names, old and new values in the
+    page's format, not the store's raw columns."""
+    import pandas as pd
+
+    engine = open_store(demo_url)
+    A.add_account(engine, A.OPERATOR, "relecture@demo.test", "editor", None, "pw-1234567")
+    A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL", "pw-1234567")
+    contributor = A.find(engine, "data@west-vlaanderen.be")
+    obs = pd.read_csv(ROOT / "data" / "demo" / "observations.csv", dtype=str)
+    owned = set(pd.read_csv(ROOT / "data" / "demo" / "indicators.csv", dtype=str)
+                .query("owner == 'PROV_WVL'")["indicator_id"])
+    row = obs[obs["indicator_id"].isin(owned) & obs["value"].notna()].iloc[0]
+    content = ("indicator_id;territory_id;period;value\n"
+               f"{row['indicator_id']};{row['territory_id']};{row['period']};{float(row['value']) + 1234.5:.1f}\n")
+    sent = S.submit(engine, contributor, "correction.csv", content.encode("utf-8"))
+    assert sent.submission_id is not None, [p.as_dict() for p in sent.checked.problems]
+    at = review_page({"lang": "fr"})
+    at.text_input(key="account_login_email").input("relecture@demo.test")
+    at.text_input(key="account_login_password").input("pw-1234567")
+    at.get("form_submit_button")[0].click().run()
+    at.selectbox(key="review_pick").set_value(sent.submission_id).run()
+    assert not at.exception, at.exception
+    changed = [d.value for d in at.dataframe if "Indicateur" in d.value.columns]
+    assert changed, [list(d.value.columns) for d in at.dataframe]
+    table = changed[-1]
+    assert "indicator_id" not in table.columns and "value_old" not in table.columns
+    assert any(row["indicator_id"] in str(v) for v in table["Indicateur"])
+
+
+def test_the_submission_uploader_states_the_submissions_limit(demo_url):
+    from indicators import limits
+
+    engine = open_store(demo_url)
+    A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL", "pw-1234567")
+    at = review_page({"lang": "fr"})
+    at.text_input(key="account_login_email").input("data@west-vlaanderen.be")
+    at.text_input(key="account_login_password").input("pw-1234567")
+    at.get("form_submit_button")[0].click().run()
+    (uploader,) = [u for u in at.get("file_uploader") if u.proto.id.endswith("submit_upload")]
+    assert uploader.proto.max_upload_size_mb == limits.get("MAX_SUBMISSION_BYTES") // (1024 * 1024) == 20
