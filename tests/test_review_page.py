@@ -26,6 +26,15 @@ def review_page(query: dict, session: dict | None = None) -> AppTest:
     return at
 
 
+def signed_in(query: dict, email: str, password: str) -> AppTest:
+    """The page after signing in through its own form (a local account)."""
+    at = review_page(query)
+    at.text_input(key="account_login_email").input(email)
+    at.text_input(key="account_login_password").input(password)
+    at.get("form_submit_button")[0].click().run()
+    return at
+
+
 def _buttons(at: AppTest) -> set[str]:
     return {b.key for b in at.button if b.key}
 
@@ -40,10 +49,7 @@ def test_neither_url_nor_session_state_makes_a_viewer_an_editor(demo_url):
 def test_a_contributor_signed_in_sees_only_its_partners_submissions_and_no_review(demo_url):
     engine = open_store(demo_url)
     A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL", "pw-1234567")
-    at = review_page({"lang": "nl"})
-    at.text_input(key="account_login_email").input("data@west-vlaanderen.be")
-    at.text_input(key="account_login_password").input("pw-1234567")
-    at.get("form_submit_button")[0].click().run()
+    at = signed_in({"lang": "nl"}, "data@west-vlaanderen.be", "pw-1234567")
     assert not at.exception, at.exception
     assert "review_approve" not in _buttons(at)
     assert at.title[0].value == "Bijdragen"
@@ -88,10 +94,7 @@ def test_the_editor_reads_a_submissions_changes_in_words_as_on_the_data_page(dem
                f"{row['indicator_id']};{row['territory_id']};{row['period']};{float(row['value']) + 1234.5:.1f}\n")
     sent = S.submit(engine, contributor, "correction.csv", content.encode("utf-8"))
     assert sent.submission_id is not None, [p.as_dict() for p in sent.checked.problems]
-    at = review_page({"lang": "fr"})
-    at.text_input(key="account_login_email").input("relecture@demo.test")
-    at.text_input(key="account_login_password").input("pw-1234567")
-    at.get("form_submit_button")[0].click().run()
+    at = signed_in({"lang": "fr"}, "relecture@demo.test", "pw-1234567")
     at.selectbox(key="review_pick").set_value(sent.submission_id).run()
     assert not at.exception, at.exception
     changed = [d.value for d in at.dataframe if "Indicateur" in d.value.columns]
@@ -106,9 +109,6 @@ def test_the_submission_uploader_states_the_submissions_limit(demo_url):
 
     engine = open_store(demo_url)
     A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL", "pw-1234567")
-    at = review_page({"lang": "fr"})
-    at.text_input(key="account_login_email").input("data@west-vlaanderen.be")
-    at.text_input(key="account_login_password").input("pw-1234567")
-    at.get("form_submit_button")[0].click().run()
+    at = signed_in({"lang": "fr"}, "data@west-vlaanderen.be", "pw-1234567")
     (uploader,) = [u for u in at.get("file_uploader") if u.proto.id.endswith("submit_upload")]
     assert uploader.proto.max_upload_size_mb == limits.get("MAX_SUBMISSION_BYTES") // (1024 * 1024) == 20
