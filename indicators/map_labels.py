@@ -18,6 +18,8 @@ from . import i18n
 
 LABEL_KINDS = ("commune",)          # places; groupings (EPCI, arrondissements) are read from their shapes
 LARGE_TOWN = 50_000                 # population from which a name is drawn larger
+SMALLEST = 10                       # pixels: a large town's name may shrink to this size to find room
+LARGE_SIZE = 12                     # pixels: the names of large towns
 TEXT_COLOR = [33, 37, 41, 255]
 HALO_COLOR = [255, 255, 255, 230]
 
@@ -36,7 +38,7 @@ def place_labels(territories: pd.DataFrame, lang: str) -> list[dict]:
         name = i18n.name(r, "name", lang) or str(r["territory_id"])
         out.append({"territory_id": str(r["territory_id"]), "label": _short(name),
                     "lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5),
-                    "size": 12 if population >= LARGE_TOWN else 10,
+                    "size": LARGE_SIZE if population >= LARGE_TOWN else 10,
                     # deck.gl wants the priority within [-1000, 1000]: log-scaled population
                     "anchor": "middle", "baseline": "bottom", "offset": [0, -6],
                     "priority": round(min(1000.0, 100 * math.log10(max(population, 1.0))), 1)})
@@ -67,8 +69,8 @@ def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
     y = -scale * math.log(math.tan(math.pi / 4 + math.radians(label["lat"]) / 2))
     # Semi-bold glyphs are ~0.55 em wide in the page font, and the 3-pixel halo widens every side: with
     # 0.5 em and no halo, "Komen (Frankrijk)" and "Komen-Waasten" still touched on the first view.
-    width = 0.53 * label["size"] * len(label["label"]) + 6
-    height = 1.3 * label["size"] + 2
+    width = 0.56 * label["size"] * len(label["label"]) + 8
+    height = 1.3 * label["size"] + 5
     anchor, baseline, (dx, dy) = label.get("anchor", "middle"), label.get("baseline", "bottom"), label.get(
         "offset", [0, -6])
     left = {"middle": x + dx - width / 2, "start": x + dx, "end": x + dx - width}[anchor]
@@ -77,18 +79,59 @@ def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
 
 
 def declutter(labels: list[Mapping], zoom: float) -> list[dict]:
-    """The labels, most important first, each placed around its point where it overlaps no kept one."""
+    """The labels, most important first, each placed around its point where it overlaps no kept one.
+
+    A large town's name that finds no room may move one name already kept to another of its
+    placements: two towns 4 km apart (Mouscron and Tourcoing) can both be named if one name sits
+    above its point and the other below, which a single greedy pass does not find."""
     kept: list[dict] = []
     boxes: list[tuple[float, float, float, float]] = []
     for label in sorted(labels, key=lambda p: -p["priority"]):
-        for anchor, baseline, offset in PLACEMENTS:
-            placed = dict(label, anchor=anchor, baseline=baseline, offset=offset)
-            box = label_box(placed, zoom)
-            if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes):
-                kept.append(placed)
-                boxes.append(box)
-                break
+        found = _place(label, boxes, zoom)
+        if found is None and label["size"] >= LARGE_SIZE:
+            found = _make_room(label, kept, boxes, zoom)
+        if found is not None:
+            kept.append(found[0])
+            boxes.append(found[1])
     return kept
+
+
+def _candidates(label: Mapping):
+    # A name that fits nowhere at its size tries a smaller one before it gives way.
+    sizes = [label["size"]] + ([label["size"] - 2] if label["size"] - 2 >= SMALLEST else [])
+    for size in sizes:
+        for anchor, baseline, offset in PLACEMENTS:
+            yield dict(label, size=size, anchor=anchor, baseline=baseline, offset=offset)
+
+
+def _free(box, boxes) -> bool:
+    return all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes)
+
+
+def _place(label: Mapping, boxes: list, zoom: float):
+    for placed in _candidates(label):
+        box = label_box(placed, zoom)
+        if _free(box, boxes):
+            return placed, box
+    return None
+
+
+def _make_room(label: Mapping, kept: list[dict], boxes: list, zoom: float):
+    """Move one kept name to another of its placements so that `label` fits too (kept and boxes are
+    updated in place); None when no single move does it."""
+    for i, other in enumerate(kept):
+        rest = boxes[:i] + boxes[i + 1:]
+        for moved in _candidates(dict(other, size=other["size"])):
+            if moved["size"] != other["size"]:
+                continue   # the kept name keeps its size
+            moved_box = label_box(moved, zoom)
+            if not _free(moved_box, rest):
+                continue
+            found = _place(label, rest + [moved_box], zoom)
+            if found is not None:
+                kept[i], boxes[i] = moved, moved_box
+                return found
+    return None
 
 
 def _short(name: str) -> str:

@@ -1158,7 +1158,7 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                                     line_width_units='"pixels"', stroked=True, filled=True, pickable=True,
                                     auto_highlight=True))
     pitch = 45 if symbol == "columns" and not points.empty and not has_shape.any() else 0
-    view = fit_view(bounds, width, height, padding=0.1 if not points.empty else 0.04, pitch=pitch)
+    view = fit_view(bounds, width, height, padding=0.1 if not points.empty else 0.07, pitch=pitch)   # room for edge names
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang),
                        **_base(base, online, style_url))
 

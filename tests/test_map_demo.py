@@ -90,3 +90,20 @@ def test_the_widest_flows_are_drawn_last_on_top(fresh):
     spec = json.loads(maps.flows_deck(frame, "fr").to_json())
     widths = [a["width"] for a in next(l for l in spec["layers"] if l["id"] == "flows")["data"]]
     assert len(widths) > 1 and widths == sorted(widths) and widths[-1] > widths[0]
+
+
+@pytest.mark.parametrize("lang,names", [("fr", ["Lille", "Courtrai", "Tournai", "Mouscron", "Dunkerque"]),
+                                        ("nl", ["Rijsel", "Kortrijk", "Doornik", "Moeskroen", "Duinkerke"])])
+def test_the_main_towns_keep_their_names_and_no_two_names_touch_at_any_first_view_zoom(lang, names):
+    """From the whole Euroregion (zoom 8.2) to the conurbation (9.4): a large town's name that finds no
+    room moves a kept one (Mouscron beside Tourcoing), and no two kept boxes overlap."""
+    import pandas as pd
+
+    from indicators import map_labels as L
+
+    territories = pd.read_csv(demo_boundaries.BOUNDARIES_DIR.parent / "territories.csv", dtype=str)
+    for zoom in (8.2, 8.6, 9.0, 9.4):
+        kept = L.declutter(L.place_labels(territories, lang), zoom)
+        assert set(names) <= {k["label"] for k in kept}, zoom
+        boxes = [L.label_box(k, zoom) for k in kept]
+        assert all(L._free(boxes[i], boxes[:i]) for i in range(len(boxes))), zoom
