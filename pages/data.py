@@ -234,7 +234,14 @@ def history_tab(view, editor: str | None) -> None:
         t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
                            for s in batches["status"]],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    from indicators import tables
+
+    # Counts in the page's grouping (4 001, not the browser's 4,001 or 4001), sortable as numbers; the
+    # file list narrow enough that every column shows at 1280 px.
+    count = st.column_config.NumberColumn(format=tables.integer_format(lang))
+    config = {t(c, lang): count for c in ("added", "updated", "unchanged", "rejected")}
+    config[t("files", lang)] = st.column_config.TextColumn(width="medium")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     newest = batches["batch_id"].iloc[0]
     if st.session_state.get("_history_newest") != newest:
         # a new import (or rollback) since the list was last drawn: show it, not the batch kept from before

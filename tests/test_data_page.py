@@ -1,6 +1,8 @@
 """The Data page: editors only, dry run, problems, import visible everywhere, history, rollback, templates."""
 from __future__ import annotations
 
+import json
+
 import io
 
 from streamlit.testing.v1 import AppTest
@@ -66,6 +68,10 @@ def test_viewers_see_history_but_cannot_import(demo_url):
     assert "Réservé aux éditeurs" in text
     assert "Aucun mot de passe éditeur n'est défini" in text
     assert "demo" in at.dataframe[-1].value.to_string()    # the history is visible to all
+    history = next(d for d in at.dataframe if "demo" in d.value.to_string())
+    config = json.loads(history.proto.columns) if history.proto.columns else {}
+    added = next(v for k, v in config.items() if k == "Ajoutées")
+    assert added["type_config"]["format"] == "%'\u202f,d"     # 4 001 whatever the browser's locale
 
 
 def test_a_viewer_checks_a_file_and_sees_the_full_report_but_cannot_import(demo_url):
