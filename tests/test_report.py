@@ -228,7 +228,7 @@ def test_file_name_is_in_the_report_language(demo):
 
 
 def test_missing_chromium_is_a_clear_error(demo, monkeypatch):
-    monkeypatch.setattr(R, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setattr(R.as_pdf, "CHROMIUM", "/nonexistent/chromium")
     assert "Chromium was not found at /nonexistent/chromium" in R.pdf_problem()
     report = R.build(demo["framework"], demo["observations"], F.Filters(lang="fr", action="A01"))
     with pytest.raises(R.ReportError, match="apt-get install chromium"):
