@@ -43,6 +43,7 @@ OTHER_SIDE_DASH = "dashdot"
 FLAG_SYMBOL = "diamond-open"
 MILESTONE_SYMBOL = "diamond"
 TARGET_DOT = "dot"
+EARLIER_TARGET_COLOR = "#A7AFB8"   # a target a revision replaced: light, behind the current path
 PROJECTION_DASH = "dash"
 FONT_FAMILY = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 
@@ -216,13 +217,14 @@ def value_axis_title(lang: str, unit: str | None) -> str:
 def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=None,
                     territories: pd.DataFrame | None = None, lang: str = "fr", decimals: Any = 1,
                     unit: str | None = None, method: str = "opensdg", height: int = 460,
-                    compact: bool = False) -> go.Figure:
+                    compact: bool = False, earlier_targets: list[dict] | None = None) -> go.Figure:
     """Observed values per territory, target path, milestone, projection, flagged values.
 
     obs: observations of one indicator (territory_id, period, value, optional flag).
     target_row: a target (mapping), several (DataFrame / list of mappings) or None.
     assessment_rows: rows of `progress.assess_all` for this indicator (for the projection and
     the milestone's status), or None. territories: the framework's territories (names, country).
+    earlier_targets: earlier versions of these targets (revisions.for_target), drawn faintly.
     """
     fig = go.Figure()
     labels = territory_labels(territories, lang)
@@ -272,6 +274,8 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
 
     targets = _target_rows(target_row)
     many_targets = len(targets) > 1
+    for version in earlier_targets or []:       # drawn first: under the current path
+        _earlier_target(fig, version, labels, many_targets, lang, decimals, unit)
     for target in targets:
         tid = str(_get(target, "territory_id", ""))
         xs, ys = target_path_points(_get(target, "baseline_period"), _get(target, "baseline_value"),
@@ -365,6 +369,27 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
     return fig
+
+
+def _earlier_target(fig: go.Figure, version: Mapping, labels, many: bool, lang: str, decimals, unit) -> None:
+    """A target path that a revision replaced: thin, light and dotted, under the current one."""
+    from .revisions import version_text, when_text
+
+    xs, ys = target_path_points(_get(version, "baseline_period"), _get(version, "baseline_value"),
+                                _get(version, "target_period"), _get(version, "target_value"))
+    if not xs:
+        return
+    tid = str(_get(version, "territory_id", ""))
+    suffix = f" · {labels.get(tid, (tid,))[0]}" if many and tid else ""
+    name = t("earlier_target", lang, when=when_text(dict(version), lang)) + suffix
+    text = f"<b>{name}</b><br>{version_text(dict(version), lang, decimals, unit)}"
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, name=name, mode="lines+markers",
+        line=dict(color=EARLIER_TARGET_COLOR, width=1.5, dash="dot"),
+        marker=dict(size=[0] * (len(xs) - 1) + [10], symbol="star-open", color=EARLIER_TARGET_COLOR),
+        hovertext=[text] * len(xs), hovertemplate="%{hovertext}<extra></extra>",
+        meta={"role": "earlier_target", "territory_id": tid, "decided_on": _get(version, "decided_on")},
+    ))
 
 
 def legend_rows(fig: go.Figure, width: int, font: int | None = None, swatch: int = 56) -> int:

@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import limits
@@ -78,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="only this theme (a theme_id)")
     p.add_argument("--action", help="only this strategic action (an action_id)")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
+    p.add_argument("--since", metavar="YYYY-MM-DD",
+                   help="list the targets revised since this day (the last report's); default: a year before")
 
     # People and rights: whoever holds the server's command line manages accounts; submissions and
     # reviews act as a named account, whose rights the engine checks.
@@ -265,6 +268,8 @@ def _import(engine, args) -> int:
             s = outcome.result.summary()
             what = t("cli_dry_run", lang) if args.dry_run else t("cli_imported", lang, batch=outcome.result.batch_id)
             print(t("cli_counts", lang, what=what, **{k: s[k] for k in ("added", "updated", "unchanged", "rejected")}))
+            if s.get("earlier_versions"):
+                print(t("earlier_versions_kept", lang, n=s["earlier_versions"]))
     return OK if outcome.result is not None else INVALID
 
 
@@ -399,8 +404,15 @@ def _report(engine, args) -> int:
     if selected_actions(framework, filters).empty:
         print(t("cli_report_empty", lang), file=sys.stderr)
         return USAGE
+    since = None
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError:
+            print(t("cli_bad_since", lang, value=args.since), file=sys.stderr)
+            return USAGE
     try:
-        report = from_store(engine, filters, framework=framework)
+        report = from_store(engine, filters, framework=framework, revisions_since=since)
         path = write(report, args.out)
     except ReportError as exc:   # Chromium missing or failing: nothing was written
         print(t("cli_report_failed", lang, detail=exc), file=sys.stderr)

@@ -162,3 +162,25 @@ def restore_text(cells: pd.Series) -> pd.Series:
     if not guarded.any():
         return cells
     return cells.where(~guarded, cells.str.slice(1))
+
+
+# Day-first as French and Belgian spreadsheets write dates; ISO first (an Excel date cell reads as
+# `2024-03-15 00:00:00`). Never month-first: 03/04/2024 is the 3rd of April here.
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
+
+
+def parse_dates(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """ISO days (`YYYY-MM-DD`, None where empty or unreadable) and a mask of unreadable cells.
+    A year outside limits.MIN_YEAR..MAX_YEAR is unreadable too (a typo such as 20244)."""
+    text = cells.astype("str").str.strip().str.replace(r"[ T]00:00(:00)?$", "", regex=True)
+    found = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    for fmt in _DATE_FORMATS:
+        todo = found.isna() & (text != "")
+        if not todo.any():
+            break
+        found[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    years = found.dt.year
+    found = found.where((years >= limits.get("MIN_YEAR")) & (years <= limits.get("MAX_YEAR")))
+    values = found.dt.strftime("%Y-%m-%d").astype("object").where(found.notna(), None)
+    bad = found.isna() & (text != "")
+    return values, bad

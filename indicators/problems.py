@@ -92,6 +92,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce n'est pas une période : écrivez AAAA, AAAA-Qn ou AAAA-MM.",
         "nl": "Geen periode: schrijf JJJJ, JJJJ-Qn of JJJJ-MM.",
     },
+    "bad_date": {
+        "en": "Not a date: write it as 2024-03-15 or 15/03/2024 (day first).",
+        "fr": "Ce n'est pas une date : écrivez-la 2024-03-15 ou 15/03/2024 (le jour d'abord).",
+        "nl": "Geen datum: schrijf 2024-03-15 of 15/03/2024 (de dag eerst).",
+    },
     "bad_code": {
         "en": "A code may not contain spaces in the middle or the character |.",
         "fr": "Un code ne peut contenir ni espace au milieu ni le caractère |.",
@@ -279,6 +284,8 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
     },
     "write_period": {"en": "For example 2024, 2024-Q1 or 2024-03.", "fr": "Par exemple 2024, 2024-Q1 ou 2024-03.",
                      "nl": "Bijvoorbeeld 2024, 2024-Q1 of 2024-03."},
+    "write_date": {"en": "For example 2024-03-15 or 15/03/2024.", "fr": "Par exemple 2024-03-15 ou 15/03/2024.",
+                   "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
     "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
                  "nl": "Houd één van de twee rijen."},
     "attach_successor": {

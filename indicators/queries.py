@@ -12,7 +12,12 @@ FRAMEWORK = ("levels", "themes", "partners", "actions", "indicators", "territori
 
 
 def load_framework(engine: Engine) -> dict[str, pd.DataFrame]:
-    return {name: read_table(engine, name) for name in FRAMEWORK}
+    """The framework's tables, with `earlier_targets`: the targets' earlier versions (revisions.py)."""
+    from .store import earlier_versions
+
+    tables = {name: read_table(engine, name) for name in FRAMEWORK}
+    tables["earlier_targets"] = earlier_versions(engine, "targets")
+    return tables
 
 
 def load_observations(engine: Engine, indicator_ids: list[str] | None = None) -> pd.DataFrame:

@@ -15,6 +15,7 @@ NUMBER = "number"    # a real number (decimal comma, thousands separators accept
 INTEGER = "integer"  # a whole number (years, orders, decimals)
 PERIOD = "period"    # YYYY, YYYY-Qn or YYYY-MM
 CODES = "codes"      # several codes separated by "|"
+DATE = "date"        # a day, stored YYYY-MM-DD (31/12/2024 and 31.12.2024 are read too)
 
 CODE_LENGTH = 64     # characters of a code: the SQL column's size, checked before any write
 TEXT_LENGTH = 100_000  # characters of one text cell (a note, a definition)
@@ -74,6 +75,10 @@ class Table:
     label_fr: str
     label_nl: str
     has_history: bool = field(default=True)
+    # Columns that tell one version of a row from the next (a target's decision date): rows of one
+    # file repeating the key with different values here are successive versions, not duplicates.
+    version: tuple[str, ...] = ()
+    version_notes: tuple[str, ...] = ()   # belong to one version: a new version does not inherit them
 
     @property
     def required(self) -> list[str]:
@@ -341,8 +346,18 @@ TARGETS = Table(
                help_en="Milestone value", help_fr="Valeur du jalon", help_nl="Waarde van de mijlpaal", example="5"),
         Column("note", TEXT, aliases=("commentaire", "opmerking"), help_en="Note", help_fr="Commentaire",
                help_nl="Opmerking"),
+        Column("decided_on", DATE, aliases=("date_decision", "date_de_decision", "decide_le", "décidé_le",
+                                            "decision", "décision", "besloten_op", "beslisdatum", "beslissing"),
+               help_en="Date the target was decided (a later row is a revision)",
+               help_fr="Date de décision de la cible (une ligne plus récente est une révision)",
+               help_nl="Datum van het besluit over de streefwaarde (een latere rij is een herziening)",
+               example="2024-03-15"),
+        Column("reason", TEXT, aliases=("motif", "raison", "motif_revision", "reden", "motivering"),
+               help_en="Why the target was set or revised", help_fr="Motif de la cible ou de sa révision",
+               help_nl="Reden van de streefwaarde of de herziening"),
     ),
     key=("indicator_id", "territory_id"), label_en="Targets", label_fr="Cibles", label_nl="Streefwaarden",
+    version=("decided_on",), version_notes=("reason",),
 )
 
 OBSERVATIONS = Table(

@@ -19,7 +19,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .schema import CODE, CODE_LENGTH, CODES, FRAMEWORK_TABLES, INTEGER, NUMBER, PERIOD, TABLES, Table
+from .revisions import is_earlier, latest_versions
+from .schema import CODE, CODE_LENGTH, CODES, DATE, FRAMEWORK_TABLES, INTEGER, NUMBER, PERIOD, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = ROOT / "data" / "monitor.sqlite"
@@ -36,6 +37,7 @@ def _sql_type(kind: str):
         PERIOD: sa.String(7),
         CODE: sa.String(CODE_LENGTH),
         CODES: sa.Text(),
+        DATE: sa.String(10),
     }.get(kind, sa.Text())
 
 
@@ -72,7 +74,9 @@ history = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("batch_id", sa.Integer, nullable=False, index=True),
     sa.Column("table_name", sa.String(32), nullable=False),
-    sa.Column("op", sa.String(16), nullable=False),       # update: row before the batch; rollback: row removed
+    # update: row before the batch; rollback: row removed; revision: an earlier version the batch
+    # brought along with the current one (a file listing a target's successive decisions)
+    sa.Column("op", sa.String(16), nullable=False),
     sa.Column("row_key", sa.Text, nullable=False),
     sa.Column("row", sa.Text, nullable=False),
     sa.Column("old_batch_id", sa.Integer, index=True),
@@ -297,8 +301,11 @@ class ImportResult:
         return sum(c.get(what, 0) for c in self.counts.values())
 
     def summary(self) -> dict[str, int]:
-        return {"added": self.total("added"), "updated": self.total("updated"),
-                "unchanged": self.total("unchanged"), "rejected": self.rejected}
+        out = {"added": self.total("added"), "updated": self.total("updated"),
+               "unchanged": self.total("unchanged"), "rejected": self.rejected}
+        if self.total("earlier_versions"):   # a file listing a target's successive decisions
+            out["earlier_versions"] = self.total("earlier_versions")
+        return out
 
 
 class _DryRun(Exception):
@@ -453,7 +460,11 @@ def _plan_slice(conn, name: str, incoming: pd.DataFrame, codes: list | None = No
     for c in data_cols:
         changed |= ~_equal(both[c], both[c + "__old"])
     added = merged.loc[is_new, table.names]
-    updated = both.loc[changed]
+    updated = both.loc[changed].copy()
+    # A new version does not inherit the decision date and reason of the one it replaces.
+    for c in table.version + table.version_notes:
+        if c not in present:
+            updated[c] = None
     old = updated[key + [c + "__old" for c in data_cols] + ["batch_id"]].rename(
         columns={c + "__old": c for c in data_cols})
     return added, updated, old, int((~changed).sum())
@@ -478,9 +489,21 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
                 incoming = _prepare(tables[name], table, (present or {}).get(name))
                 if successors:
                     incoming = _attach(incoming, name, successors)
+                earlier = incoming.iloc[:0]
+                if table.version:
+                    incoming, earlier = latest_versions(incoming, table)
                 added, updated, old, unchanged = _plan_table(conn, name, incoming)
                 del incoming
+                if table.version and len(updated):
+                    # The store already holds a later decision: the file's row is an earlier version.
+                    older = is_earlier(updated, table)
+                    earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
+                    updated, old = updated[~older], old[~older]
+                if len(earlier):
+                    _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
                 result.counts[name] = {"added": len(added), "updated": len(updated), "unchanged": unchanged}
+                if len(earlier):
+                    result.counts[name]["earlier_versions"] = len(earlier)
                 if len(updated):
                     data_cols = [c for c in table.names if c not in table.key]
                     view = updated[list(table.key)].copy()
@@ -594,6 +617,24 @@ def batch_changes(engine: Engine, batch_id: int) -> pd.DataFrame:
                                         history.c.old_batch_id)
                               .where(history.c.batch_id == batch_id).order_by(history.c.id))
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def earlier_versions(engine: Engine, name: str = "targets") -> pd.DataFrame:
+    """Every earlier version of `name`'s rows still in force (their batches not rolled back), with
+    `replaced_at`: the time of the batch that replaced it or brought it along (see revisions.py)."""
+    table = TABLES[name]
+    query = (sa.select(history.c.row, history.c.op, batches.c.created_at)
+             .join(batches, batches.c.batch_id == history.c.batch_id)
+             .where(history.c.table_name == name, history.c.op.in_(("update", "revision")),
+                    batches.c.status == "active")
+             .order_by(history.c.id))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    if not rows:
+        return pd.DataFrame(columns=table.names + ["replaced_at"])
+    frame = _typed(pd.DataFrame([json.loads(r[0]) for r in rows]).reindex(columns=table.names), table)
+    frame["replaced_at"] = [r[2] for r in rows]
+    return frame.drop_duplicates(subset=table.names, keep="first").reset_index(drop=True)
 
 
 def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, int]:

@@ -18,12 +18,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .downloads import formula_mask
-from .parsing import parse_numbers, parse_periods, restore_text
+from .parsing import parse_dates, parse_numbers, parse_periods, restore_text
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet, repeated_problems
 from . import limits
 from .templates import is_notes_sheet
-from .schema import CODE, CODE_LENGTH, CODES, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
+from .schema import CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
 
 META = ("_file", "_row")  # where each row came from
 NO_VALUE_TABLES = ("observations", "flows")   # tables whose rows without a value are skipped, not refused
@@ -148,6 +148,10 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             add(outside.to_numpy(), col.name, "period_out_of_range", cells, None,
                 {"minimum": limits.get("MIN_YEAR"), "maximum": limits.get("MAX_YEAR")})
             out[col.name] = periods
+        elif col.kind == DATE:
+            days, bad = parse_dates(cells)
+            add(bad.to_numpy(), col.name, "bad_date", cells, ("write_date", {}))
+            out[col.name] = days
         elif col.kind == CODES:
             stripped = cells.str.strip()
             add(formula_mask(stripped).to_numpy(dtype=bool), col.name, "formula_code", cells)
@@ -254,11 +258,17 @@ def _key_problems(frame: pd.DataFrame, table: Table, headers) -> list[Problem]:
     """Later rows repeating a key: the same data (a duplicate) or other data (a conflict)."""
     key = list(table.key)
     complete = frame.dropna(subset=key)
-    dup = complete.duplicated(subset=key, keep="first").to_numpy()
+    # Successive versions (a target decided in 2021, revised in 2024) share the key: they are told
+    # apart by their version columns, an empty one being a version of its own.
+    versions = [f"_version_{c}" for c in table.version if c in complete]
+    if versions:
+        complete = complete.assign(**{f"_version_{c}": complete[c].fillna("") for c in table.version
+                                      if c in complete})
+    dup = complete.duplicated(subset=key + versions, keep="first").to_numpy()
     if not dup.any():
         return []
     positions = np.flatnonzero(frame.index.isin(complete.index))
-    group = complete.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
+    group = complete.groupby(key + versions, sort=False, dropna=False).ngroup().to_numpy()
     first = pd.Series(np.arange(len(complete))).groupby(group).transform("min").to_numpy()
     data_cols = [c for c in table.names if c not in key]
     # The first column whose value differs from the key's first row (-1: none, a plain duplicate).

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads
+from indicators import charts, downloads, revisions
 from indicators import filters as F
 from indicators import i18n
 from indicators import partners as P
@@ -234,12 +234,12 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
 
 
 def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targets: pd.DataFrame,
-                 rows: pd.DataFrame, members: list[str], compact: bool):
+                 rows: pd.DataFrame, members: list[str], compact: bool, earlier: pd.DataFrame):
     return charts.indicator_chart(
         mine[mine["territory_id"].isin(members)], targets[targets["territory_id"].isin(members)],
         rows[rows["territory_id"].isin(members)] if len(rows) else None, fw["territories"], lang,
         ind.get("decimals"), unit_of(ind, lang), method=method, height=420 if compact else 400,
-        compact=compact)
+        compact=compact, earlier_targets=revisions.for_frame(earlier, targets[targets["territory_id"].isin(members)]))
 
 
 def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -263,6 +263,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     if mine.empty:
         return None
     rows, targets = _statuses_and_targets(version, flt, iid)
+    earlier = fw.get("earlier_targets")
     sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
 
     def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
@@ -270,14 +271,16 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
         return charts.chart_territories(part, targets, fw["territories"], limit=SIDE_LIMIT) if len(part) else []
 
     def figure(members: list[str], compact: bool):
-        return _side_figure(fw, lang, flt.method, ind, mine, targets, rows, members, compact)
+        return _side_figure(fw, lang, flt.method, ind, mine, targets, rows, members, compact, earlier)
 
     others = readable([tid for tid, side in sides.items() if side not in SIDES])
     members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
     figures = {side: figure(members[side], True) for side in SIDES if members[side]}
     charts.align_axes(*figures.values())
+    names = {tid: name for tid, (name, _) in charts.territory_labels(fw["territories"], lang).items()}
     return {"others": figure(others, False) if others else None, "sides": figures, "total": len(sides),
-            "limited": sum(len(m) for m in members.values()) + len(others) < len(sides)}
+            "limited": sum(len(m) for m in members.values()) + len(others) < len(sides),
+            "revisions": revisions.notes(earlier, targets, lang, ind.get("decimals"), unit_of(ind, lang), names)}
 
 
 def _show(fig, key: str) -> None:
@@ -340,6 +343,8 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
                 _show(built["sides"][side], f"chart-{iid}-{side}")
             else:
                 st.caption(t("no_data_side", lang, side=label))
+    for text in built["revisions"]:
+        st.caption(text)
 
 
 def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str) -> None:

@@ -194,6 +194,8 @@ def import_tab(view, editor: str | None) -> None:
     m2.metric(t("updated", lang), i18n.number(s["updated"], lang, 0))
     m3.metric(t("unchanged", lang), i18n.number(s["unchanged"], lang, 0))
     m4.metric(t("rejected", lang), i18n.number(s["rejected"], lang, 0))
+    if s.get("earlier_versions"):
+        st.caption(t("earlier_versions_kept", lang, n=i18n.number(s["earlier_versions"], lang, 0)))
     from indicators.changes import readable_changes
 
     for table, changes in outcome.result.changes.items():

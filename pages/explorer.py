@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads
+from indicators import charts, downloads, revisions
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
@@ -67,9 +67,13 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
-    series = charts.indicator_chart(in_chart, targets[targets["territory_id"].isin(shown)],
+    drawn_targets = targets[targets["territory_id"].isin(shown)]
+    earlier = fw.get("earlier_targets")
+    series = charts.indicator_chart(in_chart, drawn_targets,
                                     rows[rows["territory_id"].isin(shown)] if len(rows) else None,
-                                    fw["territories"], lang, dec, unit, method=method, height=520)
+                                    fw["territories"], lang, dec, unit, method=method, height=520,
+                                    earlier_targets=revisions.for_frame(earlier, drawn_targets))
+    names = {tid: name for tid, (name, _) in charts.territory_labels(fw["territories"], lang).items()}
     year, latest = charts.latest_year_values(obs)
     ranking, ranked = None, 0
     with_value = set(latest["territory_id"].astype(str)) if len(latest) else set()
@@ -83,7 +87,8 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
         ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
     return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
-            "table": charts.values_table(obs, ind, fw["territories"], lang)}
+            "table": charts.values_table(obs, ind, fw["territories"], lang),
+            "revisions": revisions.notes(earlier, drawn_targets, lang, dec, unit, names)}
 
 
 def _empty(view, lang: str) -> None:
@@ -231,6 +236,8 @@ def main() -> None:
         st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
     st.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
                     theme=None)
+    for text in built["revisions"]:
+        st.caption(text)
 
     year, latest = built["year"], built["latest"]
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")

@@ -53,7 +53,7 @@ COLUMNS: dict[str, list[str]] = {
     "territories": ["territory_id", "name_fr", "name_nl", "name_en", "country", "kind", "parent_id", "levels",
                     "lat", "lon", "population", "replaced_by", "valid_to"],
     "targets": ["indicator_id", "territory_id", "baseline_period", "baseline_value", "target_period",
-                "target_value", "milestone_period", "milestone_value", "note"],
+                "target_value", "milestone_period", "milestone_value", "note", "decided_on", "reason"],
     "observations": ["indicator_id", "territory_id", "period", "value", "flag", "note", "source"],
     "flows": ["indicator_id", "origin_id", "destination_id", "period", "value", "flag", "note"],
     "action_updates": ["action_id", "period", "implementation", "text", "lang", "next_steps", "risks", "author",
@@ -1998,6 +1998,32 @@ def unit_words(unit: str) -> dict:
     return dict(zip(("unit_fr", "unit_nl", "unit_en"), words)) if words else {}
 
 
+STRATEGY_ADOPTED = "2021-06-24"   # the day the demo's targets were first decided
+# Targets revised since (DESIGN.md: a later row for the same indicator and territory is a revision;
+# the file lists both versions). The current numbers stay those above, so the intended statuses
+# hold; the earlier version had these: (target, milestone, decision of the current one, its reason).
+REVISIONS = {
+    "INT02": ("30", "20", "2023-06-22", "Raised at the 2023 assembly: 35 events in 2023 already passed the 2021 "
+                                        "target of 30."),
+    "MOB04": ("100.0", "88.0", "2026-03-19", "Raised when the 2026 Eurometropolis cycle plan added the Lys valley "
+                                             "routes."),
+}
+
+
+def with_revisions(targets: list[dict]) -> list[dict]:
+    """Every target decided when the strategy was adopted, and the revised ones with the version
+    they replaced listed before them."""
+    out = []
+    for row in targets:
+        row = dict(row, decided_on=STRATEGY_ADOPTED, reason="Adopted with the strategy.")
+        if row["indicator_id"] in REVISIONS:
+            target, milestone, day, reason = REVISIONS[row["indicator_id"]]
+            out.append(dict(row, target_value=target, milestone_value=milestone))
+            row = dict(row, decided_on=day, reason=reason)
+        out.append(row)
+    return out
+
+
 def write(name: str, rows: list[dict]) -> None:
     cols = COLUMNS[name]
     with open(HERE / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
@@ -2044,6 +2070,7 @@ def main() -> int:
 
     partners = [dict(partner_id=p, name_fr=fr, name_nl=nl, name_en=en, country=c, kind=k)
                 for p, fr, nl, en, c, k, _names in PARTNERS]
+    targets = with_revisions(targets)
     tables = dict(levels=levels, themes=themes, partners=partners, actions=actions, indicators=indicators, territories=territories,
                   targets=targets, observations=observations, flows=flows, action_updates=action_updates(actions))
     for name, rows in tables.items():
@@ -2098,7 +2125,7 @@ def self_check(tables: dict[str, list[dict]], intended: dict[str, str],
     # 2. unique keys
     for name, key in (("levels", ("level_id",)), ("themes", ("theme_id",)), ("actions", ("action_id",)),
                       ("indicators", ("indicator_id",)), ("territories", ("territory_id",)),
-                      ("targets", ("indicator_id", "territory_id")),
+                      ("targets", ("indicator_id", "territory_id", "decided_on")),
                       ("observations", ("indicator_id", "territory_id", "period")),
                       ("flows", ("indicator_id", "origin_id", "destination_id", "period"))):
         keys = [tuple(r[k] for k in key) for r in tables[name]]

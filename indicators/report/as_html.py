@@ -254,6 +254,7 @@ def _summary(r: Report, figs: _Figures) -> str:
                      f"<th class=\"num\">{e(t('score', lang))}</th></tr></thead><tbody>{rows}</tbody></table>")
     else:
         parts.append(f"<p>{e(t('report_attention_none', lang))}</p>")
+    parts.append(_revisions_html(r))
     parts.append("</section>")
     if len(r.overview) > 1:
         rows, level = [], None
@@ -273,6 +274,24 @@ def _summary(r: Report, figs: _Figures) -> str:
             f"<th class=\"num\">{e(t('indicators', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f'<p class="small muted">{e(t("score_help", lang))}</p></section>')
     return "".join(parts)
+
+
+def _revisions_html(r: Report) -> str:
+    """The targets revised since the last report (a year by default): what changed, when, why."""
+    if r.revisions_since is None:
+        return ""
+    lang = r.lang
+    day = long_date(r.revisions_since, lang)
+    head = f"<h3>{e(t('report_revisions', lang, day=day))}</h3>"
+    if not r.revisions:
+        return head + f"<p>{e(t('report_revisions_none', lang, day=day))}</p>"
+    columns = t("report_revision_columns", lang).split("|")
+    rows = "".join(
+        f"<tr><td><a class='code' href='#{e(v['indicator_id'])}'>{e(v['indicator_id'])}</a> {e(v['indicator'])}</td>"
+        f"<td>{e(v['territory'])}</td><td>{e(v['decided_on'])}</td><td>{e(v['new'])}</td>"
+        f"<td>{e(v['previous'])}</td><td>{e(v['reason'] or '–')}</td></tr>" for v in r.revisions)
+    return (head + '<table class="revisions"><thead><tr>' + "".join(f"<th>{e(c)}</th>" for c in columns)
+            + f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
@@ -326,6 +345,8 @@ def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
             f"<div><b>{e(t('comparability', lang))}</b>{c} {e(comp)}{caution}</div>"]
     if entry.note:
         foot.append(f"<div><b>{e(t('note', lang))}</b>{c} {e(entry.note)}</div>")
+    for text in entry.revisions:
+        foot.append(f'<div class="revision">{e(text)}</div>')
     if entry.type == "context":
         foot.append(f'<div class="muted">{e(t("context_note", lang))}</div>')
     return f"""

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import charts, health as H, i18n
+from .. import charts, health as H, i18n, revisions
 from .. import filters as F
 from .. import overview as O
 from ..partners import label as partner_label
@@ -74,6 +74,7 @@ class IndicatorEntry:
     figure: go.Figure | None
     chart_note: str | None               # why the chart shows only some territories
     empty: str | None                    # why there is no chart
+    revisions: list[str] = field(default_factory=list)   # the target's revisions, in words
 
 
 @dataclass
@@ -113,6 +114,8 @@ class Report:
     health_figures: list[go.Figure]                  # completeness by year, in page-sized parts
     method_rows: list[tuple[str, str, str]]          # (status label, with a target, without)
     level_rank: dict[str, int] = field(default_factory=dict)   # levels in the framework's order
+    revisions_since: date | None = None                        # targets revised on or after this day
+    revisions: list[dict] = field(default_factory=list)        # their rows, for the summary's list
 
     @property
     def title(self) -> str:
@@ -216,7 +219,9 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
         targets[targets["territory_id"].astype(str).isin(keep)],
         rows[rows["territory_id"].astype(str).isin(keep)] if len(rows) else None,
         framework["territories"], lang, ind.get("decimals"), unit_of(ind, lang), method=method,
-        height=CHART_HEIGHT, compact=True)
+        height=CHART_HEIGHT, compact=True,
+        earlier_targets=revisions.for_frame(framework.get("earlier_targets"),
+                                            targets[targets["territory_id"].astype(str).isin(keep)]))
     _print_style(fig, CHART_WIDTH, CHART_HEIGHT, font=10)
     # the legend above the plot, with room for as many rows as it takes
     top = 8 + 20 * charts.legend_rows(fig, CHART_WIDTH - 12, font=9, swatch=48)
@@ -255,9 +260,9 @@ def _update_text(update: dict | None, lang: str) -> str:
     if not update:
         return ""
     parts = [f"{update['period']} · {update['text']}"]
-    for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
-        if isinstance(update.get(field), str) and update[field].strip():
-            parts.append(f"{t(key, lang)}{_colon(lang)} {update[field].strip()}")
+    for column, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
+        if isinstance(update.get(column), str) and update[column].strip():
+            parts.append(f"{t(key, lang)}{_colon(lang)} {update[column].strip()}")
     return " — ".join(parts)
 
 
@@ -310,7 +315,33 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         owner=partner_label(fr.get("owner", ""), framework.get("partners"), lang),
         sources=_sources(ind, mine, lang), flags=_flags(mine, lang),
         note=_text(target_rows[0].get("note")) if target_rows else "",
-        figure=figure, chart_note=note, empty=empty)
+        figure=figure, chart_note=note, empty=empty,
+        revisions=revisions.notes(framework.get("earlier_targets"), targets, lang, dec, unit, _names(framework, lang)))
+
+
+def _names(framework, lang: str) -> dict[str, str]:
+    return {tid: name for tid, (name, _) in charts.territory_labels(framework["territories"], lang).items()}
+
+
+def _revised(framework, indicators: pd.DataFrame, filters: F.Filters, day: date) -> list[dict]:
+    """The targets of the report's indicators revised on or after `day`, in the report's words."""
+    lang = filters.lang
+    targets = framework["targets"][framework["targets"]["indicator_id"].isin(indicators["indicator_id"])]
+    if filters.territories:
+        targets = targets[targets["territory_id"].isin(filters.territories)]
+    by_id = {str(r["indicator_id"]): r for r in indicators.to_dict("records")}
+    names = _names(framework, lang)
+    out = []
+    for r in revisions.since(targets, framework.get("earlier_targets"), day):
+        ind = by_id[str(r["current"]["indicator_id"])]
+        dec, unit = ind.get("decimals"), unit_of(ind, lang)
+        out.append({"indicator_id": str(ind["indicator_id"]), "indicator": i18n.name(ind, "name", lang),
+                    "territory": names.get(str(r["current"]["territory_id"]), str(r["current"]["territory_id"])),
+                    "decided_on": i18n.when(date.fromisoformat(r["decided_on"]), lang),
+                    "new": revisions.version_text(r["current"], lang, dec, unit),
+                    "previous": revisions.version_text(r["previous"], lang, dec, unit),
+                    "reason": _text(r["current"].get("reason"))})
+    return out
 
 
 def _method_rows(lang: str, method: str) -> list[tuple[str, str, str]]:
@@ -332,10 +363,14 @@ def _method_rows(lang: str, method: str) -> list[tuple[str, str, str]]:
     return rows
 
 
+REVISIONS_DAYS = 365      # the report lists the targets revised in the year before it, unless told a day
+
+
 def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filters: F.Filters,
           flows: pd.DataFrame | None = None, data_as_of: str | None = None,
-          created: datetime | None = None) -> Report:
-    """The report of `filters` as data. Raises ReportError when no action matches."""
+          created: datetime | None = None, revisions_since: date | None = None) -> Report:
+    """The report of `filters` as data. Raises ReportError when no action matches. It lists the
+    targets revised since `revisions_since` (the last report's day; a year before by default)."""
     lang, method = filters.lang, filters.method
     actions = F.selected_actions(framework, filters)
     if actions.empty:
@@ -428,25 +463,26 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             fig.update_layout(margin=dict(l=4, r=4, t=24, b=4))
             health_figures.append(fig)
 
-    return Report(lang=lang, method=method, filters=filters, created=created or datetime.now(),
+    created = created or datetime.now()
+    since = revisions_since or (created.date() - timedelta(days=REVISIONS_DAYS))
+    return Report(lang=lang, method=method, filters=filters, created=created,
                   data_as_of=data_as_of, scope=scope, filter_summary=summary, figures=figures,
                   action_counts=action_counts, indicator_counts=indicator_counts, matrix=matrix,
                   attention=attention, overview=overview, sections=sections, health=health,
                   health_figures=health_figures, method_rows=_method_rows(lang, method),
-                  level_rank={c: i for i, c in enumerate(O._ordered(framework["levels"], "level_id"))})
+                  level_rank={c: i for i, c in enumerate(O._ordered(framework["levels"], "level_id"))},
+                  revisions_since=since, revisions=_revised(framework, indicators, filters, since))
 
 
 def from_store(engine, filters: F.Filters, created: datetime | None = None,
-               framework: dict[str, pd.DataFrame] | None = None) -> Report:
+               framework: dict[str, pd.DataFrame] | None = None, revisions_since: date | None = None) -> Report:
     """The report of `filters` from a store (the command line and the benchmark)."""
     from ..queries import latest_batch_time, load_flows, load_framework, load_observations
 
     framework = framework if framework is not None else load_framework(engine)
     as_of = latest_batch_time(engine)
     return build(framework, load_observations(engine), filters, flows=load_flows(engine),
-                 data_as_of=as_of, created=created)
-
-
+                 data_as_of=as_of, created=created, revisions_since=revisions_since)
 
 def file_name(filters: F.Filters, fmt: str, day: date | None = None,
               framework: dict[str, pd.DataFrame] | None = None) -> str:

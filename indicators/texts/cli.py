@@ -62,6 +62,9 @@ TEXTS = {
                           "nl": "Koppeling '{name}' opgeslagen: gebruik ze met "
                                 "python -m indicators import BESTAND --mapping {name}",
                           "en": "Mapping '{name}' saved: use it with python -m indicators import FILE --mapping {name}"},
+    "cli_bad_since": {"fr": "--since {value} : écrivez une date AAAA-MM-JJ, par exemple 2025-12-01.",
+                      "nl": "--since {value}: schrijf een datum JJJJ-MM-DD, bijvoorbeeld 2025-12-01.",
+                      "en": "--since {value}: write a date YYYY-MM-DD, for example 2025-12-01."},
     "cli_report_ext": {"fr": "{file} : le rapport s'écrit en .pdf ou .html ; donnez l'une de ces extensions.",
                        "nl": "{file}: het rapport wordt als .pdf of .html geschreven; geef een van die extensies.",
                        "en": "{file}: the report is written as .pdf or .html; give OUT one of these extensions."},

@@ -1,0 +1,158 @@
+"""Target revisions (DESIGN.md): a target row for an indicator and territory that already has one
+is a revision with a decision date and a reason; every earlier version is kept and shown.
+
+The store keeps the current version in `targets` and each earlier one in its history: the row a
+batch replaced (`update`), or an earlier version a file brought along with the current one
+(`revision`, a file listing a target's successive decisions). Rolling a batch back removes what it
+brought, so the earlier versions shown are always those of the batches still in force.
+
+Here: which of a file's versions is current, and the revisions as plain data and words.
+No Streamlit, no SQL (the store reads the history: `store.earlier_versions`).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from . import i18n
+from .i18n import t
+from .schema import Table
+
+TARGET_NUMBERS = ("baseline_period", "baseline_value", "target_period", "target_value",
+                  "milestone_period", "milestone_value")
+
+
+def latest_versions(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the latest version of each key, the earlier ones). Versions are ordered by their version
+    columns (a decision date); an undated version comes before every dated one."""
+    key = list(table.key)
+    order = frame.copy()
+    for c in table.version:
+        order[f"_order_{c}"] = order[c].fillna("")
+    order = order.sort_values(key + [f"_order_{c}" for c in table.version], kind="stable")
+    last = ~order.duplicated(subset=key, keep="last").to_numpy()
+    keep = [c for c in frame.columns]
+    current, earlier = order.loc[last, keep], order.loc[~last, keep]
+    current.attrs = earlier.attrs = dict(frame.attrs)
+    return current, earlier
+
+
+def is_earlier(updated: pd.DataFrame, table: Table) -> np.ndarray:
+    """Rows of a planned update whose stored version was decided later than the file's."""
+    older = np.zeros(len(updated), dtype=bool)
+    for c in table.version:
+        new, stored = updated[c], updated[c + "__old"]
+        older |= (new.notna() & stored.notna() & (stored.astype(str) > new.astype(str))).to_numpy()
+    return older
+
+
+def _same_numbers(a: dict, b: dict) -> bool:
+    def norm(v):
+        return None if v is None or (isinstance(v, float) and v != v) else (
+            float(v) if isinstance(v, (int, float, np.number)) else str(v))
+    return all(norm(a.get(c)) == norm(b.get(c)) for c in TARGET_NUMBERS)
+
+
+def for_target(earlier: pd.DataFrame, current: dict | None, indicator_id: str, territory_id: str) -> list[dict]:
+    """The earlier versions of one target that differ from the current in a number, oldest first.
+    A version that only added a date or a reason to the same numbers is not shown as a revision."""
+    if earlier is None or earlier.empty:
+        return []
+    rows = earlier[(earlier["indicator_id"] == indicator_id) & (earlier["territory_id"].astype(str) == str(territory_id))]
+    out: list[dict] = []
+    for row in rows.to_dict("records"):
+        if current is not None and _same_numbers(row, current):
+            continue
+        if any(_same_numbers(row, seen) and row.get("decided_on") == seen.get("decided_on") for seen in out):
+            continue
+        out.append(row)
+    return out
+
+
+def for_frame(earlier: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
+    """The earlier versions of every target in `targets` (the ones a chart draws)."""
+    if earlier is None or earlier.empty or targets is None or targets.empty:
+        return []
+    return [v for current in targets.to_dict("records")
+            for v in for_target(earlier, current, current["indicator_id"], current["territory_id"])]
+
+
+def notes(earlier: pd.DataFrame, targets: pd.DataFrame, lang: str, decimals=1, unit: str | None = None,
+          names: dict[str, str] | None = None) -> list[str]:
+    """A note per revised target of `targets`, its territory named when there are several."""
+    out = []
+    if earlier is None or earlier.empty or targets is None or targets.empty:
+        return out
+    several = len(targets) > 1
+    for current in targets.to_dict("records"):
+        text = note(current, for_target(earlier, current, current["indicator_id"], current["territory_id"]),
+                    lang, decimals, unit)
+        if text:
+            name = (names or {}).get(str(current["territory_id"]), str(current["territory_id"]))
+            out.append(f"{name} · {text}" if several else text)
+    return out
+
+
+def decided(row: dict) -> str | None:
+    """A version's decision date (ISO), or None."""
+    value = row.get("decided_on")
+    return None if value is None or (isinstance(value, float) and value != value) or value == "" else str(value)
+
+
+def when_text(row: dict, lang: str) -> str:
+    """`décision du 15 mars 2024`, or for an undated version the day the store recorded its successor."""
+    day = decided(row)
+    key = "revision_decided"
+    if not day:
+        day, key = str(row.get("replaced_at") or "")[:10], "revision_recorded"
+    try:
+        shown = i18n.when(date.fromisoformat(day), lang)
+    except ValueError:
+        return "–"
+    return t(key, lang, day=shown)
+
+
+def version_text(row: dict, lang: str, decimals=1, unit: str | None = None) -> str:
+    """`4,8 en 2030 (jalon 3,8 en 2027)`: a version's target in words."""
+    from .charts import format_value
+
+    text = t("revision_target", lang, value=format_value(row.get("target_value"), lang, decimals, unit),
+             period=row.get("target_period") or "–")
+    mp, mv = row.get("milestone_period"), row.get("milestone_value")
+    if mp and mv is not None and not (isinstance(mv, float) and mv != mv):
+        text += " " + t("revision_milestone", lang, value=format_value(mv, lang, decimals, unit), period=mp)
+    return text
+
+
+def note(current: dict, earlier: list[dict], lang: str, decimals=1, unit: str | None = None) -> str | None:
+    """One sentence under a chart: the current target's decision and what it replaced."""
+    if not earlier:
+        return None
+    last = earlier[-1]
+    text = t("revision_note", lang, when=when_text(current if decided(current) else {"replaced_at": last.get("replaced_at")}, lang),
+             now=version_text(current, lang, decimals, unit), before=version_text(last, lang, decimals, unit))
+    reason = current.get("reason")
+    if reason and not (isinstance(reason, float) and reason != reason):
+        text += " " + t("revision_reason", lang, reason=str(reason))
+    if len(earlier) > 1:
+        text += " " + t("revision_more", lang, n=len(earlier) - 1)
+    return text
+
+
+def since(targets: pd.DataFrame, earlier: pd.DataFrame, day: date) -> list[dict]:
+    """The current targets revised on or after `day` (by decision date): each with the version it
+    replaced, newest decision first. For the committee report's list of revisions."""
+    out = []
+    if earlier is None or earlier.empty or targets.empty:
+        return out
+    for current in targets.to_dict("records"):
+        when = decided(current)
+        if not when or when < day.isoformat():
+            continue
+        older = for_target(earlier, current, current["indicator_id"], current["territory_id"])
+        if older:
+            out.append({"current": current, "previous": older[-1], "decided_on": when})
+    out.sort(key=lambda r: r["decided_on"], reverse=True)
+    return out

@@ -1,0 +1,42 @@
+"""Texts of target revisions (indicators/revisions.py): chart legend, notes under charts, report."""
+
+TEXTS = {
+    "earlier_target": {
+        "fr": "Cible antérieure ({when})",
+        "nl": "Eerdere streefwaarde ({when})",
+        "en": "Earlier target ({when})",
+    },
+    "revision_decided": {"fr": "décision du {day}", "nl": "besluit van {day}", "en": "decided on {day}"},
+    "revision_recorded": {"fr": "enregistrée le {day}", "nl": "geregistreerd op {day}", "en": "recorded on {day}"},
+    "revision_target": {"fr": "{value} en {period}", "nl": "{value} in {period}", "en": "{value} by {period}"},
+    "revision_milestone": {"fr": "(jalon : {value} en {period})", "nl": "(mijlpaal: {value} in {period})",
+                           "en": "(milestone: {value} by {period})"},
+    "revision_note": {
+        "fr": "Cible révisée ({when}) : {now} ; auparavant {before}.",
+        "nl": "Streefwaarde herzien ({when}): {now}; voorheen {before}.",
+        "en": "Target revised ({when}): {now}; previously {before}.",
+    },
+    "revision_reason": {"fr": "Motif : {reason}", "nl": "Reden: {reason}", "en": "Reason: {reason}"},
+    "revision_more": {
+        "fr": "Révisions plus anciennes, en pointillé clair sur le graphique : {n}.",
+        "nl": "Oudere herzieningen, licht gestippeld in de grafiek: {n}.",
+        "en": "Older revisions, drawn faintly on the chart: {n}.",
+    },
+    "report_revisions": {"fr": "Cibles révisées depuis le {day}", "nl": "Streefwaarden herzien sinds {day}",
+                         "en": "Targets revised since {day}"},
+    "report_revisions_none": {
+        "fr": "Aucune cible n'a été révisée depuis le {day}.",
+        "nl": "Geen enkele streefwaarde werd herzien sinds {day}.",
+        "en": "No target was revised since {day}.",
+    },
+    "report_revision_columns": {
+        "fr": "Indicateur|Territoire|Décision|Nouvelle cible|Cible précédente|Motif",
+        "nl": "Indicator|Gebied|Besluit|Nieuwe streefwaarde|Vorige streefwaarde|Reden",
+        "en": "Indicator|Territory|Decision|New target|Previous target|Reason",
+    },
+    "earlier_versions_kept": {
+        "fr": "Versions antérieures de cibles conservées comme révisions : {n}.",
+        "nl": "Eerdere versies van streefwaarden bewaard als herzieningen: {n}.",
+        "en": "Earlier versions of targets kept as revisions: {n}.",
+    },
+}
