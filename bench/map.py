@@ -45,7 +45,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indicators import maps  # noqa: E402
+from indicators import map_flows, maps  # noqa: E402
 from tests.fixtures_dir import fixtures_dir  # noqa: E402
 
 BOUNDARIES = fixtures_dir() / "boundaries"
@@ -92,8 +92,8 @@ def build(n_flows: int = 2000, seed: int = 20240611):
     flows = pd.DataFrame({"indicator_id": "F", "origin_id": ids[pairs[:, 0]], "destination_id": ids[pairs[:, 1]],
                           "period": "2024", "value": rng.lognormal(4, 1.5, len(pairs)).round(0)})
     t0 = time.perf_counter()
-    frame = maps.flows_frame(flows, territories, "F")
-    arcs = maps.flows_deck(frame, "fr", geography=geography, unit="personnes", base=base)
+    frame = map_flows.flows_frame(flows, territories, "F")
+    arcs = map_flows.flows_deck(frame, "fr", geography=geography, unit="personnes", base=base)
     t_flows = time.perf_counter() - t0
     return {"territories": len(territories), "flows": len(frame), "geography": geography, "base": base,
             "classes": classes,

@@ -9,7 +9,7 @@ headless Chromium's software WebGL (tried), so the choice is made here, for the 
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import pandas as pd
 import pydeck as pdk
@@ -24,24 +24,35 @@ TEXT_COLOR = [33, 37, 41, 255]
 HALO_COLOR = [255, 255, 255, 230]
 
 
-def place_labels(territories: pd.DataFrame, lang: str) -> list[dict]:
-    """One record per place with coordinates: name in `lang`, position, size and priority."""
+def place_labels(territories: pd.DataFrame, lang: str, first: Iterable[str] = (),
+                 min_population: float = 0) -> list[dict]:
+    """One record per place with coordinates: name in `lang`, position, size and priority.
+
+    `first`: territories named before any other, whatever their kind (the two ends of every flow), so
+    that the declutter keeps them and drops the places around them instead; `min_population`: the
+    other places named (a flows map names only the large towns beside the ends)."""
     if territories.empty:
         return []
-    rows = territories[territories["kind"].astype(str).isin(LABEL_KINDS)
+    first = set(map(str, first))
+    ids = territories["territory_id"].astype(str)
+    rows = territories[(territories["kind"].astype(str).isin(LABEL_KINDS) | ids.isin(first))
                        & territories["lat"].notna() & territories["lon"].notna()]
     if "valid_to" in rows:           # a place merged away keeps its history, not a name on today's map
         rows = rows[rows["valid_to"].isna() | (rows["valid_to"].astype(str) == "")]
     out = []
     for r in rows.to_dict("records"):
         population = _number(r.get("population"))
+        if population < min_population and str(r["territory_id"]) not in first:
+            continue
         name = i18n.name(r, "name", lang) or str(r["territory_id"])
-        out.append({"territory_id": str(r["territory_id"]), "label": _short(name),
+        out.append({"territory_id": str(r["territory_id"]), "label": short_name(name),
                     "lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5),
                     "size": LARGE_SIZE if population >= LARGE_TOWN else 10,
                     # deck.gl wants the priority within [-1000, 1000]: log-scaled population
                     "anchor": "middle", "baseline": "bottom", "offset": [0, -6],
                     "priority": round(min(1000.0, 100 * math.log10(max(population, 1.0))), 1)})
+        if out[-1]["territory_id"] in first:   # above every place (a population's log is at most ~900)
+            out[-1].update(size=LARGE_SIZE, priority=1000.0)
     return sorted(out, key=lambda p: -p["priority"])
 
 
@@ -52,7 +63,9 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
                      font_weight=600, character_set='"auto"', font_settings={"sdf": True},
                      outline_width=3, outline_color=HALO_COLOR, get_text_anchor="anchor",
                      get_alignment_baseline="baseline", get_pixel_offset="offset", billboard=True,
-                     font_family='"Source Sans Pro, Helvetica, Arial, sans-serif"', pickable=False)
+                     font_family='"Source Sans Pro, Helvetica, Arial, sans-serif"', pickable=False,
+                     # never hidden by the arcs of flows, which rise above the ground
+                     parameters={"depthTest": False})
 
 
 # Where a name may sit around its point: (anchor, baseline, pixel offset), tried in this order.
@@ -78,8 +91,17 @@ def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
     return (left, top, left + width, top + height)
 
 
-def declutter(labels: list[Mapping], zoom: float) -> list[dict]:
-    """The labels, most important first, each placed around its point where it overlaps no kept one.
+def view_box(longitude: float, latitude: float, zoom: float, width: float, height: float,
+             margin: float = 4) -> tuple[float, float, float, float]:
+    """The first view's box in world pixels (as `label_box`), `margin` pixels inside its edges."""
+    x, y, *_ = label_box({"lon": longitude, "lat": latitude, "label": "", "size": 0, "anchor": "start",
+                          "baseline": "top", "offset": [0, 0]}, zoom)
+    return (x - width / 2 + margin, y - height / 2 + margin, x + width / 2 - margin, y + height / 2 - margin)
+
+
+def declutter(labels: list[Mapping], zoom: float, view: tuple[float, float, float, float] | None = None) -> list[dict]:
+    """The labels, most important first, each placed around its point where it overlaps no kept one
+    and, given the first view's box (`view_box`), where it is whole inside it.
 
     A large town's name that finds no room may move one name already kept to another of its
     placements: two towns 4 km apart (Mouscron and Tourcoing) can both be named if one name sits
@@ -87,9 +109,9 @@ def declutter(labels: list[Mapping], zoom: float) -> list[dict]:
     kept: list[dict] = []
     boxes: list[tuple[float, float, float, float]] = []
     for label in sorted(labels, key=lambda p: -p["priority"]):
-        found = _place(label, boxes, zoom)
+        found = _place(label, boxes, zoom, view)
         if found is None and label["size"] >= LARGE_SIZE:
-            found = _make_room(label, kept, boxes, zoom)
+            found = _make_room(label, kept, boxes, zoom, view)
         if found is not None:
             kept.append(found[0])
             boxes.append(found[1])
@@ -108,15 +130,19 @@ def _free(box, boxes) -> bool:
     return all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes)
 
 
-def _place(label: Mapping, boxes: list, zoom: float):
+def _inside(box, view) -> bool:
+    return view is None or (view[0] <= box[0] and box[2] <= view[2] and view[1] <= box[1] and box[3] <= view[3])
+
+
+def _place(label: Mapping, boxes: list, zoom: float, view=None):
     for placed in _candidates(label):
         box = label_box(placed, zoom)
-        if _free(box, boxes):
+        if _inside(box, view) and _free(box, boxes):
             return placed, box
     return None
 
 
-def _make_room(label: Mapping, kept: list[dict], boxes: list, zoom: float):
+def _make_room(label: Mapping, kept: list[dict], boxes: list, zoom: float, view=None):
     """Move one kept name to another of its placements so that `label` fits too (kept and boxes are
     updated in place); None when no single move does it."""
     for i, other in enumerate(kept):
@@ -125,18 +151,25 @@ def _make_room(label: Mapping, kept: list[dict], boxes: list, zoom: float):
             if moved["size"] != other["size"]:
                 continue   # the kept name keeps its size
             moved_box = label_box(moved, zoom)
-            if not _free(moved_box, rest):
+            if not (_inside(moved_box, view) and _free(moved_box, rest)):
                 continue
-            found = _place(label, rest + [moved_box], zoom)
+            found = _place(label, rest + [moved_box], zoom, view)
             if found is not None:
                 kept[i], boxes[i] = moved, moved_box
                 return found
     return None
 
 
-def _short(name: str) -> str:
-    """'Comines (France)' stays; a bracketed note after a long name is dropped for the map."""
-    return name.split(" (code")[0]
+SHORT_NAME = 24          # characters: a longer name loses its closing bracketed note on the map
+
+
+def short_name(name: str) -> str:
+    """'Comines (France)' stays; a bracketed note after a long name is dropped for the map
+    ('Cœur de Flandre agglo (ex-CC de Flandre Intérieure)', 'Mouscron (code avant 2019)')."""
+    name = name.split(" (code")[0]
+    if len(name) > SHORT_NAME and name.endswith(")") and " (" in name:
+        name = name[:name.rindex(" (")]
+    return name
 
 
 def _number(value) -> float:

@@ -16,7 +16,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import map_labels, maps
+from indicators import map_flows, map_labels, maps
 from indicators.i18n import t
 from indicators.units import unit_of
 from pages import common
@@ -320,12 +320,14 @@ def main() -> None:
             period = st.selectbox(t("map_period", lang), ["", *periods], key="map_period",
                                   format_func=lambda p: p or t("map_latest_option", lang))
         online = bool(st.session_state.get("map_online"))
-        frame = maps.flows_frame(f, fw["territories"], code, period or None)
-        deck = maps.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
+        frame = map_flows.flows_frame(f, fw["territories"], code, period or None)
+        deck = map_flows.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
                                decimals=decimals, base=base, online=online, width=MAP_WIDTH,
                                height=MAP_HEIGHT)
-        deck.layers.append(_names_layer(fw["territories"], deck, lang))
-        legend = maps.flow_legend_html(maps.flow_legend(frame, lang, unit, decimals), lang)
+        ends = set(frame["origin_id"].astype(str)) | set(frame["destination_id"].astype(str))
+        # each end named, and only the large towns around them
+        deck.layers.append(_names_layer(fw["territories"], deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
+        legend = map_flows.flow_legend_html(map_flows.flow_legend(frame, lang, unit, decimals), lang)
         caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
                    else t("map_no_flows", lang))
         legend_title = f"{i18n.name(indicator, 'name', lang)} ({unit})" if unit else i18n.name(indicator, "name", lang)
@@ -392,10 +394,14 @@ def main() -> None:
         _boundaries_section(view, geo, lang)
 
 
-def _names_layer(territories: pd.DataFrame, deck, lang: str):
-    """Place names in the page's language, none overlapping another at the deck's first view."""
-    zoom = float(deck.initial_view_state.zoom)
-    return map_labels.label_layer(map_labels.declutter(map_labels.place_labels(territories, lang), zoom))
+def _names_layer(territories: pd.DataFrame, deck, lang: str, first=(), min_population: float = 0):
+    """Place names in the page's language, none overlapping another at the deck's first view; the
+    territories of `first` (the ends of the flows shown) before any other."""
+    view = deck.initial_view_state
+    zoom = float(view.zoom)
+    box = map_labels.view_box(float(view.longitude), float(view.latitude), zoom, MAP_WIDTH, MAP_HEIGHT)
+    labels = map_labels.place_labels(territories, lang, first, min_population)
+    return map_labels.label_layer(map_labels.declutter(labels, zoom, box))
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from indicators import demo_boundaries, map_labels, maps
+from indicators import demo_boundaries, map_flows, map_labels, maps
 from indicators.store import load_boundaries, load_demo, open_store, read_table
 
 from .fixtures_dir import fixtures_dir
@@ -86,8 +86,8 @@ def test_merged_places_get_no_name_on_todays_map():
 def test_the_widest_flows_are_drawn_last_on_top(fresh):
     flows = read_table(fresh, "flows")
     code = flows["indicator_id"].iloc[0]
-    frame = maps.flows_frame(flows, read_table(fresh, "territories"), code)
-    spec = json.loads(maps.flows_deck(frame, "fr").to_json())
+    frame = map_flows.flows_frame(flows, read_table(fresh, "territories"), code)
+    spec = json.loads(map_flows.flows_deck(frame, "fr").to_json())
     widths = [a["width"] for a in next(l for l in spec["layers"] if l["id"] == "flows")["data"]]
     assert len(widths) > 1 and widths == sorted(widths) and widths[-1] > widths[0]
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import i18n, maps
+from indicators import i18n, map_flows, map_labels, maps
 from indicators.style import STATUS_COLORS
 
 from .conftest import DEMO, FIXTURES, ROOT, switch_page
@@ -531,17 +531,17 @@ def test_700_communes_with_boundaries_stay_light(tmp_path):
 
 
 def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(geography):
-    frame = maps.flows_frame(FLOWS, TERRITORIES, "MOB10")
+    frame = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10")
     assert set(frame["period"]) == {"2023"} and len(frame) == 6
-    spec = deck_json(maps.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"]))
+    spec = deck_json(map_flows.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"]))
     layers = {layer["id"]: layer for layer in spec["layers"]}
     arcs = layers["flows"]["data"]
-    assert layers["flows"]["numSegments"] == maps.ARC_SEGMENTS
+    assert layers["flows"]["numSegments"] == map_flows.ARC_SEGMENTS
     assert layers["flows"]["@@type"] == "ArcLayer" and layers["flows"]["getTilt"] == 28
     top = frame["value"].max()
     for arc in arcs:
         value = frame[(frame["origin_id"] == arc["origin_id"]) & (frame["destination_id"] == arc["destination_id"])]
-        assert arc["width"] == pytest.approx(max(1.0, maps.MAX_FLOW_WIDTH * value["value"].iloc[0] / top), abs=0.01)
+        assert arc["width"] == pytest.approx(max(1.0, map_flows.MAX_FLOW_WIDTH * value["value"].iloc[0] / top), abs=0.01)
         assert arc["source_color"][:3] == maps.rgba(maps.FLOW_ORIGIN)[:3]
         assert arc["target_color"][:3] == maps.rgba(maps.FLOW_DESTINATION)[:3]
     fre_be25 = next(a for a in arcs if a["origin_id"] == "FRE" and a["destination_id"] == "BE25")
@@ -550,9 +550,25 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["alpha"] < 255
     assert {e["territory_id"] for e in layers["flow_ends"]["data"]} == {"FRE", "BE25", "BE32", "BE100"}
     assert "border" in layers
-    legend = maps.flow_legend(frame, "en", "persons")
-    assert legend[0]["width"] == maps.MAX_FLOW_WIDTH and legend[1]["label"].endswith("persons")
-    earlier = maps.flows_frame(FLOWS, TERRITORIES, "MOB10", "2017")
+    # The direction reads without the colours: one arrowhead per arc, at its destination, pointing along it.
+    heads = layers["flow_heads"]["data"]
+    assert [(h["origin_id"], h["destination_id"]) for h in heads] == [(a["origin_id"], a["destination_id"])
+                                                                       for a in arcs]
+    order = [layer["id"] for layer in spec["layers"]]
+    assert order.index("flows") < order.index("flow_heads") < order.index("flow_ends")   # dots over the tips
+    for head, arc in zip(heads, arcs):
+        tip, left, right = head["polygon"]
+        base = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+        kx = math.cos(math.radians(arc["target"][1]))
+        along = ((arc["target"][0] - arc["source"][0]) * kx, arc["target"][1] - arc["source"][1])
+        pointing = ((tip[0] - base[0]) * kx, tip[1] - base[1])
+        cosine = (along[0] * pointing[0] + along[1] * pointing[1]) / (math.hypot(*along) * math.hypot(*pointing))
+        assert cosine > 0.999
+        near = math.hypot((tip[0] - arc["target"][0]) * kx, tip[1] - arc["target"][1])
+        assert near < 0.1 * math.hypot(*along)          # the tip sits at the destination, not the origin
+    legend = map_flows.flow_legend(frame, "en", "persons")
+    assert legend[0]["width"] == map_flows.MAX_FLOW_WIDTH and legend[1]["label"].endswith("persons")
+    earlier = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10", "2017")
     assert earlier["value"].sum() == pytest.approx(
         FLOWS[(FLOWS["indicator_id"] == "MOB10") & (FLOWS["period"] == "2017")]["value"].sum())
 
@@ -706,6 +722,16 @@ def test_map_page_shows_flows_of_a_flow_indicator(store):
     layers = {layer["id"]: layer for layer in spec["layers"]}
     assert layers["flows"]["@@type"] == "ArcLayer" and len(layers["flows"]["data"]) == 12
     assert "12 flows in 2023" in page_text(at)
+    # Each end is named, in the page's language, whatever its kind (communes, arrondissements, regions).
+    ends = {e["territory_id"]: e["name"] for e in layers["flow_ends"]["data"]}
+    named = {n["territory_id"]: n["label"] for n in layers["place-names"]["data"]}
+    assert ends and {tid: named.get(tid) for tid in ends} == {tid: map_labels.short_name(n) for tid, n in ends.items()}
+    nl = {layer["id"]: layer for layer in page_deck(open_map({"lang": "nl", "indicator": "MOB11"}))["layers"]}
+    nl_names = {n["territory_id"]: n["label"] for n in nl["place-names"]["data"]}
+    assert {tid: nl_names.get(tid) for tid in ends} == {e["territory_id"]: map_labels.short_name(e["name"])
+                                                        for e in nl["flow_ends"]["data"]}
+    assert (named["BE254"], nl_names["BE254"]) == ("Arrondissement of Kortrijk", "Arrondissement Kortrijk")
+    assert named["200040947"] == "Cœur de Flandre agglo"     # a long name's bracketed note is left out
 
 
 def test_map_page_colours_by_status(store):
