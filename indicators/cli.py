@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="only this theme (a theme_id)")
     p.add_argument("--action", help="only this strategic action (an action_id)")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
+    p.add_argument("--map", metavar="INDICATOR", dest="map_indicator",
+                   help="the indicator the report maps (default: the Map page's first view)")
     p.add_argument("--since", metavar="YYYY-MM-DD",
                    help="list the targets revised since this day (the last report's); default: a year before")
 
@@ -400,6 +402,11 @@ def _report(engine, args) -> int:
             print(t("cli_unknown_code", lang, what=t(key, lang).lower(), value=value, known=", ".join(known)),
                   file=sys.stderr)
             return USAGE
+    known = sorted(framework["indicators"]["indicator_id"].astype(str))
+    if args.map_indicator and args.map_indicator not in known:
+        print(t("cli_unknown_code", lang, what=t("indicator", lang).lower(), value=args.map_indicator,
+                known=", ".join(known)), file=sys.stderr)
+        return USAGE
     filters = Filters(lang=args.lang, level=args.level, theme=args.theme, action=args.action, method=args.method)
     if selected_actions(framework, filters).empty:
         print(t("cli_report_empty", lang), file=sys.stderr)
@@ -412,7 +419,8 @@ def _report(engine, args) -> int:
             print(t("cli_bad_since", lang, value=args.since), file=sys.stderr)
             return USAGE
     try:
-        report = from_store(engine, filters, framework=framework, revisions_since=since)
+        report = from_store(engine, filters, framework=framework, revisions_since=since,
+                            map_indicator=args.map_indicator)
         path = write(report, args.out)
     except ReportError as exc:   # Chromium missing or failing: nothing was written
         print(t("cli_report_failed", lang, detail=exc), file=sys.stderr)

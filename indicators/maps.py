@@ -791,6 +791,19 @@ def _prune(directory: Path, max_age: float = 7 * 24 * 3600) -> None:
 
 # ---------------------------------------------------------------- values, classes, legend
 
+def default_indicator(indicators: pd.DataFrame, obs: pd.DataFrame) -> str | None:
+    """The Map page's first view: an indicator the strategy acts on (not a context one), known in the
+    most territories."""
+    with_values = obs[obs["value"].notna()]
+    counts = with_values.groupby("indicator_id")["territory_id"].nunique()
+    rows = indicators[indicators["indicator_id"].isin(counts.index)]
+    if rows.empty:
+        return None
+    codes = rows["indicator_id"].astype(str).tolist()
+    kinds = dict(zip(rows["indicator_id"].astype(str), rows.get("type", pd.Series([None] * len(rows))).astype(str)))
+    return max(codes, key=lambda c: (kinds.get(c) != "context", int(counts.get(c, 0)), -codes.index(c)))
+
+
 def kinds_with_values(obs: pd.DataFrame, territories: pd.DataFrame, indicator_id: str) -> list[tuple[str, int]]:
     """(kind, territories with a value) for an indicator, the kind with most territories first."""
     counts = values_frame(obs, territories, indicator_id)["kind"].fillna("custom").value_counts()

@@ -70,6 +70,15 @@ def observations(version: tuple) -> pd.DataFrame:
     return load_observations(engine())
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def geography(version: tuple):
+    """The saved boundary sets merged (indicators.maps.Geography): the Map page's shapes and the report's."""
+    from indicators.maps import build_geography
+    from indicators.store import load_boundaries
+
+    return build_geography(load_boundaries(engine()), framework(version)["territories"])
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def flows(version: tuple) -> pd.DataFrame:
     from indicators.queries import load_flows

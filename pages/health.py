@@ -64,13 +64,15 @@ def report_box(view) -> None:
             return
         # the data of this run, handed to the callables (they run on click, outside the script)
         obs, flows = common.observations(view.version), common.flows(view.version)
+        geo = common.geography(view.version)     # the report maps the chosen indicator on these shapes
         batches = common.batches(view.version)
         live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
         as_of = live["created_at"].iloc[0] if len(live) else None   # a rolled-back import brought nothing
 
         def payload(fmt: str):
             def make() -> bytes:
-                return R.render(R.build(fw, obs, flt, flows=flows, data_as_of=as_of), fmt)
+                return R.render(R.build(fw, obs, flt, flows=flows, data_as_of=as_of, geography=geo,
+                                        map_indicator=view.filters.indicator), fmt)
             return make
 
         left, right = st.columns(2)

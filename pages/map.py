@@ -39,9 +39,7 @@ def _url_prefix() -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def geography(version: tuple) -> tuple[maps.Geography, maps.BaseMap | None]:
     """The saved boundary sets merged, and the offline base map (static files) that draws them."""
-    from indicators.store import load_boundaries
-
-    geo = maps.build_geography(load_boundaries(common.engine()), common.framework(version)["territories"])
+    geo = common.geography(version)
     try:
         base = maps.write_base_map(STATIC_CACHE, geo, _url_prefix())
     except OSError:  # a read-only app folder: the background-only style shipped in static/map/
@@ -101,11 +99,8 @@ def _indicator_choice(lang: str, indicators: pd.DataFrame, obs: pd.DataFrame, fl
     ss = st.session_state
     if ss.get(INDICATOR_KEY) not in codes:
         # First visit: an indicator the strategy acts on (DESIGN.md: a context indicator such as the
-        # population is shown beside actions, never first), then the one known in the most territories.
-        counts = obs[obs["value"].notna()].groupby("indicator_id")["territory_id"].nunique()
-        context = set(rows.loc[rows.get("type", pd.Series(dtype=str)).astype(str) == "context", "indicator_id"]
-                      .astype(str)) if "type" in rows else set()
-        ss[INDICATOR_KEY] = max(codes, key=lambda c: (c not in context, int(counts.get(c, 0)), -codes.index(c)))
+        # population is shown beside actions, never first), the one known in the most territories.
+        ss[INDICATOR_KEY] = maps.default_indicator(rows, obs) or codes[0]
 
     def label(code: str) -> str:
         tag = f" · ⇄ {t('map_flows_tag', lang)}" if code in with_flows else ""

@@ -288,3 +288,41 @@ def test_an_indicator_with_no_value_yet_is_reported_not_a_crash(demo, lang):
     card = html[html.index("Sans valeur encore"):][:4000]
     assert "nan" not in card.lower().split("sans valeur encore")[1][:2000]
     assert "–" in card   # no period yet, shown as a dash
+
+
+def test_the_report_maps_the_chosen_indicator_on_the_saved_boundaries(demo_url):
+    """The committee report carries the map of one indicator (issue 18): the dashboard's chosen one, else
+    the Map page's first view; static, offline, names and legend in the report's language."""
+    from indicators.store import open_store
+
+    engine = open_store(demo_url)
+    fr = R.from_store(engine, F.Filters(lang="fr"))
+    nl = R.from_store(engine, F.Filters(lang="nl"), map_indicator="MOB04")
+    assert fr.map is not None and fr.map.indicator_id == "ECO07"          # the Map page's first view
+    assert nl.map.indicator_id == "MOB04" and nl.map.title == "Aangelegde grensoverschrijdende fietsroutes (km)"
+    roles = [trace.meta["role"] for trace in fr.map.figure.data]
+    assert roles.count("class") >= 2 and "border" in roles and "names" in roles
+    classes = [trace for trace in fr.map.figure.data if trace.meta["role"] == "class"]
+    assert sum(trace.meta["count"] for trace in classes) == 14             # every commune with a value, once
+    assert all("," in trace.name and "." not in trace.name for trace in classes)   # French numbers
+    names = {trace.meta["role"]: list(trace.text) for trace in fr.map.figure.data if trace.meta["role"] == "names"}
+    assert "Courtrai" in names["names"] and "Lille" in names["names"]
+    nl_names = [list(tr.text) for tr in nl.map.figure.data if tr.meta["role"] == "names"][0]
+    assert "Kortrijk" in nl_names and "Rijsel" in nl_names
+    page = R.render_html(nl, plotly_js="")
+    assert "Kaart: Aangelegde grensoverschrijdende fietsroutes (km)" in page
+    assert "Getoonde gebieden" in page
+    # without boundaries (a store where none is saved, or a report built from files) there is no map
+    assert R.build(load_framework_of(engine), read_observations(engine), F.Filters(lang="fr")).map is None
+
+
+def load_framework_of(engine):
+    from indicators.queries import load_framework
+
+    return load_framework(engine)
+
+
+def read_observations(engine):
+    from indicators.queries import load_observations
+
+    return load_observations(engine)

@@ -256,6 +256,9 @@ def _summary(r: Report, figs: _Figures) -> str:
         parts.append(f"<p>{e(t('report_attention_none', lang))}</p>")
     parts.append(_revisions_html(r))
     parts.append("</section>")
+    if r.map is not None:
+        parts.append(f'<section class="page-break report-map"><h2>{e(t("report_map_title", lang, name=r.map.title))}</h2>'
+                     f'{figs.div(r.map.figure)}<p class="note">{e(r.map.note)}</p></section>')
     if len(r.overview) > 1:
         rows, level = [], None
         for o in sorted(r.overview, key=lambda o: (r.level_rank.get(o["level_id"], 99), o["action_id"])):

@@ -116,6 +116,7 @@ class Report:
     level_rank: dict[str, int] = field(default_factory=dict)   # levels in the framework's order
     revisions_since: date | None = None                        # targets revised on or after this day
     revisions: list[dict] = field(default_factory=list)        # their rows, for the summary's list
+    map: Any = None                                            # map_figure.ReportMap, when boundaries exist
 
     @property
     def title(self) -> str:
@@ -368,9 +369,11 @@ REVISIONS_DAYS = 365      # the report lists the targets revised in the year bef
 
 def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filters: F.Filters,
           flows: pd.DataFrame | None = None, data_as_of: str | None = None,
-          created: datetime | None = None, revisions_since: date | None = None) -> Report:
+          created: datetime | None = None, revisions_since: date | None = None, geography=None,
+          map_indicator: str | None = None) -> Report:
     """The report of `filters` as data. Raises ReportError when no action matches. It lists the
-    targets revised since `revisions_since` (the last report's day; a year before by default)."""
+    targets revised since `revisions_since` (the last report's day; a year before by default), and maps
+    `map_indicator` (the dashboard's chosen one; else the Map page's default) on `geography`'s shapes."""
     lang, method = filters.lang, filters.method
     actions = F.selected_actions(framework, filters)
     if actions.empty:
@@ -463,6 +466,12 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             fig.update_layout(margin=dict(l=4, r=4, t=24, b=4))
             health_figures.append(fig)
 
+    report_map = None
+    if geography is not None and not geography.empty:
+        from .map_figure import choose, indicator_map
+
+        chosen = choose(framework, obs, indicators["indicator_id"], map_indicator)
+        report_map = indicator_map(geography, chosen, obs, framework["territories"], lang) if chosen else None
     created = created or datetime.now()
     since = revisions_since or (created.date() - timedelta(days=REVISIONS_DAYS))
     return Report(lang=lang, method=method, filters=filters, created=created,
@@ -471,18 +480,25 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
                   attention=attention, overview=overview, sections=sections, health=health,
                   health_figures=health_figures, method_rows=_method_rows(lang, method),
                   level_rank={c: i for i, c in enumerate(O._ordered(framework["levels"], "level_id"))},
-                  revisions_since=since, revisions=_revised(framework, indicators, filters, since))
+                  revisions_since=since, revisions=_revised(framework, indicators, filters, since),
+                  map=report_map)
 
 
 def from_store(engine, filters: F.Filters, created: datetime | None = None,
-               framework: dict[str, pd.DataFrame] | None = None, revisions_since: date | None = None) -> Report:
+               framework: dict[str, pd.DataFrame] | None = None, revisions_since: date | None = None,
+               map_indicator: str | None = None) -> Report:
     """The report of `filters` from a store (the command line and the benchmark)."""
     from ..queries import latest_batch_time, load_flows, load_framework, load_observations
 
+    from ..maps import build_geography
+    from ..store import load_boundaries
+
     framework = framework if framework is not None else load_framework(engine)
     as_of = latest_batch_time(engine)
+    geography = build_geography(load_boundaries(engine), framework["territories"])
     return build(framework, load_observations(engine), filters, flows=load_flows(engine),
-                 data_as_of=as_of, created=created, revisions_since=revisions_since)
+                 data_as_of=as_of, created=created, revisions_since=revisions_since, geography=geography,
+                 map_indicator=map_indicator)
 
 def file_name(filters: F.Filters, fmt: str, day: date | None = None,
               framework: dict[str, pd.DataFrame] | None = None) -> str:
