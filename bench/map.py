@@ -1,10 +1,12 @@
 """Benchmark of the map builders: the size of the deck sent to the browser, and the time to a rendered map.
 
-Two maps, built with the same functions as the Map page:
+Three maps, built with the same functions as the Map page, each with its place names:
 
 - a choropleth of the 648 Nord communes and the 152 Belgian municipalities of the fixtures
   (`../shared/fixtures/boundaries/`), every one with a value, simplified, with the border;
-- 2,000 flows between random pairs of those communes (seeded numpy generator).
+- 2,000 flows between random pairs of those communes (seeded numpy generator), ends named first;
+- the Map page's first view of a fresh demo store: the boundaries shipped in data/demo/boundaries,
+  the default indicator.
 
 Printed: the time to read, join and simplify the boundary files, the time to build each deck, the
 size of each deck's JSON (what `st.pydeck_chart` sends), and, with `--browser` (Debian's Chromium
@@ -45,13 +47,14 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indicators import map_flows, maps  # noqa: E402
+from indicators import map_flows, map_labels, maps  # noqa: E402
 from tests.fixtures_dir import fixtures_dir  # noqa: E402
 
 BOUNDARIES = fixtures_dir() / "boundaries"
 FILES = (("communes-59-nord.geojson", "code", "FR"), ("belgium-municipalities_WVL_HAINAUT_BRU.derived.geojson",
                                                       "nis", "BE"))
 TARGET_BYTES = 3_000_000
+MAP_WIDTH, MAP_HEIGHT = 640, 560      # the Map page's map (pages/map.py)
 TARGET_SECONDS = 1.5
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -83,7 +86,10 @@ def build(n_flows: int = 2000, seed: int = 20240611):
     t0 = time.perf_counter()
     classes = maps.classify(values["value"], "natural_breaks", 5)
     choropleth = maps.values_deck(values, "fr", classes=classes, geography=geography, unit="habitants",
-                                  decimals=0, base=base)
+                                  decimals=0, base=base, width=MAP_WIDTH, height=MAP_HEIGHT)
+    # the place names, as the Map page adds them
+    choropleth.layers.append(map_labels.names_layer(territories, choropleth.initial_view_state, "fr",
+                                                    MAP_WIDTH, MAP_HEIGHT))
     t_choropleth = time.perf_counter() - t0
 
     ids = territories["territory_id"].to_numpy()
@@ -93,12 +99,43 @@ def build(n_flows: int = 2000, seed: int = 20240611):
                           "period": "2024", "value": rng.lognormal(4, 1.5, len(pairs)).round(0)})
     t0 = time.perf_counter()
     frame = map_flows.flows_frame(flows, territories, "F")
-    arcs = map_flows.flows_deck(frame, "fr", geography=geography, unit="personnes", base=base)
+    arcs = map_flows.flows_deck(frame, "fr", geography=geography, unit="personnes", base=base,
+                                width=MAP_WIDTH, height=MAP_HEIGHT)
+    ends = map_flows.named_ends(frame)
+    arcs.layers.append(map_labels.names_layer(territories, arcs.initial_view_state, "fr", MAP_WIDTH, MAP_HEIGHT,
+                                              ends, map_labels.LARGE_TOWN))
     t_flows = time.perf_counter() - t0
+    demo, demo_classes, t_demo = demo_first_view()
     return {"territories": len(territories), "flows": len(frame), "geography": geography, "base": base,
-            "classes": classes,
-            "times": {"boundaries": t_boundaries, "choropleth": t_choropleth, "flows": t_flows},
-            "decks": {"choropleth": choropleth, "flows": arcs}}
+            "colours": {"choropleth": classes.colors, "flows": [], "demo": demo_classes.colors},
+            "times": {"boundaries": t_boundaries, "choropleth": t_choropleth, "flows": t_flows, "demo": t_demo},
+            "decks": {"choropleth": choropleth, "flows": arcs, "demo": demo}}
+
+
+def demo_first_view():
+    """The Map page's first view of a fresh demo store: the shipped boundaries (data/demo/boundaries),
+    the default indicator, the names; (deck, classes, seconds to build)."""
+    from indicators.queries import load_flows, load_framework, load_observations
+    from indicators.store import load_boundaries, load_demo, open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_store(f"sqlite:///{tmp}/demo.sqlite")
+        load_demo(engine)
+        fw, obs, sets = load_framework(engine), load_observations(engine), load_boundaries(engine)
+        load_flows(engine)
+        engine.dispose()
+    t0 = time.perf_counter()
+    geography = maps.build_geography(sets, fw["territories"])
+    base = maps.write_base_map(ROOT / "static" / "map" / "cache", geography)
+    code = maps.default_indicator(fw["indicators"], obs)
+    kind = maps.kinds_with_values(obs, fw["territories"], code)[0][0]
+    values = maps.values_frame(obs, fw["territories"], code, None, kind).assign(status="on_track")
+    classes = maps.classify(values["value"], "quantiles", 5)
+    deck = maps.values_deck(values, "fr", classes=classes, geography=geography, base=base,
+                            width=MAP_WIDTH, height=MAP_HEIGHT)
+    deck.layers.append(map_labels.names_layer(fw["territories"], deck.initial_view_state, "fr", MAP_WIDTH,
+                                              MAP_HEIGHT))
+    return deck, classes, time.perf_counter() - t0
 
 
 APP = """
@@ -126,11 +163,11 @@ def _pixels(png: bytes) -> np.ndarray:
 def shows(kind: str, pixels: np.ndarray, colours: list[str]) -> bool:
     """Whether a picture of the map shows what it is for (not a blank or half-loaded map)."""
     flat = pixels.reshape(-1, 3)
-    if kind == "choropleth":   # a twentieth of the picture in the class colours (a blank map: none)
-        near = np.zeros(len(flat), bool)
+    if kind in ("choropleth", "demo"):   # the class colours on a twentieth of the picture (a blank map: none);
+        near = np.zeros(len(flat), bool)  # the demo's first view colours 14 communes: a two-hundredth
         for colour in colours:
             near |= np.abs(flat - np.array(maps.rgba(colour)[:3])).sum(axis=1) < 24
-        return near.mean() > 0.05
+        return near.mean() > (0.005 if kind == "demo" else 0.05)
     background = np.abs(flat - np.array(maps.rgba(maps.BACKGROUND)[:3])).sum(axis=1) < 6   # the base map
     outlines = (np.ptp(flat, axis=1) < 16) & (flat.max(axis=1) < 225)
     if kind == "blank":
@@ -228,7 +265,7 @@ def main() -> int:
         size = len(deck.to_json().encode())
         line = f"{name:<10} deck built in {times[name]:.2f} s, {size / 1e6:.2f} MB"
         if args.browser:
-            seconds = browser_seconds(deck, args.repeat, name, result["classes"].colors)
+            seconds = browser_seconds(deck, args.repeat, name, result["colours"][name])
             if None in seconds:
                 print(f"{line}: the map was not drawn in {seconds.count(None)} of {len(seconds)} loads")
                 ok = False

@@ -119,6 +119,16 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
 
 
 END_RADIUS = 6          # pixels: the dot at each end of a flow
+NAMED_FLOWS = 40        # flows whose two ends are named before any place (the widest)
+
+
+def named_ends(frame: pd.DataFrame, limit: int = NAMED_FLOWS) -> set[str]:
+    """The ends of the `limit` widest flows: named first on the map (a few dozen names read; the
+    ends of 2,000 flows would be a thousand names fighting for room)."""
+    if frame.empty:
+        return set()
+    top = frame.assign(_abs=frame["value"].abs()).nlargest(limit, "_abs")
+    return set(top["origin_id"].astype(str)) | set(top["destination_id"].astype(str))
 
 
 def metres_per_pixel(lat: float, zoom: float) -> float:

@@ -68,6 +68,16 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
                      parameters={"depthTest": False})
 
 
+def names_layer(territories: pd.DataFrame, view, lang: str, width: int, height: int, first: Iterable[str] = (),
+                min_population: float = 0) -> pdk.Layer:
+    """The names of a map whose first view is `view` (a pydeck ViewState) in width × height pixels: in
+    the page's language, the territories of `first` before any other, none overlapping another, all
+    inside the view."""
+    zoom = float(view.zoom)
+    box = view_box(float(view.longitude), float(view.latitude), zoom, width, height)
+    return label_layer(declutter(place_labels(territories, lang, first, min_population), zoom, box))
+
+
 # Where a name may sit around its point: (anchor, baseline, pixel offset), tried in this order.
 PLACEMENTS = (("middle", "bottom", [0, -6]), ("middle", "top", [0, 6]),
               ("start", "center", [8, 0]), ("end", "center", [-8, 0]),

@@ -319,7 +319,7 @@ def main() -> None:
         deck = map_flows.flows_deck(frame, lang, geography=geo if not geo.empty else None, selected=selected, unit=unit,
                                decimals=decimals, base=base, online=online, width=MAP_WIDTH,
                                height=MAP_HEIGHT)
-        ends = set(frame["origin_id"].astype(str)) | set(frame["destination_id"].astype(str))
+        ends = map_flows.named_ends(frame)
         # each end named, and only the large towns around them
         deck.layers.append(_names_layer(fw["territories"], deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
         legend = map_flows.flow_legend_html(map_flows.flow_legend(frame, lang, unit, decimals), lang)
@@ -390,13 +390,8 @@ def main() -> None:
 
 
 def _names_layer(territories: pd.DataFrame, deck, lang: str, first=(), min_population: float = 0):
-    """Place names in the page's language, none overlapping another at the deck's first view; the
-    territories of `first` (the ends of the flows shown) before any other."""
-    view = deck.initial_view_state
-    zoom = float(view.zoom)
-    box = map_labels.view_box(float(view.longitude), float(view.latitude), zoom, MAP_WIDTH, MAP_HEIGHT)
-    labels = map_labels.place_labels(territories, lang, first, min_population)
-    return map_labels.label_layer(map_labels.declutter(labels, zoom, box))
+    return map_labels.names_layer(territories, deck.initial_view_state, lang, MAP_WIDTH, MAP_HEIGHT, first,
+                                  min_population)
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,
