@@ -846,3 +846,11 @@ def test_an_uploaded_set_replaces_the_demo_shapes_it_shares_codes_with():
         geography = maps.build_geography(sets, TERRITORIES)
         assert geography.shapes["59350"] == [square(3.2)]
     assert maps.build_geography([demo], TERRITORIES).shapes["59350"] == [square(3.0)]
+
+
+def test_only_the_ends_of_the_widest_flows_are_named_first():
+    frame = pd.DataFrame({"origin_id": [f"O{i}" for i in range(100)], "destination_id": [f"D{i}" for i in range(100)],
+                          "value": [float(i) for i in range(100)]})
+    named = map_flows.named_ends(frame, limit=3)
+    assert named == {"O99", "D99", "O98", "D98", "O97", "D97"}
+    assert map_flows.named_ends(frame.iloc[:0]) == set()
