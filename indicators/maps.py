@@ -43,7 +43,7 @@ import pydeck as pdk
 
 from . import i18n, limits
 from .i18n import t
-from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ORDER, rgb
+from .style import COUNTRY_COLORS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, rgb
 
 # ---------------------------------------------------------------- limits and constants
 
@@ -974,7 +974,9 @@ def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data
 
 def status_legend(statuses: Iterable[str], lang: str, method: str = "opensdg", no_data: int = 0) -> list[dict]:
     counts = pd.Series(list(statuses), dtype=object).value_counts()
-    rows = [{"color": STATUS_COLORS[s], "label": i18n.status_label(s, lang, method), "count": int(counts.get(s, 0))}
+    # the same icon and word as every other page's status
+    rows = [{"color": STATUS_COLORS[s], "label": f"{STATUS_ICONS[s]} {i18n.status_label(s, lang, method)}",
+             "count": int(counts.get(s, 0))}
             for s in STATUS_ORDER if counts.get(s, 0)]
     rows.append({"color": NO_DATA_COLOR, "label": t("map_no_data", lang), "count": int(no_data)})
     return rows
@@ -1063,7 +1065,7 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
                      for r in recs]
     statuses = out["status"] if "status" in out else pd.Series(["not_assessed"] * len(out), index=out.index)
     out["status"] = statuses.fillna("not_assessed")
-    out["status_label"] = [i18n.status_label(s, lang, method) for s in out["status"]]
+    out["status_label"] = [f"{STATUS_ICONS.get(s, '')} {i18n.status_label(s, lang, method)}" for s in out["status"]]
     return out
 
 

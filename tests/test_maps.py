@@ -375,7 +375,8 @@ def test_palettes_are_colour_blind_safe_and_diverging_follows_the_desired_direct
     assert seq.colors[0] != maps.PALETTES["ylorbr"][0]                # the near-white end is left out
     assert len(set(seq.colors)) == 5 and maps.NO_DATA_COLOR not in seq.colors
     legend = maps.status_legend(["on_track", "on_track", "deterioration"], "en")
-    assert legend[0] == {"color": STATUS_COLORS["on_track"], "label": "On track", "count": 2}
+    # the icon and word of every other page (style.STATUS_ICONS, i18n.status_label)
+    assert legend[0] == {"color": STATUS_COLORS["on_track"], "label": "▲ On track", "count": 2}
 
 
 # ---------------------------------------------------------------- decks
@@ -503,8 +504,8 @@ def test_status_colouring_uses_the_status_palette(geography):
     spec = deck_json(maps.values_deck(frame, "en", colouring="status", geography=geography))
     features = spec["layers"][0]["data"]["features"]
     colours = {f["properties"]["status_label"]: tuple(f["properties"]["fill"][:3]) for f in features}
-    assert colours["On track"] == tuple(maps.rgba(STATUS_COLORS["on_track"])[:3])
-    assert colours["Deterioration"] == tuple(maps.rgba(STATUS_COLORS["deterioration"])[:3])
+    assert colours["▲ On track"] == tuple(maps.rgba(STATUS_COLORS["on_track"])[:3])
+    assert colours["✖ Deterioration"] == tuple(maps.rgba(STATUS_COLORS["deterioration"])[:3])
 
 
 def test_700_communes_with_boundaries_stay_light(tmp_path):
