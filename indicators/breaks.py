@@ -2,13 +2,13 @@
 
 DESIGN.md: when an observation after the base carries `b`, that observation becomes the base (with
 a target, the required path runs from it to the target); fewer than two distinct years from there:
-not assessed, reason "break in series". Kept apart from progress.py: it only trims the inputs.
+not assessed, reason "break in series". Kept apart from the progress package: it only trims the inputs.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from indicators.progress import period_year   # progress.py imports this module lazily
+from indicators.progress import period_year   # indicators.progress imports this module lazily
 
 KEY = ["indicator_id", "territory_id"]
 

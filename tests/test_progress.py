@@ -1,4 +1,4 @@
-"""Unit tests of the progress engine (indicators/progress.py), against DESIGN.md "Progress method"."""
+"""Unit tests of the progress engine (indicators/progress/), against DESIGN.md "Progress method"."""
 from __future__ import annotations
 
 import dataclasses
@@ -58,7 +58,8 @@ def test_engine_does_not_import_streamlit():
     code = "import sys, indicators.progress; assert 'streamlit' not in sys.modules; print('ok')"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
-    assert "import streamlit" not in (ROOT / "indicators" / "progress.py").read_text(encoding="utf-8")
+    for module in (ROOT / "indicators" / "progress").glob("*.py"):
+        assert "import streamlit" not in module.read_text(encoding="utf-8"), module.name
 
 
 # --------------------------------------------------------------------------- thresholds

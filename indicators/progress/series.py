@@ -1,0 +1,241 @@
+"""One series (one indicator in one territory): `assess`, written to be read; it is the reference
+for the method (DESIGN.md, docs/methodology.md), which `vectorised.assess_all` must match."""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .rules import (
+    ACHIEVED, ACHIEVED_SCORE, DEFAULT_METHOD, DETERIORATION, NOT_ASSESSED, SAME_LEVEL_MISSED_SCORE,
+    ZERO_REPLACEMENT, _DIRECTIONS, _check_method, _is_number, period_text, period_year, score_from_growth,
+    score_from_ratio, status_from_growth, status_from_ratio)
+
+# --------------------------------------------------------------------------- one series
+
+@dataclass(frozen=True)
+class Assessment:
+    """The progress of one indicator in one territory."""
+
+    status: str
+    score: float | None = None
+    ratio: float | None = None            # R, with a target
+    cagr: float | None = None             # observed CAGR from base to latest, a fraction
+    required_cagr: float | None = None    # CAGR needed from base to target
+    growth: float | None = None           # g = sign · d · CAGR
+    base_period: str | None = None
+    base_value: float | None = None
+    latest_period: str | None = None
+    latest_value: float | None = None
+    target_period: str | None = None
+    target_value: float | None = None
+    projected_value: float | None = None  # trend line read at the target period
+    expected_value: float | None = None   # target path read at the latest period
+    milestone_status: str | None = None
+    reason: str | None = None             # why not_assessed; None when assessed
+    trend_slope: float | None = None      # least-squares line: change per year
+    trend_at_base: float | None = None    # least-squares line: value at the base year
+    method: str = DEFAULT_METHOD
+
+    def __post_init__(self):
+        # "Not defined" is None, never NaN (inf/inf and the like), so that results compare and
+        # serialise plainly.
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and math.isnan(value):
+                object.__setattr__(self, f.name, None)
+
+
+def annual_series(periods: Iterable[Any], values: Iterable[Any]) -> list[tuple[int, float]]:
+    """(year, value) pairs, one per year, sorted by year.
+
+    Values that are missing (None, NaN) or whose period has no year are dropped. Several values
+    for one period are averaged first; then the periods of one year (quarters, months) are
+    averaged into the annual value.
+    """
+    per_period: dict[str, list[float]] = {}
+    for period, value in zip(periods, values):
+        if not _is_number(value):
+            continue
+        text = period_text(period)
+        if text is None or period_year(text) is None:
+            continue
+        per_period.setdefault(text, []).append(float(value))
+    per_year: dict[int, list[float]] = {}
+    for text, vals in per_period.items():
+        per_year.setdefault(period_year(text), []).append(sum(vals) / len(vals))
+    return [(year, sum(means) / len(means)) for year, means in sorted(per_year.items())]
+
+
+def _target_fields(target: Mapping[str, Any] | None, prefix: str) -> tuple[str | None, int | None, float | None]:
+    """(period text, year, value) of `<prefix>_period` / `<prefix>_value`, Nones when incomplete."""
+    if target is None:
+        return None, None, None
+    period = period_text(target.get(f"{prefix}_period"))
+    year = period_year(period)
+    value = target.get(f"{prefix}_value")
+    if year is None or not _is_number(value):
+        return None, None, None
+    return period, year, float(value)
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    status: str
+    score: float | None
+    ratio: float | None
+    cagr: float | None
+    required_cagr: float | None
+    growth: float | None
+    expected_value: float | None
+    reason: str | None
+
+
+def _pow(x: float, y: float) -> float:
+    """x ** y for x ≥ 0, with numpy's answers where Python raises (overflow, 0 ** −n)."""
+    if x < 0:
+        return math.nan
+    try:
+        return x ** y
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
+
+
+def _opposite(a: float, b: float) -> bool:
+    """Opposite signs (zero has no sign). Compared by sign, as a product can underflow to 0."""
+    return (a > 0 and b < 0) or (a < 0 and b > 0)
+
+
+def _judge(base_year: int, base_value: float, latest_year: int, latest_value: float, d: int,
+           target_year: int | None, target_value: float | None, method: str) -> _Judgement:
+    """The method of DESIGN.md for one base, one latest value and at most one target."""
+    has_target = target_year is not None
+    b0 = base_value if base_value != 0 else ZERO_REPLACEMENT
+    sign = -1 if b0 < 0 else 1
+
+    # Observed growth: needs two distinct years in order and no change of sign.
+    observed = None
+    if latest_year > base_year and not _opposite(b0, latest_value):
+        observed = _pow(latest_value / b0, 1.0 / (latest_year - base_year)) - 1.0
+    growth = None if observed is None else sign * d * observed
+
+    # Required growth: a target after the base, of the same sign as the base.
+    required = None
+    wrong_side = False
+    t0 = None
+    if has_target:
+        t0 = target_value if target_value != 0 else ZERO_REPLACEMENT * sign
+        if target_year > base_year and not _opposite(t0, b0):
+            required = _pow(t0 / b0, 1.0 / (target_year - base_year)) - 1.0
+            wrong_side = d * (t0 - b0) < 0
+    expected = None if required is None else b0 * _pow(1.0 + required, latest_year - base_year)
+    ratio = None
+    if observed is not None and required is not None and required != 0 and not wrong_side:
+        ratio = sign * d * observed / abs(required)
+
+    def not_assessed(reason: str) -> _Judgement:
+        return _Judgement(NOT_ASSESSED, None, ratio, observed, required, growth, expected, reason)
+
+    if has_target and d * (latest_value - target_value) >= 0:
+        return _Judgement(ACHIEVED, ACHIEVED_SCORE, ratio, observed, required, growth, expected, None)
+    if latest_year < base_year:
+        return not_assessed("latest_before_base")
+    if latest_year == base_year:
+        return not_assessed("too_few_years")
+    if observed is None:
+        return not_assessed("opposite_signs")
+    if has_target:
+        if target_year <= base_year:
+            return not_assessed("target_before_base")
+        if required is None:
+            return not_assessed("target_opposite_sign")
+        if wrong_side:
+            return not_assessed("target_wrong_side")
+        if required == 0:   # keep the level of the baseline, and the latest value is worse
+            return _Judgement(DETERIORATION, SAME_LEVEL_MISSED_SCORE, None, observed, required, growth,
+                              expected, None)
+        return _Judgement(status_from_ratio(ratio, method), score_from_ratio(ratio), ratio, observed,
+                          required, growth, expected, None)
+    return _Judgement(status_from_growth(growth, method), score_from_growth(growth), None, observed,
+                      None, growth, None, None)
+
+
+def _trend(points: list[tuple[int, float]], base_year: int) -> tuple[float, float] | None:
+    """Least-squares line through points (year, value), as (slope per year, value at base year)."""
+    if len({y for y, _ in points}) < 2:
+        return None
+    n = len(points)
+    sx = sum(y - base_year for y, _ in points)
+    sy = sum(v for _, v in points)
+    sxx = sum((y - base_year) ** 2 for y, _ in points)
+    sxy = sum((y - base_year) * v for y, v in points)
+    slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
+    return slope, (sy - slope * sx) / n
+
+
+def assess(periods: Sequence[Any], values: Sequence[Any], direction: str,
+           target: Mapping[str, Any] | None = None, method: str = DEFAULT_METHOD,
+           flags: Sequence[Any] | None = None) -> Assessment:
+    """Assess one series of one indicator in one territory.
+
+    periods: `YYYY`, `YYYY-Qn` or `YYYY-MM`; values: numbers (None/NaN = no value).
+    direction: "increase" or "decrease". target: a mapping with baseline_period, baseline_value,
+    target_period, target_value and optionally milestone_period, milestone_value (or None).
+    flags: the observations' flags; a `b` after the base restarts the series there.
+    """
+    _check_method(method)
+    if flags is not None:
+        from indicators.breaks import after_breaks
+
+        series = pd.DataFrame({"indicator_id": "i", "territory_id": "t", "period": list(periods),
+                               "value": list(values), "flag": list(flags)})
+        targets = pd.DataFrame([{**target, "indicator_id": "i", "territory_id": "t"}]) if target else None
+        kept, moved, breaks = after_breaks(series, targets)
+        if not breaks.empty:
+            result = assess(kept["period"].tolist(), kept["value"].tolist(), direction,
+                            moved.iloc[0].to_dict() if moved is not None else None, method)
+            if result.reason == "too_few_years":
+                result = dataclasses.replace(result, reason="break_in_series")
+            return result
+    series = annual_series(periods, values)
+    t_period, t_year, t_value = _target_fields(target, "target")
+    m_period, m_year, m_value = _target_fields(target, "milestone")
+    b_period, b_year, b_value = _target_fields(target, "baseline")
+    common = dict(target_period=t_period, target_value=t_value, method=method,
+                  milestone_status=None if m_year is None else NOT_ASSESSED)
+    if not series:
+        return Assessment(NOT_ASSESSED, reason="no_data", **common)
+
+    if b_year is not None:
+        base_year, base_value, base_period = b_year, b_value, b_period
+    else:
+        base_year, base_value = series[0]
+        base_period = str(base_year)
+    latest_year, latest_value = series[-1]
+
+    later = [(y, v) for y, v in series if y > base_year]
+    line = _trend([(base_year, base_value)] + later, base_year) if later else None
+    projected = None
+    if line is not None and t_year is not None:
+        projected = line[1] + line[0] * (t_year - base_year)
+
+    common.update(base_period=base_period, base_value=base_value, latest_period=str(latest_year),
+                  latest_value=latest_value, projected_value=projected,
+                  trend_slope=None if line is None else line[0],
+                  trend_at_base=None if line is None else line[1])
+    d = _DIRECTIONS.get(str(direction).strip().lower())
+    if d is None:
+        return Assessment(NOT_ASSESSED, reason="no_direction", **common)
+
+    main = _judge(base_year, base_value, latest_year, latest_value, d, t_year, t_value, method)
+    if m_year is not None:
+        common["milestone_status"] = _judge(base_year, base_value, latest_year, latest_value, d,
+                                            m_year, m_value, method).status
+    return Assessment(main.status, score=main.score, ratio=main.ratio, cagr=main.cagr,
+                      required_cagr=main.required_cagr, growth=main.growth,
+                      expected_value=main.expected_value, reason=main.reason, **common)
+
+
