@@ -82,7 +82,7 @@ history = sa.Table(
     sa.Column("old_batch_id", sa.Integer, index=True),
 )
 
-# Saved layouts of foreign files (see indicators/mappings.py) and uploaded boundaries (maps).
+# Saved layouts of foreign files (see indicators/mappings/) and uploaded boundaries (maps).
 mappings = sa.Table(
     "mappings", metadata,
     sa.Column("name", sa.String(200), primary_key=True),

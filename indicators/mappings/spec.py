@@ -1,0 +1,283 @@
+"""A mapping's JSON spec: its keys and their checks (`validate_spec`), the accepted headers, and the
+`MappedSource` a mapping produces. The format is documented in docs/data-format.md."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..parsing import parse_period
+from ..problems import Problem
+from .. import limits
+from ..reading import ReadResult, Sheet
+from ..schema import FLAGS, is_flag
+from ..store import StoreError
+
+SPEC_VERSION = 1
+SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "filters", "territory", "period",
+             "values", "years_in_columns", "flag", "source", "note")
+TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep", "country")
+PERIOD_KINDS = ("year", "quarter", "month")
+PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
+
+# Headers that usually hold a territory code, best first (normalised, see schema.normalise_header).
+TERRITORY_HEADERS = (
+    "territory_id", "codgeo", "code_geo", "depcom", "code_insee", "codeinsee", "insee", "code_commune",
+    "codecommune", "com", "nis_code", "code_nis", "nis", "niscode", "cd_refnis", "refnis", "cd_munty_refnis",
+    "code_ins", "ins", "geo", "nuts_id", "nuts", "nuts_code", "code_nuts", "dep", "code_dep", "territoire",
+    "gebied", "code",
+)
+PERIOD_HEADERS = ("period", "periode", "annee", "year", "jaar", "time_period", "time", "date", "datum", "jour",
+                  "mois", "month", "maand", "trimestre", "quarter", "kwartaal")
+INSEE_HEADERS = ("codgeo", "code_geo", "depcom", "code_insee", "codeinsee", "insee", "code_commune", "codecommune",
+                 "com")
+NIS_HEADERS = ("nis_code", "code_nis", "nis", "niscode", "cd_refnis", "refnis", "cd_munty_refnis", "code_ins",
+               "ins")
+
+
+class MappingError(StoreError):
+    """A mapping that cannot be used as written; the message says what to change."""
+
+
+@dataclass
+class MappedSource:
+    """A foreign file reshaped into observations, accepted by `import_files` like a file.
+
+    `result` holds one observations sheet (or none when the file could not be
+    used) whose `rows` are the original spreadsheet rows; `columns` names, for
+    each observation, the original column its value came from.
+    """
+
+    name: str                      # the original file name
+    sha256: str                    # of the original bytes ("" when they were not available)
+    result: ReadResult
+    spec: dict
+    mapping_name: str | None = None
+    summary: dict = field(default_factory=dict)
+    columns: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    headers: dict = field(default_factory=dict)   # canonical column -> original column (or columns)
+
+    @property
+    def sheet(self) -> Sheet | None:
+        return self.result.sheets[0] if self.result.sheets else None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.result.problems
+
+    def preview(self) -> pd.DataFrame:
+        """The reshaped observations with the row and column each value came from."""
+        sheet = self.sheet
+        if sheet is None:
+            return pd.DataFrame(columns=["row", "column", "indicator_id", "territory_id", "period", "value", "flag"])
+        frame = sheet.frame.rename(columns={self.headers.get("territory_header", "territory_id"): "territory_id"})
+        out = pd.DataFrame({"row": sheet.rows, "column": self.columns})
+        return pd.concat([out, frame.reset_index(drop=True)], axis=1)
+
+
+# ---------------------------------------------------------------- the spec
+
+def _fail(message: str):
+    raise MappingError(f"Mapping: {message}")
+
+
+def _column_or_constant(value, what: str) -> dict | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return {"value": value}
+    if isinstance(value, dict) and set(value) <= {"column", "value"} and len(value) == 1:
+        if not isinstance(next(iter(value.values())), str) or not next(iter(value.values())).strip():
+            _fail(f"'{what}' must name a column or give a text.")
+        return dict(value)
+    _fail(f"'{what}' must be a text or {{\"column\": NAME}}.")
+
+
+def validate_spec(spec) -> dict:
+    """The spec in its complete form; `MappingError` saying what to fix when it cannot be used."""
+    if not isinstance(spec, dict):
+        _fail("a mapping is a JSON object (a dict).")
+    unknown = sorted(set(spec) - set(SPEC_KEYS))
+    if unknown:
+        _fail(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(SPEC_KEYS)}.")
+    version = spec.get("version", SPEC_VERSION)
+    if version != SPEC_VERSION:
+        _fail(f"version {version} is not supported (this version reads version {SPEC_VERSION}).")
+    out: dict = {"version": SPEC_VERSION}
+
+    # Reading.
+    if spec.get("sheet") not in (None, ""):
+        out["sheet"] = str(spec["sheet"])
+    header_row = spec.get("header_row")
+    if header_row not in (None, ""):
+        if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1:
+            _fail("'header_row' is the spreadsheet row number of the header (1 for the first line).")
+        if header_row > limits.get("MAX_HEADER_ROW"):
+            _fail(f"'header_row' is at most {limits.get('MAX_HEADER_ROW')} (lines of notes above the header).")
+        out["header_row"] = header_row
+    if spec.get("comment") not in (None, ""):
+        out["comment"] = str(spec["comment"])
+    if spec.get("decimal") not in (None, ""):
+        if spec["decimal"] not in (",", "."):
+            _fail("'decimal' is ',' or '.'.")
+        out["decimal"] = spec["decimal"]
+
+    # Combined columns such as Eurostat's "unit,geo\time".
+    splits = spec.get("split") or []
+    if isinstance(splits, dict):
+        splits = [splits]
+    out["split"] = []
+    for s in splits:
+        if not isinstance(s, dict) or not s.get("column"):
+            _fail("each 'split' is {\"column\": NAME, \"separator\": \",\", \"into\": [NAMES]}.")
+        sep = s.get("separator", ",")
+        if not isinstance(sep, str) or not sep:
+            _fail("a split's 'separator' is a non-empty text.")
+        into = s.get("into")
+        if into is not None and (not isinstance(into, list) or not all(isinstance(n, str) and n for n in into)):
+            _fail("a split's 'into' is a list of names for the parts.")
+        out["split"].append({"column": str(s["column"]), "separator": sep, "into": into or _split_names(
+            str(s["column"]), sep)})
+
+    # Rows kept.
+    filters = spec.get("filters") or []
+    if isinstance(filters, dict):
+        filters = [filters]
+    out["filters"] = []
+    for f in filters:
+        if not isinstance(f, dict) or not f.get("column") or len(set(f) & {"equals", "in", "pattern"}) != 1:
+            _fail("each filter is {\"column\": NAME} with one of \"equals\", \"in\" or \"pattern\".")
+        if "in" in f and not isinstance(f["in"], list):
+            _fail("a filter's 'in' is a list of texts.")
+        if "pattern" in f:
+            _regex(f["pattern"], "filter pattern")
+        out["filters"].append({k: (v if k == "in" else str(v)) for k, v in f.items()})
+
+    # Territory.
+    territory = spec.get("territory")
+    if isinstance(territory, str):
+        territory = {"column": territory}
+    if not isinstance(territory, dict) or not territory.get("column"):
+        _fail("say which column holds the territory code: \"territory\": {\"column\": NAME}.")
+    bad = sorted(set(territory) - set(TERRITORY_KEYS))
+    if bad:
+        _fail(f"unknown territory key(s) {', '.join(bad)}; the keys are {', '.join(TERRITORY_KEYS)}.")
+    t = {"column": str(territory["column"])}
+    if territory.get("strip_prefix"):
+        t["strip_prefix"] = str(territory["strip_prefix"])
+    if territory.get("pad") not in (None, "", 0):
+        pad = territory["pad"]
+        if isinstance(pad, bool) or not isinstance(pad, int) or not 1 <= pad <= 12:
+            _fail("territory 'pad' is the number of digits to zero-pad numeric codes to (5 for INSEE and NIS).")
+        t["pad"] = pad
+    for key in ("pattern", "exclude"):
+        if territory.get(key):
+            _regex(territory[key], f"territory {key}")
+            t[key] = str(territory[key])
+    keep = territory.get("keep", "all")
+    if keep not in ("all", "known") and not (isinstance(keep, list) and all(isinstance(k, str) for k in keep)):
+        _fail("territory 'keep' is \"all\", \"known\" (the territories of the framework) or a list of codes.")
+    t["keep"] = keep
+    if territory.get("country"):
+        country = str(territory["country"]).strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            _fail("territory 'country' is a country code such as FR or BE.")
+        t["country"] = country
+    out["territory"] = t
+
+    # Values and period.
+    values = spec.get("values") or {}
+    years = spec.get("years_in_columns")
+    if not isinstance(values, dict):
+        _fail("'values' maps each value column to an indicator: {\"TX_F\": \"DEM01\"}.")
+    values = {str(k): str(v).strip() for k, v in values.items() if v not in (None, "") and str(v).strip()}
+    if years and values:
+        _fail("give either 'values' (one column per indicator) or 'years_in_columns', not both.")
+    if years:
+        if isinstance(years, str):
+            years = {"indicator": years}
+        if not isinstance(years, dict) or not str(years.get("indicator") or "").strip():
+            _fail("'years_in_columns' needs the indicator the values belong to: {\"indicator\": \"ECO06\"}.")
+        bad = sorted(set(years) - {"indicator", "columns", "from", "to"})
+        if bad:
+            _fail(f"unknown years_in_columns key(s) {', '.join(bad)}.")
+        y = {"indicator": str(years["indicator"]).strip()}
+        if years.get("columns"):
+            if not isinstance(years["columns"], list):
+                _fail("'years_in_columns.columns' is a list of column names.")
+            y["columns"] = [str(c) for c in years["columns"]]
+        for key in ("from", "to"):
+            if years.get(key) not in (None, ""):
+                period = parse_period(str(years[key]))
+                if period is None:
+                    _fail(f"years_in_columns '{key}' is a period such as 2010.")
+                y[key] = period
+        if spec.get("period") not in (None, "", {}):
+            _fail("with 'years_in_columns' the period comes from each column's header: remove 'period'.")
+        out["years_in_columns"] = y
+    else:
+        if not values:
+            _fail("say which columns hold which indicator's values: \"values\": {\"COLUMN\": \"INDICATOR\"} "
+                  "(or \"years_in_columns\" for a table with one column per year).")
+        out["values"] = values
+        period = spec.get("period")
+        if isinstance(period, (str, int)) and not isinstance(period, bool):
+            text = str(period)
+            period = {"value": text} if parse_period(text) else {"column": text}
+        if not isinstance(period, dict) or len(set(period) & {"value", "column"}) != 1:
+            _fail("say where the period is: \"period\": {\"value\": \"2020\"} or {\"column\": NAME}.")
+        if "value" in period:
+            parsed = parse_period(str(period["value"]))
+            if parsed is None:
+                _fail(f"the fixed period {period['value']!r} is not a period (YYYY, YYYY-Qn or YYYY-MM).")
+            out["period"] = {"value": parsed}
+        else:
+            p = {"column": str(period["column"])}
+            if period.get("as") not in (None, ""):
+                if period["as"] not in PERIOD_KINDS:
+                    _fail(f"period 'as' is one of {', '.join(PERIOD_KINDS)} (to read dates such as 2019-09-30).")
+                p["as"] = period["as"]
+            out["period"] = p
+
+    flag = spec.get("flag")
+    if isinstance(flag, str) and flag:
+        if not is_flag(flag):
+            _fail(f"'flag' is one of {', '.join(FLAGS)} (or {{\"column\": NAME}}).")
+        flag = flag.strip().lower()
+    for key, value in (("flag", flag), ("source", spec.get("source")), ("note", spec.get("note"))):
+        parsed = _column_or_constant(value, key)
+        if parsed:
+            out[key] = parsed
+    return out
+
+
+def _regex(pattern, what: str):
+    """A saved pattern compiled by RE2, which matches in linear time: a catastrophic pattern such as
+    `(a+)+$` cannot stall an import, and constructs RE2 lacks (lookarounds, backreferences) are
+    refused with the reason when the mapping is saved."""
+    import re2
+
+    text = str(pattern)
+    if len(text) > limits.get("MAX_PATTERN_CHARS"):
+        _fail(f"the {what} is longer than {limits.get('MAX_PATTERN_CHARS')} characters.")
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(text, options)
+    except re2.error as exc:
+        _fail(f"the {what} {text!r} is not a regular expression this product accepts: lookarounds ((?=, (?!), "
+              f"backreferences (\\1) and similar are not allowed ({exc}).")
+
+
+def _fullmatch(cells: pd.Series, pattern: str) -> np.ndarray:
+    compiled = _regex(pattern, "pattern")
+    return np.fromiter((compiled.fullmatch(c) is not None for c in cells.astype(str)), dtype=bool, count=len(cells))
+
+
+def _split_names(header: str, sep: str) -> list[str]:
+    """`unit,geo\\time` → ["unit", "geo"] (Eurostat names the column dimension after a backslash)."""
+    return [part.strip() for part in header.split("\\")[0].split(sep)]
+
+
