@@ -37,7 +37,7 @@ def test_past_the_memory_a_file_is_refused_whole_naming_it(tmp_path, monkeypatch
     def no_memory(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr("indicators.store._insert_rows", no_memory)    # the write runs out of memory
+    monkeypatch.setattr("indicators.store.writing._insert_rows", no_memory)    # the write runs out of memory
     outcome = import_files(engine, [good], user="test")
     assert not outcome.ok and snapshot(engine) == before
     (problem,) = outcome.checked.problems

@@ -1,4 +1,4 @@
-"""Texts of the store's refusals (indicators/store.py: StoreError with a key)."""
+"""Texts of the store's refusals (indicators/store/: StoreError with a key)."""
 
 TEXTS = {
     "rollback_dangling": {

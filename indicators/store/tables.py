@@ -1,0 +1,280 @@
+"""The SQL tables derived from the schema (and the store's own: batches, history, mappings,
+boundaries, meta), opening a store by URL, the data version, and reading tables back typed."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from ..schema import CODE, CODE_LENGTH, CODES, DATE, INTEGER, NUMBER, PERIOD, TABLES, Table
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB_PATH = ROOT / "data" / "monitor.sqlite"
+DEMO_DIR = ROOT / "data" / "demo"
+ENV_VAR = "INDICATORS_DB_URL"
+
+metadata = sa.MetaData()
+
+
+def _sql_type(kind: str):
+    return {
+        NUMBER: sa.Float(precision=53),
+        INTEGER: sa.BigInteger(),
+        PERIOD: sa.String(7),
+        CODE: sa.String(CODE_LENGTH),
+        CODES: sa.Text(),
+        DATE: sa.String(10),
+    }.get(kind, sa.Text())
+
+
+def _sql_table(table: Table) -> sa.Table:
+    cols = [sa.Column(c.name, _sql_type(c.kind), primary_key=c.name in table.key,
+                      nullable=c.name not in table.key) for c in table.columns]
+    # No index on batch_id: it cost a fifth of a million-row import (3.1 s against 2.4 s of bare
+    # executemany, bench/ingest.py) and only rollback looks rows up by batch, a scan of well under a second.
+    cols.append(sa.Column("batch_id", sa.Integer, nullable=True))
+    # SQLite: keyed tables without the hidden rowid, so a row is written once, in key order.
+    return sa.Table(table.name, metadata, *cols, sqlite_with_rowid=False)
+
+
+SQL_TABLES: dict[str, sa.Table] = {name: _sql_table(t) for name, t in TABLES.items()}
+
+batches = sa.Table(
+    "batches", metadata,
+    sa.Column("batch_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
+    sa.Column("files", sa.Text, nullable=False),
+    sa.Column("sha256", sa.Text, nullable=False),
+    sa.Column("added", sa.Integer, nullable=False, default=0),
+    sa.Column("updated", sa.Integer, nullable=False, default=0),
+    sa.Column("unchanged", sa.Integer, nullable=False, default=0),
+    sa.Column("rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("status", sa.String(16), nullable=False, default="active"),
+    sa.Column("rolled_back_at", sa.String(32)),
+    sa.Column("rolled_back_by", sa.String(200)),
+)
+
+history = sa.Table(
+    "history", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("batch_id", sa.Integer, nullable=False, index=True),
+    sa.Column("table_name", sa.String(32), nullable=False),
+    # update: row before the batch; rollback: row removed; revision: an earlier version the batch
+    # brought along with the current one (a file listing a target's successive decisions)
+    sa.Column("op", sa.String(16), nullable=False),
+    sa.Column("row_key", sa.Text, nullable=False),
+    sa.Column("row", sa.Text, nullable=False),
+    sa.Column("old_batch_id", sa.Integer, index=True),
+)
+
+# Saved layouts of foreign files (see indicators/mappings/) and uploaded boundaries (maps).
+mappings = sa.Table(
+    "mappings", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("spec", sa.Text, nullable=False),          # JSON
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
+)
+
+boundaries = sa.Table(
+    "boundaries", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("code_property", sa.String(200), nullable=False),
+    sa.Column("geojson", sa.Text, nullable=False),       # FeatureCollection in WGS84, simplified
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
+)
+
+meta = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+class StoreError(Exception):
+    """A store problem a user can act on (the message says what to do).
+
+    With a `key` of the interface texts, `text(lang)` says it in the user's language.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **params):
+        super().__init__(message)
+        self.key, self.params = key, params
+
+    def text(self, lang: str) -> str:
+        from ..i18n import TEXTS, t
+
+        return t(self.key, lang, **self.params) if self.key in TEXTS else str(self)
+
+
+# ---------------------------------------------------------------- opening
+
+def database_url(url: str | None = None) -> str:
+    """--db URL, else $INDICATORS_DB_URL, else the default SQLite file."""
+    return url or os.environ.get(ENV_VAR) or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def is_default(url: str | None) -> bool:
+    return database_url(url) == f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def _on_sqlite_connect(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=OFF")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB: large imports stay in memory while indexed
+    cur.close()
+
+
+def open_store(url: str | None = None, create: bool = True) -> Engine:
+    """An engine on the store, its schema created if missing."""
+    url = database_url(url)
+    if url.startswith("sqlite:///") and create:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _on_sqlite_connect)
+    if create:
+        metadata.create_all(engine)
+        _add_new_columns(engine)
+        _drop_old_indexes(engine)
+    return engine
+
+
+def _drop_old_indexes(engine: Engine) -> None:
+    """Stores made before the data tables lost their batch_id index drop it (see _sql_table)."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for name in TABLES:
+            if not inspector.has_table(name):
+                continue
+            for index in inspector.get_indexes(name):
+                if index["name"] == f"ix_{name}_batch_id":
+                    conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index["name"]}"')
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """A store made before an optional column joined the schema (e.g. `unit_fr`) gets it, empty:
+    create_all makes missing tables only. Only nullable columns are ever added this way."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+
+
+def open_default(url: str | None = None) -> Engine:
+    """The store the app and CLI use: the default file is seeded with the demo on first start."""
+    engine = open_store(url)
+    if is_default(url) and is_empty(engine):
+        from .documents import load_demo
+
+        load_demo(engine)
+    return engine
+
+
+def is_empty(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return all(conn.execute(sa.select(sa.func.count()).select_from(SQL_TABLES[name])).scalar() == 0
+                   for name in ("levels", "indicators", "observations"))
+
+
+def data_version(engine: Engine) -> int:
+    """A number that changes with every write: cheap to check on each rerun."""
+    with engine.connect() as conn:
+        value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "data_version")).scalar()
+    return int(value or 0)
+
+
+def _bump_version(conn) -> None:
+    current = conn.execute(sa.select(meta.c.value).where(meta.c.key == "data_version")).scalar()
+    if current is None:
+        conn.execute(meta.insert().values(key="data_version", value="1"))
+    else:
+        conn.execute(meta.update().where(meta.c.key == "data_version").values(value=str(int(current) + 1)))
+
+
+# ---------------------------------------------------------------- reading
+
+def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
+               with_batch: bool = False, ordered: bool = True) -> pd.DataFrame:
+    """A stored table as a DataFrame with the schema's columns, sorted by key."""
+    table = TABLES[name]
+    sql_table = SQL_TABLES[name]
+    cols = [sql_table.c[c] for c in table.names] + ([sql_table.c.batch_id] if with_batch else [])
+    stmt = sa.select(*cols)
+    if ordered:
+        stmt = stmt.order_by(*[sql_table.c[k] for k in table.key])
+    if where is not None:
+        stmt = stmt.where(where)
+
+    def run(conn):
+        result = conn.execute(stmt)
+        keys = list(result.keys())
+        # The driver's own tuples (SQLAlchemy's Row objects cost more than the query on large tables),
+        # a chunk at a time: a million rows as Python tuples at once would double an import's memory.
+        frames = []
+        while rows := result.cursor.fetchmany(200_000):
+            frames.append(pd.DataFrame(rows, columns=keys))
+        result.close()
+        if not frames:
+            return pd.DataFrame([], columns=keys)
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    if isinstance(engine_or_conn, Engine):
+        with engine_or_conn.connect() as conn:
+            frame = run(conn)
+    else:
+        frame = run(engine_or_conn)
+    return _typed(frame, table)
+
+
+def _typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    for col in table.columns:
+        if col.name not in frame:
+            continue
+        if col.kind == NUMBER:
+            frame[col.name] = pd.to_numeric(frame[col.name], errors="coerce").astype("float64")
+        elif col.kind == INTEGER:
+            frame[col.name] = pd.to_numeric(frame[col.name], errors="coerce").astype("Int64")
+        else:
+            frame[col.name] = frame[col.name].astype("object").where(frame[col.name].notna(), None)
+    return frame
+
+
+def read_all(engine: Engine) -> dict[str, pd.DataFrame]:
+    return {name: read_table(engine, name) for name in TABLES}
+
+
+def known_codes(engine: Engine):
+    """The framework codes the validator checks references against."""
+    from ..validation import Known
+
+    with engine.connect() as conn:
+        def ids(name, col):
+            t = SQL_TABLES[name]
+            return {r[0] for r in conn.execute(sa.select(t.c[col]))}
+
+        ind = SQL_TABLES["indicators"]
+        ter = SQL_TABLES["territories"]
+        return Known(
+            levels=ids("levels", "level_id"),
+            themes=ids("themes", "theme_id"),
+            actions=ids("actions", "action_id"),
+            indicators={r[0]: r[1] for r in conn.execute(sa.select(ind.c.indicator_id, ind.c.unit))},
+            territories={r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by))},
+        )
+
+

@@ -1,0 +1,328 @@
+"""Importing validated tables as one batch, in one transaction: each table compared with the store
+(added, updated with its previous version kept in `history`, unchanged), all or nothing."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from ..revisions import is_earlier, latest_versions
+from ..schema import INTEGER, NUMBER, TABLES, Table
+
+from .tables import (
+    SQL_TABLES, StoreError, _bump_version, batches, history, read_table)
+
+# ---------------------------------------------------------------- importing
+
+@dataclass
+class ImportResult:
+    batch_id: int | None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)   # table -> added/updated/unchanged
+    changes: dict[str, pd.DataFrame] = field(default_factory=dict)    # table -> updated rows, old and new
+    rejected: int = 0
+    dry_run: bool = False
+
+    def total(self, what: str) -> int:
+        return sum(c.get(what, 0) for c in self.counts.values())
+
+    def summary(self) -> dict[str, int]:
+        out = {"added": self.total("added"), "updated": self.total("updated"),
+               "unchanged": self.total("unchanged"), "rejected": self.rejected}
+        if self.total("earlier_versions"):   # a file listing a target's successive decisions
+            out["earlier_versions"] = self.total("earlier_versions")
+        return out
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _clean(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    return value
+
+
+def _column_values(frame: pd.DataFrame, col: str) -> list:
+    series = frame[col]
+    if series.dtype.kind == "f":
+        arr = series.to_numpy(dtype="float64")
+        out = arr.astype(object)
+        out[np.isnan(arr)] = None
+        return out.tolist()
+    if str(series.dtype) == "Int64":
+        return [None if v is pd.NA else int(v) for v in series]
+    values = series.astype(object)
+    return values.where(values.notna(), None).tolist()
+
+
+def _placeholder(conn) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _insert_rows(conn, name: str, frame: pd.DataFrame, batch_id: int) -> None:
+    if frame.empty:
+        return
+    table = TABLES[name]
+    quote = conn.dialect.identifier_preparer.quote
+    cols = table.names + ["batch_id"]
+    # Values always travel as parameters; the identifiers come from the schema, never from a file.
+    sql = (f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
+           f"VALUES ({', '.join([_placeholder(conn)] * len(cols))})")
+    step = 100_000  # chunks keep memory flat on million-row imports
+    for start in range(0, len(frame), step):
+        chunk = frame.iloc[start:start + step]
+        columns = [_column_values(chunk, c) for c in table.names] + [[batch_id] * len(chunk)]
+        conn.exec_driver_sql(sql, list(zip(*columns)))
+
+
+def _delete_keys(conn, name: str, keys: pd.DataFrame) -> None:
+    if keys.empty:
+        return
+    table = TABLES[name]
+    quote = conn.dialect.identifier_preparer.quote
+    ph = _placeholder(conn)
+    sql = f"DELETE FROM {quote(name)} WHERE " + " AND ".join(f"{quote(k)} = {ph}" for k in table.key)
+    conn.exec_driver_sql(sql, list(zip(*[keys[k].tolist() for k in table.key])))
+
+
+def _existing_for(conn, name: str, incoming: pd.DataFrame, codes: list | None = None) -> pd.DataFrame:
+    table = TABLES[name]
+    sql_table = SQL_TABLES[name]
+    count = conn.execute(sa.select(sa.func.count()).select_from(sql_table)).scalar()
+    if not count:
+        return read_table(conn, name, where=sa.false(), with_batch=True)
+    first = table.key[0]
+    ids = sorted(set(incoming[first].dropna()))
+    if codes is not None:   # a slice of a large file: its first-key codes, however many
+        return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True, ordered=False)
+    if len(ids) <= 500:
+        return read_table(conn, name, where=sql_table.c[first].in_(ids), with_batch=True, ordered=False)
+    return read_table(conn, name, with_batch=True, ordered=False)
+
+
+def _equal(a: pd.Series, b: pd.Series) -> np.ndarray:
+    a_na, b_na = a.isna().to_numpy(), b.isna().to_numpy()
+    if a.dtype.kind == "f" or b.dtype.kind == "f":
+        av = pd.to_numeric(a, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        bv = pd.to_numeric(b, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        same = av == bv
+    else:
+        # Missing cells become None first: pd.NA in an object comparison has no truth value.
+        av = a.astype(object).where(~a_na, None).to_numpy()
+        bv = b.astype(object).where(~b_na, None).to_numpy()
+        same = av == bv
+    return (a_na & b_na) | (~a_na & ~b_na & same)
+
+
+def _prepare(frame: pd.DataFrame, table: Table, present: set[str] | None) -> pd.DataFrame:
+    out = frame[[c for c in table.names]].copy()
+    for col in table.columns:
+        if col.kind == INTEGER:
+            out[col.name] = pd.to_numeric(out[col.name], errors="coerce").astype("Int64")
+        elif col.kind == NUMBER:
+            out[col.name] = pd.to_numeric(out[col.name], errors="coerce").astype("float64")
+    out.attrs["present"] = present if present is not None else set(table.names)
+    return out
+
+
+PLAN_CHUNK_ROWS = 400_000   # rows of a large file compared with the store at a time
+
+
+def _plan_table(conn, name: str, incoming: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
+    """(rows to add, rows to update with their old version, old versions, unchanged count).
+
+    A large file is compared with the store a slice of its first key at a time (a few hundred
+    indicators), so that the stored rows read back and the merge stay a slice too: re-importing
+    2.4 million rows whole went past a 1.5 GB process (tests/test_large_valid_file.py)."""
+    first = TABLES[name].key[0]
+    stored = conn.execute(sa.select(sa.func.count()).select_from(SQL_TABLES[name])).scalar()
+    if not stored or len(incoming) <= PLAN_CHUNK_ROWS or incoming[first].isna().any():
+        return _plan_slice(conn, name, incoming)
+    sizes = incoming.groupby(first, sort=True).size()
+    groups, current, count = [], [], 0
+    for code, size in sizes.items():
+        if current and (count + size > PLAN_CHUNK_ROWS or len(current) >= 500):   # 500: bound parameters
+            groups.append(current)
+            current, count = [], 0
+        current.append(code)
+        count += size
+    groups.append(current)
+    parts = []
+    for codes in groups:
+        part = incoming[incoming[first].isin(codes)]
+        part.attrs = dict(incoming.attrs)
+        parts.append(_plan_slice(conn, name, part, codes))
+    added, updated, old = (pd.concat([p[i] for p in parts], ignore_index=True) for i in range(3))
+    added.attrs["present"] = updated.attrs["present"] = incoming.attrs.get("present")
+    return added, updated, old, sum(p[3] for p in parts)
+
+
+def _plan_slice(conn, name: str, incoming: pd.DataFrame, codes: list | None = None):
+    table = TABLES[name]
+    key = list(table.key)
+    data_cols = [c for c in table.names if c not in key]
+    present = incoming.attrs.get("present", set(table.names))
+    existing = _existing_for(conn, name, incoming, codes)
+    if existing.empty:
+        return incoming, incoming.iloc[:0], existing, 0
+    merged = incoming.merge(existing, on=key, how="left", suffixes=("", "__old"), indicator=True)
+    is_new = (merged["_merge"] == "left_only").to_numpy()
+    both = merged[~is_new].copy()
+    # A column the file does not carry keeps its stored value (a file of values keeps the notes).
+    for c in data_cols:
+        if c not in present:
+            both[c] = both[c + "__old"]
+    changed = np.zeros(len(both), dtype=bool)
+    for c in data_cols:
+        changed |= ~_equal(both[c], both[c + "__old"])
+    added = merged.loc[is_new, table.names]
+    updated = both.loc[changed].copy()
+    # A new version does not inherit the decision date and reason of the one it replaces.
+    for c in table.version + table.version_notes:
+        if c not in present:
+            updated[c] = None
+    old = updated[key + [c + "__old" for c in data_cols] + ["batch_id"]].rename(
+        columns={c + "__old": c for c in data_cols})
+    return added, updated, old, int((~changed).sum())
+
+
+def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, files: list[dict],
+                 dry_run: bool = False, rejected: int = 0, present: dict[str, set[str]] | None = None,
+                 attach_to_successor: bool = False) -> ImportResult:
+    """Write validated tables as one batch, in one transaction; all or nothing."""
+    result = ImportResult(batch_id=None, rejected=rejected, dry_run=dry_run)
+    try:
+        with engine.begin() as conn:
+            batch_id = conn.execute(batches.insert().values(
+                created_at=_now(), user=user or "unknown", files=", ".join(f["file"] for f in files) or "-",
+                sha256=", ".join(f.get("sha256", "") for f in files), status="active",
+                added=0, updated=0, unchanged=0, rejected=rejected)).inserted_primary_key[0]
+            successors = _successors(conn, tables) if attach_to_successor else {}
+            for name in TABLES:
+                if name not in tables or tables[name].empty:
+                    continue
+                table = TABLES[name]
+                incoming = _prepare(tables[name], table, (present or {}).get(name))
+                if successors:
+                    incoming = _attach(incoming, name, successors)
+                earlier = incoming.iloc[:0]
+                if table.version:
+                    incoming, earlier = latest_versions(incoming, table)
+                added, updated, old, unchanged = _plan_table(conn, name, incoming)
+                del incoming
+                if table.version and len(updated):
+                    # The store already holds a later decision: the file's row is an earlier version.
+                    older = is_earlier(updated, table)
+                    earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
+                    updated, old = updated[~older], old[~older]
+                if len(earlier):
+                    _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
+                result.counts[name] = {"added": len(added), "updated": len(updated), "unchanged": unchanged}
+                if len(earlier):
+                    result.counts[name]["earlier_versions"] = len(earlier)
+                if len(updated):
+                    data_cols = [c for c in table.names if c not in table.key]
+                    view = updated[list(table.key)].copy()
+                    for c in data_cols:
+                        view[f"{c}_old"] = updated[c + "__old"].to_numpy()
+                        view[c] = updated[c].to_numpy()
+                    result.changes[name] = view
+                _insert_rows(conn, name, added, batch_id)
+                if len(updated):
+                    _write_history(conn, batch_id, name, old, "update")
+                    _delete_keys(conn, name, updated)
+                    _insert_rows(conn, name, updated[table.names], batch_id)
+            summary = result.summary()
+            conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
+                added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
+            _bump_version(conn)
+            result.batch_id = batch_id
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        result.batch_id = None
+    except sa.exc.IntegrityError as exc:
+        # Another import wrote the same keys between our read and our write: nothing of ours was kept.
+        raise StoreError("Another import wrote the same values at the same moment: nothing was written. "
+                         "Please retry; the files will be checked again against the new data.") from exc
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+        raise StoreError(_operational_message(exc)) from exc
+    return result
+
+
+def _operational_message(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "readonly" in text or "read-only" in text:
+        return "The database file is read-only: nothing was written. Ask for write access to the store."
+    if ("disk" in text or "database" in text) and ("full" in text or "space" in text):
+        return "The disk is full: nothing was written. Free some space and try again."
+    if "locked" in text or "could not serialize" in text or "deadlock" in text:
+        return "Another import is being written at this moment: nothing was written. Please retry in a few seconds."
+    return "The database could not be written: nothing was written. Please retry; if it persists, tell the administrator."
+
+
+def _successors(conn, tables) -> dict[str, str]:
+    ter = SQL_TABLES["territories"]
+    mapping = {r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by)) if r[1]}
+    if "territories" in tables:
+        t = tables["territories"]
+        mapping.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
+
+    def final(code, seen=()):
+        nxt = mapping.get(code)
+        return code if not nxt or nxt in seen else final(nxt, (*seen, code))
+
+    return {code: final(code) for code in mapping}
+
+
+def _attach(frame: pd.DataFrame, name: str, successors: dict[str, str]) -> pd.DataFrame:
+    columns = {"observations": ["territory_id"], "targets": ["territory_id"],
+               "flows": ["origin_id", "destination_id"]}.get(name, [])
+    if not columns:
+        return frame
+    out = frame.copy()
+    for c in columns:
+        out[c] = out[c].map(lambda v: successors.get(v, v))
+    key = list(TABLES[name].key)
+    # A value already given under the successor's own code wins over the old code's.
+    original = frame[columns[0]].isin(list(successors)).to_numpy()
+    out["_moved"] = original
+    out = out.sort_values("_moved", kind="stable").drop_duplicates(subset=key, keep="first")
+    attrs = frame.attrs
+    out = out.drop(columns="_moved").reset_index(drop=True)
+    out.attrs = attrs
+    return out
+
+
+def _json_row(values: dict) -> str:
+    return json.dumps({k: _clean(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
+
+
+def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) -> None:
+    table = TABLES[name]
+    records = rows.to_dict("records")
+    payload = [{
+        "batch_id": batch_id, "table_name": name, "op": op,
+        "row_key": _json_row({k: r[k] for k in table.key}),
+        "row": _json_row({c: r[c] for c in table.names}),
+        "old_batch_id": _clean(r.get("batch_id")),
+    } for r in records]
+    for start in range(0, len(payload), 50_000):
+        conn.execute(history.insert(), payload[start:start + 50_000])
+
+
