@@ -55,6 +55,14 @@ def read_value(text: str, lang: str) -> tuple[float | None, str | None, str | No
     return value, (flag.lower() if flag else None), None
 
 
+def decimals_of(value: str) -> int:
+    """The decimals a stored value text carries (`1234.5` -> 1, `12.0` -> 0), to show it as typed."""
+    text = str(value)
+    if "e" in text.lower() or "." not in text:
+        return 0 if "e" not in text.lower() else 6
+    return len(text.split(".", 1)[1].rstrip("0"))
+
+
 def _next(period: str) -> str:
     if len(period) == 4:
         return str(int(period) + 1)

@@ -125,7 +125,7 @@ def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
 
 
 EXAMPLE = {"fr": "1 234,5", "nl": "1.234,5", "en": "1,234.5"}
-FORM_FLAGS = (None, "p", "e", "b", "c", "u")
+FORM_FLAGS = ("", "p", "e", "b", "c", "u")
 
 
 def typed_form(view, account: A.Account, replaces) -> bool:
@@ -153,6 +153,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     period = right.selectbox(t("typed_period", lang), offered, index=offered.index(proposed), key="typed_period")
     last = TV.latest(obs, ids, territory)
     widths = [4, 2, 2, 3]
+    typed, flags, notes = {}, {}, {}
     with st.form("typed_form"):
         for col, key in zip(st.columns(widths), ("indicator", "typed_value", "typed_flag", "typed_note")):
             col.markdown(f"**{t(key, lang)}**")
@@ -166,20 +167,18 @@ def typed_form(view, account: A.Account, replaces) -> bool:
             name, value, flag, note = st.columns(widths, vertical_alignment="center")
             name.markdown(f"**{i}** · {common.plain_markdown(i18n.name(row, 'name', lang))}"
                           + (f" ({common.plain_markdown(unit)})" if unit else "") + f"  \n:gray[{latest}]")
-            value.text_input(f"{t('typed_value', lang)} {i}", key=f"typed_value_{i}", placeholder=EXAMPLE[lang],
-                             label_visibility="collapsed")
-            flag.selectbox(f"{t('typed_flag', lang)} {i}", FORM_FLAGS, key=f"typed_flag_{i}",
-                           format_func=lambda f: t("typed_flag_none", lang) if f is None else f"{f} · {t('flag_' + f, lang)}",
-                           label_visibility="collapsed")
-            note.text_input(f"{t('typed_note', lang)} {i}", key=f"typed_note_{i}")
+            typed[i] = value.text_input(f"{t('typed_value', lang)} {i}", key=f"typed_value_{i}",
+                                        placeholder=EXAMPLE[lang], label_visibility="collapsed")
+            flags[i] = flag.selectbox(f"{t('typed_flag', lang)} {i}", FORM_FLAGS, key=f"typed_flag_{i}",
+                                      format_func=lambda f: f"{f} · {t('flag_' + f, lang)}" if f
+                                      else t("typed_flag_none", lang), label_visibility="collapsed")
+            notes[i] = note.text_input(f"{t('typed_note', lang)} {i}", key=f"typed_note_{i}",
+                                       label_visibility="collapsed")
         sent_now = st.form_submit_button(t("typed_send", lang), type="primary")
     if not sent_now:
         return False
-    state = st.session_state
-    typed = {i: state.get(f"typed_value_{i}") or "" for i in ids}
-    flags = {i: state.get(f"typed_flag_{i}") for i in ids}
-    notes = {i: state.get(f"typed_note_{i}") or "" for i in ids}
-    ok, result = _attempt(lang, TV.submit, view.engine, account, typed, territory, period, lang, flags, notes, replaces)
+    ok, result = _attempt(lang, TV.submit, view.engine, account, typed, territory, period, lang, flags, notes,
+                          replaces)
     if not ok:
         return False
     found, sent = result
@@ -188,9 +187,20 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.markdown("\n".join(f"- {common.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
                                for i, text, key in found.problems))
         return False
-    _report(sent.checked, lang)
-    if sent.submission_id is None:
-        st.info(t("fix_then_retry", lang), icon=":material/build:")
+    # What was sent, in the page's format; the file's technical detection (encoding, separator) means
+    # nothing for typed values, the import's problems do.
+    shown = found.frame.assign(value=[i18n.number(float(v), lang, TV.decimals_of(v))
+                                      for v in found.frame["value"]])
+    st.dataframe(shown.rename(columns={"indicator_id": t("indicator", lang), "territory_id": t("typed_territory", lang),
+                                       "period": t("typed_period", lang), "value": t("typed_value", lang),
+                                       "flag": t("typed_flag", lang), "note": t("typed_note", lang)}),
+                 hide_index=True, width="stretch", key="typed_sent")
+    problems = errors(sent.checked.problems)
+    if problems:
+        from pages.data import _problems_frame
+
+        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
+        st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="typed_problems")
         return False
     st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
     return True

@@ -105,3 +105,7 @@ def test_the_form_lists_only_the_partners_indicators_and_sends_a_french_value(de
     sent = S.listing(engine, A.find(engine, "data@west-vlaanderen.be"))[0]
     content = bytes(S.get(engine, A.OPERATOR, sent["submission_id"])["content"]).decode()
     assert content.splitlines()[1] == f"ECO08,{territory},{period},1234.5"
+
+
+def test_a_sent_value_is_shown_back_with_the_decimals_it_was_typed_with():
+    assert [TV.decimals_of(v) for v in ("1234.5", "12.0", "0.75", "3")] == [1, 0, 2, 0]

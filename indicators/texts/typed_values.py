@@ -4,14 +4,12 @@ TEXTS = {
     "submit_tab_file": {"fr": "Envoyer un fichier", "nl": "Een bestand insturen", "en": "Send a file"},
     "submit_tab_form": {"fr": "Saisir les valeurs", "nl": "Waarden invullen", "en": "Type the values"},
     "typed_help": {
-        "fr": "Les indicateurs dont {partner} est référent. Choisissez le territoire et la période, tapez les "
-              "valeurs au format {example} ; une case vide n'envoie rien. Les valeurs sont vérifiées comme un "
-              "fichier, puis relues par un éditeur.",
-        "nl": "De indicatoren die {partner} aanlevert. Kies het gebied en de periode en vul de waarden in als "
-              "{example}; een leeg vak stuurt niets. De waarden worden gecontroleerd zoals een bestand en daarna "
-              "door een redacteur beoordeeld.",
-        "en": "The indicators {partner} owns. Choose the territory and the period, type the values as {example}; "
-              "an empty box sends nothing. The values are checked like a file, then reviewed by an editor."},
+        "fr": "Choisissez le territoire et la période, puis tapez les valeurs au format {example} ; une case vide "
+              "n'envoie rien. Seuls les indicateurs de {partner} sont proposés.",
+        "nl": "Kies het gebied en de periode en vul de waarden in als {example}; een leeg vak stuurt niets. Alleen "
+              "de indicatoren van {partner} staan hier.",
+        "en": "Choose the territory and the period, then type the values as {example}; an empty box sends nothing. "
+              "Only the indicators of {partner} are listed."},
     "typed_none_owned": {
         "fr": "{partner} n'est référent d'aucun indicateur : il n'y a rien à saisir ici.",
         "nl": "{partner} levert geen enkele indicator aan: hier valt niets in te vullen.",
@@ -19,7 +17,7 @@ TEXTS = {
     "typed_territory": {"fr": "Territoire", "nl": "Gebied", "en": "Territory"},
     "typed_period": {"fr": "Période", "nl": "Periode", "en": "Period"},
     "typed_value": {"fr": "Valeur", "nl": "Waarde", "en": "Value"},
-    "typed_flag": {"fr": "Indicateur de qualité", "nl": "Kwaliteitsvlag", "en": "Flag"},
+    "typed_flag": {"fr": "Qualité", "nl": "Kwaliteit", "en": "Flag"},
     "typed_note": {"fr": "Note (facultative)", "nl": "Opmerking (optioneel)", "en": "Note (optional)"},
     "typed_latest": {"fr": "Dernière valeur : {value} ({period})", "nl": "Laatste waarde: {value} ({period})",
                      "en": "Latest value: {value} ({period})"},
@@ -33,8 +31,8 @@ TEXTS = {
     "typed_not_a_number": {"fr": "{indicator} : « {text} » n'est pas un nombre (exemple : {example}).",
                            "nl": "{indicator}: '{text}' is geen getal (voorbeeld: {example}).",
                            "en": "{indicator}: '{text}' is not a number (example: {example})."},
-    "typed_bad_flag": {"fr": "{indicator} : « {text} » n'est pas un indicateur de qualité connu (p, e, b…).",
-                       "nl": "{indicator}: '{text}' is geen bekende kwaliteitsvlag (p, e, b…).",
+    "typed_bad_flag": {"fr": "{indicator} : « {text} » n'est pas une marque de qualité connue (p, e, b…).",
+                       "nl": "{indicator}: '{text}' is geen bekende kwaliteitsmarkering (p, e, b…).",
                        "en": "{indicator}: '{text}' is not a known flag (p, e, b…)."},
     "typed_too_large": {"fr": "{indicator} : « {text} » est trop grand.", "nl": "{indicator}: '{text}' is te groot.",
                         "en": "{indicator}: '{text}' is too large."},
