@@ -141,6 +141,14 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
         return False
     st.caption(t("typed_help", lang, partner=partner, example=EXAMPLE[lang]))
+    flash = st.session_state.pop("_typed_sent", None)
+    if flash:   # sent on the run before: what was sent, and the boxes emptied so it is not sent twice
+        frame, submission_id = flash
+        for i in indicators["indicator_id"]:   # set before the boxes are drawn: the browser's values give way
+            for key in ("typed_value_", "typed_flag_", "typed_note_"):
+                st.session_state[f"{key}{i}"] = ""
+        _sent_table(frame, lang)
+        st.success(t("cli_submitted", lang, id=submission_id), icon=":material/outbox:")
     obs = common.observations(view.version)
     ids = list(indicators["indicator_id"])
     names = dict(zip(view.framework["territories"]["territory_id"],
@@ -187,23 +195,30 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.markdown("\n".join(f"- {common.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
                                for i, text, key in found.problems))
         return False
-    # What was sent, in the page's format; the file's technical detection (encoding, separator) means
-    # nothing for typed values, the import's problems do.
-    shown = found.frame.assign(value=[i18n.number(float(v), lang, TV.decimals_of(v))
-                                      for v in found.frame["value"]])
-    st.dataframe(shown.rename(columns={"indicator_id": t("indicator", lang), "territory_id": t("typed_territory", lang),
-                                       "period": t("typed_period", lang), "value": t("typed_value", lang),
-                                       "flag": t("typed_flag", lang), "note": t("typed_note", lang)}),
-                 hide_index=True, width="stretch", key="typed_sent")
+    # The file's technical detection (encoding, separator) means nothing for typed values; the import's
+    # problems do.
     problems = errors(sent.checked.problems)
     if problems:
         from pages.data import _problems_frame
 
+        _sent_table(found.frame, lang)
         st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
         st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="typed_problems")
         return False
-    st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
+    st.session_state["_typed_sent"] = (found.frame, sent.submission_id)
+    st.rerun()
     return True
+
+
+def _sent_table(frame, lang: str) -> None:
+    """What was sent, in the page's number format with the decimals typed."""
+    from indicators import typed_values as TV
+
+    shown = frame.assign(value=[i18n.number(float(v), lang, TV.decimals_of(v)) for v in frame["value"]])
+    st.dataframe(shown.rename(columns={"indicator_id": t("indicator", lang), "territory_id": t("typed_territory", lang),
+                                       "period": t("typed_period", lang), "value": t("typed_value", lang),
+                                       "flag": t("typed_flag", lang), "note": t("typed_note", lang)}),
+                 hide_index=True, width="stretch", key="typed_sent")
 
 
 def _listing(rows: list[dict], lang: str, key: str) -> None:

@@ -102,6 +102,7 @@ def test_the_form_lists_only_the_partners_indicators_and_sends_a_french_value(de
     next(b for b in at.get("form_submit_button") if "typed_form" in b.proto.id).click().run()
     assert not at.exception, at.exception
     assert any("en attente de relecture" in s.value for s in at.success), [e.value for e in at.error]
+    assert at.text_input(key="typed_value_ECO08").value == ""          # emptied once sent
     sent = S.listing(engine, A.find(engine, "data@west-vlaanderen.be"))[0]
     content = bytes(S.get(engine, A.OPERATOR, sent["submission_id"])["content"]).decode()
     assert content.splitlines()[1] == f"ECO08,{territory},{period},1234.5"

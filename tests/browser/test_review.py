@@ -215,6 +215,7 @@ def test_a_contributor_types_a_value_in_french_format_the_editor_approves_and_it
     els.get_by_role("button", name="Envoyer les valeurs pour relecture").click()
     wait_for_app(els)
     expect(els.get_by_text(re.compile(r"Soumission \d+ en attente de relecture"))).to_be_visible()
+    expect(els.get_by_label("Valeur ECO09")).to_have_value("")          # emptied: not sent twice by mistake
     sent = S.listing(engine, A.find(engine, EDITOR))[0]
     assert sent["status"] == S.PENDING and sent["file_name"].startswith("form-PROV_WVL")
 
