@@ -40,6 +40,7 @@ def sign_in_box(view, account: A.Account) -> None:
             st.session_state.pop("_account", None)
             st.rerun()
         return
+    st.caption(t("review_sign_in_hint", lang))
     if common._secrets_section("auth"):
         st.button(t("sign_in_oidc", lang), on_click=st.login, key="account_oidc")
         return

@@ -52,11 +52,12 @@ TEXTS.update({
     "page_review": {"fr": "Contributions", "nl": "Bijdragen", "en": "Contributions"},
     "review_intro": {
         "fr": "Les partenaires envoient leurs données ; un éditeur les relit avant qu'elles n'apparaissent au "
-              "tableau de bord. Connectez-vous avec votre compte.",
+              "tableau de bord.",
         "nl": "De partners sturen hun gegevens in; een redacteur beoordeelt ze voordat ze op het dashboard "
-              "verschijnen. Meld u aan met uw account.",
-        "en": "Partners send their data; an editor reviews it before it reaches the dashboard. Sign in with "
-              "your account."},
+              "verschijnen.",
+        "en": "Partners send their data; an editor reviews it before it reaches the dashboard."},
+    "review_sign_in_hint": {"fr": "Connectez-vous avec votre compte.", "nl": "Meld u aan met uw account.",
+                            "en": "Sign in with your account."},
     "account_email": {"fr": "Adresse e-mail", "nl": "E-mailadres", "en": "E-mail address"},
     "account_password": {"fr": "Mot de passe", "nl": "Wachtwoord", "en": "Password"},
     "account_wrong": {"fr": "Adresse ou mot de passe incorrect.", "nl": "Onjuist adres of wachtwoord.",
