@@ -110,3 +110,15 @@ def test_the_form_lists_only_the_partners_indicators_and_sends_a_french_value(de
 
 def test_a_sent_value_is_shown_back_with_the_decimals_it_was_typed_with():
     assert [TV.decimals_of(v) for v in ("1234.5", "12.0", "0.75", "3")] == [1, 0, 2, 0]
+
+
+def test_typed_values_correct_a_returned_submission_as_a_file_would(people):
+    engine, who = people
+    territory, period = _place(engine, "ECO09")
+    _, first = TV.submit(engine, who["wvl"], {"ECO09": "66,9"}, territory, period, "fr")
+    S.send_back(engine, who["editor"], first.submission_id, "Provisoire : ajoutez p.")
+    _, second = TV.submit(engine, who["wvl"], {"ECO09": "66,9"}, territory, period, "fr", flags={"ECO09": "p"},
+                          replaces=first.submission_id)
+    states = {s["submission_id"]: s["status"] for s in S.listing(engine, who["wvl"])}
+    assert (states[first.submission_id], states[second.submission_id]) == (S.SUPERSEDED, S.PENDING)
+    assert b",p" in bytes(S.get(engine, who["editor"], second.submission_id)["content"])
