@@ -40,6 +40,7 @@ def sign_in_box(view, account: A.Account) -> None:
             st.session_state.pop("_account", None)
             st.rerun()
         return
+    st.caption(t("review_sign_in_hint", lang))
     if common._secrets_section("auth"):
         st.button(t("sign_in_oidc", lang), on_click=st.login, key="account_oidc")
         return
@@ -96,9 +97,20 @@ def contributor_view(view, account: A.Account) -> None:
     if returned:
         replaces = st.selectbox(t("submit_replaces", lang), [None] + [s["submission_id"] for s in returned],
                                 format_func=lambda i: "–" if i is None else f"#{i}", key="submit_replaces")
+    by_file, by_form = st.tabs([t("submit_tab_file", lang), t("submit_tab_form", lang)])
+    with by_form:
+        if typed_form(view, account, replaces):
+            mine = S.listing(view.engine, account)
+    with by_file:
+        # Streamlit's own "Limit … per file" then states the submissions' limit (20 MB), not the server's 200 MB.
+        mine = _upload(view, account, replaces, mine)
+    _listing(mine, lang, "my_submissions")
+
+
+def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
     from indicators import limits
 
-    # Streamlit's own "Limit … per file" then states the submissions' limit (20 MB), not the server's 200 MB.
+    lang = view.lang
     upload = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
                               max_upload_size=max(1, limits.get("MAX_SUBMISSION_BYTES") // (1024 * 1024)))
     if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
@@ -110,7 +122,104 @@ def contributor_view(view, account: A.Account) -> None:
             else:
                 st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
                 mine = S.listing(view.engine, account)
-    _listing(mine, lang, "my_submissions")
+    return mine
+
+
+EXAMPLE = {"fr": "1 234,5", "nl": "1.234,5", "en": "1,234.5"}
+FORM_FLAGS = ("", "p", "e", "b", "c", "u")
+
+
+def typed_form(view, account: A.Account, replaces) -> bool:
+    """The latest values of the partner's own indicators, typed; sent as a file would be. True when
+    a submission was kept."""
+    from indicators import typed_values as TV
+    from indicators.units import unit_of
+
+    lang = view.lang
+    partner = common.partner_label(account.partner_id, lang)
+    indicators = TV.owned(view.framework.get("indicators"), account.partner_id)
+    if indicators.empty:
+        st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
+        return False
+    st.caption(t("typed_help", lang, partner=partner, example=EXAMPLE[lang]))
+    flash = st.session_state.pop("_typed_sent", None)
+    if flash:   # sent on the run before: what was sent, and the boxes emptied so it is not sent twice
+        frame, submission_id = flash
+        for i in indicators["indicator_id"]:   # set before the boxes are drawn: the browser's values give way
+            for key in ("typed_value_", "typed_flag_", "typed_note_"):
+                st.session_state[f"{key}{i}"] = ""
+        _sent_table(frame, lang)
+        st.success(t("cli_submitted", lang, id=submission_id), icon=":material/outbox:")
+    obs = common.observations(view.version)
+    ids = list(indicators["indicator_id"])
+    names = dict(zip(view.framework["territories"]["territory_id"],
+                     [i18n.name(r, "name", lang) for r in view.framework["territories"].to_dict("records")]))
+    places = TV.territories(obs, ids, list(names))
+    offered, proposed = TV.periods(obs, ids)
+    left, right = st.columns(2)
+    territory = left.selectbox(t("typed_territory", lang), places, key="typed_territory",
+                               format_func=lambda c: f"{names.get(c, c)} ({c})")
+    period = right.selectbox(t("typed_period", lang), offered, index=offered.index(proposed), key="typed_period")
+    last = TV.latest(obs, ids, territory)
+    widths = [4, 2, 2, 3]
+    typed, flags, notes = {}, {}, {}
+    with st.form("typed_form"):
+        for col, key in zip(st.columns(widths), ("indicator", "typed_value", "typed_flag", "typed_note")):
+            col.markdown(f"**{t(key, lang)}**")
+        for row in indicators.to_dict("records"):
+            i = row["indicator_id"]
+            unit = unit_of(row, lang)
+            known = last.get(i)
+            latest = t("typed_latest", lang, period=known[0],
+                       value=i18n.number(known[1], lang, row.get("decimals") and int(row["decimals"]))) \
+                if known else t("typed_no_latest", lang)
+            name, value, flag, note = st.columns(widths, vertical_alignment="center")
+            name.markdown(f"**{i}** · {common.plain_markdown(i18n.name(row, 'name', lang))}"
+                          + (f" ({common.plain_markdown(unit)})" if unit else "") + f"  \n:gray[{latest}]")
+            typed[i] = value.text_input(f"{t('typed_value', lang)} {i}", key=f"typed_value_{i}",
+                                        placeholder=EXAMPLE[lang], label_visibility="collapsed")
+            flags[i] = flag.selectbox(f"{t('typed_flag', lang)} {i}", FORM_FLAGS, key=f"typed_flag_{i}",
+                                      format_func=lambda f: f"{f} · {t('flag_' + f, lang)}" if f
+                                      else t("typed_flag_none", lang), label_visibility="collapsed")
+            notes[i] = note.text_input(f"{t('typed_note', lang)} {i}", key=f"typed_note_{i}",
+                                       label_visibility="collapsed")
+        sent_now = st.form_submit_button(t("typed_send", lang), type="primary")
+    if not sent_now:
+        return False
+    ok, result = _attempt(lang, TV.submit, view.engine, account, typed, territory, period, lang, flags, notes,
+                          replaces)
+    if not ok:
+        return False
+    found, sent = result
+    if sent is None:
+        st.error(t("typed_problems", lang), icon=":material/error:")
+        st.markdown("\n".join(f"- {common.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
+                               for i, text, key in found.problems))
+        return False
+    # The file's technical detection (encoding, separator) means nothing for typed values; the import's
+    # problems do.
+    problems = errors(sent.checked.problems)
+    if problems:
+        from pages.data import _problems_frame
+
+        _sent_table(found.frame, lang)
+        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
+        st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="typed_problems")
+        return False
+    st.session_state["_typed_sent"] = (found.frame, sent.submission_id)
+    st.rerun()
+    return True
+
+
+def _sent_table(frame, lang: str) -> None:
+    """What was sent, in the page's number format with the decimals typed."""
+    from indicators import typed_values as TV
+
+    shown = frame.assign(value=[i18n.number(float(v), lang, TV.decimals_of(v)) for v in frame["value"]])
+    st.dataframe(shown.rename(columns={"indicator_id": t("indicator", lang), "territory_id": t("typed_territory", lang),
+                                       "period": t("typed_period", lang), "value": t("typed_value", lang),
+                                       "flag": t("typed_flag", lang), "note": t("typed_note", lang)}),
+                 hide_index=True, width="stretch", key="typed_sent")
 
 
 def _listing(rows: list[dict], lang: str, key: str) -> None:

@@ -53,3 +53,28 @@ def test_account_submit_and_review_from_the_command_line(demo_url, tmp_path):
     assert "data@west-vlaanderen.be (reviewed by editor@mel.fr)" in history
     after = load_observations(engine)
     assert after[(after["indicator_id"] == "ECO08") & (after["period"] == period)]["value"].tolist() == [1234.5]
+
+
+def test_a_contributor_is_refused_in_words_at_the_command_line_and_sees_only_its_partners_drafts(demo_url, tmp_path):
+    """Another partner's indicator, a return of another partner's draft: each refused with a clear message, nothing
+    kept; `review list` shows the contributor its own partner's submissions only."""
+    from indicators import accounts as A
+    from indicators import submissions as S
+
+    db = ["--db", demo_url]
+    engine = open_store(demo_url)
+    A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL")
+    queue = S.listing(engine, A.OPERATOR)
+    path = tmp_path / "mel.csv"
+    path.write_bytes("indicateur;territoire;période;valeur\r\nMOB04;59350;2026;3\r\n".encode("cp1252"))
+    foreign = cli("submit", str(path), "--as", "data@west-vlaanderen.be", *db, "--lang", "fr")
+    assert foreign.returncode == 1 and foreign.stderr.startswith("Refusé") and "MOB04" in foreign.stderr
+    assert S.listing(engine, A.OPERATOR) == queue
+    theirs = next(s for s in queue if s["partner_id"] != "PROV_WVL")["submission_id"]
+    back = cli("review", "return", str(theirs), "--comment", "non", "--as", "data@west-vlaanderen.be", *db,
+               "--lang", "en")
+    assert back.returncode == 1 and back.stderr.startswith("Refused")
+    listed = cli("review", "list", "--as", "data@west-vlaanderen.be", *db).stdout.splitlines()
+    assert listed and all(line.split("\t")[4] == "PROV_WVL" for line in listed)
+    assert S.listing(engine, A.OPERATOR) == queue and len(load_observations(engine)) == len(load_observations(
+        open_store(demo_url)))

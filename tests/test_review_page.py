@@ -44,6 +44,22 @@ def test_neither_url_nor_session_state_makes_a_viewer_an_editor(demo_url):
                      {"_editor": "Camille", "role": "editor", "_role": "admin"})
     assert "review_approve" not in _buttons(at) and "submit_send" not in _buttons(at)
     assert at.text_input(key="account_login_email") is not None     # a sign-in form, nothing else
+    assert not [w for w in at.text_input if w.key and w.key.startswith("typed_value_")]   # no typing form
+
+
+def test_a_contributor_asking_for_the_editors_rights_by_url_or_session_state_gets_none(demo_url):
+    """Signed in as a contributor, a URL or session state naming the editor's role or another partner's
+    submission gives neither the review nor that partner's drafts."""
+    engine = open_store(demo_url)
+    A.add_account(engine, A.OPERATOR, "data@west-vlaanderen.be", "contributor", "PROV_WVL", "pw-1234567")
+    other = next(s for s in S.listing(engine, A.OPERATOR) if s["partner_id"] != "PROV_WVL")
+    at = review_page({"lang": "en", "role": "editor", "partner": other["partner_id"]},
+                     {"_account": "data@west-vlaanderen.be", "review_pick": other["submission_id"], "_role": "admin"})
+    assert not at.exception, at.exception
+    assert "review_approve" not in _buttons(at) and "review_return" not in _buttons(at)
+    shown = next(d.value for d in at.dataframe if "#" in d.value.columns)
+    assert other["submission_id"] not in set(shown["#"])
+    assert at.selectbox(key="typed_territory") is not None     # its own typing form, nothing more
 
 
 def test_a_contributor_signed_in_sees_only_its_partners_submissions_and_no_review(demo_url):

@@ -52,11 +52,12 @@ TEXTS.update({
     "page_review": {"fr": "Contributions", "nl": "Bijdragen", "en": "Contributions"},
     "review_intro": {
         "fr": "Les partenaires envoient leurs données ; un éditeur les relit avant qu'elles n'apparaissent au "
-              "tableau de bord. Connectez-vous avec votre compte.",
+              "tableau de bord.",
         "nl": "De partners sturen hun gegevens in; een redacteur beoordeelt ze voordat ze op het dashboard "
-              "verschijnen. Meld u aan met uw account.",
-        "en": "Partners send their data; an editor reviews it before it reaches the dashboard. Sign in with "
-              "your account."},
+              "verschijnen.",
+        "en": "Partners send their data; an editor reviews it before it reaches the dashboard."},
+    "review_sign_in_hint": {"fr": "Connectez-vous avec votre compte.", "nl": "Meld u aan met uw account.",
+                            "en": "Sign in with your account."},
     "account_email": {"fr": "Adresse e-mail", "nl": "E-mailadres", "en": "E-mail address"},
     "account_password": {"fr": "Mot de passe", "nl": "Wachtwoord", "en": "Password"},
     "account_wrong": {"fr": "Adresse ou mot de passe incorrect.", "nl": "Onjuist adres of wachtwoord.",
@@ -71,12 +72,14 @@ TEXTS.update({
     "accounts_title": {"fr": "Comptes", "nl": "Accounts", "en": "Accounts"},
     "submit_title": {"fr": "Envoyer des données", "nl": "Gegevens insturen", "en": "Send data"},
     "submit_help": {
-        "fr": "Un fichier d'observations des indicateurs dont {partner} est référent. Il est vérifié tout de "
-              "suite, puis relu par un éditeur.",
-        "nl": "Een bestand met waarnemingen van de indicatoren die {partner} aanlevert. Het wordt meteen "
-              "gecontroleerd en daarna door een redacteur beoordeeld.",
-        "en": "A file of observations of the indicators {partner} owns. It is checked at once, then reviewed by "
-              "an editor."},
+        "fr": "Les observations des indicateurs dont {partner} est référent, en fichier ou saisies dans le "
+              "formulaire, et l'avancement des actions qu'il pilote. Elles sont vérifiées tout de suite, puis "
+              "relues par un éditeur.",
+        "nl": "De waarnemingen van de indicatoren die {partner} aanlevert, als bestand of ingevuld in het "
+              "formulier, en de voortgang van de acties die het trekt. Ze worden meteen gecontroleerd en daarna "
+              "door een redacteur beoordeeld.",
+        "en": "Observations of the indicators {partner} owns, as a file or typed in the form, and the progress "
+              "of the actions it leads. They are checked at once, then reviewed by an editor."},
     "submit_replaces": {"fr": "Corrige la soumission renvoyée", "nl": "Verbetert de teruggestuurde inzending",
                         "en": "Corrects the returned submission"},
     "submit_send": {"fr": "Envoyer pour relecture", "nl": "Insturen ter beoordeling", "en": "Send for review"},
@@ -104,12 +107,12 @@ TEXTS.update({
     "review_return": {"fr": "Renvoyer avec le commentaire", "nl": "Terugsturen met de opmerking",
                       "en": "Return with the comment"},
     "submission_returned_note": {
-        "fr": "Soumission {id} ({file}) renvoyée par {reviewer} : « {comment} ». Corrigez le fichier et "
-              "envoyez-le en indiquant qu'il corrige la soumission {id}.",
-        "nl": "Inzending {id} ({file}) teruggestuurd door {reviewer}: '{comment}'. Verbeter het bestand en "
-              "stuur het in met de vermelding dat het inzending {id} verbetert.",
-        "en": "Submission {id} ({file}) returned by {reviewer}: \"{comment}\". Correct the file and send it, "
-              "saying it corrects submission {id}."},
+        "fr": "Soumission {id} ({file}) renvoyée par {reviewer} : « {comment} ». Corrigez-la et envoyez-la à "
+              "nouveau, en fichier ou par le formulaire, en choisissant #{id} ci-dessous.",
+        "nl": "Inzending {id} ({file}) teruggestuurd door {reviewer}: '{comment}'. Verbeter ze en stuur ze "
+              "opnieuw in, als bestand of via het formulier, en kies hieronder #{id}.",
+        "en": "Submission {id} ({file}) returned by {reviewer}: \"{comment}\". Correct it and send it again, as a "
+              "file or through the form, choosing #{id} below."},
     "review_all": {"fr": "Toutes les soumissions", "nl": "Alle inzendingen", "en": "All submissions"},
 })
 

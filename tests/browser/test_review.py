@@ -185,3 +185,47 @@ def test_an_action_update_goes_through_the_same_review_and_shows_in_the_timeline
     expect(camille.get_by_text("Twee snelfietsroutes aanbesteed")).to_be_visible()
     expect(camille.get_by_text("rédigé en néerlandais").first).to_be_visible()
     shoot(camille, "action-timeline-fr")
+
+
+def test_a_contributor_types_a_value_in_french_format_the_editor_approves_and_it_shows(browser, review_app):
+    """The typing form: the partner's own indicators only, a value typed as French writes it, the same
+    review as a file; after approval the explorer shows the value as the latest one."""
+    from indicators.queries import progress_report
+
+    url, store = review_app
+    engine = open_store(f"sqlite:///{store}")
+    headline = next(r["territory_id"] for r in progress_report(engine)["indicators"]
+                    if r["indicator_id"] == "ECO09" and r["headline"])
+    period = str(int(load_observations(engine).query("indicator_id == 'ECO09'")["period"].max()) + 1)
+    els = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-BE").new_page()
+    camille = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR").new_page()
+
+    sign_in(els, url, CONTRIBUTOR, "fr")
+    els.get_by_role("tab", name="Saisir les valeurs").click()
+    expect(els.get_by_label("Valeur ECO09")).to_be_visible()
+    expect(els.get_by_label("Valeur MOB04")).to_have_count(0)            # another partner's indicator
+    els.get_by_test_id("stSelectbox").filter(has_text="Territoire").click()
+    els.get_by_role("option", name=re.compile(rf"\({headline}\)$")).click()
+    wait_for_app(els)
+    els.get_by_test_id("stSelectbox").filter(has_text="Période").click()
+    els.get_by_role("option", name=period, exact=True).click()
+    wait_for_app(els)
+    els.get_by_label("Valeur ECO09").fill("71,3")
+    shoot(els, "review-typed-form-fr")
+    els.get_by_role("button", name="Envoyer les valeurs pour relecture").click()
+    wait_for_app(els)
+    expect(els.get_by_text(re.compile(r"Soumission \d+ en attente de relecture"))).to_be_visible()
+    expect(els.get_by_label("Valeur ECO09")).to_have_value("")          # emptied: not sent twice by mistake
+    sent = S.listing(engine, A.find(engine, EDITOR))[0]
+    assert sent["status"] == S.PENDING and sent["file_name"].startswith("form-PROV_WVL")
+
+    sign_in(camille, url, EDITOR, "fr")
+    camille.get_by_test_id("stSelectbox").filter(has_text="Soumission").click()
+    camille.get_by_role("option", name=re.compile(rf"^#{sent['submission_id']} ")).click()
+    wait_for_app(camille)
+    camille.get_by_role("button", name="Approuver et importer").click()
+    wait_for_app(camille)
+    expect(camille.get_by_text(re.compile(r"Importé comme lot \d+"))).to_be_visible()
+    camille.goto(f"{url}/explorer?lang=fr&indicator=ECO09")
+    wait_for_app(camille)
+    expect(camille.get_by_test_id("stMetricValue").first).to_contain_text("71,3")

@@ -1,0 +1,48 @@
+"""Texts of the typing form on the Contributions page (indicators/typed_values.py, pages/review.py)."""
+
+TEXTS = {
+    "submit_tab_file": {"fr": "Envoyer un fichier", "nl": "Een bestand insturen", "en": "Send a file"},
+    "submit_tab_form": {"fr": "Saisir les valeurs", "nl": "Waarden invullen", "en": "Type the values"},
+    "typed_help": {
+        "fr": "Choisissez le territoire et la période, puis tapez les valeurs au format {example} ; une case vide "
+              "n'envoie rien. Seuls les indicateurs de {partner} sont proposés.",
+        "nl": "Kies het gebied en de periode en vul de waarden in als {example}; een leeg vak stuurt niets. Alleen "
+              "de indicatoren van {partner} staan hier.",
+        "en": "Choose the territory and the period, then type the values as {example}; an empty box sends nothing. "
+              "Only the indicators of {partner} are listed."},
+    "typed_none_owned": {
+        "fr": "{partner} n'est référent d'aucun indicateur : il n'y a rien à saisir ici.",
+        "nl": "{partner} levert geen enkele indicator aan: hier valt niets in te vullen.",
+        "en": "{partner} owns no indicator: there is nothing to type here."},
+    "typed_territory": {"fr": "Territoire", "nl": "Gebied", "en": "Territory"},
+    "typed_period": {"fr": "Période", "nl": "Periode", "en": "Period"},
+    "typed_value": {"fr": "Valeur", "nl": "Waarde", "en": "Value"},
+    "typed_flag": {"fr": "Qualité", "nl": "Kwaliteit", "en": "Flag"},
+    "typed_note": {"fr": "Note (facultative)", "nl": "Opmerking (optioneel)", "en": "Note (optional)"},
+    "typed_latest": {"fr": "Dernière valeur : {value} ({period})", "nl": "Laatste waarde: {value} ({period})",
+                     "en": "Latest value: {value} ({period})"},
+    "typed_no_latest": {"fr": "Aucune valeur pour ce territoire", "nl": "Nog geen waarde voor dit gebied",
+                        "en": "No value for this territory yet"},
+    "typed_send": {"fr": "Envoyer les valeurs pour relecture", "nl": "Waarden insturen ter beoordeling",
+                   "en": "Send the values for review"},
+    "typed_problems": {"fr": "Rien n'a été envoyé : corrigez ces valeurs.",
+                       "nl": "Er is niets ingestuurd: verbeter deze waarden.",
+                       "en": "Nothing was sent: correct these values."},
+    "typed_not_a_number": {"fr": "{indicator} : « {text} » n'est pas un nombre (exemple : {example}).",
+                           "nl": "{indicator}: '{text}' is geen getal (voorbeeld: {example}).",
+                           "en": "{indicator}: '{text}' is not a number (example: {example})."},
+    "typed_bad_flag": {"fr": "{indicator} : « {text} » n'est pas une marque de qualité connue (p, e, b…).",
+                       "nl": "{indicator}: '{text}' is geen bekende kwaliteitsmarkering (p, e, b…).",
+                       "en": "{indicator}: '{text}' is not a known flag (p, e, b…)."},
+    "typed_too_large": {"fr": "{indicator} : « {text} » est trop grand.", "nl": "{indicator}: '{text}' is te groot.",
+                        "en": "{indicator}: '{text}' is too large."},
+    "typed_no_value": {"fr": "{indicator} : « {text} » veut dire « pas de valeur » ; laissez la case vide.",
+                       "nl": "{indicator}: '{text}' betekent 'geen waarde'; laat het vak leeg.",
+                       "en": "{indicator}: '{text}' means 'no value'; leave the box empty."},
+    "typed_bad_period": {"fr": "« {text} » n'est pas une période (2026, 2026-Q1 ou 2026-03).",
+                         "nl": "'{text}' is geen periode (2026, 2026-Q1 of 2026-03).",
+                         "en": "'{text}' is not a period (2026, 2026-Q1 or 2026-03)."},
+    "typed_nothing": {"fr": "Aucune valeur saisie : rien n'a été envoyé.", "nl": "Geen waarde ingevuld: er is niets "
+                      "ingestuurd.", "en": "No value typed: nothing was sent."},
+    "typed_flag_none": {"fr": "aucun", "nl": "geen", "en": "none"},
+}
