@@ -70,7 +70,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi_actions": {"fr": "Actions suivies", "nl": "Opgevolgde acties", "en": "Actions followed"},
     "kpi_indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
     "kpi_on_track": {"fr": "Actions en bonne voie", "nl": "Acties op koers", "en": "Actions on track"},
-    "kpi_assessed": {"fr": "actions évaluées", "nl": "beoordeelde acties", "en": "actions assessed"},
+    "kpi_assessed": {"fr": "actions évaluées", "nl": "beoordeeld", "en": "actions assessed"},
     "user": {"fr": "Utilisateur", "nl": "Gebruiker", "en": "User"},
     "files": {"fr": "Fichiers", "nl": "Bestanden", "en": "Files"},
     "added": {"fr": "Ajoutées", "nl": "Toegevoegd", "en": "Added"},
@@ -479,7 +479,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "map_symbol": {"fr": "Sans contour, montrer", "nl": "Zonder grenzen, tonen als", "en": "Without a shape, show"},
     "map_symbol_circles": {"fr": "Cercles proportionnels", "nl": "Evenredige cirkels", "en": "Proportional circles"},
     "map_symbol_columns": {"fr": "Colonnes", "nl": "Kolommen", "en": "Columns"},
-    "map_online": {"fr": "Fond de carte en ligne", "nl": "Online achtergrondkaart", "en": "Online basemap"},
+    "map_online": {"fr": "Fond de carte web", "nl": "Online basiskaart", "en": "Online basemap"},
     "map_online_help": {"fr": "Ajoute sous les territoires un fond de carte téléchargé sur Internet (Carto). Désactivé "
                               "par défaut : la carte fonctionne sans Internet.",
                         "nl": "Voegt onder de gebieden een achtergrondkaart van het internet toe (Carto). Standaard "
@@ -903,9 +903,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "cell_value": {"fr": "valeur", "nl": "waarde", "en": "value"},
     "cell_flagged": {"fr": "valeur signalée", "nl": "gemarkeerde waarde", "en": "flagged value"},
     "cell_missing": {"fr": "manquante", "nl": "ontbrekend", "en": "missing"},
-    "health_m_overdue": {"fr": "En retard ou sans donnée", "nl": "Achterstallig of leeg", "en": "Overdue or no data"},
+    "health_m_overdue": {"fr": "En retard ou vides", "nl": "Achterstallig of leeg", "en": "Overdue or no data"},
     "health_m_due": {"fr": "Attendus (une période)", "nl": "Verwacht (één periode)", "en": "Due (one period)"},
-    "health_m_latest": {"fr": "Valeurs reçues pour {year}", "nl": "Ontvangen waarden {year}",
+    "health_m_latest": {"fr": "Reçues pour {year}", "nl": "Ontvangen voor {year}",
                         "en": "Values received for {year}"},
     "health_m_not_comparable": {"fr": "Non comparables", "nl": "Niet vergelijkbaar", "en": "Not comparable"},
 }
