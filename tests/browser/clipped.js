@@ -14,5 +14,11 @@
                 text: el.textContent.trim().slice(0, 80), needs: el.scrollWidth, has: el.clientWidth});
     }
   }
+  for (const el of main.querySelectorAll('input')) {                 // a chosen option, written in its box
+    if (el.value && el.getClientRects().length && el.scrollWidth > el.clientWidth + 1) {
+      out.push({testid: (el.closest('[data-testid]') || {dataset: {}}).dataset.testid,
+                text: el.value.slice(0, 80), needs: el.scrollWidth, has: el.clientWidth});
+    }
+  }
   return out;
 }
