@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "level": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
     "theme": {"fr": "Thématique", "nl": "Thema", "en": "Theme"},
     "action": {"fr": "Action stratégique", "nl": "Strategische actie", "en": "Strategic action"},
+    "action_short": {"fr": "Action", "nl": "Actie", "en": "Action"},   # a narrow column's header
     "territory": {"fr": "Territoire", "nl": "Gebied", "en": "Territory"},
     "territories": {"fr": "Territoires", "nl": "Gebieden", "en": "Territories"},
     "period_range": {"fr": "Période", "nl": "Periode", "en": "Period"},

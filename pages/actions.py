@@ -197,7 +197,8 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     shown, target = common.labelled_number_column(shown, "target", "target_number", t("target", lang),
                                                   width="medium")
     st.dataframe(shown.drop(columns=["latest_number", "target_number"]), hide_index=True, width="stretch", placeholder="–", column_config={
-        "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
+        "action_id": st.column_config.TextColumn(t("action_short", lang), width="small", pinned=True,
+                                                 help=t("action", lang)),
         "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
@@ -380,7 +381,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     description = i18n.name(action, "description", lang)
     if description:
         st.markdown(common.plain_markdown(description))
-    with st.expander(t("updates_title", lang), expanded=True):
+    with st.container(border=True):   # the timeline writes its own heading: an expander said it twice
         from pages.updates import timeline
 
         timeline(view, chosen)

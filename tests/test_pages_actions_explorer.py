@@ -330,3 +330,13 @@ def test_an_action_draws_the_charts_of_its_first_indicators_and_the_others_on_de
     at.run()
     assert not at.exception and not at.error
     assert len(plotly_specs(at)) > before
+
+
+def test_action_detail_names_its_progress_updates_once(store):
+    from indicators.i18n import t
+
+    for lang in ("fr", "nl"):
+        at = open_page("pages/actions.py", {"lang": lang})
+        title = t("updates_title", lang)
+        said = [e for e in at.expander if e.label == title] + [m for m in at.markdown if title in m.value]
+        assert len(said) == 1, (lang, len(said))
