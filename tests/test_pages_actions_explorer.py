@@ -340,3 +340,17 @@ def test_action_detail_names_its_progress_updates_once(store):
         title = t("updates_title", lang)
         said = [e for e in at.expander if e.label == title] + [m for m in at.markdown if title in m.value]
         assert len(said) == 1, (lang, len(said))
+
+
+def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store):
+    """CIT01 (pupils) is "not comparable" across the border: its ranking of French and Belgian territories says
+    not to compare them; a harmonised indicator's ranking says nothing of the kind."""
+    from indicators.i18n import t
+
+    code = INDICATORS.set_index("indicator_id")["comparability"]
+    at = open_page("pages/explorer.py", {"lang": "nl", "indicator": "CIT01"})
+    assert code["CIT01"] == "not_comparable"
+    assert t("health_caution_not_comparable", "nl") in [w.value for w in at.warning]
+    harmonised = next(i for i, c in code.items() if c == "harmonised")
+    at = open_page("pages/explorer.py", {"lang": "nl", "indicator": harmonised})
+    assert not any("vergelijk" in w.value for w in at.warning)

@@ -15,7 +15,14 @@ from playwright.sync_api import expect
 from indicators.i18n import LANGS, t
 
 from .conftest import wait_for_app
-from .test_pages import PAGES, url_of
+from .test_pages import PAGES as SHOWN
+
+# every page of the navigation: the planner's pages and the partners' and reviewers' ones
+PAGES = {**SHOWN, "partners": ("partners", "page_partners"), "review": ("review", "page_review")}
+
+
+def url_of(app_url: str, name: str, lang: str) -> str:
+    return f"{app_url}/{PAGES[name][0]}?lang={lang}"
 
 CLIPPED = (Path(__file__).parent / "clipped.js").read_text()
 WIDTHS = (1280, 1400)
