@@ -500,17 +500,25 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank
-    for row in references.to_dict("records"):
-        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"),
-                      annotation=dict(text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}",
-                                      font=dict(size=SMALL_FONT), bgcolor="rgba(255,255,255,0.85)"),
-                      annotation_position="top left")   # the words inside the plot, left of the line
     values = pd.concat([frame["_v"], references["_v"]])
+    span = None
     if len(values):
         lo, hi = float(values.min()), float(values.max())
         pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
-        fig.update_xaxes(range=[min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad])
+        span = [min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad]
+        fig.update_xaxes(range=span)
+    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank; its
+    # words in a band of their own above the bars (never over a bar or cut by the figure's edge), on the
+    # side of the line where the plot has room, the legend above them
+    for i, row in enumerate(references.to_dict("records")):
+        right = span is not None and row["_v"] > (span[0] + span[1]) / 2
+        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
+        fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
+                           xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
+                           text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
+    if len(references):
+        fig.update_layout(margin=dict(t=40 + 18 * len(references)),
+                          legend=dict(y=1, yref="container", yanchor="top"))
     return fig
 
 
@@ -689,10 +697,13 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
                        f"({_get(trow, 'target_period')})") if has_target else t("no_target", lang),
             "milestone": milestone_text(trow, a, lang, dec, unit, method),
             "has_target": has_target,
+            # the numbers behind `latest` and `target`: tables sort those words by these values
+            "latest_number": float(latest) if _isnum(latest) else None,
+            "target_number": float(_get(trow, "target_value")) if has_target and _isnum(_get(trow, "target_value")) else None,
         })
     return pd.DataFrame(rows, columns=["action_id", "indicator_id", "indicator", "territory", "status",
                                        "status_text", "score", "progress", "context", "note", "trend", "latest", "target",
-                                       "milestone", "has_target"])
+                                       "milestone", "has_target", "latest_number", "target_number"])
 
 
 def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str | None, pd.DataFrame]:

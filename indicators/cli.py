@@ -386,7 +386,7 @@ def _save_mapping(engine, args) -> int:
 def _report(engine, args) -> int:
     from .filters import Filters, selected_actions
     from .queries import load_framework
-    from .i18n import t
+    from .i18n import size, t
     from .report import ReportError, from_store, write
 
     lang = args.lang
@@ -426,7 +426,7 @@ def _report(engine, args) -> int:
         print(t("cli_report_failed", lang, detail=exc), file=sys.stderr)
         return INVALID
     print(t("cli_report_written", lang, path=path, actions=len(report.sections),
-            indicators=sum(len(s.indicators) for s in report.sections), kb=path.stat().st_size // 1024))
+            indicators=sum(len(s.indicators) for s in report.sections), size=size(path.stat().st_size, lang)))
     return OK
 
 

@@ -20,10 +20,20 @@ def methodology_path(lang: str) -> Path:
 def methodology_text(lang: str) -> str:
     """The page's text: the worked examples as lists in the page's words, no code names (see
     indicators/methodology_view.py), numbers in the page's format."""
+    from .i18n import t
     from .methodology_view import planner_text
 
     text = methodology_path(lang).read_text(encoding="utf-8")
-    return planner_text(_MACHINE_BLOCK.sub(lambda m: example_list(m.group(1), lang), text), lang)
+    # an action's example names its indicators' examples by the page's numbers, not their code names
+    number = {name: i + 1 for i, name in enumerate(re.findall(r"```example name=(\S+)", text))}
+
+    def listed(m: re.Match) -> str:
+        block = re.sub(r"^(indicators:)(.*)$", lambda f: f[1] + " " + ", ".join(
+            t("example_number", lang, n=number[x.strip()]) if x.strip() in number else x.strip()
+            for x in f[2].split(",")), m.group(1), flags=re.M)
+        return example_list(block, lang)
+
+    return planner_text(_MACHINE_BLOCK.sub(listed, text), lang)
 
 
 def example_value(field: str, value: str, lang: str) -> str:

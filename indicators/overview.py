@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
-from .progress import COUNT_COLUMNS, STATUSES, rollup_groups
+from .progress import COUNT_COLUMNS, NOT_ASSESSED, STATUSES, rollup_groups
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, STATUS_TEXT_COLORS
 
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}   # plotly: decimal mark, then thousands mark
@@ -125,8 +125,19 @@ def cell_from_selection(event) -> tuple[str, str] | None:
 
 
 def status_counts(action_rollup: pd.DataFrame, actions: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Indicators by status, per theme or per level."""
-    return rollup_groups(action_rollup, actions, by=(by,))
+    """Actions by their status, per theme or per level (`by`, then one `n_<status>` column per status): the
+    bars drawn from it say "number of actions", and their sums are the matrix's action counts. (They
+    counted the group's indicators, so Mobility showed 14 "actions" beside a matrix column of 8.)"""
+    acts = actions.drop_duplicates("action_id")
+    status = dict(zip(action_rollup["action_id"].astype(str), action_rollup["status"])) if len(action_rollup) else {}
+    frame = pd.DataFrame({by: acts[by].astype(str).to_numpy(dtype=object),
+                          "status": [status.get(str(a)) if isinstance(status.get(str(a)), str) else NOT_ASSESSED
+                                     for a in acts["action_id"]]})
+    rows = []
+    for key, part in frame.groupby(by, sort=True):
+        counts = part["status"].value_counts()
+        rows.append({by: key, **{f"n_{s}": int(counts.get(s, 0)) for s in STATUSES}, "n_actions": len(part)})
+    return pd.DataFrame(rows, columns=[by, *(f"n_{s}" for s in STATUSES), "n_actions"])
 
 
 def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], lang: str,

@@ -50,3 +50,20 @@ def sort_keys(values, lang: str, decimals: int | None = 1) -> tuple[dict[float, 
     width = len(str(max(len(written) - 1, 0)))
     keys = {v: f"{str(rank).zfill(width)} {label}" for rank, (v, label) in enumerate(written.items())}
     return keys, {keys[v]: written[v] for v in written}
+
+
+def labelled_keys(values, texts) -> tuple[list[str | None], dict[str, str]]:
+    """(a key per row, {key: label}) for a column whose cells are words around a number (`7 162 élèves
+    (2024)`, each row with its own unit and decimals): keys ranked by the row's number, so the column sorts
+    by value, and labels the rows' own words. A row with words but no number (`Pas de cible`) ranks after
+    every number; a row with neither has no key (the table's placeholder)."""
+    rows = []
+    for value, text in zip(values, texts):
+        number = _numbers([value])
+        text = None if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+        rows.append((number[0] if number else None, text))
+    order = sorted({r for r in rows if r[1] is not None and r[1] != "–"},
+                   key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0.0, r[1]))
+    width = len(str(max(len(order) - 1, 0)))
+    keys = {r: f"{str(rank).zfill(width)} {r[1]}" for rank, r in enumerate(order)}
+    return [keys.get(r) for r in rows], {key: r[1] for r, key in keys.items()}

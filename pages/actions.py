@@ -184,12 +184,21 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
-    shown = per_indicator[["action_id", "indicator", "status_text", "progress", "trend", "latest",
-                           "target", "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
+    # where it stands and where it should go beside its status, before the bar and the trend
+    shown = per_indicator[["action_id", "indicator", "status_text", "latest", "target", "progress", "trend",
+                           "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
     pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
                                   width="medium")
-    st.dataframe(shown.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
-        "action_id": st.column_config.TextColumn(t("action", lang), width="small", pinned=True),
+    # the value and target in the page's number format whatever the browser's, sorted by value
+    shown = shown.assign(status_text=pills, latest_number=per_indicator["latest_number"],
+                         target_number=per_indicator["target_number"])
+    shown, latest = common.labelled_number_column(shown, "latest", "latest_number", t("latest_value", lang),
+                                                  width="medium")
+    shown, target = common.labelled_number_column(shown, "target", "target_number", t("target", lang),
+                                                  width="medium")
+    st.dataframe(shown.drop(columns=["latest_number", "target_number"]), hide_index=True, width="stretch", placeholder="–", column_config={
+        "action_id": st.column_config.TextColumn(t("action_short", lang), width="small", pinned=True,
+                                                 help=t("action", lang)),
         "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
@@ -199,8 +208,8 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
                                                     min_value=0.0, max_value=100.0, format=_pct_format(lang),
                                                     width="medium"),
         "trend": st.column_config.LineChartColumn(t("trend", lang), help=t("trend_help", lang), width="small"),
-        "latest": st.column_config.TextColumn(t("latest_value", lang)),
-        "target": st.column_config.TextColumn(t("target", lang)),
+        "latest": latest,
+        "target": target,
         "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
                                                  width="medium"),
     }, key="indicators_table")
@@ -377,7 +386,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     description = i18n.name(action, "description", lang)
     if description:
         st.markdown(common.plain_markdown(description))
-    with st.expander(t("updates_title", lang), expanded=True):
+    with st.container(border=True):   # the timeline writes its own heading: an expander said it twice
         from pages.updates import timeline
 
         timeline(view, chosen)

@@ -439,6 +439,18 @@ def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decim
                                              disabled=True, **options))
 
 
+def labelled_number_column(frame: pd.DataFrame, column: str, numbers: str, label: str,
+                           **options) -> tuple[pd.DataFrame, object]:
+    """(frame, column config) showing `column`'s words (a number in the page's format with its unit and
+    period) and sorted by the numbers of the `numbers` column when its header is clicked."""
+    from indicators import tables
+
+    cells, written = tables.labelled_keys(frame[numbers].tolist(), frame[column].tolist())
+    return (frame.assign(**{column: pd.Series(cells, index=frame.index, dtype=object)}),
+            st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                             disabled=True, **options))
+
+
 def md_code(value) -> str:
     """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
     import re
@@ -556,7 +568,10 @@ def import_format_downloads(frame, sheet: str, stem: str, key: str, lang: str) -
     on the Data page, it imports. Built only when clicked."""
     from indicators import downloads
 
-    left, right, _ = st.columns([1, 1, 2])
+    # a row as wide as its buttons' words, wrapping when the page is narrow: fixed columns clipped
+    # "Downloaden (CSV voor Excel)" at 1280 px
+    row = st.container(horizontal=True, gap="small")
+    left = right = row
     left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(frame, reversible=True),
                          file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
                          key=f"{key}_csv", help=t("download_import_format_help", lang))

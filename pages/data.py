@@ -227,14 +227,17 @@ def history_tab(view, editor: str | None) -> None:
     if batches.empty:
         st.caption(t("no_batch", lang))
         return
+    # The state beside the date and the long file list last: at 1280 px the state showed half cut at the
+    # right edge, behind the file names that the batch chooser below spells out in full anyway.
     table = pd.DataFrame({
         "#": batches["batch_id"], t("when", lang): [i18n.when(v, lang) for v in batches["created_at"]],
-        t("user", lang): batches["user"], t("files", lang): batches["files"],
+        t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
+                           for s in batches["status"]],
+        t("user", lang): batches["user"],
         t("added", lang): batches["added"], t("updated", lang): batches["updated"],
         t("unchanged", lang): batches["unchanged"], t("rejected", lang): batches["rejected"],
         t("kept_to_undo", lang): [i18n.size(b, lang) if b else "–" for b in batches["kept_bytes"]],
-        t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
-                           for s in batches["status"]],
+        t("files", lang): batches["files"],
     })
     from indicators import tables
 
@@ -242,7 +245,8 @@ def history_tab(view, editor: str | None) -> None:
     # file list narrow enough that every column shows at 1280 px.
     count = st.column_config.NumberColumn(format=tables.integer_format(lang))
     config = {t(c, lang): count for c in ("added", "updated", "unchanged", "rejected")}
-    config[t("files", lang)] = st.column_config.TextColumn(width="medium")
+    config["#"] = st.column_config.NumberColumn(format="%d", width=40)
+    config[t("files", lang)] = st.column_config.TextColumn(width="large")
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     newest = batches["batch_id"].iloc[0]
     if st.session_state.get("_history_newest") != newest:

@@ -194,6 +194,17 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="–", column_config=config, height=360, key="values_table")
 
 
+def _comparability_caution(ind: dict, latest: pd.DataFrame, territories: pd.DataFrame) -> str | None:
+    """The text key of Data health's caution when the ranking holds both sides of the border and the
+    indicator is not harmonised across it (not comparable, or partly); None otherwise."""
+    code = str(ind.get("comparability") or "").strip().lower()
+    if code not in ("not_comparable", "partial") or latest is None or not len(latest):
+        return None
+    country = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
+    sides = {country.get(str(x)) for x in latest["territory_id"]}
+    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
+
+
 def main() -> None:
     view = common.current()
     fw, lang, flt = view.framework, view.lang, view.filters
@@ -245,6 +256,9 @@ def main() -> None:
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
         st.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
+        caution = _comparability_caution(ind, latest, fw["territories"])
+        if caution:   # French and Belgian bars side by side invite a comparison the sources do not allow
+            st.warning(t(caution, lang), icon=":material/compare_arrows:")
         if latest["flag"].notna().any():
             st.caption(t("flag_legend", lang))
         # territories without a value that year (not those left out of a long ranking)

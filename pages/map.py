@@ -290,7 +290,7 @@ def main() -> None:
     flows = F.in_period(flows_all, flt) if not flows_all.empty else flows_all
     code, indicator, with_flows = None, None, set()
     if not fw["indicators"].empty and not indicators.empty:
-        top = st.columns([3, 1, 1], vertical_alignment="bottom")
+        top = st.columns([2.8, 1.1, 1.1], vertical_alignment="bottom")   # "Municipalities (14)" whole at 1280 px
         with top[0]:
             code, indicator, with_flows = _indicator_choice(lang, indicators, obs, flows)
     if code is None:

@@ -1,4 +1,6 @@
 """Methodology: docs/methodology.md in the chosen language."""
+import re
+
 import streamlit as st
 
 from indicators.docs import methodology_text
@@ -7,13 +9,24 @@ from indicators.methodology_view import status_pictures
 from pages import common
 
 
+def under_title(markdown: str) -> str:
+    """The document one heading level down: the page's own title is its only first-level heading, and the
+    document's title ("How progress is measured") reads as a section beside the pictures, not above the page."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        out.append("#" + line if not fenced and re.match(r"#{1,5} ", line) else line)
+    return "\n".join(out)
+
+
 def main() -> None:
     lang = common.current().lang
     st.title(t("page_methodology", lang))
-    st.subheader(t("statuses_pictured", lang))
+    st.header(t("statuses_pictured", lang))
     st.caption(t("statuses_pictured_help", lang))
     st.plotly_chart(status_pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
-    st.markdown(methodology_text(lang))
+    st.markdown(under_title(methodology_text(lang)))
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

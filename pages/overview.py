@@ -16,8 +16,14 @@ from pages import common
 
 @st.cache_resource(show_spinner=False, max_entries=4)   # shared, read-only
 def stale_indicators(version: tuple) -> pd.DataFrame:
-    """Staleness of every indicator of the store (the reference year is the store's latest)."""
-    return O.staleness(common.observations(version), common.framework(version)["indicators"])
+    """Freshness of every indicator of the store, by Data health's own rule (its periodicity, its flows
+    counted, the store's latest period as reference), so that the two pages never disagree: this table
+    read "no data" for the commuter flows that Data health showed two years late."""
+    fw = common.framework(version)
+    obs, flows = common.observations(version), common.flows(version)
+    fresh = H.assess_health(fw["indicators"], obs, flows if len(flows) else None, fw["territories"],
+                            store_observations=obs, store_flows=flows).freshness
+    return fresh.assign(stale=fresh["state"].isin(["overdue", "no_data"]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)   # shared, read-only
@@ -61,7 +67,8 @@ def _stale(version: tuple, shown: pd.DataFrame, indicators: pd.DataFrame) -> pd.
     """The stale indicators among those shown, with their names and owners."""
     stale = stale_indicators(version)
     stale = stale[stale["stale"] & stale["indicator_id"].isin(shown["indicator_id"])]
-    return stale.merge(indicators, on="indicator_id")
+    return stale.merge(indicators.drop(columns=["action_id", "periodicity", "owner"], errors="ignore"),
+                       on="indicator_id")
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, built once per view
@@ -203,9 +210,8 @@ def main() -> None:
         st.dataframe(pd.DataFrame({
             t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
             t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
-            t("health_behind", lang): [no_data if pd.isna(v) else H.behind_text(
-                {"periods_behind": int(v), "state": "overdue", "periodicity": "annual"}, lang)
-                for v in stale["periods_missing"]],
+            t("health_behind", lang): [no_data if r["state"] == "no_data" else H.behind_text(r, lang)
+                                       for r in stale.to_dict("records")],
             t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
         }), hide_index=True, width="stretch", placeholder="–", key="stale_table", column_config={
             # widths (px) that add up to less than the main area at 1280 px with the sidebar open

@@ -102,7 +102,11 @@ def test_methodology_page_shows_the_method_in_each_language(demo_url):
         switch_page(at, "pages/methodology.py").run()
         shown = "\n".join(m.value for m in at.markdown)
         assert word in shown and "on_track" not in shown      # for planners: the words, not the code
+        assert "increase-no-target" not in shown and "target-achieved" not in shown   # examples by their number
         assert len(at.get("plotly_chart")) == 1                # the statuses pictured
+        # the page's title is its only first-level heading; the pictures and the document's sections below it
+        assert not any(line.startswith("# ") for line in shown.splitlines()), lang
+        assert at.header[0].value and any(line.startswith("## ") for line in shown.splitlines())
 
 
 def test_empty_store_says_what_to_do(tmp_path, monkeypatch):

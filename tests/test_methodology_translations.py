@@ -87,11 +87,15 @@ def test_the_page_shows_each_block_as_a_list_of_its_fields(lang):
     assert not indented_code, "an indented code block loads the syntax highlighter too"
     from indicators.docs import example_value
     from indicators.i18n import TEXTS
+    from indicators.i18n import t
     from indicators.methodology_view import field_name, planner_text
 
     for block in MACHINE_RE.finditer(_text(lang) if lang != "en" else ENGLISH):
         for line in block.group(0).splitlines()[1:-1]:
             field, _, value = line.partition(":")
+            if field.strip() == "indicators":   # an action's indicators: the examples by their number
+                names = re.findall(r"```example name=(\S+)", _text(lang) if lang != "en" else ENGLISH)
+                value = ", ".join(t("example_number", lang, n=names.index(x.strip()) + 1) for x in value.split(","))
             # the field in the page's words, its value in the page's format (a status in words)
             item = planner_text(f"- {field_name(field.strip(), lang)}: `{example_value(field.strip(), value, lang)}`",
                                 lang)

@@ -39,3 +39,19 @@ def test_plurals_follow_the_language():
     assert H.behind_text({**row, "periods_behind": 0}, "fr") == "0 an de retard"      # French: 0 is singular
     assert H.behind_text({**row, "periods_behind": 1}, "en") == "1 year behind"
     assert H.behind_text({**row, "periods_behind": 3, "periodicity": "quarterly"}, "nl") == "3 kwartalen achter"
+
+
+def test_status_bars_count_actions_as_their_axis_says(store):
+    """The bars per theme and per level add up to the theme's (level's) actions, and all of them to the
+    "Actions followed" figure: they counted indicators under an axis titled "Number of actions"."""
+    at = open_page("pages/overview.py", {"lang": "fr"})
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    actions = pd.read_csv(DEMO / "actions.csv", dtype=str)
+    followed = int(next(m.value for m in at.metric if m.label == t("kpi_actions", "fr")))
+    for bars, column in ((specs[1], "theme_id"), (specs[2], "level_id")):
+        totals = {}
+        for trace in bars["data"]:
+            for label, n in zip(trace["y"], trace["x"]):
+                totals[label] = totals.get(label, 0) + (n or 0)
+        assert sum(totals.values()) == followed == len(actions), (column, totals)
+        assert sorted(totals.values()) == sorted(actions[column].value_counts().tolist()), (column, totals)

@@ -159,7 +159,7 @@ def test_detail_choice_follows_the_action_filter(store):
 def test_status_words_follow_the_eurostat_method_without_target(store):
     at = open_page("pages/actions.py", {"method": "eurostat"})
     table = at.dataframe[1].value
-    without_target = table[table["target"] == "Pas de cible"]
+    without_target = table[table["target"].str.endswith(" Pas de cible", na=False)]   # a sort key, then its words
     assert len(without_target)
     eurostat = {"Progrès significatif", "Progrès modéré", "Éloignement modéré", "Éloignement significatif",
                 "Non évalué"}
@@ -330,3 +330,27 @@ def test_an_action_draws_the_charts_of_its_first_indicators_and_the_others_on_de
     at.run()
     assert not at.exception and not at.error
     assert len(plotly_specs(at)) > before
+
+
+def test_action_detail_names_its_progress_updates_once(store):
+    from indicators.i18n import t
+
+    for lang in ("fr", "nl"):
+        at = open_page("pages/actions.py", {"lang": lang})
+        title = t("updates_title", lang)
+        said = [e for e in at.expander if e.label == title] + [m for m in at.markdown if title in m.value]
+        assert len(said) == 1, (lang, len(said))
+
+
+def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store):
+    """CIT01 (pupils) is "not comparable" across the border: its ranking of French and Belgian territories says
+    not to compare them; a harmonised indicator's ranking says nothing of the kind."""
+    from indicators.i18n import t
+
+    code = INDICATORS.set_index("indicator_id")["comparability"]
+    at = open_page("pages/explorer.py", {"lang": "nl", "indicator": "CIT01"})
+    assert code["CIT01"] == "not_comparable"
+    assert t("health_caution_not_comparable", "nl") in [w.value for w in at.warning]
+    harmonised = next(i for i, c in code.items() if c == "harmonised")
+    at = open_page("pages/explorer.py", {"lang": "nl", "indicator": harmonised})
+    assert not any("vergelijk" in w.value for w in at.warning)

@@ -262,6 +262,8 @@ def test_cli_report_html_and_usage_errors(demo, tmp_path):
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
     assert "A01 · Relier les itinéraires cyclables transfrontaliers" in html and "Eurostat ODD" in html
+    # the file's size as a French reader writes it (`312 ko`, `6,4 Mo`), never a bare count of kilobytes
+    assert re.search(r", \d+(,\d)?[\u00a0\u202f](ko|Mo)\.$", done.stdout.strip()), done.stdout
     assert cli("report", str(tmp_path / "x.docx"), "--db", demo["url"]).returncode == 2
     bad = cli("report", str(tmp_path / "x.pdf"), "--level", "atlantis", "--db", demo["url"])
     assert bad.returncode == 2 and "Unknown level 'atlantis'" in bad.stderr and "border" in bad.stderr

@@ -32,7 +32,11 @@ def float_columns_in_page_format(at, lang: str) -> int:
             kind = (config.get(column) or {}).get("type_config", {})
             if kind.get("type") == "selectbox" and kind.get("options"):
                 shown = [o["label"] for o in kind["options"]]
-                assert all(re.fullmatch(FORMAT[lang], s) for s in shown), (column, shown[:5])
+                # a number alone, or a number then its unit (after a no-break space) or its period: `7 162
+                # élèves (2024)`; or words without a digit (`Pas de cible`)
+                assert all(re.fullmatch(FORMAT[lang] + r"(\u00a0[^\d\s][^(]*)?( \(\d{4}(-\w+)?\))?", s)
+                           or not re.search(r"\d", s) for s in shown), (column, shown[:5])
+                assert any(re.match(FORMAT[lang], s) for s in shown), (column, shown[:5])
                 keys = [o["value"] for o in kind["options"]]
                 assert sorted(keys) == keys, (column, keys[:5])       # the keys' text order is the value order
             elif pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column]) \
@@ -87,3 +91,32 @@ def test_keys_sort_as_their_values_negatives_included():
 def test_whole_numbers_stay_numbers_with_the_pages_grouping():
     assert shown_whole([2.0, -5.0, float("nan")], 1) and shown_whole([2.4], 0) and not shown_whole([2.5, 1.0], 1)
     assert integer_format("fr") == "%'\u202f,d" and integer_format("nl") == "%'.,d" and integer_format("en") == "%,d"
+
+
+def test_words_around_a_number_sort_by_the_number():
+    """The Actions page's latest value and target: each row its own unit and decimals, sorted by value."""
+    from indicators.tables import labelled_keys
+
+    values = [1186.0, 5.5, None, -12.0, 7162.0, None, 5.5]
+    texts = ["1\u202f186\u00a0km (2024)", "5,5\u00a0% (2023)", "Pas de cible", "-12\u00a0t (2024)",
+             "7\u202f162\u00a0élèves (2024)", "–", "5,5\u00a0% (2023)"]
+    cells, written = labelled_keys(values, texts)
+    assert cells[5] is None and cells[1] == cells[6]               # no value: the placeholder; equal rows: one key
+    assert [written[k] for k in sorted(written)] == [texts[3], texts[1], texts[0], texts[4], texts[2]]
+    assert all(k.endswith(" " + label) for k, label in written.items())
+
+
+def test_actions_indicator_table_sorts_latest_value_and_target_by_value(store):
+    at = open_page("pages/actions.py", {"lang": "fr"}, locale="en-US")
+    frame = at.dataframe[1]
+    config = json.loads(frame.proto.columns or "{}")
+    for column in ("latest", "target"):
+        kind = config[column]["type_config"]
+        assert kind["type"] == "selectbox", (column, kind)
+        labels_ = [o["label"] for o in kind["options"]]
+        numbers = [float(re.match(FORMAT["fr"], s).group(0).replace("\u202f", "").replace(",", "."))
+                   for s in labels_ if re.match(FORMAT["fr"], s)]
+        assert len(numbers) > 10 and numbers == sorted(numbers), (column, labels_[:8])
+        assert not any("." in s.split("\u00a0")[0] for s in labels_), labels_   # no decimal point in French
+        cells = frame.value[column].dropna()
+        assert set(cells) <= {o["value"] for o in kind["options"]} and len(cells) > 10

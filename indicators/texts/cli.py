@@ -76,7 +76,7 @@ TEXTS = {
                          "en": "No action matches these filters: the report would be empty."},
     "cli_report_failed": {"fr": "Le rapport n'a pas été écrit : {detail}", "nl": "Het rapport is niet geschreven: {detail}",
                           "en": "The report was not written: {detail}"},
-    "cli_report_written": {"fr": "Rapport écrit dans {path} : actions {actions}, indicateurs {indicators}, {kb} Ko.",
-                           "nl": "Rapport geschreven naar {path}: acties {actions}, indicatoren {indicators}, {kb} KB.",
-                           "en": "Report written to {path}: actions {actions}, indicators {indicators}, {kb} KB."},
+    "cli_report_written": {"fr": "Rapport écrit dans {path} : actions {actions}, indicateurs {indicators}, {size}.",
+                           "nl": "Rapport geschreven naar {path}: acties {actions}, indicatoren {indicators}, {size}.",
+                           "en": "Report written to {path}: actions {actions}, indicators {indicators}, {size}."},
 }

@@ -34,4 +34,5 @@ TEXTS = {
     "field_target_value": {"fr": "valeur cible", "nl": "streefwaarde", "en": "target value"},
     "field_projected_value": {"fr": "valeur projetée", "nl": "geprojecteerde waarde", "en": "projected value"},
     "field_expected_value": {"fr": "valeur attendue", "nl": "verwachte waarde", "en": "expected value"},
+    "example_number": {"fr": "exemple {n}", "nl": "voorbeeld {n}", "en": "example {n}"},
 }

@@ -10,7 +10,7 @@ TEXTS = {
               "first; nothing was changed.",
     },
     "kept_to_undo": {
-        "fr": "Conservé pour annuler", "nl": "Bewaard om terug te draaien", "en": "Kept to undo",
+        "fr": "Copie pour annuler", "nl": "Kopie voor herstel", "en": "Kept to undo",   # a table header: short
     },
     "cli_kept_to_undo": {
         "fr": "{size} conservés pour annuler", "nl": "{size} bewaard om terug te draaien", "en": "{size} kept to undo",

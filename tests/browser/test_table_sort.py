@@ -65,3 +65,49 @@ def test_score_column_sorts_by_value_negatives_included(en_page, app_url, lang):
     descending = _read_scores(grid, column)
     assert ascending == sorted(ascending) and ascending[0] < 0, ascending
     assert descending == sorted(descending, reverse=True) and descending[0] > 0, descending
+
+
+def _read_labels(grid, column: int) -> list[float]:
+    """The numbers at the head of a labelled column's cells (`7 162 élèves (2024)`); words alone skipped."""
+    import re
+
+    cells = grid.locator(f"td[aria-colindex='{column}']")
+    numbers = []
+    for i in range(cells.count()):
+        text = cells.nth(i).inner_text().strip()
+        if not text:
+            continue
+        key, label = text.split(" ", 1)
+        assert key.isdigit(), text
+        head = re.match(r"-?\d{1,3}([\u202f.]\d{3})*(,\d+)?(?=\u00a0| \(|$)", label)
+        if head:
+            numbers.append(float(head.group(0).replace("\u202f", "").replace(".", "").replace(",", ".")))
+    return numbers
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_indicator_latest_value_sorts_by_value(browser, app_url, lang):
+    """The Actions page's indicator table: its latest value (each row its own unit) sorts by value."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(url_of(app_url, "actions", lang))
+        wait_for_app(page)
+        grid = page.get_by_test_id("stDataFrame").nth(1)
+        grid.scroll_into_view_if_needed()
+        headers = grid.locator("th")
+        expect(headers.nth(3)).to_have_text(t("latest_value", lang))
+        column = int(headers.nth(3).get_attribute("aria-colindex"))
+        box = grid.bounding_box()
+        x = box["x"] + WIDTHS["small"] + WIDTHS["large"] + WIDTHS["medium"] + WIDTHS["medium"] / 2
+        first = grid.locator(f"td[aria-colindex='{column}']").first
+        before = _read_labels(grid, column)
+        assert len(before) > 5 and before != sorted(before), before
+        shown = first.inner_text()
+        page.mouse.click(x, box["y"] + HEADER)
+        expect(first).not_to_have_text(shown)
+        ascending = _read_labels(grid, column)
+        assert ascending == sorted(ascending), ascending
+        assert len(ascending) > 5 and ascending[0] < ascending[-1], ascending
+    finally:
+        context.close()
