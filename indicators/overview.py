@@ -77,10 +77,11 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
         if part.empty:
             continue
         label = i18n.status_label(status, lang, method)
-        text = [f"{STATUS_ICONS[status]} {_score(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
+        # a cell without a score shows the icon alone (it read "– –")
+        text = [f"{STATUS_ICONS[status]}{'' if _score(s, lang) == '–' else ' ' + _score(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
         hover = [f"<b>{level_names.get(lv, lv)}<br>× {theme_names.get(th, th)}</b><br>{label}"
-                 f"<br>{i18n.t('score', lang)} : {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
+                 f"<br>{i18n.t('score', lang)}{_colon(lang)} {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
                  for lv, th, s, n in zip(part["level_id"], part["theme_id"], part["score"], part["n_actions"])]
         line_width = [4 if (lv, th) == selected else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
         fig.add_trace(go.Scatter(
@@ -101,6 +102,11 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
                       plot_bgcolor="#F7F7F7", font=FONT, separators=SEPARATORS[lang], clickmode="event+select",
                       dragmode=False, legend=dict(orientation="h", y=-0.05, yanchor="top", x=0))
     return fig
+
+
+def _colon(lang: str) -> str:
+    """`Score : 2,5` in French, `Score: 2.5` in English and Dutch."""
+    return "\u202f:" if lang == "fr" else ":"
 
 
 def _score(value, lang: str) -> str:
@@ -158,7 +164,7 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              marker=dict(color=STATUS_COLORS[status], line=dict(color="#FFFFFF", width=1)),
                              text=[v if v else "" for v in values], textposition="inside",
                              textfont=dict(color=STATUS_TEXT_COLORS[status]),
-                             hovertemplate=f"%{{y}}<br>{label} : %{{x}}<extra></extra>"))
+                             hovertemplate=f"%{{y}}<br>{label}{_colon(lang)} %{{x}}<extra></extra>"))
     fig.update_layout(barmode="stack", height=230 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=130),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
                       xaxis=dict(gridcolor="#E5E5E5", title=dict(text=t("axis_actions_count", lang)),

@@ -55,3 +55,27 @@ def test_status_bars_count_actions_as_their_axis_says(store):
                 totals[label] = totals.get(label, 0) + (n or 0)
         assert sum(totals.values()) == followed == len(actions), (column, totals)
         assert sorted(totals.values()) == sorted(actions[column].value_counts().tolist()), (column, totals)
+
+
+def test_matrix_cells_and_hovers_read_in_the_pages_language():
+    """A cell with no score shows its icon once (it read "– –"); hovers put a space before the colon in
+    French only ("Score : 2,5", "Score: 2.5")."""
+    from indicators.overview import matrix_figure, status_bars_figure
+
+    cells = pd.DataFrame({"level_id": ["border", "border"], "theme_id": ["mobility", "climate"],
+                          "status": ["not_assessed", "on_track"], "score": [float("nan"), 2.75], "n_actions": [1, 2]})
+    levels = pd.DataFrame({"level_id": ["border"], "name_fr": ["Frontière"], "order": [1]})
+    themes = pd.DataFrame({"theme_id": ["mobility", "climate"], "name_fr": ["Mobilité", "Climat"], "order": [1, 2]})
+    names = (None, {"mobility": "Mobilité"})
+    for lang, colon in (("fr", "\u202f:"), ("nl", ":"), ("en", ":")):
+        fig = matrix_figure(cells, levels, themes, lang)
+        texts = [x for trace in fig.data for x in (trace.text or [])]
+        assert not any("– –" in x for x in texts), texts
+        hovers = [h for trace in fig.data for h in (trace.hovertext or [])]
+        assert all(f"{t('score', lang)}{colon} " in h for h in hovers), hovers
+        assert lang == "fr" or not any(" : " in h for h in hovers), hovers
+        groups = pd.DataFrame({"theme_id": ["mobility"], **{c: [1] for c in
+                               ("n_achieved", "n_on_track", "n_acceleration_needed", "n_limited_progress",
+                                "n_deterioration", "n_not_assessed")}})
+        bars = status_bars_figure(groups, "theme_id", names[1], lang)
+        assert all(f"{colon} %{{x}}" in tr.hovertemplate and (" : " not in tr.hovertemplate) for tr in bars.data)
