@@ -6,11 +6,13 @@ indicators, territories) come from the data's `name_fr/nl/en` columns.
 """
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_percent, parse_pattern
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
@@ -997,8 +999,18 @@ def number(value, lang: str, decimals: int | None = 1) -> str:
         return "–"
     digits = 1 if decimals is None else int(decimals)
     value = round(float(value), digits) + 0.0  # no "-0,0"
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    return _decimal_pattern(digits).apply(value, _locale(lang))
+
+
+@functools.lru_cache(maxsize=16)
+def _decimal_pattern(digits: int):
+    # babel's format_decimal parses its pattern and locale on every call: 7,000 table cells took 0.2 s
+    return parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def percent(value, lang: str, decimals: int = 0) -> str:

@@ -791,11 +791,16 @@ def _prune(directory: Path, max_age: float = 7 * 24 * 3600) -> None:
 
 # ---------------------------------------------------------------- values, classes, legend
 
-def default_indicator(indicators: pd.DataFrame, obs: pd.DataFrame) -> str | None:
+def territory_counts(obs: pd.DataFrame) -> pd.Series:
+    """How many territories have a value, per indicator (indicators with none are left out)."""
+    return obs[obs["value"].notna()].groupby("indicator_id")["territory_id"].nunique()
+
+
+def default_indicator(indicators: pd.DataFrame, obs: pd.DataFrame | None = None,
+                      counts: pd.Series | None = None) -> str | None:
     """The Map page's first view: an indicator the strategy acts on (not a context one), known in the
-    most territories."""
-    with_values = obs[obs["value"].notna()]
-    counts = with_values.groupby("indicator_id")["territory_id"].nunique()
+    most territories (`counts`: territory_counts(obs), when the caller keeps it)."""
+    counts = territory_counts(obs) if counts is None else counts
     rows = indicators[indicators["indicator_id"].isin(counts.index)]
     if rows.empty:
         return None

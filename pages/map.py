@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from indicators import filters as F
@@ -88,8 +89,15 @@ def _names(frame: pd.DataFrame, lang: str) -> str:
     return ", ".join(names) + (f" {t('and_more', lang, n=more)}" if more > 0 else "")
 
 
-def _indicator_choice(lang: str, indicators: pd.DataFrame, obs: pd.DataFrame, flows: pd.DataFrame):
-    with_values = set(obs.loc[obs["value"].notna(), "indicator_id"])
+@st.cache_data(show_spinner=False, max_entries=8)
+def _territory_counts(version: tuple, period_from: str | None, period_to: str | None) -> pd.Series:
+    # Scanning the observations for the indicators with values cost 0.5 s per run on the large store.
+    flt = F.Filters(period_from=period_from, period_to=period_to)
+    return maps.territory_counts(F.in_period(common.observations(version), flt))
+
+
+def _indicator_choice(lang: str, indicators: pd.DataFrame, counts: pd.Series, flows: pd.DataFrame):
+    with_values = set(counts.index)
     with_flows = set(flows.loc[flows["value"].notna(), "indicator_id"]) if not flows.empty else set()
     rows = indicators[indicators["indicator_id"].isin(with_values | with_flows)]
     if rows.empty:
@@ -100,7 +108,7 @@ def _indicator_choice(lang: str, indicators: pd.DataFrame, obs: pd.DataFrame, fl
     if ss.get(INDICATOR_KEY) not in codes:
         # First visit: an indicator the strategy acts on (DESIGN.md: a context indicator such as the
         # population is shown beside actions, never first), the one known in the most territories.
-        ss[INDICATOR_KEY] = maps.default_indicator(rows, obs) or codes[0]
+        ss[INDICATOR_KEY] = maps.default_indicator(rows, counts=counts) or codes[0]
 
     def label(code: str) -> str:
         tag = f" · ⇄ {t('map_flows_tag', lang)}" if code in with_flows else ""
@@ -292,7 +300,8 @@ def main() -> None:
     if not fw["indicators"].empty and not indicators.empty:
         top = st.columns([2.8, 1.1, 1.1], vertical_alignment="bottom")   # "Municipalities (14)" whole at 1280 px
         with top[0]:
-            code, indicator, with_flows = _indicator_choice(lang, indicators, obs, flows)
+            code, indicator, with_flows = _indicator_choice(
+                lang, indicators, _territory_counts(view.version, flt.period_from, flt.period_to), flows)
     if code is None:
         hint = F.empty_hint(flt)
         st.info(t("map_no_values", lang) if hint or not fw["indicators"].empty else t("empty_store", lang),
@@ -321,7 +330,7 @@ def main() -> None:
                                height=MAP_HEIGHT)
         ends = map_flows.named_ends(frame)
         # each end named, and only the large towns around them
-        deck.layers.append(_names_layer(fw["territories"], deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
+        deck.layers.append(_names_layer(view.version, deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
         legend = map_flows.flow_legend_html(map_flows.flow_legend(frame, lang, unit, decimals), lang)
         caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
                    else t("map_no_flows", lang))
@@ -364,7 +373,7 @@ def main() -> None:
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
                                 unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
-        deck.layers.append(_names_layer(fw["territories"], deck, lang))
+        deck.layers.append(_names_layer(view.version, deck, lang))
         if colouring == "status":
             rows = maps.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)
@@ -389,9 +398,19 @@ def main() -> None:
         _boundaries_section(view, geo, lang)
 
 
-def _names_layer(territories: pd.DataFrame, deck, lang: str, first=(), min_population: float = 0):
-    return map_labels.names_layer(territories, deck.initial_view_state, lang, MAP_WIDTH, MAP_HEIGHT, first,
-                                  min_population)
+def _names_layer(version: tuple, deck, lang: str, first=(), min_population: float = 0):
+    v = deck.initial_view_state
+    return _names_in_view(version, lang, float(v.longitude), float(v.latitude), float(v.zoom),
+                          tuple(sorted(map(str, first))), min_population)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)   # shared, read-only: appended to each run's deck
+def _names_in_view(version: tuple, lang: str, longitude: float, latitude: float, zoom: float, first: tuple,
+                   min_population: float):
+    # Placing 500 communes' names without overlap takes 0.3 s; the same view is drawn again on every rerun.
+    view = pdk.ViewState(longitude=longitude, latitude=latitude, zoom=zoom)
+    return map_labels.names_layer(common.framework(version)["territories"], view, lang, MAP_WIDTH, MAP_HEIGHT,
+                                  first, min_population)
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,
