@@ -314,6 +314,10 @@ def test_the_report_maps_the_chosen_indicator_on_the_saved_boundaries(demo_url):
     page = R.render_html(nl, plotly_js="")
     assert "Kaart: Aangelegde grensoverschrijdende fietsroutes (km)" in page
     assert "Getoonde gebieden" in page
+    # the names keep a white outline in print (plotly's text shadow is lost in Chromium's PDF)
+    import re
+    rule = re.search(r"\.report-map \.textpoint text \{([^}]*)\}", page)
+    assert rule and "paint-order: stroke" in rule.group(1) and "stroke: #FFFFFF" in rule.group(1)
     # without boundaries (a store where none is saved, or a report built from files) there is no map
     assert R.build(load_framework_of(engine), read_observations(engine), F.Filters(lang="fr")).map is None
 

@@ -37,6 +37,10 @@ h3 { font-size: 11pt; margin: 10px 0 4px; color: #1F3A5F; }
 p { margin: 3px 0 6px; }
 a { color: inherit; text-decoration: none; }
 .muted { color: #555; }
+/* The map's place names: a white outline under the letters. plotly's text shadow is lost when
+   Chromium prints to PDF (names over dark classes were unreadable); an SVG stroke is kept. */
+.report-map .textpoint text { paint-order: stroke; stroke: #FFFFFF; stroke-width: 3px;
+  stroke-linejoin: round; }
 .small { font-size: 8.2pt; }
 .chip { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: 700; font-size: 8.4pt;
         white-space: nowrap; }
