@@ -38,7 +38,9 @@ MULTIANNUAL_YEARS = 3
 STEP_YEARS = {"annual": 1.0, "quarterly": 0.25, "monthly": 1 / 12, "multiannual": float(MULTIANNUAL_YEARS)}
 
 FRESHNESS_COLORS = {"up_to_date": "#44AA99", "due": "#DDCC77", "overdue": "#CC6677", "no_data": "#BBBBBB"}
-FRESHNESS_ICONS = {"up_to_date": "✔", "due": "►", "overdue": "✖", "no_data": "–"}
+# Not the progress statuses' icons: "✖ overdue" beside an indicator "▲ on track" read as a
+# contradiction (DESIGN.md: one icon per status).
+FRESHNESS_ICONS = {"up_to_date": "✓", "due": "◷", "overdue": "⚠", "no_data": "∅"}
 COMPARABILITY_ICONS = {"harmonised": "=", "partial": "≈", "not_comparable": "≠", "unknown": "?"}
 CELL_COLORS = {"value": "#1F5FA8", "flagged": "#88CCEE", "missing": "#CC6677"}
 CELL_MARKS = {"value": "✓", "flagged": "⚑", "missing": "✗"}

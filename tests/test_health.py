@@ -245,3 +245,14 @@ def test_health_page_of_one_action_in_french(demo_url):
     comparability = at.dataframe[-1].value
     assert set(comparability["Indicateur"].str.slice(0, 5)) == {"CLI01", "CLI02", "CLI03"}
 
+
+
+def test_freshness_icons_are_not_progress_status_icons():
+    """A late indicator's mark ("⚠ en retard") never borrows a progress status's icon: "✖" beside an
+    indicator "▲ en bonne voie" read as a contradiction."""
+    from indicators.health import FRESHNESS_ICONS
+    from indicators.style import STATUS_ICONS
+
+    assert set(FRESHNESS_ICONS) == {"up_to_date", "due", "overdue", "no_data"}
+    assert not set(FRESHNESS_ICONS.values()) & set(STATUS_ICONS.values())
+    assert len(set(FRESHNESS_ICONS.values())) == len(FRESHNESS_ICONS)
