@@ -169,6 +169,17 @@ def _assessment_rows(rows) -> list[dict]:
     return [dict(r) for r in rows]
 
 
+GROUPED_TARGETS = 2      # more territories with a target than this: one legend entry for their paths
+
+
+def _legend_once(fig: go.Figure, group: str, grouped: bool) -> dict:
+    """Legend options for a trace of `group`: with `grouped`, only the group's first trace shows."""
+    if not grouped:
+        return {}
+    seen = any(getattr(trace, "legendgroup", None) == group for trace in fig.data)
+    return {"legendgroup": group, "showlegend": not seen}
+
+
 def target_path_points(baseline_period, baseline_value, target_period, target_value,
                        steps_per_year: int = 4) -> tuple[list[float], list[float]]:
     """The target path from baseline to target: the constant required growth rate (CAGR) curve
@@ -274,6 +285,10 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
 
     targets = _target_rows(target_row)
     many_targets = len(targets) > 1
+    # Past a few territories with their own target, one legend entry stands for all their paths (and
+    # one for their milestones): eight communes with targets made a legend of 24 entries above the
+    # chart. The hover still names each path's territory.
+    grouped = len(targets) > GROUPED_TARGETS
     for version in earlier_targets or []:       # drawn first: under the current path
         _earlier_target(fig, version, labels, many_targets, lang, decimals, unit)
     for target in targets:
@@ -294,11 +309,12 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{colon(lang)} "
                      f"{format_value(ys[-1], lang, decimals, unit)}")
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, name=t("target_path", lang) + suffix, mode="lines+markers",
+            x=xs, y=ys, name=t("target_path", lang) + ("" if grouped else suffix), mode="lines+markers",
             line=dict(color=TARGET_COLOR, width=2.5, dash=TARGET_DOT),
             marker=dict(size=sizes, symbol=symbols, color=TARGET_COLOR, line=dict(width=0)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "target_path", "territory_id": tid},
+            **_legend_once(fig, "target_path", grouped),
         ))
 
     assessments = _assessment_rows(assessment_rows)
@@ -315,10 +331,11 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         if status:
             text += f"<br>{milestone_status_text(status, lang, method)}"
         fig.add_trace(go.Scatter(
-            x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{suffix}", mode="markers",
+            x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{'' if grouped else suffix}", mode="markers",
             marker=dict(size=17, symbol=MILESTONE_SYMBOL, color=TARGET_COLOR, line=dict(width=2, color="#FFFFFF")),
             hovertext=[text], hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "milestone", "territory_id": tid},
+            **_legend_once(fig, f"milestone {mp}", grouped),
         ))
 
     projections = [a for a in assessments if _isnum(_get(a, "projected_value"))
@@ -337,7 +354,9 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{colon(lang)} "
                 f"{format_value(y1, lang, decimals, unit)}")
         fig.add_trace(go.Scatter(
-            x=[x0, x1], y=[float(y0), y1], name=t("projection", lang) + suffix, mode="lines+markers",
+            x=[x0, x1], y=[float(y0), y1], mode="lines+markers",
+            name=t("projection", lang) + ("" if len(projections) > GROUPED_TARGETS else suffix),
+            **_legend_once(fig, "projection", len(projections) > GROUPED_TARGETS),
             line=dict(color=PROJECTION_COLOR, width=2.5, dash=PROJECTION_DASH),
             marker=dict(size=[0, 11], symbol="circle-open", color=PROJECTION_COLOR, line=dict(width=2)),
             hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')}{colon(lang)} "

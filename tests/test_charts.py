@@ -322,3 +322,31 @@ def test_an_aggregate_is_a_reference_line_not_ranked_among_its_parts():
     assert len(lines) == 1 and any("Eurométropole" in a.text and "2\u202f100" in a.text for a in fig.layout.annotations)
     alone = ranking_chart(latest[latest["territory_id"] != "EMLKT"], "fr", 0, "persons", territories)
     assert not alone.layout.shapes and sum(len(t.y) for t in alone.data) == 3
+
+
+def test_many_territories_with_targets_share_one_legend_entry_per_element():
+    """Eight communes with their own target made a legend of 24 entries above the chart (the large
+    store's Actions page): past two, one entry stands for all the target paths, one for the milestones,
+    one for the projections, and each hover still names its territory."""
+    ids = TERRITORIES["territory_id"].head(5).tolist()
+    obs = pd.DataFrame([("MOB01", tid, str(y), 10.0 + k + y - 2018, None)
+                        for k, tid in enumerate(ids) for y in range(2018, 2024)],
+                       columns=["indicator_id", "territory_id", "period", "value", "flag"])
+    targets = pd.DataFrame([dict(TARGET, territory_id=tid, baseline_value=10.0 + k, target_value=30.0 + k)
+                            for k, tid in enumerate(ids)])
+    assessed = assess_all(obs, INDICATORS, targets)
+    fig = charts.indicator_chart(obs, targets, assessed, TERRITORIES, "fr", 1, "%")
+    for role in ("target_path", "milestone", "projection"):
+        traces = _role(fig, role)
+        assert len(traces) == 5, role
+        shown = [tr for tr in traces if tr.showlegend is not False]
+        assert len(shown) == 1 and "·" not in shown[0].name, (role, [tr.name for tr in shown])
+        assert len({tr.legendgroup for tr in traces}) == 1
+    names = {TERRITORIES.set_index("territory_id").loc[tid, "name_fr"] for tid in ids}
+    hovers = " ".join(h for tr in _role(fig, "target_path") for h in tr.hovertext)
+    assert all(name in hovers for name in names)
+    # two territories keep one entry each, named
+    two = charts.indicator_chart(obs, targets.head(2), assess_all(obs, INDICATORS, targets.head(2)),
+                                 TERRITORIES, "fr", 1, "%")
+    assert [tr.showlegend for tr in _role(two, "target_path")] == [None, None]
+    assert all("·" in tr.name for tr in _role(two, "target_path"))
