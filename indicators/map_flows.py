@@ -36,6 +36,8 @@ def flows_frame(flows: pd.DataFrame, territories: pd.DataFrame, indicator_id: st
 
 MAX_FLOW_WIDTH = 18.0              # pixels, for the largest flow
 MIN_FLOW_WIDTH = 1.0
+ARC_TILT = 28                      # degrees: A → B and B → A lean to opposite sides
+ARC_HEIGHT = 0.5                   # deck.gl's arc height, as a share of the arc's length
 ARC_SEGMENTS = 16                  # deck.gl's 50 cost a second for 2,000 arcs in software WebGL; 16 still look round
 
 
@@ -81,8 +83,8 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
         a["target_color"] = rgba(FLOW_DESTINATION, a["alpha"])
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source",
                             get_target_position="target", get_width="width", width_units='"pixels"',
-                            get_source_color="source_color", get_target_color="target_color", get_tilt=28,
-                            get_height=0.5, pickable=True, auto_highlight=True,
+                            get_source_color="source_color", get_target_color="target_color", get_tilt=ARC_TILT,
+                            get_height=ARC_HEIGHT, pickable=True, auto_highlight=True,
                             num_segments=ARC_SEGMENTS))
     ends: dict[str, dict] = {}
     for r in frame.to_dict("records"):
@@ -95,25 +97,20 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
             ends[code] = {"territory_id": code, "name": i18n.name(row, "name", lang) or code,
                           "country_name": t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS
                           else str(country or ""),
-                          "lon": round(float(row["lon"]), 5), "lat": round(float(row["lat"]), 5),
-                          "fill": [64, 64, 64, 235],
-                          "line": rgba(SELECTED_LINE) if code in selected else [255, 255, 255, 255],
-                          "lw": 3 if code in selected else 1.5}
+                          "lon": round(float(row["lon"]), 5), "lat": round(float(row["lat"]), 5)}
     lons = [e["lon"] for e in ends.values()]
     lats = [e["lat"] for e in ends.values()]
     bounds = (min(lons), min(lats), max(lons), max(lats))
     # Seen from above: the names are placed (map_labels.declutter) in the flat map's pixels; the tilt
     # still bends each arc, so A → B and B → A stay apart.
     view = fit_view(bounds, width, height, padding=0.12, pitch=0)
-    # Under the end dots (drawn next), so that each head's tip meets its destination's dot.
+    # Heads and dots are glyphs of a TextLayer, the layer type the place names already use: each new
+    # layer type costs the browser one shader program, 0.3–0.7 s in software WebGL (bench/map.py), and
+    # a polygon layer and a scatterplot layer here kept the 2,000-flow map 0.5 s over its budget.
     heads = [h for a in arcs if (h := arrowhead(a, float(view.zoom))) is not None]
-    layers.append(pdk.Layer("PolygonLayer", data=heads, id="flow_heads", get_polygon="polygon",
-                            get_fill_color="color", stroked=False, filled=True, pickable=False))
-    layers.append(pdk.Layer("ScatterplotLayer", data=list(ends.values()), id="flow_ends",
-                            get_position=["lon", "lat"], get_radius=1, radius_min_pixels=6, radius_max_pixels=6,
-                            billboard=True,
-                            get_fill_color="fill", get_line_color="line", get_line_width="lw",
-                            line_width_units='"pixels"', stroked=True, pickable=True, auto_highlight=True))
+    layers.append(glyph_layer("flow_heads", heads, outline=0, pickable=False))
+    layers.append(glyph_layer("flow_ends", [end_dot(e, e["territory_id"] in selected) for e in ends.values()],
+                              outline=2, pickable=True))
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang, "flows"),
                        **_base(base, online))
 
@@ -131,30 +128,75 @@ def named_ends(frame: pd.DataFrame, limit: int = NAMED_FLOWS) -> set[str]:
     return set(top["origin_id"].astype(str)) | set(top["destination_id"].astype(str))
 
 
-def metres_per_pixel(lat: float, zoom: float) -> float:
-    """Web Mercator's ground resolution at a latitude and zoom (512-pixel tiles, as deck.gl)."""
-    return 2 * math.pi * 6_378_137 * math.cos(math.radians(lat)) / (512 * 2 ** zoom)
+HEAD_GLYPH = "\u25b2"     # ▲, pointing up before its turn; in WGL4, so every system font has it
+DOT_GLYPH = "\u25cf"      # ●
+# Measured in Chromium with DejaVu Sans, Debian's default font: both glyphs fill 0.75 of the font size,
+# and their centre sits 0.1 of it below the anchor (text metrics, not geometry), which is corrected.
+GLYPH_EM = 0.75
+GLYPH_DROP = 0.1
+
+
+def glyph_layer(layer_id: str, data: list[dict], *, outline: float, pickable: bool) -> pdk.Layer:
+    """Glyphs (arrowheads, end dots) at positions, in pixels, turned by `angle` and moved by `offset`."""
+    return pdk.Layer("TextLayer", data=data, id=layer_id, get_position=["lon", "lat"], get_text="glyph",
+                     get_size="size", size_units='"pixels"', get_color="color", get_angle="angle",
+                     get_pixel_offset="offset", get_text_anchor='"middle"', get_alignment_baseline='"center"',
+                     character_set='"auto"', font_settings={"sdf": True}, outline_width=outline,
+                     outline_color=[255, 255, 255, 255], billboard=True, pickable=pickable,
+                     auto_highlight=pickable, font_family='"DejaVu Sans, Liberation Sans, Arial, sans-serif"',
+                     parameters={"depthTest": False})
+
+
+def end_dot(end: Mapping, selected: bool) -> dict:
+    """One end of flows: a dark dot END_RADIUS pixels wide (black and larger when selected)."""
+    size = (2 * END_RADIUS + (4 if selected else 0)) / GLYPH_EM
+    color = rgba(SELECTED_LINE) if selected else [64, 64, 64, 235]
+    return {**end, "glyph": DOT_GLYPH, "size": round(size, 1), "color": color, "angle": 0,
+            "offset": [0, round(-GLYPH_DROP * size, 1)]}
+
+
+def world_pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixels at `zoom` (512-pixel world, as deck.gl), y growing downwards as on screen."""
+    scale = 512 * 2 ** zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * scale, (1 - y / math.pi) / 2 * scale
+
+
+def arc_point(source: tuple[float, float], target: tuple[float, float], ratio: float) -> tuple[float, float]:
+    """A point of deck.gl's ArcLayer seen from above, in the pixels of `source` and `target`: the arc
+    rises as sqrt(r (1 − r)) × height × length, and the tilt turns that height to the left of its way."""
+    (x1, y1), (x2, y2) = source, target
+    dx, dy = x2 - x1, y2 - y1
+    rise = math.sin(math.radians(ARC_TILT)) * ARC_HEIGHT * math.sqrt(max(ratio * (1 - ratio), 0.0))
+    return x1 + ratio * dx + rise * dy, y1 + ratio * dy - rise * dx       # left of (dx, dy), y down
 
 
 def arrowhead(arc: Mapping, zoom: float) -> dict | None:
-    """A triangle on the ground at the arc's destination, pointing from origin to destination, its tip
-    at the edge of the destination's dot and its size following the arc's width, in pixels of the
-    first view. None for an arc whose two ends are one point."""
-    (lon1, lat1), (lon2, lat2) = arc["source"], arc["target"]
-    kx, ky = 111_320 * math.cos(math.radians(lat2)), 110_540.0
-    dx, dy = (lon2 - lon1) * kx, (lat2 - lat1) * ky
-    length = math.hypot(dx, dy)
-    if length == 0:
+    """An arrowhead at the arc's destination, along the arc where it arrives (seen from above at the
+    first view's zoom), its tip at the edge of the destination's dot and its size following the arc's
+    width, in pixels. None for an arc whose two ends are one point."""
+    source, target = world_pixels(*arc["source"], zoom), world_pixels(*arc["target"], zoom)
+    if math.dist(source, target) < 1e-6:
         return None
-    ux, uy = dx / length, dy / length
-    px = metres_per_pixel(lat2, zoom)
-    back = END_RADIUS * px                         # the tip touches the dot
-    size = (9 + 0.8 * float(arc["width"])) * px    # from the tip to the base
-    half = 0.6 * size
-    tip = (-ux * back, -uy * back)
-    base = (tip[0] - ux * size, tip[1] - uy * size)
-    corners = [tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
-    return {"polygon": [[round(lon2 + x / kx, 6), round(lat2 + y / ky, 6)] for x, y in corners],
+    size = 9 + 0.8 * float(arc["width"])           # from the tip to the base, in pixels
+    back = END_RADIUS + size / 2                   # the head's centre, so that its tip touches the dot
+    # The drawn arc's vertex (ARC_SEGMENTS of them) about one head-length back gives the direction
+    # in which it arrives: a tilted arc ends across its chord, not along it.
+    behind = source
+    for i in range(ARC_SEGMENTS - 1, 0, -1):
+        behind = arc_point(source, target, i / ARC_SEGMENTS)
+        if math.dist(behind, target) >= END_RADIUS + size:
+            break
+    ux, uy = target[0] - behind[0], target[1] - behind[1]
+    length = math.hypot(ux, uy)
+    ux, uy = ux / length, uy / length
+    angle = math.degrees(math.atan2(-uy, ux)) - 90          # ▲ points up; deck.gl turns anticlockwise
+    font = size / GLYPH_EM
+    turn = math.radians(angle)
+    drop = GLYPH_DROP * font
+    offset = [-ux * back - drop * math.sin(turn), -uy * back - drop * math.cos(turn)]
+    return {"lon": arc["target"][0], "lat": arc["target"][1], "glyph": HEAD_GLYPH, "size": round(font, 1),
+            "angle": round(angle, 1), "offset": [round(v, 1) for v in offset],
             "color": arc["target_color"], "origin_id": arc["origin_id"], "destination_id": arc["destination_id"]}
 
 

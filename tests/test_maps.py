@@ -531,6 +531,17 @@ def test_700_communes_with_boundaries_stay_light(tmp_path):
         assert size < 3_000_000, size
 
 
+def _cosine(a, b) -> float:
+    return (a[0] * b[0] + a[1] * b[1]) / (math.hypot(*a) * math.hypot(*b))
+
+
+def test_an_arc_seen_from_above_leans_left_of_its_way_and_meets_both_ends():
+    source, target = (0.0, 100.0), (0.0, 0.0)                    # going up the screen
+    assert map_flows.arc_point(source, target, 0) == source and map_flows.arc_point(source, target, 1) == target
+    middle = map_flows.arc_point(source, target, 0.5)
+    assert middle[1] == 50 and middle[0] < -5                    # left of "up" is west
+
+
 def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(geography):
     frame = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10")
     assert set(frame["period"]) == {"2023"} and len(frame) == 6
@@ -552,21 +563,37 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     assert {e["territory_id"] for e in layers["flow_ends"]["data"]} == {"FRE", "BE25", "BE32", "BE100"}
     assert "border" in layers
     # The direction reads without the colours: one arrowhead per arc, at its destination, pointing along it.
-    heads = layers["flow_heads"]["data"]
+    heads_layer = layers["flow_heads"]
+    heads = heads_layer["data"]
     assert [(h["origin_id"], h["destination_id"]) for h in heads] == [(a["origin_id"], a["destination_id"])
                                                                        for a in arcs]
     order = [layer["id"] for layer in spec["layers"]]
     assert order.index("flows") < order.index("flow_heads") < order.index("flow_ends")   # dots over the tips
+    zoom = spec["initialViewState"]["zoom"]
     for head, arc in zip(heads, arcs):
-        tip, left, right = head["polygon"]
-        base = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
-        kx = math.cos(math.radians(arc["target"][1]))
-        along = ((arc["target"][0] - arc["source"][0]) * kx, arc["target"][1] - arc["source"][1])
-        pointing = ((tip[0] - base[0]) * kx, tip[1] - base[1])
-        cosine = (along[0] * pointing[0] + along[1] * pointing[1]) / (math.hypot(*along) * math.hypot(*pointing))
-        assert cosine > 0.999
-        near = math.hypot((tip[0] - arc["target"][0]) * kx, tip[1] - arc["target"][1])
-        assert near < 0.1 * math.hypot(*along)          # the tip sits at the destination, not the origin
+        assert head["glyph"] == map_flows.HEAD_GLYPH and [head["lon"], head["lat"]] == arc["target"]
+        assert head["color"] == arc["target_color"]
+        # ▲ turned by `angle` (anticlockwise, degrees) points where the drawn arc arrives: along its
+        # last stretch (a tilted arc arrives across its chord) and never back towards the origin.
+        angle = math.radians(head["angle"])
+        pointing = (-math.sin(angle), -math.cos(angle))                 # screen pixels, y down
+        source, target = (map_flows.world_pixels(*arc[k], zoom) for k in ("source", "target"))
+        last = map_flows.arc_point(source, target, 1 - 1 / map_flows.ARC_SEGMENTS)
+        arriving = (target[0] - last[0], target[1] - last[1])
+        chord = (target[0] - source[0], target[1] - source[1])
+        assert _cosine(pointing, arriving) > 0.9 and _cosine(pointing, chord) > 0
+        # Moved back from the destination's centre along the arc, by the dot's radius and half the head.
+        back = math.hypot(*head["offset"])
+        size = head["size"] * map_flows.GLYPH_EM
+        assert _cosine(head["offset"], pointing) < -0.95
+        # (less the glyph's own drop below its anchor, which the offset corrects along the head's axis)
+        assert back == pytest.approx(map_flows.END_RADIUS + size / 2 - map_flows.GLYPH_DROP * head["size"], abs=0.2)
+    ends = layers["flow_ends"]
+    # One layer type with the place names: each other type costs the browser a shader program (bench/map.py)
+    assert ends["@@type"] == heads_layer["@@type"] == "TextLayer"
+    assert ends["pickable"] and not heads_layer.get("pickable")
+    dots = {e["territory_id"]: e for e in ends["data"]}
+    assert dots["BE25"]["size"] > dots["FRE"]["size"] and dots["BE25"]["glyph"] == map_flows.DOT_GLYPH
     legend = map_flows.flow_legend(frame, "en", "persons")
     assert legend[0]["width"] == map_flows.MAX_FLOW_WIDTH and legend[1]["label"].endswith("persons")
     earlier = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10", "2017")
