@@ -449,6 +449,38 @@ def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) ->
                           legend=dict(y=1.0, yanchor="top", yref="container"))
 
 
+def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_height: int = 300) -> go.Figure:
+    """Charts of the two sides (title, figure), aligned by `align_axes`, as one figure of panels side by
+    side sharing their value axis, each series listed once in one legend (a click on an entry toggles
+    it on both sides). One figure, not two: the browser spends 0.1–0.35 s on each plotly chart of a
+    page (bench/pages.py, navigation to Actions), whatever its size."""
+    from plotly.subplots import make_subplots
+
+    out = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, horizontal_spacing=0.06,
+                        subplot_titles=[f"<b>{title}</b>" for title, _ in panels])
+    out.update_annotations(font=dict(size=FONT_SIZE), yshift=4)
+    shown: set[str] = set()
+    for col, (_, fig) in enumerate(panels, start=1):
+        for trace in fig.data:
+            key = trace.legendgroup or trace.name
+            copy = type(trace)(trace, legendgroup=key)
+            if trace.showlegend is not False:
+                copy.showlegend = key not in shown
+                shown.add(key)
+            out.add_trace(copy, row=1, col=col)
+        x_axis = {k: v for k, v in fig.layout.xaxis.to_plotly_json().items() if k not in ("domain", "anchor")}
+        y_axis = {k: v for k, v in fig.layout.yaxis.to_plotly_json().items()
+                  if k not in ("domain", "anchor", "matches") and (col == 1 or k != "title")}
+        out.update_xaxes(x_axis, row=1, col=col)
+        out.update_yaxes(y_axis, row=1, col=col)
+    layout = panels[0][1].layout.to_plotly_json()
+    out.update_layout({k: v for k, v in layout.items()
+                       if k not in ("xaxis", "yaxis", "annotations", "shapes", "template", "height", "margin")})
+    top = 12 + 32 * legend_rows(out, width) + 28          # the legend, then the panels' titles
+    out.update_layout(height=plot_height + top + 80, margin=dict(t=top, b=10, l=10, r=10))
+    return out
+
+
 # ------------------------------------------------------------------ ranking
 
 def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,

@@ -286,6 +286,8 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
     figures = {side: figure(members[side], True) for side in SIDES if members[side]}
     charts.align_axes(*figures.values())
+    if len(figures) > 1:      # one chart of two panels: one plotly chart fewer for the browser
+        figures = {"both": charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in figures.items()])}
     names = {tid: name for tid, (name, _) in charts.territory_labels(fw["territories"], lang).items()}
     return {"others": figure(others, False) if others else None, "sides": figures, "total": len(sides),
             "limited": sum(len(m) for m in members.values()) + len(others) < len(sides),
@@ -344,6 +346,16 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
         _show(built["others"], f"chart-{iid}-other")
     if built["limited"]:
         st.caption(t("series_limited_side", lang, total=built["total"], limit=SIDE_LIMIT))
+    if "both" in built["sides"]:     # the two sides as the panels of one chart
+        _show(built["sides"]["both"], f"chart-{iid}-sides")
+    else:
+        _one_side(built, iid, lang)
+    for text in built["revisions"]:
+        st.caption(text)
+
+
+def _one_side(built: dict, iid: str, lang: str) -> None:
+    """The side with values in its column, the other saying it has none."""
     for side, column in zip(SIDES, st.columns(len(SIDES), gap="medium")):
         with column:
             label = t(f"country_{side}", lang)
@@ -352,8 +364,6 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
                 _show(built["sides"][side], f"chart-{iid}-{side}")
             else:
                 st.caption(t("no_data_side", lang, side=label))
-    for text in built["revisions"]:
-        st.caption(text)
 
 
 def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str) -> None:

@@ -148,6 +148,27 @@ def test_aligned_side_charts_share_their_axes():
     assert fr.layout.xaxis.range == be.layout.xaxis.range
 
 
+def test_the_two_sides_are_the_panels_of_one_chart_sharing_their_value_axis_and_legend():
+    obs = _obs()
+    fr = charts.indicator_chart(obs[obs["territory_id"] == "59350"], TARGET, _assessed(), TERRITORIES, "fr", 1, "%")
+    be = charts.indicator_chart(obs[obs["territory_id"] == "34022"], dict(TARGET, territory_id="34022"), None,
+                                TERRITORIES, "fr", 1, "%")
+    charts.align_axes(fr, be)
+    both = charts.side_by_side([("France", fr), ("Belgique", be)])
+    assert len(both.data) == len(fr.data) + len(be.data)
+    assert [a.text for a in both.layout.annotations] == ["<b>France</b>", "<b>Belgique</b>"]
+    on = {tr.meta["territory_id"]: tr.xaxis for tr in both.data if tr.meta["role"] == "observed"}
+    assert on == {"59350": "x", "34022": "x2"}
+    assert both.layout.yaxis2.matches == "y" and both.layout.yaxis.range == fr.layout.yaxis.range
+    assert both.layout.separators == fr.layout.separators and both.layout.yaxis.title.text == "Valeur (%)"
+    # a series of both sides (the target path) is listed once, and toggles on both sides together
+    paths = [tr for tr in both.data if tr.meta["role"] == "target_path"]
+    assert len(paths) == 2 and [tr.showlegend for tr in paths].count(False) == 1
+    assert len({tr.legendgroup for tr in paths}) == 1
+    # the figures drawn alone elsewhere are left as they were
+    assert all(tr.xaxis in (None, "x") for tr in be.data)
+
+
 # ------------------------------------------------------------------ ranking
 
 def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
