@@ -79,6 +79,7 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
         })
     arcs.sort(key=lambda a: a["width"])           # the widest flows drawn last, on top
     for a in arcs:
+        a.update(flow_tip(a, lang))
         a["source_color"] = rgba(FLOW_ORIGIN, a["alpha"])
         a["target_color"] = rgba(FLOW_DESTINATION, a["alpha"])
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source",
@@ -98,6 +99,7 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
                           "country_name": t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS
                           else str(country or ""),
                           "lon": round(float(row["lon"]), 5), "lat": round(float(row["lat"]), 5)}
+            ends[code].update(end_tip(ends[code]))
     lons = [e["lon"] for e in ends.values()]
     lats = [e["lat"] for e in ends.values()]
     bounds = (min(lons), min(lats), max(lons), max(lats))
@@ -113,6 +115,18 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
                               outline=2, pickable=True))
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang, "flows"),
                        **_base(base, online))
+
+
+def flow_tip(arc: Mapping, lang: str) -> dict:
+    """The hover text of an arc: its two ends, then its value and period."""
+    c = "\u202f:" if lang == "fr" else ":"
+    return {"tip_title": f"{arc['origin_name']} → {arc['destination_name']}",
+            "tip_detail": f"{t('value', lang)}{c} {arc['value_fmt']} ({arc['period']})"}
+
+
+def end_tip(end: Mapping) -> dict:
+    """The hover text of a flow's end: the territory, then its country."""
+    return {"tip_title": str(end["name"]), "tip_detail": str(end["country_name"])}
 
 
 END_RADIUS = 6          # pixels: the dot at each end of a flow

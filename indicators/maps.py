@@ -1077,10 +1077,10 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
 def tooltip(lang: str, kind: str = "values") -> dict:
     c = "\u202f:" if lang == "fr" else ":"
     if kind == "flows":
-        html = (f"<b>{{origin_name}}</b> → <b>{{destination_name}}</b><br/>"
-                f"{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})")
-    elif kind == "ends":
-        html = "<b>{name}</b><br/>{country_name}"
+        # One template for the deck, two kinds of objects under the pointer (an arc, a flow's end): each
+        # carries its own two lines (map_flows.flow_tip, end_tip); a field it lacked would show as
+        # "{field}". Plain text: Streamlit escapes what it puts in the template.
+        html = "<b>{tip_title}</b><br/>{tip_detail}"
     else:
         html = (f"<b>{{name}}</b> · {{country_name}}<br/>{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})"
                 f"<br/>{t('status', lang)}{c} {{status_label}}")

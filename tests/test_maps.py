@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -545,7 +546,8 @@ def test_an_arc_seen_from_above_leans_left_of_its_way_and_meets_both_ends():
 def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(geography):
     frame = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10")
     assert set(frame["period"]) == {"2023"} and len(frame) == 6
-    spec = deck_json(map_flows.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"]))
+    deck = map_flows.flows_deck(frame, "fr", geography=geography, unit="persons", selected=["BE25"])
+    spec = deck_json(deck)
     layers = {layer["id"]: layer for layer in spec["layers"]}
     arcs = layers["flows"]["data"]
     assert layers["flows"]["numSegments"] == map_flows.ARC_SEGMENTS
@@ -561,6 +563,13 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     assert fre_be25["origin_name"] == "Hauts-de-France"
     assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["alpha"] < 255
     assert {e["territory_id"] for e in layers["flow_ends"]["data"]} == {"FRE", "BE25", "BE32", "BE100"}
+    # The deck's one tooltip reads each object's own text: an arc's or an end's, never a bare "{field}"
+    fields = set(re.findall(r"{(\w+)}", deck._tooltip["html"]))   # what st.pydeck_chart hands to the browser
+    assert fields and all(fields <= set(obj) for obj in arcs + layers["flow_ends"]["data"])
+    assert (fre_be25["tip_title"], fre_be25["tip_detail"]) == (
+        f"Hauts-de-France → {fre_be25['destination_name']}", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023)")
+    tips = {e["territory_id"]: (e["tip_title"], e["tip_detail"]) for e in layers["flow_ends"]["data"]}
+    assert tips["FRE"] == ("Hauts-de-France", "France")
     assert "border" in layers
     # The direction reads without the colours: one arrowhead per arc, at its destination, pointing along it.
     heads_layer = layers["flow_heads"]
