@@ -124,6 +124,17 @@ def parse_period(text: str) -> str | None:
 def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Normalised periods (None where unreadable or empty), a mask of unreadable ones, and a mask
     of readable ones whose year lies outside the plausible range (limits.MIN_YEAR..MAX_YEAR)."""
+    # A period column repeats a few distinct cells (ten years over a million rows): each is read once
+    # and the results spread back by position, 0.1 s instead of 0.6 s for a million rows (bench/ingest.py).
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    if len(distinct) * 4 < len(cells):
+        parts = _parse_periods(pd.Series(distinct, dtype=cells.dtype))
+        return tuple(pd.Series(part.to_numpy()[codes], index=cells.index, dtype=part.dtype)  # type: ignore
+                     for part in parts)
+    return _parse_periods(cells)
+
+
+def _parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     text = cells.astype("str").str.strip()
     good = text.str.match(PERIOD_PATTERN).fillna(False).to_numpy(dtype=bool)
     values = text.where(good, None).astype("object").to_numpy(copy=True)

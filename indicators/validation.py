@@ -91,6 +91,28 @@ def _frame_schema(table: Table) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict=False)
 
 
+def _text_values(col, cells: pd.Series) -> tuple[pd.Series, list[tuple[np.ndarray, str, dict | None]]]:
+    """A text or code column's values (None where empty) and its problems, as (mask, code, params)."""
+    found: list[tuple[np.ndarray, str, dict | None]] = []
+    stripped = cells.str.strip()
+    if col.kind == CODES:
+        found.append((formula_mask(stripped).to_numpy(dtype=bool), "formula_code", None))
+        return stripped.where(stripped != "", None).astype("object"), found
+    if col.allowed:  # enumerations are case-insensitive
+        upper = all(a.isupper() for a in col.allowed)
+        stripped = stripped.str.upper() if upper else stripped.str.lower()
+    if col.kind == CODE or col.name == "color":
+        # Codes and colours are never formulas: refused here rather than guarded in every export.
+        found.append((formula_mask(stripped).to_numpy(dtype=bool), "formula_code", None))
+    value = stripped if col.kind == CODE else restore_text(cells.str.strip())
+    if col.pattern:
+        value = value.str.upper() if col.upper else value.str.lower()
+        wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
+        found.append((wrong, col.pattern_problem, {"known": ", ".join(FLAGS)}))
+        value = value.where(~wrong, "")
+    return value.where(value != "", None).astype("object"), found
+
+
 def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     raw = sheet.frame
@@ -152,25 +174,16 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             days, bad = parse_dates(cells)
             add(bad.to_numpy(), col.name, "bad_date", cells, ("write_date", {}))
             out[col.name] = days
-        elif col.kind == CODES:
-            stripped = cells.str.strip()
-            add(formula_mask(stripped).to_numpy(dtype=bool), col.name, "formula_code", cells)
-            out[col.name] = stripped.where(stripped != "", None).astype("object")
         else:
-            stripped = cells.str.strip()
-            if col.allowed:  # enumerations are case-insensitive
-                upper = all(a.isupper() for a in col.allowed)
-                stripped = stripped.str.upper() if upper else stripped.str.lower()
-            if col.kind == CODE or col.name == "color":
-                # Codes and colours are never formulas: refused here rather than guarded in every export.
-                add(formula_mask(stripped).to_numpy(dtype=bool), col.name, "formula_code", cells)
-            value = stripped if col.kind == CODE else restore_text(cells.str.strip())
-            if col.pattern:
-                value = value.str.upper() if col.upper else value.str.lower()
-                wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
-                add(wrong, col.name, col.pattern_problem, cells, None, {"known": ", ".join(FLAGS)})
-                value = value.where(~wrong, "")
-            out[col.name] = value.where(value != "", None).astype("object")
+            # Text and codes are pure functions of each cell: a column repeating a few codes (territories,
+            # indicators over a million rows) is read once per distinct cell and spread back by position.
+            positions, distinct = pd.factorize(cells, use_na_sentinel=False)
+            few = len(distinct) * 4 < len(cells)
+            value, found = _text_values(col, pd.Series(distinct, dtype=cells.dtype) if few else cells)
+            for mask, code, params in found:
+                add(mask[positions] if few else mask, col.name, code, cells, None, params)
+            out[col.name] = (pd.Series(value.to_numpy()[positions], index=raw.index, dtype="object") if few
+                             else value)
     if "_value_flag" in out:
         has = out["_value_flag"].notna() & out["flag"].isna()
         out.loc[has, "flag"] = out.loc[has, "_value_flag"]
