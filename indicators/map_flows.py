@@ -54,8 +54,8 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
     """Arcs from origin (dark end) to destination (orange end), width proportional to the value.
 
     Arcs lean to one side of their direction (`tilt`), so A → B and B → A never hide each other.
-    Each destination carries an arrowhead ("flow_heads"); each end is a territory ("flow_ends"
-    layer, clickable), named by the page's place-name layer (map_labels, `first`).
+    Each destination carries an arrowhead; each end is a dot (a territory: clickable). Both are glyphs
+    of the "flow_ends" layer; the page's place-name layer names the ends (map_labels, `first`).
     """
     selected = set(map(str, selected))
     layers: list[pdk.Layer] = list(_border_layers(geography, base, online))
@@ -106,13 +106,12 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
     # Seen from above: the names are placed (map_labels.declutter) in the flat map's pixels; the tilt
     # still bends each arc, so A → B and B → A stay apart.
     view = fit_view(bounds, width, height, padding=0.12, pitch=0)
-    # Heads and dots are glyphs of a TextLayer, the layer type the place names already use: each new
-    # layer type costs the browser one shader program, 0.3–0.7 s in software WebGL (bench/map.py), and
-    # a polygon layer and a scatterplot layer here kept the 2,000-flow map 0.5 s over its budget.
+    # Heads and dots are glyphs of one text layer: each deck.gl layer costs the browser 0.3–0.6 s in
+    # software WebGL, and a polygon layer for the heads and a scatterplot layer for the dots kept the
+    # 2,000-flow map 0.5 s over its budget (bench/map.py). Heads first: the dots cover the tips.
     heads = [h for a in arcs if (h := arrowhead(a, float(view.zoom))) is not None]
-    layers.append(glyph_layer("flow_heads", heads, outline=0, pickable=False))
-    layers.append(glyph_layer("flow_ends", [end_dot(e, e["territory_id"] in selected) for e in ends.values()],
-                              outline=2, pickable=True))
+    dots = [end_dot(e, e["territory_id"] in selected) for e in ends.values()]
+    layers.append(glyph_layer(heads + dots))
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang, "flows"),
                        **_base(base, online))
 
@@ -142,31 +141,35 @@ def named_ends(frame: pd.DataFrame, limit: int = NAMED_FLOWS) -> set[str]:
     return set(top["origin_id"].astype(str)) | set(top["destination_id"].astype(str))
 
 
-HEAD_GLYPH = "\u25b2"     # ▲, pointing up before its turn; in WGL4, so every system font has it
+HEAD_GLYPH = "\u25b2"     # ▲, pointing up before its turn
 DOT_GLYPH = "\u25cf"      # ●
-# Measured in Chromium with DejaVu Sans, Debian's default font: both glyphs fill 0.75 of the font size,
-# and their centre sits 0.1 of it below the anchor (text metrics, not geometry), which is corrected.
-GLYPH_EM = 0.75
-GLYPH_DROP = 0.1
+# Drawn in Streamlit's own web font, so that every browser draws the same glyphs (a system font's ▲
+# sits elsewhere in its box from one system to the next). In Source Sans at weight 600 both fill 0.45
+# of the font size and are centred on their anchor within 0.05 of it (measured in Chromium).
+GLYPH_FONT = '"Source Sans, sans-serif"'
+GLYPH_EM = 0.45
 
 
-def glyph_layer(layer_id: str, data: list[dict], *, outline: float, pickable: bool) -> pdk.Layer:
-    """Glyphs (arrowheads, end dots) at positions, in pixels, turned by `angle` and moved by `offset`."""
-    return pdk.Layer("TextLayer", data=data, id=layer_id, get_position=["lon", "lat"], get_text="glyph",
+def glyph_layer(data: list[dict]) -> pdk.Layer:
+    """The arrowheads and end dots (`arrowhead`, `end_dot`): glyphs in pixels, turned and moved."""
+    return pdk.Layer("TextLayer", data=data, id="flow_ends", get_position=["lon", "lat"], get_text="label",
                      get_size="size", size_units='"pixels"', get_color="color", get_angle="angle",
                      get_pixel_offset="offset", get_text_anchor='"middle"', get_alignment_baseline='"center"',
-                     character_set='"auto"', font_settings={"sdf": True}, outline_width=outline,
-                     outline_color=[255, 255, 255, 255], billboard=True, pickable=pickable,
-                     auto_highlight=pickable, font_family='"DejaVu Sans, Liberation Sans, Arial, sans-serif"',
-                     parameters={"depthTest": False})
+                     character_set='"auto"', font_settings={"sdf": True}, font_weight=600, font_family=GLYPH_FONT,
+                     outline_width=2, outline_color=[255, 255, 255, 255], billboard=True, pickable=True,
+                     auto_highlight=True, parameters={"depthTest": False})
+
+
+def _glyph(label: str, size: float, color, angle: float = 0, offset=(0, 0)) -> dict:
+    return {"label": label, "size": round(size / GLYPH_EM, 1), "color": color, "angle": round(angle, 1),
+            "offset": [round(v, 1) for v in offset]}
 
 
 def end_dot(end: Mapping, selected: bool) -> dict:
-    """One end of flows: a dark dot END_RADIUS pixels wide (black and larger when selected)."""
-    size = (2 * END_RADIUS + (4 if selected else 0)) / GLYPH_EM
+    """One end of flows: a dark dot 2 × END_RADIUS pixels wide (black and larger when selected)."""
+    size = 2 * END_RADIUS + (4 if selected else 0)
     color = rgba(SELECTED_LINE) if selected else [64, 64, 64, 235]
-    return {**end, "glyph": DOT_GLYPH, "size": round(size, 1), "color": color, "angle": 0,
-            "offset": [0, round(-GLYPH_DROP * size, 1)]}
+    return {**end, **_glyph(DOT_GLYPH, size, color)}
 
 
 def world_pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
@@ -205,13 +208,9 @@ def arrowhead(arc: Mapping, zoom: float) -> dict | None:
     length = math.hypot(ux, uy)
     ux, uy = ux / length, uy / length
     angle = math.degrees(math.atan2(-uy, ux)) - 90          # ▲ points up; deck.gl turns anticlockwise
-    font = size / GLYPH_EM
-    turn = math.radians(angle)
-    drop = GLYPH_DROP * font
-    offset = [-ux * back - drop * math.sin(turn), -uy * back - drop * math.cos(turn)]
-    return {"lon": arc["target"][0], "lat": arc["target"][1], "glyph": HEAD_GLYPH, "size": round(font, 1),
-            "angle": round(angle, 1), "offset": [round(v, 1) for v in offset],
-            "color": arc["target_color"], "origin_id": arc["origin_id"], "destination_id": arc["destination_id"]}
+    return {"lon": arc["target"][0], "lat": arc["target"][1], "origin_id": arc["origin_id"],
+            "destination_id": arc["destination_id"], "tip_title": arc["tip_title"], "tip_detail": arc["tip_detail"],
+            **_glyph(HEAD_GLYPH, size, arc["target_color"], angle, (-ux * back, -uy * back))}
 
 
 def flow_legend(frame: pd.DataFrame, lang: str, unit: str | None = None, decimals: int | None = 0) -> list[dict]:

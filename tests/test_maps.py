@@ -532,6 +532,10 @@ def test_700_communes_with_boundaries_stay_light(tmp_path):
         assert size < 3_000_000, size
 
 
+def _dots(layers: dict) -> list[dict]:
+    return [g for g in layers["flow_ends"]["data"] if g["label"] == map_flows.DOT_GLYPH]
+
+
 def _cosine(a, b) -> float:
     return (a[0] * b[0] + a[1] * b[1]) / (math.hypot(*a) * math.hypot(*b))
 
@@ -562,25 +566,26 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     assert fre_be25["value_fmt"] == f"16{NNBSP}180\u00a0persons" and fre_be25["alpha"] == 255
     assert fre_be25["origin_name"] == "Hauts-de-France"
     assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["alpha"] < 255
-    assert {e["territory_id"] for e in layers["flow_ends"]["data"]} == {"FRE", "BE25", "BE32", "BE100"}
+    assert {e["territory_id"] for e in _dots(layers)} == {"FRE", "BE25", "BE32", "BE100"}
     # The deck's one tooltip reads each object's own text: an arc's or an end's, never a bare "{field}"
     fields = set(re.findall(r"{(\w+)}", deck._tooltip["html"]))   # what st.pydeck_chart hands to the browser
     assert fields and all(fields <= set(obj) for obj in arcs + layers["flow_ends"]["data"])
     assert (fre_be25["tip_title"], fre_be25["tip_detail"]) == (
         f"Hauts-de-France → {fre_be25['destination_name']}", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023)")
-    tips = {e["territory_id"]: (e["tip_title"], e["tip_detail"]) for e in layers["flow_ends"]["data"]}
+    tips = {e["territory_id"]: (e["tip_title"], e["tip_detail"]) for e in _dots(layers)}
     assert tips["FRE"] == ("Hauts-de-France", "France")
     assert "border" in layers
     # The direction reads without the colours: one arrowhead per arc, at its destination, pointing along it.
-    heads_layer = layers["flow_heads"]
-    heads = heads_layer["data"]
+    heads = [g for g in layers["flow_ends"]["data"] if g["label"] == map_flows.HEAD_GLYPH]
     assert [(h["origin_id"], h["destination_id"]) for h in heads] == [(a["origin_id"], a["destination_id"])
                                                                        for a in arcs]
     order = [layer["id"] for layer in spec["layers"]]
-    assert order.index("flows") < order.index("flow_heads") < order.index("flow_ends")   # dots over the tips
+    assert order.index("flows") < order.index("flow_ends")
+    glyphs = [g["label"] for g in layers["flow_ends"]["data"]]
+    assert glyphs == sorted(glyphs, key=lambda g: g != map_flows.HEAD_GLYPH)      # the dots over the tips
     zoom = spec["initialViewState"]["zoom"]
     for head, arc in zip(heads, arcs):
-        assert head["glyph"] == map_flows.HEAD_GLYPH and [head["lon"], head["lat"]] == arc["target"]
+        assert [head["lon"], head["lat"]] == arc["target"] and "territory_id" not in head   # a click: no territory
         assert head["color"] == arc["target_color"]
         # ▲ turned by `angle` (anticlockwise, degrees) points where the drawn arc arrives: along its
         # last stretch (a tilted arc arrives across its chord) and never back towards the origin.
@@ -595,14 +600,14 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
         back = math.hypot(*head["offset"])
         size = head["size"] * map_flows.GLYPH_EM
         assert _cosine(head["offset"], pointing) < -0.95
-        # (less the glyph's own drop below its anchor, which the offset corrects along the head's axis)
-        assert back == pytest.approx(map_flows.END_RADIUS + size / 2 - map_flows.GLYPH_DROP * head["size"], abs=0.2)
-    ends = layers["flow_ends"]
-    # One layer type with the place names: each other type costs the browser a shader program (bench/map.py)
-    assert ends["@@type"] == heads_layer["@@type"] == "TextLayer"
-    assert ends["pickable"] and not heads_layer.get("pickable")
-    dots = {e["territory_id"]: e for e in ends["data"]}
-    assert dots["BE25"]["size"] > dots["FRE"]["size"] and dots["BE25"]["glyph"] == map_flows.DOT_GLYPH
+        assert back == pytest.approx(map_flows.END_RADIUS + size / 2, abs=0.2)
+    # One layer for heads and dots, drawn in Streamlit's web font: each layer costs the browser 0.3–0.6 s
+    # in software WebGL (bench/map.py), and a system font's ▲ sits elsewhere from one system to the next
+    glyph_layer = layers["flow_ends"]
+    assert glyph_layer["@@type"] == "TextLayer" and glyph_layer["fontFamily"] == "Source Sans, sans-serif"
+    assert glyph_layer["pickable"] and len(glyph_layer["data"]) == len(heads) + 4
+    dots = {e["territory_id"]: e for e in _dots(layers)}
+    assert dots["BE25"]["size"] > dots["FRE"]["size"]                   # the selected territory
     legend = map_flows.flow_legend(frame, "en", "persons")
     assert legend[0]["width"] == map_flows.MAX_FLOW_WIDTH and legend[1]["label"].endswith("persons")
     earlier = map_flows.flows_frame(FLOWS, TERRITORIES, "MOB10", "2017")
@@ -618,6 +623,7 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
                     "objects": {"territories": [{"type": "Feature", "properties": {"territory_id": "57081"}}]}}},
      "57081"),
     ({"selection": {"indices": {"flow_ends": [1]}, "objects": {"flow_ends": [{"territory_id": "BE25"}]}}}, "BE25"),
+    ({"selection": {"indices": {"flow_ends": [0]}, "objects": {"flow_ends": [{"origin_id": "FRE"}]}}}, None),
     ({"selection": {"indices": {"flows": [1]}, "objects": {"flows": [{"origin_id": "FRE"}]}}}, None),
     ({"selection": {"indices": {}, "objects": {}}}, None),
     (None, None),
@@ -760,13 +766,13 @@ def test_map_page_shows_flows_of_a_flow_indicator(store):
     assert layers["flows"]["@@type"] == "ArcLayer" and len(layers["flows"]["data"]) == 12
     assert "12 flows in 2023" in page_text(at)
     # Each end is named, in the page's language, whatever its kind (communes, arrondissements, regions).
-    ends = {e["territory_id"]: e["name"] for e in layers["flow_ends"]["data"]}
+    ends = {e["territory_id"]: e["name"] for e in _dots(layers)}
     named = {n["territory_id"]: n["label"] for n in layers["place-names"]["data"]}
     assert ends and {tid: named.get(tid) for tid in ends} == {tid: map_labels.short_name(n) for tid, n in ends.items()}
     nl = {layer["id"]: layer for layer in page_deck(open_map({"lang": "nl", "indicator": "MOB11"}))["layers"]}
     nl_names = {n["territory_id"]: n["label"] for n in nl["place-names"]["data"]}
     assert {tid: nl_names.get(tid) for tid in ends} == {e["territory_id"]: map_labels.short_name(e["name"])
-                                                        for e in nl["flow_ends"]["data"]}
+                                                        for e in _dots(nl)}
     assert (named["BE254"], nl_names["BE254"]) == ("Arrondissement of Kortrijk", "Arrondissement Kortrijk")
     assert named["200040947"] == "Cœur de Flandre agglo"     # a long name's bracketed note is left out
 
