@@ -563,15 +563,14 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
         assert arc["source_color"][:3] == maps.rgba(maps.FLOW_ORIGIN)[:3]
         assert arc["target_color"][:3] == maps.rgba(maps.FLOW_DESTINATION)[:3]
     fre_be25 = next(a for a in arcs if a["origin_id"] == "FRE" and a["destination_id"] == "BE25")
-    assert fre_be25["value_fmt"] == f"16{NNBSP}180\u00a0persons" and fre_be25["alpha"] == 255
-    assert fre_be25["origin_name"] == "Hauts-de-France"
-    assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["alpha"] < 255
+    assert fre_be25["target_color"][3] == 255          # it touches the selected territory: not faded
+    assert next(a for a in arcs if "BE25" not in (a["origin_id"], a["destination_id"]))["target_color"][3] < 255
     assert {e["territory_id"] for e in _dots(layers)} == {"FRE", "BE25", "BE32", "BE100"}
     # The deck's one tooltip reads each object's own text: an arc's or an end's, never a bare "{field}"
     fields = set(re.findall(r"{(\w+)}", deck._tooltip["html"]))   # what st.pydeck_chart hands to the browser
     assert fields and all(fields <= set(obj) for obj in arcs + layers["flow_ends"]["data"])
     assert (fre_be25["tip_title"], fre_be25["tip_detail"]) == (
-        f"Hauts-de-France → {fre_be25['destination_name']}", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023)")
+        "Hauts-de-France → Province de Flandre-Occidentale", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023)")
     tips = {e["territory_id"]: (e["tip_title"], e["tip_detail"]) for e in _dots(layers)}
     assert tips["FRE"] == ("Hauts-de-France", "France")
     assert "border" in layers
