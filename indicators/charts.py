@@ -88,9 +88,7 @@ def period_x(period: Any) -> float | None:
     return year
 
 
-def colon(lang: str) -> str:
-    """A colon as the language writes it: French puts a narrow no-break space before it."""
-    return "\u202f:" if lang == "fr" else ":"
+colon = i18n.colon
 
 
 def digits(decimals: Any) -> int:

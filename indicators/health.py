@@ -490,5 +490,4 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
     return fig
 
 
-def _colon(lang: str) -> str:
-    return "\u202f:" if lang == "fr" else ":"
+_colon = i18n.colon

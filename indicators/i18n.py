@@ -993,6 +993,11 @@ def name(row, field: str, lang: str) -> str:
     return ""
 
 
+def colon(lang: str) -> str:
+    """A colon as the language writes it: French puts a narrow no-break space before it."""
+    return "\u202f:" if lang == "fr" else ":"
+
+
 def number(value, lang: str, decimals: int | None = 1) -> str:
     """1 234,5 in French, 1.234,5 in Dutch, 1,234.5 in English; an en dash for no value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -1075,7 +1075,7 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
 
 
 def tooltip(lang: str, kind: str = "values") -> dict:
-    c = "\u202f:" if lang == "fr" else ":"
+    c = i18n.colon(lang)
     if kind == "flows":
         # One template for the deck, two kinds of objects under the pointer (an arc, a flow's end): each
         # carries its own two lines (map_flows.flow_tip, end_tip); a field it lacked would show as

@@ -104,9 +104,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
     return fig
 
 
-def _colon(lang: str) -> str:
-    """`Score : 2,5` in French, `Score: 2.5` in English and Dutch."""
-    return "\u202f:" if lang == "fr" else ":"
+_colon = i18n.colon
 
 
 def _score(value, lang: str) -> str:
