@@ -170,12 +170,33 @@ def _assessment_rows(rows) -> list[dict]:
 GROUPED_TARGETS = 2      # more territories with a target than this: one legend entry for their paths
 
 
-def _legend_once(fig: go.Figure, group: str, grouped: bool) -> dict:
-    """Legend options for a trace of `group`: with `grouped`, only the group's first trace shows."""
-    if not grouped:
-        return {}
-    seen = any(getattr(trace, "legendgroup", None) == group for trace in fig.data)
-    return {"legendgroup": group, "showlegend": not seen}
+def _add_all(fig: go.Figure, traces: list[go.Scatter], grouped: bool, group: str) -> None:
+    """Add traces of one look (each territory's target path, say); with `grouped`, as one trace whose
+    lines break between territories, under one legend entry, each point keeping its own hover.
+
+    One trace rather than one per territory: the browser builds each trace's own SVG layers, and the
+    large store's Actions page drew 64 traces for two sides of eight communes (22 now)."""
+    if not traces:
+        return
+    if not grouped or len(traces) == 1:
+        fig.add_traces(traces)
+        return
+    xs, ys, hovers, sizes, symbols = [], [], [], [], []
+    for k, trace in enumerate(traces):
+        n = len(trace.x)
+        if k:   # a gap: the line stops at one territory's last point and starts again at the next
+            xs.append(None), ys.append(None), hovers.append(""), sizes.append(0), symbols.append("circle")
+        xs += list(trace.x)
+        ys += list(trace.y)
+        hovers += list(trace.hovertext)
+        size, symbol = trace.marker.size, trace.marker.symbol
+        sizes += list(size) if isinstance(size, (list, tuple)) else [size] * n
+        symbols += list(symbol) if isinstance(symbol, (list, tuple)) else [symbol] * n
+    first = traces[0]
+    merged = go.Scatter(first, x=xs, y=ys, hovertext=hovers, legendgroup=group,
+                        meta={"role": first.meta["role"], "territory_ids": [tr.meta["territory_id"] for tr in traces]})
+    merged.marker.size, merged.marker.symbol = sizes, symbols
+    fig.add_trace(merged)
 
 
 def target_path_points(baseline_period, baseline_value, target_period, target_value,
@@ -289,6 +310,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     grouped = len(targets) > GROUPED_TARGETS
     for version in earlier_targets or []:       # drawn first: under the current path
         _earlier_target(fig, version, labels, many_targets, lang, decimals, unit)
+    paths: list[go.Scatter] = []
     for target in targets:
         tid = str(_get(target, "territory_id", ""))
         xs, ys = target_path_points(_get(target, "baseline_period"), _get(target, "baseline_value"),
@@ -306,17 +328,18 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
                     f"{format_value(ys[0], lang, decimals, unit)}")
         hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{colon(lang)} "
                      f"{format_value(ys[-1], lang, decimals, unit)}")
-        fig.add_trace(go.Scatter(
+        paths.append(go.Scatter(
             x=xs, y=ys, name=t("target_path", lang) + ("" if grouped else suffix), mode="lines+markers",
             line=dict(color=TARGET_COLOR, width=2.5, dash=TARGET_DOT),
             marker=dict(size=sizes, symbol=symbols, color=TARGET_COLOR, line=dict(width=0)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "target_path", "territory_id": tid},
-            **_legend_once(fig, "target_path", grouped),
         ))
+    _add_all(fig, paths, grouped, "target_path")
 
     assessments = _assessment_rows(assessment_rows)
     by_territory = {str(_get(a, "territory_id", "")): a for a in assessments}
+    milestones: dict[str, list[go.Scatter]] = {}
     for target in targets:
         mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
         mx = period_x(mp)
@@ -328,17 +351,19 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         status = _get(by_territory.get(tid), "milestone_status")
         if status:
             text += f"<br>{milestone_status_text(status, lang, method)}"
-        fig.add_trace(go.Scatter(
+        milestones.setdefault(str(mp), []).append(go.Scatter(
             x=[mx], y=[float(mv)], name=f"{t('milestone', lang)} {mp}{'' if grouped else suffix}", mode="markers",
             marker=dict(size=17, symbol=MILESTONE_SYMBOL, color=TARGET_COLOR, line=dict(width=2, color="#FFFFFF")),
             hovertext=[text], hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "milestone", "territory_id": tid},
-            **_legend_once(fig, f"milestone {mp}", grouped),
         ))
+    for period, traces in milestones.items():
+        _add_all(fig, traces, grouped, f"milestone {period}")
 
     projections = [a for a in assessments if _isnum(_get(a, "projected_value"))
                    and period_x(_get(a, "target_period")) is not None
                    and period_x(_get(a, "base_period")) is not None]
+    trends: list[go.Scatter] = []
     for a in projections:
         tid = str(_get(a, "territory_id", ""))
         x0, x1 = period_x(_get(a, "base_period")), period_x(_get(a, "target_period"))
@@ -351,10 +376,9 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
         text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{colon(lang)} "
                 f"{format_value(y1, lang, decimals, unit)}")
-        fig.add_trace(go.Scatter(
+        trends.append(go.Scatter(
             x=[x0, x1], y=[float(y0), y1], mode="lines+markers",
             name=t("projection", lang) + ("" if len(projections) > GROUPED_TARGETS else suffix),
-            **_legend_once(fig, "projection", len(projections) > GROUPED_TARGETS),
             line=dict(color=PROJECTION_COLOR, width=2.5, dash=PROJECTION_DASH),
             marker=dict(size=[0, 11], symbol="circle-open", color=PROJECTION_COLOR, line=dict(width=2)),
             hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')}{colon(lang)} "
@@ -362,6 +386,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "projection", "territory_id": tid},
         ))
+    _add_all(fig, trends, len(projections) > GROUPED_TARGETS, "projection")
 
     if flagged_x:
         fig.add_trace(go.Scatter(

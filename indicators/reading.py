@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from . import limits
 from .problems import Problem
@@ -241,12 +243,17 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     text = text.lstrip("\ufeff")
     if not text.strip():
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-    lines = check_lines(text)
+    data = text.encode("utf-8", errors="replace")
+    lines = check_lines(data)
     sep, skip = sniff(text)
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
     # text but forty million cells once parsed.
     header_line = next(itertools.islice(io.StringIO(text), skip, None), "")
     limits.check("MAX_CELLS", max(lines - skip - 1, 0) * max(header_line.count(sep) + 1, 1))
+    blank = _has_blank_line(text)
+    frame = None if blank else read_plain_table(data, sep, skip)
+    if frame is not None:
+        return _sheet_from(frame, name, text, encoding, sep, skip, blank)
     try:
         # header=None: the header is read as a row, so a record with more cells than the header is a
         # parser error at its line (pandas would otherwise take the first column as an index and shift
@@ -265,13 +272,50 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
         if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
             return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
         return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
+    return _sheet_from(frame, name, text, encoding, sep, skip, blank)
+
+
+def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
+    """Every cell as text through Arrow's CSV reader, or None when the careful reader must take the file.
+
+    A plain table reads 8 times faster here than in pandas' C reader (0.09 against 0.73 s for the
+    1 M rows of bench/ingest.py), into the same Arrow-backed text columns. Plain means: no quote
+    character at all (Arrow takes a quote left open at the end of a file as a field, where pandas
+    names its row), and every record as many fields as the header (Arrow refuses the others, and
+    pandas' reader then names the row at fault). Large statistical exports are plain; a file
+    quoting its cells takes the careful reader."""
+    start = 0
+    for _ in range(skip):
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return None
+    if b'"' in data or len(data[:start].decode("utf-8", errors="replace").splitlines()) != skip:
+        return None
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(pa.py_buffer(data)[start:]),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pa_csv.ParseOptions(delimiter=sep, quote_char=False, escape_char=False,
+                                              newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(limits.get("MAX_FIELDS_PER_ROW") + 1)},
+                strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError):
+        return None
+    frame = table.to_pandas()
+    frame.columns = range(frame.shape[1])
+    return frame
+
+
+def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: str, skip: int,
+                blank: bool) -> ReadResult:
     limits.check("MAX_CELLS", frame.size)
     header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
     frame = frame.iloc[1:].reset_index(drop=True)
     frame.columns, repeated = unique_header([h if h else f"Unnamed: {i}" for i, h in enumerate(header)])
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
-    if _has_blank_line(text) or "Unnamed: " in "".join(frame.columns):
+    if blank or "Unnamed: " in "".join(frame.columns):
         frame, rows = _drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
@@ -279,13 +323,13 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     return ReadResult(sheets=[sheet], problems=mixed_encoding(name, text, encoding, rows, skip))
 
 
-def check_lines(text: str) -> int:
+def check_lines(encoded: bytes) -> int:
     """Refuse, before parsing, a line longer or with more fields than any real table has; the line count.
 
     A row of 200,000 fields costs the parser time in the square of its length; one pass over the
-    text's line ends and separators (vectorised) bounds both.
+    text's line ends and separators (vectorised, on the text as UTF-8) bounds both.
     """
-    data = np.frombuffer(text.encode("utf-8", errors="replace"), dtype=np.uint8)
+    data = np.frombuffer(encoded, dtype=np.uint8)
     ends = np.flatnonzero(data == 10)
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [len(data)]))
