@@ -227,7 +227,9 @@ def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
         # a chunk at a time: a million rows as Python tuples at once would double an import's memory.
         frames = []
         while rows := result.cursor.fetchmany(200_000):
-            frames.append(pd.DataFrame(rows, columns=keys))
+            # As Python objects, typed below column by column: pandas would first infer each text
+            # column into an Arrow string that `_typed` turns back (half the frame's cost).
+            frames.append(pd.DataFrame(rows, columns=keys, dtype=object))
         result.close()
         if not frames:
             return pd.DataFrame([], columns=keys)
@@ -238,6 +240,8 @@ def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
             frame = run(conn)
     else:
         frame = run(engine_or_conn)
+    if with_batch:
+        frame["batch_id"] = pd.to_numeric(frame["batch_id"])
     return _typed(frame, table)
 
 
