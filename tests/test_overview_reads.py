@@ -79,3 +79,25 @@ def test_matrix_cells_and_hovers_read_in_the_pages_language():
                                 "n_deterioration", "n_not_assessed")}})
         bars = status_bars_figure(groups, "theme_id", names[1], lang)
         assert all(f"{colon} %{{x}}" in tr.hovertemplate and (" : " not in tr.hovertemplate) for tr in bars.data)
+
+
+def test_overview_tables_are_markdown_that_user_text_cannot_break():
+    """The latest imports and the stale indicators are Markdown tables (no data grid to load): a user's
+    name or a file name with "|", a link or HTML stays one cell of plain words, and past ten stale
+    indicators the rest are counted, not listed."""
+    from pages import overview as P
+
+    batches = pd.DataFrame([{"created_at": "2026-12-05T10:00:00+00:00", "user": "x | [site](http://evil.example)",
+                             "files": "a|b.csv, <img src=x>.csv", "added": 4001, "updated": 0}])
+    received = P._received_table(batches, "fr").splitlines()
+    assert len(received) == 3 and received[2].count(" | ") == 4, received
+    cells = received[2].split(" | ")
+    assert "http://evil" not in cells[1] and "site" in cells[1]          # the link's words, not the link
+    assert cells[2].startswith("` ") and cells[2].endswith(" `")          # file names shown literally
+    assert "4\u202f001" in received[2] or "4 001" in received[2] or "4\u00a0001" in received[2]
+    stale = pd.DataFrame([{"indicator_id": f"MOB{i:02d}", "name_fr": f"Indicateur {i}", "latest_period": "2021",
+                           "state": "overdue", "behind": 3, "expected": "2024", "owner": None} for i in range(12)])
+    lines = P._stale_table(stale, "fr").splitlines()
+    assert len(lines) == 2 + P.STALE_SHOWN
+    assert lines[0] == "| " + " | ".join(t(k, "fr") for k in ("indicator", "latest_period", "health_behind", "owner")) + " |"
+    assert "MOB00 · Indicateur 0" in lines[2]

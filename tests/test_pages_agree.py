@@ -6,8 +6,16 @@ from __future__ import annotations
 from .test_pages_actions_explorer import open_page, store  # noqa: F401  (the fixture)
 
 
-def _table(at, first_column: str):
-    return next(d.value for d in at.dataframe if first_column in d.value.columns)
+def _table(at, column: str):
+    """The Overview's Markdown table that has `column`, as a frame of its cells."""
+    import pandas as pd
+
+    for element in at.markdown:
+        lines = [line for line in element.value.splitlines() if line.startswith("|")]
+        if len(lines) > 2 and f"| {column} |" in lines[0] + " |":
+            cells = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines]
+            return pd.DataFrame(cells[2:], columns=cells[0])
+    raise AssertionError(f"no table with a column {column!r}")
 
 
 def test_overview_stale_table_agrees_with_data_health(store):

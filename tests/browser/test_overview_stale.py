@@ -1,4 +1,5 @@
-"""The Overview's stale-data table shows every column at 1280 px, in each language (no horizontal scroll)."""
+"""The Overview's tables of latest imports and stale data, and Data health's freshness table, show every
+column at 1280 px, in each language (no horizontal scroll)."""
 from __future__ import annotations
 
 import pytest
@@ -23,23 +24,25 @@ def narrow(browser):
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])
 def test_stale_table_shows_every_column_at_1280(narrow, app_url, lang):
+    """The latest imports and the stale indicators are Markdown tables: every column within the page."""
     page = narrow
     page.goto(url_of(app_url, "overview", lang))
     wait_for_app(page)
     heading = page.get_by_role("heading", name=t("stale", lang), exact=True)
     expect(heading).to_be_visible()
-    table = page.get_by_test_id("stDataFrame").last          # the last table of the page
+    tables = page.locator("[data-testid='stMarkdownContainer'] table")
+    table = tables.last                                       # the last table of the page
     table.scroll_into_view_if_needed()
-    expect(table.locator("th")).to_have_count(4)           # the grid draws a header for each visible column
+    expect(table.locator("th")).to_have_count(4)
     assert [table.locator("th").nth(i).inner_text() for i in range(4)] == \
         [t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")]
-    scroll, width = table.evaluate(FITS)
-    assert scroll <= width + 1, (scroll, width)              # nothing hidden to the right
-    box = table.bounding_box()
-    assert box["x"] + box["width"] <= 1280, box
-    received = page.get_by_test_id("stDataFrame").nth(-2)    # the latest imports, just above
-    scroll, width = received.evaluate(FITS)
-    assert scroll <= width + 1, (scroll, width)
+    assert table.locator("tbody tr").count() >= 3
+    for shown in (table, tables.nth(-2)):                     # the latest imports, just above
+        assert shown.evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 1")
+        box = shown.bounding_box()
+        assert box["x"] + box["width"] <= 1280, box
+    assert [tables.nth(-2).locator("th").nth(i).inner_text() for i in range(5)] == \
+        [t(k, lang) for k in ("period", "user", "files", "added", "updated")]
     page.screenshot(path=f"/tmp/overview_stale_{lang}.png", full_page=True)
     shoot(page, f"overview_1280_{lang}")
 
