@@ -109,14 +109,13 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
     if ask.empty:
         st.success(t("health_all_fresh", lang), icon=":material/check_circle:")
     else:
-        asked, count = common.number_column(pd.DataFrame({
-            t("owner", lang): [common.partner_label(o, lang) if o else t("health_no_owner", lang)
-                               for o in ask["owner"]],                # partners' names, as on the Overview
-            t("indicators", lang): ask["n"],
-            t("health_to_ask_what", lang): [", ".join(ids) for ids in ask["indicator_ids"]],
-        }), t("indicators", lang), t("indicators", lang), lang, 0)     # the page's number format
-        st.dataframe(asked, hide_index=True, width="stretch", key="health_ask",
-                     column_config={t("indicators", lang): count})
+        # A short table (a row per partner) as Markdown, like the Overview's: one data grid fewer to start
+        # (a returning user's page 1.31 -> 1.22 s, medians of 7 loads, A/B alternated).
+        rows = [[common.md_text(common.partner_label(o, lang) if o else t("health_no_owner", lang)),
+                 i18n.number(n, lang, 0), common.md_cell(", ".join(ids))]
+                for o, n, ids in zip(ask["owner"], ask["n"], ask["indicator_ids"])]
+        st.markdown(common.md_table([t("owner", lang), t("indicators", lang), t("health_to_ask_what", lang)],
+                                    rows, "lrl"))
     fresh = health.freshness.reset_index(drop=True)
     table = pd.DataFrame({
         t("indicator", lang): [names.get(i, i) for i in fresh["indicator_id"]],

@@ -27,3 +27,15 @@ def write(tmp_path: Path, name: str, text: str | bytes, encoding: str = "utf-8")
     path = tmp_path / name
     path.write_bytes(text if isinstance(text, bytes) else text.encode(encoding))
     return path
+
+
+def markdown_table(at, column: str):
+    """The page's Markdown table (an AppTest run) that has `column`, as a frame of its cells."""
+    import pandas as pd
+
+    for element in at.markdown:
+        lines = [line for line in element.value.splitlines() if line.startswith("|")]
+        if len(lines) > 2 and f"| {column} |" in lines[0] + " |":
+            cells = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines]
+            return pd.DataFrame(cells[2:], columns=cells[0])
+    raise AssertionError(f"no table with a column {column!r}")

@@ -3,19 +3,12 @@ Data health's freshness table name the same indicators, the same latest period a
 Overview said "aucune donnée" for the commuter flows that Data health showed two years late)."""
 from __future__ import annotations
 
+from .helpers import markdown_table
 from .test_pages_actions_explorer import open_page, store  # noqa: F401  (the fixture)
 
 
 def _table(at, column: str):
-    """The Overview's Markdown table that has `column`, as a frame of its cells."""
-    import pandas as pd
-
-    for element in at.markdown:
-        lines = [line for line in element.value.splitlines() if line.startswith("|")]
-        if len(lines) > 2 and f"| {column} |" in lines[0] + " |":
-            cells = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines]
-            return pd.DataFrame(cells[2:], columns=cells[0])
-    raise AssertionError(f"no table with a column {column!r}")
+    return markdown_table(at, column)
 
 
 def test_overview_stale_table_agrees_with_data_health(store):
