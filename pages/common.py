@@ -474,6 +474,19 @@ def plain_markdown(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
+def lazy_tabs(codes: tuple[str, ...], key: str, lang: str):
+    """Tabs of which only the open one runs and is sent (`.open`): a page opens without drawing, or
+    loading the browser code of, what its hidden tabs hold. The open tab is remembered by its label:
+    after a language switch, the same tab's label in the new language, so the planner stays on it."""
+    ss = st.session_state
+    label = ss.get(key)
+    for code in codes:
+        if label in {t(code, other) for other in LANGS} and label != t(code, lang):
+            ss[key] = t(code, lang)
+            break
+    return st.tabs([t(code, lang) for code in codes], key=key, on_change="rerun")
+
+
 def md_table(header: list[str], rows: list[list[str]], align: str) -> str:
     """A Markdown table: `header` and `rows` of cells already made safe (md_cell, md_code or badges),
     `align` one letter per column (l, r). A short table drawn as Markdown costs the browser one text

@@ -308,6 +308,9 @@ def templates_tab(lang: str) -> None:
 
 
 
+TABS = ("tab_import", "tab_history", "tab_templates")
+
+
 def main() -> None:
     view = common.current()
     lang = view.lang
@@ -319,15 +322,18 @@ def main() -> None:
     rolled = st.session_state.pop("_rolled_back", None)
     if rolled:
         st.success(t("rolled_back", lang, batch=rolled[0], **rolled[1]), icon=":material/undo:")
-    tab_import, tab_history, tab_templates = st.tabs([t("tab_import", lang), t("tab_history", lang),
-                                                      t("tab_templates", lang)])
-    with tab_import:
+    # Only the open tab's content is drawn, but for the import: its uploader keeps its files while the
+    # planner looks at the history. The hidden history and templates held a data grid and 19 download
+    # buttons: a returning user's page 1.18 -> 0.98 s, a first visit 1.37 -> 1.04 s (7 loads, A/B).
+    tabs = common.lazy_tabs(TABS, "data_tab", lang)
+    with tabs[0]:
         common.guarded(lang, import_tab, view, editor)
-    with tab_history:
-        common.guarded(lang, history_tab, view, editor)
-    with tab_templates:
-        common.guarded(lang, templates_tab, lang)
-
+    if tabs[1].open:
+        with tabs[1]:
+            common.guarded(lang, history_tab, view, editor)
+    if tabs[2].open:
+        with tabs[2]:
+            common.guarded(lang, templates_tab, lang)
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode
     common.run_through_shell()

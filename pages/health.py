@@ -40,17 +40,6 @@ def heatmaps(version: tuple, level: str | None, theme: str | None, action: str |
 TABS = ("health_freshness", "health_by_year", "health_tab_territory", "comparability")
 
 
-def _open_tab_in(lang: str) -> None:
-    """The tabs widget remembers the open tab by its label: after a language switch, the same tab's
-    label in the new language, so that the planner stays on the tab they were reading."""
-    ss = st.session_state
-    label = ss.get("health_tab")
-    for code in TABS:
-        if label in {t(code, other) for other in i18n.LANGS} and label != t(code, lang):
-            ss["health_tab"] = t(code, lang)
-            return
-
-
 def report_box(view) -> None:
     """The report of the current filters, in the current language: HTML and PDF, made on click."""
     lang, fw = view.lang, view.framework
@@ -203,8 +192,7 @@ def main() -> None:
 
     # Lazy tabs: only the open one runs and is sent, so the page opens without its two large charts
     # (and without loading the charting library) until a completeness tab is chosen.
-    _open_tab_in(lang)
-    tabs = st.tabs([t(code, lang) for code in TABS], key="health_tab", on_change="rerun")
+    tabs = common.lazy_tabs(TABS, "health_tab", lang)
     if tabs[0].open:
         with tabs[0]:
             freshness_tab(health, fw, lang)

@@ -30,6 +30,16 @@ def data_page(secrets: dict | None = None, lang: str = "fr") -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, code: str, lang: str = "fr") -> AppTest:
+    """Only the open tab is drawn (and the import's, always): choose one as a click would."""
+    from indicators.i18n import t
+
+    at.session_state["data_tab"] = t(code, lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def sign_in(at: AppTest, name: str = "Camille") -> AppTest:
     at.text_input(key="editor_login_name").input(name)
     at.text_input(key="editor_login_password").input(PASSWORD)
@@ -64,6 +74,8 @@ def test_password_hash_and_allow_list():
 
 def test_viewers_see_history_but_cannot_import(demo_url):
     at = data_page()
+    assert not at.dataframe and not at.get("download_button")   # hidden tabs are not drawn
+    open_tab(at, "tab_history")
     text = all_text(at)
     assert "Réservé aux éditeurs" in text
     assert "Aucun mot de passe éditeur n'est défini" in text
@@ -84,6 +96,21 @@ def test_a_viewer_checks_a_file_and_sees_the_full_report_but_cannot_import(demo_
     assert "MOB4" in problems and "MOB04" in problems          # the problem and its suggestion
     assert not [b for b in at.button if b.key == "confirm_import"]
     assert len(list_batches(open_store(demo_url))) == len(before)
+
+
+def test_a_checked_file_stays_while_the_planner_reads_the_history(demo_url):
+    """The history and templates are drawn only when open; the import's tab always is, so that its
+    uploaded files and their report survive a look at another tab."""
+    at = data_page(lang="en")
+    raw = "indicator_id;territory_id;period;value\nMOB4;59350;2020;1\n".encode("cp1252")
+    upload(at, ("controle.csv", raw))
+    report = all_text(at)
+    assert "MOB4" in at.dataframe[1].value.to_string()
+    open_tab(at, "tab_history", "en")
+    assert at.selectbox(key="history_batch").value == 1
+    open_tab(at, "tab_import", "en")
+    assert [f.name for f in uploader(at).value] == ["controle.csv"]
+    assert "MOB4" in at.dataframe[1].value.to_string() and all_text(at) == report
 
 
 def test_wrong_password_is_refused(demo_url):
@@ -147,6 +174,7 @@ def test_history_shows_changes_and_rollback_needs_confirmation(demo_url):
     assert {m.label: m.value for m in at.metric}["Updated"] == "1"
     at.button(key="confirm_import").click().run()
     at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))   # a new session sees batch 2
+    open_tab(at, "tab_history", "en")
     assert at.selectbox(key="history_batch").value == 2                      # newest first
     assert "Values before this batch" in all_text(at)
     labels = [b.proto.label for b in at.get("download_button")]
@@ -161,7 +189,7 @@ def test_history_shows_changes_and_rollback_needs_confirmation(demo_url):
 
 
 def test_templates_offer_csv_and_xlsx_with_notes(demo_url):
-    at = data_page()
+    at = open_tab(data_page(), "tab_templates")
     buttons = at.get("download_button")
     labels = [b.proto.label for b in buttons]
     from indicators.schema import TABLES
