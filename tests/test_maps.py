@@ -689,12 +689,14 @@ def save_fixture_boundaries(url: str, files=((NORD, "code"), (BELGIUM, "nis"))) 
 
 
 def open_map(query: dict | None = None, editor: str | None = None) -> AppTest:
+    """The Map page; for an editor, with its boundaries section open (drawn only when open)."""
     at = AppTest.from_file(APP, default_timeout=90)
     at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if editor:
         at.session_state["_editor"] = editor
+        at.session_state["map_boundaries"] = True
     at.run()
     assert not at.exception, at.exception
     switch_page(at, "pages/map.py").run()
@@ -785,6 +787,19 @@ def test_map_page_colours_by_status(store):
     fills |= {tuple(p["fill"][:3]) for p in layers.get("points", {"data": []})["data"]}
     assert fills <= {tuple(maps.rgba(c)[:3]) for c in STATUS_COLORS.values()}
     assert "Progress status" in page_text(at)
+
+
+def test_the_boundaries_section_is_drawn_only_when_open(store):
+    """Closed (as the page opens), the boundary sets' tables and uploader are not sent at all."""
+    at = open_map({"lang": "en"})
+    assert not at.get("file_uploader") and not at.dataframe
+    assert at.get("deck_gl_json_chart")
+    at.session_state["map_boundaries"] = True
+    at.session_state["_editor"] = "Alice"
+    at.run()
+    assert not at.exception
+    assert [u.key for u in at.get("file_uploader")] == ["map_upload_0"]
+    assert any("demo-nuts3" in d.value.to_string() for d in at.dataframe)
 
 
 def test_an_editor_uploads_checks_and_saves_boundaries(store):
