@@ -47,7 +47,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indicators import map_flows, map_labels, maps  # noqa: E402
+from indicators import boundaries, map_classes, map_flows, map_labels, maps  # noqa: E402
 from tests.fixtures_dir import fixtures_dir  # noqa: E402
 
 BOUNDARIES = fixtures_dir() / "boundaries"
@@ -63,7 +63,7 @@ def build(n_flows: int = 2000, seed: int = 20240611):
     t0 = time.perf_counter()
     rows, files = [], []
     for name, prop, country in FILES:
-        bfile = maps.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
+        bfile = boundaries.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
         files.append((bfile, prop))
         for props, _, geom in bfile.features:
             point = geom.representative_point()
@@ -72,9 +72,9 @@ def build(n_flows: int = 2000, seed: int = 20240611):
     territories = pd.DataFrame(rows)
     sets = []
     for bfile, prop in files:
-        prepared = maps.prepare_boundaries(bfile, prop, territories)
+        prepared = boundaries.prepare_boundaries(bfile, prop, territories)
         sets.append({"name": bfile.name, "code_property": prop, "geojson": prepared.geojson})
-    geography = maps.build_geography(sets, territories)
+    geography = boundaries.build_geography(sets, territories)
     # As the Map page: the base map's files where the app serves them (content-addressed, shared).
     base = maps.write_base_map(ROOT / "static" / "map" / "cache", geography)
     t_boundaries = time.perf_counter() - t0
@@ -82,9 +82,9 @@ def build(n_flows: int = 2000, seed: int = 20240611):
     rng = np.random.default_rng(seed)
     values = territories.assign(value=rng.lognormal(8, 1.2, len(territories)).round(0), period="2024",
                                 status=rng.choice(["on_track", "limited_progress", "deterioration"], len(territories)))
-    maps.classify([1.0, 2.0], "natural_breaks")          # import mapclassify outside the timing
+    map_classes.classify([1.0, 2.0], "natural_breaks")          # import mapclassify outside the timing
     t0 = time.perf_counter()
-    classes = maps.classify(values["value"], "natural_breaks", 5)
+    classes = map_classes.classify(values["value"], "natural_breaks", 5)
     choropleth = maps.values_deck(values, "fr", classes=classes, geography=geography, unit="habitants",
                                   decimals=0, base=base, width=MAP_WIDTH, height=MAP_HEIGHT)
     # the place names, as the Map page adds them
@@ -125,12 +125,12 @@ def demo_first_view():
         load_flows(engine)
         engine.dispose()
     t0 = time.perf_counter()
-    geography = maps.build_geography(sets, fw["territories"])
+    geography = boundaries.build_geography(sets, fw["territories"])
     base = maps.write_base_map(ROOT / "static" / "map" / "cache", geography)
-    code = maps.default_indicator(fw["indicators"], obs)
-    kind = maps.kinds_with_values(obs, fw["territories"], code)[0][0]
-    values = maps.values_frame(obs, fw["territories"], code, None, kind).assign(status="on_track")
-    classes = maps.classify(values["value"], "quantiles", 5)
+    code = map_classes.default_indicator(fw["indicators"], obs)
+    kind = map_classes.kinds_with_values(obs, fw["territories"], code)[0][0]
+    values = map_classes.values_frame(obs, fw["territories"], code, None, kind).assign(status="on_track")
+    classes = map_classes.classify(values["value"], "quantiles", 5)
     deck = maps.values_deck(values, "fr", classes=classes, geography=geography, base=base,
                             width=MAP_WIDTH, height=MAP_HEIGHT)
     deck.layers.append(map_labels.names_layer(fw["territories"], deck.initial_view_state, "fr", MAP_WIDTH,

@@ -1,8 +1,8 @@
 """Seed a fresh store with the demo's shipped boundaries, through the same path as an editor's upload.
 
 The files in data/demo/boundaries/ are derived by data/demo/boundaries/make.py from open-licence
-sources (see data/demo/README.md). Each is read by maps.read_boundary_file, joined and simplified by
-maps.prepare_boundaries and saved by store.save_boundaries, so an editor can replace or delete them
+sources (see data/demo/README.md). Each is read by boundaries.read_boundary_file, joined and simplified by
+boundaries.prepare_boundaries and saved by store.save_boundaries, so an editor can replace or delete them
 like any uploaded set.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ ATTRIBUTION = ("© IGN Admin Express (Licence Ouverte) · Statbel / arneh61 (CC0
 
 def seed_demo_boundaries(engine: Engine, territories) -> list[str]:
     """Save every shipped set whose codes match the territories; return the names saved."""
-    from .maps import prepare_boundaries, read_boundary_file
+    from .boundaries import prepare_boundaries, read_boundary_file
     from .store import save_boundaries
 
     saved = []

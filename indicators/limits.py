@@ -24,7 +24,7 @@ DEFAULTS: dict[str, int] = {
     "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
     "MAX_HEADER_ROW": 1_000,                   # a mapping's header row (lines of notes above the header)
     "MAX_JSON_DEPTH": 64,                      # nesting of a mapping or boundary JSON
-    "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have maps.MAX_BYTES)
+    "MAX_JSON_BYTES": 100 * 1024 * 1024,       # a mapping or boundary file (boundaries also have boundaries.MAX_BYTES)
     "MAX_VERTICES": 1_500_000,                 # coordinates of one boundary file, arcs expanded (25 MB of GeoJSON holds ~1.2 M)
     "MAX_PATTERN_CHARS": 200,                  # a saved mapping's regular expression
     "MAX_PROBLEMS_LISTED": 1_000,              # problems of one kind in one column of a file listed one by one; the rest are counted

@@ -12,8 +12,9 @@ import pydeck as pdk
 
 from . import i18n
 from .i18n import t
-from .maps import (DEFAULT_HEIGHT, DEFAULT_WIDTH, FLOW_DESTINATION, FLOW_ORIGIN, SELECTED_LINE, BaseMap,
-                   CompactDeck, Geography, _base, _border_layers, _finite, fit_view, fmt, rgba, tooltip)
+from .maps import BaseMap, CompactDeck, DEFAULT_HEIGHT, DEFAULT_WIDTH, FLOW_DESTINATION, FLOW_ORIGIN, SELECTED_LINE, _base, _border_layers, fit_view, rgba, tooltip
+from .boundaries import Geography
+from .map_classes import _finite, fmt
 
 def flows_frame(flows: pd.DataFrame, territories: pd.DataFrame, indicator_id: str,
                 period: str | None = None) -> pd.DataFrame:

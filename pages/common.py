@@ -73,7 +73,7 @@ def observations(version: tuple) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def geography(version: tuple):
     """The saved boundary sets merged (indicators.maps.Geography): the Map page's shapes and the report's."""
-    from indicators.maps import build_geography
+    from indicators.boundaries import build_geography
     from indicators.store import load_boundaries
 
     return build_geography(load_boundaries(engine()), framework(version)["territories"])

@@ -17,7 +17,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import map_flows, map_labels, maps
+from indicators import boundaries, map_classes, map_flows, map_labels, maps
 from indicators.i18n import t
 from indicators.units import unit_of
 from pages import common
@@ -38,7 +38,7 @@ def _url_prefix() -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def geography(version: tuple) -> tuple[maps.Geography, maps.BaseMap | None]:
+def geography(version: tuple) -> tuple[boundaries.Geography, maps.BaseMap | None]:
     """The saved boundary sets merged, and the offline base map (static files) that draws them."""
     geo = common.geography(version)
     try:
@@ -77,8 +77,8 @@ def statuses(version: tuple, method: str, indicator_id: str, period_from: str | 
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def read_upload(digest: str, name: str, _raw: bytes) -> maps.BoundaryFile:
-    return maps.read_boundary_file(_raw, name)
+def read_upload(digest: str, name: str, _raw: bytes) -> boundaries.BoundaryFile:
+    return boundaries.read_boundary_file(_raw, name)
 
 
 # ---------------------------------------------------------------- pieces
@@ -93,7 +93,7 @@ def _names(frame: pd.DataFrame, lang: str) -> str:
 def _territory_counts(version: tuple, period_from: str | None, period_to: str | None) -> pd.Series:
     # Scanning the observations for the indicators with values cost 0.5 s per run on the large store.
     flt = F.Filters(period_from=period_from, period_to=period_to)
-    return maps.territory_counts(F.in_period(common.observations(version), flt))
+    return map_classes.territory_counts(F.in_period(common.observations(version), flt))
 
 
 def _indicator_choice(lang: str, indicators: pd.DataFrame, counts: pd.Series, flows: pd.DataFrame):
@@ -108,7 +108,7 @@ def _indicator_choice(lang: str, indicators: pd.DataFrame, counts: pd.Series, fl
     if ss.get(INDICATOR_KEY) not in codes:
         # First visit: an indicator the strategy acts on (DESIGN.md: a context indicator such as the
         # population is shown beside actions, never first), the one known in the most territories.
-        ss[INDICATOR_KEY] = maps.default_indicator(rows, counts=counts) or codes[0]
+        ss[INDICATOR_KEY] = map_classes.default_indicator(rows, counts=counts) or codes[0]
 
     def label(code: str) -> str:
         tag = f" · ⇄ {t('map_flows_tag', lang)}" if code in with_flows else ""
@@ -157,14 +157,14 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             unit = unit_of(indicator, lang)
             label = i18n.name(indicator, "name", lang) or indicator["indicator_id"]
             st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
-                      maps.fmt(r["value"], lang, indicator.get("decimals")))
+                      map_classes.fmt(r["value"], lang, indicator.get("decimals")))
             if indicator["indicator_id"] in status.index:
                 st.markdown(common.status_badge(status[indicator["indicator_id"]], lang, flt.method))
         table = pd.DataFrame({
             t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
                                    latest["indicator_id"]],
             t("period", lang): latest["period"].astype(str).tolist(),
-            t("value", lang): [maps.fmt(v, lang, info.loc[c].get("decimals"), unit_of(info.loc[c].to_dict(), lang))
+            t("value", lang): [map_classes.fmt(v, lang, info.loc[c].get("decimals"), unit_of(info.loc[c].to_dict(), lang))
                                for c, v in zip(latest["indicator_id"], latest["value"])],
             t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
                                 for c in latest["indicator_id"]],
@@ -177,7 +177,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
                  icon=":material/query_stats:", query_params=query)
 
 
-def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
+def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
     from indicators.store import delete_boundaries, save_boundaries
 
     fw, ss = view.framework, st.session_state
@@ -192,7 +192,7 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
             t("map_col_saved", lang): [i18n.when(s["saved_at"], lang) for s in geo.sets],
             t("user", lang): [s["user"] for s in geo.sets],
         }), hide_index=True)
-        missing = maps.territories_without_shape(fw["territories"], geo.shapes)
+        missing = boundaries.territories_without_shape(fw["territories"], geo.shapes)
         if not missing.empty:
             with st.expander(t("map_missing_all", lang, n=len(missing))):
                 st.dataframe(_territory_table(missing, lang), hide_index=True)
@@ -209,18 +209,18 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
             ss["_map_messages"] = [t("map_deleted", lang, name=chosen)]
             st.rerun()
     round_ = ss.get("_map_upload_round", 0)
-    upload = st.file_uploader(t("map_upload", lang, limit=maps.MAX_MB), type=["geojson", "json", "topojson"],
-                              key=f"map_upload_{round_}", max_upload_size=maps.MAX_MB)   # Streamlit's words agree
+    upload = st.file_uploader(t("map_upload", lang, limit=boundaries.MAX_MB), type=["geojson", "json", "topojson"],
+                              key=f"map_upload_{round_}", max_upload_size=boundaries.MAX_MB)   # Streamlit's words agree
     if upload is None:
         return
-    if upload.size > maps.MAX_BYTES:  # refused before reading a byte of it
-        st.error(maps.BoundaryError("map_err_too_big", file=upload.name, size=maps._mb(upload.size),
-                                    limit=maps.MAX_MB).message(lang), icon=":material/error:")
+    if upload.size > boundaries.MAX_BYTES:  # refused before reading a byte of it
+        st.error(boundaries.BoundaryError("map_err_too_big", file=upload.name, size=boundaries._mb(upload.size),
+                                    limit=boundaries.MAX_MB).message(lang), icon=":material/error:")
         return
     raw = upload.getvalue()
     try:
         bfile = read_upload(hashlib.sha256(raw).hexdigest(), upload.name, raw)
-    except maps.BoundaryError as exc:
+    except boundaries.BoundaryError as exc:
         st.error(exc.message(lang), icon=":material/error:")
         return
     except Exception as exc:  # never a traceback: say which file and what kind of failure
@@ -228,7 +228,7 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
         return
     for note in bfile.notice_texts(lang):
         st.info(note, icon=":material/info:")
-    candidates = maps.code_properties(bfile, fw["territories"]["territory_id"])
+    candidates = boundaries.code_properties(bfile, fw["territories"]["territory_id"])
     if not candidates:
         st.error(t("map_err_no_properties", lang, file=upload.name), icon=":material/error:")
         return
@@ -239,8 +239,8 @@ def _boundaries_section(view, geo: maps.Geography, lang: str) -> None:
                         format_func=lambda p: t("map_code_option", lang, prop=p, n=options[p]["matches"],
                                                 example=options[p]["example"]))
     try:
-        prepared = maps.prepare_boundaries(bfile, prop, fw["territories"])
-    except maps.BoundaryError as exc:
+        prepared = boundaries.prepare_boundaries(bfile, prop, fw["territories"])
+    except boundaries.BoundaryError as exc:
         st.error(exc.message(lang), icon=":material/error:")
         return
     except Exception as exc:
@@ -336,7 +336,7 @@ def main() -> None:
         legend_title = f"{i18n.name(indicator, 'name', lang)} ({unit})" if unit else i18n.name(indicator, "name", lang)
         _draw(deck, legend_title, legend, caption, view, focus, indicator, lang, symbols=False)
     else:
-        kinds = maps.kinds_with_values(obs, fw["territories"], code)
+        kinds = map_classes.kinds_with_values(obs, fw["territories"], code)
         kind_codes = [k for k, _ in kinds]
         ind_obs = obs[(obs["indicator_id"] == code) & obs["value"].notna()]
         periods = sorted(ind_obs["period"].astype(str).unique(), reverse=True)
@@ -353,33 +353,33 @@ def main() -> None:
         colouring = row[0].segmented_control(t("map_colour_by", lang), ["value", "status"], key="map_colour",
                                              default="value", format_func=lambda c: t(f"map_colour_{c}", lang)) \
             or "value"
-        method = row[1].selectbox(t("map_classes", lang), list(maps.CLASS_METHODS), key="map_classes",
+        method = row[1].selectbox(t("map_classes", lang), list(map_classes.CLASS_METHODS), key="map_classes",
                                   format_func=lambda m: t(f"map_method_{m}", lang), disabled=colouring == "status")
         k = row[2].selectbox(t("map_k", lang), [3, 4, 5, 6, 7], index=2, key="map_k",
                              disabled=colouring == "status")
-        palette = row[3].selectbox(t("map_palette", lang), list(maps.PALETTES), key="map_palette",
+        palette = row[3].selectbox(t("map_palette", lang), list(map_classes.PALETTES), key="map_palette",
                                    format_func=lambda p: t(f"map_palette_{p}", lang),
                                    help=t("map_palette_help", lang), disabled=colouring == "status")
         symbol = st.session_state.get("map_symbol") or "circles"
         online = bool(st.session_state.get("map_online"))
-        frame = maps.values_frame(ind_obs, fw["territories"], code, period or None, kind)
+        frame = map_classes.values_frame(ind_obs, fw["territories"], code, period or None, kind)
         stat = statuses(view.version, flt.method, code, flt.period_from, flt.period_to)
         frame = frame.merge(stat, on="territory_id", how="left")
         frame["status"] = frame["status"].fillna("not_assessed")
         higher = str(indicator.get("direction") or "increase") != "decrease"
-        classes = maps.classify(frame["value"], method, int(k), palette, higher)
+        classes = map_classes.classify(frame["value"], method, int(k), palette, higher)
         deck = maps.values_deck(frame, lang, colouring=colouring, classes=classes,
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
                                 unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
         deck.layers.append(_names_layer(view.version, deck, lang))
         if colouring == "status":
-            rows = maps.status_legend(frame["status"], lang, flt.method)
+            rows = map_classes.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)
         else:
-            rows = maps.legend(classes, lang, decimals)
+            rows = map_classes.legend(classes, lang, decimals)
             legend_title = f"{i18n.name(indicator, 'name', lang)}" + (f" ({unit})" if unit else "")
-        rows = [r for r in rows if r["count"] or r["color"] != maps.NO_DATA_COLOR]
+        rows = [r for r in rows if r["count"] or r["color"] != map_classes.NO_DATA_COLOR]
         notes = []
         if not frame.empty and not period and frame["period"].nunique() > 1:
             notes.append(t("map_mixed_periods", lang, first=frame["period"].min(), last=frame["period"].max()))
@@ -389,14 +389,14 @@ def main() -> None:
             no_shape = frame[~frame["territory_id"].astype(str).isin(set(geo.shapes))]
             if not no_shape.empty:
                 notes.append(t("map_without_shape", lang, n=len(no_shape), names=_names(no_shape, lang)))
-        _draw(deck, legend_title, maps.legend_html(rows), " ".join(notes), view, focus, indicator, lang,
+        _draw(deck, legend_title, map_classes.legend_html(rows), " ".join(notes), view, focus, indicator, lang,
               symbols=geo.empty or bool(len(frame) and not frame["territory_id"].astype(str).isin(
                   set(geo.shapes)).all()))
 
     _boundaries(view, geo, lang, expanded=False)
 
 
-def _boundaries(view, geo: maps.Geography, lang: str, expanded: bool) -> None:
+def _boundaries(view, geo: boundaries.Geography, lang: str, expanded: bool) -> None:
     """The boundary sets, drawn only when their section is open: closed, its tables, login form and
     uploader cost a returning user's map 0.28 s (1.76 -> 1.48 s, 7 loads of each, alternated)."""
     section = st.expander(t("map_boundaries", lang), expanded=expanded, key="map_boundaries", on_change="rerun")

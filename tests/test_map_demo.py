@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from indicators import demo_boundaries, map_flows, map_labels, maps
+from indicators import boundaries, demo_boundaries, map_flows, map_labels, maps
 from indicators.store import load_boundaries, load_demo, open_store, read_table
 
 from .fixtures_dir import fixtures_dir
@@ -26,7 +26,7 @@ def test_a_fresh_store_holds_the_demo_boundaries_as_saved_sets_with_a_border(fre
     sets = {s["name"]: s for s in load_boundaries(fresh)}
     assert set(sets) == set(demo_boundaries.DEMO_SETS)
     assert {s["user"] for s in sets.values()} == {"demo"} and {s["code_property"] for s in sets.values()} == {"code"}
-    geo = maps.build_geography(list(sets.values()), read_table(fresh, "territories"))
+    geo = boundaries.build_geography(list(sets.values()), read_table(fresh, "territories"))
     # both sides of the border: communes, municipalities and NUTS 3 regions of the demo
     for code in ("59350", "59183", "34022", "57081", "57096", "21004", "FRE11", "BE254", "BE328"):
         assert code in geo.shapes, code

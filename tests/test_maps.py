@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import i18n, map_flows, map_labels, maps
+from indicators import boundaries, i18n, map_classes, map_flows, map_labels, maps
 from indicators.style import STATUS_COLORS
 
 from .conftest import DEMO, FIXTURES, ROOT, switch_page
@@ -36,8 +36,8 @@ def demo_codes(country: str, kind: str) -> set[str]:
     return set(t.loc[keep, "territory_id"])
 
 
-def read(path, name: str | None = None) -> maps.BoundaryFile:
-    return maps.read_boundary_file(path.read_bytes(), name or path.name)
+def read(path, name: str | None = None) -> boundaries.BoundaryFile:
+    return boundaries.read_boundary_file(path.read_bytes(), name or path.name)
 
 
 def reprojected(path, epsg: int, declare: bool = True) -> bytes:
@@ -66,9 +66,9 @@ def reprojected(path, epsg: int, declare: bool = True) -> bytes:
 def test_nord_communes_join_the_french_demo_communes_on_code():
     bfile = read(NORD)
     assert len(bfile.features) == 648 and bfile.crs is None and bfile.notices == []
-    best = maps.code_properties(bfile, TERRITORIES["territory_id"])[0]
+    best = boundaries.code_properties(bfile, TERRITORIES["territory_id"])[0]
     assert best["property"] == "code"
-    prepared = maps.prepare_boundaries(bfile, "code", TERRITORIES)
+    prepared = boundaries.prepare_boundaries(bfile, "code", TERRITORIES)
     french = demo_codes("FR", "commune")
     assert set(prepared.matched) == french and len(french) == 26
     assert len(prepared.unknown) == 648 - 26                   # listed, and kept as background
@@ -89,9 +89,9 @@ def test_nord_communes_join_the_french_demo_communes_on_code():
 def test_belgian_municipalities_join_on_nis():
     bfile = read(BELGIUM)
     assert len(bfile.features) == 152
-    candidates = maps.code_properties(bfile, TERRITORIES["territory_id"])
+    candidates = boundaries.code_properties(bfile, TERRITORIES["territory_id"])
     assert candidates[0]["property"] == "nis"
-    prepared = maps.prepare_boundaries(bfile, "nis", TERRITORIES)
+    prepared = boundaries.prepare_boundaries(bfile, "nis", TERRITORIES)
     assert set(prepared.matched) == demo_codes("BE", "commune")
     assert {"34022", "57096", "57097", "57081", "21004"} <= set(prepared.matched)
     assert len(prepared.unknown) == 152 - len(prepared.matched)
@@ -102,9 +102,9 @@ def test_nuts3_file_joins_on_nuts_id_and_keeps_only_the_area_around():
     bfile = read(NUTS3)
     assert bfile.crs is None                        # declares EPSG:4326: nothing to reproject
     assert not [k for k, _ in bfile.notices if k == "map_note_reprojected"]
-    props = [c["property"] for c in maps.code_properties(bfile, TERRITORIES["territory_id"])]
+    props = [c["property"] for c in boundaries.code_properties(bfile, TERRITORIES["territory_id"])]
     assert props[0] in ("NUTS_ID", "FID", "id") and "NUTS_ID" in props
-    prepared = maps.prepare_boundaries(bfile, "NUTS_ID", TERRITORIES)
+    prepared = boundaries.prepare_boundaries(bfile, "NUTS_ID", TERRITORIES)
     assert set(prepared.matched) == {"FRE11", "FRE12", "BE251", "BE253", "BE254", "BE255", "BE256", "BE258",
                                      "BE328", "BE100"}
     assert prepared.features_in_file == 1514
@@ -117,24 +117,24 @@ def test_nuts3_file_joins_on_nuts_id_and_keeps_only_the_area_around():
 @pytest.mark.parametrize("epsg,path,prop", [(3812, BELGIUM, "nis"), (2154, NORD, "code"), (3035, NORD, "code")])
 def test_a_declared_projected_crs_is_reprojected_to_wgs84(epsg, path, prop):
     raw = reprojected(path, epsg)
-    bfile = maps.read_boundary_file(raw, f"projected-{epsg}.geojson")
+    bfile = boundaries.read_boundary_file(raw, f"projected-{epsg}.geojson")
     assert bfile.crs == f"EPSG:{epsg}"
     texts = bfile.notice_texts("en")
     assert any(f"EPSG:{epsg}" in text and "reprojected to WGS84" in text for text in texts)
     original = read(path)
-    assert np.allclose(maps._bounds([g for _, _, g in bfile.features]),
-                       maps._bounds([g for _, _, g in original.features]), atol=1e-4)
-    prepared = maps.prepare_boundaries(bfile, prop, TERRITORIES)
-    assert set(prepared.matched) == set(maps.prepare_boundaries(original, prop, TERRITORIES).matched)
+    assert np.allclose(boundaries._bounds([g for _, _, g in bfile.features]),
+                       boundaries._bounds([g for _, _, g in original.features]), atol=1e-4)
+    prepared = boundaries.prepare_boundaries(bfile, prop, TERRITORIES)
+    assert set(prepared.matched) == set(boundaries.prepare_boundaries(original, prop, TERRITORIES).matched)
 
 
 @pytest.mark.parametrize("epsg", [2154, 3812])
 def test_an_undeclared_projected_crs_is_recognised_from_its_coordinates(epsg):
     raw = reprojected(BELGIUM if epsg == 3812 else NORD, epsg, declare=False)
-    bfile = maps.read_boundary_file(raw, "no-crs.geojson")
+    bfile = boundaries.read_boundary_file(raw, "no-crs.geojson")
     assert bfile.crs == f"EPSG:{epsg}"
     assert any("does not declare" in text for text in bfile.notice_texts("en"))
-    west, south, east, north = maps._bounds([g for _, _, g in bfile.features])
+    west, south, east, north = boundaries._bounds([g for _, _, g in bfile.features])
     assert 2 < west < east < 5 and 49.5 < south < north < 51.5
 
 
@@ -142,8 +142,8 @@ def test_unrecognisable_projected_coordinates_are_refused_with_a_clear_message()
     square = [[[9.0e6, 9.0e6], [9.1e6, 9.0e6], [9.1e6, 9.1e6], [9.0e6, 9.0e6]]]
     doc = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"code": "59350"}, "geometry": {"type": "Polygon", "coordinates": square}}]}
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.read_boundary_file(json.dumps(doc).encode(), "lambert-sans-crs.geojson")
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.read_boundary_file(json.dumps(doc).encode(), "lambert-sans-crs.geojson")
     assert caught.value.key == "map_err_crs_missing"
     for lang in ("fr", "nl", "en"):
         assert "lambert-sans-crs.geojson" in caught.value.message(lang)
@@ -153,8 +153,8 @@ def test_unrecognisable_projected_coordinates_are_refused_with_a_clear_message()
 def test_an_unknown_declared_crs_is_refused():
     doc = json.loads(NORD.read_text(encoding="utf-8"))
     doc["crs"] = {"type": "name", "properties": {"name": "EPSG:999999"}}
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.read_boundary_file(json.dumps(doc).encode(), "odd-crs.geojson")
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.read_boundary_file(json.dumps(doc).encode(), "odd-crs.geojson")
     assert caught.value.key == "map_err_crs_unknown"
     assert "odd-crs.geojson" in caught.value.message("fr") and "EPSG:999999" in caught.value.message("fr")
 
@@ -163,33 +163,33 @@ def test_an_unknown_declared_crs_is_refused():
 
 def test_a_file_with_no_matching_codes_is_refused_naming_the_file_and_codes():
     bfile = read(NORD, "communes.geojson")
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.prepare_boundaries(bfile, "nom", TERRITORIES)
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.prepare_boundaries(bfile, "nom", TERRITORIES)
     message = caught.value.message("en")
     assert caught.value.key == "map_err_no_match"
     assert "communes.geojson" in message and "“nom”" in message and "Abancourt" in message
     # With no known territory at all, every candidate property matches nothing.
     nobody = TERRITORIES.assign(territory_id=lambda d: "X" + d["territory_id"])
-    assert all(c["matches"] == 0 for c in maps.code_properties(bfile, nobody["territory_id"]))
-    with pytest.raises(maps.BoundaryError):
-        maps.prepare_boundaries(bfile, "code", nobody)
+    assert all(c["matches"] == 0 for c in boundaries.code_properties(bfile, nobody["territory_id"]))
+    with pytest.raises(boundaries.BoundaryError):
+        boundaries.prepare_boundaries(bfile, "code", nobody)
 
 
 def test_a_single_feature_is_accepted_as_a_collection_of_one():
     doc = json.loads(NORD.read_text(encoding="utf-8"))
     lille = next(f for f in doc["features"] if f["properties"]["code"] == "59350")
-    bfile = maps.read_boundary_file(json.dumps(lille).encode(), "lille.geojson")
+    bfile = boundaries.read_boundary_file(json.dumps(lille).encode(), "lille.geojson")
     assert len(bfile.features) == 1
     assert [k for k, _ in bfile.notices] == ["map_note_single_feature"]
     assert "lille.geojson" in bfile.notice_texts("fr")[0]
-    prepared = maps.prepare_boundaries(bfile, "code", TERRITORIES)
+    prepared = boundaries.prepare_boundaries(bfile, "code", TERRITORIES)
     assert prepared.matched == ["59350"]
 
 
 def test_invalid_json_is_refused_with_line_and_column():
     raw = NORD.read_bytes()[:5000]
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.read_boundary_file(raw, "cut.geojson")
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.read_boundary_file(raw, "cut.geojson")
     assert caught.value.key == "map_err_json"
     for lang in ("fr", "nl", "en"):
         assert "cut.geojson" in caught.value.message(lang)
@@ -198,11 +198,11 @@ def test_invalid_json_is_refused_with_line_and_column():
 
 def test_a_50_mb_file_is_refused_before_it_is_parsed():
     raw = b'{"type": "FeatureCollection", "features": []}' + b" " * (50 * 1024 * 1024)
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.read_boundary_file(raw, "france-entiere.geojson")
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.read_boundary_file(raw, "france-entiere.geojson")
     assert caught.value.key == "map_err_too_big"
     assert caught.value.message("en").startswith("“france-entiere.geojson” is 50.0 MB")
-    assert "pèse 50,0 Mo" in caught.value.message("fr") and f"limités à {maps.MAX_MB} Mo" in caught.value.message("fr")
+    assert "pèse 50,0 Mo" in caught.value.message("fr") and f"limités à {boundaries.MAX_MB} Mo" in caught.value.message("fr")
 
 
 @pytest.mark.parametrize("raw,key", [
@@ -215,8 +215,8 @@ def test_a_50_mb_file_is_refused_before_it_is_parsed():
      b'[{"type": "Polygon", "arcs": [[7]]}]}}, "arcs": []}', "map_err_topojson"),
 ])
 def test_other_bad_files_get_a_message_naming_the_file(raw, key):
-    with pytest.raises(maps.BoundaryError) as caught:
-        maps.read_boundary_file(raw, "bad.json")
+    with pytest.raises(boundaries.BoundaryError) as caught:
+        boundaries.read_boundary_file(raw, "bad.json")
     assert caught.value.key == key
     assert all("bad.json" in caught.value.message(lang) for lang in ("fr", "nl", "en"))
 
@@ -254,35 +254,35 @@ def to_topojson(doc: dict, scale: float = 1e-5) -> dict:
 def test_topojson_is_decoded_like_the_geojson_it_came_from():
     doc = json.loads(BELGIUM.read_text(encoding="utf-8"))
     raw = json.dumps(to_topojson(doc)).encode()
-    bfile = maps.read_boundary_file(raw, "belgium.topojson")
+    bfile = boundaries.read_boundary_file(raw, "belgium.topojson")
     original = read(BELGIUM)
     assert bfile.source_type == "topojson" and len(bfile.features) == len(original.features)
-    assert np.allclose(maps._bounds([g for _, _, g in bfile.features]),
-                       maps._bounds([g for _, _, g in original.features]), atol=1e-4)
+    assert np.allclose(boundaries._bounds([g for _, _, g in bfile.features]),
+                       boundaries._bounds([g for _, _, g in original.features]), atol=1e-4)
     areas = [g.area for _, _, g in bfile.features]
     assert np.allclose(areas, [g.area for _, _, g in original.features], rtol=1e-3)
     assert any("municipalities" in text for text in bfile.notice_texts("en"))
-    assert maps.code_properties(bfile, TERRITORIES["territory_id"])[0]["property"] == "nis"
+    assert boundaries.code_properties(bfile, TERRITORIES["territory_id"])[0]["property"] == "nis"
 
 
 def test_numeric_codes_are_read_as_text_and_zero_padded_when_that_is_known():
-    assert maps._code(34022) == "34022"
-    assert maps._code(34022.0) == "34022"
-    assert maps._code(1001, {"01001"}) == "01001"
-    assert maps._code(" fre11 ", {"FRE11"}) == "FRE11"
-    assert maps._code(None) is None and maps._code(float("nan")) is None
+    assert boundaries._code(34022) == "34022"
+    assert boundaries._code(34022.0) == "34022"
+    assert boundaries._code(1001, {"01001"}) == "01001"
+    assert boundaries._code(" fre11 ", {"FRE11"}) == "FRE11"
+    assert boundaries._code(None) is None and boundaries._code(float("nan")) is None
 
 
 # ---------------------------------------------------------------- merged sets, border, offline style
 
 @pytest.fixture(scope="module")
-def geography() -> maps.Geography:
+def geography() -> boundaries.Geography:
     sets = []
     for path, prop in ((NORD, "code"), (BELGIUM, "nis"), (NUTS3, "NUTS_ID")):
-        prepared = maps.prepare_boundaries(read(path), prop, TERRITORIES)
+        prepared = boundaries.prepare_boundaries(read(path), prop, TERRITORIES)
         sets.append({"name": path.stem, "code_property": prop, "geojson": prepared.geojson, "saved_at": "",
                      "user": "test"})
-    return maps.build_geography(sets, TERRITORIES)
+    return boundaries.build_geography(sets, TERRITORIES)
 
 
 def test_geography_merges_the_sets_and_draws_the_border(geography):
@@ -330,52 +330,52 @@ def test_the_base_style_has_only_a_background_the_boundaries_and_the_border(geog
 def test_classes_come_from_mapclassify():
     import mapclassify
 
-    values = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05")["value"].astype(float)
-    assert len(values) < maps.JENKS_SAMPLE
+    values = map_classes.values_frame(OBSERVATIONS, TERRITORIES, "QOL05")["value"].astype(float)
+    assert len(values) < map_classes.JENKS_SAMPLE
     for method, scheme in (("quantiles", mapclassify.Quantiles), ("equal_interval", mapclassify.EqualInterval),
                            ("natural_breaks", mapclassify.FisherJenks)):
-        classes = maps.classify(values, method, 5)
+        classes = map_classes.classify(values, method, 5)
         assert classes.bins == pytest.approx(list(scheme(values.to_numpy(), k=5).bins))
         assert sum(classes.counts) == len(values) and len(classes.colors) == 5
-    assert maps.classify([], "quantiles") is None
-    few = maps.classify([1, 1, 2, 2], "quantiles", 5)
+    assert map_classes.classify([], "quantiles") is None
+    few = map_classes.classify([1, 1, 2, 2], "quantiles", 5)
     assert few.bins == [1, 2] and few.counts == [2, 2]
-    assert maps.classify([3.0], "natural_breaks", 5).counts == [1]
+    assert map_classes.classify([3.0], "natural_breaks", 5).counts == [1]
     # Many values: natural breaks on a deterministic sample, every value still in a class.
     many = np.random.default_rng(3).lognormal(8, 1, 2000)
-    a, b = maps.classify(many, "natural_breaks", 5), maps.classify(many, "natural_breaks", 5)
+    a, b = map_classes.classify(many, "natural_breaks", 5), map_classes.classify(many, "natural_breaks", 5)
     assert a.bins == b.bins and sum(a.counts) == 2000 and a.bins[-1] == many.max()
 
 
 def test_legend_shows_class_bounds_in_the_users_number_format_and_a_no_data_class():
-    classes = maps.classify([1234.5, 2000, 5000.25, 9999.9], "equal_interval", 2)
-    fr, nl, en = (maps.legend(classes, lang, 1, no_data=3) for lang in ("fr", "nl", "en"))
+    classes = map_classes.classify([1234.5, 2000, 5000.25, 9999.9], "equal_interval", 2)
+    fr, nl, en = (map_classes.legend(classes, lang, 1, no_data=3) for lang in ("fr", "nl", "en"))
     assert fr[0]["label"] == f"1{NNBSP}234,5 – 5{NNBSP}617,2"
     assert nl[0]["label"] == "1.234,5 – 5.617,2"
     assert en[1]["label"] == "5,617.2 – 9,999.9"
-    assert fr[-1] == {"color": maps.NO_DATA_COLOR, "label": "Pas de donnée", "count": 3}
+    assert fr[-1] == {"color": map_classes.NO_DATA_COLOR, "label": "Pas de donnée", "count": 3}
     assert en[-1]["label"] == "No data" and nl[-1]["label"] == "Geen gegevens"
     # Bounds that would read the same once rounded get more decimals.
-    close = maps.classify([0.11, 0.12, 0.13, 0.14], "quantiles", 4)
-    labels = [r["label"] for r in maps.legend(close, "en", 0)[:-1]]
+    close = map_classes.classify([0.11, 0.12, 0.13, 0.14], "quantiles", 4)
+    labels = [r["label"] for r in map_classes.legend(close, "en", 0)[:-1]]
     assert len(set(labels)) == len(labels) and "0.12" in labels[1]
 
 
 def test_palettes_are_colour_blind_safe_and_diverging_follows_the_desired_direction():
     values = list(range(1, 11))
-    up = maps.classify(values, "quantiles", 5, "sunset", higher_is_better=True)
-    down = maps.classify(values, "quantiles", 5, "sunset", higher_is_better=False)
-    blue, red = maps.PALETTES["sunset"][0], maps.PALETTES["sunset"][-1]
+    up = map_classes.classify(values, "quantiles", 5, "sunset", higher_is_better=True)
+    down = map_classes.classify(values, "quantiles", 5, "sunset", higher_is_better=False)
+    blue, red = map_classes.PALETTES["sunset"][0], map_classes.PALETTES["sunset"][-1]
 
     def near(a, b):
         return sum(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) for i in (1, 3, 5)) < 60
 
     assert near(up.colors[-1], blue) and near(up.colors[0], red)      # higher is better: high = blue
     assert near(down.colors[-1], red) and near(down.colors[0], blue)
-    seq = maps.classify(values, "quantiles", 5, "ylorbr")
-    assert seq.colors[0] != maps.PALETTES["ylorbr"][0]                # the near-white end is left out
-    assert len(set(seq.colors)) == 5 and maps.NO_DATA_COLOR not in seq.colors
-    legend = maps.status_legend(["on_track", "on_track", "deterioration"], "en")
+    seq = map_classes.classify(values, "quantiles", 5, "ylorbr")
+    assert seq.colors[0] != map_classes.PALETTES["ylorbr"][0]                # the near-white end is left out
+    assert len(set(seq.colors)) == 5 and map_classes.NO_DATA_COLOR not in seq.colors
+    legend = map_classes.status_legend(["on_track", "on_track", "deterioration"], "en")
     # the icon and word of every other page (style.STATUS_ICONS, i18n.status_label)
     assert legend[0] == {"color": STATUS_COLORS["on_track"], "label": "▲ On track", "count": 2}
 
@@ -383,7 +383,7 @@ def test_palettes_are_colour_blind_safe_and_diverging_follows_the_desired_direct
 # ---------------------------------------------------------------- decks
 
 def qol05(kind="commune"):
-    return maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", None, kind).assign(status="on_track")
+    return map_classes.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", None, kind).assign(status="on_track")
 
 
 def deck_json(deck) -> dict:
@@ -395,7 +395,7 @@ def deck_json(deck) -> dict:
 def test_without_boundaries_the_territories_are_proportional_circles_offline():
     frame = qol05()
     assert {"59350", "57096"} <= set(frame["territory_id"]) and "54007" not in set(frame["territory_id"])
-    classes = maps.classify(frame["value"], "quantiles", 5)
+    classes = map_classes.classify(frame["value"], "quantiles", 5)
     spec = deck_json(maps.values_deck(frame, "fr", classes=classes, selected=["59350"], unit="inhabitants",
                                       decimals=0))
     assert spec["mapProvider"] == "maplibre" and spec["mapStyle"] == "/app/static/map/style.json"
@@ -417,7 +417,7 @@ def test_without_boundaries_the_territories_are_proportional_circles_offline():
 
 def test_columns_instead_of_circles():
     frame = qol05()
-    spec = deck_json(maps.values_deck(frame, "en", classes=maps.classify(frame["value"]), symbol="columns"))
+    spec = deck_json(maps.values_deck(frame, "en", classes=map_classes.classify(frame["value"]), symbol="columns"))
     (layer,) = spec["layers"]
     assert layer["@@type"] == "ColumnLayer" and layer["extruded"] and spec["initialViewState"]["pitch"] == 45
 
@@ -441,9 +441,9 @@ def style_colours(style: dict) -> dict[str, str]:
 
 
 def test_offline_maplibre_fills_the_shapes_and_the_deck_keeps_them_for_clicks(geography, tmp_path):
-    frame = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
+    frame = map_classes.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
     frame = frame[frame["kind"].isin(["commune", "epci"])].assign(status="not_assessed")
-    classes = maps.classify(frame["value"], "natural_breaks", 4, "iridescent")
+    classes = map_classes.classify(frame["value"], "natural_breaks", 4, "iridescent")
     base = maps.write_base_map(tmp_path, geography)
     spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography, base=base,
                                       selected=["59350"]))
@@ -481,9 +481,9 @@ def test_offline_maplibre_fills_the_shapes_and_the_deck_keeps_them_for_clicks(ge
 
 
 def test_with_boundaries_a_choropleth_the_border_and_circles_for_territories_without_shape(geography):
-    frame = maps.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
+    frame = map_classes.values_frame(OBSERVATIONS, TERRITORIES, "QOL05", "2020", None)
     frame = frame[frame["kind"].isin(["commune", "epci"])].assign(status="not_assessed")
-    classes = maps.classify(frame["value"], "natural_breaks", 4, "iridescent")
+    classes = map_classes.classify(frame["value"], "natural_breaks", 4, "iridescent")
     # No base map (a read-only app folder): the deck draws the shapes and the border itself.
     spec = deck_json(maps.values_deck(frame, "nl", classes=classes, geography=geography))
     layers = {layer["id"]: layer for layer in spec["layers"]}
@@ -519,14 +519,14 @@ def test_700_communes_with_boundaries_stay_light(tmp_path):
                   "lon": None} for c in codes]
     territories = pd.DataFrame(rows)
     for path, prop in ((NORD, "code"), (BELGIUM, "nis")):
-        prepared = maps.prepare_boundaries(read(path), prop, territories)
+        prepared = boundaries.prepare_boundaries(read(path), prop, territories)
         sets.append({"name": path.stem, "code_property": prop, "geojson": prepared.geojson})
-    geography = maps.build_geography(sets, territories)
+    geography = boundaries.build_geography(sets, territories)
     rng = np.random.default_rng(7)
     frame = territories.assign(value=rng.uniform(100, 100_000, len(territories)), period="2024",
                                status="on_track")
     for base in (None, maps.write_base_map(tmp_path, geography)):
-        deck = maps.values_deck(frame, "fr", classes=maps.classify(frame["value"]), geography=geography, base=base)
+        deck = maps.values_deck(frame, "fr", classes=map_classes.classify(frame["value"]), geography=geography, base=base)
         size = len(deck.to_json().encode())
         assert len(deck_json(deck)["layers"][0]["data"]["features"]) == 800
         assert size < 3_000_000, size
@@ -683,7 +683,7 @@ def save_fixture_boundaries(url: str, files=((NORD, "code"), (BELGIUM, "nis"))) 
     remove_boundaries(url)           # the fixture's sets replace the demo's
     engine = open_store(url)
     for path, prop in files:
-        prepared = maps.prepare_boundaries(read(path), prop, TERRITORIES)
+        prepared = boundaries.prepare_boundaries(read(path), prop, TERRITORIES)
         save_boundaries(engine, path.stem, prepared.geojson, prop, "test")
     engine.dispose()
 
@@ -866,8 +866,8 @@ def test_a_code_given_to_two_shapes_is_named_with_both_features():
     doc = {"type": "FeatureCollection", "features": [square(3.0, "59350", "Lille"), square(3.1, "59512", "Roubaix"),
                                                      square(3.2, "59350", "Lille-Hellemmes")]}
     territories = pd.read_csv(DEMO / "territories.csv", dtype=str)
-    bfile = maps.read_boundary_file(json.dumps(doc).encode(), "doublons.geojson")
-    prepared = maps.prepare_boundaries(bfile, "code", territories)
+    bfile = boundaries.read_boundary_file(json.dumps(doc).encode(), "doublons.geojson")
+    prepared = boundaries.prepare_boundaries(bfile, "code", territories)
     assert prepared.duplicates == [{"code": "59350", "features": "#1 Lille, #3 Lille-Hellemmes"}]
     said = i18n.t("map_duplicate_codes", "fr", list="59350 (#1 Lille, #3 Lille-Hellemmes)")
     assert "59350" in said and "plusieurs contours" in said
@@ -900,9 +900,9 @@ def test_an_uploaded_set_replaces_the_demo_shapes_it_shares_codes_with():
     old = one("aa-old-upload", 3.1, "editor", "2026-02-01T00:00:00")
     new = one("zz-new-upload", 3.2, "editor", "2026-03-01T00:00:00")
     for sets in ([demo, new], [new, demo], [demo, old, new], [old, new, demo]):
-        geography = maps.build_geography(sets, TERRITORIES)
+        geography = boundaries.build_geography(sets, TERRITORIES)
         assert geography.shapes["59350"] == [square(3.2)]
-    assert maps.build_geography([demo], TERRITORIES).shapes["59350"] == [square(3.0)]
+    assert boundaries.build_geography([demo], TERRITORIES).shapes["59350"] == [square(3.0)]
 
 
 def test_only_the_ends_of_the_widest_flows_are_named_first():

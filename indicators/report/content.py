@@ -490,7 +490,7 @@ def from_store(engine, filters: F.Filters, created: datetime | None = None,
     """The report of `filters` from a store (the command line and the benchmark)."""
     from ..queries import latest_batch_time, load_flows, load_framework, load_observations
 
-    from ..maps import build_geography
+    from ..boundaries import build_geography
     from ..store import load_boundaries
 
     framework = framework if framework is not None else load_framework(engine)

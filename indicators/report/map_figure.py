@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import i18n, map_labels, maps
+from .. import boundaries, i18n, map_classes, map_labels, maps
 from ..i18n import t
 from ..units import unit_of
 
@@ -72,7 +72,7 @@ def _bounds(rings) -> tuple[float, float, float, float]:
     return min(lons), min(lats), max(lons), max(lats)
 
 
-def indicator_map(geo: maps.Geography, indicator: dict, obs: pd.DataFrame, territories: pd.DataFrame,
+def indicator_map(geo: boundaries.Geography, indicator: dict, obs: pd.DataFrame, territories: pd.DataFrame,
                   lang: str) -> ReportMap | None:
     """The map of `indicator`'s latest values on the kind of territory with the most values that has
     shapes; None without boundaries or without any value on a shape."""
@@ -80,8 +80,8 @@ def indicator_map(geo: maps.Geography, indicator: dict, obs: pd.DataFrame, terri
         return None
     code = str(indicator["indicator_id"])
     frame = pd.DataFrame()
-    for kind, _n in maps.kinds_with_values(obs, territories, code):
-        candidate = maps.values_frame(obs, territories, code, None, kind)
+    for kind, _n in map_classes.kinds_with_values(obs, territories, code):
+        candidate = map_classes.values_frame(obs, territories, code, None, kind)
         candidate = candidate[candidate["territory_id"].astype(str).isin(set(geo.shapes))]
         if len(candidate) > len(frame):
             frame = candidate
@@ -90,8 +90,8 @@ def indicator_map(geo: maps.Geography, indicator: dict, obs: pd.DataFrame, terri
     decimals, unit = indicator.get("decimals"), unit_of(indicator, lang)
     decimals = None if decimals is None or pd.isna(decimals) else int(decimals)
     higher = str(indicator.get("direction") or "increase") != "decrease"
-    classes = maps.classify(frame["value"], "quantiles", 5, "ylorbr", higher)
-    rows = maps.legend(classes, lang, decimals)[:-1]
+    classes = map_classes.classify(frame["value"], "quantiles", 5, "ylorbr", higher)
+    rows = map_classes.legend(classes, lang, decimals)[:-1]
 
     mine = {str(tid): _rings(geo.shapes[str(tid)]) for tid in frame["territory_id"]}
     west, south, east, north = _bounds([r for rings in mine.values() for r in rings])
@@ -163,7 +163,7 @@ def choose(framework: dict, obs: pd.DataFrame, indicator_ids, wanted: str | None
     indicators = framework["indicators"][framework["indicators"]["indicator_id"].isin(list(indicator_ids))]
     mine = obs[obs["indicator_id"].isin(indicators["indicator_id"])]
     code = wanted if wanted in set(mine.loc[mine["value"].notna(), "indicator_id"]) else \
-        maps.default_indicator(indicators, mine)
+        map_classes.default_indicator(indicators, mine)
     if code is None:
         return None
     return indicators[indicators["indicator_id"] == code].iloc[0].to_dict()

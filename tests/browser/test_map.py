@@ -25,15 +25,15 @@ SETS = (("communes-59-nord.geojson", "code"), ("belgium-municipalities_WVL_HAINA
 
 
 def _save_boundaries(store_path) -> None:
-    from indicators import maps
+    from indicators import boundaries
     from indicators.queries import load_framework
     from indicators.store import open_store, save_boundaries
 
     engine = open_store(f"sqlite:///{store_path}")
     territories = load_framework(engine)["territories"]
     for name, prop in SETS:
-        bfile = maps.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
-        save_boundaries(engine, name.split(".")[0], maps.prepare_boundaries(bfile, prop, territories).geojson,
+        bfile = boundaries.read_boundary_file((BOUNDARIES / name).read_bytes(), name)
+        save_boundaries(engine, name.split(".")[0], boundaries.prepare_boundaries(bfile, prop, territories).geojson,
                         prop, "test")
     engine.dispose()
 

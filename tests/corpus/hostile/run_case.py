@@ -83,7 +83,7 @@ def _apply(case, path: Path, engine, work: Path) -> dict:
 
 def _boundary(case, path: Path, engine, work: Path) -> dict:
     from indicators.exporting import export_frames
-    from indicators.maps import BoundaryError, prepare_boundaries, read_boundary_file
+    from indicators.boundaries import BoundaryError, prepare_boundaries, read_boundary_file
 
     try:
         bfile = read_boundary_file(path.read_bytes(), case.file)
