@@ -88,9 +88,6 @@ def period_x(period: Any) -> float | None:
     return year
 
 
-colon = i18n.colon
-
-
 def digits(decimals: Any) -> int:
     """The decimals an indicator's values are shown with: its own, else 1."""
     return int(float(decimals)) if _isnum(decimals) else 1
@@ -285,7 +282,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         hover = []
         for row in part.to_dict("records"):
             word = flag_word(row.get(flag_col), lang) if flag_col else ""
-            text = (f"<b>{name}</b> ({side})<br>{row['period']}{colon(lang)} "
+            text = (f"<b>{name}</b> ({side})<br>{row['period']}{i18n.colon(lang)} "
                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
             if word:
                 text += f"<br>⚑ {word} ({str(row[flag_col]).strip()})"
@@ -322,11 +319,11 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         symbols = ["circle"] * len(xs)
         sizes[0], symbols[0] = 10, "square"
         sizes[-1], symbols[-1] = 16, "star"
-        hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f}{colon(lang)} {format_value(y, lang, decimals, unit)}"
+        hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f}{i18n.colon(lang)} {format_value(y, lang, decimals, unit)}"
                  for x, y in zip(xs, ys)]
-        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')}{colon(lang)} "
+        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')}{i18n.colon(lang)} "
                     f"{format_value(ys[0], lang, decimals, unit)}")
-        hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{colon(lang)} "
+        hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{i18n.colon(lang)} "
                      f"{format_value(ys[-1], lang, decimals, unit)}")
         paths.append(go.Scatter(
             x=xs, y=ys, name=t("target_path", lang) + ("" if grouped else suffix), mode="lines+markers",
@@ -374,14 +371,14 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             continue
         y1 = float(_get(a, "projected_value"))
         suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
-        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{colon(lang)} "
+        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{i18n.colon(lang)} "
                 f"{format_value(y1, lang, decimals, unit)}")
         trends.append(go.Scatter(
             x=[x0, x1], y=[float(y0), y1], mode="lines+markers",
             name=t("projection", lang) + ("" if len(projections) > GROUPED_TARGETS else suffix),
             line=dict(color=PROJECTION_COLOR, width=2.5, dash=PROJECTION_DASH),
             marker=dict(size=[0, 11], symbol="circle-open", color=PROJECTION_COLOR, line=dict(width=2)),
-            hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')}{colon(lang)} "
+            hovertext=[f"{t('projection', lang)}{suffix}<br>{_get(a, 'base_period')}{i18n.colon(lang)} "
                        f"{format_value(y0, lang, decimals, unit)}", text],
             hovertemplate="%{hovertext}<extra></extra>",
             meta={"role": "projection", "territory_id": tid},
@@ -543,7 +540,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
             text = format_value(row["_v"], lang, decimals, bar_unit)
             word = flag_word(row.get("flag"), lang)
-            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{colon(lang)} "
+            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{i18n.colon(lang)} "
                      f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
             if period and period != top_period:
                 text += f" ({period})"
@@ -589,7 +586,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
         fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
                            xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
-                           text=f"{row['name']}{colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
+                           text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
     if len(references):
         fig.update_layout(margin=dict(t=40 + 18 * len(references)),
                           legend=dict(y=1, yref="container", yanchor="top"))
@@ -669,7 +666,7 @@ def milestone_status_text(status: Any, lang: str, method: str = "opensdg") -> st
     status = str(status) if status else "not_assessed"
     if status == "achieved":
         return f"{STATUS_ICONS.get(status, '')} {t('milestone_reached', lang)}"
-    return f"{STATUS_ICONS.get(status, '')} {t('milestone_word', lang)}{colon(lang)} " \
+    return f"{STATUS_ICONS.get(status, '')} {t('milestone_word', lang)}{i18n.colon(lang)} " \
            f"{i18n.status_label(status, lang, method, True)}"
 
 

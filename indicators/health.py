@@ -402,10 +402,10 @@ def year_heatmap(health: Health, lang: str, row_height: int = 22, font_size: int
             n, expected = counts.get((iid, int(year)), (0, 0))
             if not expected:
                 row_t.append("")
-                row_h.append(f"{label}<br>{year}{_colon(lang)} {t('health_not_covered', lang)}")
+                row_h.append(f"{label}<br>{year}{i18n.colon(lang)} {t('health_not_covered', lang)}")
                 continue
             row_t.append(i18n.percent(n / expected, lang))
-            row_h.append(f"{label}<br>{year}{_colon(lang)} {t('health_cell', lang, n=n, expected=expected)}")
+            row_h.append(f"{label}<br>{year}{i18n.colon(lang)} {t('health_cell', lang, n=n, expected=expected)}")
         text.append(row_t)
         hover.append(row_h)
     fig = go.Figure(go.Heatmap(
@@ -465,11 +465,11 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
             if not isinstance(state, str):
                 row_z.append(None)
                 row_t.append("")
-                row_h.append(f"{labels.get(iid, iid)}<br>{label}{_colon(lang)} {t('health_not_covered', lang)}")
+                row_h.append(f"{labels.get(iid, iid)}<br>{label}{i18n.colon(lang)} {t('health_not_covered', lang)}")
                 continue
             row_z.append(code[state])
             row_t.append(CELL_MARKS[state])
-            row_h.append(f"{labels.get(iid, iid)}<br>{label}<br>{health.territory_year}{_colon(lang)} "
+            row_h.append(f"{labels.get(iid, iid)}<br>{label}<br>{health.territory_year}{i18n.colon(lang)} "
                          f"{t('cell_' + state, lang)}")
         z.append(row_z)
         text.append(row_t)
@@ -490,4 +490,3 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
     return fig
 
 
-_colon = i18n.colon

@@ -81,7 +81,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
         text = [f"{STATUS_ICONS[status]}{'' if _score(s, lang) == '–' else ' ' + _score(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
         hover = [f"<b>{level_names.get(lv, lv)}<br>× {theme_names.get(th, th)}</b><br>{label}"
-                 f"<br>{i18n.t('score', lang)}{_colon(lang)} {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
+                 f"<br>{i18n.t('score', lang)}{i18n.colon(lang)} {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
                  for lv, th, s, n in zip(part["level_id"], part["theme_id"], part["score"], part["n_actions"])]
         line_width = [4 if (lv, th) == selected else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
         fig.add_trace(go.Scatter(
@@ -104,7 +104,6 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
     return fig
 
 
-_colon = i18n.colon
 
 
 def _score(value, lang: str) -> str:
@@ -162,7 +161,7 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              marker=dict(color=STATUS_COLORS[status], line=dict(color="#FFFFFF", width=1)),
                              text=[v if v else "" for v in values], textposition="inside",
                              textfont=dict(color=STATUS_TEXT_COLORS[status]),
-                             hovertemplate=f"%{{y}}<br>{label}{_colon(lang)} %{{x}}<extra></extra>"))
+                             hovertemplate=f"%{{y}}<br>{label}{i18n.colon(lang)} %{{x}}<extra></extra>"))
     fig.update_layout(barmode="stack", height=230 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=130),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
                       xaxis=dict(gridcolor="#E5E5E5", title=dict(text=t("axis_actions_count", lang)),

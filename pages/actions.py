@@ -129,7 +129,6 @@ def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
     return [[text] for text in texts], column
 
 
-_colon = charts.colon
 
 
 def _score(value, lang: str) -> str:
@@ -143,11 +142,11 @@ def _filters_caption(view, lang: str) -> None:
         code = getattr(flt, key)
         if code:
             rows = fw[table][fw[table][column] == code].to_dict("records")
-            parts.append(f"{t(key, lang)}{_colon(lang)} {i18n.name(rows[0], field, lang) if rows else code}")
+            parts.append(f"{t(key, lang)}{i18n.colon(lang)} {i18n.name(rows[0], field, lang) if rows else code}")
     if flt.territories:
         parts.append(i18n.count(len(flt.territories), "territory", "territories", lang))   # 1 territoire, 2 territoires
     if flt.period_from or flt.period_to:
-        parts.append(f"{t('period_range', lang)}{_colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
+        parts.append(f"{t('period_range', lang)}{i18n.colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
     parts.append(t(f"method_{flt.method}", lang))
     st.caption(" · ".join(parts))
 
@@ -306,7 +305,7 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
     method = flt.method
     iid = str(ind["indicator_id"])
     dec, unit = ind.get("decimals"), unit_of(ind, lang)
-    c = _colon(lang)
+    c = i18n.colon(lang)
     st.markdown(f"#### {iid} · {i18n.name(ind, 'name', lang) or iid}")
     facts = [f"{t('unit', lang)}{c} {unit or '–'}"]
     if ind.get("type"):
@@ -388,7 +387,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
     st.markdown(f"### {info['action']}")
     st.markdown(common.status_badge(info["status"], lang, flt.method, True)
-                + f" &nbsp; {t('score', lang)}{_colon(lang)} **{_score(info['score'], lang)}** / 5")
+                + f" &nbsp; {t('score', lang)}{i18n.colon(lang)} **{_score(info['score'], lang)}** / 5")
     cols = st.columns(3)
     cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")
     cols[1].markdown(f"**{t('action_status', lang)}**  \n{info['implementation']}")

@@ -114,7 +114,7 @@ def _text(value, lang: str) -> str:
 
 
 def _metadata(ind: dict, lang: str) -> None:
-    c = charts.colon(lang)
+    c = i18n.colon(lang)
     definition = i18n.name(ind, "definition", lang)
     facts = [
         (t("unit", lang), _text(unit_of(ind, lang), lang)),
@@ -156,7 +156,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     if has_target:
         trow = target.iloc[0].to_dict()
         cols[1].metric(t("target", lang) + suffix, charts.format_value(trow.get("target_value"), lang, dec, value_unit),
-                       help=f"{t('baseline', lang)} {trow.get('baseline_period')}{charts.colon(lang)} "
+                       help=f"{t('baseline', lang)} {trow.get('baseline_period')}{i18n.colon(lang)} "
                             f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
                             f"{t('target', lang)} {trow.get('target_period')}")
         status = a.get("status") or "not_assessed"   # the share never contradicts the status
@@ -178,7 +178,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     if (a.get("status") or "not_assessed") == "not_assessed" and isinstance(a.get("reason"), str):
         notes.append(t(f"reason_{a.get('reason')}", lang))
     st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
-                f"&nbsp; {t('headline_territory', lang)}{charts.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
+                f"&nbsp; {t('headline_territory', lang)}{i18n.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
                 + "".join(f" · *{n}*" for n in notes))
 
 
@@ -230,7 +230,7 @@ def main() -> None:
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
     if len(action):
-        st.caption(f"{t('action', lang)}{charts.colon(lang)} {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
+        st.caption(f"{t('action', lang)}{i18n.colon(lang)} {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
     obs, rows, targets = _inputs(view.version, flt, code)
 
     _headline(ind, rows, targets, fw, lang, method)

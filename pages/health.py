@@ -138,7 +138,7 @@ def comparability_tab(health: H.Health, fw, lang: str) -> None:
     names = _names(fw, lang)
     comp = health.comparability
     summary = health.summary()
-    st.markdown(" · ".join(f"**{H.comparability_label(c, lang)}**{R._colon(lang)} {summary['n_' + c]}"
+    st.markdown(" · ".join(f"**{H.comparability_label(c, lang)}**{i18n.colon(lang)} {summary['n_' + c]}"
                            for c in H.COMPARABILITY if summary["n_" + c]))
     warnings = []
     for row in comp.to_dict("records"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators import i18n
 from indicators import updates as U
 from indicators.i18n import t
 from pages import common
@@ -26,8 +27,7 @@ def timeline(view, action_id: str) -> None:
             if r.get("lang") in ("fr", "nl", "en") and r["lang"] != lang else ""
         lines = [f"{badge} **{r['period']}** · {common.md_cell(who)}{written}", "",
                  common.plain_markdown(str(r["text"]))]
-        colon = "\u202f:" if lang == "fr" else ":"
         for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
             if isinstance(r.get(field), str) and r[field].strip():
-                lines.append(f"\n*{t(key, lang)}*{colon} {common.plain_markdown(r[field])}")
+                lines.append(f"\n*{t(key, lang)}*{i18n.colon(lang)} {common.plain_markdown(r[field])}")
         st.markdown("\n".join(lines))

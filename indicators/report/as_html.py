@@ -16,7 +16,7 @@ from .. import health as H, i18n
 from ..i18n import t
 from ..progress import SCORE_CUTS, STATUSES
 from ..style import STATUS_COLORS, STATUS_ICONS, STATUS_TEXT_COLORS
-from .content import CHART_WIDTH, PAGE_WIDTH, ActionSection, IndicatorEntry, Report, _colon, _isnum
+from .content import CHART_WIDTH, PAGE_WIDTH, ActionSection, IndicatorEntry, Report, _isnum
 
 def e(value) -> str:
     """HTML-escaped text; a missing value (None, NaN: an indicator with no value yet) is an en dash."""
@@ -192,7 +192,7 @@ def _cover(r: Report) -> str:
     share = i18n.percent(f["share_on_track"], lang) if f["assessed"] else "–"
     contents = (f'<br><span class="muted small">{e(t("report_contents", lang))}</span>'
                 if len(r.overview) > 1 else "")
-    as_of = (f"<br>{e(t('kpi_latest', lang))}{_colon(lang)} {e(i18n.when(r.data_as_of, lang))}"
+    as_of = (f"<br>{e(t('kpi_latest', lang))}{i18n.colon(lang)} {e(i18n.when(r.data_as_of, lang))}"
              if r.data_as_of else "")
     return f"""
 <section class="cover">
@@ -210,7 +210,7 @@ def _cover(r: Report) -> str:
       <span class="small muted">({e(t('report_of_assessed', lang, n=f['on_track'], total=f['assessed']))})</span></div>
   </div>
   {_glance(r)}
-  <div class="dates">{e(t('report_date', lang))}{_colon(lang)} <b>{e(long_date(r.created, lang))}</b>{as_of}
+  <div class="dates">{e(t('report_date', lang))}{i18n.colon(lang)} <b>{e(long_date(r.created, lang))}</b>{as_of}
     {contents}</div>
 </section>"""
 
@@ -239,7 +239,7 @@ def _count_table(r: Report) -> str:
 
 def _summary(r: Report, figs: _Figures) -> str:
     lang = r.lang
-    c = _colon(lang)
+    c = i18n.colon(lang)
     parts = [f'<section class="summary"><h2>{e(t("report_summary", lang))}</h2>',
              f'<p class="muted">{e(r.scope)} · {e(t(f"method_{r.method}", lang))}</p>',
              f"<h3>{e(t('report_status_counts', lang))}</h3>", _count_table(r)]
@@ -303,7 +303,7 @@ def _revisions_html(r: Report) -> str:
 
 def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
     lang = r.lang
-    c = _colon(lang)
+    c = i18n.colon(lang)
     meta = []
     if entry.type:
         meta.append(t(f"type_{entry.type}", lang) if f"type_{entry.type}" in i18n.TEXTS else entry.type)
@@ -368,7 +368,7 @@ def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
 
 def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
     lang = r.lang
-    c = _colon(lang)
+    c = i18n.colon(lang)
     facts = [(t("level", lang), s.level), (t("theme", lang), s.theme), (t("lead", lang), s.lead),
              (t("action_status", lang), s.implementation), (t("calendar", lang), s.years)]
     facts_html = "".join(f"<span><b>{e(k)}{c}</b> {e(v)}</span>" for k, v in facts)
@@ -425,7 +425,7 @@ def _health_html(r: Report, figs: _Figures) -> str:
     lang = r.lang
     h = r.health
     s = h.summary()
-    c = _colon(lang)
+    c = i18n.colon(lang)
     latest = (t("health_latest_values", lang, year=s["latest_year"], n=s["latest_values"],
                 expected=s["latest_expected"]) if s["latest_year"] else "–")
     share = i18n.percent(s["latest_share"], lang) if s["latest_expected"] else "–"

@@ -146,10 +146,6 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _colon(lang: str) -> str:
-    return charts.colon(lang)
-
-
 def _name_of(frame: pd.DataFrame, key: str, code, field_: str, lang: str) -> str:
     rows = frame[frame[key].astype(str) == str(code)].to_dict("records")
     return (i18n.name(rows[0], field_, lang) or str(code)) if rows else str(code or "")
@@ -163,15 +159,15 @@ def filter_summary(framework: dict[str, pd.DataFrame], filters: F.Filters) -> tu
     if filters.level:
         value = _name_of(framework["levels"], "level_id", filters.level, "name", lang)
         items.append((t("level", lang), value))
-        scope.append(f"{t('level', lang)}{_colon(lang)} {value}")
+        scope.append(f"{t('level', lang)}{i18n.colon(lang)} {value}")
     if filters.theme:
         value = _name_of(framework["themes"], "theme_id", filters.theme, "name", lang)
         items.append((t("theme", lang), value))
-        scope.append(f"{t('theme', lang)}{_colon(lang)} {value}")
+        scope.append(f"{t('theme', lang)}{i18n.colon(lang)} {value}")
     if filters.action:
         value = f"{filters.action} · {_name_of(framework['actions'], 'action_id', filters.action, 'title', lang)}"
         items.append((t("action", lang), value))
-        scope.append(f"{t('action', lang)}{_colon(lang)} {value}")
+        scope.append(f"{t('action', lang)}{i18n.colon(lang)} {value}")
     if not scope:
         items.append((t("report_scope", lang), t("report_whole", lang)))
         scope.append(t("report_whole", lang))
@@ -183,7 +179,7 @@ def filter_summary(framework: dict[str, pd.DataFrame], filters: F.Filters) -> tu
     if filters.period_from or filters.period_to:
         value = f"{filters.period_from or '…'}–{filters.period_to or '…'}"
         items.append((t("period_range", lang), value))
-        scope.append(f"{t('period_range', lang)}{_colon(lang)} {value}")
+        scope.append(f"{t('period_range', lang)}{i18n.colon(lang)} {value}")
     items.append((t("method", lang), t(f"method_{filters.method}", lang)))
     return " · ".join(scope), items
 
@@ -263,7 +259,7 @@ def _update_text(update: dict | None, lang: str) -> str:
     parts = [f"{update['period']} · {update['text']}"]
     for column, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
         if isinstance(update.get(column), str) and update[column].strip():
-            parts.append(f"{t(key, lang)}{_colon(lang)} {update[column].strip()}")
+            parts.append(f"{t(key, lang)}{i18n.colon(lang)} {update[column].strip()}")
     return " — ".join(parts)
 
 
