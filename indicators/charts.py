@@ -178,17 +178,19 @@ def _add_all(fig: go.Figure, traces: list[go.Scatter], grouped: bool, group: str
     if not grouped or len(traces) == 1:
         fig.add_traces(traces)
         return
+    def each(value, n: int) -> list:   # a marker option given once or per point, per point
+        return list(value) if isinstance(value, (list, tuple)) else [value] * n
+
+    # Between two territories a gap point (None): the line stops at one's last point, starts at the next.
     xs, ys, hovers, sizes, symbols = [], [], [], [], []
     for k, trace in enumerate(traces):
+        gap = 1 if k else 0
         n = len(trace.x)
-        if k:   # a gap: the line stops at one territory's last point and starts again at the next
-            xs.append(None), ys.append(None), hovers.append(""), sizes.append(0), symbols.append("circle")
-        xs += list(trace.x)
-        ys += list(trace.y)
-        hovers += list(trace.hovertext)
-        size, symbol = trace.marker.size, trace.marker.symbol
-        sizes += list(size) if isinstance(size, (list, tuple)) else [size] * n
-        symbols += list(symbol) if isinstance(symbol, (list, tuple)) else [symbol] * n
+        xs += [None] * gap + list(trace.x)
+        ys += [None] * gap + list(trace.y)
+        hovers += [""] * gap + list(trace.hovertext)
+        sizes += [0] * gap + each(trace.marker.size, n)
+        symbols += ["circle"] * gap + each(trace.marker.symbol, n)
     first = traces[0]
     merged = go.Scatter(first, x=xs, y=ys, hovertext=hovers, legendgroup=group,
                         meta={"role": first.meta["role"], "territory_ids": [tr.meta["territory_id"] for tr in traces]})

@@ -12,9 +12,10 @@ import pydeck as pdk
 
 from . import i18n
 from .i18n import t
-from .maps import BaseMap, CompactDeck, DEFAULT_HEIGHT, DEFAULT_WIDTH, FLOW_DESTINATION, FLOW_ORIGIN, SELECTED_LINE, _base, _border_layers, fit_view, rgba, tooltip
 from .boundaries import Geography
 from .map_classes import _finite, fmt
+from .maps import (DEFAULT_HEIGHT, DEFAULT_WIDTH, FLOW_DESTINATION, FLOW_ORIGIN, SELECTED_LINE, BaseMap, CompactDeck,
+                   _base, _border_layers, fit_view, rgba, tooltip)
 
 def flows_frame(flows: pd.DataFrame, territories: pd.DataFrame, indicator_id: str,
                 period: str | None = None) -> pd.DataFrame:

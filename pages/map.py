@@ -164,7 +164,8 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
                                    latest["indicator_id"]],
             t("period", lang): latest["period"].astype(str).tolist(),
-            t("value", lang): [map_classes.fmt(v, lang, info.loc[c].get("decimals"), unit_of(info.loc[c].to_dict(), lang))
+            t("value", lang): [map_classes.fmt(v, lang, info.loc[c].get("decimals"),
+                                               unit_of(info.loc[c].to_dict(), lang))
                                for c, v in zip(latest["indicator_id"], latest["value"])],
             t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
                                 for c in latest["indicator_id"]],
@@ -215,7 +216,7 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
         return
     if upload.size > boundaries.MAX_BYTES:  # refused before reading a byte of it
         st.error(boundaries.BoundaryError("map_err_too_big", file=upload.name, size=boundaries._mb(upload.size),
-                                    limit=boundaries.MAX_MB).message(lang), icon=":material/error:")
+                                          limit=boundaries.MAX_MB).message(lang), icon=":material/error:")
         return
     raw = upload.getvalue()
     try:

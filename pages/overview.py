@@ -110,7 +110,8 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
     rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
-             common.md_text(common.partner_label(row.get("lead"), lang)), common.status_badge(row["status"], lang, method),
+             common.md_text(common.partner_label(row.get("lead"), lang)),
+             common.status_badge(row["status"], lang, method),
              f"**{i18n.number(row['score'], lang, 1)}**"] for row in worst.to_dict("records")]
     return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
 
