@@ -133,10 +133,13 @@ def territory_labels(territories: pd.DataFrame | None, lang: str) -> dict[str, t
     """territory_id → (name in the language, country code)."""
     if territories is None or len(territories) == 0:
         return {}
+    # the name columns zipped, not to_dict("records") (1 ms a call on the demo's 70 territories)
+    fields = [f"name_{x}" for x in (lang, "fr", "en") if f"name_{x}" in territories]
+    countries = territories["country"] if "country" in territories else [None] * len(territories)
     out = {}
-    for row in territories.to_dict("records"):
-        code = str(row["territory_id"])
-        out[code] = (i18n.name(row, "name", lang) or code, str(row.get("country") or ""))
+    for code, country, *names in zip(territories["territory_id"], countries, *(territories[f] for f in fields)):
+        code = str(code)
+        out[code] = (i18n.name(dict(zip(fields, names)), "name", lang) or code, str(country or ""))
     return out
 
 

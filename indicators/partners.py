@@ -21,11 +21,11 @@ def names(partners: pd.DataFrame | None, lang: str) -> dict[str, str]:
     """Partner code -> its name in `lang` (French when that language has none)."""
     if partners is None or partners.empty:
         return {}
-    out = {}
-    for r in partners.to_dict("records"):
-        name = r.get(f"name_{lang}")
-        out[str(r["partner_id"])] = str(name) if isinstance(name, str) and name.strip() else str(r["name_fr"])
-    return out
+    # zipped columns, not to_dict("records"): pages call this for every row they label, and the
+    # records cost 0.45 ms a call (the Overview's two tables: 9 ms a run, py-spy on bench/load.py)
+    local = partners[f"name_{lang}"] if f"name_{lang}" in partners else partners["name_fr"]
+    return {str(pid): str(name) if isinstance(name, str) and name.strip() else str(fr)
+            for pid, name, fr in zip(partners["partner_id"], local, partners["name_fr"])}
 
 
 def label(text, partners: pd.DataFrame | None, lang: str) -> str:

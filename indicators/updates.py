@@ -35,16 +35,24 @@ def latest(updates: pd.DataFrame) -> pd.DataFrame:
     """Each action's latest update."""
     if updates.empty:
         return updates
-    ordered = updates.assign(_o=updates["period"].map(_order)).sort_values("_o")
-    return ordered.groupby("action_id", sort=False).tail(1).drop(columns="_o").reset_index(drop=True)
+    # a pass over two columns, not a sort and a groupby: the Overview counts states on every run
+    newest: dict[str, tuple[tuple[int, int], int]] = {}
+    for i, (action, period) in enumerate(zip(updates["action_id"], updates["period"])):
+        order = _order(period)
+        if action not in newest or order >= newest[action][0]:
+            newest[action] = (order, i)
+    chosen = [i for _, i in sorted(newest.values())]   # oldest first, as the sort gave them
+    return updates.iloc[chosen].reset_index(drop=True)
 
 
 def implementation_counts(actions: pd.DataFrame, updates: pd.DataFrame) -> dict[str, int]:
     """Actions by implementation state: the latest update's, else the framework's `status`."""
     state = dict(zip(actions["action_id"].astype(str), actions["status"]))
-    for r in latest(updates).to_dict("records"):
-        if str(r["action_id"]) in state:
-            state[str(r["action_id"])] = r["implementation"]
+    last = latest(updates)
+    if not last.empty:
+        for action, implementation in zip(last["action_id"].astype(str), last["implementation"]):
+            if action in state:
+                state[action] = implementation
     return {s: sum(1 for v in state.values() if v == s) for s in ACTION_STATUSES}
 
 

@@ -415,8 +415,11 @@ def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
     """The shown actions in the import format (codes first, the page's words beside): edited and
     uploaded again on the Data page, they import."""
     fw = common.framework(view.version)
-    shown = fw["actions"][fw["actions"]["action_id"].astype(str).isin(per_action["action_id"])]
-    download = downloads.actions_download(shown, per_action, downloads.level_theme_names(fw, lang), lang)
+
+    def download() -> pd.DataFrame:
+        shown = fw["actions"][fw["actions"]["action_id"].astype(str).isin(per_action["action_id"])]
+        return downloads.actions_download(shown, per_action, downloads.level_theme_names(fw, lang), lang)
+
     common.import_format_downloads(download, "actions", "actions", "actions_download", lang)
 
 

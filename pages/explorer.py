@@ -281,11 +281,14 @@ def main() -> None:
     _values_table(frame, ind, lang)
     stem = f"{code}_{lang}"
     # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
-    places = charts.territory_labels(fw["territories"], lang)
-    labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
-                  "territory": {c: v[0] for c, v in places.items()}, "country": {c: v[1] for c, v in places.items()}}
-    common.import_format_downloads(downloads.observations_download(obs, labels_for, lang), "observations", stem,
-                                   "download", lang)
+    def download() -> pd.DataFrame:
+        places = charts.territory_labels(fw["territories"], lang)
+        labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
+                      "territory": {c: v[0] for c, v in places.items()},
+                      "country": {c: v[1] for c, v in places.items()}}
+        return downloads.observations_download(obs, labels_for, lang)
+
+    common.import_format_downloads(download, "observations", stem, "download", lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

@@ -129,8 +129,10 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
 def _freshness_downloads(fw, fresh: pd.DataFrame, table: pd.DataFrame, lang: str) -> None:
     """The indicators in the import format, the freshness words beside (ignored on import): an owner
     or a periodicity corrected in it and uploaded on the Data page is exactly that update."""
-    words = {c: table[c].tolist() for c in (t("state", lang), t("latest_period", lang), t("health_behind", lang))}
-    download = downloads.indicators_download(fw["indicators"], fresh, words, lang)
+    def download() -> pd.DataFrame:
+        words = {c: table[c].tolist() for c in (t("state", lang), t("latest_period", lang), t("health_behind", lang))}
+        return downloads.indicators_download(fw["indicators"], fresh, words, lang)
+
     common.import_format_downloads(download, "indicators", "indicators", "health_download", lang)
 
 
