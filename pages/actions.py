@@ -294,7 +294,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
 
 
 def _show(fig, key: str) -> None:
-    st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
+    common.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
 EAGER_INDICATORS = 2   # indicators of an action whose charts are drawn at once; the others on demand

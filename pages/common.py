@@ -5,6 +5,7 @@ store's data version, so an import anywhere shows on every page at once.
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -485,6 +486,32 @@ def lazy_tabs(codes: tuple[str, ...], key: str, lang: str):
             ss[key] = t(code, lang)
             break
     return st.tabs([t(code, lang) for code in codes], key=key, on_change="rerun")
+
+
+@functools.cache
+def _sent_figure():
+    """A figure as Streamlit reads it, its dict and nothing else (plotly imported on first use)."""
+    from plotly.basedatatypes import BaseFigure
+
+    class SentFigure(BaseFigure):
+        def __init__(self, spec: dict):   # not BaseFigure's: the figure was validated when built
+            self._spec = spec
+
+        def to_dict(self) -> dict:
+            return self._spec
+
+    return SentFigure
+
+
+def plotly_chart(fig, **options):
+    """st.plotly_chart of a figure the caches share (built once, never changed after): Streamlit asks
+    every figure for its dict on every run, a deep copy and a base64 pass that took a tenth of the
+    server's time in a user's walk (py-spy on bench/load.py); the dict is made once per figure."""
+    spec = getattr(fig, "_sent_spec", None)
+    if spec is None:
+        spec = fig.to_dict()
+        fig._sent_spec = spec   # private names are free on a plotly figure
+    return st.plotly_chart(_sent_figure()(spec), **options)
 
 
 def md_table(header: list[str], rows: list[list[str]], align: str) -> str:

@@ -245,7 +245,7 @@ def main() -> None:
     built = drawn(view.version, replace(flt, indicator=None), code)
     if built["shown"] < built["territories"]:
         st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
-    st.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
+    common.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
                     theme=None)
     for text in built["revisions"]:
         st.caption(text)
@@ -255,7 +255,7 @@ def main() -> None:
     if built["ranking"] is not None:
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
-        st.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
+        common.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
         caution = _comparability_caution(ind, latest, fw["territories"])
         if caution:   # French and Belgian bars side by side invite a comparison the sources do not allow
             st.warning(t(caution, lang), icon=":material/compare_arrows:")

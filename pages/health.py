@@ -202,7 +202,7 @@ def main() -> None:
         with tabs[1]:
             st.caption(t("health_by_year_help", lang))
             by_year, _ = heatmaps(*scope, lang)
-            st.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
+            common.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
     if tabs[2].open:
         with tabs[2]:
             _, by_territory = heatmaps(*scope, lang)
@@ -213,7 +213,7 @@ def main() -> None:
             st.caption(t("health_by_territory_help", lang))
             if by_territory.layout.meta and by_territory.layout.meta["shown"] < by_territory.layout.meta["total"]:
                 st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
-            st.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
+            common.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
             if health.flow_indicators:
                 st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
     if tabs[3].open:

@@ -25,7 +25,7 @@ def main() -> None:
     st.title(t("page_methodology", lang))
     st.header(t("statuses_pictured", lang))
     st.caption(t("statuses_pictured_help", lang))
-    st.plotly_chart(status_pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
+    common.plotly_chart(status_pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
     st.markdown(under_title(methodology_text(lang)))
 
 

@@ -179,17 +179,17 @@ def main() -> None:
     st.caption(t("matrix_score_key", lang))       # the scores explained on the first screen
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
-    st.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
+    common.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
     st.caption(t("matrix_help", lang))
 
     # Status counts per theme and per level.
     left, right = st.columns(2)
     with left:
         st.subheader(t("by_theme", lang))
-        st.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
+        common.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
     with right:
         st.subheader(t("by_level", lang))
-        st.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
+        common.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
 
     # The actions needing attention first.
     st.subheader(t("attention", lang))
