@@ -250,6 +250,7 @@ def _side_figure(fw, lang: str, method: str, ind: dict, mine: pd.DataFrame, targ
         compact=compact, earlier_targets=revisions.for_frame(earlier, targets[targets["territory_id"].isin(members)]))
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)   # shared, read-only: read per indicator on every run
 def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(its statuses by territory, its target rows) within the filters."""
     fw = common.framework(version)

@@ -10,6 +10,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import health as H
 from indicators import overview as O
+from indicators import partners as P
 from indicators.i18n import t
 from pages import common
 
@@ -106,11 +107,27 @@ def _implementation_line(view) -> None:
     st.markdown(f"**{t('updates_counts', lang)}** &nbsp; {badges}")
 
 
-def _attention_table(worst: pd.DataFrame, lang: str, method: str) -> str:
+@st.cache_resource(show_spinner=False, max_entries=64)   # shared, read-only text
+def tables_text(version: tuple, flt: F.Filters, lang: str) -> dict[str, str]:
+    """The attention and stale tables in Markdown, written once per data version, filters (as
+    `summary` takes them) and language: written on every run, they took 4 ms of the Overview's
+    30 ms (py-spy on bench/load.py)."""
+    computed = summary(version, flt)
+    partners = common.framework(version).get("partners")
+    worst, stale = computed["worst"], computed["stale"]
+    return {"attention": "" if worst.empty else _attention_table(worst, lang, flt.method, partners),
+            "stale": "" if stale.empty else _stale_table(stale, lang, partners)}
+
+
+def _lead(text, lang: str, partners: pd.DataFrame | None) -> str:
+    return P.label(text, partners, lang) or "–"
+
+
+def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.DataFrame | None = None) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
     rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
-             common.md_text(common.partner_label(row.get("lead"), lang)),
+             common.md_text(_lead(row.get("lead"), lang, partners)),
              common.status_badge(row["status"], lang, method),
              f"**{i18n.number(row['score'], lang, 1)}**"] for row in worst.to_dict("records")]
     return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
@@ -127,14 +144,14 @@ def _received_table(batches: pd.DataFrame, lang: str) -> str:
 STALE_SHOWN = 10   # stale indicators listed here; Data health lists every indicator
 
 
-def _stale_table(stale: pd.DataFrame, lang: str) -> str:
+def _stale_table(stale: pd.DataFrame, lang: str, partners: pd.DataFrame | None = None) -> str:
     """The stale indicators in the words of Data health: its latest period, "2 ans de retard",
     "aucune donnée" (never a bare dash), and whom to ask."""
     no_data = t("fresh_no_data", lang)
     rows = [[f"{common.md_cell(r['indicator_id'])} · {common.md_text(i18n.name(r, 'name', lang))}",
              no_data if pd.isna(r["latest_period"]) or not r["latest_period"] else common.md_cell(r["latest_period"]),
              no_data if r["state"] == "no_data" else common.md_cell(H.behind_text(r, lang)),
-             common.md_text(common.partner_label(r["owner"], lang))]
+             common.md_text(_lead(r["owner"], lang, partners))]
             for r in stale.head(STALE_SHOWN).to_dict("records")]
     return common.md_table([t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")],
                            rows, "llll")
@@ -151,7 +168,9 @@ def main() -> None:
         st.info(t("empty_store", lang), icon=":material/inventory_2:")
         return
 
-    computed = summary(view.version, replace(flt, lang="", indicator=None))   # the same for every language
+    scope = replace(flt, lang="", indicator=None)   # the same for every language
+    computed = summary(view.version, scope)
+    texts = tables_text(view.version, scope, lang)
     if computed["empty"]:
         hint = F.empty_hint(flt)
         st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
@@ -197,7 +216,7 @@ def main() -> None:
     if worst.empty:
         st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
     else:
-        st.markdown(_attention_table(worst, lang, flt.method))
+        st.markdown(texts["attention"])
 
     # Latest data received, then what is stale: one below the other at full width, so that every
     # column of the stale table shows at 1280 px (in a half-width column it was cut on the right).
@@ -212,7 +231,7 @@ def main() -> None:
     if stale.empty:
         st.success(t("no_stale", lang), icon=":material/check_circle:")
     else:
-        st.markdown(_stale_table(stale, lang))
+        st.markdown(texts["stale"])
         if len(stale) > STALE_SHOWN:
             st.caption(t("stale_more", lang, n=i18n.number(len(stale) - STALE_SHOWN, lang, 0),
                          page=t("page_health", lang)))

@@ -11,15 +11,21 @@ from pages import common
 IMPL_COLOURS = {"planned": "gray", "ongoing": "blue", "done": "green", "delayed": "orange", "cancelled": "red"}
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)   # shared, read-only: read on every run of the page
+def _updates_of(version: tuple, action_id: str) -> list[dict]:
+    """An action's updates, newest first, as records (a filter, a sort and records: 2 ms a run)."""
+    updates = common.framework(version).get("action_updates")
+    return [] if updates is None else U.timeline(updates, action_id).to_dict("records")
+
+
 def timeline(view, action_id: str) -> None:
     lang = view.lang
-    rows = U.timeline(view.framework.get("action_updates"), action_id) \
-        if view.framework.get("action_updates") is not None else None
+    rows = _updates_of(view.version, action_id)
     st.markdown(f"**{t('updates_title', lang)}**")
-    if rows is None or rows.empty:
+    if not rows:
         st.caption(t("updates_none", lang))
         return
-    for r in rows.to_dict("records"):
+    for r in rows:
         state = r["implementation"]
         badge = f":{IMPL_COLOURS.get(state, 'gray')}-badge[{t(f'impl_{state}', lang)}]"
         who = common.partner_label(r.get("partner_id") or r.get("author"), lang)
