@@ -331,6 +331,7 @@ def sidebar_filters(view: View) -> F.Filters:
                         indicator=ss.get("f_indicator"))
     view.filters = filters
     _write_url(filters)
+    ss["_version_just_read"] = True   # this run read it: the watcher's first call need not ask again
     with st.sidebar:
         _watch_store(view.version)
     for item in view.notices:
@@ -351,6 +352,8 @@ def _watch_store(seen: tuple) -> None:
     One cheap query every few seconds per open page: an import through any
     replica shows on every other one without a reload.
     """
+    if st.session_state.pop("_version_just_read", False):   # called by the full run, which just read it
+        return
     try:
         if data_version() != seen:
             st.rerun(scope="app")

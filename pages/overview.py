@@ -61,7 +61,16 @@ def summary(version: tuple, flt: F.Filters) -> dict:
         "by_level": O.status_counts(rollup, actions, "level_id"),
         "worst": O.attention(rollup, actions),
         "stale": _stale(version, indicators, fw["indicators"]),
+        "implementation": _implementation_counts(actions, fw.get("action_updates")),
     }
+
+
+def _implementation_counts(actions: pd.DataFrame, updates: pd.DataFrame | None) -> dict[str, int] | None:
+    from indicators import updates as U
+
+    if updates is None:
+        return None
+    return U.implementation_counts(actions, updates[updates["action_id"].isin(actions["action_id"])])
 
 
 def _stale(version: tuple, shown: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -90,18 +99,13 @@ def figures_of(version: tuple, flt: F.Filters) -> dict:
     }
 
 
-def _implementation_line(view) -> None:
+def _implementation_line(counts: dict[str, int] | None, lang: str) -> None:
     """The actions shown, counted by implementation state (their latest progress update), beside the
     indicator statuses above."""
-    from indicators import updates as U
     from pages.updates import IMPL_COLOURS
 
-    fw, lang = view.framework, view.lang
-    actions = F.selected_actions(fw, view.filters)
-    updates = fw.get("action_updates")
-    if actions.empty or updates is None:
+    if counts is None:
         return
-    counts = U.implementation_counts(actions, updates[updates["action_id"].isin(actions["action_id"])])
     badges = " ".join(f":{IMPL_COLOURS[s]}-badge[{t(f'impl_{s}', lang)} · {i18n.number(n, lang, 0)}]"
                       for s, n in counts.items() if n)
     st.markdown(f"**{t('updates_counts', lang)}** &nbsp; {badges}")
@@ -191,7 +195,7 @@ def main() -> None:
               i18n.when(live["created_at"].iloc[0], lang) if not live.empty else None,
               delta_color="off", delta_arrow="off", border=True)
 
-    _implementation_line(view)
+    _implementation_line(computed["implementation"], lang)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
     st.subheader(t("matrix_title", lang))
