@@ -174,13 +174,13 @@ def main() -> None:
 
     scope = replace(flt, lang="", indicator=None)   # the same for every language
     computed = summary(view.version, scope)
-    texts = tables_text(view.version, scope, lang)
     if computed["empty"]:
         hint = F.empty_hint(flt)
         st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
                    if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
         return
     figures = computed["figures"]
+    texts = tables_text(view.version, scope, lang)
     batches = common.batches(view.version)
     # the time of the latest import still in force: a rolled-back one brought nothing
     live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches

@@ -88,6 +88,28 @@ def test_empty_filters_say_what_to_do(demo_url):
     assert ("effacez le filtre" in body) or int({m.label: m.value for m in at.metric}["Actions suivies"]) >= 1
 
 
+def test_a_level_with_no_action_says_so_on_every_page(demo_url):
+    """A level the framework names but no action has yet: the Overview and every page say what to do,
+    none fails (the Overview's cached tables are never asked of an empty selection)."""
+    from indicators.importing import import_files
+    from indicators.store import open_store
+
+    engine = open_store(demo_url)
+    levels = pd.read_csv(ROOT / "data" / "demo" / "levels.csv", dtype=str)
+    extra = pd.concat([levels, pd.DataFrame([{"level_id": "vide", "name_fr": "Niveau sans action"}])])
+    assert import_files(engine, [("levels.csv", extra.to_csv(index=False).encode())], user="test").ok
+    engine.dispose()
+    at = run({"level": "vide"})
+    assert not at.error, [e.value for e in at.error]
+    assert any("effacez le filtre" in w.value or "niveau" in w.value.lower() for w in at.warning), \
+        [w.value for w in at.warning]
+    assert not at.get("plotly_chart")
+    for page in ("pages/actions.py", "pages/explorer.py", "pages/health.py", "pages/map.py"):
+        switch_page(at, page).run()
+        assert not at.exception, (page, at.exception)
+        assert not at.error, (page, [e.value for e in at.error])
+
+
 def test_every_page_renders_without_error(demo_url):
     at = run()
     for page in ("pages/actions.py", "pages/explorer.py", "pages/map.py", "pages/data.py", "pages/methodology.py"):
