@@ -551,12 +551,15 @@ def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bo
     return f":{colours.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} {label}]"
 
 
-def partner_label(text, lang: str) -> str:
-    """A lead or owner cell as the partners' names in `lang` (codes not in the partners table as written)."""
+def partner_label(text, lang: str, partners: pd.DataFrame | None = None) -> str:
+    """A lead or owner cell as the partners' names in `lang` (codes not in the partners table as written);
+    the partners are this run's unless given (a cached function passes its own)."""
     from indicators.partners import label
 
-    view = st.session_state.get("_view")   # none outside a page run (a renderer called by itself)
-    return label(text, view.framework.get("partners") if view else None, lang) or "–"
+    if partners is None:
+        view = st.session_state.get("_view")   # none outside a page run (a renderer called by itself)
+        partners = view.framework.get("partners") if view else None
+    return label(text, partners, lang) or "–"
 
 
 def demo_caption(lang: str) -> None:

@@ -10,7 +10,6 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import health as H
 from indicators import overview as O
-from indicators import partners as P
 from indicators.i18n import t
 from pages import common
 
@@ -123,15 +122,11 @@ def tables_text(version: tuple, flt: F.Filters, lang: str) -> dict[str, str]:
             "stale": "" if stale.empty else _stale_table(stale, lang, partners)}
 
 
-def _lead(text, lang: str, partners: pd.DataFrame | None) -> str:
-    return P.label(text, partners, lang) or "–"
-
-
 def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.DataFrame | None = None) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
     rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
-             common.md_text(_lead(row.get("lead"), lang, partners)),
+             common.md_text(common.partner_label(row.get("lead"), lang, partners)),
              common.status_badge(row["status"], lang, method),
              f"**{i18n.number(row['score'], lang, 1)}**"] for row in worst.to_dict("records")]
     return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
@@ -155,7 +150,7 @@ def _stale_table(stale: pd.DataFrame, lang: str, partners: pd.DataFrame | None =
     rows = [[f"{common.md_cell(r['indicator_id'])} · {common.md_text(i18n.name(r, 'name', lang))}",
              no_data if pd.isna(r["latest_period"]) or not r["latest_period"] else common.md_cell(r["latest_period"]),
              no_data if r["state"] == "no_data" else common.md_cell(H.behind_text(r, lang)),
-             common.md_text(_lead(r["owner"], lang, partners))]
+             common.md_text(common.partner_label(r["owner"], lang, partners))]
             for r in stale.head(STALE_SHOWN).to_dict("records")]
     return common.md_table([t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")],
                            rows, "llll")
