@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from ..revisions import is_earlier, latest_versions
 from ..schema import INTEGER, NUMBER, TABLES, Table
 
+from . import bulk
 from .tables import (
     SQL_TABLES, StoreError, _bump_version, batches, history, read_table)
 
@@ -210,54 +211,16 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
                  attach_to_successor: bool = False) -> ImportResult:
     """Write validated tables as one batch, in one transaction; all or nothing."""
     result = ImportResult(batch_id=None, rejected=rejected, dry_run=dry_run)
+    present = present or {}
     try:
-        with engine.begin() as conn:
-            batch_id = conn.execute(batches.insert().values(
-                created_at=_now(), user=user or "unknown", files=", ".join(f["file"] for f in files) or "-",
-                sha256=", ".join(f.get("sha256", "") for f in files), status="active",
-                added=0, updated=0, unchanged=0, rejected=rejected)).inserted_primary_key[0]
-            successors = _successors(conn, tables) if attach_to_successor else {}
-            for name in TABLES:
-                if name not in tables or tables[name].empty:
-                    continue
-                table = TABLES[name]
-                incoming = _prepare(tables[name], table, (present or {}).get(name))
-                if successors:
-                    incoming = _attach(incoming, name, successors)
-                earlier = incoming.iloc[:0]
-                if table.version:
-                    incoming, earlier = latest_versions(incoming, table)
-                added, updated, old, unchanged = _plan_table(conn, name, incoming)
-                del incoming
-                if table.version and len(updated):
-                    # The store already holds a later decision: the file's row is an earlier version.
-                    older = is_earlier(updated, table)
-                    earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
-                    updated, old = updated[~older], old[~older]
-                if len(earlier):
-                    _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
-                result.counts[name] = {"added": len(added), "updated": len(updated), "unchanged": unchanged}
-                if len(earlier):
-                    result.counts[name]["earlier_versions"] = len(earlier)
-                if len(updated):
-                    data_cols = [c for c in table.names if c not in table.key]
-                    view = updated[list(table.key)].copy()
-                    for c in data_cols:
-                        view[f"{c}_old"] = updated[c + "__old"].to_numpy()
-                        view[c] = updated[c].to_numpy()
-                    result.changes[name] = view
-                _insert_rows(conn, name, added, batch_id)
-                if len(updated):
-                    _write_history(conn, batch_id, name, old, "update")
-                    _delete_keys(conn, name, updated)
-                    _insert_rows(conn, name, updated[table.names], batch_id)
-            summary = result.summary()
-            conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
-                added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
-            _bump_version(conn)
-            result.batch_id = batch_id
-            if dry_run:
-                raise _DryRun()
+        with engine.connect() as conn:
+            large = bulk.eligible(conn, tables, attach_to_successor)
+            with bulk.scratch(conn, large, lambda name: _prepare(tables[name], TABLES[name], present.get(name))) as staged:
+                with conn.begin():
+                    _write_batch(conn, result, tables, user=user, files=files, present=present, staged=staged,
+                                 attach_to_successor=attach_to_successor)
+                    if dry_run:
+                        raise _DryRun()
     except _DryRun:
         result.batch_id = None
     except sa.exc.IntegrityError as exc:
@@ -267,6 +230,62 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
         raise StoreError(_operational_message(exc)) from exc
     return result
+
+
+def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *, user: str, files: list[dict],
+                 present: dict[str, set[str]], staged: dict[str, sa.Table], attach_to_successor: bool) -> None:
+    batch_id = conn.execute(batches.insert().values(
+        created_at=_now(), user=user or "unknown", files=", ".join(f["file"] for f in files) or "-",
+        sha256=", ".join(f.get("sha256", "") for f in files), status="active",
+        added=0, updated=0, unchanged=0, rejected=result.rejected)).inserted_primary_key[0]
+    successors = _successors(conn, tables) if attach_to_successor else {}
+    for name in TABLES:
+        if name not in tables or tables[name].empty:
+            continue
+        table = TABLES[name]
+        earlier = tables[name].iloc[:0]
+        if name in staged:   # a large table, compared and written inside SQLite
+            n_added, updated, old, unchanged = bulk.plan(conn, name, staged[name], present.get(name, set(table.names)))
+        else:
+            incoming = _prepare(tables[name], table, present.get(name))
+            if successors:
+                incoming = _attach(incoming, name, successors)
+            if table.version:
+                incoming, earlier = latest_versions(incoming, table)
+            added, updated, old, unchanged = _plan_table(conn, name, incoming)
+            n_added = len(added)
+            del incoming
+        if table.version and len(updated):
+            # The store already holds a later decision: the file's row is an earlier version.
+            older = is_earlier(updated, table)
+            earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
+            updated, old = updated[~older], old[~older]
+        if len(earlier):
+            _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
+        result.counts[name] = {"added": n_added, "updated": len(updated), "unchanged": unchanged}
+        if len(earlier):
+            result.counts[name]["earlier_versions"] = len(earlier)
+        if len(updated):
+            data_cols = [c for c in table.names if c not in table.key]
+            view = updated[list(table.key)].copy()
+            for c in data_cols:
+                view[f"{c}_old"] = updated[c + "__old"].to_numpy()
+                view[c] = updated[c].to_numpy()
+            result.changes[name] = view
+        if name in staged:
+            if n_added:
+                bulk.insert_new(conn, name, staged[name], batch_id, only_missing=bool(unchanged or len(updated)))
+        else:
+            _insert_rows(conn, name, added, batch_id)
+        if len(updated):
+            _write_history(conn, batch_id, name, old, "update")
+            _delete_keys(conn, name, updated)
+            _insert_rows(conn, name, updated[table.names], batch_id)
+    summary = result.summary()
+    conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
+        added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
+    _bump_version(conn)
+    result.batch_id = batch_id
 
 
 def _operational_message(exc: Exception) -> str:

@@ -1,0 +1,163 @@
+"""A large table compared with the store and written inside SQLite.
+
+Python's sqlite3 binds about half a million rows a second, and a million-row import paid that twice
+in pandas' path: reading the stored rows back to compare them (2.2 s for a million observations) and
+binding the new rows into the keyed table (2.8 s). Here the incoming rows go, as Arrow columns, into a
+scratch SQLite file through ADBC's bulk ingest (0.6 s), which the store's connection attaches; SQLite
+then counts the unchanged rows, returns only the changed ones (few, in practice) and copies the new
+ones itself (INSERT ... SELECT, 0.6 s). bench/ingest.py prints the import's figures.
+
+Only for a SQLite file store (PostgreSQL keeps the pandas path), for tables of at least BULK_ROWS rows
+without version columns (a target's successive decisions need the pandas path's ordering), and not when
+an import moves retired territories' rows to their successors. writing._plan_slice is the reference:
+tests/test_bulk_import.py checks that both paths leave the same counts, changes, history and rows.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import sqlalchemy as sa
+
+from ..schema import INTEGER, NUMBER, TABLES
+from .tables import SQL_TABLES, StoreError, _typed
+
+BULK_ROWS = 50_000   # below this, the pandas path costs less than a scratch file
+SCHEMA = "stage"     # the scratch file's name on the store's connection
+
+
+def eligible(conn, tables: dict[str, pd.DataFrame], attach_to_successor: bool) -> list[str]:
+    """The tables of this import that take the bulk path."""
+    url = conn.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" or attach_to_successor:
+        return []
+    return [name for name in TABLES if name in tables and len(tables[name]) >= BULK_ROWS
+            and not TABLES[name].version and not TABLES[name].version_notes]
+
+
+def _arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+    # Types from the schema, not from the cells: a column empty in every row is still text.
+    kinds = {NUMBER: pa.float64(), INTEGER: pa.int64()}
+    schema = pa.schema([(c.name, kinds.get(c.kind, pa.string())) for c in TABLES[name].columns])
+    columns = frame[schema.names]
+    columns.attrs = {}   # the import's own notes (which columns the file carries) are not data
+    return pa.Table.from_pandas(columns, schema=schema, preserve_index=False)
+
+
+@contextmanager
+def scratch(conn, names: list[str], prepare: Callable[[str], pd.DataFrame]) -> Iterator[dict[str, sa.Table]]:
+    """Each table `prepare(name)` gives written into a scratch file, one at a time (a frame lives only
+    while it is written), attached to `conn` as SCHEMA outside any transaction (SQLite attaches no file
+    inside one); yields the staged tables by name. Detached and deleted after, whatever happened.
+    No names: nothing is made."""
+    if not names:
+        yield {}
+        return
+    import adbc_driver_sqlite.dbapi as adbc   # only large imports pay for loading it
+
+    path, attached = None, False
+    try:
+        staged = {}
+        try:
+            fd, path = tempfile.mkstemp(suffix=".sqlite", prefix="import-")
+            os.close(fd)
+            with adbc.connect(path) as scratch_conn:
+                with scratch_conn.cursor() as cur:
+                    for name in names:
+                        cur.adbc_ingest(f"incoming_{name}", _arrow(prepare(name), name), mode="create")
+                        staged[name] = _stage_table(name)
+                scratch_conn.commit()
+        except (OSError, adbc.Error) as exc:
+            raise StoreError(f"The temporary copy of a large import could not be written in {tempfile.gettempdir()} "
+                             f"({exc}): nothing was written. Free some space there (or set TMPDIR to a folder "
+                             "with room) and try again.") from exc
+        conn.exec_driver_sql(f"ATTACH DATABASE ? AS {SCHEMA}", (path,))
+        conn.commit()
+        attached = True
+        yield staged
+    finally:
+        if attached:
+            _detach(conn)
+        for leftover in (path, f"{path}-journal") if path else ():
+            Path(leftover).unlink(missing_ok=True)
+
+
+def _detach(conn) -> None:
+    try:
+        if conn.in_transaction():
+            conn.rollback()
+        conn.exec_driver_sql(f"DETACH DATABASE {SCHEMA}")
+        conn.commit()
+    except sa.exc.DBAPIError:
+        conn.invalidate()   # the pool opens a new connection rather than keep one with the file attached
+
+
+def _stage_table(name: str) -> sa.Table:
+    return sa.Table(f"incoming_{name}", sa.MetaData(), *[sa.Column(c) for c in TABLES[name].names], schema=SCHEMA)
+
+
+def _matching(name: str, temp: sa.Table):
+    stored = SQL_TABLES[name]
+    return sa.and_(*[stored.c[k] == temp.c[k] for k in TABLES[name].key])
+
+
+def plan(conn, name: str, temp: sa.Table, present: set[str]) -> tuple[int, pd.DataFrame, pd.DataFrame, int]:
+    """(rows new to the store, rows to update with their old version, old versions, unchanged count),
+    as writing._plan_slice gives them, but with the new rows counted, not returned."""
+    table = TABLES[name]
+    stored = SQL_TABLES[name]
+    key = list(table.key)
+    data_cols = [c for c in table.names if c not in key]
+    # A column the file does not carry keeps its stored value: it is not compared.
+    same = sa.and_(sa.true(), *[stored.c[c].is_not_distinct_from(temp.c[c]) for c in data_cols if c in present])
+    on = _matching(name, temp)
+    total = conn.execute(sa.select(sa.func.count()).select_from(temp)).scalar()
+    matched, unchanged = conn.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((same, 1), else_=0)), 0))
+        .select_from(temp.join(stored, on))).one()
+    updated = _changed_rows(conn, name, temp, on, same) if matched > unchanged else _no_rows(name)
+    for c in data_cols:
+        if c not in present:
+            updated[c] = updated[c + "__old"]
+    old = updated[key + [c + "__old" for c in data_cols] + ["batch_id"]].rename(
+        columns={c + "__old": c for c in data_cols})
+    return total - matched, updated, old, int(unchanged)
+
+
+def _no_rows(name: str) -> pd.DataFrame:
+    table = TABLES[name]
+    data_cols = [c for c in table.names if c not in table.key]
+    return pd.DataFrame(columns=table.names + [c + "__old" for c in data_cols] + ["batch_id"])
+
+
+def _changed_rows(conn, name: str, temp: sa.Table, on, same) -> pd.DataFrame:
+    table = TABLES[name]
+    stored = SQL_TABLES[name]
+    data_cols = [c for c in table.names if c not in table.key]
+    stmt = (sa.select(*[temp.c[c] for c in table.names], *[stored.c[c].label(c + "__old") for c in data_cols],
+                      stored.c.batch_id)
+            .select_from(temp.join(stored, on)).where(sa.not_(same)))
+    result = conn.execute(stmt)
+    frame = pd.DataFrame(result.cursor.fetchall(), columns=list(result.keys()), dtype=object)
+    frame = _typed(frame, table)
+    old = _typed(frame[[c + "__old" for c in data_cols]].rename(columns=lambda c: c.removesuffix("__old")), table)
+    for c in data_cols:
+        frame[c + "__old"] = old[c].to_numpy()
+    frame["batch_id"] = pd.to_numeric(frame["batch_id"])
+    return frame
+
+
+def insert_new(conn, name: str, temp: sa.Table, batch_id: int, only_missing: bool) -> None:
+    """Copy the staged rows the store does not hold into it, in SQLite's own loop. `only_missing`
+    false: the store held none of these keys, so nothing is looked up."""
+    cols = TABLES[name].names
+    stored = SQL_TABLES[name]
+    select = sa.select(*[temp.c[c] for c in cols], sa.literal(batch_id, sa.Integer))
+    if only_missing:
+        select = select.where(~sa.exists().where(_matching(name, temp)))
+    conn.execute(stored.insert().from_select(cols + ["batch_id"], select))

@@ -1,0 +1,178 @@
+"""Large tables are compared and written inside SQLite (indicators/store/bulk.py): the same import,
+through that path and through pandas' (writing._plan_slice), leaves the same store, counts, changes
+and history; a failure on the way leaves nothing, not even the scratch file."""
+from __future__ import annotations
+
+import glob
+import sqlite3
+import tempfile
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from indicators.importing import import_files
+from indicators.store import StoreError, bulk, open_store, read_table, rollback
+from indicators.store.tables import history
+
+from .helpers import snapshot, store_with_framework, write
+
+TERRITORIES = ("59350", "59512", "34022", "57096")
+
+
+def _observations(rows: int, *, value=lambda i: f"{i}.5", note=lambda i: "révisé" if i % 7 == 0 else "",
+                  flag=lambda i: "p" if i % 11 == 0 else "", start: int = 0, columns=("flag", "note")) -> str:
+    head = ["indicator_id", "territory_id", "period", "value", *columns]
+    lines = [",".join(head)]
+    for i in range(start, start + rows):
+        k = i // 4
+        cells = {"flag": flag(i), "note": note(i)}
+        lines.append(",".join([("MOB02", "CLI01")[i % 2], TERRITORIES[i % 4], f"{1990 + k // 12}-{k % 12 + 1:02d}",
+                               value(i), *[cells[c] for c in columns]]))
+    return "\n".join(lines) + "\n"
+
+
+def _flows(rows: int, shift: int = 0) -> str:
+    lines = ["indicator_id,origin_id,destination_id,period,value,note"]
+    for i in range(rows):
+        lines.append(f"MOB02,{TERRITORIES[i % 4]},{TERRITORIES[(i + 1) % 4]},{1990 + i // 4},{i * 10 + shift},"
+                     f"{'x' if i % 5 == 0 else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def _steps(tmp_path):
+    """A first import, the same again, then changed values, flags and new rows in a file without notes."""
+    first = [write(tmp_path, "obs.csv", _observations(400)), write(tmp_path, "flows.csv", _flows(80))]
+    changed = write(tmp_path, "obs2.csv", _observations(
+        300, start=200, value=lambda i: f"{i}.5" if i % 3 else f"{i}.25", flag=lambda i: "e" if i % 13 == 0 else "",
+        columns=("flag",)))
+    flows = write(tmp_path, "flows2.csv", _flows(100, shift=1))
+    return [first, first, [changed, flows]]
+
+
+def _state(engine):
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(history.c.batch_id, history.c.table_name, history.c.op, history.c.row_key,
+                                      history.c.row, history.c.old_batch_id).order_by(history.c.id)).all()
+    return snapshot(engine), sorted(map(tuple, rows)), read_table(engine, "observations", with_batch=True)
+
+
+def _run(tmp_path, name: str, bulk_rows: int, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", bulk_rows)
+    engine = store_with_framework(f"sqlite:///{tmp_path / name}")
+    outcomes = []
+    for files in _steps(tmp_path):
+        dry = import_files(engine, files, user="test", dry_run=True)
+        done = import_files(engine, files, user="test")
+        assert done.ok, [p.as_dict() for p in done.checked.problems]
+        outcomes.append((dry.result.summary(), done.result.summary(),
+                         {t: c.sort_values(list(c.columns[:3])).reset_index(drop=True)
+                          for t, c in done.result.changes.items()}))
+    after = _state(engine)
+    rollback(engine, 4, user="test")   # the batch of changed rows (1: the framework, 2 and 3: the first file)
+    return outcomes, after, _state(engine)
+
+
+def test_the_bulk_path_and_the_pandas_path_leave_the_same_store(tmp_path, monkeypatch):
+    used = []
+    real_plan = bulk.plan
+    monkeypatch.setattr(bulk, "plan", lambda *a, **k: used.append(a[1]) or real_plan(*a, **k))
+    through_sql = _run(tmp_path, "bulk.sqlite", 1, monkeypatch)
+    assert {"observations", "flows", "indicators", "territories"} <= set(used)   # the framework too: 1 row is large
+    used.clear()
+    through_pandas = _run(tmp_path, "pandas.sqlite", 10**9, monkeypatch)
+    assert used == []
+    (sql_outcomes, sql_after, sql_rolled), (pd_outcomes, pd_after, pd_rolled) = through_sql, through_pandas
+    for (sql_dry, sql_done, sql_changes), (pd_dry, pd_done, pd_changes) in zip(sql_outcomes, pd_outcomes):
+        assert sql_dry == sql_done == pd_dry == pd_done
+        assert sql_changes.keys() == pd_changes.keys()
+        for table in sql_changes:
+            pd.testing.assert_frame_equal(sql_changes[table], pd_changes[table], check_dtype=False)
+    # What the steps did, so that the comparison means something: new, unchanged, then changed rows.
+    changed = sum(1 for i in range(200, 400) if i % 3 == 0 or ("e" if i % 13 == 0 else "") != ("p" if i % 11 == 0 else ""))
+    assert [o[1] for o in sql_outcomes] == [
+        {"added": 480, "updated": 0, "unchanged": 0, "rejected": 0},
+        {"added": 0, "updated": 0, "unchanged": 480, "rejected": 0},
+        {"added": 100 + 20, "updated": changed + 80, "unchanged": 200 - changed, "rejected": 0}]
+    changes = sql_outcomes[2][2]["observations"]
+    # The file has no notes: a changed row keeps its stored note; its flag is what the file says.
+    kept = changes[changes["note_old"].notna()]
+    assert len(kept) and (kept["note"] == kept["note_old"]).all()
+    assert (changes["flag"].fillna("") != changes["flag_old"].fillna("")).any()
+    assert sql_after[0] == pd_after[0] and sql_after[1] == pd_after[1]
+    pd.testing.assert_frame_equal(sql_after[2], pd_after[2])
+    assert sql_rolled[0] == pd_rolled[0] and sql_rolled[1] == pd_rolled[1]
+
+
+def test_the_scratch_file_goes_and_the_connection_is_left_as_it_was(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test").ok
+    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test", dry_run=True).ok
+    assert glob.glob(str(tmp_path / "scratch" / "*")) == []
+    with engine.connect() as conn:   # the pooled connection the import used: no scratch file attached
+        names = [row[1] for row in conn.exec_driver_sql("PRAGMA database_list")]
+    assert names == ["main"]
+    assert len(read_table(engine, "observations")) == 400
+
+
+def test_a_full_disk_during_a_bulk_import_changes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
+    path = tmp_path / "full.sqlite"
+    engine = store_with_framework(f"sqlite:///{path}")
+    before = snapshot(engine)
+    engine.dispose()
+    full = open_store(f"sqlite:///{path}", create=False)
+
+    @sa.event.listens_for(full, "connect")
+    def _limit(dbapi_conn, _record):   # the store may not grow, as on a full disk; the scratch file may
+        pages = dbapi_conn.execute("PRAGMA main.page_count").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA main.max_page_count = {pages + 2}")
+
+    with pytest.raises(StoreError, match="disk is full"):
+        import_files(full, [write(tmp_path, "obs.csv", _observations(5000))], user="test")
+    assert glob.glob(str(tmp_path / "scratch" / "*")) == []
+    full.dispose()
+    assert snapshot(open_store(f"sqlite:///{path}")) == before
+
+
+def test_no_room_for_the_scratch_file_is_said_and_changes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    before = snapshot(engine)
+    with pytest.raises(StoreError, match="temporary") as raised:
+        import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test")
+    assert "nothing was written" in str(raised.value)
+    assert snapshot(engine) == before
+
+
+def test_only_large_tables_of_a_sqlite_file_without_versions_take_the_bulk_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 10)
+    many = pd.DataFrame({"x": range(10)})
+    tables = {"observations": many, "targets": many, "flows": many.head(9)}
+    engine = open_store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    with engine.connect() as conn:
+        assert bulk.eligible(conn, tables, attach_to_successor=False) == ["observations"]
+        assert bulk.eligible(conn, tables, attach_to_successor=True) == []   # successors: pandas' path
+    with open_store("sqlite://").connect() as conn:   # an in-memory store has no file to attach beside
+        assert bulk.eligible(conn, tables, attach_to_successor=False) == []
+
+
+def test_the_store_file_stays_readable_by_pythons_own_sqlite(tmp_path, monkeypatch):
+    """ADBC writes the scratch file with its own SQLite; the store itself is only ever written by
+    Python's, through the store's connection."""
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test").ok
+    engine.dispose()
+    with sqlite3.connect(tmp_path / "s.sqlite") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        types = conn.execute("SELECT DISTINCT typeof(value), typeof(period), typeof(territory_id) "
+                             "FROM observations").fetchall()
+    assert types == [("real", "text", "text")]
+
