@@ -336,6 +336,8 @@ def check_lines(encoded: bytes) -> int:
     longest = int((stops - starts).max()) if len(starts) else 0
     limits.check("MAX_LINE_BYTES", longest)
     limit = limits.get("MAX_FIELDS_PER_ROW")
+    if longest + 1 <= limit:   # a line of n bytes holds at most n + 1 fields: nothing to count
+        return len(starts)
     for sep in SEPARATORS:   # an upper bound: separators inside quotes count too
         at = np.flatnonzero(data == ord(sep))
         if len(at) > limit:
@@ -379,7 +381,9 @@ _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0
 
 def mixed_encoding(name: str, text: str, encoding: str, rows: np.ndarray, skip: int) -> list[Problem]:
     """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (é read as Ã©)."""
-    if encoding not in ("cp1252", "iso-8859-1") or not _MOJIBAKE.search(text):
+    # Â or Ã opens every such pair: looking for them first spares the pattern a pass over 25 MB.
+    if encoding not in ("cp1252", "iso-8859-1") or ("\u00c2" not in text and "\u00c3" not in text) \
+            or not _MOJIBAKE.search(text):
         return []
     lines = text.splitlines()
     bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]

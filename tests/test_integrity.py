@@ -57,6 +57,17 @@ def test_nul_bytes_and_overlong_codes_are_refused_alike_on_both_databases(store_
     assert snapshot(engine) == before
 
 
+
+def test_spaces_around_a_code_do_not_make_it_too_long(tmp_path):
+    """The length limit is on the code itself: cells padded past it by spaces (a fixed-width export)
+    are read, while a code really past it is refused."""
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    raw = ("indicator_id,territory_id,period,value\n"
+           f"MOB02,{' ' * 70}59350{' ' * 70},2020,1\nMOB02,{'5' * 65},2021,2\n").encode()
+    outcome = import_files(engine, [("padded.csv", raw)], user="a", skip_invalid_rows=True)
+    assert [(p.row, p.code) for p in outcome.checked.problems if p.code == "too_long"] == [(3, "too_long")]
+    assert outcome.result.summary()["added"] == 1
+
 def test_a_sqlite_export_loads_into_postgresql(tmp_path, store_url_pg):
     lite = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
     assert import_files(lite, [("obs.csv", (OBS + "MOB02,59350,2020,1.5\nMOB02,59350,2021,2\n").encode())],
