@@ -137,3 +137,15 @@ def test_nearest_code_reads_letters_typed_for_lookalike_digits():
     codes = ["MOB01", "MOB06", "59350", "59352"]
     assert nearest_code("MOB0l", codes) == "MOB01"   # l for 1, not the equally close MOB06
     assert nearest_code("5935O", codes) == "59350"   # O for 0
+
+
+def test_rows_missing_the_same_key_cell_are_not_called_duplicates(tmp_path):
+    """Two rows without a territory are each refused for it, not reported as one repeating the other;
+    a real repeat in the same file still is."""
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    raw = ("indicator_id,territory_id,period,value\nMOB02,,2020,1\nMOB02,,2020,1\n"
+           "MOB02,59350,2020,3\nMOB02,59350,2020,3\n").encode()
+    checked = validate_files(engine, [("keys.csv", raw)])
+    found = sorted((p.row, p.code) for p in checked.problems)
+    assert [r for r, code in found if code == "required"] == [2, 3]
+    assert [r for r, code in found if code.startswith("duplicate")] == [5]
