@@ -176,3 +176,26 @@ def test_the_store_file_stays_readable_by_pythons_own_sqlite(tmp_path, monkeypat
                              "FROM observations").fetchall()
     assert types == [("real", "text", "text")]
 
+
+
+def test_scratch_files_a_killed_import_left_are_removed_by_the_next(tmp_path, monkeypatch):
+    """A process killed in the middle of a large import (a server restarted) cannot remove its scratch
+    file (tests/test_faults.py kills one); the next large import removes those over an hour old, and
+    leaves younger ones, which another import may be reading."""
+    import os
+    import time
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    old, young, other = (scratch / f"{bulk.PREFIX}old.sqlite", scratch / f"{bulk.PREFIX}young.sqlite",
+                         scratch / "someone-else.sqlite")
+    for path in (old, young, other):
+        path.write_bytes(b"x" * 1000)
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test").ok
+    assert sorted(p.name for p in scratch.iterdir()) == sorted([young.name, other.name])

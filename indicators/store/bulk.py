@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -29,6 +30,8 @@ from .tables import SQL_TABLES, StoreError, _typed
 
 BULK_ROWS = 50_000   # below this, the pandas path costs less than a scratch file
 SCHEMA = "stage"     # the scratch file's name on the store's connection
+PREFIX = "indicators-import-"   # scratch files, in the temporary folder
+STALE_SECONDS = 3600   # an import takes seconds: a scratch file an hour old was left by a killed process
 
 
 def eligible(conn, tables: dict[str, pd.DataFrame], attach_to_successor: bool) -> list[str]:
@@ -73,7 +76,8 @@ def scratch(conn, names: list[str], prepare: Callable[[str], pd.DataFrame]) -> I
     try:
         staged = {}
         try:
-            fd, path = tempfile.mkstemp(suffix=".sqlite", prefix="import-")
+            _remove_stale(Path(tempfile.gettempdir()))
+            fd, path = tempfile.mkstemp(suffix=".sqlite", prefix=PREFIX)
             os.close(fd)
             with adbc.connect(path) as scratch_conn:
                 with scratch_conn.cursor() as cur:
@@ -96,6 +100,17 @@ def scratch(conn, names: list[str], prepare: Callable[[str], pd.DataFrame]) -> I
             _detach(conn)
         for leftover in (path, f"{path}-journal") if path else ():
             Path(leftover).unlink(missing_ok=True)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Scratch files a killed process left behind (a server stopped in the middle of an import)."""
+    now = time.time()
+    for path in folder.glob(f"{PREFIX}*"):
+        try:
+            if now - path.stat().st_mtime > STALE_SECONDS:
+                path.unlink()
+        except OSError:   # gone meanwhile, or not ours to remove: not this import's concern
+            pass
 
 
 def _detach(conn) -> None:
