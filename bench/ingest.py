@@ -10,7 +10,9 @@ into an in-memory table with no key, which no import into SQLite can beat; and
 the peak memory of the measured steps (the file is generated in a child
 process, so that the generator's own memory is not counted). It also prints
 the same rows written by the same bare executemany into the store's own keyed
-table: the share of the target the storage takes before any reading or check.
+table: what writing through Python's driver would cost before any reading or
+check. A large import goes around that driver (Arrow columns through ADBC's
+bulk ingest, then SQLite's own INSERT ... SELECT: indicators/store/bulk.py).
 
     python bench/ingest.py [--rows 1000000]
 """
