@@ -338,13 +338,15 @@ def _json_row(values: dict) -> str:
 
 def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) -> None:
     table = TABLES[name]
+    quote = conn.dialect.identifier_preparer.quote
+    columns = ["batch_id", "table_name", "op", "row_key", "row", "old_batch_id"]
+    sql = (f"INSERT INTO {quote('history')} ({', '.join(quote(c) for c in columns)}) "
+           f"VALUES ({', '.join([_placeholder(conn)] * len(columns))})")
     # 50,000 rows at a time, made and written: a file changing every value of a million rows held a
-    # million dicts and their JSON at once (1 GB more than its frames).
+    # million dicts and their JSON at once (1 GB more than its frames). The driver's own tuples: the
+    # same rows as SQLAlchemy's dicts cost a third more (15 of 47 s, py-spy).
     for start in range(0, len(rows), 50_000):
         records = rows.iloc[start:start + 50_000].to_dict("records")
-        conn.execute(history.insert(), [{
-            "batch_id": batch_id, "table_name": name, "op": op,
-            "row_key": _json_row({k: r[k] for k in table.key}),
-            "row": _json_row({c: r[c] for c in table.names}),
-            "old_batch_id": _clean(r.get("batch_id")),
-        } for r in records])
+        conn.exec_driver_sql(sql, [(
+            batch_id, name, op, _json_row({k: r[k] for k in table.key}), _json_row({c: r[c] for c in table.names}),
+            _clean(r.get("batch_id"))) for r in records])
