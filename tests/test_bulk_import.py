@@ -118,28 +118,6 @@ def test_the_scratch_file_goes_and_the_connection_is_left_as_it_was(tmp_path, mo
     assert len(read_table(engine, "observations")) == 400
 
 
-def test_a_full_disk_during_a_bulk_import_changes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
-    (tmp_path / "scratch").mkdir()
-    path = tmp_path / "full.sqlite"
-    engine = store_with_framework(f"sqlite:///{path}")
-    before = snapshot(engine)
-    engine.dispose()
-    full = open_store(f"sqlite:///{path}", create=False)
-
-    @sa.event.listens_for(full, "connect")
-    def _limit(dbapi_conn, _record):   # the store may not grow, as on a full disk; the scratch file may
-        pages = dbapi_conn.execute("PRAGMA main.page_count").fetchone()[0]
-        dbapi_conn.execute(f"PRAGMA main.max_page_count = {pages + 2}")
-
-    with pytest.raises(StoreError, match="disk is full"):
-        import_files(full, [write(tmp_path, "obs.csv", _observations(5000))], user="test")
-    assert glob.glob(str(tmp_path / "scratch" / "*")) == []
-    full.dispose()
-    assert snapshot(open_store(f"sqlite:///{path}")) == before
-
-
 def test_no_room_for_the_scratch_file_is_said_and_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(bulk, "BULK_ROWS", 100)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))

@@ -158,7 +158,15 @@ def test_store_unreachable_gives_a_clear_message():
         apply_import(engine, {}, user="x", files=[])
 
 
-def test_full_disk_gives_a_clear_message_and_changes_nothing(tmp_path):
+@pytest.mark.parametrize("bulk_rows", [10**9, 100], ids=["pandas", "bulk"])   # store/bulk.py: large tables
+def test_full_disk_gives_a_clear_message_and_changes_nothing(tmp_path, monkeypatch, bulk_rows):
+    import tempfile
+
+    from indicators.store import bulk
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", bulk_rows)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
     path = tmp_path / "full.sqlite"
     engine = store_with_framework(f"sqlite:///{path}")
     before = snapshot(engine)
@@ -166,11 +174,12 @@ def test_full_disk_gives_a_clear_message_and_changes_nothing(tmp_path):
     full = open_store(f"sqlite:///{path}", create=False)
 
     @sa.event.listens_for(full, "connect")
-    def _limit(dbapi_conn, _record):   # the database may not grow: as on a full disk
-        pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
-        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    def _limit(dbapi_conn, _record):   # the store may not grow, as on a full disk (the scratch file may)
+        pages = dbapi_conn.execute("PRAGMA main.page_count").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA main.max_page_count = {pages + 2}")
 
     with pytest.raises(StoreError, match="disk is full"):
         import_files(full, [_big_file(tmp_path, 20_000)])
+    assert list((tmp_path / "scratch").iterdir()) == []
     full.dispose()
     assert snapshot(open_store(f"sqlite:///{path}")) == before
