@@ -26,7 +26,7 @@ import pyarrow as pa
 import sqlalchemy as sa
 
 from ..schema import INTEGER, NUMBER, TABLES
-from .tables import SQL_TABLES, StoreError, _typed
+from .tables import SQL_TABLES, StoreError, _typed, result_frame
 
 BULK_ROWS = 50_000   # below this, the pandas path costs less than a scratch file
 SCHEMA = "stage"     # the scratch file's name on the store's connection
@@ -168,22 +168,15 @@ def _changed_rows(conn, name: str, temp: sa.Table, on, same) -> pd.DataFrame:
     stmt = (sa.select(*[_cell(temp, c).label(c) for c in table.names], *[stored.c[c].label(c + "__old") for c in data_cols],
                       stored.c.batch_id)
             .select_from(temp.join(stored, on)).where(sa.not_(same)))
-    result = conn.execute(stmt)
-    names = list(result.keys())
-    parts = []
-    # A chunk of driver tuples at a time, typed at once: a file changing every value of a million rows
-    # would otherwise hold fifteen million Python objects on top of its frame.
-    while rows := result.cursor.fetchmany(200_000):
-        part = _typed(pd.DataFrame(rows, columns=names, dtype=object), table)
+    def typed(part: pd.DataFrame) -> pd.DataFrame:   # a chunk at a time: every value of a million rows may change
+        part = _typed(part, table)
         old = _typed(part[[c + "__old" for c in data_cols]].rename(columns=lambda c: c.removesuffix("__old")),
                      table)
         for c in data_cols:
             part[c + "__old"] = old[c].to_numpy()
-        parts.append(part)
-    result.close()
-    if not parts:
-        return _no_rows(name)
-    frame = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        return part
+
+    frame = result_frame(conn.execute(stmt), typed)
     frame["batch_id"] = pd.to_numeric(frame["batch_id"])
     return frame
 

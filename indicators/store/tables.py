@@ -220,29 +220,31 @@ def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
     if where is not None:
         stmt = stmt.where(where)
 
-    def run(conn):
-        result = conn.execute(stmt)
-        keys = list(result.keys())
-        # The driver's own tuples (SQLAlchemy's Row objects cost more than the query on large tables),
-        # a chunk at a time: a million rows as Python tuples at once would double an import's memory.
-        frames = []
-        while rows := result.cursor.fetchmany(200_000):
-            # As Python objects, typed below column by column: pandas would first infer each text
-            # column into an Arrow string that `_typed` turns back (half the frame's cost).
-            frames.append(pd.DataFrame(rows, columns=keys, dtype=object))
-        result.close()
-        if not frames:
-            return pd.DataFrame([], columns=keys)
-        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-
     if isinstance(engine_or_conn, Engine):
         with engine_or_conn.connect() as conn:
-            frame = run(conn)
+            frame = result_frame(conn.execute(stmt))
     else:
-        frame = run(engine_or_conn)
+        frame = result_frame(engine_or_conn.execute(stmt))
     if with_batch:
         frame["batch_id"] = pd.to_numeric(frame["batch_id"])
     return _typed(frame, table)
+
+
+def result_frame(result, each=lambda part: part) -> pd.DataFrame:
+    """A query's rows as a frame of Python objects, `each` applied to every chunk.
+
+    The driver's own tuples (SQLAlchemy's Row objects cost more than the query on large tables), a chunk
+    at a time: a million rows as Python tuples at once would double an import's memory. As objects,
+    typed by the caller: pandas would first infer each text column into an Arrow string that `_typed`
+    turns back (half the frame's cost)."""
+    keys = list(result.keys())
+    frames = []
+    while rows := result.cursor.fetchmany(200_000):
+        frames.append(each(pd.DataFrame(rows, columns=keys, dtype=object)))
+    result.close()
+    if not frames:
+        return each(pd.DataFrame([], columns=keys, dtype=object))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def _typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
