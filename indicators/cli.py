@@ -21,10 +21,19 @@ OK, INVALID, USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     from .schema import TABLES
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", help="database URL (default: $INDICATORS_DB_URL, else the SQLite file)")
-    common.add_argument("--lang", choices=("fr", "en", "nl"), default="en", help="language of messages")
-    parser = argparse.ArgumentParser(prog="python -m indicators", parents=[common],
+    def options(defaults: bool) -> argparse.ArgumentParser:
+        # Given before or after the command alike. A subcommand's own default would overwrite what was
+        # given before it (argparse sets every default of the subparser): `--db X import f` wrote to the
+        # default store. So only the top parser has defaults; the subcommands' are SUPPRESS.
+        given = argparse.ArgumentParser(add_help=False)
+        given.add_argument("--db", metavar="URL", default=None if defaults else argparse.SUPPRESS,
+                           help="database URL (default: $INDICATORS_DB_URL, else the SQLite file)")
+        given.add_argument("--lang", choices=("fr", "en", "nl"), default="en" if defaults else argparse.SUPPRESS,
+                           help="language of messages")
+        return given
+
+    common = options(defaults=False)
+    parser = argparse.ArgumentParser(prog="python -m indicators", parents=[options(defaults=True)],
                                      description="Cross-Border Cooperation Monitor: data and progress engine.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -149,3 +149,19 @@ def test_history_says_what_each_batch_keeps_to_be_undone(tmp_path, sqlite_url, c
     lines = capsys.readouterr().out.splitlines()
     assert "conservés pour annuler" in lines[0] and "ko" in lines[0]          # the update keeps 50 rows
     assert "conservés pour annuler" not in lines[1]                              # a batch that only added keeps none
+
+
+def test_options_given_before_the_command_are_kept(tmp_path, capsys, monkeypatch):
+    """`python -m indicators --db URL --lang fr import f` writes to URL and speaks French: the command's
+    own defaults once overwrote both, and the import went to the default store."""
+    monkeypatch.delenv("INDICATORS_DB_URL", raising=False)
+    store = tmp_path / "before.sqlite"
+    url = f"sqlite:///{store}"
+    assert main(["--db", url, "init"]) == 0 and store.exists()
+    assert main(["--db", url, "import", *map(str, FRAMEWORK)]) == 0
+    bad = write(tmp_path, "obs.csv", "indicator_id,territory_id,period,value\nMOB01,59350,20x1,2.5\n")
+    capsys.readouterr()
+    assert main(["--lang", "fr", "--db", url, "import", str(bad)]) == 1
+    assert "Rien n'a été importé" in capsys.readouterr().out
+    assert main(["--lang", "nl", "--db", url, "history"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 1     # the framework's batch, in this store
