@@ -964,7 +964,7 @@ def count(n: int, one_key: str, other_key: str, lang: str) -> str:
     from babel import Locale
 
     form = Locale.parse(lang).plural_form(n)
-    return f"{n} {t(one_key if form == 'one' else other_key, lang).lower()}"
+    return f"{number(n, lang, 0)} {t(one_key if form == 'one' else other_key, lang).lower()}"   # 1 001, not 1001
 
 
 def t(key: str, lang: str, **params) -> str:

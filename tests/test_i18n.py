@@ -58,6 +58,9 @@ def test_counts_follow_each_language_plural_rule():
     assert [i18n.count(n, "action_one", "actions", "fr") for n in (0, 1, 2)] == ["0 action", "1 action", "2 actions"]
     assert [i18n.count(n, "action_one", "actions", "nl") for n in (0, 1, 2)] == ["0 acties", "1 actie", "2 acties"]
     assert [i18n.count(n, "action_one", "actions", "en") for n in (0, 1, 2)] == ["0 actions", "1 action", "2 actions"]
+    # counts in the language's grouping, like every other number
+    assert [i18n.count(1001, "notice_word_one", "notice_word_other", lang) for lang in ("fr", "nl", "en")] == [
+        "1\u202f001 remarques", "1.001 opmerkingen", "1,001 notices"]
 
 
 def test_counts_take_the_languages_plural_not_a_bracket():
