@@ -170,7 +170,10 @@ def import_tab(view, editor: str | None) -> None:
     outcome = _dry_run(view, editor, files, skip, attach, specs)
 
     st.subheader(t("detected", lang))
-    st.dataframe(_detected(outcome.checked.files, lang), hide_index=True, width="stretch")
+    from indicators import tables
+
+    st.dataframe(_detected(outcome.checked.files, lang), hide_index=True, width="stretch",   # 60 480, not 60480
+                 column_config={t("rows", lang): st.column_config.NumberColumn(format=tables.integer_format(lang))})
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
