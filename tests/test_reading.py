@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from indicators.parsing import parse_numbers, parse_period
@@ -104,6 +105,29 @@ def test_numbers(cell, decimal, expected):
 
     values, _, problems = parse_numbers(pd.Series([cell], dtype="str"), decimal)
     assert values[0] == expected and problems.isna().all()
+
+
+def _cell(value):
+    return None if pd.isna(value) else value
+
+
+@pytest.mark.parametrize("decimal", [",", "."])
+def test_a_column_reads_as_its_cells_do_one_by_one(decimal):
+    # A column of plain numbers is read by one cast, which also reads "inf" and "nan": those, and every
+    # cell the cast cannot read, must come out as the careful parser reads them alone.
+    import pandas as pd
+
+    from indicators.parsing import parse_number_cell
+
+    cells = ["12", "1\u00a0234,5", "0,5", "-3", "1.234", "1,5", "inf", "-Infinity", "NaN", "nan", "1e400",
+             "", ":", "12 p", "12,5 e", "1e5", "+.5", "5.", "abc", "1 234", "0x10", "1_000", " 7 "]
+    values, flags, problems = parse_numbers(pd.Series(cells * 3, dtype="str"), decimal)
+    for i, cell in enumerate(cells * 3):
+        value, flag, problem = parse_number_cell(cell, decimal)
+        assert (np.isnan(values[i]) if value is None else values[i] == value), (cell, values[i], value)
+        assert _cell(flags.iloc[i]) == (flag.lower() if flag else None), cell
+        assert _cell(problems.iloc[i]) == problem, (cell, problems.iloc[i], problem)
+    assert problems.iloc[cells.index("inf")] == "not_a_number" and problems.iloc[cells.index("1e400")] == "too_large"
 
 
 @pytest.mark.parametrize("cell", ["", ":", "..", "-", "NA", "n.d.", ": c"])
