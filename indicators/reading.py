@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -110,7 +109,7 @@ def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult
             name_inner = name[:-3] if name.lower().endswith(".gz") else name
         else:
             name_inner = name
-        if not raw.strip():
+        if not raw or raw.isspace():
             return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
         if raw[:2] == b"PK" or name_inner.lower().endswith((".xlsx", ".xlsm")):
             return read_xlsx(raw, name)
@@ -241,14 +240,14 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
                                             suggestion=("save_as_csv", {}))])
     text, encoding = decoded
     text = text.lstrip("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():   # (strip() would copy 25 MB to say so)
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     data = text.encode("utf-8", errors="replace")
     lines = check_lines(data)
     sep, skip = sniff(text)
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
     # text but forty million cells once parsed.
-    header_line = next(itertools.islice(io.StringIO(text), skip, None), "")
+    header_line = _line(text, skip)
     limits.check("MAX_CELLS", max(lines - skip - 1, 0) * max(header_line.count(sep) + 1, 1))
     blank = _has_blank_line(text)
     frame = None if blank else read_plain_table(data, sep, skip)
@@ -273,6 +272,17 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
             return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
         return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
     return _sheet_from(frame, name, text, encoding, sep, skip, blank)
+
+
+def _line(text: str, index: int) -> str:
+    """The line at `index` (from 0), found without copying the text: 40 ms on 25 MB through StringIO."""
+    start = 0
+    for _ in range(index):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    stop = text.find("\n", start)
+    return text[start:] if stop < 0 else text[start:stop + 1]
 
 
 def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
