@@ -86,7 +86,8 @@ def _frame_schema(table: Table) -> pa.DataFrameSchema:
             checks.append(pa.Check(lambda s, lo=lo, hi=hi: s.isna() | ((s >= lo) & (s <= hi)), name="out_of_range"))
         if col.required:
             checks.append(pa.Check(lambda s: s.notna(), name="required", ignore_na=False))
-        dtype = float if col.kind in (NUMBER, INTEGER) else object
+        # Text columns are built here as Python objects, or checked as categories (_parse_sheet): no dtype to hold them to.
+        dtype = float if col.kind in (NUMBER, INTEGER) else None
         columns[col.name] = pa.Column(dtype, checks=checks, nullable=True, required=False, coerce=False)
     return pa.DataFrameSchema(columns, strict=False)
 
@@ -117,6 +118,7 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
     problems: list[Problem] = []
     raw = sheet.frame
     out = pd.DataFrame(index=raw.index)
+    categories: dict[str, pd.Categorical] = {}   # the columns of few distinct values, for the schema checks
     written = {canonical: header for header, canonical in mapping.items()}
     rows = sheet.rows
 
@@ -187,6 +189,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 add(mask[positions] if few else mask, col.name, code, cells, None, params)
             out[col.name] = (pd.Series(value.to_numpy()[positions], index=raw.index, dtype="object") if few
                              else value)
+            if few:
+                codes, names = pd.factorize(value.to_numpy())   # None (an empty cell) is code -1
+                categories[col.name] = pd.Categorical.from_codes(codes[positions], names)
     if "_value_flag" in out:
         has = out["_value_flag"].notna() & out["flag"].isna()
         out.loc[has, "flag"] = out.loc[has, "_value_flag"]
@@ -205,10 +210,13 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                                     {"count": int(no_value.sum()), "rows": shown}, severity="notice"))
             out = out[keep]
 
-    # Column checks derived from the schema, run by pandera (lazy: every failure at once).
+    # Column checks derived from the schema, run by pandera (lazy: every failure at once). A column of
+    # few distinct codes is checked as categories: "required" and "allowed" then look at integer codes,
+    # where over Python strings they cost 20 ms a column a million rows (0.12 s of an import, profiled).
+    checked = out.assign(**{name: cat[keep] for name, cat in categories.items()}) if categories else out
     try:
         # inplace: no coercion is asked, so nothing changes; without it pandera copies the whole table first.
-        _frame_schema(table).validate(out, lazy=True, inplace=True)
+        _frame_schema(table).validate(checked, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
         problems.extend(_schema_problems(exc.failure_cases, sheet, table, written, rows, problems))
     out["_file"] = sheet.label

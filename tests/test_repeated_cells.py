@@ -23,3 +23,18 @@ def test_problems_in_repeated_columns_name_each_of_their_rows(tmp_path):
     assert found == [(7, "territory_id", "=cmd()", "formula_code"), (12, "period", "20x1", "bad_period"),
                      (21, "flag", "xq", "bad_flag"), (30, "territory_id", "=cmd()", "formula_code"),
                      (33, "period", "1700", "period_out_of_range")], found
+
+
+def test_schema_checks_of_repeated_columns_name_each_of_their_rows(tmp_path):
+    # Columns of few distinct cells are checked as categories (validation._parse_sheet): a required
+    # cell left empty and a value outside the allowed list must still be found at their own rows.
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    lines = ["territory_id;name_fr;country"]
+    for row in range(2, 42):
+        country = {9: "", 17: "BF", 25: "be"}.get(row, "FR" if row % 2 else "BE")
+        lines.append(f"T{row:03d};Commune {row};{country}")
+    path = write(tmp_path, "territories.csv", "\n".join(lines) + "\n")
+    checked = validate_files(engine, [path])
+    found = sorted((p.row, p.column, p.value, p.code) for p in checked.problems if p.severity == "error")
+    assert found == [(9, "country", "", "required"), (17, "country", "BF", "not_allowed")], found
+    assert checked.tables["territories"]["country"].tolist()[23] == "BE"   # row 25: "be", case aside
