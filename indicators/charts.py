@@ -1,7 +1,8 @@
-"""Chart builders and table helpers for the Strategic actions and Indicator explorer pages.
+"""Chart builders for the Strategic actions and Indicator explorer pages (and the committee report).
 
-Pure functions: plain data (DataFrames, mappings) in, plotly figures or plain lists and
-DataFrames out. No Streamlit here, so everything is tested without a browser.
+Pure functions: plain data (DataFrames, mappings) in, plotly figures out. No Streamlit here, so
+everything is tested without a browser. Values and statuses in words come from `wording`; the
+latest year's ranking of territories is `ranking`'s.
 
 Conventions, the same on every chart:
 
@@ -19,7 +20,7 @@ Conventions, the same on every chart:
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
@@ -27,8 +28,8 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
-from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, STATUS_ICONS, TARGET_COLOR, mix
-from .units import unit_of
+from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, TARGET_COLOR, mix
+from .wording import _get, _isnum, flag_word, format_value, milestone_status_text, side_of, territory_labels
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -50,24 +51,6 @@ FONT_FAMILY = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 
 # ------------------------------------------------------------------ small helpers
 
-def _isnum(value: Any) -> bool:
-    if value is None or isinstance(value, bool) or value is pd.NA:
-        return False
-    try:
-        return math.isfinite(float(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _get(row: Mapping | None, key: str, default=None):
-    if row is None:
-        return default
-    value = row.get(key, default) if hasattr(row, "get") else default
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return default
-    return value
-
-
 def period_x(period: Any) -> float | None:
     """A period as a number on the time axis: 2020 → 2020.0, 2020-Q3 → 2020.5, 2020-07 → 2020.5."""
     if period is None or period is pd.NA:
@@ -88,31 +71,6 @@ def period_x(period: Any) -> float | None:
     return year
 
 
-def digits(decimals: Any) -> int:
-    """The decimals an indicator's values are shown with: its own, else 1."""
-    return int(float(decimals)) if _isnum(decimals) else 1
-
-
-def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = None) -> str:
-    """A number in the language's format with its unit: `1 234,5 %` (fr), `1.234,5 %` (nl)."""
-    if not _isnum(value):
-        return "–"
-    text = i18n.number(float(value), lang, digits(decimals))
-    unit = (unit or "").strip()
-    return f"{text}\u00a0{unit}" if unit else text
-
-
-def flag_word(flag: Any, lang: str) -> str:
-    """The flag's word (`provisoire`…), or an empty string without a flag."""
-    if flag is None or flag is pd.NA or (isinstance(flag, float) and math.isnan(flag)):
-        return ""
-    code = str(flag).strip().lower()
-    if not code:
-        return ""
-    key = f"flag_{code}"
-    return t(key, lang) if key in i18n.TEXTS else code
-
-
 def side_shades(country: str | None, n: int) -> list[str]:
     """`n` shades of a side's colour (darker to lighter), the side's own colour first."""
     base = COUNTRY_COLORS.get(country or "", OTHER_SIDE_COLOR)
@@ -127,20 +85,6 @@ def side_shades(country: str | None, n: int) -> list[str]:
         share = abs(share) * (1 + 0.1 * ((i - 1) // len(steps)))
         shades.append(mix(base, towards, min(share, 0.7 if towards == "#000000" else 0.5)))
     return shades
-
-
-def territory_labels(territories: pd.DataFrame | None, lang: str) -> dict[str, tuple[str, str]]:
-    """territory_id → (name in the language, country code)."""
-    if territories is None or len(territories) == 0:
-        return {}
-    # the name columns zipped, not to_dict("records") (1 ms a call on the demo's 70 territories)
-    fields = [f"name_{x}" for x in (lang, "fr", "en") if f"name_{x}" in territories]
-    countries = territories["country"] if "country" in territories else [None] * len(territories)
-    out = {}
-    for code, country, *names in zip(territories["territory_id"], countries, *(territories[f] for f in fields)):
-        code = str(code)
-        out[code] = (i18n.name(dict(zip(fields, names)), "name", lang) or code, str(country or ""))
-    return out
 
 
 def _target_rows(target_row) -> list[dict]:
@@ -218,8 +162,9 @@ def target_path_points(baseline_period, baseline_value, target_period, target_va
     return [float(x) for x in xs], [float(y) for y in ys]
 
 
-def _layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460,
-            legend_on_top: bool = True) -> None:
+def base_layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460,
+                legend_on_top: bool = True) -> None:
+    """The look every chart shares (also the ranking's): the language's numbers, projector-sized fonts."""
     fig.update_layout(
         separators=SEPARATORS.get(lang, ".,"),
         font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#1A1A1A"),
@@ -398,7 +343,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             meta={"role": "flagged"},
         ))
 
-    _layout(fig, lang, value_axis_title(lang, unit), t("period", lang), height=height)
+    base_layout(fig, lang, value_axis_title(lang, unit), t("period", lang), height=height)
     xs_all = [x for tr in fig.data for x in (tr.x or []) if x is not None]
     if xs_all:
         lo, hi = math.floor(min(xs_all)), math.ceil(max(xs_all))
@@ -506,305 +451,6 @@ def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_hei
     return out
 
 
-# ------------------------------------------------------------------ ranking
-
-def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
-                  unit: str | None = None, territories: pd.DataFrame | None = None,
-                  direction: str | None = None) -> go.Figure:
-    """Horizontal bars of one value per territory, coloured (and hatched) by country side.
-
-    latest_by_territory: territory_id, value, optional period, flag, name, country. Names and
-    countries come from `territories` when the frame does not carry them. The best value in the
-    indicator's direction is at the top.
-    """
-    labels = territory_labels(territories, lang)
-    frame = latest_by_territory.copy()
-    frame["_v"] = pd.to_numeric(frame["value"], errors="coerce")
-    frame = frame[frame["_v"].notna()]
-    frame["territory_id"] = frame["territory_id"].astype(str)
-    if "name" not in frame:
-        frame["name"] = [labels.get(tid, (tid, ""))[0] for tid in frame["territory_id"]]
-    if "country" not in frame:
-        frame["country"] = [labels.get(tid, (tid, ""))[1] for tid in frame["territory_id"]]
-    frame["country"] = frame["country"].fillna("").astype(str)
-    frame, references = split_references(frame, territories)
-    # plotly draws the first category at the bottom: put the best value last
-    ascending = str(direction or "increase").strip().lower() != "decrease"
-    frame = frame.sort_values("_v", ascending=ascending, kind="stable")
-    frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
-    # two territories of the same name stay two bars
-    dup = frame["_label"].duplicated(keep=False)
-    frame.loc[dup, "_label"] = frame.loc[dup, "_label"] + " (" + frame.loc[dup, "territory_id"] + ")"
-    periods = frame["period"].astype(str) if "period" in frame else pd.Series("", index=frame.index)
-    top_period = periods.max() if len(periods) else ""
-    fig = go.Figure()
-    for country in sorted(frame["country"].unique(), key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c)):
-        part = frame[frame["country"] == country]
-        texts, hovers = [], []
-        bar_unit = unit if unit and len(str(unit)) <= 3 else None      # a long unit is on the axis title
-        for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
-            text = format_value(row["_v"], lang, decimals, bar_unit)
-            word = flag_word(row.get("flag"), lang)
-            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{i18n.colon(lang)} "
-                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
-            if period and period != top_period:
-                text += f" ({period})"
-            if word:
-                text += " ⚑"
-                hover += f"<br>⚑ {word} ({str(row['flag']).strip()})"
-            texts.append(text)
-            hovers.append(hover)
-        country_name = t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS else (country or "–")
-        fig.add_trace(go.Bar(
-            x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=country_name,
-            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_SIDE_COLOR),
-                        pattern=dict(shape="/" if country == "BE" else "", fgcolor="#FFFFFF", size=8,
-                                     solidity=0.25, fillmode="overlay"),
-                        line=dict(width=0)),
-            text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=SMALL_FONT),
-            hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
-            meta={"role": "ranking", "country": country},
-        ))
-    height = max(260, (34 if len(frame) <= 15 else 24) * len(frame) + 110)
-    _layout(fig, lang, "", None, height=height)
-    fig.update_layout(barmode="relative", bargap=0.25,
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
-                                  font=dict(size=SMALL_FONT)),
-                      margin=dict(l=10, r=30, t=40, b=10))
-    fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
-                     tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
-                     zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
-    fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
-                     categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    values = pd.concat([frame["_v"], references["_v"]])
-    span = None
-    if len(values):
-        lo, hi = float(values.min()), float(values.max())
-        pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
-        span = [min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad]
-        fig.update_xaxes(range=span)
-    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank; its
-    # words in a band of their own above the bars (never over a bar or cut by the figure's edge), on the
-    # side of the line where the plot has room, the legend above them
-    for i, row in enumerate(references.to_dict("records")):
-        right = span is not None and row["_v"] > (span[0] + span[1]) / 2
-        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
-        fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
-                           xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
-                           text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
-    if len(references):
-        fig.update_layout(margin=dict(t=40 + 18 * len(references)),
-                          legend=dict(y=1, yref="container", yanchor="top"))
-    return fig
-
-
-# Territory kinds from the smallest up; `custom` (a cooperation area such as the Eurometropolis) is above all.
-KIND_RANK = {"commune": 0, "epci": 1, "arrondissement": 2, "nuts3": 3, "department": 3, "province": 4,
-             "region": 5, "custom": 6}
-
-
-def split_references(frame: pd.DataFrame, territories: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the parts to rank, the aggregates to show as references): an aggregate is a territory of a kind
-    above the most common kind of the others, or the parent of another territory of the frame."""
-    if territories is None or not len(frame) or "kind" not in territories:
-        return frame, frame.iloc[0:0]
-    info = territories.assign(territory_id=territories["territory_id"].astype(str)).set_index("territory_id")
-    kinds = frame["territory_id"].map(info["kind"]).fillna("").astype(str).str.lower()
-    ranks = kinds.map(KIND_RANK).fillna(-1)
-    common_rank = ranks.mode().min() if len(ranks) else -1
-    parents = set(frame["territory_id"].map(info["parent_id"]).dropna().astype(str)) if "parent_id" in info else set()
-    above = (ranks > common_rank) | frame["territory_id"].isin(parents)
-    if above.all():      # nothing left to rank: rank them all
-        return frame, frame.iloc[0:0]
-    return frame[~above], frame[above]
-
-
-# ------------------------------------------------------------------ tables
-
-def annual(obs: pd.DataFrame) -> pd.DataFrame:
-    """One value per year (periods of a year averaged, as the progress method does), sorted:
-    columns year, value."""
-    from .progress import annual_series
-
-    if obs is None or len(obs) == 0:
-        return pd.DataFrame({"year": pd.Series(dtype="int64"), "value": pd.Series(dtype="float64")})
-    points = annual_series(obs["period"].tolist(), pd.to_numeric(obs["value"], errors="coerce").tolist())
-    return pd.DataFrame({"year": pd.Series([y for y, _ in points], dtype="int64"),
-                         "value": pd.Series([v for _, v in points], dtype="float64")})
-
-
-def sparkline_values(obs: pd.DataFrame) -> list[float]:
-    """The annual values of one series, oldest first, for `st.column_config.LineChartColumn`."""
-    from .progress import annual_series
-
-    if obs is None or len(obs) == 0:
-        return []
-    values = pd.to_numeric(obs["value"], errors="coerce").tolist()
-    return [float(v) for _, v in annual_series(obs["period"].tolist(), values)]
-
-
-def progress_share(base: Any, latest: Any, target: Any) -> float | None:
-    """Share of the way from baseline to target, clipped to 0–1 (None when not defined)."""
-    if not (_isnum(base) and _isnum(latest) and _isnum(target)):
-        return None
-    base, latest, target = float(base), float(latest), float(target)
-    if target == base:
-        return 1.0 if latest == target else None
-    return float(min(1.0, max(0.0, (latest - base) / (target - base))))
-
-
-def milestone_text(target: Mapping | None, assessment: Mapping | None, lang: str, decimals: Any = 1,
-                   unit: str | None = None, method: str = "opensdg") -> str:
-    """`5,0 % (2027) · ▲ En bonne voie`: the milestone and where the series stands against it."""
-    mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
-    if mp is None or not _isnum(mv):
-        return ""
-    text = f"{format_value(mv, lang, decimals, unit)} ({mp})"
-    status = _get(assessment, "milestone_status")
-    if status:
-        text += f" · {milestone_status_text(status, lang, method)}"
-    return text
-
-
-def milestone_status_text(status: Any, lang: str, method: str = "opensdg") -> str:
-    """The milestone's status, always named as the milestone's: `✔ Jalon atteint`, `▲ Jalon : En bonne voie`."""
-    status = str(status) if status else "not_assessed"
-    if status == "achieved":
-        return f"{STATUS_ICONS.get(status, '')} {t('milestone_reached', lang)}"
-    return f"{STATUS_ICONS.get(status, '')} {t('milestone_word', lang)}{i18n.colon(lang)} " \
-           f"{i18n.status_label(status, lang, method, True)}"
-
-
-def status_text(status: Any, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
-    """A status as icon + word: `▲ En bonne voie`."""
-    status = str(status) if status else "not_assessed"
-    return f"{STATUS_ICONS.get(status, '')} {i18n.status_label(status, lang, method, has_target)}".strip()
-
-
-def fill_headlines(assessed: pd.DataFrame) -> pd.DataFrame:
-    """Give every indicator a headline entry among the territories kept by a filter.
-
-    `progress.assess_all` makes the target's territory the headline; when a territory filter
-    leaves that territory out, the indicator would have none and read "not assessed". Here
-    the filtered territory with the most values (then the smallest code) stands in for it.
-    """
-    if assessed is None or not len(assessed):
-        return assessed
-    has = assessed.groupby("indicator_id")["headline"].transform(lambda h: bool(h.astype(bool).any()))
-    missing = assessed[~has.astype(bool)]
-    if not len(missing):
-        return assessed
-    best = (missing.sort_values(["indicator_id", "n_observations", "territory_id"], ascending=[True, False, True])
-            .drop_duplicates("indicator_id").index)
-    out = assessed.copy()
-    out["headline"] = out["headline"].astype(bool)
-    out.loc[best, "headline"] = True
-    return out
-
-
-def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observations: pd.DataFrame,
-                    targets: pd.DataFrame, territories: pd.DataFrame | None, lang: str,
-                    method: str = "opensdg") -> pd.DataFrame:
-    """One row per indicator with its headline territory's status, progress and trend.
-
-    Columns: action_id, indicator_id, indicator (label), territory, status (code), status_text,
-    score, progress (0–1 or None), trend (list of annual values), latest (text), target (text),
-    milestone (text), has_target.
-    """
-    labels = territory_labels(territories, lang)
-    head = assessed[assessed["headline"].astype(bool)] if len(assessed) else assessed
-    head_by = {str(r["indicator_id"]): r for r in head.to_dict("records")} if len(head) else {}
-    tgt = targets if targets is not None and len(targets) else None
-    by_target: dict[tuple[str, str], dict] = {}
-    first_target: dict[str, dict] = {}
-    if tgt is not None:
-        for r in tgt.to_dict("records"):
-            key = (str(r["indicator_id"]), str(r["territory_id"]))
-            by_target.setdefault(key, r)
-            first_target.setdefault(key[0], r)
-    # the headline series only: a small slice of the observations, grouped once
-    pairs = {iid: str(_get(a, "territory_id", "")) for iid, a in head_by.items()}
-    series_of: dict[tuple[str, str], pd.DataFrame] = {}
-    if len(observations) and pairs:
-        wanted = observations["indicator_id"].isin(list(pairs)) & observations["territory_id"].isin(
-            set(pairs.values()))
-        part = observations[wanted]
-        keep = [pairs.get(i) == tr for i, tr in zip(part["indicator_id"].astype(str), part["territory_id"].astype(str))]
-        part = part[keep]
-        series_of = {(str(k[0]), str(k[1])): g for k, g in part.groupby(["indicator_id", "territory_id"], sort=False)}
-    rows = []
-    for ind in indicators.to_dict("records"):
-        iid = str(ind["indicator_id"])
-        dec, unit = ind.get("decimals"), unit_of(ind, lang)
-        a = head_by.get(iid)
-        tid = str(_get(a, "territory_id", "")) if a is not None else ""
-        # without an assessed series (no value in the territories kept), the indicator's first
-        # target is still shown, but no territory is named: none of the kept ones has values
-        trow = by_target.get((iid, tid)) if tid else first_target.get(iid)
-        has_target = trow is not None
-        series = series_of.get((iid, tid))
-        status = _get(a, "status", "not_assessed")
-        latest = _get(a, "latest_value")
-        base = _get(a, "base_value") if _isnum(_get(a, "base_value")) else _get(trow, "baseline_value")
-        context = str(ind.get("type") or "").strip().lower() == "context"
-        notes = [t("context_status", lang)] if context else []
-        if _get(a, "break_period"):     # every place showing such a status says so
-            notes.append(t("break_since", lang, period=_get(a, "break_period")))
-        if status == "not_assessed" and _get(a, "reason"):
-            notes.append(t(f"reason_{_get(a, 'reason')}", lang))
-        rows.append({
-            "action_id": str(ind["action_id"]),
-            "indicator_id": iid,
-            "indicator": f"{iid} · {i18n.name(ind, 'name', lang) or iid}",
-            "territory": labels.get(tid, (tid, ""))[0] if tid else "–",
-            "status": status,
-            "status_text": status_text(status, lang, method, has_target),
-            "score": _get(a, "score"),
-            # the bar never contradicts the status: none when not assessed, full when achieved
-            # (also when the base already lay past the target, where the share reads 0)
-            "progress": None if not has_target or status == "not_assessed" else 1.0 if status == "achieved"
-            else progress_share(base, latest, _get(trow, "target_value")),
-            "context": context,
-            "note": " · ".join(notes),
-            "trend": sparkline_values(series) if series is not None else [],
-            "latest": (f"{format_value(latest, lang, dec, unit)} ({_get(a, 'latest_period')})"
-                       if _isnum(latest) else "–"),
-            "target": (f"{format_value(_get(trow, 'target_value'), lang, dec, unit)} "
-                       f"({_get(trow, 'target_period')})") if has_target else t("no_target", lang),
-            "milestone": milestone_text(trow, a, lang, dec, unit, method),
-            "has_target": has_target,
-            # the numbers behind `latest` and `target`: tables sort those words by these values
-            "latest_number": float(latest) if _isnum(latest) else None,
-            "target_number": float(_get(trow, "target_value")) if has_target and _isnum(_get(trow, "target_value")) else None,
-        })
-    return pd.DataFrame(rows, columns=["action_id", "indicator_id", "indicator", "territory", "status",
-                                       "status_text", "score", "progress", "context", "note", "trend", "latest", "target",
-                                       "milestone", "has_target", "latest_number", "target_number"])
-
-
-def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str | None, pd.DataFrame]:
-    """(year, one row per territory for that year: territory_id, period, value, flag).
-
-    The year is the most recent one in which at least `min_share` of the territories that have
-    values have one, so that a single early figure does not make a one-bar "ranking"."""
-    empty = pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
-    if obs is None or len(obs) == 0:
-        return None, empty
-    data = obs.copy()
-    data["_v"] = pd.to_numeric(data["value"], errors="coerce")
-    data = data[data["_v"].notna()]
-    if not len(data):
-        return None, empty
-    data["_year"] = data["period"].astype(str).str.slice(0, 4)
-    coverage = data.groupby("_year")["territory_id"].nunique().sort_index(ascending=False)
-    enough = coverage[coverage >= min_share * data["territory_id"].nunique()]
-    year = str(enough.index[0] if len(enough) else coverage.index[0])
-    part = data[data["_year"] == year].sort_values("period").groupby("territory_id", as_index=False).last()
-    if "flag" not in part:
-        part["flag"] = None
-    return year, part[["territory_id", "period", "value", "flag"]].reset_index(drop=True)
-
-
 def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territories: pd.DataFrame | None,
                       limit: int = 12) -> list[str]:
     """The territories a time series shows when there are too many to read: the targets'
@@ -831,47 +477,3 @@ def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territori
             if queue and len(chosen) < limit:
                 chosen.append(queue.pop(0))
     return chosen
-
-
-def values_table(obs: pd.DataFrame, indicator: Mapping, territories: pd.DataFrame | None,
-                 lang: str) -> pd.DataFrame:
-    """The table of values shown and downloaded: codes, names, country, period, value, flag word,
-    note and source, with headers in the language."""
-    labels = territory_labels(territories, lang)
-    iid = str(indicator.get("indicator_id"))
-    cols = {
-        "indicator_id": t("code", lang), "indicator": t("indicator", lang),
-        "territory_id": t("territory_code", lang), "territory": t("territory", lang),
-        "country": t("country", lang), "period": t("period", lang), "value": t("value", lang),
-        "unit": t("unit", lang), "flag": t("flag", lang), "note": t("note", lang), "source": t("source", lang),
-    }
-    if obs is None or len(obs) == 0:
-        return pd.DataFrame(columns=list(cols.values()))
-    data = obs.copy()
-    data["territory_id"] = data["territory_id"].astype(str)
-    order = {"FR": 0, "BE": 1}
-    data["_country"] = [labels.get(tid, (tid, ""))[1] for tid in data["territory_id"]]
-    data["_name"] = [labels.get(tid, (tid, ""))[0] for tid in data["territory_id"]]
-    data["_rank"] = [order.get(c, 2) for c in data["_country"]]
-    data = data.sort_values(["_rank", "_country", "_name", "period"], kind="stable")
-    out = pd.DataFrame({
-        "indicator_id": iid,
-        "indicator": i18n.name(indicator, "name", lang) or iid,
-        "territory_id": data["territory_id"].to_numpy(dtype=object),
-        "territory": data["_name"].to_numpy(dtype=object),
-        "country": data["_country"].to_numpy(dtype=object),
-        "period": data["period"].astype(str).to_numpy(dtype=object),
-        "value": pd.to_numeric(data["value"], errors="coerce").to_numpy(dtype="float64"),
-        "unit": indicator.get("unit") or "",
-        "flag": [flag_word(f, lang) for f in (data["flag"] if "flag" in data else [None] * len(data))],
-        "note": [(n if isinstance(n, str) else "") for n in (data["note"] if "note" in data else [None] * len(data))],
-        "source": [(s if isinstance(s, str) else "") for s in
-                   (data["source"] if "source" in data else [None] * len(data))],
-    })
-    return out.rename(columns=cols).reset_index(drop=True)
-
-
-def side_of(territory_ids: Iterable[str], territories: pd.DataFrame | None) -> dict[str, str]:
-    """territory_id → country code ('' when unknown)."""
-    labels = territory_labels(territories, "fr")
-    return {str(tid): labels.get(str(tid), ("", ""))[1] for tid in territory_ids}

@@ -19,6 +19,7 @@ import pandas as pd
 from . import i18n
 from .i18n import t
 from .schema import Table
+from .wording import format_value
 
 TARGET_NUMBERS = ("baseline_period", "baseline_value", "target_period", "target_value",
                   "milestone_period", "milestone_value")
@@ -116,8 +117,6 @@ def when_text(row: dict, lang: str) -> str:
 
 def version_text(row: dict, lang: str, decimals=1, unit: str | None = None) -> str:
     """`4,8 en 2030 (jalon 3,8 en 2027)`: a version's target in words."""
-    from .charts import format_value
-
     text = t("revision_target", lang, value=format_value(row.get("target_value"), lang, decimals, unit),
              period=row.get("target_period") or "–")
     mp, mv = row.get("milestone_period"), row.get("milestone_value")

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads, revisions
+from indicators import charts, downloads, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators import partners as P
@@ -37,7 +37,7 @@ def assessment(version: int, method: str, territories: tuple[str, ...], period_f
     fw = common.framework(version)
     scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
     obs = F.in_period(F.in_territories(common.observations(version), scope), scope)
-    assessed = charts.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"], method=method))
+    assessed = indicator_tables.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"], method=method))
     return assessed, rollup_actions(assessed, fw["indicators"], fw["actions"])
 
 
@@ -78,8 +78,8 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     obs = observations_of(version, tuple(indicators["indicator_id"]), flt.territories, flt.period_from,
                           flt.period_to)
     indicators = indicators.sort_values(["action_id", "indicator_id"], kind="stable")
-    per_indicator = charts.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"], lang,
-                                           method)
+    per_indicator = indicator_tables.indicator_table(indicators, assessed, obs, fw["targets"], fw["territories"],
+                                                     lang, method)
     roll = roll.set_index("action_id") if len(roll) else roll
     reported = _latest_states(version)
     rows = []
@@ -97,7 +97,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "action_id": aid,
             "action": f"{aid} · {i18n.name(action, 'title', lang) or aid}",
             "status": status,
-            "status_text": charts.status_text(status, lang, method, True),
+            "status_text": wording.status_text(status, lang, method, True),
             "note": t(f"reason_{reason}", lang) if isinstance(reason, str) and status == "not_assessed" else "",
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
@@ -217,16 +217,16 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
 
 
 def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:
-    labels = charts.territory_labels(fw["territories"], lang)
+    labels = wording.territory_labels(fw["territories"], lang)
     with_target = set(targets["territory_id"].astype(str))
     table = pd.DataFrame({
         "territory": [labels.get(str(x), (str(x), ""))[0] for x in rows["territory_id"]],
         "country": [labels.get(str(x), ("", ""))[1] for x in rows["territory_id"]],
-        "status_text": [charts.status_text(s, lang, method, str(x) in with_target)
+        "status_text": [wording.status_text(s, lang, method, str(x) in with_target)
                         for s, x in zip(rows["status"], rows["territory_id"])],
-        "latest": [f"{charts.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
+        "latest": [f"{wording.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
                    for v, p in zip(rows["latest_value"], rows["latest_period"])],
-        "projected": [charts.format_value(v, lang, dec, unit) for v in rows["projected_value"]],
+        "projected": [wording.format_value(v, lang, dec, unit) for v in rows["projected_value"]],
     })
     table["_rank"] = [{"FR": 0, "BE": 1}.get(c, 2) for c in table["country"]]
     order = table.sort_values(["_rank", "territory"]).index
@@ -275,7 +275,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
         return None
     rows, targets = _statuses_and_targets(version, flt, iid)
     earlier = fw.get("earlier_targets")
-    sides = charts.side_of(mine["territory_id"].unique(), fw["territories"])
+    sides = wording.side_of(mine["territory_id"].unique(), fw["territories"])
 
     def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
         part = mine[mine["territory_id"].isin(ids)]
@@ -290,7 +290,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     charts.align_axes(*figures.values())
     if len(figures) > 1:      # one chart of two panels: one plotly chart fewer for the browser
         figures = {"both": charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in figures.items()])}
-    names = {tid: name for tid, (name, _) in charts.territory_labels(fw["territories"], lang).items()}
+    names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
     return {"others": figure(others, False) if others else None, "sides": figures, "total": len(sides),
             "limited": sum(len(m) for m in members.values()) + len(others) < len(sides),
             "revisions": revisions.notes(earlier, targets, lang, ind.get("decimals"), unit_of(ind, lang), names)}

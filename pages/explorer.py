@@ -7,10 +7,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads, revisions
+from indicators import charts, downloads, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
+from indicators.ranking import latest_year_values, ranking_chart
 from indicators.units import unit_of
 from pages import common
 
@@ -41,8 +42,8 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
     fw = common.framework(version)
     obs = observations_of(version, indicator_id, territories, period_from, period_to)
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id]
-    return charts.fill_headlines(assess_all(obs, ind, fw["targets"][fw["targets"]["indicator_id"] == indicator_id],
-                                            method=method))
+    targets = fw["targets"][fw["targets"]["indicator_id"] == indicator_id]
+    return indicator_tables.fill_headlines(assess_all(obs, ind, targets, method=method))
 
 
 def _inputs(version, flt: F.Filters, code: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -73,8 +74,8 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
                                     rows[rows["territory_id"].isin(shown)] if len(rows) else None,
                                     fw["territories"], lang, dec, unit, method=method, height=520,
                                     earlier_targets=revisions.for_frame(earlier, drawn_targets))
-    names = {tid: name for tid, (name, _) in charts.territory_labels(fw["territories"], lang).items()}
-    year, latest = charts.latest_year_values(obs)
+    names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
+    year, latest = latest_year_values(obs)
     ranking, ranked = None, 0
     with_value = set(latest["territory_id"].astype(str)) if len(latest) else set()
     if year is not None and len(latest):
@@ -84,10 +85,10 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
                 "_v", ascending=str(ind.get("direction")) == "decrease")
             half = RANKING_LIMIT // 2
             latest = pd.concat([ordered.head(half), ordered.tail(half)]).drop(columns="_v")
-        ranking = charts.ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
+        ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
     return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
-            "table": charts.values_table(obs, ind, fw["territories"], lang),
+            "table": indicator_tables.values_table(obs, ind, fw["territories"], lang),
             "revisions": revisions.notes(earlier, drawn_targets, lang, dec, unit, names)}
 
 
@@ -138,7 +139,7 @@ def _metadata(ind: dict, lang: str) -> None:
 def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
     dec, unit = ind.get("decimals"), unit_of(ind, lang)
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
-    labels = charts.territory_labels(fw["territories"], lang)
+    labels = wording.territory_labels(fw["territories"], lang)
     if not len(head):
         st.markdown(common.status_badge("not_assessed", lang, method, len(targets) > 0))
         return
@@ -151,16 +152,17 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     value_unit = unit if short else None
     suffix = "" if short else f" ({unit})"
     cols = st.columns(4)
-    cols[0].metric(t("latest_value", lang) + suffix, charts.format_value(a.get("latest_value"), lang, dec, value_unit),
+    cols[0].metric(t("latest_value", lang) + suffix, wording.format_value(a.get("latest_value"), lang, dec, value_unit),
                    help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}")
     if has_target:
         trow = target.iloc[0].to_dict()
-        cols[1].metric(t("target", lang) + suffix, charts.format_value(trow.get("target_value"), lang, dec, value_unit),
+        cols[1].metric(t("target", lang) + suffix,
+                       wording.format_value(trow.get("target_value"), lang, dec, value_unit),
                        help=f"{t('baseline', lang)} {trow.get('baseline_period')}{i18n.colon(lang)} "
-                            f"{charts.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
+                            f"{wording.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
                             f"{t('target', lang)} {trow.get('target_period')}")
         status = a.get("status") or "not_assessed"   # the share never contradicts the status
-        share = None if status == "not_assessed" else 1.0 if status == "achieved" else charts.progress_share(
+        share = None if status == "not_assessed" else 1.0 if status == "achieved" else indicator_tables.progress_share(
             a.get("base_value") if pd.notna(a.get("base_value")) else trow.get("baseline_value"),
             a.get("latest_value"), trow.get("target_value"))
         cols[2].metric(t("progress_to_target", lang), i18n.percent(share, lang) if share is not None else "–",
@@ -170,7 +172,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         cols[2].metric(t("growth_per_year", lang),
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
     cols[3].metric(t("projection", lang) + suffix,
-                   charts.format_value(a.get("projected_value"), lang, dec, value_unit),
+                   wording.format_value(a.get("projected_value"), lang, dec, value_unit),
                    help=t("projection_help", lang))
     notes = []
     if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so
@@ -187,7 +189,7 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     (indicators/tables.py). A pandas Styler did this before at half of the page script's server
     time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
     frame, values = common.number_column(frame, t("value", lang), t("value", lang), lang,
-                                         charts.digits(ind.get("decimals")))
+                                         wording.digits(ind.get("decimals")))
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
               t("value", lang): values}
@@ -264,7 +266,7 @@ def main() -> None:
         # territories without a value that year (not those left out of a long ranking)
         missing = sorted(set(obs["territory_id"].astype(str)) - built["with_value"])
         if missing:
-            labels = charts.territory_labels(fw["territories"], lang)
+            labels = wording.territory_labels(fw["territories"], lang)
             # not `names`: the indicator selectbox's format_func above reads that name when it runs again
             absent = [labels.get(m, (m,))[0] for m in missing]
             text = ", ".join(absent[:NAMES_LIMIT])
@@ -282,7 +284,7 @@ def main() -> None:
     stem = f"{code}_{lang}"
     # Downloads in the import format (codes first, names beside): edited and uploaded again, they import.
     def download() -> pd.DataFrame:
-        places = charts.territory_labels(fw["territories"], lang)
+        places = wording.territory_labels(fw["territories"], lang)
         labels_for = {"indicator": {code: i18n.name(ind, "name", lang) or code},
                       "territory": {c: v[0] for c, v in places.items()},
                       "country": {c: v[1] for c, v in places.items()}}

@@ -1,4 +1,5 @@
-"""Chart builders (indicators/charts.py) and downloads (indicators/downloads.py), without a browser."""
+"""Chart builders (indicators/charts.py, indicators/ranking.py), the pages' tables (indicators/indicator_tables.py)
+and downloads (indicators/downloads.py), without a browser."""
 from __future__ import annotations
 
 import io
@@ -8,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators import charts, downloads
+from indicators import charts, downloads, indicator_tables, ranking
 from indicators.progress import assess_all
 from indicators.style import COUNTRY_COLORS, COUNTRY_DASH
 
@@ -174,7 +175,7 @@ def test_the_two_sides_are_the_panels_of_one_chart_sharing_their_value_axis_and_
 def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
     latest = pd.DataFrame({"territory_id": ["59350", "34022", "59512", "57096"], "period": ["2023"] * 4,
                            "value": [4.1, 12.5, 7.25, 3.0], "flag": [None, "p", None, None]})
-    fig = charts.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase")
+    fig = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase")
     by_side = {tr.meta["country"]: tr for tr in fig.data}
     assert set(by_side) == {"FR", "BE"}
     assert by_side["FR"].marker.color == COUNTRY_COLORS["FR"] and by_side["BE"].marker.color == COUNTRY_COLORS["BE"]
@@ -185,14 +186,14 @@ def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
     assert "12,5\u00a0% ⚑" in by_side["BE"].text
     assert "provisoire" in " ".join(by_side["BE"].hovertext)
     assert fig.layout.separators == ", "
-    lower_is_better = charts.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "decrease")
+    lower_is_better = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "decrease")
     assert list(lower_is_better.layout.yaxis.categoryarray)[-1] == "BE · Mouscron"
 
 
 def test_latest_year_values_keep_one_row_per_territory_of_the_latest_year():
     obs = _obs()
     obs = pd.concat([obs, pd.DataFrame([("MOB01", "57096", "2020", 9.0, None)], columns=obs.columns)])
-    year, latest = charts.latest_year_values(obs)
+    year, latest = ranking.latest_year_values(obs)
     assert year == "2023"
     assert sorted(latest["territory_id"]) == ["34022", "59350"]
 
@@ -202,8 +203,8 @@ def test_latest_year_values_keep_one_row_per_territory_of_the_latest_year():
 def test_sparkline_values_are_annual_and_in_order():
     obs = pd.DataFrame({"period": ["2021-Q2", "2020", "2021-Q1", "2022", "2023"],
                         "value": [3.0, 1.0, 1.0, float("nan"), 5.0]})
-    assert charts.sparkline_values(obs) == [1.0, 2.0, 5.0]
-    assert charts.sparkline_values(obs.iloc[:0]) == []
+    assert indicator_tables.sparkline_values(obs) == [1.0, 2.0, 5.0]
+    assert indicator_tables.sparkline_values(obs.iloc[:0]) == []
 
 
 @pytest.mark.parametrize("base,latest,target,share", [
@@ -215,14 +216,14 @@ def test_sparkline_values_are_annual_and_in_order():
     (2.0, 3.0, 2.0, None),      # target equal to the baseline and missed
 ])
 def test_progress_share_is_the_way_covered_from_baseline_to_target(base, latest, target, share):
-    result = charts.progress_share(base, latest, target)
+    result = indicator_tables.progress_share(base, latest, target)
     assert result == (pytest.approx(share) if share is not None else None)
 
 
 def test_indicator_table_gives_progress_trend_and_milestone_for_the_headline():
     indicators = pd.DataFrame([{"indicator_id": "MOB01", "action_id": "A01", "name_fr": "Part modale du vélo",
                                 "unit": "%", "decimals": 1, "direction": "increase"}])
-    table = charts.indicator_table(indicators, _assessed(), _obs(), pd.DataFrame([TARGET]), TERRITORIES, "fr")
+    table = indicator_tables.indicator_table(indicators, _assessed(), _obs(), pd.DataFrame([TARGET]), TERRITORIES, "fr")
     row = table.iloc[0]
     assert row["territory"] == "Lille"
     assert row["progress"] == pytest.approx((4.1 - 2.0) / (8.0 - 2.0))
@@ -234,12 +235,13 @@ def test_indicator_table_gives_progress_trend_and_milestone_for_the_headline():
 
 
 def test_values_table_shows_flags_as_words_with_headers_in_the_language():
-    table = charts.values_table(_obs(), {"indicator_id": "MOB01", "name_fr": "Part", "unit": "%"}, TERRITORIES, "fr")
+    indicator = {"indicator_id": "MOB01", "name_fr": "Part", "unit": "%"}
+    table = indicator_tables.values_table(_obs(), indicator, TERRITORIES, "fr")
     assert {"Qualité", "Valeur", "Territoire", "Pays", "Période"} <= set(table.columns)
     assert list(table["Pays"].unique()) == ["FR", "BE"]
     assert set(table["Qualité"]) == {"", "provisoire", "estimé", "rupture de série"}
     assert table["Valeur"].dtype == "float64"
-    dutch = charts.values_table(_obs(), {"indicator_id": "MOB01", "name_fr": "Part", "unit": "%"}, TERRITORIES, "nl")
+    dutch = indicator_tables.values_table(_obs(), indicator, TERRITORIES, "nl")
     assert "voorlopig" in set(dutch["Kwaliteit"])
 
 
@@ -303,10 +305,10 @@ def test_fill_headlines_lets_a_filtered_territory_stand_in_for_the_target_territ
     courtrai = obs[obs["territory_id"] == "34022"]
     assessed = assess_all(courtrai, INDICATORS, pd.DataFrame([TARGET]))     # the target is Lille's
     assert not assessed["headline"].astype(bool).any()
-    filled = charts.fill_headlines(assessed)
+    filled = indicator_tables.fill_headlines(assessed)
     assert filled.loc[filled["headline"], "territory_id"].tolist() == ["34022"]
     both = _assessed()
-    assert charts.fill_headlines(both)["headline"].tolist() == both["headline"].tolist()   # kept when present
+    assert indicator_tables.fill_headlines(both)["headline"].tolist() == both["headline"].tolist()   # kept when present
 
 
 def test_status_pills_keep_the_palette_text_colour_and_a_readable_contrast():
@@ -328,7 +330,7 @@ def test_status_pills_keep_the_palette_text_colour_and_a_readable_contrast():
 
 def test_an_aggregate_is_a_reference_line_not_ranked_among_its_parts():
     """The Eurometropolis (kind custom) beside its communes and arrondissements: a dashed line, not a bar."""
-    from indicators.charts import ranking_chart
+    from indicators.ranking import ranking_chart
 
     territories = pd.DataFrame({"territory_id": ["EMLKT", "59350", "BE254", "59009"],
                                 "name_fr": ["Eurométropole", "Lille", "Kortrijk", "Villeneuve-d'Ascq"],

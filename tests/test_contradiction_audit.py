@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import charts, i18n
+from indicators import i18n, wording
 from indicators.filters import Filters
 
 from .conftest import ROOT, switch_page
@@ -103,7 +103,7 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
     for row in action_table.to_dict("records"):
         aid = row["action"].split(" · ")[0]
         want = actions[aid]
-        assert list(row["status_text"]) == [charts.status_text(want["status"], LANG)], (aid, row, want)
+        assert list(row["status_text"]) == [wording.status_text(want["status"], LANG)], (aid, row, want)
         if want["score"] is None:
             assert pd.isna(row["score"]), (aid, row)
         elif score_labels:
@@ -117,7 +117,7 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
     for row in indicator_table.to_dict("records"):
         iid = row["indicator"].split(" · ")[0]
         status = head[iid]["status"] if iid in head else "not_assessed"
-        assert list(row["status_text"]) == [charts.status_text(status, LANG)], (iid, row["status_text"], status)
+        assert list(row["status_text"]) == [wording.status_text(status, LANG)], (iid, row["status_text"], status)
         bar = row["progress"]
         if status == "not_assessed":
             assert pd.isna(bar), (iid, status, bar)
@@ -184,7 +184,7 @@ def test_report_html_says_what_the_json_says_and_keeps_context_beside(audited):
         head = part[:part.find('<article class="indicator"')] if '<article' in part else part
         chip = re.search(r'class="chip st-([a-z_]+)"[^>]*>([^<]*)</span>', head)
         assert chip and chip.group(1) == want["status"], (aid, chip and chip.groups(), want["status"])
-        assert html.unescape(chip.group(2)) == charts.status_text(want["status"], LANG, "opensdg", True)
+        assert html.unescape(chip.group(2)) == wording.status_text(want["status"], LANG, "opensdg", True)
         cards = re.findall(r'<article class="indicator" id="([^"]+)"', part)
         mine_context = [c for c in cards if c in context]
         if mine_context:

@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from indicators import charts, downloads, i18n
+from indicators import downloads, i18n, indicator_tables, wording
 from indicators.exporting import export_frames, to_csv_bytes, to_xlsx_bytes
 from indicators.importing import import_files
 from indicators.queries import load_framework, load_observations
@@ -30,7 +30,7 @@ def explorer_download(engine, code: str, lang: str) -> pd.DataFrame:
     obs = load_observations(engine)
     obs = obs[obs["indicator_id"] == code]
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
-    labels = charts.territory_labels(fw["territories"], lang)
+    labels = wording.territory_labels(fw["territories"], lang)
     names = {"indicator": {code: i18n.name(ind, "name", lang)},
              "territory": {c: v[0] for c, v in labels.items()}, "country": {c: v[1] for c, v in labels.items()}}
     return downloads.observations_download(obs, names, lang)
@@ -78,10 +78,10 @@ def actions_download(engine, lang: str) -> pd.DataFrame:
 
     fw = load_framework(engine)
     obs = load_observations(engine)
-    roll = rollup_actions(charts.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"])),
+    roll = rollup_actions(indicator_tables.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"])),
                           fw["indicators"], fw["actions"])
     per_action = pd.DataFrame({"action_id": roll["action_id"].astype(str),
-                               "status_text": [charts.status_text(s, lang, "linear", True) for s in roll["status"]],
+                               "status_text": [wording.status_text(s, lang, "linear", True) for s in roll["status"]],
                                "progress": roll["score"], "indicators": 1})
     return downloads.actions_download(fw["actions"], per_action, downloads.level_theme_names(fw, lang), lang)
 

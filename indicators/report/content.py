@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import charts, health as H, i18n, revisions
+from .. import charts, health as H, i18n, indicator_tables, revisions, wording
 from .. import filters as F
 from .. import overview as O
 from ..partners import label as partner_label
@@ -137,7 +137,7 @@ def _text_or_none(value) -> str | None:
 
 
 def _isnum(value) -> bool:
-    return charts._isnum(value)
+    return wording._isnum(value)
 
 
 def _text(value) -> str:
@@ -189,8 +189,8 @@ def _assess(framework, observations: pd.DataFrame, filters: F.Filters):
     same statuses as the Strategic actions page for the same filters."""
     obs = F.in_period(F.in_territories(observations, filters), filters)
     if filters.territories or filters.period_from or filters.period_to:
-        assessed = charts.fill_headlines(assess_all(obs, framework["indicators"], framework["targets"],
-                                                    method=filters.method))
+        assessed = indicator_tables.fill_headlines(assess_all(obs, framework["indicators"], framework["targets"],
+                                                              method=filters.method))
     else:
         assessed = assess_all(observations, framework["indicators"], framework["targets"], method=filters.method)
     return obs, assessed, rollup_actions(assessed, framework["indicators"], framework["actions"])
@@ -238,7 +238,7 @@ def _flags(mine: pd.DataFrame, lang: str) -> list[tuple[str, int, str]]:
     for code, part in flagged.groupby(flagged["flag"].astype(str).str.strip().str.lower(), sort=True):
         years = sorted({str(p)[:4] for p in part["period"]})
         span = years[0] if len(years) == 1 else (f"{years[0]}–{years[-1]}" if len(years) > 3 else ", ".join(years))
-        out.append((charts.flag_word(code, lang) or code, int(len(part)), span))
+        out.append((wording.flag_word(code, lang) or code, int(len(part)), span))
     return out
 
 
@@ -286,10 +286,10 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
     expected = projected = growth = None
     if head:
         if _isnum(head.get("expected_value")) and has_target:
-            expected = (f"{charts.format_value(head['expected_value'], lang, dec, unit)} "
+            expected = (f"{wording.format_value(head['expected_value'], lang, dec, unit)} "
                         f"({head.get('latest_period')})")
         if _isnum(head.get("projected_value")):
-            projected = (f"{charts.format_value(head['projected_value'], lang, dec, unit)} "
+            projected = (f"{wording.format_value(head['projected_value'], lang, dec, unit)} "
                          f"({head.get('target_period')})")
         if _isnum(head.get("growth")):
             growth = f"{i18n.number(100 * float(head['growth']), lang, 1)}\u00a0%"
@@ -298,7 +298,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
     return IndicatorEntry(
         indicator_id=iid, name=i18n.name(ind, "name", lang) or iid, type=_text(ind.get("type")) or None,
         unit=unit, direction=_text(ind.get("direction")) or None, status=status,
-        status_text=charts.status_text(status, lang, method, has_target), has_target=has_target,
+        status_text=wording.status_text(status, lang, method, has_target), has_target=has_target,
         score=row["score"] if row and _isnum(row["score"]) else None,
         reason=head.get("reason") if status == "not_assessed" else None,
         territory=row["territory"] if row else "–", latest=row["latest"] if row else "–",
@@ -317,7 +317,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
 
 
 def _names(framework, lang: str) -> dict[str, str]:
-    return {tid: name for tid, (name, _) in charts.territory_labels(framework["territories"], lang).items()}
+    return {tid: name for tid, (name, _) in wording.territory_labels(framework["territories"], lang).items()}
 
 
 def _revised(framework, indicators: pd.DataFrame, filters: F.Filters, day: date) -> list[dict]:
@@ -379,8 +379,8 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
     obs = obs[obs["indicator_id"].isin(indicators["indicator_id"])]
     scope, summary = filter_summary(framework, filters)
 
-    per_indicator = charts.indicator_table(indicators, assessed, obs, framework["targets"],
-                                           framework["territories"], lang, method)
+    per_indicator = indicator_tables.indicator_table(indicators, assessed, obs, framework["targets"],
+                                                     framework["territories"], lang, method)
     by_indicator = {r["indicator_id"]: r for r in per_indicator.to_dict("records")}
     roll_by = {r["action_id"]: r for r in roll.to_dict("records")}
 
@@ -416,7 +416,7 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
     for r in O.attention(roll, actions, limit=ATTENTION).to_dict("records"):
         attention.append({"action_id": r["action_id"], "title": i18n.name(r, "title", lang) or r["action_id"],
                           "lead": partner_label(r.get("lead"), framework.get("partners"), lang) or "–", "status": r["status"],
-                          "status_text": charts.status_text(r["status"], lang, method, True),
+                          "status_text": wording.status_text(r["status"], lang, method, True),
                           "score": r["score"] if _isnum(r["score"]) else None})
 
     sections, overview = [], []
@@ -436,7 +436,7 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             action_id=aid, title=i18n.name(action, "title", lang) or aid,
             level=level_names.get(action.get("level_id"), _text(action.get("level_id"))),
             theme=theme_names.get(action.get("theme_id"), _text(action.get("theme_id"))),
-            status=status, status_text=charts.status_text(status, lang, method, True),
+            status=status, status_text=wording.status_text(status, lang, method, True),
             score=r.get("score") if _isnum(r.get("score")) else None, lead=partner_label(action.get("lead"), framework.get("partners"), lang) or "–",
             implementation=t(f"impl_{impl}", lang) if f"impl_{impl}" in i18n.TEXTS else (impl or "–"),
             years=years, description=i18n.name(action, "description", lang), indicators=entries,

@@ -1,0 +1,150 @@
+"""The latest year's ranking of territories on the Indicator explorer: which year it shows
+(`latest_year_values`), which territories are totals drawn as reference lines rather than ranked
+(`split_references`), and its bar chart (`ranking_chart`). Plotly figures from plain data, no Streamlit.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import i18n
+from .charts import OTHER_SIDE_COLOR, SMALL_FONT, base_layout, value_axis_title
+from .i18n import t
+from .style import COUNTRY_COLORS
+from .wording import flag_word, format_value, territory_labels
+
+
+def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str | None, pd.DataFrame]:
+    """(year, one row per territory for that year: territory_id, period, value, flag).
+
+    The year is the most recent one in which at least `min_share` of the territories that have
+    values have one, so that a single early figure does not make a one-bar "ranking"."""
+    empty = pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+    if obs is None or len(obs) == 0:
+        return None, empty
+    data = obs.copy()
+    data["_v"] = pd.to_numeric(data["value"], errors="coerce")
+    data = data[data["_v"].notna()]
+    if not len(data):
+        return None, empty
+    data["_year"] = data["period"].astype(str).str.slice(0, 4)
+    coverage = data.groupby("_year")["territory_id"].nunique().sort_index(ascending=False)
+    enough = coverage[coverage >= min_share * data["territory_id"].nunique()]
+    year = str(enough.index[0] if len(enough) else coverage.index[0])
+    part = data[data["_year"] == year].sort_values("period").groupby("territory_id", as_index=False).last()
+    if "flag" not in part:
+        part["flag"] = None
+    return year, part[["territory_id", "period", "value", "flag"]].reset_index(drop=True)
+
+
+def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
+                  unit: str | None = None, territories: pd.DataFrame | None = None,
+                  direction: str | None = None) -> go.Figure:
+    """Horizontal bars of one value per territory, coloured (and hatched) by country side.
+
+    latest_by_territory: territory_id, value, optional period, flag, name, country. Names and
+    countries come from `territories` when the frame does not carry them. The best value in the
+    indicator's direction is at the top.
+    """
+    labels = territory_labels(territories, lang)
+    frame = latest_by_territory.copy()
+    frame["_v"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame = frame[frame["_v"].notna()]
+    frame["territory_id"] = frame["territory_id"].astype(str)
+    if "name" not in frame:
+        frame["name"] = [labels.get(tid, (tid, ""))[0] for tid in frame["territory_id"]]
+    if "country" not in frame:
+        frame["country"] = [labels.get(tid, (tid, ""))[1] for tid in frame["territory_id"]]
+    frame["country"] = frame["country"].fillna("").astype(str)
+    frame, references = split_references(frame, territories)
+    # plotly draws the first category at the bottom: put the best value last
+    ascending = str(direction or "increase").strip().lower() != "decrease"
+    frame = frame.sort_values("_v", ascending=ascending, kind="stable")
+    frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
+    # two territories of the same name stay two bars
+    dup = frame["_label"].duplicated(keep=False)
+    frame.loc[dup, "_label"] = frame.loc[dup, "_label"] + " (" + frame.loc[dup, "territory_id"] + ")"
+    periods = frame["period"].astype(str) if "period" in frame else pd.Series("", index=frame.index)
+    top_period = periods.max() if len(periods) else ""
+    fig = go.Figure()
+    for country in sorted(frame["country"].unique(), key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c)):
+        part = frame[frame["country"] == country]
+        texts, hovers = [], []
+        bar_unit = unit if unit and len(str(unit)) <= 3 else None      # a long unit is on the axis title
+        for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
+            text = format_value(row["_v"], lang, decimals, bar_unit)
+            word = flag_word(row.get("flag"), lang)
+            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{i18n.colon(lang)} "
+                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
+            if period and period != top_period:
+                text += f" ({period})"
+            if word:
+                text += " ⚑"
+                hover += f"<br>⚑ {word} ({str(row['flag']).strip()})"
+            texts.append(text)
+            hovers.append(hover)
+        country_name = t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS else (country or "–")
+        fig.add_trace(go.Bar(
+            x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=country_name,
+            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_SIDE_COLOR),
+                        pattern=dict(shape="/" if country == "BE" else "", fgcolor="#FFFFFF", size=8,
+                                     solidity=0.25, fillmode="overlay"),
+                        line=dict(width=0)),
+            text=texts, textposition="outside", cliponaxis=False, textfont=dict(size=SMALL_FONT),
+            hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
+            meta={"role": "ranking", "country": country},
+        ))
+    height = max(260, (34 if len(frame) <= 15 else 24) * len(frame) + 110)
+    base_layout(fig, lang, "", None, height=height)
+    fig.update_layout(barmode="relative", bargap=0.25,
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+                                  font=dict(size=SMALL_FONT)),
+                      margin=dict(l=10, r=30, t=40, b=10))
+    fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
+                     tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
+                     zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
+    fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
+                     categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
+    values = pd.concat([frame["_v"], references["_v"]])
+    span = None
+    if len(values):
+        lo, hi = float(values.min()), float(values.max())
+        pad = (max(hi, 0) - min(lo, 0)) * 0.28 or 1.0
+        span = [min(lo, 0) - (pad if lo < 0 else 0), max(hi, 0) + pad]
+        fig.update_xaxes(range=span)
+    # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank; its
+    # words in a band of their own above the bars (never over a bar or cut by the figure's edge), on the
+    # side of the line where the plot has room, the legend above them
+    for i, row in enumerate(references.to_dict("records")):
+        right = span is not None and row["_v"] > (span[0] + span[1]) / 2
+        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
+        fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
+                           xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
+                           text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
+    if len(references):
+        fig.update_layout(margin=dict(t=40 + 18 * len(references)),
+                          legend=dict(y=1, yref="container", yanchor="top"))
+    return fig
+
+
+# Territory kinds from the smallest up; `custom` (a cooperation area such as the Eurometropolis) is above all.
+KIND_RANK = {"commune": 0, "epci": 1, "arrondissement": 2, "nuts3": 3, "department": 3, "province": 4,
+             "region": 5, "custom": 6}
+
+
+def split_references(frame: pd.DataFrame, territories: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the parts to rank, the aggregates to show as references): an aggregate is a territory of a kind
+    above the most common kind of the others, or the parent of another territory of the frame."""
+    if territories is None or not len(frame) or "kind" not in territories:
+        return frame, frame.iloc[0:0]
+    info = territories.assign(territory_id=territories["territory_id"].astype(str)).set_index("territory_id")
+    kinds = frame["territory_id"].map(info["kind"]).fillna("").astype(str).str.lower()
+    ranks = kinds.map(KIND_RANK).fillna(-1)
+    common_rank = ranks.mode().min() if len(ranks) else -1
+    parents = set(frame["territory_id"].map(info["parent_id"]).dropna().astype(str)) if "parent_id" in info else set()
+    above = (ranks > common_rank) | frame["territory_id"].isin(parents)
+    if above.all():      # nothing left to rank: rank them all
+        return frame, frame.iloc[0:0]
+    return frame[~above], frame[above]
