@@ -1,4 +1,4 @@
-"""Texts of boundary files' refusals and notices beyond indicators/i18n.py's map_ keys."""
+"""Texts of boundary files' refusals and notices beyond map_page.py's map_ keys."""
 
 TEXTS = {
     "map_err_too_complex": {

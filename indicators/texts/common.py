@@ -1,0 +1,104 @@
+"""Texts every page shares: the shell (title, navigation, errors, sign-in: app.py, pages/common.py),
+the pages' names, the implementation statuses of actions and the words of flags."""
+
+TEXTS = {
+    # shell
+    "app_title": {"fr": "Observatoire de la coopération transfrontalière",
+                  "nl": "Monitor grensoverschrijdende samenwerking",
+                  "en": "Cross-Border Cooperation Monitor"},
+    "strategy_name": {"fr": "Stratégie de coopération transfrontalière de la Métropole Européenne de Lille",
+                      "nl": "Strategie voor grensoverschrijdende samenwerking van de Metropool Rijsel",
+                      "en": "Cross-border cooperation strategy of the Lille European Metropolis"},
+    "language": {"fr": "Langue", "nl": "Taal", "en": "Language"},
+    "filters": {"fr": "Filtres", "nl": "Filters", "en": "Filters"},
+    "level": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
+    "theme": {"fr": "Thématique", "nl": "Thema", "en": "Theme"},
+    "action": {"fr": "Action stratégique", "nl": "Strategische actie", "en": "Strategic action"},
+    "action_short": {"fr": "Action", "nl": "Actie", "en": "Action"},   # a narrow column's header
+    "territory": {"fr": "Territoire", "nl": "Gebied", "en": "Territory"},
+    "territories": {"fr": "Territoires", "nl": "Gebieden", "en": "Territories"},
+    "period_range": {"fr": "Période", "nl": "Periode", "en": "Period"},
+    "method": {"fr": "Méthode de suivi", "nl": "Voortgangsmethode", "en": "Progress method"},
+    "method_opensdg": {"fr": "Open SDG (Statistique Canada)", "nl": "Open SDG (Statistics Canada)",
+                       "en": "Open SDG (Statistics Canada)"},
+    "method_eurostat": {"fr": "Eurostat ODD", "nl": "Eurostat SDG", "en": "Eurostat SDG"},
+    "all": {"fr": "Tous", "nl": "Alle", "en": "All"},
+    "clear_filters": {"fr": "Effacer les filtres", "nl": "Filters wissen", "en": "Clear filters"},
+    "share_link": {"fr": "Le lien de cette page reproduit la vue filtrée.",
+                   "nl": "De link van deze pagina geeft dezelfde gefilterde weergave.",
+                   "en": "This page's link reproduces the filtered view."},
+    "notice_dropped": {"fr": "Filtre ignoré (code inconnu ou mal formé) : {what}",
+                       "nl": "Filter genegeerd (onbekende of foutieve code): {what}",
+                       "en": "Filter ignored (unknown or malformed code): {what}"},
+    "country_FR": {"fr": "France", "nl": "Frankrijk", "en": "France"},
+    "country_BE": {"fr": "Belgique", "nl": "België", "en": "Belgium"},
+    "demo_notice": {"fr": "Données de démonstration : chiffres illustratifs, sauf les repères publiés cités.",
+                    "nl": "Demogegevens: illustratieve cijfers, behalve de vermelde gepubliceerde ijkpunten.",
+                    "en": "Demo data: illustrative figures, apart from the published anchors cited."},
+    "store_error": {"fr": "La base de données ne répond pas. Réessayez dans un instant ; si le problème persiste, "
+                          "prévenez l'administrateur.",
+                    "nl": "De databank antwoordt niet. Probeer het zo opnieuw; blijft het probleem, "
+                          "verwittig dan de beheerder.",
+                    "en": "The database does not answer. Try again in a moment; if it persists, tell the "
+                          "administrator."},
+    "page_error": {"fr": "Cette page n'a pas pu s'afficher. Les données ne sont pas modifiées. Détail : {detail}",
+                   "nl": "Deze pagina kon niet worden getoond. De gegevens zijn niet gewijzigd. Detail: {detail}",
+                   "en": "This page could not be shown. No data was changed. Detail: {detail}"},
+    # pages
+    "page_overview": {"fr": "Vue d'ensemble", "nl": "Overzicht", "en": "Overview"},
+    "page_actions": {"fr": "Actions stratégiques", "nl": "Strategische acties", "en": "Strategic actions"},
+    "page_explorer": {"fr": "Explorateur d'indicateurs", "nl": "Indicatorverkenner", "en": "Indicator explorer"},
+    "page_map": {"fr": "Carte", "nl": "Kaart", "en": "Map"},
+    "page_data": {"fr": "Données", "nl": "Gegevens", "en": "Data"},
+    "page_methodology": {"fr": "Méthodologie", "nl": "Methodologie", "en": "Methodology"},
+    # editors
+    "editor_only": {"fr": "Réservé aux éditeurs : connectez-vous pour importer, annuler un import ou enregistrer "
+                          "une correspondance.",
+                    "nl": "Alleen voor redacteurs: meld u aan om te importeren, een import terug te draaien of een "
+                          "koppeling op te slaan.",
+                    "en": "Editors only: sign in to import, roll back an import or save a mapping."},
+    "editor_password": {"fr": "Mot de passe éditeur", "nl": "Redacteurswachtwoord", "en": "Editor password"},
+    "editor_name": {"fr": "Votre nom (inscrit dans l'historique)", "nl": "Uw naam (in de geschiedenis)",
+                    "en": "Your name (recorded in the history)"},
+    "sign_in": {"fr": "Se connecter", "nl": "Aanmelden", "en": "Sign in"},
+    "sign_out": {"fr": "Se déconnecter", "nl": "Afmelden", "en": "Sign out"},
+    "wrong_password": {"fr": "Mot de passe incorrect.", "nl": "Onjuist wachtwoord.", "en": "Wrong password."},
+    "no_password_set": {"fr": "Aucun mot de passe éditeur n'est défini. Un administrateur doit lancer "
+                              "`python -m indicators hash-password` et copier la ligne obtenue dans "
+                              "`.streamlit/secrets.toml` (voir docs/deployment.md).",
+                        "nl": "Er is geen redacteurswachtwoord ingesteld. Een beheerder moet "
+                              "`python -m indicators hash-password` uitvoeren en de regel in "
+                              "`.streamlit/secrets.toml` zetten (zie docs/deployment.md).",
+                        "en": "No editor password is set. An administrator must run "
+                              "`python -m indicators hash-password` and copy the line it prints into "
+                              "`.streamlit/secrets.toml` (see docs/deployment.md)."},
+    "signed_in_as": {"fr": "Connecté comme éditeur : {name}", "nl": "Aangemeld als redacteur: {name}",
+                     "en": "Signed in as editor: {name}"},
+    "not_an_editor": {"fr": "{email} n'est pas sur la liste des éditeurs.",
+                      "nl": "{email} staat niet op de lijst van redacteurs.",
+                      "en": "{email} is not on the list of editors."},
+    "sign_in_oidc": {"fr": "Se connecter avec le compte de l'organisation", "nl": "Aanmelden met het "
+                     "organisatieaccount", "en": "Sign in with your organisation's account"},
+    # placeholders
+    "map_placeholder": {"fr": "La carte des territoires et des flux arrive bientôt.",
+                        "nl": "De kaart van gebieden en stromen komt binnenkort.",
+                        "en": "The map of territories and flows is coming soon."},
+    "data_placeholder": {"fr": "L'import de fichiers depuis le tableau de bord arrive bientôt. En attendant : "
+                               "`python -m indicators import FICHIER`.",
+                         "nl": "Bestanden importeren vanuit het dashboard komt binnenkort. Intussen: "
+                               "`python -m indicators import BESTAND`.",
+                         "en": "Importing files from the dashboard is coming soon. Meanwhile: "
+                               "`python -m indicators import FILE`."},
+    # action statuses (implementation)
+    "impl_planned": {"fr": "prévue", "nl": "gepland", "en": "planned"},
+    "impl_ongoing": {"fr": "en cours", "nl": "lopend", "en": "ongoing"},
+    "impl_done": {"fr": "réalisée", "nl": "afgerond", "en": "done"},
+    "impl_delayed": {"fr": "retardée", "nl": "vertraagd", "en": "delayed"},
+    "impl_cancelled": {"fr": "annulée", "nl": "geannuleerd", "en": "cancelled"},
+    # flags
+    "flag_p": {"fr": "provisoire", "nl": "voorlopig", "en": "provisional"},
+    "flag_e": {"fr": "estimé", "nl": "geschat", "en": "estimated"},
+    "flag_b": {"fr": "rupture de série", "nl": "breuk in de reeks", "en": "break in series"},
+    "flag_c": {"fr": "confidentiel", "nl": "vertrouwelijk", "en": "confidential"},
+    "flag_u": {"fr": "fiabilité faible", "nl": "lage betrouwbaarheid", "en": "low reliability"},
+}

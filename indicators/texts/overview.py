@@ -1,0 +1,80 @@
+"""Texts of the Overview page (pages/overview.py, indicators/overview.py): key figures, the level × theme
+matrix and its score key, status bars, the actions needing attention, stale data and how far behind it is
+(also on Data health); with the first general words (indicator, status, score, count) every page uses."""
+
+TEXTS = {
+    "kpi_actions": {"fr": "Actions suivies", "nl": "Opgevolgde acties", "en": "Actions followed"},
+    "kpi_indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
+    "kpi_on_track": {"fr": "Actions en bonne voie", "nl": "Acties op koers", "en": "Actions on track"},
+    "kpi_assessed": {"fr": "actions évaluées", "nl": "beoordeeld", "en": "actions assessed"},
+    "user": {"fr": "Utilisateur", "nl": "Gebruiker", "en": "User"},
+    "files": {"fr": "Fichiers", "nl": "Bestanden", "en": "Files"},
+    "added": {"fr": "Ajoutées", "nl": "Toegevoegd", "en": "Added"},
+    "updated": {"fr": "Modifiées", "nl": "Gewijzigd", "en": "Updated"},
+    "kpi_latest": {"fr": "Dernière donnée reçue", "nl": "Laatst ontvangen gegevens", "en": "Latest data received"},
+    "matrix_title": {"fr": "Avancement par niveau et thématique", "nl": "Voortgang per niveau en thema",
+                     "en": "Progress by level and theme"},
+    "matrix_help": {"fr": "Cliquez sur une case pour filtrer sur ce niveau et cette thématique.",
+                    "nl": "Klik op een vak om op dat niveau en thema te filteren.",
+                    "en": "Click a cell to filter on that level and theme."},
+    "by_theme": {"fr": "Statuts par thématique", "nl": "Statussen per thema", "en": "Statuses by theme"},
+    "by_level": {"fr": "Statuts par niveau", "nl": "Statussen per niveau", "en": "Statuses by level"},
+    "attention": {"fr": "Actions à regarder en premier", "nl": "Acties die eerst aandacht vragen",
+                  "en": "Actions that need attention first"},
+    "stale": {"fr": "Données en retard", "nl": "Achterstallige gegevens", "en": "Stale data"},
+    "stale_help": {"fr": "Indicateurs sans valeur depuis deux périodes ou plus.",
+                   "nl": "Indicatoren zonder waarde sinds twee of meer periodes.",
+                   "en": "Indicators with no value for two periods or more."},
+    "stale_more": {"fr": "… et {n} autres indicateurs en retard : la page {page} les montre tous.",
+                   "nl": "… en {n} andere achterstallige indicatoren: de pagina {page} toont ze allemaal.",
+                   "en": "… and {n} more stale indicators: the {page} page shows them all."},
+    "no_stale": {"fr": "Aucun indicateur en retard.", "nl": "Geen achterstallige indicatoren.",
+                 "en": "No indicator is overdue."},
+    "latest_received": {"fr": "Dernières données reçues", "nl": "Laatst ontvangen gegevens",
+                        "en": "Latest data received"},
+    "count": {"fr": "Nombre", "nl": "Aantal", "en": "Count"},
+    "status": {"fr": "Statut", "nl": "Status", "en": "Status"},
+    "score": {"fr": "Score", "nl": "Score", "en": "Score"},
+    "indicator": {"fr": "Indicateur", "nl": "Indicator", "en": "Indicator"},
+    "indicators": {"fr": "Indicateurs", "nl": "Indicatoren", "en": "Indicators"},
+    "actions": {"fr": "Actions", "nl": "Acties", "en": "Actions"},
+    "action_one": {"fr": "Action", "nl": "Actie", "en": "Action"},
+    "latest_period": {"fr": "Dernière période", "nl": "Laatste periode", "en": "Latest period"},
+    "latest_value": {"fr": "Dernière valeur", "nl": "Laatste waarde", "en": "Latest value"},
+    "periods_missing": {"fr": "Périodes manquantes", "nl": "Ontbrekende periodes", "en": "Periods missing"},
+    "owner": {"fr": "Référent", "nl": "Contactpersoon", "en": "Owner"},
+    "lead": {"fr": "Pilote", "nl": "Trekker", "en": "Lead"},
+    "empty_filters": {"fr": "Aucun indicateur ne correspond à ces filtres : effacez le filtre {what}.",
+                      "nl": "Geen indicator past bij deze filters: wis de filter {what}.",
+                      "en": "No indicator matches these filters: clear the {what} filter."},
+    "empty_store": {"fr": "La base ne contient encore aucune donnée : importez des fichiers depuis la page Données.",
+                    "nl": "De databank bevat nog geen gegevens: importeer bestanden via de pagina Gegevens.",
+                    "en": "The store holds no data yet: import files from the Data page."},
+    # making the Overview and its charts read right: the score key, axis titles, plural forms
+    "matrix_score_key": {
+        "fr": "Chaque case donne le **score moyen** des actions de ce niveau et de cette thématique, "
+              "de **−5** (s'éloigne nettement de la cible) à **+5** (cible atteinte) : à partir de 2,5 en bonne voie, "
+              "de 0 à 2,5 accélération nécessaire, de −2,5 à 0 progrès limité, en dessous dégradation. "
+              "Les indicateurs de contexte n'y entrent pas.",
+        "nl": "Elk vak toont de **gemiddelde score** van de acties van dit niveau en thema, van **−5** "
+              "(verwijdert zich duidelijk van de streefwaarde) tot **+5** (streefwaarde bereikt): vanaf 2,5 op koers, "
+              "van 0 tot 2,5 versnelling nodig, van −2,5 tot 0 beperkte vooruitgang, daaronder achteruitgang. "
+              "Contextindicatoren tellen niet mee.",
+        "en": "Each square gives the **mean score** of the actions of that level and theme, from **−5** "
+              "(moving clearly away from the target) to **+5** (target achieved): from 2.5 on track, "
+              "0 to 2.5 acceleration needed, −2.5 to 0 limited progress, below that deterioration. "
+              "Context indicators are not counted.",
+    },
+    "axis_actions_count": {"fr": "Nombre d'actions", "nl": "Aantal acties", "en": "Number of actions"},
+    # plural forms chosen by babel's CLDR rule (one / other) for `behind_<periodicity>`
+    "behind_annual_one": {"fr": "{n} an de retard", "nl": "{n} jaar achter", "en": "{n} year behind"},
+    "behind_annual_other": {"fr": "{n} ans de retard", "nl": "{n} jaar achter", "en": "{n} years behind"},
+    "behind_quarterly_one": {"fr": "{n} trimestre de retard", "nl": "{n} kwartaal achter", "en": "{n} quarter behind"},
+    "behind_quarterly_other": {"fr": "{n} trimestres de retard", "nl": "{n} kwartalen achter",
+                               "en": "{n} quarters behind"},
+    "behind_monthly_one": {"fr": "{n} mois de retard", "nl": "{n} maand achter", "en": "{n} month behind"},
+    "behind_monthly_other": {"fr": "{n} mois de retard", "nl": "{n} maanden achter", "en": "{n} months behind"},
+    "behind_multiannual_one": {"fr": "{n} cycle de retard", "nl": "{n} cyclus achter", "en": "{n} cycle behind"},
+    "behind_multiannual_other": {"fr": "{n} cycles de retard", "nl": "{n} cycli achter", "en": "{n} cycles behind"},
+}
+TEXTS["report_file_all"] = {"fr": "strategie", "nl": "strategie", "en": "strategy"}   # a file name's scope word
