@@ -644,3 +644,32 @@ def import_format_downloads(make_frame, sheet: str, stem: str, key: str, lang: s
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore", icon=":material/download:", key=f"{key}_xlsx",
                           help=t("download_import_format_help", lang))
+
+
+def file_uploader(label: str, lang: str, *, key: str, types: list[str], limit_bytes: int, **options):
+    """st.file_uploader with its own words in the page's language. Streamlit writes "Upload",
+    "100MB per file" and each file's size in English, and nothing in its API changes them
+    (streamlit#13500): a style scoped to this widget's key hides them and writes ours in their place
+    (tests/browser/test_uploader_words.py reads them back)."""
+    st.html(_uploader_style(key, lang, types, limit_bytes))
+    return st.file_uploader(label, type=types, key=key, max_upload_size=max(1, limit_bytes // (1024 * 1024)),
+                            **options)
+
+
+def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> str:
+    def css_text(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    button = t("upload_button", lang)
+    limit = t("upload_limit", lang, types=", ".join(x.upper() for x in types), size=i18n.number(limit_bytes / (1024 * 1024), lang, decimals=0))   # in Mo as the limit's messages
+    scope = f".st-key-{key} [data-testid='stFileUploader']"
+    return ("<style>"
+            f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p {{font-size: 0}}"
+            f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p::after "
+            f"{{content: {css_text(button)}; font-size: 0.875rem}}"
+            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size: 0}}"
+            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
+            f"{{content: {css_text(limit)}; font-size: 0.875rem}}"
+            # the files' sizes ("8.5KB"): the page says what matters of each file (its rows) in its own words
+            f"{scope} [data-testid='stFileChipName'] + div {{display: none}}"
+            "</style>")

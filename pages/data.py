@@ -146,11 +146,10 @@ def import_tab(view, editor: str | None) -> None:
     if not editor:
         st.caption(t("viewer_check", lang))
     # A new key after each import empties the uploader: the page does not check the same file again.
-    uploads = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx", "gz"],
-                               accept_multiple_files=True, key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
-                               help=t("upload_help", lang),
-                               # Streamlit's own "Limit … per file" then states the product's limit
-                               max_upload_size=max(1, limits.get("MAX_FILE_BYTES") // (1024 * 1024)))
+    uploads = common.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx", "gz"],
+                                   key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
+                                   limit_bytes=limits.get("MAX_FILE_BYTES"), accept_multiple_files=True,
+                                   help=t("upload_help", lang))
     if not uploads:
         st.caption(t("upload_hint", lang))
         return

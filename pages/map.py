@@ -210,8 +210,9 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
             ss["_map_messages"] = [t("map_deleted", lang, name=chosen)]
             st.rerun()
     round_ = ss.get("_map_upload_round", 0)
-    upload = st.file_uploader(t("map_upload", lang, limit=boundaries.MAX_MB), type=["geojson", "json", "topojson"],
-                              key=f"map_upload_{round_}", max_upload_size=boundaries.MAX_MB)   # Streamlit's words agree
+    upload = common.file_uploader(t("map_upload", lang, limit=boundaries.MAX_MB), lang,
+                                  types=["geojson", "json", "topojson"], key=f"map_upload_{round_}",
+                                  limit_bytes=boundaries.MAX_BYTES)
     if upload is None:
         return
     if upload.size > boundaries.MAX_BYTES:  # refused before reading a byte of it

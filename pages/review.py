@@ -111,8 +111,8 @@ def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
     from indicators import limits
 
     lang = view.lang
-    upload = st.file_uploader(t("upload_label", lang), type=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
-                              max_upload_size=max(1, limits.get("MAX_SUBMISSION_BYTES") // (1024 * 1024)))
+    upload = common.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
+                                  limit_bytes=limits.get("MAX_SUBMISSION_BYTES"))
     if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
         ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
         if ok:
