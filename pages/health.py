@@ -117,12 +117,16 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
         t("action", lang): fresh["action_id"],
     })
     st.markdown(f"**{t('health_freshness', lang)}**")
-    # widths (px) adding up to the main area at 1280 px with the sidebar open: every column visible
-    widths = {"indicator": 240, "state": 115, "latest_period": 85, "health_behind": 105, "periodicity_label": 90,
+    # widths (px) adding up to the main area at 1280 px with the sidebar open: every column visible. Two
+    # headers are shortened to fit their column ("Dernière période" read "Dernière péri"), in full on hover.
+    widths = {"indicator": 230, "state": 115, "latest_period": 85, "health_behind": 105, "periodicity_label": 90,
               "owner": 120, "action": 55}
+    short = {"latest_period": "health_latest_short", "action": "health_action_short"}
     st.dataframe(table.style.apply(_state_css(fresh["state"]), subset=[t("state", lang)], axis=0),
                  hide_index=True, width="stretch", key="health_freshness", placeholder="–",
-                 column_config={t(k, lang): st.column_config.TextColumn(width=w) for k, w in widths.items()})
+                 column_config={t(k, lang): st.column_config.TextColumn(
+                     t(short[k], lang) if k in short else None, help=t(k, lang) if k in short else None, width=w)
+                     for k, w in widths.items()})
     _freshness_downloads(fw, fresh, table, lang)
 
 

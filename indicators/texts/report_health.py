@@ -232,6 +232,8 @@ TEXTS = {
     "health_tab_territory": {"fr": "Par territoire", "nl": "Per gebied", "en": "By territory"},
     "health_year": {"fr": "Année", "nl": "Jaar", "en": "Year"},
     "health_behind": {"fr": "Retard", "nl": "Achterstand", "en": "Behind"},
+    "health_latest_short": {"fr": "Dernière", "nl": "Laatste", "en": "Latest"},   # latest period, in a narrow column
+    "health_action_short": {"fr": "Action", "nl": "Actie", "en": "Action"},
     "fresh_up_to_date": {"fr": "à jour", "nl": "bijgewerkt", "en": "up to date"},
     "fresh_due": {"fr": "attendue", "nl": "verwacht", "en": "due"},
     "fresh_overdue": {"fr": "en retard", "nl": "achterstallig", "en": "overdue"},
