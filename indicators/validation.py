@@ -1,22 +1,20 @@
 """Checking read tables against the schema and against each other.
 
-Per column (pandera): required cells, allowed values, ranges, periods.
-Across rows and tables (pandas): duplicate keys, two values for one key,
-unknown codes with the nearest known one as a suggestion, percentages over
-100, target periods before baselines. Every problem found is reported, with
-the file, spreadsheet row, column as written, value and a suggestion.
+Each sheet is parsed here, column by column: numbers, periods, dates, codes and text, then the
+schema's column checks run by pandera (required cells, allowed values, ranges). The checks across
+rows and tables (repeated keys, unknown codes, units, loops) live in cross_checks. Every problem found
+is reported, with the file, spreadsheet row, column as written, value and a suggestion.
 """
 from __future__ import annotations
 
 import difflib
-import os
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
 from .parsing import parse_dates, parse_numbers, parse_periods, restore_text
 from .problems import Problem, capped, errors, problem_rows_of
@@ -67,10 +65,6 @@ class Checked:
 
 
 # ---------------------------------------------------------------- per sheet
-
-def _written(headers: dict[str, dict[str, str]], file: str, column: str) -> str:
-    return headers.get(file, {}).get(column, column)
-
 
 def _frame_schema(table: Table) -> pa.DataFrameSchema:
     """The pandera schema of a parsed table, derived from `schema.TABLES`."""
@@ -256,261 +250,6 @@ def _schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict
     return problems
 
 
-# ---------------------------------------------------------------- across rows and tables
-
-def _per_file(frame: pd.DataFrame, at, column: str | None, code: str, make, headers,
-              severity: str = "error") -> list[Problem]:
-    """Problems at the frame positions `at` (a table gathers several files), capped per file:
-    `make(position, file, column_as_written)` builds one."""
-    at = np.asarray(at, dtype=np.int64)
-    if not len(at):
-        return []
-    files = frame["_file"].to_numpy()[at]
-    file_rows = frame["_row"].to_numpy()[at]
-    problems: list[Problem] = []
-    for file in pd.unique(files):
-        mine = files == file
-        where = _written(headers, file, column) if column else None
-        positions = at[mine]
-        problems.extend(capped(file, where, code, file_rows[mine],
-                               lambda i, positions=positions, file=file, where=where: make(positions[i], file, where),
-                               severity=severity))
-    return problems
-
-
-def _key_problems(frame: pd.DataFrame, table: Table, headers) -> list[Problem]:
-    """Later rows repeating a key: the same data (a duplicate) or other data (a conflict)."""
-    key = list(table.key)
-    # Most files repeat no key, and one pass over the whole table says so (dropping the rows with a
-    # missing key first copies the table: 0.13 s a million rows). Dropping rows can only remove
-    # duplicates; a version column's empty cell is not a plain value (below), so those tables take the long way.
-    if not table.version and not frame.duplicated(subset=key).any():
-        return []
-    complete = frame.dropna(subset=key)
-    # Successive versions (a target decided in 2021, revised in 2024) share the key: they are told
-    # apart by their version columns, an empty one being a version of its own.
-    versions = [f"_version_{c}" for c in table.version if c in complete]
-    if versions:
-        complete = complete.assign(**{f"_version_{c}": complete[c].fillna("") for c in table.version
-                                      if c in complete})
-    dup = complete.duplicated(subset=key + versions, keep="first").to_numpy()
-    if not dup.any():
-        return []
-    positions = np.flatnonzero(frame.index.isin(complete.index))
-    group = complete.groupby(key + versions, sort=False, dropna=False).ngroup().to_numpy()
-    first = pd.Series(np.arange(len(complete))).groupby(group).transform("min").to_numpy()
-    data_cols = [c for c in table.names if c not in key]
-    # The first column whose value differs from the key's first row (-1: none, a plain duplicate).
-    differing = np.full(len(complete), -1)
-    for j in reversed(range(len(data_cols))):
-        values = complete[data_cols[j]].to_numpy()
-        differs = ~_same_arrays(values, values[first])
-        differing = np.where(differs, j, differing)
-    later = np.flatnonzero(dup)
-
-    def describe(p_local: int) -> tuple[pd.Series, str]:
-        row = complete.iloc[p_local]
-        head = complete.iloc[first[p_local]]
-        first_row = f"{head['_row']}" if head["_file"] == row["_file"] else f"{head['_row']} ({head['_file']})"
-        return row, first_row
-
-    problems: list[Problem] = []
-    plain = later[differing[later] < 0]
-
-    def make_dup(pos, file, where):
-        local = int(np.searchsorted(positions, pos))
-        row, first_row = describe(local)
-        return Problem(file, int(row["_row"]), where, str(row[key[-1]]), "duplicate_key",
-                       {"first_row": first_row}, ("keep_one", {}))
-
-    problems.extend(_per_file(frame, positions[plain], key[-1], "duplicate_key", make_dup, headers))
-    for j, name in enumerate(data_cols):
-        conflict = later[differing[later] == j]
-
-        def make_conflict(pos, file, where, name=name):
-            local = int(np.searchsorted(positions, pos))
-            row, first_row = describe(local)
-            label = " / ".join(str(row[k]) for k in key)
-            return Problem(file, int(row["_row"]), where, _fmt(row[name]), "conflicting_key",
-                           {"key": label, "first_row": first_row}, ("keep_one", {}))
-
-        problems.extend(_per_file(frame, positions[conflict], name, "conflicting_key", make_conflict, headers))
-    return problems
-
-
-def _same_arrays(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Element-wise `_same`: equal, or both empty."""
-    empty_a, empty_b = pd.isna(a), pd.isna(b)
-    with np.errstate(invalid="ignore"):
-        equal = np.asarray(a == b, dtype=bool)
-    return (empty_a & empty_b) | (~empty_a & ~empty_b & equal)
-
-
-def _same(a, b) -> bool:
-    if a is None or (isinstance(a, float) and np.isnan(a)):
-        return b is None or (isinstance(b, float) and np.isnan(b))
-    return a == b
-
-
-_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
-# Letters typed for the digits they look like (MOB0l for MOB01, 5935O for 59350).
-_LOOKALIKES = str.maketrans({"o": "0", "l": "1", "i": "1"})
-
-
-def _fold(code: str) -> str:
-    return _LEADING_ZEROS.sub("", code.lower().translate(_LOOKALIKES))
-
-
-def nearest_code(value: str, codes: list[str]) -> str | None:
-    """The known code a typo most likely meant.
-
-    Same code but for case, leading zeros (Excel drops them: 1001 for 01001,
-    MOB4 for MOB04) or letters typed for lookalike digits (MOB0l) first; then
-    difflib's closest, ties going to the longest common prefix, then to the
-    smallest code.
-    """
-    if not value:
-        return None
-    folded = {}
-    for code in codes:
-        folded.setdefault(_fold(code), code)
-    hit = folded.get(_fold(value))
-    if hit:
-        return hit
-    close = difflib.get_close_matches(value, codes, n=5, cutoff=0.6)
-    if not close:
-        return None
-    best = difflib.SequenceMatcher(None, value, close[0]).ratio()
-    ties = [c for c in close if difflib.SequenceMatcher(None, value, c).ratio() >= best - 1e-9]
-    return min(ties, key=lambda c: (-len(os.path.commonprefix([value, c])), c))
-
-
-def _reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str, set[str]], headers,
-                        replaced: dict[str, str | None]) -> list[Problem]:
-    problems: list[Problem] = []
-    for col in table.columns:
-        if not col.references or col.name not in frame:
-            continue
-        codes = known_codes[col.references]
-        series = frame[col.name]
-        if col.kind == CODES:
-            exploded = series.dropna().str.split("|").explode().str.strip()
-            bad_idx = exploded[~exploded.isin(codes) | (exploded == "")].index.unique()
-            mask = frame.index.isin(bad_idx)
-        else:
-            mask = ~series.isin(codes).to_numpy()
-            if mask.any():   # an empty cell is not an unknown code (finding them costs 40 ms a million: only when needed)
-                mask &= series.notna().to_numpy()
-        if not mask.any():
-            continue
-        suggestions: dict[str, tuple | None] = {}
-        sorted_codes = sorted(codes)
-        values = series.to_numpy()
-
-        def make(pos, file, where, col=col, values=values, suggestions=suggestions, sorted_codes=sorted_codes):
-            value = values[pos]
-            if value not in suggestions:
-                probe = value.split("|")[0] if col.kind == CODES else value
-                close = nearest_code(probe, sorted_codes) if len(sorted_codes) < 50000 else None
-                suggestions[value] = ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": col.references})
-            return Problem(file, int(frame["_row"].iat[pos]), where, value, "unknown_code",
-                           {"kind": col.references}, suggestions[value])
-
-        problems.extend(_per_file(frame, np.flatnonzero(mask), col.name, "unknown_code", make, headers))
-    # Old territory codes are accepted; the user is told where the value goes.
-    if table.name in ("observations", "targets") and "territory_id" in frame:
-        old = frame["territory_id"].map(lambda c: replaced.get(c)).notna() if replaced else None
-        if old is not None and old.any():
-            codes = frame["territory_id"].to_numpy()
-
-            def successor(pos, file, where):
-                code = codes[pos]
-                return Problem(file, int(frame["_row"].iat[pos]), where, code, "replaced_code",
-                               {"code": code, "successor": replaced[code]},
-                               ("attach_successor", {"successor": replaced[code]}), severity="notice")
-
-            problems.extend(_per_file(frame, np.flatnonzero(old.to_numpy()), "territory_id", "replaced_code",
-                                      successor, headers, severity="notice"))
-    return problems
-
-
-def _value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], headers) -> list[Problem]:
-    problems: list[Problem] = []
-    percent = {i for i, u in units.items() if str(u).strip() in ("%", "pourcent", "percent", "procent", "% ")}
-    value_cols = [c for c in ("value", "baseline_value", "target_value", "milestone_value") if c in frame]
-    if percent and value_cols:
-        is_pct = frame["indicator_id"].isin(percent).to_numpy()
-        for c in value_cols:
-            v = frame[c].to_numpy(dtype="float64", na_value=np.nan)
-            bad = is_pct & np.isfinite(v) & ((v < 0) | (v > 100))
-
-            def over(pos, file, where, c=c, v=v):
-                return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(v[pos]), "percent_over_100",
-                               {"indicator": frame["indicator_id"].iat[pos]})
-
-            problems.extend(_per_file(frame, np.flatnonzero(bad), c, "percent_over_100", over, headers))
-    if table.name == "targets":
-        base, target = frame["baseline_period"], frame["target_period"]
-        bad = base.notna() & target.notna() & (target.astype(str) <= base.astype(str))
-        problems.extend(_per_file(frame, np.flatnonzero(bad.to_numpy()), "target_period", "target_order",
-                                  lambda pos, file, where: Problem(file, int(frame["_row"].iat[pos]), where,
-                                                                   frame["target_period"].iat[pos], "target_order"),
-                                  headers))
-    if table.name == "flows":
-        same = (frame["origin_id"] == frame["destination_id"]).fillna(False).to_numpy(dtype=bool)
-        problems.extend(_per_file(frame, np.flatnonzero(same), "destination_id", "same_origin_destination",
-                                  lambda pos, file, where: Problem(file, int(frame["_row"].iat[pos]), where,
-                                                                   frame["destination_id"].iat[pos],
-                                                                   "same_origin_destination"),
-                                  headers))
-    return problems
-
-
-def _cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], headers) -> list[Problem]:
-    """A territory that is its own parent or successor, directly or through others, is refused:
-    following the links would never end."""
-    links = {k: v for k, v in stored.items() if v}
-    links.update({k: v for k, v in zip(frame["territory_id"], frame[column]) if k and v})
-    cycles = _cycles(links)
-    ids = frame["territory_id"].to_numpy()
-    at = np.flatnonzero(frame[column].notna().to_numpy() & frame["territory_id"].isin(cycles).to_numpy())
-
-    def make(pos, file, where):
-        start = ids[pos]
-        cycle = cycles[start]
-        i = cycle.index(start)
-        path = cycle[i:] + cycle[:i] + [start]
-        return Problem(file, int(frame["_row"].iat[pos]), where, frame[column].iat[pos], "cycle",
-                       {"column": where, "path": " → ".join(path)})
-
-    return _per_file(frame, at, column, "cycle", make, headers)
-
-
-def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
-    """Each code on a loop of `links` (one link per code), with its loop; one walk over all codes,
-    so a chain of a million parents costs a million steps, not a million squared."""
-    done: set[str] = set()
-    found: dict[str, list[str]] = {}
-    for start in links:
-        path: list[str] = []
-        index: dict[str, int] = {}
-        node = start
-        while node is not None and node not in done and node not in index:
-            index[node] = len(path)
-            path.append(node)
-            node = links.get(node)
-        if node in index:   # the walk came back onto itself: a loop
-            loop = path[index[node]:]
-            for code in loop:
-                found[code] = loop
-        done.update(path)
-    return found
-
-
-def _fmt(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 # ---------------------------------------------------------------- entry point
 
 def check(results: list[ReadResult], known: Known | None = None, expected_kind: str | None = None) -> Checked:
@@ -588,13 +327,13 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         t = tables["territories"]
         replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
     if "territories" in tables:
-        problems.extend(_cycle_problems(tables["territories"], "replaced_by", replaced, headers))
-        problems.extend(_cycle_problems(tables["territories"], "parent_id", {}, headers))
+        problems.extend(cycle_problems(tables["territories"], "replaced_by", replaced, headers))
+        problems.extend(cycle_problems(tables["territories"], "parent_id", {}, headers))
     for kind, frame in tables.items():
         table = TABLES[kind]
-        problems.extend(_key_problems(frame, table, headers))
-        problems.extend(_reference_problems(frame, table, known_codes, headers, replaced))
-        problems.extend(_value_problems(frame, table, units, headers))
+        problems.extend(key_problems(frame, table, headers))
+        problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
+        problems.extend(value_problems(frame, table, units, headers))
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
 

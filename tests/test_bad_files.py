@@ -120,7 +120,7 @@ def test_skip_invalid_rows_imports_the_rest(tmp_path):
 
 
 def test_nearest_code_prefers_lost_zeros_then_common_prefix():
-    from indicators.validation import nearest_code
+    from indicators.cross_checks import nearest_code
 
     codes = ["01001", "59350", "59352", "MOB04", "MOB14", "57096"]
     assert nearest_code("1001", codes) == "01001"
@@ -132,7 +132,7 @@ def test_nearest_code_prefers_lost_zeros_then_common_prefix():
 
 
 def test_nearest_code_reads_letters_typed_for_lookalike_digits():
-    from indicators.validation import nearest_code
+    from indicators.cross_checks import nearest_code
 
     codes = ["MOB01", "MOB06", "59350", "59352"]
     assert nearest_code("MOB0l", codes) == "MOB01"   # l for 1, not the equally close MOB06

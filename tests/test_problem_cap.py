@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from indicators import limits
 from indicators.importing import import_files, validate_files
-from indicators.validation import _cycles
+from indicators.cross_checks import _cycles
 
 from .helpers import snapshot, store_with_framework, write
 

@@ -15,7 +15,7 @@ from ..parsing import parse_numbers, parse_period
 from ..problems import cap, capped, Problem
 from ..reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
-from ..validation import nearest_code
+from ..cross_checks import nearest_code
 
 from .spec import (
     MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
