@@ -156,18 +156,6 @@ def values_table(obs: pd.DataFrame, indicator: Mapping, territories: pd.DataFram
     return out.rename(columns=cols).reset_index(drop=True)
 
 
-def annual(obs: pd.DataFrame) -> pd.DataFrame:
-    """One value per year (periods of a year averaged, as the progress method does), sorted:
-    columns year, value."""
-    from .progress import annual_series
-
-    if obs is None or len(obs) == 0:
-        return pd.DataFrame({"year": pd.Series(dtype="int64"), "value": pd.Series(dtype="float64")})
-    points = annual_series(obs["period"].tolist(), pd.to_numeric(obs["value"], errors="coerce").tolist())
-    return pd.DataFrame({"year": pd.Series([y for y, _ in points], dtype="int64"),
-                         "value": pd.Series([v for _, v in points], dtype="float64")})
-
-
 def sparkline_values(obs: pd.DataFrame) -> list[float]:
     """The annual values of one series, oldest first, for `st.column_config.LineChartColumn`."""
     from .progress import annual_series
