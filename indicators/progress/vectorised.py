@@ -87,10 +87,10 @@ def _judge_arrays(by, bv, ly, lv, has_lv, d, ty, tv, has_t, method):
 
         g_cuts = GROWTH_CUTS[method]
 
-        def by_cuts(x, cuts):
+        def by_cuts(x, cuts):   # as rules._status_from_cuts: no figure (NaN, e.g. inf / inf) is not assessed
             high, med, low = cuts
-            return np.select([x >= high - EPS, x >= med - EPS, x >= low - EPS],
-                             [_STATUS_CODE[ON_TRACK], _STATUS_CODE[ACCELERATION_NEEDED],
+            return np.select([np.isnan(x), x >= high - EPS, x >= med - EPS, x >= low - EPS],
+                             [_STATUS_CODE[NOT_ASSESSED], _STATUS_CODE[ON_TRACK], _STATUS_CODE[ACCELERATION_NEEDED],
                               _STATUS_CODE[LIMITED_PROGRESS]], _STATUS_CODE[DETERIORATION])
 
         ratio_status = by_cuts(ratio, RATIO_CUTS)
