@@ -80,7 +80,7 @@ def _frame_schema(table: Table) -> pa.DataFrameSchema:
             checks.append(pa.Check(lambda s, lo=lo, hi=hi: s.isna() | ((s >= lo) & (s <= hi)), name="out_of_range"))
         if col.required:
             checks.append(pa.Check(lambda s: s.notna(), name="required", ignore_na=False))
-        # Text columns are built here as Python objects, or checked as categories (_parse_sheet): no dtype to hold them to.
+        # Text columns are Python objects here, or checked as categories (_parse_sheet): no dtype to hold.
         dtype = float if col.kind in (NUMBER, INTEGER) else None
         columns[col.name] = pa.Column(dtype, checks=checks, nullable=True, required=False, coerce=False)
     return pa.DataFrameSchema(columns, strict=False)

@@ -661,7 +661,8 @@ def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> 
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
     button = t("upload_button", lang)
-    limit = t("upload_limit", lang, types=", ".join(x.upper() for x in types), size=i18n.number(limit_bytes / (1024 * 1024), lang, decimals=0))   # in Mo as the limit's messages
+    size = i18n.number(limit_bytes / (1024 * 1024), lang, decimals=0)   # in Mo, as the limits' own messages
+    limit = t("upload_limit", lang, types=", ".join(x.upper() for x in types), size=size)
     scope = f".st-key-{key} [data-testid='stFileUploader']"
     return ("<style>"
             f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p {{font-size: 0}}"
