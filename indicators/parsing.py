@@ -132,7 +132,8 @@ def _may_hold(text: pa.Array | pa.ChunkedArray, mark: str) -> bool:
     cells outside the slice: a "yes" only costs the exact kernel, never a wrong value."""
     needle = mark.encode("utf-8")
     chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
-    return any(c.buffers()[2] is not None and needle in memoryview(c.buffers()[2]).tobytes() for c in chunks)
+    buffers = (chunk.buffers()[2] for chunk in chunks)   # [validity, offsets, characters]
+    return any(buffer is not None and needle in buffer.to_pybytes() for buffer in buffers)
 
 
 def parse_period(text: str) -> str | None:
