@@ -119,6 +119,22 @@ def _problems_frame(problems, lang: str) -> pd.DataFrame:
     } for p in problems])
 
 
+def show_problems(problems, lang: str, key: str | None = None) -> pd.DataFrame:
+    """The problems as a table (a dash where a problem has no row, value or suggestion, not "None");
+    the frame shown, for its download."""
+    frame = _problems_frame(problems, lang)
+    st.dataframe(frame, hide_index=True, width="stretch", key=key, placeholder="–")
+    return frame
+
+
+def show_detected(files: list[dict], lang: str) -> None:
+    """What was read of each file; its row count in the page's grouping (60 480, not 60480)."""
+    from indicators import tables
+
+    st.dataframe(_detected(files, lang), hide_index=True, width="stretch", placeholder="–",
+                 column_config={t("rows", lang): st.column_config.NumberColumn(format=tables.integer_format(lang))})
+
+
 def _detected(files: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("file", lang): f["file"], t("table", lang): _table_label(f.get("kind"), lang),
@@ -169,22 +185,18 @@ def import_tab(view, editor: str | None) -> None:
     outcome = _dry_run(view, editor, files, skip, attach, specs)
 
     st.subheader(t("detected", lang))
-    from indicators import tables
-
-    st.dataframe(_detected(outcome.checked.files, lang), hide_index=True, width="stretch",   # 60 480, not 60480
-                 column_config={t("rows", lang): st.column_config.NumberColumn(format=tables.integer_format(lang))})
+    show_detected(outcome.checked.files, lang)
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
         st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
-        frame = _problems_frame(problems, lang)
-        st.dataframe(frame, hide_index=True, width="stretch", key="problems_table")
+        frame = show_problems(problems, lang, key="problems_table")
         st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
                            file_name="problems.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
     if notices:
         with st.expander(i18n.count(len(notices), "notice_word_one", "notice_word_other", lang)):
-            st.dataframe(_problems_frame(notices, lang), hide_index=True, width="stretch")
+            show_problems(notices, lang)
     if outcome.result is None:
         st.info(t("fix_then_retry", lang), icon=":material/build:")
         return

@@ -57,13 +57,13 @@ def sign_in_box(view, account: A.Account) -> None:
 
 
 def _report(checked, lang: str) -> None:
-    from pages.data import _detected, _problems_frame
+    from pages.data import show_detected, show_problems
 
-    st.dataframe(_detected(checked.files, lang), hide_index=True, width="stretch")
+    show_detected(checked.files, lang)
     problems = errors(checked.problems)
     if problems:
         st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
-        st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="submission_problems")
+        show_problems(problems, lang, key="submission_problems")
 
 
 def _attempt(lang: str, action, *args) -> tuple[bool, object]:
@@ -200,11 +200,11 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     # problems do.
     problems = errors(sent.checked.problems)
     if problems:
-        from pages.data import _problems_frame
+        from pages.data import show_problems
 
         _sent_table(found.frame, lang)
         st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
-        st.dataframe(_problems_frame(problems, lang), hide_index=True, width="stretch", key="typed_problems")
+        show_problems(problems, lang, key="typed_problems")
         return False
     st.session_state["_typed_sent"] = (found.frame, sent.submission_id)
     st.rerun()

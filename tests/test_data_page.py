@@ -165,6 +165,16 @@ def test_file_with_problems_lists_them_and_cannot_be_imported(demo_url):
     assert "1 added" in all_text(at) and "2 rejected" in all_text(at)
 
 
+def test_a_problem_without_suggestion_shows_a_dash_not_none(demo_url):
+    # "Le nombre est trop grand" has no suggestion: the grid drew Streamlit's grey "None" there, in
+    # English on every page; the Contributions page shows the same tables (pages/data.show_problems).
+    at = data_page(lang="fr")
+    upload(at, ("trop_grand.csv", "indicateur;territoire;période;valeur\nMOB04;59350;2026;1e400\n".encode("cp1252")))
+    detected, problems = at.dataframe[0], at.dataframe[1]
+    assert problems.value["Suggestion"].isna().all() and problems.value["Valeur"].tolist() == ["1e400"]
+    assert detected.proto.placeholder == problems.proto.placeholder == "–"
+
+
 def test_history_shows_changes_and_rollback_needs_confirmation(demo_url):
     at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))
     first = read_table(open_store(demo_url), "observations").iloc[0]
