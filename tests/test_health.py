@@ -210,22 +210,27 @@ def test_health_page_in_dutch_for_a_theme(demo_url):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Achterstallig of leeg"] == "5"           # MOB01, MOB02, MOB10, MOB11, MOB17
     assert metrics["Niet vergelijkbaar"] == "0"
-    frames = [d.value for d in at.dataframe]                 # freshness (the open tab)
-    assert len(frames) == 1
-    assert not at.get("plotly_chart")                        # the other tabs run only when opened
-    ask = markdown_table(at, "Op te vragen indicatoren")     # whom to ask: a short Markdown table
+    # whom to ask opens first: a short Markdown table; the other tabs run only when opened
+    assert not at.dataframe and not at.get("plotly_chart")
+    ask = markdown_table(at, "Op te vragen indicatoren")
     from .conftest import ROOT
 
     partners = pd.read_csv(ROOT / "data" / "demo" / "partners.csv").set_index("partner_id")["name_nl"]
     assert list(ask["Contactpersoon"]) == [partners["ADULM"], partners["MEL"]]    # names, not codes
     assert ask.iloc[0]["Op te vragen indicatoren"] == "MOB01, MOB02, MOB10, MOB11"
+    assert any("tabblad 'Actualiteit'" in c.value for c in at.caption)           # where the rest is
+    from indicators.i18n import t
+
+    at.session_state["health_tab"] = t("health_tab_freshness", "nl")             # every indicator's freshness
+    at.run()
+    assert not at.exception, at.exception
+    frames = [d.value for d in at.dataframe]
+    assert len(frames) == 1
     fresh = frames[0]
     fresh = fresh.data if hasattr(fresh, "data") else fresh
     assert fresh.iloc[0]["Indicator"].startswith("MOB17") and "achterstallig" in fresh.iloc[0]["Toestand"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"Downloaden (CSV voor Excel)", "Downloaden (XLSX)"} <= set(labels), labels   # import format
-    from indicators.i18n import t
-
     for tab, key in (("health_by_year", "health_years"), ("health_tab_territory", "health_territories")):
         at.session_state["health_tab"] = t(tab, "nl")
         at.run()

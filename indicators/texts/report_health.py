@@ -230,6 +230,12 @@ TEXTS = {
     "health_freshness": {"fr": "Fraîcheur des données et référents", "nl": "Actualiteit van de gegevens en "
                          "contactpersonen", "en": "Freshness of the data and owners"},
     "health_tab_territory": {"fr": "Par territoire", "nl": "Per gebied", "en": "By territory"},
+    "health_tab_to_ask": {"fr": "À relancer", "nl": "Op te vragen", "en": "To chase"},
+    "health_tab_freshness": {"fr": "Fraîcheur", "nl": "Actualiteit", "en": "Freshness"},
+    "health_to_ask_more": {"fr": "Chaque indicateur, son état, sa dernière période et son référent : onglet « {tab} ».",
+                           "nl": "Elke indicator, zijn toestand, zijn laatste periode en zijn contactpersoon: tabblad "
+                                 "'{tab}'.",
+                           "en": "Every indicator, its state, latest period and owner: the '{tab}' tab."},
     "health_year": {"fr": "Année", "nl": "Jaar", "en": "Year"},
     "health_behind": {"fr": "Retard", "nl": "Achterstand", "en": "Behind"},
     "health_latest_short": {"fr": "Dernière", "nl": "Laatste", "en": "Latest"},   # latest period, in a narrow column

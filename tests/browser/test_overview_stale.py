@@ -57,7 +57,9 @@ def test_health_freshness_table_shows_every_column_at_1280(narrow, app_url, lang
     ask = page.locator("[data-testid='stMarkdownContainer'] table").first   # whom to ask: a Markdown table
     expect(ask.locator("th")).to_have_count(3)
     assert ask.evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 1")
-    table = page.get_by_test_id("stDataFrame").first        # then the freshness table
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(0)   # the grid waits in its own tab
+    page.get_by_role("tab", name=t("health_tab_freshness", lang)).click()
+    table = page.get_by_test_id("stDataFrame").first        # every indicator's freshness
     table.scroll_into_view_if_needed()
     expect(table.locator("th")).to_have_count(7)
     # two headers shortened to fit their narrow columns ("Dernière période" was cut to "Dernière péri")
