@@ -300,7 +300,7 @@ def _show(fig, key: str) -> None:
     common.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
-EAGER_INDICATORS = 2   # indicators of an action whose charts are drawn at once; the others on demand
+EAGER_INDICATORS = 1   # indicators of an action whose charts are drawn at once; the others on demand
 
 
 def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> None:
