@@ -41,8 +41,9 @@ def _per_file(frame: pd.DataFrame, at, column: str | None, code: str, make, head
     return problems
 
 
-def key_problems(frame: pd.DataFrame, table: Table, headers) -> list[Problem]:
-    """Later rows repeating a key: the same data (a duplicate) or other data (a conflict)."""
+def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str, str] | None = None) -> list[Problem]:
+    """Later rows repeating a key: the same data (a duplicate) or other data (a conflict). `decimals`:
+    each file's decimal mark, to say a number as its file writes it."""
     key = list(table.key)
     # Most files repeat no key, and one pass over the whole table says so (dropping the rows with a
     # missing key first copies the table: 0.13 s a million rows). Dropping rows can only remove
@@ -94,7 +95,7 @@ def key_problems(frame: pd.DataFrame, table: Table, headers) -> list[Problem]:
             local = int(np.searchsorted(positions, pos))
             row, first_row = describe(local)
             label = " / ".join(str(row[k]) for k in key)
-            return Problem(file, int(row["_row"]), where, _fmt(row[name]), "conflicting_key",
+            return Problem(file, int(row["_row"]), where, _fmt(row[name], file, decimals), "conflicting_key",
                            {"key": label, "first_row": first_row}, ("keep_one", {}))
 
         problems.extend(_per_file(frame, positions[conflict], name, "conflicting_key", make_conflict, headers))
@@ -197,7 +198,8 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
     return problems
 
 
-def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], headers) -> list[Problem]:
+def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], headers,
+                   decimals: dict[str, str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     percent = {i for i, u in units.items() if str(u).strip() in ("%", "pourcent", "percent", "procent", "% ")}
     value_cols = [c for c in ("value", "baseline_value", "target_value", "milestone_value") if c in frame]
@@ -208,7 +210,8 @@ def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], hea
             bad = is_pct & np.isfinite(v) & ((v < 0) | (v > 100))
 
             def over(pos, file, where, c=c, v=v):
-                return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(v[pos]), "percent_over_100",
+                return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(v[pos], file, decimals),
+                               "percent_over_100",
                                {"indicator": frame["indicator_id"].iat[pos]})
 
             problems.extend(_per_file(frame, np.flatnonzero(bad), c, "percent_over_100", over, headers))
@@ -270,5 +273,9 @@ def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def _fmt(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def _fmt(value, file: str, decimals: dict[str, str] | None) -> str:
+    """A cell as its file writes it: a number in full (not 1.23457e+06) with the file's decimal mark."""
+    if not isinstance(value, float):
+        return str(value)
+    text = np.format_float_positional(value, trim="-")
+    return text.replace(".", (decimals or {}).get(file, "."))

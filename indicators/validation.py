@@ -259,6 +259,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     files: list[dict] = []
     parts: dict[str, list[pd.DataFrame]] = {}
     headers: dict[str, dict[str, str]] = {}
+    decimals: dict[str, str] = {}    # file label -> its decimal mark, to say numbers as the file writes them
     empty: list[Problem] = []   # tables with a header and no row
     for result in results:
         problems.extend(result.problems)
@@ -301,6 +302,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
                 continue
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
+            decimals[sheet.label] = sheet.decimal
             ignored = [c for c in sheet.frame.columns if c not in mapping]
             info["ignored_columns"] = ignored
             if ignored:
@@ -331,9 +333,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         problems.extend(cycle_problems(tables["territories"], "parent_id", {}, headers))
     for kind, frame in tables.items():
         table = TABLES[kind]
-        problems.extend(key_problems(frame, table, headers))
+        problems.extend(key_problems(frame, table, headers, decimals))
         problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
-        problems.extend(value_problems(frame, table, units, headers))
+        problems.extend(value_problems(frame, table, units, headers, decimals))
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
 

@@ -149,3 +149,19 @@ def test_rows_missing_the_same_key_cell_are_not_called_duplicates(tmp_path):
     found = sorted((p.row, p.code) for p in checked.problems)
     assert [r for r, code in found if code == "required"] == [2, 3]
     assert [r for r, code in found if code.startswith("duplicate")] == [5]
+
+
+def test_a_number_in_a_message_reads_as_its_file_writes_it(framework_store, tmp_path):
+    """A conflict or a percentage out of range names the cell with the file's decimal mark and in full:
+    '11,25' for a French file (it said '11.25'), 1234567,5 not '1.23457e+06'."""
+    french = tmp_path / "fr.csv"
+    french.write_text("indicator_id;territory_id;period;value\nMOB01;59350;2024;10,5\n"
+                      "MOB01;59350;2024;1234567,5\n", encoding="utf-8")
+    english = tmp_path / "en.csv"
+    english.write_text("indicator_id,territory_id,period,value\nMOB01,59350,2023,10.5\nMOB01,59350,2023,11.25\n",
+                       encoding="utf-8")
+    checked = validate_files(framework_store, [french, english, BAD / "percent_over_100.csv"])
+    said = {(p.file, p.code): p.value for p in checked.problems}
+    assert said[("fr.csv", "conflicting_key")] == "1234567,5"
+    assert said[("en.csv", "conflicting_key")] == "11.25"
+    assert said[("percent_over_100.csv", "percent_over_100")] == "112,5"
