@@ -20,12 +20,19 @@ def under_title(markdown: str) -> str:
     return "\n".join(out)
 
 
+@st.cache_resource(show_spinner=False, max_entries=3)   # one per language: never changes, shared
+def pictures(lang: str):
+    """The five pictured statuses: building them took 40 ms of every visit's run (py-spy, a sidebar
+    walk through the pages)."""
+    return status_pictures(lang)
+
+
 def main() -> None:
     lang = common.current().lang
     st.title(t("page_methodology", lang))
     st.header(t("statuses_pictured", lang))
     st.caption(t("statuses_pictured_help", lang))
-    common.plotly_chart(status_pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
+    common.plotly_chart(pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
     st.markdown(under_title(methodology_text(lang)))
 
 

@@ -701,12 +701,12 @@ for i, y in enumerate(FLOW_YEARS):
     flag_fb = "b" if y == 2021 else ("p" if y == 2023 else "")
     note_fb = ""
     if y == 2017:
-        note_fb = "Total FR→BE 23,700 (INSEE Analyses Hauts-de-France n°94, 2019); split by province illustrative"
+        note_fb = "Total FR→BE 23 700 (INSEE Analyses Hauts-de-France n°94, 2019) ; répartition par province illustrative"
     elif y == 2021:
-        note_fb = "Census basis from 2021: total FR→BE ~36,000 (INSEE census 2021); split illustrative"
+        note_fb = "Base recensement dès 2021 : total FR→BE environ 36 000 (recensement INSEE 2021) ; répartition illustrative"
     for dest, share in shares_fb.items():
         add_flow("MOB10", "FRE", dest, y, r10(FR_TO_BE[y] * share), flag_fb, note_fb)
-    note_bf = ("Total BE→FR about 10,000 (INSEE Analyses Hauts-de-France n°94, 2019); split illustrative"
+    note_bf = ("Total BE→FR environ 10 000 (INSEE Analyses Hauts-de-France n°94, 2019) ; répartition illustrative"
                if y == 2017 else "")
     for orig, share in shares_bf.items():
         add_flow("MOB10", orig, "FRE", y, r10(BE_TO_FR[y] * share), "p" if y == 2023 else "", note_bf)
@@ -731,7 +731,7 @@ for (o, d), (lvl, g) in LOCAL_FLOWS.items():
             v *= 0.97
         v = r10(v)
         flag = "b" if (fr_origin and y == 2021) else ("p" if y == 2023 else "")
-        add_flow("MOB11", o, d, y, v, flag, "Census basis from 2021" if flag == "b" else "")
+        add_flow("MOB11", o, d, y, v, flag, "Base recensement dès 2021" if flag == "b" else "")
         if o == MEL:
             MEL_OUT[y] += v
 
@@ -766,9 +766,9 @@ I("MOB01", "A28", "persons", "increase", "context", "sum", 0,
   years=range(2014, 2024), series=[
       S("FRE", explicit=FR_TO_BE,
         flags={2021: "b", 2023: "p"},
-        notes={2017: "INSEE Analyses Hauts-de-France n°94 (2019): 23,700 at the end of 2017",
-               2021: "INSEE census 2021: about 36,000 (+30 % since 2010); break in series"},
-        sources={2017: "INSEE Analyses Hauts-de-France n°94, March 2019", 2021: "INSEE, recensement 2021"}),
+        notes={2017: "INSEE Analyses Hauts-de-France n°94 (2019) : 23 700 fin 2017",
+               2021: "Recensement INSEE 2021 : environ 36 000 (+30 % depuis 2010) ; rupture de série"},
+        sources={2017: "INSEE Analyses Hauts-de-France n°94, mars 2019", 2021: "INSEE, recensement 2021"}),
       S(MEL, explicit={y: r10(MEL_OUT[y] / 0.92) for y in FLOW_YEARS}, flags={2021: "b", 2023: "p"}),
       S(CUD, 1650, 0.03, years=range(2015, 2024), flags={2021: "b"}, jump={2021: 1.42}),
       S(CCFI, 2100, 0.03, years=range(2015, 2024), flags={2021: "b"}, jump={2021: 1.42}),
@@ -790,8 +790,8 @@ I("MOB02", "A28", "persons", "increase", "context", "sum", 0, "INSEE, INAMI-RIZI
                 "INSEE Analyses Hauts-de-France no. 94 (March 2019), about 10,000 coming in each day (2017)"),
   years=range(2014, 2024), series=[
       S("FRE", explicit=BE_TO_FR, flags={2017: "e", 2023: "p"},
-        notes={2017: "Published as 'about 10,000' (INSEE Analyses Hauts-de-France n°94, 2019)"},
-        sources={2017: "INSEE Analyses Hauts-de-France n°94, March 2019"}),
+        notes={2017: "Publié comme « environ 10 000 » (INSEE Analyses Hauts-de-France n°94, 2019)"},
+        sources={2017: "INSEE Analyses Hauts-de-France n°94, mars 2019"}),
       S(MEL, 6900, -0.008), S("BE254", 2900, -0.008), S("BE328", 3700, -0.010),
       S("BE253", 460, -0.004), S("BE258", 300, 0.005),
   ])
@@ -843,8 +843,8 @@ I("MOB06", "A02", "departures/day", "increase", "output", "sum", 0, "Ilévia, De
   noise=0.02, series=[
       S("EMLKT", 262, -0.012), S("59650", 48, -0.015), S("57096", 52, -0.012), S("59279", 40, -0.01),
       S("34027", 38, -0.01), S("59599", 60, -0.015), S("57081", 24, 0.0),
-  ], target=T("EMLKT", "deterioration", note="Restoring the pre-2020 timetable is a condition of the 2027 "
-                                             "milestone."))
+  ], target=T("EMLKT", "deterioration", note="Le retour à la grille horaire d'avant 2020 conditionne le jalon "
+                                             "de 2027."))
 
 I("MOB07", "A08", "passengers/day", "increase", "result", "sum", 0,
   "SNCF Voyageurs (TER Hauts-de-France), SNCB (comptages)", "Région Hauts-de-France", "partial",
@@ -887,8 +887,8 @@ I("MOB09", "A08", "minutes", "decrease", "result", "none", 0, "SNCF, SNCB (horai
       S("59350", explicit=dict(zip(YEARS, [33, 33, 33, 32, 32, 32, 32, 33, 34, 35, 36, 36]))),
       S("34022", explicit=dict(zip(YEARS, [33, 33, None, 32, 32, 32, 32, 33, 34, 35, 36, 36]))),
   ], target=T("EMLKT", "not_assessed", value=34, milestone=34,
-              note="Deliberate demo error: 34 min was copied from the 2015 plan and lies on the wrong side of "
-                   "the 2019 baseline (32 min) for a 'decrease' indicator, so progress is not assessed."))
+              note="Erreur volontaire de la démo : 34 min, reprise du plan de 2015, est du mauvais côté de la "
+                   "référence 2019 (32 min) pour un indicateur à faire baisser : avancement non évalué."))
 
 I("MOB10", "A28", "persons", "increase", "context", "sum", 0, "INSEE, INAMI-RIZIV (flux origine-destination)",
   "ADULM", "partial",
@@ -1290,7 +1290,7 @@ I("ECO07", "A16", "%", "increase", "result", "mean", 1, "ARCEP (Ma connexion int
   series=[
       S("FRE11", explicit={2014: 31.0, 2015: 37.5, 2016: 43.0, 2017: 48.6, 2018: 53.9, 2019: 58.6, 2020: 67.4,
                            2021: 76.8, 2022: 84.9, 2023: 90.2, 2024: 93.8, 2025: 96.1},
-        notes={2019: "ARCEP, situation au 30/09/2019 (848,763 of 1,447,824 premises)"},
+        notes={2019: "ARCEP, situation au 30/09/2019 (848 763 locaux sur 1 447 824)"},
         sources={2019: "ARCEP, éligibilité THD par commune (T3 2019)"}),
       *[_broadband_fr(t) for t in ("59350", "59512", "59599", "59279", "59152", "59017", "59098", "59183",
                                    "59295")],
@@ -1300,7 +1300,7 @@ I("ECO07", "A16", "%", "increase", "result", "mean", 1, "ARCEP (Ma connexion int
       S("57097", 86.0, 0.012, years=range(2016, 2026), noise=0.004, hi=99.6),
       S("33011", 92.0, 0.009, years=range(2016, 2026), noise=0.004, hi=99.6),
   ], target=T("FRE11", "achieved", value=95.0, milestone=85.0,
-              note="France's 'fibre for all' objective; reached in the Nord in 2025 (provisional)."))
+              note="Objectif national « fibre pour tous » ; atteint dans le Nord en 2025 (provisoire)."))
 
 I("ECO08", "A18", "persons", "increase", "output", "sum", 0, "Région Hauts-de-France, VDAB, Provincie "
   "West-Vlaanderen", "Provincie West-Vlaanderen", "partial",
@@ -1362,7 +1362,7 @@ I("CLI01", "A13", "µg/m³", "decrease", "result", "mean", 1, "Atmo Hauts-de-Fra
       S(MEL, 14.5, -0.04), S("59350", 14.8, -0.04), S("59512", 14.2, -0.038), S("59183", 15.5, -0.03),
       S("34022", 15.0, -0.04), S("57096", 14.0, -0.038), S("57081", 13.2, -0.035), S("21004", 14.3, -0.045),
       S("31005", 12.0, -0.035),
-  ], target=T(MEL, "on_track", note="Ambition beyond the EU 2030 limit value of 10 µg/m³."))
+  ], target=T(MEL, "on_track", note="Ambition au-delà de la valeur limite européenne 2030 de 10 µg/m³."))
 
 I("CLI02", "A13", "µg/m³", "decrease", "result", "mean", 1, "Atmo Hauts-de-France, IRCEL-CELINE",
   "Atmo Hauts-de-France", "harmonised",
@@ -1448,7 +1448,7 @@ I("CLI08", "A19", "km", "increase", "output", "sum", 1, "CU de Dunkerque, Provin
   years=range(2019, 2026), mode="cum", noise=0.3, series=[
       S(CUD, 3.0, 2.5), S("BE258", 2.0, 2.0), S("BE255", 0.0, 1.5, years=range(2021, 2026)),
   ], target=T(CUD, "on_track", value=38.0, milestone=28.0,
-              note="The whole coastline of the urban community, Gravelines to Bray-Dunes."))
+              note="Tout le littoral de la communauté urbaine, de Gravelines à Bray-Dunes."))
 
 I("CLI09", "A22", "%", "increase", "result", "mean", 0, "Agence de l'eau Artois-Picardie, VMM, SPW",
   "Agence de l'eau Artois-Picardie", "partial",
@@ -1478,7 +1478,7 @@ I("CLI10", "A26", "%", "increase", "result", "mean", 1, "MEL, Bruxelles Environn
       S(MEL, explicit={2019: 54.0}),
       S("21004", 82.0, 2.1, years=range(2018, 2025)),
   ], target=T(MEL, "not_assessed", value=90.0, milestone=75.0,
-              note="Only the 2019 survey exists for the MEL; the next one comes with the ZFE."))
+              note="Seule l'enquête de 2019 existe pour la MEL ; la prochaine viendra avec la ZFE."))
 
 # --------------------------------------------------------------------------- quality of life
 
@@ -1560,7 +1560,7 @@ def _population_series() -> list[dict]:
         src = ("INSEE, populations légales 2017" if country == "FR" and tid not in POP_ANCHOR_YEAR else
                f"INSEE, population municipale {anchor_year}" if country == "FR" else
                "Statbel, population au 1er janvier 2020")
-        out.append(S(tid, explicit=vals, notes={anchor_year: "Published figure"}, sources={anchor_year: src}))
+        out.append(S(tid, explicit=vals, notes={anchor_year: "Chiffre publié"}, sources={anchor_year: src}))
     return out
 
 
@@ -1591,7 +1591,7 @@ I("QOL06", "A20", "thousand nights", "increase", "result", "sum", 0,
   noise=0.025, shocks={2014: 1.08, 2015: 1.06, 2016: 1.04, 2017: 1.06, 2018: 1.1, 2020: 0.5, 2021: 0.72,
                        2022: 0.95},
   series=[S("BE253", 520, 0.035), S("BE258", 2400, 0.012), S(CCFI, 210, 0.03), S(CUD, 680, 0.015)],
-  target=T("BE253", "on_track", note="The 2014-2018 WWI centenary peak is not the reference."))
+  target=T("BE253", "on_track", note="Le pic du centenaire 14-18 (2014-2018) n'est pas la référence."))
 
 I("QOL07", "A20", "km", "increase", "output", "sum", 0, "Cœur de Flandre agglo, Westtoer",
   "Cœur de Flandre agglo", "harmonised",
@@ -1687,7 +1687,7 @@ _int("INT02", "A10", "RCO115", "events",
       f"Common indicator RCO115: public events organised jointly by partners from both sides. {_CUM_EN}"),
      (3, 14), [(MEL, 1, 7), ("BE254", 1, 4), ("BE328", 1, 3)],
      T("EMLKT", "achieved", baseline=2021, value=50, milestone=35,
-       note="Target already exceeded; to be raised at the mid-term review."))
+       note="Cible déjà dépassée ; à relever à la revue de mi-parcours."))
 _int("INT03", "A06", "RCO116", "solutions",
      ("Solutions élaborées conjointement", "Gezamenlijk ontwikkelde oplossingen", "Jointly developed solutions"),
      (f"Indicateur commun RCO116 : solutions (outils, services, méthodes) élaborées conjointement et testées. "
@@ -1953,7 +1953,7 @@ def build():
         if key[1] == head:
             continue
         rows_obs[key]["flag"] = "e"
-        rows_obs[key]["note"] = "Estimated by the data owner (gap in the survey)"
+        rows_obs[key]["note"] = "Estimé par le producteur (lacune de l'enquête)"
 
     return rows_obs, targets, intended, headline_series
 
@@ -2003,10 +2003,11 @@ STRATEGY_ADOPTED = "2021-06-24"   # the day the demo's targets were first decide
 # the file lists both versions). The current numbers stay those above, so the intended statuses
 # hold; the earlier version had these: (target, milestone, decision of the current one, its reason).
 REVISIONS = {
-    "INT02": ("30", "20", "2023-06-22", "Raised at the 2023 assembly: 35 events in 2023 already passed the 2021 "
-                                        "target of 30."),
-    "MOB04": ("100.0", "88.0", "2026-03-19", "Raised when the 2026 Eurometropolis cycle plan added the Lys valley "
-                                             "routes."),
+    # written in French, the partnership's working language, as a secretariat would write them
+    "INT02": ("30", "20", "2023-06-22", "Relevée par l'assemblée de 2023 : 35 événements en 2023 dépassaient déjà "
+                                        "la cible de 30 fixée en 2021."),
+    "MOB04": ("100.0", "88.0", "2026-03-19", "Relevée quand le plan vélo 2026 de l'Eurométropole a ajouté les "
+                                             "itinéraires de la vallée de la Lys."),
 }
 
 
@@ -2015,7 +2016,7 @@ def with_revisions(targets: list[dict]) -> list[dict]:
     they replaced listed before them."""
     out = []
     for row in targets:
-        row = dict(row, decided_on=STRATEGY_ADOPTED, reason="Adopted with the strategy.")
+        row = dict(row, decided_on=STRATEGY_ADOPTED, reason="Adoptée avec la stratégie.")
         if row["indicator_id"] in REVISIONS:
             target, milestone, day, reason = REVISIONS[row["indicator_id"]]
             out.append(dict(row, target_value=target, milestone_value=milestone))
