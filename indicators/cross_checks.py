@@ -273,9 +273,12 @@ def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def _fmt(value, file: str, decimals: dict[str, str] | None) -> str:
-    """A cell as its file writes it: a number in full (not 1.23457e+06) with the file's decimal mark."""
+def _fmt(value, file: str, decimals: dict[str, str] | None) -> str | None:
+    """A cell as its file writes it: a number in full (not 1.23457e+06) with the file's decimal mark;
+    None for an empty cell (not 'nan')."""
     if not isinstance(value, float):
-        return str(value)
+        return None if value is None or value is pd.NA else str(value)
+    if value != value:
+        return None
     text = np.format_float_positional(value, trim="-")
     return text.replace(".", (decimals or {}).get(file, "."))

@@ -165,3 +165,8 @@ def test_a_number_in_a_message_reads_as_its_file_writes_it(framework_store, tmp_
     assert said[("fr.csv", "conflicting_key")] == "1234567,5"
     assert said[("en.csv", "conflicting_key")] == "11.25"
     assert said[("percent_over_100.csv", "percent_over_100")] == "112,5"
+    targets = tmp_path / "targets.csv"     # a later row's empty cell is said empty, not 'nan'
+    targets.write_text("indicator_id,territory_id,baseline_period,baseline_value,target_period,target_value\n"
+                       "MOB01,59350,2019,10,2030,12.5\nMOB01,59350,2019,10,2030,\n", encoding="utf-8")
+    conflicts = [p for p in validate_files(framework_store, [targets]).problems if p.code == "conflicting_key"]
+    assert [(p.row, p.value) for p in conflicts] == [(3, None)]
