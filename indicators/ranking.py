@@ -107,7 +107,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    values = pd.concat([frame["_v"], references["_v"]])
+    values = pd.concat([frame["_v"], lines_and_words(frame["_v"], references, territories)[0]["_v"]])
     span = None
     if len(values):
         lo, hi = float(values.min()), float(values.max())
@@ -116,17 +116,45 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         fig.update_xaxes(range=span)
     # a total above the parts (the Eurometropolis among its communes) is a reference line, not a rank; its
     # words in a band of their own above the bars (never over a bar or cut by the figure's edge), on the
-    # side of the line where the plot has room, the legend above them
-    for i, row in enumerate(references.to_dict("records")):
+    # side of the line where the plot has room, the legend above them. A few lines at most, and only
+    # those on the bars' scale: the sums of a count (a region's population beside its communes') would
+    # squash the bars into a strip; those are said in words under the chart (layout.meta["off_scale"]).
+    drawn, off_scale = lines_and_words(frame["_v"], references, territories)
+    for i, row in enumerate(drawn.to_dict("records")):
         right = span is not None and row["_v"] > (span[0] + span[1]) / 2
         fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
         fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
                            xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
                            text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
-    if len(references):
-        fig.update_layout(margin=dict(t=40 + 18 * len(references)),
+    if len(drawn):
+        fig.update_layout(margin=dict(t=40 + 18 * len(drawn)),
                           legend=dict(y=1, yref="container", yanchor="top"))
+    if len(off_scale):
+        fig.update_layout(meta={"off_scale": [f"{row['name']}{i18n.colon(lang)} "
+                                              f"{format_value(row['_v'], lang, decimals, unit)}"
+                                              for row in off_scale.to_dict("records")]})
     return fig
+
+
+REFERENCE_LINES = 3     # reference lines drawn at most: their words stack above the bars, one line each
+REFERENCE_SCALE = 3     # a reference beyond this many times the largest bar is said in words (bars keep ~1/4 of the width)
+
+
+def lines_and_words(ranked: pd.Series, references: pd.DataFrame,
+                    territories: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the references drawn as lines, those said in words): the widest territories first (the
+    Eurometropolis before a province), at most REFERENCE_LINES lines, each on the bars' scale."""
+    if not len(references):
+        return references, references
+    kinds = references["territory_id"].map(
+        dict(zip(territories["territory_id"].astype(str), territories["kind"].astype(str).str.lower()))
+        if territories is not None and "kind" in territories else {}).map(KIND_RANK).fillna(-1)
+    ordered = references.assign(_rank=kinds).sort_values(["_rank", "_v"], ascending=[False, False], kind="stable")
+    largest = float(ranked.abs().max()) if len(ranked) else 0.0
+    on_scale = ordered["_v"].abs() <= REFERENCE_SCALE * largest
+    drawn = ordered[on_scale].head(REFERENCE_LINES)
+    words = ordered[~ordered.index.isin(drawn.index)].sort_values("_v", kind="stable")
+    return drawn.drop(columns="_rank"), words.drop(columns="_rank")
 
 
 # Territory kinds from the smallest up; `custom` (a cooperation area such as the Eurometropolis) is above all.

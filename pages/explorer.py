@@ -11,7 +11,7 @@ from indicators import charts, downloads, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
-from indicators.ranking import latest_year_values, ranking_chart
+from indicators.ranking import latest_year_values, ranking_chart, split_references
 from indicators.units import unit_of
 from pages import common
 
@@ -79,12 +79,14 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     ranking, ranked = None, 0
     with_value = set(latest["territory_id"].astype(str)) if len(latest) else set()
     if year is not None and len(latest):
-        ranked = len(latest)
-        if len(latest) > RANKING_LIMIT:   # the head and the tail; the table holds every value
-            ordered = latest.assign(_v=pd.to_numeric(latest["value"], errors="coerce")).sort_values(
+        # totals (references, not ranks) are set aside first: the head and tail are RANKING_LIMIT bars
+        parts, totals = split_references(latest.assign(territory_id=latest["territory_id"].astype(str)), fw["territories"])
+        ranked = len(parts)
+        if len(parts) > RANKING_LIMIT:   # the head and the tail; the table holds every value
+            ordered = parts.assign(_v=pd.to_numeric(parts["value"], errors="coerce")).sort_values(
                 "_v", ascending=str(ind.get("direction")) == "decrease")
             half = RANKING_LIMIT // 2
-            latest = pd.concat([ordered.head(half), ordered.tail(half)]).drop(columns="_v")
+            latest = pd.concat([ordered.head(half), ordered.tail(half), totals]).drop(columns="_v")
         ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
     return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
@@ -258,6 +260,9 @@ def main() -> None:
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
         common.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
+        meta = built["ranking"].layout.meta or {}
+        if meta.get("off_scale"):      # totals far above the bars (ranking.lines_and_words)
+            st.caption(t("ranking_off_scale", lang, items=" · ".join(meta["off_scale"])))
         caution = _comparability_caution(ind, latest, fw["territories"])
         if caution:   # French and Belgian bars side by side invite a comparison the sources do not allow
             st.warning(t(caution, lang), icon=":material/compare_arrows:")

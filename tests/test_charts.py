@@ -378,3 +378,29 @@ def test_many_territories_with_targets_share_one_legend_entry_per_element():
                                  TERRITORIES, "fr", 1, "%")
     assert [tr.showlegend for tr in _role(two, "target_path")] == [None, None]
     assert all("·" in tr.name for tr in _role(two, "target_path"))
+
+
+def test_totals_far_above_the_bars_are_said_in_words_not_drawn():
+    """A population ranking of communes beside fifteen totals (provinces, regions) drew fifteen lines and
+    their words over the plot, the bars squashed into a strip: lines only for the few totals on the bars'
+    scale, the widest territory first; the others listed in the figure's meta for the page's caption."""
+    from indicators.ranking import REFERENCE_LINES, ranking_chart
+
+    communes = [(f"5900{i}", f"Commune {i}", "commune", None, 9000.0 + 500 * i) for i in range(6)]
+    totals = [("EMLKT", "Eurométropole", "custom", None, 12000.0), ("BE25", "Flandre-Occidentale", "province", None,
+                                                                    11000.0),
+              ("FRE", "Hauts-de-France", "region", None, 5999158.0), ("FRE11", "Nord", "department", None, 2614058.0)]
+    totals += [(f"A{i}", f"Arrondissement {i}", "arrondissement", None, 10000.0 + i) for i in range(4)]
+    rows = communes + totals
+    territories = pd.DataFrame(rows, columns=["territory_id", "name_fr", "kind", "parent_id", "v"]).assign(
+        country="FR").drop(columns="v")
+    latest = pd.DataFrame({"territory_id": [r[0] for r in rows], "value": [r[4] for r in rows], "period": "2024"})
+    fig = ranking_chart(latest, "fr", 0, "persons", territories)
+    drawn = [a.text for a in fig.layout.annotations]
+    assert len(fig.layout.shapes) == len(drawn) == REFERENCE_LINES
+    assert drawn[0].startswith("Eurométropole")                       # the widest territory first
+    assert not any("Hauts-de-France" in d or "Nord" in d for d in drawn)
+    assert fig.layout.xaxis.range[1] < 20000                           # the bars keep the width
+    words = fig.layout.meta["off_scale"]
+    assert len(words) == len(totals) - REFERENCE_LINES
+    assert any(w.startswith("Hauts-de-France") and "5\u202f999\u202f158" in w for w in words)

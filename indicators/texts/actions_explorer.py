@@ -136,6 +136,9 @@ TEXTS = {
                                   "de indicatorverkenner toont ze allemaal.",
                             "en": "{total} territories: each chart shows at most {limit}; "
                                   "the indicator explorer shows them all."},
+    "ranking_off_scale": {"fr": "Autres totaux (non tracés) : {items}.",
+                          "nl": "Andere totalen (niet getekend): {items}.",
+                          "en": "Other totals (not drawn): {items}."},
     "ranking_limited": {"fr": "Les {n} premiers et les {n} derniers des {total} territoires ; le tableau les donne tous.",
                         "nl": "De {n} eerste en de {n} laatste van de {total} gebieden; de tabel geeft ze allemaal.",
                         "en": "The top {n} and the bottom {n} of {total} territories; the table gives them all."},
