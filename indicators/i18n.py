@@ -133,8 +133,21 @@ def _locale(lang: str) -> Locale:
 def percent(value, lang: str, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + PERCENT_SIGN[lang]
     return format_percent(value, format=pattern, locale=LOCALES[lang])
+
+
+# As CLDR writes a share: 57 % in French (a no-break space before the sign), 57% in Dutch and English.
+PERCENT_SIGN = {"fr": "\u00a0%", "nl": "%", "en": "%"}
+
+
+def with_unit(text: str, unit: str | None, lang: str) -> str:
+    """A number already in the page's format and its unit, never split across lines: 8,0 % (fr), 8.0%
+    (en), 1 234,5 km."""
+    unit = (unit or "").strip()
+    if not unit:
+        return text
+    return text + PERCENT_SIGN[lang] if unit == "%" else f"{text}\u00a0{unit}"
 
 
 def size(nbytes, lang: str) -> str:

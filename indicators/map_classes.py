@@ -203,9 +203,7 @@ def label_decimals(bins: Sequence[float], lower: float, decimals: int | None) ->
 def fmt(value, lang: str, decimals: int | None = 1, unit: str | None = None) -> str:
     if not _finite(value):
         return "–"
-    text = i18n.number(float(value), lang, 1 if decimals is None else int(decimals))
-    unit = (unit or "").strip()
-    return f"{text}\u00a0{unit}" if unit else text
+    return i18n.with_unit(i18n.number(float(value), lang, 1 if decimals is None else int(decimals)), unit, lang)
 
 
 def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data: int = 0) -> list[dict]:

@@ -43,9 +43,7 @@ def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = No
     """A number in the language's format with its unit: `1 234,5 %` (fr), `1.234,5 %` (nl)."""
     if not _isnum(value):
         return "–"
-    text = i18n.number(float(value), lang, digits(decimals))
-    unit = (unit or "").strip()
-    return f"{text}\u00a0{unit}" if unit else text
+    return i18n.with_unit(i18n.number(float(value), lang, digits(decimals)), unit, lang)
 
 
 def flag_word(flag: Any, lang: str) -> str:

@@ -72,3 +72,14 @@ def test_counts_take_the_languages_plural_not_a_bracket():
     assert i18n.count(1, "notice_word_one", "notice_word_other", "en") == "1 notice"
     assert i18n.count(3, "notice_word_one", "notice_word_other", "nl") == "3 opmerkingen"
     assert all("(" not in i18n.count(n, "territory", "territories", lang) for n in (0, 1, 5) for lang in i18n.LANGS)
+
+
+def test_a_percentage_is_written_as_each_language_writes_it():
+    """57 % in French (a no-break space before the sign), 57% in Dutch and English (CLDR): an English
+    page wrote '57 %'. A value whose unit is % and a share read alike on one page."""
+    from indicators.i18n import percent
+    from indicators.wording import format_value
+
+    assert [percent(0.573, lang) for lang in ("fr", "nl", "en")] == ["57\u00a0%", "57%", "57%"]
+    assert [format_value(8.0, lang, 1, "%") for lang in ("fr", "nl", "en")] == ["8,0\u00a0%", "8,0%", "8.0%"]
+    assert format_value(1234.5, "en", 1, "km") == "1,234.5\u00a0km"     # other units after a no-break space

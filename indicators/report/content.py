@@ -292,7 +292,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
             projected = (f"{wording.format_value(head['projected_value'], lang, dec, unit)} "
                          f"({head.get('target_period')})")
         if _isnum(head.get("growth")):
-            growth = f"{i18n.number(100 * float(head['growth']), lang, 1)}\u00a0%"
+            growth = i18n.percent(float(head['growth']), lang, 1)
     fr = fresh.get(iid, {})
     cp = comp.get(iid, {})
     return IndicatorEntry(
@@ -343,7 +343,7 @@ def _revised(framework, indicators: pd.DataFrame, filters: F.Filters, day: date)
 
 def _method_rows(lang: str, method: str) -> list[tuple[str, str, str]]:
     n = lambda v: i18n.number(v, lang, 2)                      # noqa: E731
-    pct = lambda v: f"{i18n.number(100 * v, lang, 1)}\u00a0%"  # noqa: E731
+    pct = lambda v: i18n.percent(v, lang, 1)  # noqa: E731
     hi, mid, lo = RATIO_CUTS
     g_hi, g_mid, g_lo = GROWTH_CUTS[method]
     label = lambda s, target=True: f"{STATUS_ICONS[s]} {i18n.status_label(s, lang, method, target)}"  # noqa: E731
