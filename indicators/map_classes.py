@@ -206,6 +206,13 @@ def fmt(value, lang: str, decimals: int | None = 1, unit: str | None = None) -> 
     return i18n.with_unit(i18n.number(float(value), lang, 1 if decimals is None else int(decimals)), unit, lang)
 
 
+def fewer_classes_note(classes: Classes | None, k: int, lang: str) -> str | None:
+    """Why the legend has fewer classes than the planner chose (equal values share a bound), or None."""
+    if classes is None or len(classes.bins) >= k:
+        return None
+    return t("map_fewer_classes", lang, n=len(classes.bins), k=k)
+
+
 def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data: int = 0) -> list[dict]:
     """Legend rows: colour, label (class bounds in the user's number format), count; then "no data"."""
     rows = []

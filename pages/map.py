@@ -383,6 +383,9 @@ def main() -> None:
             legend_title = f"{i18n.name(indicator, 'name', lang)}" + (f" ({unit})" if unit else "")
         rows = [r for r in rows if r["count"] or r["color"] != map_classes.NO_DATA_COLOR]
         notes = []
+        fewer = map_classes.fewer_classes_note(classes, int(k), lang) if colouring == "value" else None
+        if fewer:   # the legend has fewer rows than the number chosen above it
+            notes.append(fewer)
         if not frame.empty and not period and frame["period"].nunique() > 1:
             notes.append(t("map_mixed_periods", lang, first=frame["period"].min(), last=frame["period"].max()))
         if geo.empty:

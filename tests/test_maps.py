@@ -911,3 +911,16 @@ def test_only_the_ends_of_the_widest_flows_are_named_first():
     named = map_flows.named_ends(frame, limit=3)
     assert named == {"O99", "D99", "O98", "D98", "O97", "D97"}
     assert map_flows.named_ends(frame.iloc[:0]) == set()
+
+
+def test_a_legend_with_fewer_classes_than_chosen_says_why():
+    """Five quantile classes asked of values with ties give four bounds: the map says so, in words,
+    rather than leave a '5' above a legend of four rows."""
+    from indicators.map_classes import classify, fewer_classes_note
+
+    tied = [92.0, 92.3, 93.1, 94.5, 94.5, 96.1, 96.4, 96.5, 96.7, 97.0, 97.2, 99.6, 99.6, 99.6, 99.6]   # the demo's ECO07
+    classes = classify(tied, "quantiles", 5)
+    assert len(classes.bins) < 5
+    assert fewer_classes_note(classes, 5, "fr") == f"{len(classes.bins)} classes au lieu de 5 : des valeurs égales " \
+                                                   "ne se répartissent pas en plus de classes."
+    assert fewer_classes_note(classify(list(range(20)), "quantiles", 5), 5, "nl") is None

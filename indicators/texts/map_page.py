@@ -66,6 +66,11 @@ TEXTS = {
     "map_no_flows": {"fr": "Pas de flux pour cet indicateur avec ces filtres : élargissez la période.",
                      "nl": "Geen stromen voor deze indicator met deze filters: verruim de periode.",
                      "en": "No flows for this indicator with these filters: widen the period."},
+    "map_fewer_classes": {"fr": "{n} classes au lieu de {k} : des valeurs égales ne se répartissent pas en plus de "
+                                "classes.",
+                          "nl": "{n} klassen in plaats van {k}: gelijke waarden laten zich niet over meer klassen "
+                                "verdelen.",
+                          "en": "{n} classes instead of {k}: equal values cannot be split into more classes."},
     "map_mixed_periods": {"fr": "Dernière valeur de chaque territoire : périodes de {first} à {last}.",
                           "nl": "Laatste waarde van elk gebied: periodes van {first} tot {last}.",
                           "en": "Latest value of each territory: periods from {first} to {last}."},
