@@ -404,7 +404,7 @@ def year_heatmap(health: Health, lang: str, row_height: int = 22, font_size: int
                 row_t.append("")
                 row_h.append(f"{label}<br>{year}{i18n.colon(lang)} {t('health_not_covered', lang)}")
                 continue
-            row_t.append(i18n.percent(n / expected, lang))
+            row_t.append(i18n.number(100 * n / expected, lang, 0))   # "100 %" did not fit a year's cell: % in the caption
             row_h.append(f"{label}<br>{year}{i18n.colon(lang)} {t('health_cell', lang, n=n, expected=expected)}")
         text.append(row_t)
         hover.append(row_h)
@@ -415,13 +415,13 @@ def year_heatmap(health: Health, lang: str, row_height: int = 22, font_size: int
         textfont=dict(size=max(8, font_size - 3)),
     ))
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=font_size), automargin=True, type="category")
-    fig.update_xaxes(side="top", tickfont=dict(size=font_size), type="category")
+    fig.update_xaxes(side="top", tickfont=dict(size=max(8, font_size - 2)), tickangle=0, type="category")
     fig.update_layout(height=70 + row_height * max(1, len(y)), margin=dict(l=10, r=10, t=40, b=10),
                       font=dict(FONT, size=font_size), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF")
     return fig
 
 
-MAX_TERRITORIES = 80   # columns of the territory matrix; beyond, a browser struggles with the cells
+MAX_TERRITORIES = 30   # columns of the territory matrix: at 1280 px, more made cells of 2 px, their marks unseen
 
 
 def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: str, row_height: int = 22,
@@ -439,7 +439,7 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
         rank = pd.DataFrame({"missing": missing, "flagged": flagged}).sort_values(
             ["missing", "flagged"], ascending=False, kind="stable")
         matrix = matrix[rank.index[:max_territories]]
-    labels = _indicator_labels(health.indicators, lang)
+    labels = _indicator_labels(health.indicators, lang, 28)   # short names: the columns get the width (full on hover)
     names = {}
     if territories is not None and len(territories):
         for r in territories.to_dict("records"):
@@ -484,7 +484,8 @@ def territory_heatmap(health: Health, territories: pd.DataFrame | None, lang: st
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=font_size), automargin=True, type="category")
     fig.update_xaxes(side="top", tickangle=-60, tickfont=dict(size=max(10, font_size - 2)), type="category",
                      automargin=True)
-    fig.update_layout(height=200 + row_height * max(1, len(matrix.index)), margin=dict(l=10, r=10, t=10, b=10),
+    # the last column's slanted name runs past the plot on the right: room for it
+    fig.update_layout(height=200 + row_height * max(1, len(matrix.index)), margin=dict(l=10, r=90, t=10, b=10),
                       font=dict(FONT, size=font_size), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
                       meta={"shown": len(columns), "total": total})
     return fig

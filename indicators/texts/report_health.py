@@ -198,10 +198,11 @@ TEXTS = {
                                      "sources)."},
     "health_sides": {"fr": "Côtés mesurés", "nl": "Gemeten kanten", "en": "Sides measured"},
     "health_by_year": {"fr": "Complétude par année", "nl": "Volledigheid per jaar", "en": "Completeness by year"},
-    "health_by_year_help": {"fr": "Part des territoires couverts par chaque indicateur qui ont une valeur cette "
-                                  "année-là.",
-                            "nl": "Aandeel van de gebieden die elke indicator dekt met een waarde in dat jaar.",
-                            "en": "Share of the territories each indicator covers that have a value that year."},
+    "health_by_year_help": {"fr": "Part, en %, des territoires couverts par chaque indicateur qui ont une valeur "
+                                  "cette année-là.",
+                            "nl": "Aandeel, in %, van de gebieden die elke indicator dekt met een waarde in dat jaar.",
+                            "en": "Share, in %, of the territories each indicator covers that have a value that "
+                                  "year."},
     "health_by_territory": {"fr": "Complétude par territoire en {year}", "nl": "Volledigheid per gebied in {year}",
                             "en": "Completeness by territory in {year}"},
     "health_territories_limited": {
