@@ -166,7 +166,7 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
-    # the score in the page's number format whatever the browser's, sorted by value (indicators/tables.py)
+    # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
     shown, score = common.number_column(shown.assign(status_text=pills), "score", t("score", lang), lang, 1,
                                         help=t("score_help", lang), width="small")
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="–", column_config={

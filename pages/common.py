@@ -429,14 +429,14 @@ def set_indicator(code: str | None) -> None:
 def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decimals: int | None = 1,
                   **options) -> tuple[pd.DataFrame, object]:
     """(frame, column config) showing `column`'s numbers in the page's language, not the browser's, and
-    sorted by value when its header is clicked (indicators/tables.py says how)."""
-    from indicators import tables
+    sorted by value when its header is clicked (indicators/table_numbers.py says how)."""
+    from indicators import table_numbers
 
     values = pd.to_numeric(frame[column], errors="coerce")
-    if tables.shown_whole(values, decimals):
+    if table_numbers.shown_whole(values, decimals):
         return (frame.assign(**{column: values.round(0)}),
-                st.column_config.NumberColumn(label, format=tables.integer_format(lang), **options))
-    keys, written = tables.sort_keys(values, lang, decimals)
+                st.column_config.NumberColumn(label, format=table_numbers.integer_format(lang), **options))
+    keys, written = table_numbers.sort_keys(values, lang, decimals)
     cells = values.map(lambda v: None if pd.isna(v) else keys[float(v)])
     return (frame.assign(**{column: cells.astype(object)}),
             st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
@@ -447,9 +447,9 @@ def labelled_number_column(frame: pd.DataFrame, column: str, numbers: str, label
                            **options) -> tuple[pd.DataFrame, object]:
     """(frame, column config) showing `column`'s words (a number in the page's format with its unit and
     period) and sorted by the numbers of the `numbers` column when its header is clicked."""
-    from indicators import tables
+    from indicators import table_numbers
 
-    cells, written = tables.labelled_keys(frame[numbers].tolist(), frame[column].tolist())
+    cells, written = table_numbers.labelled_keys(frame[numbers].tolist(), frame[column].tolist())
     return (frame.assign(**{column: pd.Series(cells, index=frame.index, dtype=object)}),
             st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
                                              disabled=True, **options))

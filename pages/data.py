@@ -129,10 +129,10 @@ def show_problems(problems, lang: str, key: str | None = None) -> pd.DataFrame:
 
 def show_detected(files: list[dict], lang: str) -> None:
     """What was read of each file; its row count in the page's grouping (60 480, not 60480)."""
-    from indicators import tables
+    from indicators import table_numbers
 
     st.dataframe(_detected(files, lang), hide_index=True, width="stretch", placeholder="–",
-                 column_config={t("rows", lang): st.column_config.NumberColumn(format=tables.integer_format(lang))})
+                 column_config={t("rows", lang): st.column_config.NumberColumn(format=table_numbers.integer_format(lang))})
 
 
 def _detected(files: list[dict], lang: str) -> pd.DataFrame:
@@ -253,11 +253,11 @@ def history_tab(view, editor: str | None) -> None:
         t("kept_to_undo", lang): [i18n.size(b, lang) if b else "–" for b in batches["kept_bytes"]],
         t("files", lang): batches["files"],
     })
-    from indicators import tables
+    from indicators import table_numbers
 
     # Counts in the page's grouping (4 001, not the browser's 4,001 or 4001), sortable as numbers; the
     # file list narrow enough that every column shows at 1280 px.
-    count = st.column_config.NumberColumn(format=tables.integer_format(lang))
+    count = st.column_config.NumberColumn(format=table_numbers.integer_format(lang))
     config = {t(c, lang): count for c in ("added", "updated", "unchanged", "rejected")}
     config["#"] = st.column_config.NumberColumn(format="%d", width=40)
     config[t("files", lang)] = st.column_config.TextColumn(width="large")

@@ -188,7 +188,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     """The values in the page's number format with the indicator's decimals, sortable by value
-    (indicators/tables.py). A pandas Styler did this before at half of the page script's server
+    (indicators/table_numbers.py). A pandas Styler did this before at half of the page script's server
     time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
     frame, values = common.number_column(frame, t("value", lang), t("value", lang), lang,
                                          wording.digits(ind.get("decimals")))

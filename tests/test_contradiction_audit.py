@@ -96,7 +96,7 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
     head = {e["indicator_id"]: e for e in truth["indicators"] if e["headline"]}
     at = _actions_page(url, monkeypatch)
     action_table, indicator_table = at.dataframe[0].value, at.dataframe[1].value
-    # decimal scores are rank keys shown by their labels; whole ones stay numbers (indicators/tables.py)
+    # decimal scores are rank keys shown by their labels; whole ones stay numbers (indicators/table_numbers.py)
     score_config = json.loads(at.dataframe[0].proto.columns)["score"]["type_config"]
     score_labels = {o["value"]: o["label"] for o in score_config.get("options", [])}
     checked = 0

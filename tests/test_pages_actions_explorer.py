@@ -237,7 +237,7 @@ def test_explorer_numbers_are_in_the_french_format(store):
     digits = latest.split("\u00a0")[0]
     assert re.fullmatch(r"-?\d{1,3}(\u202f\d{3})+(,\d+)?", digits), latest      # 36 000 or 36 000,5
     # the table shows each value in the page's format, whatever the browser's locale, and sorts by
-    # value: whole numbers as numbers with a French grouping, decimals as rank keys (indicators/tables.py)
+    # value: whole numbers as numbers with a French grouping, decimals as rank keys (indicators/table_numbers.py)
     table = at.dataframe[0].value
     expected = obs.loc[obs["indicator_id"] == big, "value"]
     value = json.loads(at.dataframe[0].proto.columns)["Valeur"]["type_config"]

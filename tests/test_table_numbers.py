@@ -1,6 +1,6 @@
 """Every table of the pages, opened in French and Dutch by an en-US browser: no number left to the browser.
 
-A float column must show labels in the page's format (indicators/tables.py) or an integer printf
+A float column must show labels in the page's format (indicators/table_numbers.py) or an integer printf
 format (a share as `68 %`): never "localized", which follows the browser, never a decimal point.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from indicators import i18n
-from indicators.tables import integer_format, labels, shown_whole, sort_keys
+from indicators.table_numbers import integer_format, labels, shown_whole, sort_keys
 
 from .test_pages_actions_explorer import open_page, store  # noqa: F401  (the fixture)
 
@@ -95,7 +95,7 @@ def test_whole_numbers_stay_numbers_with_the_pages_grouping():
 
 def test_words_around_a_number_sort_by_the_number():
     """The Actions page's latest value and target: each row its own unit and decimals, sorted by value."""
-    from indicators.tables import labelled_keys
+    from indicators.table_numbers import labelled_keys
 
     values = [1186.0, 5.5, None, -12.0, 7162.0, None, 5.5]
     texts = ["1\u202f186\u00a0km (2024)", "5,5\u00a0% (2023)", "Pas de cible", "-12\u00a0t (2024)",

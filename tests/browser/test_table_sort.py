@@ -1,4 +1,4 @@
-"""A table column of numbers with both signs sorts by value in the browser (indicators/tables.py).
+"""A table column of numbers with both signs sorts by value in the browser (indicators/table_numbers.py).
 
 The Actions page's score (−5…+5, one decimal) in French, opened by an en-US browser: a click on its
 header sorts the rows; the grid's accessible copy gives each cell's key, which ends with the label
