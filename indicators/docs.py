@@ -17,6 +17,9 @@ def methodology_path(lang: str) -> Path:
     return translated if lang != "en" and translated.exists() else DOCS / "methodology.md"
 
 
+_DOCS_ONLY = re.compile(r"<!-- docs-only -->.*?<!-- /docs-only -->", re.S)
+
+
 def methodology_text(lang: str) -> str:
     """The page's text: the worked examples as lists in the page's words, no code names (see
     indicators/methodology_view.py), numbers in the page's format."""
@@ -24,6 +27,9 @@ def methodology_text(lang: str) -> str:
     from .methodology_view import planner_text
 
     text = methodology_path(lang).read_text(encoding="utf-8")
+    # what only the file's reader needs (its example blocks stay in code words; the page lists them in
+    # the page's words): `<!-- docs-only -->…<!-- /docs-only -->` is left out of the page
+    text = _DOCS_ONLY.sub("", text)
     # an action's example names its indicators' examples by the page's numbers, not their code names
     number = {name: i + 1 for i, name in enumerate(re.findall(r"```example name=(\S+)", text))}
 

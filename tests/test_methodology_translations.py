@@ -147,3 +147,19 @@ def test_the_text_itself_is_written_for_planners(lang):
     if lang != "en":
         points = [s for s in spans if re.search(r"\d\.\d", s)]
         assert not points, f"{lang}: decimal points in formulas: {points[:3]}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_page_leaves_out_what_only_the_files_say_of_their_blocks(lang):
+    """The files' blocks stay in code words ('none', English field names) and the files say so; the page
+    lists them in its own words, so those sentences (marked docs-only) are not on it: the French page
+    said 'Les blocs restent en anglais' above blocks in French."""
+    from indicators.docs import methodology_path, methodology_text
+
+    source = methodology_path(lang).read_text(encoding="utf-8")
+    hidden = re.findall(r"<!-- docs-only -->(.*?)<!-- /docs-only -->", source, flags=re.S)
+    assert hidden and any("none" in h for h in hidden)
+    shown = methodology_text(lang)
+    assert "docs-only" not in shown
+    for part in hidden:
+        assert part.strip()[:30] not in shown, part
