@@ -49,7 +49,8 @@ def report_box(view) -> None:
     scope, _ = R.filter_summary(fw, flt)
     with st.container(border=True):
         st.subheader(t("report_box_title", lang), anchor=False)
-        st.caption(t("report_box_help", lang, scope=scope))
+        whole = scope == t("report_whole", lang)      # inside the sentence, no capital
+        st.caption(t("report_box_help", lang, scope=t("report_whole_inline", lang) if whole else scope))
         if F.selected_actions(fw, flt).empty:
             st.info(t("report_empty", lang), icon=":material/filter_alt_off:")
             return

@@ -19,7 +19,7 @@ TEXTS = {
     "partners_none": {"fr": "Aucun partenaire n'est encore déclaré : importez une table « partners ».",
                       "nl": "Er zijn nog geen partners: importeer een tabel 'partners'.",
                       "en": "No partner is declared yet: import a 'partners' table."},
-    "partner_due_title": {"fr": "À envoyer par {partner}", "nl": "Aan te leveren door {partner}",
+    "partner_due_title": {"fr": "À envoyer : {partner}", "nl": "Aan te leveren: {partner}",
                           "en": "Due from {partner}"},
     "partner_due_help": {
         "fr": "Indicateurs dont la dernière valeur a une période ou plus de retard sur leur périodicité, ou "

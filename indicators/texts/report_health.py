@@ -5,6 +5,8 @@ TEXTS = {
     "page_health": {"fr": "Santé des données", "nl": "Gezondheid van de gegevens", "en": "Data health"},
     "report_title": {"fr": "Rapport d'avancement", "nl": "Voortgangsrapport", "en": "Progress report"},
     "report_whole": {"fr": "Toute la stratégie", "nl": "De volledige strategie", "en": "The whole strategy"},
+    # the same inside a sentence, "(toute la stratégie)"
+    "report_whole_inline": {"fr": "toute la stratégie", "nl": "de volledige strategie", "en": "the whole strategy"},
     "report_scope": {"fr": "Périmètre", "nl": "Reikwijdte", "en": "Scope"},
     "report_date": {"fr": "Date du rapport", "nl": "Datum van het rapport", "en": "Report date"},
     "report_file": {"fr": "rapport-avancement", "nl": "voortgangsrapport", "en": "progress-report"},
@@ -152,7 +154,7 @@ TEXTS = {
                                      "the browser."},
     "health_page_intro": {"fr": "Ce qui manque, ce qui est en retard, à qui le demander, et ce qui se compare d'un "
                                 "côté à l'autre de la frontière, pour les indicateurs des filtres.",
-                          "nl": "Wat ontbreekt, wat achterloopt, wie het te vragen, en wat over de grens heen "
+                          "nl": "Wat ontbreekt, wat achterloopt, aan wie het te vragen, en wat over de grens heen "
                                 "vergelijkbaar is, voor de indicatoren van de filters.",
                           "en": "What is missing, what is late, whom to ask, and what compares across the border, "
                                 "for the indicators of the filters."},

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from .conftest import shoot, wait_for_app
 
-WORDS = {"fr": ("Partenaires", "Télécharger la liste (CSV)", "À envoyer par"),
-         "nl": ("Partners", "Lijst downloaden (CSV)", "Aan te leveren door"),
+WORDS = {"fr": ("Partenaires", "Télécharger la liste (CSV)", "À envoyer :"),
+         "nl": ("Partners", "Lijst downloaden (CSV)", "Aan te leveren:"),
          "en": ("Partners", "Download the list (CSV)", "Due from")}
 
 
