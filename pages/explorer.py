@@ -149,20 +149,27 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     tid = str(a["territory_id"])
     target = targets[targets["territory_id"] == tid]
     has_target = len(target) > 0
-    # a long unit goes to the label so that the figure itself stays readable in a narrow column
+    # a long unit goes under the figure, beside its period, so that neither the figure nor the label is cut
+    # in a narrow column ("Dernière valeur (EUR/habit…"); every figure says when it stands
     short = not unit or len(str(unit)) <= 3
     value_unit = unit if short else None
-    suffix = "" if short else f" ({unit})"
+
+    def when(period) -> str | None:
+        parts = [p for p in ((None if short else unit), period) if p and str(p) != "nan"]
+        return " · ".join(str(p) for p in parts) or None
+
+    plain = {"delta_color": "off", "delta_arrow": "off"}
     cols = st.columns(4)
-    cols[0].metric(t("latest_value", lang) + suffix, wording.format_value(a.get("latest_value"), lang, dec, value_unit),
-                   help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}")
+    cols[0].metric(t("latest_value", lang), wording.format_value(a.get("latest_value"), lang, dec, value_unit),
+                   when(a.get("latest_period")), help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}",
+                   **plain)
     if has_target:
         trow = target.iloc[0].to_dict()
-        cols[1].metric(t("target", lang) + suffix,
-                       wording.format_value(trow.get("target_value"), lang, dec, value_unit),
+        cols[1].metric(t("target", lang), wording.format_value(trow.get("target_value"), lang, dec, value_unit),
+                       when(trow.get("target_period")),
                        help=f"{t('baseline', lang)} {trow.get('baseline_period')}{i18n.colon(lang)} "
                             f"{wording.format_value(trow.get('baseline_value'), lang, dec, unit)} · "
-                            f"{t('target', lang)} {trow.get('target_period')}")
+                            f"{t('target', lang)} {trow.get('target_period')}", **plain)
         status = a.get("status") or "not_assessed"   # the share never contradicts the status
         share = None if status == "not_assessed" else 1.0 if status == "achieved" else indicator_tables.progress_share(
             a.get("base_value") if pd.notna(a.get("base_value")) else trow.get("baseline_value"),
@@ -173,9 +180,10 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         cols[1].metric(t("target", lang), "–", help=t("no_target", lang))
         cols[2].metric(t("growth_per_year", lang),
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
-    cols[3].metric(t("projection", lang) + suffix,
-                   wording.format_value(a.get("projected_value"), lang, dec, value_unit),
-                   help=t("projection_help", lang))
+    projected = a.get("projected_value")
+    cols[3].metric(t("projection", lang), wording.format_value(projected, lang, dec, value_unit),
+                   when(target.iloc[0].get("target_period")) if has_target and wording._isnum(projected) else None,
+                   help=t("projection_help", lang), **plain)
     notes = []
     if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so
         notes.append(t("break_since", lang, period=a.get("break_period")))

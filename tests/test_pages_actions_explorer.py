@@ -360,3 +360,14 @@ def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store)
     harmonised = next(i for i, c in code.items() if c == "harmonised")
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": harmonised})
     assert not any("vergelijk" in w.value for w in at.warning)
+
+
+def test_the_explorers_figures_say_when_they_stand_and_their_long_unit_beneath(store):
+    """'Dernière valeur 32 800' gave no year (the value was four years old) and a long unit cut the label
+    ('Dernière valeur (EUR/habit…'): the period, and a long unit, are written under each figure."""
+    at = open_page("pages/explorer.py", {"indicator": "ECO06"})
+    latest = next(m for m in at.metric if m.label == "Dernière valeur")
+    assert latest.proto.delta == "EUR/habitant · 2021" and latest.value.replace("\u202f", " ") == "32 800"
+    at = open_page("pages/explorer.py", {"indicator": "MOB04", "lang": "en"})
+    shown = {m.label: (m.value, m.proto.delta) for m in at.metric}
+    assert shown["Latest value"] == ("104.0\u00a0km", "2025") and shown["Target"][1] == "2030"
