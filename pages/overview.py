@@ -137,7 +137,7 @@ def _received_table(batches: pd.DataFrame, lang: str) -> str:
     rows = [[common.md_cell(i18n.when(b["created_at"], lang)), common.md_text(b["user"]),
              common.md_cell(common.md_code(b["files"])), i18n.number(b["added"], lang, 0),
              i18n.number(b["updated"], lang, 0)] for b in batches.to_dict("records")]
-    return common.md_table([t(k, lang) for k in ("period", "user", "files", "added", "updated")], rows, "lllrr")
+    return common.md_table([t(k, lang) for k in ("when", "user", "files", "added", "updated")], rows, "lllrr")
 
 
 STALE_SHOWN = 10   # stale indicators listed here; Data health lists every indicator
@@ -186,9 +186,10 @@ def main() -> None:
               f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
               delta_description=t("kpi_assessed", lang), border=True)
     latest_period = computed["latest_period"]
-    c4.metric(t("kpi_latest", lang), latest_period or "–",
-              i18n.when(live["created_at"].iloc[0], lang) if not live.empty else None,
-              delta_color="off", delta_arrow="off", border=True)
+    c4.metric(t("kpi_latest_period", lang), latest_period or "–",
+              # the day of the import that brought it (its time is in the table below: the badge has no room)
+              i18n.when(pd.Timestamp(live["created_at"].iloc[0]).date(), lang) if not live.empty else None,
+              delta_color="off", delta_arrow="off", help=t("kpi_latest_period_help", lang), border=True)
 
     _implementation_line(computed["implementation"], lang)
 

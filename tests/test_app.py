@@ -177,7 +177,7 @@ def test_latest_data_figure_is_the_latest_period_with_a_value_within_the_filters
     from .conftest import DEMO
 
     at = run({"lang": "fr", **query})
-    shown = {m.label: m.value for m in at.metric}["Dernière donnée reçue"]
+    shown = {m.label: m.value for m in at.metric}["Dernière période"]
     obs = pd.read_csv(DEMO / "observations.csv", dtype=str)
     indicators = pd.read_csv(DEMO / "indicators.csv", dtype=str)
     actions = pd.read_csv(DEMO / "actions.csv", dtype=str)

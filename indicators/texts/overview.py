@@ -12,6 +12,12 @@ TEXTS = {
     "added": {"fr": "Ajoutées", "nl": "Toegevoegd", "en": "Added"},
     "updated": {"fr": "Modifiées", "nl": "Gewijzigd", "en": "Updated"},
     "kpi_latest": {"fr": "Dernière donnée reçue", "nl": "Laatst ontvangen gegevens", "en": "Latest data received"},
+    # the Overview's figure is a period (2025); the import that brought the latest data is said beneath
+    "kpi_latest_period": {"fr": "Dernière période", "nl": "Laatste periode", "en": "Latest period"},
+    "kpi_latest_period_help": {"fr": "La période la plus récente qui a une valeur ; en dessous, le jour du dernier "
+                                     "import.",
+                               "nl": "De recentste periode met een waarde; eronder de dag van de laatste import.",
+                               "en": "The most recent period with a value; beneath, the day of the last import."},
     "matrix_title": {"fr": "Avancement par niveau et thématique", "nl": "Voortgang per niveau en thema",
                      "en": "Progress by level and theme"},
     "matrix_help": {"fr": "Cliquez sur une case pour filtrer sur ce niveau et cette thématique.",

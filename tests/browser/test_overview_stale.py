@@ -42,7 +42,7 @@ def test_stale_table_shows_every_column_at_1280(narrow, app_url, lang):
         box = shown.bounding_box()
         assert box["x"] + box["width"] <= 1280, box
     assert [tables.nth(-2).locator("th").nth(i).inner_text() for i in range(5)] == \
-        [t(k, lang) for k in ("period", "user", "files", "added", "updated")]
+        [t(k, lang) for k in ("when", "user", "files", "added", "updated")]
     page.screenshot(path=f"/tmp/overview_stale_{lang}.png", full_page=True)
     shoot(page, f"overview_1280_{lang}")
 
