@@ -26,7 +26,7 @@ STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cach
 CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
 INDICATOR_KEY = "f_indicator"      # shared with the explorer, written to the URL as `indicator`
 MAP_HEIGHT = 560
-MAP_WIDTH = 640                    # the map column's width on a laptop, to fit the first view
+MAP_WIDTH = 580                    # the map column's width at 1280 px (sidebar open), to fit the first view and its names
 NAMES_LIMIT = 8
 
 
