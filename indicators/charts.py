@@ -412,9 +412,12 @@ def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) ->
     x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
     rows = max(legend_rows(fig, width) for fig in figures)
     top = 12 + 32 * rows
+    # the same years labelled on each side, six or so: left to itself, plotly labelled every second
+    # year on one panel (crammed) and every fourth on the other
+    step = next((d for d in (1, 2, 4, 5, 10) if (x_hi - x_lo) / d <= 6), 20)
     for fig in figures:
         fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
-        fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False)
+        fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False, tick0=x_lo, dtick=step)
         fig.update_layout(height=plot_height + top + 80, margin=dict(t=top, b=10, l=10, r=10),
                           legend=dict(y=1.0, yanchor="top", yref="container"))
 

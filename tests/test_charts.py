@@ -404,3 +404,19 @@ def test_totals_far_above_the_bars_are_said_in_words_not_drawn():
     words = fig.layout.meta["off_scale"]
     assert len(words) == len(totals) - REFERENCE_LINES
     assert any(w.startswith("Hauts-de-France") and "5\u202f999\u202f158" in w for w in words)
+
+
+def test_the_two_sides_label_the_same_years():
+    """France's panel ran to 2030 labelled every second year (crammed), Belgium's every fourth: aligned
+    panels share their range and their labelled years, six or so."""
+    import plotly.graph_objects as go
+
+    from indicators.charts import align_axes, side_by_side
+
+    france = go.Figure(go.Scatter(x=[2014, 2020, 2030], y=[1, 2, 3]))
+    belgium = go.Figure(go.Scatter(x=[2016, 2024], y=[2, 4]))
+    align_axes(france, belgium)
+    both = side_by_side([("France", france), ("Belgique", belgium)])
+    axes = [both.layout.xaxis, both.layout.xaxis2]
+    assert axes[0].dtick == axes[1].dtick and axes[0].tick0 == axes[1].tick0 == 2014
+    assert (2030 - 2014) / axes[0].dtick <= 6 and list(axes[0].range) == list(axes[1].range)
