@@ -37,6 +37,7 @@ FONT_SIZE = 16          # base font: readable on a projector
 SMALL_FONT = 14         # legend, ticks: never below 14
 COUNTRY_SYMBOLS = {"FR": "circle", "BE": "square"}
 OTHER_SYMBOL = "triangle-up"
+SYMBOL_VARIANTS = ("", "-open", "-dot", "-open-dot")   # plotly's fillings of one marker shape
 # Territories of neither side (a cross-border body coded EU, a Dutch region…): a third hue,
 # away from the grey of the projection and the near-black of the target path.
 OTHER_SIDE_COLOR = "#7B3294"
@@ -219,10 +220,14 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     side_rank = {"FR": 0, "BE": 1}
     tids.sort(key=lambda tid: (side_rank.get(side_of[tid], 2), side_of[tid], labels.get(tid, (tid,))[0]))
     colour: dict[str, str] = {}
+    variant: dict[str, str] = {}
     for side in dict.fromkeys(side_of[tid] for tid in tids):
         members = [tid for tid in tids if side_of[tid] == side]
-        for tid, shade in zip(members, side_shades(side, len(members))):
+        for i, (tid, shade) in enumerate(zip(members, side_shades(side, len(members)))):
             colour[tid] = shade
+            # the side's marker, filled, open, dotted…: eight Belgian lines in close shades of orange
+            # could not be told apart; the shape still says the side
+            variant[tid] = SYMBOL_VARIANTS[i % len(SYMBOL_VARIANTS)]
 
     flagged_x, flagged_y, flagged_text, flagged_colour = [], [], [], []
     for tid in tids:
@@ -244,7 +249,8 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         fig.add_trace(go.Scatter(
             x=part["_x"].tolist(), y=part["_v"].tolist(), name=f"{name} ({side})", mode="lines+markers",
             line=dict(color=colour[tid], width=3, dash=COUNTRY_DASH.get(country, OTHER_SIDE_DASH)),
-            marker=dict(size=8, color=colour[tid], symbol=COUNTRY_SYMBOLS.get(country, OTHER_SYMBOL)),
+            marker=dict(size=8, color=colour[tid], symbol=COUNTRY_SYMBOLS.get(country, OTHER_SYMBOL) + variant[tid],
+                        line=dict(width=1.5, color=colour[tid])),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             legendgroup=f"territory-{tid}", meta={"role": "observed", "territory_id": tid, "country": country},
         ))

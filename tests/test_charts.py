@@ -420,3 +420,20 @@ def test_the_two_sides_label_the_same_years():
     axes = [both.layout.xaxis, both.layout.xaxis2]
     assert axes[0].dtick == axes[1].dtick and axes[0].tick0 == axes[1].tick0 == 2014
     assert (2030 - 2014) / axes[0].dtick <= 6 and list(axes[0].range) == list(axes[1].range)
+
+
+def test_the_lines_of_one_side_differ_by_their_markers_too():
+    """Eight Belgian lines in close shades of orange could not be told apart: within a side the marker's
+    shape stays the side's, its filling changes from one line to the next."""
+    ids = TERRITORIES["territory_id"].head(4).tolist()
+    obs = pd.DataFrame([("MOB01", tid, str(y), 10.0 + k + y - 2018, None)
+                        for k, tid in enumerate(ids) for y in range(2018, 2023)],
+                       columns=["indicator_id", "territory_id", "period", "value", "flag"])
+    fig = charts.indicator_chart(obs, pd.DataFrame(), None, TERRITORIES, "fr", 1, "%")
+    by_side: dict[str, list[str]] = {}
+    for trace in _role(fig, "observed"):
+        by_side.setdefault(trace.meta["country"], []).append(trace.marker.symbol)
+    assert sorted(by_side) == ["BE", "FR"] and all(len(v) == 2 for v in by_side.values())
+    for side, symbols in by_side.items():
+        assert len(set(symbols)) == len(symbols), (side, symbols)
+        assert all(s.startswith(charts.COUNTRY_SYMBOLS.get(side, charts.OTHER_SYMBOL)) for s in symbols)
