@@ -382,6 +382,8 @@ def main() -> None:
             rows = map_classes.legend(classes, lang, decimals)
             legend_title = f"{i18n.name(indicator, 'name', lang)}" + (f" ({unit})" if unit else "")
         rows = [r for r in rows if r["count"] or r["color"] != map_classes.NO_DATA_COLOR]
+        if not frame.empty and frame["period"].nunique() == 1:   # the legend says when ("la plus récente" does not)
+            legend_title += f" · {frame['period'].iloc[0]}"
         notes = []
         fewer = map_classes.fewer_classes_note(classes, int(k), lang) if colouring == "value" else None
         if fewer:   # the legend has fewer rows than the number chosen above it

@@ -924,3 +924,13 @@ def test_a_legend_with_fewer_classes_than_chosen_says_why():
     assert fewer_classes_note(classes, 5, "fr") == f"{len(classes.bins)} classes au lieu de 5 : des valeurs égales " \
                                                    "ne se répartissent pas en plus de classes."
     assert fewer_classes_note(classify(list(range(20)), "quantiles", 5), 5, "nl") is None
+
+
+def test_the_legend_says_the_period_its_values_come_from(store):
+    """'La plus récente' above a legend of values gave no year: one period shown, the legend's title
+    ends with it; the demo's first map also says why it has fewer classes than chosen."""
+    at = open_map({"indicator": "ECO07"})
+    titles = [m.value for m in at.markdown if m.value.startswith("**Couverture en très haut débit")]
+    assert len(titles) == 1 and re.search(r" · 20\d\d\*\*$", titles[0]), titles
+    assert any("classes au lieu de 5" in str(c.value) for c in at.caption) or \
+        any("classes au lieu de 5" in m.value for m in at.markdown)
