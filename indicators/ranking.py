@@ -107,7 +107,8 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
-    values = pd.concat([frame["_v"], lines_and_words(frame["_v"], references, territories)[0]["_v"]])
+    drawn, off_scale = lines_and_words(frame["_v"], references, territories)
+    values = pd.concat([frame["_v"], drawn["_v"]])
     span = None
     if len(values):
         lo, hi = float(values.min()), float(values.max())
@@ -119,7 +120,6 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     # side of the line where the plot has room, the legend above them. A few lines at most, and only
     # those on the bars' scale: the sums of a count (a region's population beside its communes') would
     # squash the bars into a strip; those are said in words under the chart (layout.meta["off_scale"]).
-    drawn, off_scale = lines_and_words(frame["_v"], references, territories)
     for i, row in enumerate(drawn.to_dict("records")):
         right = span is not None and row["_v"] > (span[0] + span[1]) / 2
         fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
