@@ -332,13 +332,13 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
         # Past the first indicators, the charts wait in an expander, drawn once it is opened: the browser
         # spends ~0.25 s per plotly chart, and an action of the large store drew eight (2.2 s a visit).
         charts_box = st.expander(t("indicator_charts", lang), key=f"charts-{iid}", on_change="rerun")
-        if not charts_box.open:
-            _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid)
-            return
-        with charts_box:
-            _draw_charts(built, iid, lang)
+        if charts_box.open:
+            with charts_box:
+                _draw_charts(built, iid, lang)
     else:
         _draw_charts(built, iid, lang)
+    for text in built["revisions"]:      # a revised target is said whether or not its charts are drawn
+        st.caption(text)
     _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid)
 
 
@@ -352,8 +352,6 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
         _show(built["sides"]["both"], f"chart-{iid}-sides")
     else:
         _one_side(built, iid, lang)
-    for text in built["revisions"]:
-        st.caption(text)
 
 
 def _one_side(built: dict, iid: str, lang: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from indicators.i18n import t
+
 from .conftest import wait_for_app
 
 # the names of the traces of every plotly chart on the page
@@ -41,7 +43,12 @@ def test_the_action_charts_draw_the_earlier_target_too(app_url, browser):
     try:
         page.goto(f"{app_url}/actions?lang=fr&action=A10")     # INT02's action
         wait_for_app(page)
+        # the revision is said under INT02's heading even before its charts are drawn (the action's first
+        # indicator only is drawn at once: pages/actions.py, EAGER_INDICATORS)
         expect(page.get_by_text("Cible révisée (décision du 22 juin 2023)")).to_be_visible()
+        charts = page.get_by_test_id("stExpander").filter(has_text=t("indicator_charts", "fr")).first
+        charts.scroll_into_view_if_needed()
+        charts.locator("summary").click()
         page.wait_for_function(f"() => ({TRACES})().some(n => n && n.startsWith('Cible antérieure'))")
     finally:
         context.close()

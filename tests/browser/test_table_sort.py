@@ -79,7 +79,7 @@ def _read_labels(grid, column: int) -> list[float]:
             continue
         key, label = text.split(" ", 1)
         assert key.isdigit(), text
-        head = re.match(r"-?\d{1,3}([\u202f.]\d{3})*(,\d+)?(?=\u00a0| \(|$)", label)
+        head = re.match(r"-?\d{1,3}([\u202f.]\d{3})*(,\d+)?(?=\u00a0| \(|%|$)", label)   # 9,9% in Dutch
         if head:
             numbers.append(float(head.group(0).replace("\u202f", "").replace(".", "").replace(",", ".")))
     return numbers
