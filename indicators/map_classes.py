@@ -16,6 +16,7 @@ import pandas as pd
 from . import i18n
 from .i18n import t
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
+from .wording import format_value
 
 KIND_ORDER = ("commune", "epci", "arrondissement", "nuts3", "department", "province", "region", "custom")
 CLASS_METHODS = ("quantiles", "equal_interval", "natural_breaks")
@@ -201,9 +202,8 @@ def label_decimals(bins: Sequence[float], lower: float, decimals: int | None) ->
 
 
 def fmt(value, lang: str, decimals: int | None = 1, unit: str | None = None) -> str:
-    if not _finite(value):
-        return "–"
-    return i18n.with_unit(i18n.number(float(value), lang, 1 if decimals is None else int(decimals)), unit, lang)
+    """A value and its unit as every page writes them."""
+    return format_value(value, lang, decimals, unit)
 
 
 def fewer_classes_note(classes: Classes | None, k: int, lang: str) -> str | None:

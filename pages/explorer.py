@@ -182,7 +182,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
     projected = a.get("projected_value")
     cols[3].metric(t("projection", lang), wording.format_value(projected, lang, dec, value_unit),
-                   when(target.iloc[0].get("target_period")) if has_target and wording._isnum(projected) else None,
+                   when(target.iloc[0].get("target_period")) if has_target and pd.notna(projected) else None,
                    help=t("projection_help", lang), **plain)
     notes = []
     if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so
