@@ -389,9 +389,14 @@ def run_through_shell() -> None:
 
 
 def guarded(lang: str, render, *args) -> None:
-    """Run a part of the page; a failure is said in words (st.rerun/st.stop are not Exceptions)."""
+    """Run a part of the page; a failure is said in words (st.rerun/st.stop are not Exceptions): a
+    store's refusal in its own words (another import writing, a full disk), anything else by its kind."""
+    from indicators.store import StoreError
+
     try:
         render(*args)
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/error:")
     except Exception as exc:
         st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
         if os.environ.get("INDICATORS_DEBUG"):

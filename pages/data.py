@@ -222,7 +222,14 @@ def import_tab(view, editor: str | None) -> None:
     if not editor:
         return
     if st.button(t("confirm_import", lang), type="primary", icon=":material/upload:", key="confirm_import"):
-        done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
+        from indicators.store import StoreError
+
+        try:
+            done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
+        except StoreError as exc:   # another import at the same moment, a full disk: nothing was written
+            st.session_state.pop("_dry_run", None)
+            st.error(exc.text(lang), icon=":material/error:")
+            return
         st.session_state.pop("_dry_run", None)
         if done.result is None:
             st.error(t("import_failed", lang), icon=":material/error:")

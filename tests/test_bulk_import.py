@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from indicators.importing import import_files
-from indicators.store import StoreError, bulk, open_store, read_table, rollback
+from indicators.store import StoreError, bulk, list_batches, open_store, read_table, rollback
 from indicators.store.tables import history
 
 from .helpers import snapshot, store_with_framework, write
@@ -110,7 +110,8 @@ def test_the_scratch_file_goes_and_the_connection_is_left_as_it_was(tmp_path, mo
     (tmp_path / "scratch").mkdir()
     engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
     assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test").ok
-    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test", dry_run=True).ok
+    changed = write(tmp_path, "obs2.csv", _observations(400, value=lambda i: f"{i}.25"))   # staged, not skipped
+    assert import_files(engine, [changed], user="test", dry_run=True).result.summary()["updated"] == 400
     assert glob.glob(str(tmp_path / "scratch" / "*")) == []
     with engine.connect() as conn:   # the pooled connection the import used: no scratch file attached
         names = [row[1] for row in conn.exec_driver_sql("PRAGMA database_list")]
@@ -154,6 +155,92 @@ def test_the_store_file_stays_readable_by_pythons_own_sqlite(tmp_path, monkeypat
                              "FROM observations").fetchall()
     assert types == [("real", "text", "text")]
 
+
+
+def _spy_plan(monkeypatch) -> list[str]:
+    compared = []
+    real_plan = bulk.plan
+    monkeypatch.setattr(bulk, "plan", lambda *a, **k: compared.append(a[1]) or real_plan(*a, **k))
+    return compared
+
+
+def test_a_file_sent_again_unchanged_is_counted_unchanged_without_comparing_row_by_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    files = [write(tmp_path, "obs.csv", _observations(400)), write(tmp_path, "flows.csv", _flows(80))]
+    assert import_files(engine, files, user="test").result.summary()["added"] == 400 + 80
+    before = snapshot(engine)
+    compared = _spy_plan(monkeypatch)
+    made = []
+    real_mkstemp = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: made.append(1) or real_mkstemp(*a, **k))
+    again = import_files(engine, files, user="test")
+    # flows (80 rows) stay under BULK_ROWS: compared by pandas as before; observations are not compared
+    assert again.result.counts["observations"] == {"added": 0, "updated": 0, "unchanged": 400}
+    assert again.result.summary()["unchanged"] == 480 and compared == [] and made == []
+    assert {k: v for k, v in snapshot(engine).items() if k != "batches"} == {
+        k: v for k, v in before.items() if k != "batches"}
+    # and the next time again: the record follows the batches
+    assert import_files(engine, files, user="test").result.summary()["unchanged"] == 480 and compared == []
+
+
+def test_one_changed_value_makes_the_file_compared_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    assert import_files(engine, [write(tmp_path, "obs.csv", _observations(400))], user="test").ok
+    compared = _spy_plan(monkeypatch)
+    changed = write(tmp_path, "obs.csv", _observations(400, value=lambda i: "7.75" if i == 123 else f"{i}.5"))
+    outcome = import_files(engine, [changed], user="test")
+    assert compared == ["observations"]
+    assert outcome.result.counts["observations"] == {"added": 0, "updated": 1, "unchanged": 399}
+
+
+@pytest.mark.parametrize("between", ["rollback", "other file", "mapping"])
+def test_any_write_since_the_last_import_makes_the_same_file_compared_again(tmp_path, monkeypatch, between):
+    """The shortcut trusts the store only while nothing was written since the import it remembers."""
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    same = write(tmp_path, "obs.csv", _observations(400))
+    first = import_files(engine, [same], user="test").result
+    if between == "rollback":
+        rollback(engine, first.batch_id, user="test")
+        expected = {"added": 400, "updated": 0, "unchanged": 0}
+    elif between == "other file":   # the same keys, other values
+        other = write(tmp_path, "obs2.csv", _observations(400, value=lambda i: f"{i}.25" if i < 10 else f"{i}.5"))
+        assert import_files(engine, [other], user="test").result.summary()["updated"] == 10
+        expected = {"added": 0, "updated": 10, "unchanged": 390}
+    else:   # a writer that is not an import at all
+        from indicators.store.documents import save_mapping
+        save_mapping(engine, "m", {"columns": {}}, user="test")
+        expected = {"added": 0, "updated": 0, "unchanged": 400}
+    compared = _spy_plan(monkeypatch)
+    assert import_files(engine, [same], user="test").result.counts["observations"] == expected
+    assert compared == ["observations"]
+    assert len(read_table(engine, "observations")) == 400
+
+
+def test_a_write_between_the_check_and_the_batch_is_refused_not_trusted(tmp_path, monkeypatch):
+    """Another writer commits after the import decided to trust the store, before its own
+    transaction: the import writes nothing and asks to retry (the tables it skipped are not compared)."""
+    monkeypatch.setattr(bulk, "BULK_ROWS", 100)
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    engine = store_with_framework(url)
+    same = write(tmp_path, "obs.csv", _observations(400))
+    first = import_files(engine, [same], user="test").result
+    real_digest = bulk.digest
+
+    def digest_then_someone_writes(*args):
+        rollback(open_store(url), first.batch_id, user="someone else")
+        return real_digest(*args)
+
+    monkeypatch.setattr(bulk, "digest", digest_then_someone_writes)
+    batches = len(list_batches(engine))
+    with pytest.raises(StoreError, match="retry"):
+        import_files(engine, [same], user="test")
+    assert len(list_batches(engine)) == batches   # no batch of this import
+    assert read_table(engine, "observations").empty   # rolled back by the other writer, not re-filled
 
 
 def test_scratch_files_a_killed_import_left_are_removed_by_the_next(tmp_path, monkeypatch):

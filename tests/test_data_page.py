@@ -148,6 +148,33 @@ def test_clean_file_dry_run_then_import_is_visible_on_overview(demo_url):
     assert any(m.value == "2026" for m in overview.metric), [(m.label, m.value) for m in overview.metric]
 
 
+def test_a_store_that_cannot_write_is_said_in_the_users_language_and_keeps_the_page(demo_url, tmp_path,
+                                                                                     monkeypatch):
+    """A refusal of the store (here: no room for a large import's scratch copy) during the check or the
+    import is said in the page's language, with nothing written; the rest of the page stays."""
+    import tempfile
+
+    from indicators.store import bulk
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 2)   # this small file takes the large files' path
+    at = sign_in(data_page({"editors": {"password_hash": HASH}}))
+    raw = "indicateur;territoire;période;valeur\nMOB04;59350;2026;99,5\nMOB04;59350;2027;98\n".encode("cp1252")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "absent"))
+    upload(at, ("releve.csv", raw))
+    assert not at.exception
+    text = all_text(at)
+    assert "La copie temporaire d'un gros import n'a pas pu être écrite" in text and "absent" in text
+    assert "StoreError" not in text
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))   # the check passes now
+    at.run()
+    assert at.button(key="confirm_import")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "absent"))   # and the import fails
+    at.button(key="confirm_import").click().run()
+    assert not at.exception
+    assert "rien n'a été écrit" in all_text(at) and "Import n°2" not in all_text(at)
+    assert len(list_batches(open_store(demo_url))) == 1
+
+
 def test_file_with_problems_lists_them_and_cannot_be_imported(demo_url):
     at = sign_in(data_page({"editors": {"password_hash": HASH}}, lang="en"))
     raw = ("indicateur;territoire;période;valeur\nMOB04;59350;2026;12,5\nMOB04;5935;2026;abc\n"

@@ -102,7 +102,7 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
             _bump_version(conn)
             return counts
     except sa.exc.OperationalError as exc:
-        raise StoreError(_operational_message(exc)) from exc
+        raise _operational_message(exc) from exc
 
 
 def _dangling_references(conn) -> list[tuple[str, str, int, list[str]]]:

@@ -194,16 +194,28 @@ def is_empty(engine: Engine) -> bool:
 def data_version(engine: Engine) -> int:
     """A number that changes with every write: cheap to check on each rerun."""
     with engine.connect() as conn:
-        value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "data_version")).scalar()
-    return int(value or 0)
+        return version_of(conn)
 
 
-def _bump_version(conn) -> None:
-    current = conn.execute(sa.select(meta.c.value).where(meta.c.key == "data_version")).scalar()
-    if current is None:
-        conn.execute(meta.insert().values(key="data_version", value="1"))
-    else:
-        conn.execute(meta.update().where(meta.c.key == "data_version").values(value=str(int(current) + 1)))
+def version_of(conn) -> int:
+    """data_version, read on an open connection (inside a transaction: that transaction's view)."""
+    return int(meta_value(conn, "data_version") or 0)
+
+
+def meta_value(conn, key: str) -> str | None:
+    return conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+
+
+def set_meta_value(conn, key: str, value: str) -> None:
+    if conn.execute(meta.update().where(meta.c.key == key).values(value=value)).rowcount == 0:
+        conn.execute(meta.insert().values(key=key, value=value))
+
+
+def _bump_version(conn) -> int:
+    """Every writer of the store calls this in its transaction; returns the new version."""
+    version = version_of(conn) + 1
+    set_meta_value(conn, "data_version", str(version))
+    return version
 
 
 # ---------------------------------------------------------------- reading

@@ -17,7 +17,7 @@ from ..schema import INTEGER, NUMBER, TABLES, Table
 
 from . import bulk
 from .tables import (
-    SQL_TABLES, StoreError, _bump_version, batches, history, read_table)
+    SQL_TABLES, StoreError, _bump_version, batches, read_table)
 
 # ---------------------------------------------------------------- importing
 
@@ -215,8 +215,14 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
     try:
         with engine.connect() as conn:
             large = bulk.eligible(conn, tables, attach_to_successor)
-            with bulk.scratch(conn, large, lambda name: _prepare(tables[name], TABLES[name], present.get(name))) as staged:
+            known = bulk.latest(conn) if large else {}
+            conn.rollback()   # ends that read's transaction: the batch begins its own below
+            with bulk.scratch(conn, large, lambda name: _prepare(tables[name], TABLES[name], present.get(name)),
+                              present, known) as staged:
                 with conn.begin():
+                    if staged.unchanged and bulk.latest(conn) != known:
+                        # Written meanwhile: the skipped tables would need comparing after all.
+                        raise busy()
                     _write_batch(conn, result, tables, user=user, files=files, present=present, staged=staged,
                                  attach_to_successor=attach_to_successor)
                     if dry_run:
@@ -225,15 +231,15 @@ def apply_import(engine: Engine, tables: dict[str, pd.DataFrame], *, user: str, 
         result.batch_id = None
     except sa.exc.IntegrityError as exc:
         # Another import wrote the same keys between our read and our write: nothing of ours was kept.
-        raise StoreError("Another import wrote the same values at the same moment: nothing was written. "
-                         "Please retry; the files will be checked again against the new data.") from exc
+        raise StoreError("Another import wrote the same values at the same moment: nothing was written. Please "
+                         "retry; the files will be checked again against the new data.", key="store_same_keys") from exc
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        raise StoreError(_operational_message(exc)) from exc
+        raise _operational_message(exc) from exc
     return result
 
 
 def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *, user: str, files: list[dict],
-                 present: dict[str, set[str]], staged: dict[str, sa.Table], attach_to_successor: bool) -> None:
+                 present: dict[str, set[str]], staged: bulk.Staged, attach_to_successor: bool) -> None:
     batch_id = conn.execute(batches.insert().values(
         created_at=_now(), user=user or "unknown", files=", ".join(f["file"] for f in files) or "-",
         sha256=", ".join(f.get("sha256", "") for f in files), status="active",
@@ -244,8 +250,12 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             continue
         table = TABLES[name]
         earlier = tables[name].iloc[:0]
-        if name in staged:   # a large table, compared and written inside SQLite
-            n_added, updated, old, unchanged = bulk.plan(conn, name, staged[name], present.get(name, set(table.names)))
+        if name in staged.unchanged:   # the same rows as the latest import's, nothing written since
+            result.counts[name] = {"added": 0, "updated": 0, "unchanged": staged.unchanged[name]}
+            continue
+        if name in staged.tables:   # a large table, compared and written inside SQLite
+            n_added, updated, old, unchanged = bulk.plan(conn, name, staged.tables[name],
+                                                         present.get(name, set(table.names)))
         else:
             incoming = _prepare(tables[name], table, present.get(name))
             if successors:
@@ -272,9 +282,10 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
                 view[f"{c}_old"] = updated[c + "__old"].to_numpy()
                 view[c] = updated[c].to_numpy()
             result.changes[name] = view
-        if name in staged:
+        if name in staged.tables:
             if n_added:
-                bulk.insert_new(conn, name, staged[name], batch_id, only_missing=bool(unchanged or len(updated)))
+                bulk.insert_new(conn, name, staged.tables[name], batch_id,
+                                only_missing=bool(unchanged or len(updated)))
         else:
             _insert_rows(conn, name, added, batch_id)
         if len(updated):
@@ -284,19 +295,27 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
     summary = result.summary()
     conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
         added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
-    _bump_version(conn)
+    bulk.remember(conn, _bump_version(conn), staged.digests)
     result.batch_id = batch_id
 
 
-def _operational_message(exc: Exception) -> str:
+def _operational_message(exc: Exception) -> StoreError:
+    """A database failure as a StoreError the pages and the command line say in the user's language."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "readonly" in text or "read-only" in text:
-        return "The database file is read-only: nothing was written. Ask for write access to the store."
+        return StoreError("The database file is read-only: nothing was written. Ask for write access to the store.",
+                          key="store_read_only")
     if ("disk" in text or "database" in text) and ("full" in text or "space" in text):
-        return "The disk is full: nothing was written. Free some space and try again."
+        return StoreError("The disk is full: nothing was written. Free some space and try again.", key="store_full")
     if "locked" in text or "could not serialize" in text or "deadlock" in text:
-        return "Another import is being written at this moment: nothing was written. Please retry in a few seconds."
-    return "The database could not be written: nothing was written. Please retry; if it persists, tell the administrator."
+        return busy()
+    return StoreError("The database could not be written: nothing was written. Please retry; if it persists, tell "
+                      "the administrator.", key="store_write_failed")
+
+
+def busy() -> StoreError:
+    return StoreError("Another import is being written at this moment: nothing was written. Please retry in a few "
+                      "seconds.", key="store_busy")
 
 
 def _successors(conn, tables) -> dict[str, str]:
