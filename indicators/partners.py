@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .health import assess_health
+from .health import FRESHNESS, assess_health
 
 
 def codes(text) -> list[str]:
@@ -38,18 +38,21 @@ def responsibilities(partners: pd.DataFrame, actions: pd.DataFrame, indicators: 
                      observations: pd.DataFrame, flows: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per partner: the actions it leads, the indicators it owns, and those of its indicators
     whose latest value is a period or more behind their periodicity or that have no value at all
-    (the data health page's freshness: one rule for "late")."""
+    (the data health page's freshness: one rule for "late"), worst first, with their freshness state
+    in `late_state` (the data health page asks for the `overdue` and `no_data` ones)."""
     health = assess_health(indicators, observations, flows)
     late = health.freshness[health.freshness["state"] != "up_to_date"]
+    late = late.assign(_rank=late["state"].map(FRESHNESS.index)).sort_values(["_rank", "indicator_id"], kind="stable")
+    state = dict(zip(late["indicator_id"], late["state"]))
     rows = []
     for p in partners.to_dict("records"):
         pid = str(p["partner_id"])
         leads = [str(a) for a, lead in zip(actions["action_id"], actions["lead"]) if pid in codes(lead)]
         owns = [str(i) for i, own in zip(indicators["indicator_id"], indicators["owner"]) if pid in codes(own)]
+        overdue = [i for i in late["indicator_id"] if i in set(owns)]
         rows.append({"partner_id": pid, "country": p.get("country"), "kind": p.get("kind"),
-                     "leads": leads, "owns": owns,
-                     "late": [i for i in late["indicator_id"] if i in set(owns)]})
-    return pd.DataFrame(rows, columns=["partner_id", "country", "kind", "leads", "owns", "late"])
+                     "leads": leads, "owns": owns, "late": overdue, "late_state": [state[i] for i in overdue]})
+    return pd.DataFrame(rows, columns=["partner_id", "country", "kind", "leads", "owns", "late", "late_state"])
 
 
 def due(partner_id: str, indicators: pd.DataFrame, observations: pd.DataFrame, lang: str,

@@ -20,15 +20,26 @@ def responsibilities(version: tuple) -> pd.DataFrame:
 
 
 def _table(fw, resp: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What a planner scans for comes before what the page is 820 px too narrow for: the partner, its
+    country, what it has to update (each with the data health page's freshness sign), then its actions,
+    its indicators and its kind."""
     name = P.names(fw["partners"], lang)
     return pd.DataFrame({
         t("partner", lang): resp["partner_id"].map(name),
         t("partner_country", lang): resp["country"],
-        t("partner_kind", lang): [t(f"partner_kind_{k}", lang) if isinstance(k, str) else "–" for k in resp["kind"]],
+        t("partner_late", lang): [", ".join(f"{H.FRESHNESS_ICONS[s]} {i}" for i, s in zip(ids, states)) or "–"
+                                  for ids, states in zip(resp["late"], resp["late_state"])],
         t("partner_leads", lang): [", ".join(x) or "–" for x in resp["leads"]],
         t("partner_owns", lang): [", ".join(x) or "–" for x in resp["owns"]],
-        t("partner_late", lang): [", ".join(x) or "–" for x in resp["late"]],
+        t("partner_kind", lang): [t(f"partner_kind_{k}", lang) if isinstance(k, str) else "–" for k in resp["kind"]],
     })
+
+
+def _key(resp: pd.DataFrame, lang: str) -> str:
+    """The signs the table uses, in the data health page's words."""
+    used = [s for s in H.FRESHNESS if any(s in states for states in resp["late_state"])]
+    return t("partner_late_key", lang, signs=" · ".join(H.freshness_label(s, lang) for s in used),
+             page=t("page_health", lang))
 
 
 def due_box(view, partner_id: str) -> None:
@@ -65,7 +76,12 @@ def main() -> None:
     name = P.names(fw["partners"], lang)
     resp = responsibilities(view.version)   # in the order of the names a planner reads, not of the codes
     resp = resp.assign(_n=resp["partner_id"].map(name).str.casefold()).sort_values("_n").drop(columns="_n")
-    st.dataframe(_table(fw, resp, lang), hide_index=True, width="stretch", key="partners_table")
+    table = _table(fw, resp, lang)
+    st.dataframe(table, hide_index=True, width="stretch", key="partners_table",
+                 column_config={t("partner", lang): st.column_config.TextColumn(width=330, pinned=True),
+                                t("partner_late", lang): st.column_config.TextColumn(width=220)})
+    if any(len(x) for x in resp["late_state"]):
+        st.caption(_key(resp, lang))
     ids = list(resp["partner_id"])
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:

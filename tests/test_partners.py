@@ -90,3 +90,41 @@ def test_responsibilities_follow_the_tables_and_late_follows_new_values(demo_eng
     assert import_files(demo_engine, [path], user="test").ok
     after = P.due(late_partner["partner_id"], fw["indicators"], load_observations(demo_engine), "fr")
     assert iid not in set(after["indicator_id"])
+
+
+def test_a_partners_indicators_to_chase_are_those_the_data_health_page_asks_it_for(demo_engine):
+    """One rule for late: the Partners table marks overdue and empty indicators (⚠, ∅) exactly where
+    the Data health page lists whom to chase, and the due ones (◷) nowhere there."""
+    from indicators.health import assess_health
+
+    fw = load_framework(demo_engine)
+    obs, flows = load_observations(demo_engine), load_flows(demo_engine)
+    resp = P.responsibilities(fw["partners"], fw["actions"], fw["indicators"], obs, flows)
+    asked = assess_health(fw["indicators"], obs, flows).to_ask()
+    marked = 0
+    for row in resp.to_dict("records"):
+        chase = {i for i, s in zip(row["late"], row["late_state"]) if s in ("overdue", "no_data")}
+        expected = {i for owner, ids in zip(asked["owner"], asked["indicator_ids"]) if row["partner_id"] in P.codes(owner)
+                    for i in ids}
+        assert chase == expected, row["partner_id"]
+        assert len(row["late"]) == len(row["late_state"]) and set(row["late_state"]) <= {"overdue", "no_data", "due"}
+        marked += len(chase)
+    assert marked and any("due" in r for r in resp["late_state"])   # the demo has both kinds
+
+
+def test_the_partners_table_shows_what_to_update_with_its_signs_before_the_wide_columns(demo_url):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT, switch_page
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "fr"
+    at.run()
+    switch_page(at, "pages/partners.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns[:3]) == ["Partenaire", "Pays", "Indicateurs à mettre à jour"]
+    cells = " ".join(table["Indicateurs à mettre à jour"])
+    assert "⚠ " in cells and "◷ " in cells
+    key = " ".join(c.value for c in at.caption)
+    assert "⚠ en retard" in key and "◷ attendue" in key and "« Santé des données »" in key

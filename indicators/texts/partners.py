@@ -16,6 +16,10 @@ TEXTS = {
     "partner_owns": {"fr": "Indicateurs fournis", "nl": "Geleverde indicatoren", "en": "Indicators owned"},
     "partner_late": {"fr": "Indicateurs à mettre à jour", "nl": "Bij te werken indicatoren",
                      "en": "Indicators to update"},
+    "partner_late_key": {"fr": "{signs}. La page « {page} » relance les indicateurs en retard ou sans valeur.",
+                         "nl": "{signs}. De pagina '{page}' vraagt de achterstallige indicatoren en die zonder waarde "
+                               "op.",
+                         "en": "{signs}. The '{page}' page chases the overdue indicators and those with no value."},
     "partners_none": {"fr": "Aucun partenaire n'est encore déclaré : importez une table « partners ».",
                       "nl": "Er zijn nog geen partners: importeer een tabel 'partners'.",
                       "en": "No partner is declared yet: import a 'partners' table."},
