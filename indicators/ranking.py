@@ -41,12 +41,13 @@ def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str |
 
 def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
                   unit: str | None = None, territories: pd.DataFrame | None = None,
-                  direction: str | None = None) -> go.Figure:
+                  direction: str | None = None, by_side: bool = False) -> go.Figure:
     """Horizontal bars of one value per territory, coloured (and hatched) by country side.
 
     latest_by_territory: territory_id, value, optional period, flag, name, country. Names and
     countries come from `territories` when the frame does not carry them. The best value in the
-    indicator's direction is at the top.
+    indicator's direction is at the top. `by_side` (an indicator not comparable across the border):
+    each side is ranked in a block of its own, France above Belgium, a line between them.
     """
     labels = territory_labels(territories, lang)
     frame = latest_by_territory.copy()
@@ -62,6 +63,9 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     # plotly draws the first category at the bottom: put the best value last
     ascending = str(direction or "increase").strip().lower() != "decrease"
     frame = frame.sort_values("_v", ascending=ascending, kind="stable")
+    if by_side:   # the first block drawn is the bottom one: Belgium's, then France's above it
+        frame["_side"] = frame["country"].map(SIDE_ORDER).fillna(len(SIDE_ORDER))
+        frame = frame.sort_values("_side", ascending=False, kind="stable")
     frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
     # two territories of the same name stay two bars
     dup = frame["_label"].duplicated(keep=False)
@@ -69,7 +73,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     periods = frame["period"].astype(str) if "period" in frame else pd.Series("", index=frame.index)
     top_period = periods.max() if len(periods) else ""
     fig = go.Figure()
-    for country in sorted(frame["country"].unique(), key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c)):
+    for country in sorted(frame["country"].unique(), key=lambda c: (SIDE_ORDER.get(c, len(SIDE_ORDER)), c)):
         part = frame[frame["country"] == country]
         texts, hovers = [], []
         bar_unit = unit if unit and len(str(unit)) <= 3 else None      # a long unit is on the axis title
@@ -107,6 +111,11 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                      zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
+    if by_side:
+        sides = frame["_side"].tolist()
+        for k in range(1, len(sides)):
+            if sides[k] != sides[k - 1]:   # between two blocks (a category axis counts its bars from 0)
+                fig.add_hline(y=k - 0.5, line=dict(color="#4A4F55", width=1))
     drawn, off_scale = lines_and_words(frame["_v"], references, territories)
     values = pd.concat([frame["_v"], drawn["_v"]])
     span = None
@@ -136,6 +145,7 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     return fig
 
 
+SIDE_ORDER = {"FR": 0, "BE": 1}   # legend order, and the blocks of a ranking by side, top first
 REFERENCE_LINES = 3     # reference lines drawn at most: their words stack above the bars, one line each
 REFERENCE_SCALE = 3     # a reference beyond this many times the largest bar is said in words (bars keep ~1/4 of the width)
 

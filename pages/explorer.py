@@ -87,7 +87,9 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
                 "_v", ascending=str(ind.get("direction")) == "decrease")
             half = RANKING_LIMIT // 2
             latest = pd.concat([ordered.head(half), ordered.tail(half), totals]).drop(columns="_v")
-        ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"))
+        # French and Belgian values that do not compare are ranked each on their side
+        ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"),
+                                by_side=str(ind.get("comparability") or "").strip().lower() == "not_comparable")
     return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
             "table": indicator_tables.values_table(obs, ind, fw["territories"], lang),
@@ -265,15 +267,16 @@ def main() -> None:
     year, latest = built["year"], built["latest"]
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
     if built["ranking"] is not None:
+        caution = _comparability_caution(ind, latest, fw["territories"])
+        if caution:   # said before the bars, which invite a comparison the sources do not allow
+            by_side = t("ranking_by_side", lang) if caution.endswith("not_comparable") else ""
+            st.warning(f"{t(caution, lang)} {by_side}".strip(), icon=":material/compare_arrows:")
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
         common.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
         meta = built["ranking"].layout.meta or {}
         if meta.get("off_scale"):      # totals far above the bars (ranking.lines_and_words)
             st.caption(t("ranking_off_scale", lang, items=" · ".join(meta["off_scale"])))
-        caution = _comparability_caution(ind, latest, fw["territories"])
-        if caution:   # French and Belgian bars side by side invite a comparison the sources do not allow
-            st.warning(t(caution, lang), icon=":material/compare_arrows:")
         if latest["flag"].notna().any():
             st.caption(t("flag_legend", lang))
         # territories without a value that year (not those left out of a long ranking)

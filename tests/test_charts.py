@@ -190,6 +190,23 @@ def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
     assert list(lower_is_better.layout.yaxis.categoryarray)[-1] == "BE · Mouscron"
 
 
+def test_a_ranking_by_side_ranks_each_country_in_its_own_block_france_on_top():
+    latest = pd.DataFrame({"territory_id": ["59350", "34022", "59512", "57096"], "period": ["2023"] * 4,
+                           "value": [4.1, 12.5, 7.25, 3.0]})
+    fig = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase", by_side=True)
+    order = list(fig.layout.yaxis.categoryarray)   # bottom to top
+    sides = [label.split(" · ")[0] for label in order]
+    assert sides == ["BE", "BE", "FR", "FR"]
+    values = {tr.meta["country"]: list(tr.x) for tr in fig.data}
+    assert values["FR"] == sorted(values["FR"]) and values["BE"] == sorted(values["BE"])   # best on top of each
+    # Courtrai (Belgium, 12.5) is no longer above the French bars it must not be compared with
+    assert order.index("BE · Courtrai") < min(i for i, s in enumerate(sides) if s == "FR")
+    lines = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.y0 == shape.y1]
+    assert [shape.y0 for shape in lines] == [1.5]   # one line, between the two blocks
+    mixed = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase")
+    assert list(mixed.layout.yaxis.categoryarray)[-1] == "BE · Courtrai" and not mixed.layout.shapes
+
+
 def test_latest_year_values_keep_one_row_per_territory_of_the_latest_year():
     obs = _obs()
     obs = pd.concat([obs, pd.DataFrame([("MOB01", "57096", "2020", 9.0, None)], columns=obs.columns)])

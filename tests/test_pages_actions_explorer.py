@@ -356,7 +356,10 @@ def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store)
     code = INDICATORS.set_index("indicator_id")["comparability"]
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": "CIT01"})
     assert code["CIT01"] == "not_comparable"
-    assert t("health_caution_not_comparable", "nl") in [w.value for w in at.warning]
+    assert f'{t("health_caution_not_comparable", "nl")} {t("ranking_by_side", "nl")}' in [w.value for w in at.warning]
+    ranking = plotly_specs(at)[1]
+    assert {tr["meta"]["role"] for tr in ranking["data"]} == {"ranking"}
+    assert any(s["y0"] == s["y1"] for s in ranking["layout"]["shapes"])   # the line between the two blocks
     harmonised = next(i for i, c in code.items() if c == "harmonised")
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": harmonised})
     assert not any("vergelijk" in w.value for w in at.warning)

@@ -136,6 +136,9 @@ TEXTS = {
                                   "de indicatorverkenner toont ze allemaal.",
                             "en": "{total} territories: each chart shows at most {limit}; "
                                   "the indicator explorer shows them all."},
+    "ranking_by_side": {"fr": "Chaque côté de la frontière est donc classé à part.",
+                        "nl": "Elke kant van de grens wordt daarom apart gerangschikt.",
+                        "en": "Each side of the border is therefore ranked on its own."},
     "ranking_off_scale": {"fr": "Autres totaux (non tracés) : {items}.",
                           "nl": "Andere totalen (niet getekend): {items}.",
                           "en": "Other totals (not drawn): {items}."},
