@@ -43,6 +43,7 @@ SYMBOL_VARIANTS = ("", "-open", "-dot", "-open-dot")   # plotly's fillings of on
 OTHER_SIDE_COLOR = "#7B3294"
 OTHER_SIDE_DASH = "dashdot"
 FLAG_SYMBOL = "diamond-open"
+NEUTRAL_MARK = "#4A4F55"   # a legend key that stands for marks of every colour
 MILESTONE_SYMBOL = "diamond"
 TARGET_DOT = "dot"
 EARLIER_TARGET_COLOR = "#A7AFB8"   # a target a revision replaced: light, behind the current path
@@ -342,11 +343,18 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     _add_all(fig, trends, len(projections) > GROUPED_TARGETS, "projection")
 
     if flagged_x:
+        # Each ring takes its territory's colour; the legend, which would show the first ring's, has
+        # its own neutral one (an empty trace of the same group: a click hides both).
         fig.add_trace(go.Scatter(
             x=flagged_x, y=flagged_y, name=t("flagged_values", lang), mode="markers",
             marker=dict(size=17, symbol=FLAG_SYMBOL, color=flagged_colour, line=dict(width=2.5)),
             hovertext=flagged_text, hovertemplate="%{hovertext}<extra></extra>",
-            meta={"role": "flagged"},
+            legendgroup="flagged", showlegend=False, meta={"role": "flagged"},
+        ))
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], name=t("flagged_values", lang), mode="markers", legendgroup="flagged",
+            marker=dict(size=13, symbol=FLAG_SYMBOL, color=NEUTRAL_MARK, line=dict(width=2)),
+            hoverinfo="skip", meta={"role": "flagged_key"},
         ))
 
     base_layout(fig, lang, value_axis_title(lang, unit), t("period", lang), height=height)

@@ -103,6 +103,10 @@ def test_flagged_values_have_their_own_marker_and_the_flag_word_in_the_hover():
     assert flagged[0].marker.symbol == charts.FLAG_SYMBOL
     assert flagged[0].marker.symbol not in {tr.marker.symbol for tr in _role(fig, "observed")}
     assert sorted(flagged[0].x) == [2021.0, 2022.0, 2023.0]
+    # the legend's key is neutral, not the first flagged territory's colour; one click hides both
+    key = _role(fig, "flagged_key")
+    assert len(key) == 1 and key[0].marker.color == charts.NEUTRAL_MARK and key[0].marker.symbol == charts.FLAG_SYMBOL
+    assert flagged[0].showlegend is False and key[0].legendgroup == flagged[0].legendgroup
     hover = " ".join(flagged[0].hovertext)
     assert "provisoire (p)" in hover and "estimé (e)" in hover and "rupture de série (b)" in hover
     lille = _role(fig, "observed")[0]
