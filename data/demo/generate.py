@@ -161,7 +161,9 @@ DUTCH_WRITERS = {"PROV_WVL", "LEIEDAL", "DE_LIJN", "ONDERWIJS_VL", "VDAB", "VMM"
 UPDATE_TEXTS = {
     ("fr", "planned"): ("Cahier des charges en préparation avec les partenaires belges.",
                         "Valider le calendrier en comité technique.", "Financement Interreg à confirmer."),
-    ("fr", "ongoing"): ("Travaux et animations engagés comme prévu sur le semestre.",
+    # About carrying the action out, not its results: the indicators beside it may well deteriorate.
+    ("fr", "ongoing"): ("Mise en œuvre conforme au calendrier du semestre ; les effets sur les indicateurs sont "
+                        "suivis au bilan annuel.",
                         "Poursuivre la phase en cours et préparer le bilan annuel.", ""),
     ("fr", "done"): ("Action achevée ; bilan présenté au comité de pilotage.",
                      "Suivre les indicateurs de résultat.", ""),
@@ -170,7 +172,8 @@ UPDATE_TEXTS = {
     ("fr", "cancelled"): ("Action abandonnée par décision du comité de pilotage.", "", ""),
     ("nl", "planned"): ("Bestek in voorbereiding met de Franse partners.",
                         "Planning valideren in het technisch comité.", "Interreg-financiering nog te bevestigen."),
-    ("nl", "ongoing"): ("Werken en activiteiten volgens plan uitgevoerd dit semester.",
+    ("nl", "ongoing"): ("Uitvoering volgens de planning van dit semester; de effecten op de indicatoren worden "
+                        "bij de jaarbalans opgevolgd.",
                         "Lopende fase voortzetten en de jaarbalans voorbereiden.", ""),
     ("nl", "done"): ("Actie afgerond; balans voorgesteld aan het stuurcomité.", "Resultaatindicatoren opvolgen.", ""),
     ("nl", "delayed"): ("Vertraging op de planning: administratieve procedures duren langer dan verwacht.",
