@@ -198,10 +198,14 @@ def plan(conn, name: str, temp: sa.Table, present: set[str]) -> tuple[int, pd.Da
     same = sa.and_(sa.true(), *[stored.c[c].is_not_distinct_from(_cell(temp, c)) for c in data_cols if c in present])
     on = _matching(name, temp)
     total = conn.execute(sa.select(sa.func.count()).select_from(temp)).scalar()
-    matched, unchanged = conn.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((same, 1), else_=0)), 0))
+    # One pass of the join counts the rows and lists the changed ones' row ids, which the second query
+    # reads by id: a second pass of the join cost 0.55 s of a million rows with 1 % of them revised.
+    rowid = _rowid(temp)
+    matched, unchanged, changed = conn.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((same, 1), else_=0)), 0),
+                  sa.func.group_concat(sa.case((same, None), else_=rowid)))
         .select_from(temp.join(stored, on))).one()
-    updated = _changed_rows(conn, name, temp, on, same) if matched > unchanged else _no_rows(name)
+    updated = _changed_rows(conn, name, temp, on, f"[{changed}]") if matched > unchanged else _no_rows(name)
     for c in data_cols:
         if c not in present:
             updated[c] = updated[c + "__old"]
@@ -216,13 +220,19 @@ def _no_rows(name: str) -> pd.DataFrame:
     return pd.DataFrame(columns=table.names + [c + "__old" for c in data_cols] + ["batch_id"])
 
 
-def _changed_rows(conn, name: str, temp: sa.Table, on, same) -> pd.DataFrame:
+def _rowid(temp: sa.Table):
+    return sa.literal_column(f"{SCHEMA}.{temp.name}.rowid")
+
+
+def _changed_rows(conn, name: str, temp: sa.Table, on, rowids: str) -> pd.DataFrame:
+    """The staged rows of these row ids (a JSON array), with their stored versions."""
     table = TABLES[name]
     stored = SQL_TABLES[name]
     data_cols = [c for c in table.names if c not in table.key]
+    ids = sa.select(sa.func.json_each(sa.bindparam("rowids", rowids)).table_valued("value").c.value).scalar_subquery()
     stmt = (sa.select(*[_cell(temp, c).label(c) for c in table.names], *[stored.c[c].label(c + "__old") for c in data_cols],
                       stored.c.batch_id)
-            .select_from(temp.join(stored, on)).where(sa.not_(same)))
+            .select_from(temp.join(stored, on)).where(_rowid(temp).in_(ids)))
     def typed(part: pd.DataFrame) -> pd.DataFrame:   # a chunk at a time: every value of a million rows may change
         part = _typed(part, table)
         old = _typed(part[[c + "__old" for c in data_cols]].rename(columns=lambda c: c.removesuffix("__old")),
