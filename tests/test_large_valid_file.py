@@ -21,6 +21,11 @@ def test_the_largest_file_the_limits_allow_imports_under_the_memory_limit(tmp_pa
     assert verdict["first"]["ok"] and verdict["first"]["counts"]["added"] == rows, verdict
     # Imported again in the same process (what a server does), every row is found unchanged.
     assert verdict["again"]["ok"] and verdict["again"]["counts"]["unchanged"] == rows, verdict
+    # A copy with one value in ten revised is compared row by row, its old values kept to undo.
+    revised = (rows + 9) // 10
+    assert verdict["revised"]["ok"], verdict
+    assert verdict["revised"]["counts"]["updated"] == revised, verdict
+    assert verdict["revised"]["counts"]["unchanged"] == rows - revised, verdict
     assert verdict["stored"] == rows
 
 

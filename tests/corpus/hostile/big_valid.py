@@ -4,7 +4,7 @@
 
 The framework and a file of ROWS observations (four columns: ROWS x 4 cells, at most MAX_CELLS) are
 written first, then the address space is capped (1.5 GB, `HOSTILE_MAX_AS_BYTES`) and the file imported,
-then imported again (every row unchanged). Prints one JSON line: each outcome, its report's first
+then imported again (every row unchanged), then a copy with one value in ten revised. Prints one JSON line: each outcome, its report's first
 problem if any, the rows stored and the peak memory.
 """
 from __future__ import annotations
@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 from .run_case import AS_LIMIT
+
+REVISED = 10   # the revised copy changes every tenth value: compared row by row, its changes kept to undo
 
 
 def make(work: Path, rows: int) -> list[Path]:
@@ -29,11 +31,12 @@ def make(work: Path, rows: int) -> list[Path]:
                                           + "".join(f"T{t:04d},Commune,FR\n" for t in range(1000)))
     at = np.arange(rows)
     ind, ter, year = at // 12_000, (at // 12) % 1000, 2000 + at % 12
-    with (work / "big.csv").open("w") as out:
-        out.write("indicator_id,territory_id,period,value\n")
-        for start in range(0, rows, 200_000):
-            out.write("".join(f"I{ind[i]:03d},T{ter[i]:04d},{year[i]},{i / 2}\n"
-                              for i in range(start, min(rows, start + 200_000))))
+    for name, revised in (("big.csv", 0), ("big_revised.csv", REVISED)):   # one value in REVISED changed
+        with (work / name).open("w") as out:
+            out.write("indicator_id,territory_id,period,value\n")
+            for start in range(0, rows, 200_000):
+                out.write("".join(f"I{ind[i]:03d},T{ter[i]:04d},{year[i]},{i / 2 + (revised and i % revised == 0)}\n"
+                                  for i in range(start, min(rows, start + 200_000))))
     return [work / f"{n}.csv" for n in ("levels", "themes", "actions", "indicators", "territories")]
 
 
@@ -47,8 +50,8 @@ def main(argv: list[str]) -> int:
     assert import_files(engine, framework, user="test").ok
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
     verdict = {}
-    for step in ("first", "again"):
-        outcome = import_files(engine, [work / "big.csv"], user="test")
+    for step, name in (("first", "big.csv"), ("again", "big.csv"), ("revised", "big_revised.csv")):
+        outcome = import_files(engine, [work / name], user="test")
         problems = outcome.report("en")["problems"]
         verdict[step] = {"ok": outcome.ok, "counts": outcome.report("en").get("counts"),
                          "problem": problems[0]["message"] if problems else None}
