@@ -115,8 +115,8 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
 # ---------------------------------------------------------------- rendering helpers
 
 def _pct_format(lang: str) -> str:
-    """printf format of a 0–100 share: `68 %` in French, `68%` otherwise."""
-    return "%.0f %%" if lang == "fr" else "%.0f%%"
+    """printf format of a 0–100 share, with the percent sign every other number of the page takes."""
+    return "%.0f" + i18n.PERCENT_SIGN[lang].replace("%", "%%")
 
 
 def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
