@@ -374,3 +374,11 @@ def test_the_explorers_figures_say_when_they_stand_and_their_long_unit_beneath(s
     at = open_page("pages/explorer.py", {"indicator": "MOB04", "lang": "en"})
     shown = {m.label: (m.value, m.proto.delta) for m in at.metric}
     assert shown["Latest value"] == ("104.0\u00a0km", "2025") and shown["Target"][1] == "2030"
+
+
+@pytest.mark.parametrize("lang,sign", [("fr", "\u00a0%%"), ("nl", "%%"), ("en", "%%")])
+def test_the_actions_progress_column_writes_its_percent_as_every_other_number(store, lang, sign):
+    at = open_page("pages/actions.py", {"lang": lang})
+    config = json.loads(at.dataframe[0].proto.columns)   # the actions' table
+    progress = next(v for v in config.values() if v.get("type_config", {}).get("type") == "progress")
+    assert progress["type_config"]["format"] == "%.0f" + sign
