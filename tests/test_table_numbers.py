@@ -43,7 +43,7 @@ def float_columns_in_page_format(at, lang: str) -> int:
                     and not data[column].dropna().empty:
                 assert kind.get("format") != "localized", (column, kind)
                 if kind.get("type") == "progress":
-                    assert re.fullmatch(r"%\.0f ?%%", kind.get("format", "")), (column, kind)
+                    assert re.fullmatch(r"%\.0f(\u00a0)?%%", kind.get("format", "")), (column, kind)
                 else:   # whole numbers: a printf format grouping as the page's language does
                     # "%d" only where no value needs grouping
                     assert kind.get("format") == PRINTF[lang] or (
