@@ -357,7 +357,7 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         template = MESSAGES[self.code].get(lang) or MESSAGES[self.code]["en"]
-        return template.format(**_localise(self.params, lang))
+        return template.format(**_localise({**_implied(self.code), **self.params}, lang))
 
     def suggestion_text(self, lang: str = "en") -> str | None:
         if not self.suggestion:
@@ -376,6 +376,16 @@ class Problem:
             "message": self.message(lang),
             "suggestion": self.suggestion_text(lang),
         }
+
+
+def _implied(code: str) -> dict:
+    """Parameters a message of this kind always has, whoever made the problem (the list of known
+    flags: a mapped import made its flag problems without it, and its message raised KeyError)."""
+    if code == "bad_flag":
+        from .schema import FLAGS
+
+        return {"known": ", ".join(FLAGS)}
+    return {}
 
 
 def capped(file: str, column: str | None, code: str, rows, make, severity: str = "error") -> list[Problem]:

@@ -246,6 +246,10 @@ def test_a_bad_flag_in_a_year_column_names_that_year_column(tmp_path):
     mapped = apply_mapping(bad, {**EUROSTAT_SPEC, "territory": {"column": "geo", "keep": ["BE254"]}})
     assert [(p.file, p.row, p.column, p.value, p.code) for p in mapped.problems] == [
         (EUROSTAT.name, 29, "2021", "48600 x", "bad_flag")]
+    from indicators.schema import FLAGS
+
+    for lang in ("fr", "nl", "en"):   # said with the flags it knows (it raised KeyError: 'known')
+        assert ", ".join(FLAGS) in mapped.problems[0].as_dict(lang)["message"]
     assert len(mapped.sheet.frame) == 18          # the other 18 years of BE254 are kept
     checked = validate_files(None, [mapped])      # the validator passes the problem on, not a second one
     assert [(p.row, p.column) for p in checked.problems if p.code in ("bad_flag", "not_a_number", "required")] == [
