@@ -179,11 +179,31 @@ def start() -> View:
         st.session_state["_url_read"] = True
         st.session_state["_notices"] = notices
     # A click on the chosen language deselects it: keep the language (set before its widget exists).
-    lang = st.session_state.get(KEYS["lang"]) or st.session_state.get("_lang", "fr")
+    drawn_in = st.session_state.get("_lang")
+    lang = st.session_state.get(KEYS["lang"]) or drawn_in or "fr"
+    if drawn_in and drawn_in != lang:
+        _relabelled()
     st.session_state[KEYS["lang"]] = st.session_state["_lang"] = lang
     view = View(engine(), version, lang, fw, F.Filters(lang=lang), st.session_state.get("_notices", []))
     st.session_state["_view"] = view
     return view
+
+
+# Choice lists whose labels are words of the page's language. Streamlit 1.67's browser sends such a
+# widget's choice back as its label: after a language switch the next click sent the old language's
+# label, which matched no option, and the widget fell back to its first choice (the level, theme and
+# action filters, the Explorer's and the Map's indicator were lost, and a label reached the URL).
+RELABELLED = (KEYS["level"], KEYS["theme"], KEYS["action"], "f_indicator", "actions_detail", "partner_pick",
+              "map_period", "map_kind", "map_classes", "map_palette", "typed_territory")
+
+
+def _relabelled() -> None:
+    """Set each of those choices again, before its widget is drawn: Streamlit then sends the widget its
+    value with the new label, which the browser keeps (tests/browser/test_language_switch.py)."""
+    ss = st.session_state
+    for key in RELABELLED:
+        if key in ss:
+            ss[key] = ss[key]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -1,0 +1,64 @@
+"""A language switch keeps the view: the level, theme and action filters, and the indicator chosen on
+the Explorer and the Map, survive the next click, and the URL keeps codes, never labels.
+
+Streamlit 1.67's browser sends a choice list's value back as its label: after a switch, the next
+click used to send the old language's label, which matched no option, and every translated choice
+fell back to its first option (pages/common.py: RELABELLED)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from indicators.i18n import LANG_NAMES, t
+
+from .conftest import wait_for_app
+from .test_pages import no_error
+
+
+def query(page) -> dict:
+    return parse_qs(urlparse(page.url).query)
+
+
+def switch_language(page, lang: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_text(LANG_NAMES[lang], exact=True).click()
+    wait_for_app(page)
+
+
+def click_method(page, lang: str) -> None:
+    """Any click after the switch: the radio of the progress method."""
+    page.get_by_test_id("stSidebar").get_by_text(t("method_eurostat", lang), exact=True).click()
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("first,then", [("fr", "en"), ("nl", "fr"), ("en", "nl")])
+def test_the_filters_survive_a_language_switch_and_the_next_click(page, app_url, first, then):
+    page.goto(f"{app_url}/actions?lang={first}&level=brussels&theme=mobility")
+    wait_for_app(page)
+    switch_language(page, then)
+    assert query(page).get("level") == ["brussels"] and query(page).get("theme") == ["mobility"], page.url
+    click_method(page, then)
+    q = query(page)
+    assert q.get("lang") == [then] and q.get("method") == ["eurostat"], page.url
+    assert q.get("level") == ["brussels"] and q.get("theme") == ["mobility"], page.url   # codes, kept
+    side = page.get_by_test_id("stSidebar")
+    assert side.get_by_role("combobox", name=t("level", then)).input_value() != t("all", then)
+    # and a second switch, then a page of the menu
+    switch_language(page, first)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page_overview", first)).click()
+    wait_for_app(page)
+    q = query(page)
+    assert q.get("level") == ["brussels"] and q.get("theme") == ["mobility"] and q.get("lang") == [first], page.url
+    no_error(page, [])
+
+
+@pytest.mark.parametrize("name", ["explorer", "map"])
+def test_the_chosen_indicator_survives_a_language_switch(page, app_url, name):
+    page.goto(f"{app_url}/{name}?lang=fr&indicator=MOB09")
+    wait_for_app(page)
+    switch_language(page, "nl")
+    click_method(page, "nl")
+    assert query(page).get("indicator") == ["MOB09"], page.url
+    box = page.get_by_role("combobox", name=t("choose_indicator", "nl"))
+    assert box.input_value().startswith("MOB09 · "), box.input_value()
+    no_error(page, [])
