@@ -105,6 +105,16 @@ def name(row, field: str, lang: str) -> str:
     return ""
 
 
+def sort_key(text) -> str:
+    """A name's place in a list a reader looks it up in: accents, case, spaces and punctuation
+    ignored at first, as a dictionary orders them ("de Bruges" before "d'Ostende", "Écaussinnes"
+    among the E); the text itself breaks ties."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").casefold()
+    return "".join(ch for ch in plain if ch.isalnum()) + "\0" + str(text)
+
+
 def colon(lang: str) -> str:
     """A colon as the language writes it: French puts a narrow no-break space before it."""
     return "\u202f:" if lang == "fr" else ":"

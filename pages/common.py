@@ -286,7 +286,8 @@ def _sidebar_labels(version: tuple, lang: str) -> dict[str, dict[str, str]]:
     themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
     territories = fw["territories"].assign(
         label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
-    ).sort_values(["country", "label"])
+    )
+    territories = territories.assign(_key=territories["label"].map(i18n.sort_key)).sort_values(["country", "_key"])
     return {"levels": _label(levels, "level_id", "name", lang), "themes": _label(themes, "theme_id", "name", lang),
             "actions": _label(fw["actions"], "action_id", "title", lang),
             "territories": {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}}
@@ -316,7 +317,8 @@ def sidebar_filters(view: View) -> F.Filters:
                      format_func=lambda c: f"{c} · {action_names.get(c, c)}" if c else t("all", lang))
         ter_names = labels["territories"]
         ss[KEYS["territory"]] = [c for c in ss.get(KEYS["territory"], []) if c in ter_names]
-        st.multiselect(t("territories", lang), list(ter_names), key=KEYS["territory"],
+        # no "Select all" entry: Streamlit writes it in English, and all territories is no filter at all
+        st.multiselect(t("territories", lang), list(ter_names), key=KEYS["territory"], select_all=False,
                        format_func=lambda c: ter_names.get(c, c), placeholder=t("all", lang))
         years = _years(view.version)
         period = (None, None)

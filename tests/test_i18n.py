@@ -83,3 +83,33 @@ def test_a_percentage_is_written_as_each_language_writes_it():
     assert [percent(0.573, lang) for lang in ("fr", "nl", "en")] == ["57\u00a0%", "57%", "57%"]
     assert [format_value(8.0, lang, 1, "%") for lang in ("fr", "nl", "en")] == ["8,0\u00a0%", "8,0%", "8.0%"]
     assert format_value(1234.5, "en", 1, "km") == "1,234.5\u00a0km"     # other units after a no-break space
+
+
+def test_names_sort_as_a_reader_looks_them_up():
+    from indicators.i18n import sort_key
+
+    names = ["Arrondissement d'Ypres", "Écaussinnes", "arrondissement de Courtrai", "Estaimpuis",
+             "Arrondissement d'Ostende", "Arrondissement de Bruges", "Anvers"]
+    assert sorted(names, key=sort_key) == ["Anvers", "Arrondissement de Bruges", "arrondissement de Courtrai",
+                                           "Arrondissement d'Ostende", "Arrondissement d'Ypres", "Écaussinnes",
+                                           "Estaimpuis"]
+
+
+def test_the_territory_filter_lists_names_in_reading_order_without_an_english_select_all(demo_url):
+    from streamlit.testing.v1 import AppTest
+
+    from indicators.i18n import sort_key
+
+    from .conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "fr"
+    at.run()
+    box = at.multiselect(key="f_territory")
+    assert box.proto.select_all == 0   # Streamlit writes that entry in English
+    options = list(box.options)
+    for country in ("FR", "BE"):
+        names = [o.split(" · ", 1)[1] for o in options if o.startswith(country + " · ")]
+        assert len(names) > 5 and names == sorted(names, key=sort_key), names
+    belgian = [o for o in options if o.startswith("BE · Arrondissement")]
+    assert belgian.index("BE · Arrondissement de Bruges") < belgian.index("BE · Arrondissement d'Ostende")
