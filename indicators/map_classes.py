@@ -210,7 +210,7 @@ def fewer_classes_note(classes: Classes | None, k: int, lang: str) -> str | None
     """Why the legend has fewer classes than the planner chose (equal values share a bound), or None."""
     if classes is None or len(classes.bins) >= k:
         return None
-    return t("map_fewer_classes", lang, n=len(classes.bins), k=k)
+    return t("map_fewer_classes", lang, classes=i18n.count(len(classes.bins), "class_one", "class_other", lang), k=k)
 
 
 def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data: int = 0) -> list[dict]:

@@ -433,7 +433,8 @@ def main() -> None:
     if per_action.empty:
         _empty(view, lang)
         return
-    st.markdown(t("actions_summary", lang, actions=len(per_action), indicators=len(per_indicator)))
+    st.markdown(t("actions_summary", lang, actions=i18n.count(len(per_action), "action_one", "actions", lang),
+                  indicators=i18n.count(len(per_indicator), "indicator", "indicators", lang)))
     _action_table(per_action, lang)
     _actions_downloads(view, per_action, lang)
     st.subheader(t("indicators_progress", lang), divider="gray")

@@ -189,7 +189,7 @@ def import_tab(view, editor: str | None) -> None:
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
     if problems:
-        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
         frame = show_problems(problems, lang, key="problems_table")
         st.download_button(t("download_problems", lang), data=downloads.to_excel_csv(frame),
                            file_name="problems.csv", mime="text/csv", on_click="ignore",

@@ -62,7 +62,7 @@ def _report(checked, lang: str) -> None:
     show_detected(checked.files, lang)
     problems = errors(checked.problems)
     if problems:
-        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
         show_problems(problems, lang, key="submission_problems")
 
 
@@ -203,7 +203,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         from pages.data import show_problems
 
         _sent_table(found.frame, lang)
-        st.error(t("problems_found", lang, n=i18n.number(count(problems), lang, 0)), icon=":material/error:")
+        st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
         show_problems(problems, lang, key="typed_problems")
         return False
     st.session_state["_typed_sent"] = (found.frame, sent.submission_id)

@@ -180,7 +180,7 @@ def test_file_with_problems_lists_them_and_cannot_be_imported(demo_url):
     raw = ("indicateur;territoire;période;valeur\nMOB04;59350;2026;12,5\nMOB04;5935;2026;abc\n"
            "MOB4;59350;2027;1\n").encode("cp1252")
     upload(at, ("bad.csv", raw))
-    assert "problem(s) to fix before importing" in all_text(at)
+    assert "3 problems to fix before importing" in all_text(at)
     problems = at.dataframe[1].value
     assert set(problems["Row"]) == {3, 4}
     assert "Did you mean 59350?" in problems["Suggestion"].tolist()

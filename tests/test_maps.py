@@ -921,8 +921,13 @@ def test_a_legend_with_fewer_classes_than_chosen_says_why():
     tied = [92.0, 92.3, 93.1, 94.5, 94.5, 96.1, 96.4, 96.5, 96.7, 97.0, 97.2, 99.6, 99.6, 99.6, 99.6]   # the demo's ECO07
     classes = classify(tied, "quantiles", 5)
     assert len(classes.bins) < 5
-    assert fewer_classes_note(classes, 5, "fr") == f"{len(classes.bins)} classes au lieu de 5 : des valeurs égales " \
-                                                   "ne se répartissent pas en plus de classes."
+    assert fewer_classes_note(classes, 5, "fr") == f"{len(classes.bins)} classes au lieu de 5 : trop peu de " \
+                                                   "valeurs différentes pour en faire plus."
+    # one class is one, in each language's plural
+    one = classify([5.0, 5.0, 5.0], "quantiles", 5)
+    assert len(one.bins) == 1
+    assert fewer_classes_note(one, 5, "fr").startswith("1 classe au lieu de 5")
+    assert fewer_classes_note(one, 5, "en").startswith("1 class instead of 5")
     assert fewer_classes_note(classify(list(range(20)), "quantiles", 5), 5, "nl") is None
 
 

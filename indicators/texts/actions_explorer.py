@@ -58,9 +58,10 @@ TEXTS = {
                      "en": "Context indicator: it describes the territory; the strategy is not alone "
                            "responsible for it."},
     # both pages
-    "actions_summary": {"fr": "**{actions}** actions et **{indicators}** indicateurs correspondent aux filtres.",
-                        "nl": "**{actions}** acties en **{indicators}** indicatoren passen bij de filters.",
-                        "en": "**{actions}** actions and **{indicators}** indicators match the filters."},
+    # {actions}, {indicators}: i18n.count's "1 action", "3 actions" (the language's plural)
+    "actions_summary": {"fr": "**{actions}** et **{indicators}** correspondent aux filtres.",
+                        "nl": "**{actions}** en **{indicators}** passen bij de filters.",
+                        "en": "**{actions}** and **{indicators}** match the filters."},
     "indicators_progress": {"fr": "Avancement des indicateurs", "nl": "Voortgang van de indicatoren",
                             "en": "Progress of the indicators"},
     "calendar": {"fr": "Calendrier", "nl": "Looptijd", "en": "Timeline"},

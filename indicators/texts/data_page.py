@@ -39,8 +39,11 @@ TEXTS = {
                               "nl": "Bv.: NIS 54007 (Moeskroen vóór 2019) geregistreerd onder 57096.",
                               "en": "E.g. NIS 54007 (Mouscron before 2019) recorded under 57096."},
     "detected": {"fr": "Ce qui a été détecté", "nl": "Wat werd gedetecteerd", "en": "What was detected"},
-    "problems_found": {"fr": "{n} problème(s) à corriger avant l'import.", "nl": "{n} probleem/problemen op te "
-                       "lossen vóór de import.", "en": "{n} problem(s) to fix before importing."},
+    # {n}: i18n.count's "1 problème", "5 problèmes"
+    "problems_found": {"fr": "{n} à corriger avant l'import.", "nl": "{n} op te lossen vóór de import.",
+                       "en": "{n} to fix before importing."},
+    "problem_one": {"fr": "Problème", "nl": "Probleem", "en": "Problem"},
+    "problem_other": {"fr": "Problèmes", "nl": "Problemen", "en": "Problems"},
     "download_problems": {"fr": "Télécharger la liste des problèmes", "nl": "Lijst van problemen downloaden",
                           "en": "Download the list of problems"},
     "notices": {"fr": "{n} remarque(s)", "nl": "{n} opmerking(en)", "en": "{n} notice(s)"},

@@ -66,11 +66,12 @@ TEXTS = {
     "map_no_flows": {"fr": "Pas de flux pour cet indicateur avec ces filtres : élargissez la période.",
                      "nl": "Geen stromen voor deze indicator met deze filters: verruim de periode.",
                      "en": "No flows for this indicator with these filters: widen the period."},
-    "map_fewer_classes": {"fr": "{n} classes au lieu de {k} : des valeurs égales ne se répartissent pas en plus de "
-                                "classes.",
-                          "nl": "{n} klassen in plaats van {k}: gelijke waarden laten zich niet over meer klassen "
-                                "verdelen.",
-                          "en": "{n} classes instead of {k}: equal values cannot be split into more classes."},
+    # {classes}: i18n.count's "1 classe", "4 classes"
+    "map_fewer_classes": {"fr": "{classes} au lieu de {k} : trop peu de valeurs différentes pour en faire plus.",
+                          "nl": "{classes} in plaats van {k}: te weinig verschillende waarden om er meer te maken.",
+                          "en": "{classes} instead of {k}: too few different values to make more."},
+    "class_one": {"fr": "Classe", "nl": "Klasse", "en": "Class"},
+    "class_other": {"fr": "Classes", "nl": "Klassen", "en": "Classes"},
     "map_mixed_periods": {"fr": "Dernière valeur de chaque territoire : périodes de {first} à {last}.",
                           "nl": "Laatste waarde van elk gebied: periodes van {first} tot {last}.",
                           "en": "Latest value of each territory: periods from {first} to {last}."},

@@ -50,7 +50,7 @@ def test_editor_uploads_a_french_excel_file_and_imports_it(page, editor_app, tmp
                     .encode("cp1252"))
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
     wait_for_app(page)
-    expect(page.get_by_text("2 problème(s) à corriger avant l'import.")).to_be_visible()
+    expect(page.get_by_text("2 problèmes à corriger avant l'import.")).to_be_visible()
     shoot(page, "data-problems")
     good = tmp_path / "releve_ok.csv"
     good.write_bytes("indicateur;territoire;période;valeur\nMOB04;59350;2026;12,5\n".encode("cp1252"))
