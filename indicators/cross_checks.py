@@ -14,6 +14,7 @@ import pandas as pd
 
 from .problems import Problem, capped
 from .schema import CODES, Table
+from .units import is_percent
 
 
 def written(headers: dict[str, dict[str, str]], file: str, column: str) -> str:
@@ -201,7 +202,7 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
 def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], headers,
                    decimals: dict[str, str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
-    percent = {i for i, u in units.items() if str(u).strip() in ("%", "pourcent", "percent", "procent", "% ")}
+    percent = {i for i, u in units.items() if is_percent(u)}
     value_cols = [c for c in ("value", "baseline_value", "target_value", "milestone_value") if c in frame]
     if percent and value_cols:
         is_pct = frame["indicator_id"].isin(percent).to_numpy()

@@ -45,6 +45,14 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
+
+
+def is_percent(unit: Any) -> bool:
+    """A share of a whole: its values lie between 0 and 100 (checked on import, capped on charts)."""
+    return str(unit or "").strip().lower() in PERCENT_UNITS
+
+
 def unit_of(indicator: Mapping[str, Any], lang: str) -> str:
     """The indicator's unit in `lang`: its `unit_<lang>`, else the product's translation, else as written."""
     own = _text(indicator.get(f"unit_{lang}"))

@@ -458,3 +458,17 @@ def test_the_lines_of_one_side_differ_by_their_markers_too():
     for side, symbols in by_side.items():
         assert len(set(symbols)) == len(symbols), (side, symbols)
         assert all(s.startswith(charts.COUNTRY_SYMBOLS.get(side, charts.OTHER_SYMBOL)) for s in symbols)
+
+
+def test_a_shares_projection_stops_at_100_percent_where_its_trend_reaches_it():
+    """ECO07 (very-high-speed coverage, %) was projected at 132 % on a chart whose axis ran to 120 %."""
+    obs = pd.DataFrame({"indicator_id": "ECO07", "territory_id": "59350", "period": ["2019", "2021", "2023"],
+                        "value": [60.0, 80.0, 100.0], "flag": None})
+    assessed = [{"territory_id": "59350", "base_period": "2019", "base_value": 60.0, "trend_at_base": 60.0,
+                 "target_period": "2027", "projected_value": 140.0}]
+    for unit, end in (("%", (2023.0, 100.0)), ("EUR/hab", (2027.0, 140.0))):   # +10 a year from 60 in 2019
+        fig = charts.indicator_chart(obs, None, assessed, TERRITORIES, "fr", 1, unit)
+        (line,) = _role(fig, "projection")
+        assert (line.x[-1], line.y[-1]) == end, unit
+    fig = charts.indicator_chart(obs, None, assessed, TERRITORIES, "fr", 1, "%")
+    assert "atteint 100\u00a0% vers 2023" in _role(fig, "projection")[0].hovertext[-1]

@@ -12,6 +12,8 @@ TEXTS = {
     "observed": {"fr": "Observé", "nl": "Waargenomen", "en": "Observed"},
     "target_path": {"fr": "Trajectoire cible", "nl": "Streefpad", "en": "Target path"},
     "projection": {"fr": "Projection", "nl": "Projectie", "en": "Projection"},
+    "projection_reaches": {"fr": "atteint {value} vers {year}", "nl": "bereikt {value} rond {year}",
+                           "en": "reaches {value} around {year}"},
     "detail_of": {"fr": "Détail de l'action", "nl": "Detail van de actie", "en": "Action detail"},
     "choose_action": {"fr": "Choisir une action pour le détail", "nl": "Kies een actie voor het detail",
                       "en": "Choose an action for its detail"},
