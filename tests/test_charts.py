@@ -471,4 +471,4 @@ def test_a_shares_projection_stops_at_100_percent_where_its_trend_reaches_it():
         (line,) = _role(fig, "projection")
         assert (line.x[-1], line.y[-1]) == end, unit
     fig = charts.indicator_chart(obs, None, assessed, TERRITORIES, "fr", 1, "%")
-    assert "atteint 100\u00a0% vers 2023" in _role(fig, "projection")[0].hovertext[-1]
+    assert "atteint 100,0\u00a0% vers 2023" in _role(fig, "projection")[0].hovertext[-1]
