@@ -310,6 +310,9 @@ def main() -> None:
                 icon=":material/filter_alt_off:")
         _boundaries(view, geo, lang, expanded=geo.empty)
         return
+    if ss.get("_map_period_of") != code:   # another indicator opens on its latest period, not the last one's
+        ss["_map_period_of"] = code
+        ss["map_period"] = ""
     unit, decimals = unit_of(indicator, lang), indicator.get("decimals")   # the unit in the page's language
     decimals = None if decimals is None or pd.isna(decimals) else int(decimals)
     selected = list(flt.territories)

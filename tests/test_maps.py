@@ -939,3 +939,16 @@ def test_the_legend_says_the_period_its_values_come_from(store):
     assert len(titles) == 1 and re.search(r" · 20\d\d\*\*$", titles[0]), titles
     assert any("classes au lieu de 5" in str(c.value) for c in at.caption) or \
         any("classes au lieu de 5" in m.value for m in at.markdown)
+
+
+def test_another_indicator_opens_on_its_latest_period(store):
+    """A period chosen for one indicator (an old year of a flows indicator) was kept for the next one,
+    which opened on one territory and '1 classes'."""
+    at = open_map({"indicator": "CIT01"})
+    periods = at.selectbox(key="map_period").options
+    assert len(periods) > 2
+    at.selectbox(key="map_period").select_index(2).run()
+    assert at.selectbox(key="map_period").value != ""
+    at.selectbox(key="f_indicator").set_value("ECO07").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="map_period").value == ""   # "La plus récente"
