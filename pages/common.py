@@ -638,8 +638,9 @@ def editor_gate(lang: str) -> str | None:
             st.button(t("sign_in_oidc", lang), on_click=st.login, key="oidc_login")
         return None
     stored = _secrets_section("editors").get("password_hash")
-    if not stored:
-        st.warning(t("no_password_set", lang), icon=":material/key_off:")
+    if not stored:   # the set-up is the administrator's business: folded, not a warning to every visitor
+        with st.expander(t("for_administrator", lang), icon=":material/key_off:"):
+            st.markdown(t("no_password_set", lang))
         return None
     with st.form("editor_login"):
         who = st.text_input(t("editor_name", lang), key="editor_login_name")

@@ -79,6 +79,10 @@ def test_viewers_see_history_but_cannot_import(demo_url):
     text = all_text(at)
     assert "Réservé aux éditeurs" in text
     assert "Aucun mot de passe éditeur n'est défini" in text
+    # the set-up is folded for the administrator, not a warning to every visitor
+    assert [e.label for e in at.expander if "administrateur" in e.label] == [
+        "Pour l'administrateur : aucun accès éditeur n'est configuré"]
+    assert not any("mot de passe" in w.value for w in at.warning)
     assert "demo" in at.dataframe[-1].value.to_string()    # the history is visible to all
     history = next(d for d in at.dataframe if "demo" in d.value.to_string())
     config = json.loads(history.proto.columns) if history.proto.columns else {}

@@ -63,6 +63,9 @@ TEXTS = {
     "sign_in": {"fr": "Se connecter", "nl": "Aanmelden", "en": "Sign in"},
     "sign_out": {"fr": "Se déconnecter", "nl": "Afmelden", "en": "Sign out"},
     "wrong_password": {"fr": "Mot de passe incorrect.", "nl": "Onjuist wachtwoord.", "en": "Wrong password."},
+    "for_administrator": {"fr": "Pour l'administrateur : aucun accès éditeur n'est configuré",
+                          "nl": "Voor de beheerder: er is geen redacteurstoegang ingesteld",
+                          "en": "For the administrator: no editor access is set up"},
     "no_password_set": {"fr": "Aucun mot de passe éditeur n'est défini. Un administrateur doit lancer "
                               "`python -m indicators hash-password` et copier la ligne obtenue dans "
                               "`.streamlit/secrets.toml` (voir docs/deployment.md).",
