@@ -250,8 +250,11 @@ def main() -> None:
     _headline(ind, rows, targets, fw, lang, method)
 
     if obs.empty:
-        st.info(t("flow_indicator" if common.is_flow(view.version, code) else "no_data_indicator", lang),
-                icon=":material/info:")
+        flow = common.is_flow(view.version, code)
+        st.info(t("flow_indicator" if flow else "no_data_indicator", lang), icon=":material/info:")
+        if flow:   # its values are drawn as arcs on the map
+            st.page_link(common.navigation_pages(lang)["map"], label=t("open_on_map", lang), icon=":material/map:",
+                         query_params={**flt.to_query(), "indicator": code})
         _metadata(ind, lang)
         return
 

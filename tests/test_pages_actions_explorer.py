@@ -382,3 +382,11 @@ def test_the_actions_progress_column_writes_its_percent_as_every_other_number(st
     config = json.loads(at.dataframe[0].proto.columns)   # the actions' table
     progress = next(v for v in config.values() if v.get("type_config", {}).get("type") == "progress")
     assert progress["type_config"]["format"] == "%.0f" + sign
+
+
+def test_a_flows_indicator_links_to_its_map(store):
+    at = open_page("pages/explorer.py", {"lang": "fr", "indicator": "MOB10"})
+    assert any("page Carte" in i.value for i in at.info)
+    links = at.get("page_link")
+    assert len(links) == 1 and links[0].proto.label == "Voir ses flux sur la carte"
+    assert "indicator=MOB10" in links[0].proto.query_string and "lang=fr" in links[0].proto.query_string

@@ -151,6 +151,8 @@ TEXTS = {
     "flow_indicator": {"fr": "Indicateur de flux entre territoires : ses valeurs sont sur la page Carte.",
                        "nl": "Indicator van stromen tussen gebieden: de waarden staan op de pagina Kaart.",
                        "en": "Indicator of flows between territories: its values are on the Map page."},
+    "open_on_map": {"fr": "Voir ses flux sur la carte", "nl": "De stromen op de kaart bekijken",
+                    "en": "See its flows on the map"},
     "and_more": {"fr": "et {n} autres", "nl": "en {n} andere", "en": "and {n} more"},
     "growth_per_year": {"fr": "Évolution annuelle moyenne", "nl": "Gemiddelde jaarlijkse evolutie",
                         "en": "Mean annual change"},
