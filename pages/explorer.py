@@ -67,13 +67,33 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     dec, unit = ind.get("decimals"), unit_of(ind, lang)
     obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
+    by_side = str(ind.get("comparability") or "").strip().lower() == "not_comparable"
+    sides = wording.side_of(shown, fw["territories"])
+    if by_side and {"FR", "BE"} <= set(sides.values()):
+        # values that do not compare across the border: a panel for each side, as on the Actions page,
+        # and no cross-border total (it would add them up); the table below keeps every value
+        shown = [tid for tid in shown if sides[tid] in ("FR", "BE")]
+    else:
+        by_side = False
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
     drawn_targets = targets[targets["territory_id"].isin(shown)]
     earlier = fw.get("earlier_targets")
-    series = charts.indicator_chart(in_chart, drawn_targets,
-                                    rows[rows["territory_id"].isin(shown)] if len(rows) else None,
-                                    fw["territories"], lang, dec, unit, method=method, height=520,
-                                    earlier_targets=revisions.for_frame(earlier, drawn_targets))
+
+    def series_of(ids: list[str], height: int):
+        return charts.indicator_chart(in_chart[in_chart["territory_id"].astype(str).isin(ids)],
+                                      drawn_targets[drawn_targets["territory_id"].isin(ids)],
+                                      rows[rows["territory_id"].isin(ids)] if len(rows) else None,
+                                      fw["territories"], lang, dec, unit, method=method, height=height,
+                                      earlier_targets=revisions.for_frame(earlier, drawn_targets[
+                                          drawn_targets["territory_id"].isin(ids)]))
+
+    if by_side:
+        panels = {side: series_of([tid for tid in shown if sides[tid] == side], 420) for side in ("FR", "BE")}
+        charts.align_axes(*panels.values(), width=400, plot_height=360)
+        series = charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in panels.items()],
+                                     width=820, plot_height=360)
+    else:
+        series = series_of(shown, 520)
     names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
     year, latest = latest_year_values(obs)
     ranking, ranked = None, 0
@@ -90,7 +110,7 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
         # French and Belgian values that do not compare are ranked each on their side
         ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"),
                                 by_side=str(ind.get("comparability") or "").strip().lower() == "not_comparable")
-    return {"series": series, "shown": len(shown), "territories": obs["territory_id"].nunique(),
+    return {"series": series, "by_side": by_side, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
             "table": indicator_tables.values_table(obs, ind, fw["territories"], lang),
             "revisions": revisions.notes(earlier, drawn_targets, lang, dec, unit, names)}
@@ -264,6 +284,8 @@ def main() -> None:
         st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
     common.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
                     theme=None)
+    if built["by_side"]:
+        st.caption(t("series_by_side", lang))
     for text in built["revisions"]:
         st.caption(text)
 

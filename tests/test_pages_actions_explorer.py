@@ -77,7 +77,7 @@ def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
              "Non évalué"}
     assert all(text.split(" ", 1)[1] in words for text in statuses(table))
     assert set(table["implementation"]) <= {"prévue", "en cours", "réalisée", "retardée", "annulée", "–"}
-    assert f"**{len(expected)}** actions" in texts(at)
+    assert f"**{len(expected)} actions**" in texts(at)
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"Télécharger (CSV pour Excel)", "Télécharger (XLSX)"} <= set(labels), labels   # import format
 
@@ -357,12 +357,18 @@ def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store)
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": "CIT01"})
     assert code["CIT01"] == "not_comparable"
     assert f'{t("health_caution_not_comparable", "nl")} {t("ranking_by_side", "nl")}' in [w.value for w in at.warning]
+    series = plotly_specs(at)[0]   # a panel for each side, and no cross-border total adding them up
+    observed = [tr for tr in series["data"] if tr["meta"]["role"] == "observed"]
+    assert {tr.get("xaxis", "x") for tr in observed} == {"x", "x2"}
+    assert not any(tr["meta"]["territory_id"] == "EMR" or "(EU)" in tr["name"] for tr in observed)
+    assert t("series_by_side", "nl") in [c.value for c in at.caption]
     ranking = plotly_specs(at)[1]
     assert {tr["meta"]["role"] for tr in ranking["data"]} == {"ranking"}
     assert any(s["y0"] == s["y1"] for s in ranking["layout"]["shapes"])   # the line between the two blocks
     harmonised = next(i for i, c in code.items() if c == "harmonised")
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": harmonised})
     assert not any("vergelijk" in w.value for w in at.warning)
+    assert {tr.get("xaxis", "x") for tr in plotly_specs(at)[0]["data"]} == {"x"}   # one panel
 
 
 def test_the_explorers_figures_say_when_they_stand_and_their_long_unit_beneath(store):

@@ -139,6 +139,12 @@ TEXTS = {
                                   "de indicatorverkenner toont ze allemaal.",
                             "en": "{total} territories: each chart shows at most {limit}; "
                                   "the indicator explorer shows them all."},
+    "series_by_side": {"fr": "Non comparable d'un côté à l'autre de la frontière : chaque côté a son panneau, et "
+                             "les totaux transfrontaliers ne sont pas tracés (ils sont dans le tableau).",
+                       "nl": "Niet vergelijkbaar over de grens heen: elke kant heeft een eigen paneel, en "
+                             "grensoverschrijdende totalen worden niet getekend (ze staan in de tabel).",
+                       "en": "Not comparable across the border: each side has its own panel, and cross-border totals "
+                             "are not drawn (they are in the table)."},
     "ranking_by_side": {"fr": "Chaque côté de la frontière est donc classé à part.",
                         "nl": "Elke kant van de grens wordt daarom apart gerangschikt.",
                         "en": "Each side of the border is therefore ranked on its own."},
