@@ -41,7 +41,8 @@ TEXTS = {
     "note": {"fr": "Note", "nl": "Opmerking", "en": "Note"},
     "country": {"fr": "Pays", "nl": "Land", "en": "Country"},
     "download_csv": {"fr": "Télécharger (CSV pour Excel)", "nl": "Downloaden (CSV voor Excel)",
-                     "en": "Download (CSV for Excel)"},
+                     # the French and Belgian Excel dialect whatever the page's language: say so in English
+                     "en": "Download (CSV: semicolons, decimal comma)"},
     "download_xlsx": {"fr": "Télécharger (XLSX)", "nl": "Downloaden (XLSX)", "en": "Download (XLSX)"},
     "no_data_indicator": {"fr": "Pas de valeur pour cet indicateur avec ces filtres : élargissez la période ou les "
                                 "territoires.",
