@@ -12,11 +12,38 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
-from .progress import COUNT_COLUMNS, NOT_ASSESSED, STATUSES, rollup_groups
+from .progress import COUNT_COLUMNS, NOT_ASSESSED, STATUSES, rollup_groups, status_from_score
 from .style import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, STATUS_TEXT_COLORS
 
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}   # plotly: decimal mark, then thousands mark
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15, color="#1A1A1A")
+
+
+def assess_in_scope(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filters) -> tuple[
+        pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(observations in the filters' territories and period, indicator × territory statuses, action
+    roll-up): the one way every page and the report assess a view, so that a status never differs
+    between them for the same filters (the Overview once assessed the whole store while the Strategic
+    actions page and the report kept the chosen territories and period).
+
+    Only the territory and period filters (and the method) change a status; the level, theme and
+    action filters only choose which statuses are shown. When a territory filter leaves an
+    indicator's headline territory out, the filtered territory with the most values stands in for it
+    (`indicator_tables.fill_headlines`). Without a territory or period filter, the whole store."""
+    from . import filters as F
+    from . import indicator_tables
+    from .progress import assess_all, rollup_actions
+
+    method = getattr(filters, "method", None) or "opensdg"
+    if getattr(filters, "territories", None) or getattr(filters, "period_from", None) \
+            or getattr(filters, "period_to", None):
+        obs = F.in_period(F.in_territories(observations, filters), filters)
+        assessed = indicator_tables.fill_headlines(assess_all(obs, framework["indicators"], framework["targets"],
+                                                              method=method))
+    else:
+        obs = observations
+        assessed = assess_all(observations, framework["indicators"], framework["targets"], method=method)
+    return obs, assessed, rollup_actions(assessed, framework["indicators"], framework["actions"])
 
 
 def key_figures(actions: pd.DataFrame, action_rollup: pd.DataFrame, indicators: pd.DataFrame) -> dict:
@@ -67,10 +94,24 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
 
     Drawn as a scatter of large squares so that a click selects a cell (plotly
     selections work on points, not on heatmap cells).
+
+    `selected` (level, theme) marks the filtered part of the matrix: the cell (thick outline) when both
+    are set, a band behind the level's row with a level alone, behind the theme's column with a theme
+    alone; the chosen row's or column's name in bold. The matrix never looks unfiltered.
     """
     level_ids, theme_ids = _ordered(levels, "level_id"), _ordered(themes, "theme_id")
-    level_names = {r["level_id"]: wrap(i18n.name(r, "name", lang), 26) for r in levels.to_dict("records")}
-    theme_names = {r["theme_id"]: wrap(i18n.name(r, "name", lang), 14) for r in themes.to_dict("records")}
+    sel_level, sel_theme = (tuple(selected) + (None, None))[:2] if selected else (None, None)
+
+    def bold(code, text: str, chosen) -> str:
+        return f"<b>{text}</b>" if chosen is not None and str(code) == str(chosen) else text
+
+    level_names = {r["level_id"]: bold(r["level_id"], wrap(i18n.name(r, "name", lang), 26), sel_level)
+                   for r in levels.to_dict("records")}
+    theme_names = {r["theme_id"]: bold(r["theme_id"], wrap(i18n.name(r, "name", lang), 14), sel_theme)
+                   for r in themes.to_dict("records")}
+
+    def marked(lv, th) -> bool:   # the one cell of a level and a theme both chosen
+        return sel_level is not None and sel_theme is not None and (str(lv), str(th)) == (str(sel_level), str(sel_theme))
     fig = go.Figure()
     for status in STATUS_ORDER:
         part = cells[cells["status"] == status]
@@ -78,12 +119,12 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
             continue
         label = i18n.status_label(status, lang, method)
         # a cell without a score shows the icon alone (it read "– –")
-        text = [f"{STATUS_ICONS[status]}{'' if _score(s, lang) == '–' else ' ' + _score(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
+        text = [f"{STATUS_ICONS[status]}{'' if score_text(s, lang) == '–' else ' ' + score_text(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
         hover = [f"<b>{level_names.get(lv, lv)}<br>× {theme_names.get(th, th)}</b><br>{label}"
-                 f"<br>{i18n.t('score', lang)}{i18n.colon(lang)} {_score(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
+                 f"<br>{i18n.t('score', lang)}{i18n.colon(lang)} {score_text(s, lang)}<br>{i18n.count(int(n), 'action_one', 'actions', lang)}"
                  for lv, th, s, n in zip(part["level_id"], part["theme_id"], part["score"], part["n_actions"])]
-        line_width = [4 if (lv, th) == selected else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
+        line_width = [4 if marked(lv, th) else 1 for lv, th in zip(part["level_id"], part["theme_id"])]
         fig.add_trace(go.Scatter(
             x=[theme_names.get(c, c) for c in part["theme_id"]],
             y=[level_names.get(c, c) for c in part["level_id"]],
@@ -94,6 +135,7 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
             customdata=list(zip(part["level_id"], part["theme_id"])),
             hovertext=hover, hoverinfo="text",
         ))
+    _mark_band(fig, cells, level_ids, theme_ids, level_names, theme_names, sel_level, sel_theme)
     fig.update_xaxes(categoryorder="array", categoryarray=[theme_names.get(c, c) for c in theme_ids],
                      side="top", showgrid=False, zeroline=False, tickfont=dict(size=15))
     fig.update_yaxes(categoryorder="array", categoryarray=[level_names.get(c, c) for c in reversed(level_ids)],
@@ -106,10 +148,64 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
 
 
 
+def _mark_band(fig: go.Figure, cells: pd.DataFrame, level_ids: list, theme_ids: list, level_names: dict,
+               theme_names: dict, level, theme) -> None:
+    """A level chosen alone: a band behind its row; a theme alone: behind its column (a shape, so the
+    legend's squares keep their thin outline, which a thick outline on every cell of the row changed)."""
+    if (level is None) == (theme is None):
+        return
+    present_levels = [c for c in level_ids if (cells["level_id"].astype(str) == str(c)).any()]
+    present_themes = [c for c in theme_ids if (cells["theme_id"].astype(str) == str(c)).any()]
+    if not present_levels or not present_themes:
+        return
+    if level is not None:
+        if str(level) not in map(str, present_levels):
+            return
+        name = level_names.get(level, level)
+        x0, x1 = theme_names.get(present_themes[0]), theme_names.get(present_themes[-1])
+        box = dict(x0=x0, x1=x1, x0shift=-0.5, x1shift=0.5, y0=name, y1=name, y0shift=-0.5, y1shift=0.5)
+    else:
+        if str(theme) not in map(str, present_themes):
+            return
+        name = theme_names.get(theme, theme)
+        # the y axis runs from the last level at the bottom to the first at the top
+        y0, y1 = level_names.get(present_levels[-1]), level_names.get(present_levels[0])
+        box = dict(x0=name, x1=name, x0shift=-0.5, x1shift=0.5, y0=y0, y1=y1, y0shift=-0.5, y1shift=0.5)
+    fig.add_shape(type="rect", xref="x", yref="y", layer="below", fillcolor="rgba(26, 26, 26, 0.10)",
+                  line=dict(color="#1A1A1A", width=2), **box)
+
+
+def shown_score(value) -> tuple[float, int] | None:
+    """(the number to write for a score, its decimals): one decimal, unless rounding to one decimal
+    would carry the score across a status cut (−2.5, 0, 2.5), so that the number never contradicts
+    the status beside it: a mean of 2.4527 (acceleration needed) read "2,5", the first score of "on
+    track". Then two decimals (2,45), and where even two cross a cut (2.4999, −0.004) the nearest
+    two-decimal number on the score's own side (2,49, −0,01). None for no score."""
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(value):
+        return None
+    band = status_from_score(value)
+    for digits in (1, 2):
+        shown = round(value, digits) + 0.0            # no -0.0
+        if status_from_score(shown) == band:
+            return shown, digits
+    shown = math.floor(value * 100) / 100 if shown > value else math.ceil(value * 100) / 100
+    return shown + 0.0, 2
+
+
+def score_text(value, lang: str) -> str:
+    """A score as the page writes it (`shown_score`'s rule), an en dash for no score."""
+    shown = shown_score(value)
+    return "–" if shown is None else i18n.number(shown[0], lang, shown[1])
+
+
 def _score(value, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return i18n.number(value, lang, 1)
+    return score_text(value, lang)
 
 
 def cell_from_selection(event) -> tuple[str, str] | None:
@@ -164,13 +260,37 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
                              hovertemplate=f"%{{y}}<br>{label}{i18n.colon(lang)} %{{x}}<extra></extra>"))
     fig.update_layout(barmode="stack", height=230 + 52 * len(labels), margin=dict(l=10, r=10, t=10, b=130),
                       font=FONT, separators=SEPARATORS[lang], plot_bgcolor="#FFFFFF",
+                      # counts of actions: whole ticks only (with 0.5 steps "d" wrote "0 1 1")
                       xaxis=dict(gridcolor="#E5E5E5", title=dict(text=t("axis_actions_count", lang)),
-                                 tickformat="d"),
+                                 tickformat="d", tick0=0, dtick=count_step(_largest_total(groups)),
+                                 rangemode="tozero"),
                       yaxis=dict(autorange="reversed", title=dict(text=axis_title) if axis_title else None),
                       # the legend at the container's foot, below the axis title (never over it)
                       legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0,
                                   font=dict(size=13), traceorder="normal"))
     return fig
+
+
+def count_step(largest: float) -> int:
+    """A whole tick step for an axis of counts up to `largest`: 1 up to 10, then 2, 5, 10, 20, 50…
+    so that about 5 to 10 ticks show and never a fraction (plotly's own steps go to 0.5 or 0.2)."""
+    if not largest or largest != largest or largest <= 10:
+        return 1
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if largest / (step * factor) <= 10:
+                return step * factor
+        step *= 10
+
+
+def _largest_total(groups: pd.DataFrame) -> float:
+    """The longest bar of a status bars figure: a group's actions, all statuses stacked."""
+    if groups is None or not len(groups):
+        return 0
+    columns = [c for c in COUNT_COLUMNS if c in groups]
+    totals = groups[columns].sum(axis=1) if columns else groups.get("n_actions", pd.Series(dtype=float))
+    return float(totals.max()) if len(totals) else 0
 
 
 def attention(action_rollup: pd.DataFrame, actions: pd.DataFrame, limit: int = 8) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import streamlit as st
 from indicators import charts, downloads, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
+from indicators import overview as O
 from indicators import partners as P
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
@@ -24,21 +25,9 @@ SIDE_LIMIT = 8          # territories drawn per side chart at most
 
 # ---------------------------------------------------------------- cached data for this page
 
-@st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only: read per indicator on every run
-def assessment(version: int, method: str, territories: tuple[str, ...], period_from: str | None,
-               period_to: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Statuses from the observations of the chosen territories and period (the whole store's
-    statuses when neither is filtered). When the territory filter leaves an indicator's
-    headline territory out, the filtered territory with the most values stands in for it."""
-    if not territories and not period_from and not period_to:
-        return common.assessment(version, method)
-    from indicators.progress import assess_all, rollup_actions
-
-    fw = common.framework(version)
-    scope = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
-    obs = F.in_period(F.in_territories(common.observations(version), scope), scope)
-    assessed = indicator_tables.fill_headlines(assess_all(obs, fw["indicators"], fw["targets"], method=method))
-    return assessed, rollup_actions(assessed, fw["indicators"], fw["actions"])
+# Statuses from the observations of the chosen territories and period (the whole store's when neither
+# is filtered): the function the Overview and the report use too, so the pages never disagree.
+assessment = common.scoped_assessment
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -134,7 +123,8 @@ def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
 
 
 def _score(value, lang: str) -> str:
-    return "–" if value is None or pd.isna(value) else i18n.number(value, lang, 1)
+    """A score never written across a status cut (2.4527 reads 2,45, not 2,5: indicators/overview.py)."""
+    return O.score_text(value, lang)
 
 
 def _filters_caption(view, lang: str) -> None:
@@ -167,8 +157,8 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
                         "indicators", "note"]]
     pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
     # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
-    shown, score = common.number_column(shown.assign(status_text=pills), "score", t("score", lang), lang, 1,
-                                        help=t("score_help", lang), width="small")
+    shown, score = _score_column(shown.assign(status_text=pills), t("score", lang), lang,
+                                 help=t("score_help", lang), width="small")
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="–", column_config={
         "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
         "status_text": status,
@@ -182,6 +172,23 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
         "implementation": st.column_config.TextColumn(t("action_status", lang)),
         "years": st.column_config.TextColumn(t("calendar", lang), width="small"),
     }, key="actions_table")
+
+
+def _score_column(frame: pd.DataFrame, label: str, lang: str, **options) -> tuple[pd.DataFrame, object]:
+    """(frame, column config) of the score column: as `common.number_column` (the page's number format,
+    sorted by value), each score written by the rule that never crosses a status cut (`O.score_text`:
+    2.4527 "accélération nécessaire" reads 2,45, where one decimal wrote 2,5, the first "en bonne voie")."""
+    values = pd.to_numeric(frame["score"], errors="coerce")
+    distinct = sorted({float(v) for v in values.dropna()})
+    if all(v.is_integer() for v in distinct):
+        return common.number_column(frame, "score", label, lang, 1, **options)
+    width = len(str(max(len(distinct) - 1, 0)))
+    keys = {v: f"{str(rank).zfill(width)} {O.score_text(v, lang)}" for rank, v in enumerate(distinct)}
+    written = {keys[v]: O.score_text(v, lang) for v in distinct}
+    cells = values.map(lambda v: None if pd.isna(v) else keys[float(v)])
+    return (frame.assign(score=cells.astype(object)),
+            st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
+                                             disabled=True, **options))
 
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:

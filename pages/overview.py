@@ -37,9 +37,14 @@ def latest_periods(version: tuple) -> pd.Series:
 def summary(version: tuple, flt: F.Filters) -> dict:
     """What the page shows for these filters, computed once per data version and filters: a page
     opened by many users (or reopened) then costs only its drawing. Shared by every session, not
-    copied (cache_data would unpickle it on every run), so the page must not change it."""
+    copied (cache_data would unpickle it on every run), so the page must not change it.
+
+    Every status (key figures, matrix, bars, attention) comes from the observations of the chosen
+    territories and period, by the function the Strategic actions page and the report use
+    (`common.scoped_assessment`): the whole store's cached statuses when neither is filtered. The
+    matrix keeps every level and theme (the filtered ones are marked), with those statuses."""
     fw = common.framework(version)
-    _, rollup = common.assessment(version, flt.method)
+    _, rollup = common.scoped_assessment(version, flt.method, flt.territories, flt.period_from, flt.period_to)
     actions = F.selected_actions(fw, flt)
     indicators = F.selected_indicators(fw, flt)
     if actions.empty or indicators.empty:
@@ -128,7 +133,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.D
     rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
              common.md_text(common.partner_label(row.get("lead"), lang, partners)),
              common.status_badge(row["status"], lang, method),
-             f"**{i18n.number(row['score'], lang, 1)}**"] for row in worst.to_dict("records")]
+             f"**{O.score_text(row['score'], lang)}**"] for row in worst.to_dict("records")]
     return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
 
 
@@ -156,6 +161,18 @@ def _stale_table(stale: pd.DataFrame, lang: str, partners: pd.DataFrame | None =
                            rows, "llll")
 
 
+def _scope_caption(flt: F.Filters, lang: str) -> None:
+    """The territories and period every status of the page is assessed on, when either is chosen
+    (as the Strategic actions page says it): the page once ignored them without a word."""
+    parts = []
+    if flt.territories:
+        parts.append(i18n.count(len(flt.territories), "territory", "territories", lang))
+    if flt.period_from or flt.period_to:
+        parts.append(f"{t('period_range', lang)}{i18n.colon(lang)} {flt.period_from or '…'}–{flt.period_to or '…'}")
+    if parts:
+        st.caption(" · ".join(parts))
+
+
 def main() -> None:
     view = common.current()
     lang, fw, flt = view.lang, view.framework, view.filters
@@ -174,6 +191,7 @@ def main() -> None:
         st.warning(t("empty_filters", lang, what=t(hint if hint != "period" else "period_range", lang).lower())
                    if hint else t("empty_store", lang), icon=":material/filter_alt_off:")
         return
+    _scope_caption(flt, lang)
     figures = computed["figures"]
     texts = tables_text(view.version, scope, lang)
     batches = common.batches(view.version)

@@ -19,6 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators import i18n, wording
+from indicators.overview import score_text
 from indicators.filters import Filters
 
 from .conftest import ROOT, switch_page
@@ -107,7 +108,7 @@ def test_actions_page_and_report_say_what_the_json_says(audited, monkeypatch):
         if want["score"] is None:
             assert pd.isna(row["score"]), (aid, row)
         elif score_labels:
-            assert score_labels[row["score"]] == i18n.number(want["score"], LANG, 1), (aid, row, want)
+            assert score_labels[row["score"]] == score_text(want["score"], LANG), (aid, row, want)
         else:
             assert row["score"] == want["score"], (aid, row, want)
         if want["status"] == "not_assessed":

@@ -154,7 +154,10 @@ def _fresh_chip(state: str, lang: str) -> str:
 
 
 def _score(value, lang: str) -> str:
-    return "–" if value is None or not _isnum(value) else i18n.number(float(value), lang, 1)
+    """Written as on the pages: never across a status cut (overview.score_text)."""
+    from ..overview import score_text
+
+    return "–" if value is None or not _isnum(value) else score_text(float(value), lang)
 
 
 def long_date(value: datetime | date, lang: str) -> str:

@@ -23,7 +23,7 @@ from .. import overview as O
 from ..partners import label as partner_label
 from ..updates import latest
 from ..i18n import t
-from ..progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, STATUSES, assess_all, rollup_actions
+from ..progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, STATUSES
 from ..style import STATUS_ICONS
 from ..units import unit_of
 
@@ -186,14 +186,9 @@ def filter_summary(framework: dict[str, pd.DataFrame], filters: F.Filters) -> tu
 
 def _assess(framework, observations: pd.DataFrame, filters: F.Filters):
     """(observations in the filters' territories and period, assessments, action roll-up): the
-    same statuses as the Strategic actions page for the same filters."""
-    obs = F.in_period(F.in_territories(observations, filters), filters)
-    if filters.territories or filters.period_from or filters.period_to:
-        assessed = indicator_tables.fill_headlines(assess_all(obs, framework["indicators"], framework["targets"],
-                                                              method=filters.method))
-    else:
-        assessed = assess_all(observations, framework["indicators"], framework["targets"], method=filters.method)
-    return obs, assessed, rollup_actions(assessed, framework["indicators"], framework["actions"])
+    same statuses as the Overview and the Strategic actions page for the same filters: the one
+    function they all use (`overview.assess_in_scope`)."""
+    return O.assess_in_scope(framework, observations, filters)
 
 
 def _print_style(fig: go.Figure, width: int, height: int | None = None, font: int = 11) -> go.Figure:
