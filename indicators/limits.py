@@ -17,6 +17,10 @@ from dataclasses import dataclass
 DEFAULTS: dict[str, int] = {
     "MAX_FILE_BYTES": 100 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
     "MAX_UNPACKED_BYTES": 200 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
+    # A gzip file unpacks to at most this many times its own size (real tables pack 2 to 13 times;
+    # 739 KB of repeated rows unpacking to 190 MB cost 1 GB to read), above the free amount below.
+    "MAX_UNPACK_RATIO": 50,
+    "FREE_UNPACKED_BYTES": 20 * 1024 * 1024,   # what any gzip file may unpack to, whatever its ratio
     "MAX_SUBMISSION_BYTES": 20 * 1024 * 1024,  # a partner's submitted file, kept in the store until reviewed
     "MAX_CELLS": 6_000_000,                    # cells of one table (rows x columns, blank lines included): 1.5 M rows of 4 columns import, and import again, in 1.5 GB
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
@@ -69,20 +73,30 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     check("MAX_UNPACKED_BYTES", total)
 
 
-def read_capped(stream, name: str = "MAX_UNPACKED_BYTES", chunk: int = 1024 * 1024) -> bytes:
+def unpacked_limit(packed: int) -> int:
+    """The bytes a compressed file of `packed` bytes may unpack to: a small file never costs much
+    (MAX_UNPACK_RATIO times its size, FREE_UNPACKED_BYTES at least), none past MAX_UNPACKED_BYTES."""
+    return min(get("MAX_UNPACKED_BYTES"), max(get("FREE_UNPACKED_BYTES"), get("MAX_UNPACK_RATIO") * int(packed)))
+
+
+def read_capped(stream, name: str = "MAX_UNPACKED_BYTES", chunk: int = 1024 * 1024, limit: int | None = None) -> bytes:
     """Read a decompressing stream to its end, refusing past the limit (a gzip bomb stops early).
 
     Read in chunks: one `read(limit + 1)` would reserve the whole limit at once, whatever the file.
+    `limit` (bytes) replaces the limit `name` when given (a gzip file's `unpacked_limit`); a refusal
+    still names `name`. The chunks go to a BytesIO, whose value is handed over without a second copy.
     """
-    limit = get(name)
-    data = bytearray()
+    import io
+
+    limit = get(name) if limit is None else limit
+    data = io.BytesIO()
     while True:
         part = stream.read(chunk)
         if not part:
-            return bytes(data)
-        data += part
-        if len(data) > limit:
-            raise LimitExceeded(name, len(data), limit)
+            return data.getvalue()
+        data.write(part)
+        if data.tell() > limit:
+            raise LimitExceeded(name, data.tell(), limit)
 
 
 def check_unpacked(size: int) -> None:

@@ -20,8 +20,9 @@ from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
 _MISSING = frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _TRAILING_FLAG = re.compile(r"^(.*?[0-9:.])\s*([A-Za-z]{1,4})$")
-_THOUSANDS_POINT = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# Thousands groups: the first group never starts with 0 (0.125 and 0,125 are one eighth in any file).
+_THOUSANDS_POINT = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
+_THOUSANDS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 _PERIOD = re.compile(PERIOD_PATTERN)
 _QUARTER = re.compile(r"^([0-9]{4})\s*[-/ ]?\s*[QqTtKk]([1-4])$")   # 2024Q1, 2024-T1 (trimestre), 2024-K1 (kwartaal)

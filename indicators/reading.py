@@ -1,4 +1,4 @@
-"""Reading the CSV and XLSX files planners bring, and saying what was detected.
+"""Reading the CSV and XLSX files planners bring, and saying what was detected (XLSX: reading_xlsx.py).
 
 Every cell is read as text: numbers, periods and codes are parsed later by the
 validator, which knows each column's kind (so `01001` keeps its zero and a
@@ -22,7 +22,7 @@ import pyarrow.csv as pa_csv
 
 from . import limits
 from .problems import Problem
-from .schema import normalise_header, TABLES, alias_map
+from .schema import MISSING_MARKERS, normalise_header, TABLES, alias_map
 
 SEPARATORS = (";", ",", "\t", "|")
 _SEP_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
@@ -36,12 +36,18 @@ _BLANK_INSIDE = re.compile(r"\n[ \t\r;,|]*\n")
 _BLANK_LAST = re.compile(r"[ \t\r]*[;,|][ \t\r;,|]*")
 
 
-def _has_blank_line(text: str) -> bool:
-    if text.startswith("\n") or _BLANK_INSIDE.search(text):
+# The same, where a bare CR also ends a line (old Mac Excel's "CSV (Macintosh)", or CR CR LF): slower,
+# so only for texts holding a CR.
+_BLANK_INSIDE_CR = re.compile(r"(?:\r\n?|\n)[ \t;,|]*(?:\r|\n)")
+
+
+def _has_blank_line(text: str, cr: bool = False) -> bool:
+    """Whether a line holds no cell; with `cr`, a bare CR ends a line too."""
+    cr = cr and "\r" in text
+    if text.startswith(("\n", "\r") if cr else "\n") or (_BLANK_INSIDE_CR if cr else _BLANK_INSIDE).search(text):
         return True
-    last = text[text.rfind("\n") + 1:]
+    last = text[max(text.rfind("\n"), text.rfind("\r") if cr else -1) + 1:]
     return bool(last) and _BLANK_LAST.fullmatch(last) is not None
-_AMBIGUOUS_POINT = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")  # 1.234: a thousand or one and a bit
 
 
 @dataclass
@@ -112,6 +118,8 @@ def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult
         if not raw or raw.isspace():
             return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
         if raw[:2] == b"PK" or name_inner.lower().endswith((".xlsx", ".xlsm")):
+            from .reading_xlsx import read_xlsx
+
             return read_xlsx(raw, name)
         return read_csv_bytes(raw, name)
     except limits.LimitExceeded as exc:
@@ -129,8 +137,10 @@ def limit_problem(name: str, exc: limits.LimitExceeded, row: int | None = None) 
 def gunzip(raw: bytes) -> bytes:
     import gzip
 
+    # Bounded by the packed size too: a 739 KB file of repeated rows unpacking to 190 MB cost 1 GB and
+    # 5 s to read (limits.unpacked_limit).
     with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
-        return limits.read_capped(stream)
+        return limits.read_capped(stream, limit=limits.unpacked_limit(len(raw)))
 
 
 # ---------------------------------------------------------------- encodings
@@ -219,14 +229,71 @@ def sniff(text: str) -> tuple[str, int]:
     return best_sep, candidates[0][0] if candidates else 0
 
 
-def detect_decimal(frame: pd.DataFrame, sep: str) -> tuple[str, bool]:
-    """The decimal mark the cells show, and whether any cell showed it."""
+# 1.234 / 1,234 (and with a flag): a thousand and some, or one and a bit: no evidence either way.
+_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}(?:\s*[a-z]{1,2})?$")
+# 1.234.567 / 1,234,567: the mark groups thousands, so the decimal mark is the other one.
+_GROUPED_POINT = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}(?:\s*[a-z]{1,2})?$")
+_GROUPED_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3}){2,}(?:\s*[a-z]{1,2})?$")
+# A cell that reads as a number (marks, spaces and a flag allowed), and a year (2020, 2020.0).
+_NUMBERISH = re.compile(r"^[+-]?[\d.,][\d .,\u00a0\u202f']*(?:\s*[A-Za-z]{1,2})?$")
+_YEARISH = re.compile(r"^\d{4}(?:[.,]0+)?$")
+
+
+def number_columns(frame: pd.DataFrame) -> list:
+    """The columns of a table that hold numbers, the only ones whose cells tell the decimal mark: a
+    period written 2020.0, a note saying "2.5" or a code must not sway how the values read.
+
+    A recognised table's number columns (its integer ones only where it has none); for a table no
+    schema names (a file read through a mapping), the columns whose cells mostly read as numbers,
+    leaving out those named as another kind of column and those holding only years."""
+    from .schema import INTEGER, NUMBER, recognise
+
+    headers = list(frame.columns)
+    kind, mapping = recognise([str(h) for h in headers])
+    if kind is not None:
+        table = TABLES[kind]
+        kinds = {h: table.column(c).kind for h, c in mapping.items()}
+        return ([h for h in headers if kinds.get(str(h)) == NUMBER]
+                or [h for h in headers if kinds.get(str(h)) == INTEGER])
+    numeric, other = set(), set()
+    for table in TABLES.values():
+        for alias, canonical in alias_map(table).items():
+            (numeric if table.column(canonical).kind in (NUMBER, INTEGER) else other).add(alias)
+    other -= numeric
+    out = []
+    sample = frame.head(500)
+    for h in headers:
+        if normalise_header(h) in other:
+            continue
+        cells = sample[h]
+        if isinstance(cells, pd.DataFrame):
+            cells = cells.iloc[:, 0]
+        cells = cells.astype(str).str.strip()
+        cells = cells[(cells != "") & ~cells.str.startswith(":") & ~cells.isin(MISSING_MARKERS)]
+        if not len(cells) or cells.str.match(_YEARISH).all():
+            continue
+        if cells.str.match(_NUMBERISH).mean() >= 0.5:
+            out.append(h)
+    return out
+
+
+def detect_decimal(frame: pd.DataFrame, sep: str | None, columns: list | None = None) -> tuple[str, bool]:
+    """The decimal mark the number cells show, and whether any cell showed it.
+
+    Only the number columns count (`number_columns`, or `columns` when given). A cell such as
+    1.234 or 1,234 says nothing (a thousand, or one and a bit); 0.125 does (no thousands group starts
+    with 0), as do 1,5, 1.234,5 and 1.234.567. Without any evidence: a comma with `;` (French and
+    Belgian Excel pair them), a point otherwise."""
     sample = frame.head(5000)
     commas = points = 0
-    for col in sample.columns:
-        values = sample[col].astype(str).str.strip()
-        commas += int(values.str.match(_COMMA_DECIMAL).sum())
-        points += int((values.str.match(_POINT_DECIMAL) & ~values.str.match(_AMBIGUOUS_POINT)).sum())
+    for col in (number_columns(sample) if columns is None else columns):
+        values = sample[col]
+        if isinstance(values, pd.DataFrame):   # a name written twice (pandas keeps both)
+            values = values.iloc[:, 0]
+        values = values.astype(str).str.strip()
+        plain = ~values.str.match(_AMBIGUOUS)
+        commas += int(((values.str.match(_COMMA_DECIMAL) & plain) | values.str.match(_GROUPED_POINT)).sum())
+        points += int(((values.str.match(_POINT_DECIMAL) & plain) | values.str.match(_GROUPED_COMMA)).sum())
     if commas or points:
         return ("," if commas > points else "."), True
     # No decimal in the data: French and Belgian Excel pair ';' with a decimal comma.
@@ -242,15 +309,20 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     text = text.lstrip("\ufeff")
     if not text or text.isspace():   # (strip() would copy 25 MB to say so)
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-    data = text.encode("utf-8", errors="replace")
+    # The text as UTF-8 for the byte-level passes: a file that decoded as UTF-8 already is (one copy of
+    # a large file fewer held at once).
+    data = raw if encoding == "utf-8" else text.encode("utf-8", errors="replace")
     lines = check_lines(data)
     sep, skip = sniff(text)
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
     # text but forty million cells once parsed.
     header_line = _line(text, skip)
     limits.check("MAX_CELLS", max(lines - skip - 1, 0) * max(header_line.count(sep) + 1, 1))
-    blank = _has_blank_line(text)
-    frame = None if blank else read_plain_table(data, sep, skip)
+    # Blank lines between LFs send the file to the careful reader (Arrow would refuse them); blank
+    # lines a bare CR ends (CR CR LF) both readers give as rows of empty cells: dropped after reading.
+    careful = _has_blank_line(text)
+    blank = careful or _has_blank_line(text, cr=True)
+    frame = None if careful else read_plain_table(data, sep, skip)
     if frame is not None:
         return _sheet_from(frame, name, text, encoding, sep, skip, blank)
     try:
@@ -274,15 +346,20 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     return _sheet_from(frame, name, text, encoding, sep, skip, blank)
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def _line(text: str, index: int) -> str:
-    """The line at `index` (from 0), found without copying the text: 40 ms on 25 MB through StringIO."""
+    """The line at `index` (from 0), found without copying the text: 40 ms on 25 MB through StringIO.
+    A bare CR ends a line too (a CR-only file is otherwise one line, its header every separator)."""
     start = 0
     for _ in range(index):
-        start = text.find("\n", start) + 1
-        if start == 0:
+        end = _LINE_END.search(text, start)
+        if end is None:
             return ""
-    stop = text.find("\n", start)
-    return text[start:] if stop < 0 else text[start:stop + 1]
+        start = end.end()
+    end = _LINE_END.search(text, start)
+    return text[start:] if end is None else text[start:end.end()]
 
 
 def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
@@ -333,27 +410,62 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     return ReadResult(sheets=[sheet], problems=mixed_encoding(name, text, encoding, rows, skip))
 
 
+_CHECK_BLOCK = 8 * 1024 * 1024   # bytes looked at at once by check_lines: its arrays stay this small
+
+
+def _line_ends(data: np.ndarray, begin: int, stop: int) -> np.ndarray:
+    """Where lines end in data[begin:stop] (absolute positions): at LF, and at a CR that no LF follows
+    (old Mac Excel ends its lines with a CR alone; pandas and Arrow read them so)."""
+    block = data[begin:stop]
+    ends = block == 10
+    cr = np.flatnonzero(block == 13)
+    if len(cr):
+        following = cr + begin + 1
+        lf = np.zeros(len(cr), dtype=bool)
+        inside = following < len(data)
+        lf[inside] = data[following[inside]] == 10
+        ends[cr[~lf]] = True
+    return np.flatnonzero(ends) + begin
+
+
 def check_lines(encoded: bytes) -> int:
     """Refuse, before parsing, a line longer or with more fields than any real table has; the line count.
 
-    A row of 200,000 fields costs the parser time in the square of its length; one pass over the
-    text's line ends and separators (vectorised, on the text as UTF-8) bounds both.
+    A row of 200,000 fields costs the parser time in the square of its length; passes over the
+    text's line ends and separators (vectorised, on the text as UTF-8) bound both. They go block by
+    block: arrays the size of the file (a mask of its bytes, its line ends in int64) cost 900 MB on a
+    170 MB text of short lines.
     """
     data = np.frombuffer(encoded, dtype=np.uint8)
-    ends = np.flatnonzero(data == 10)
-    starts = np.concatenate(([0], ends + 1))
-    stops = np.concatenate((ends, [len(data)]))
-    longest = int((stops - starts).max()) if len(starts) else 0
-    limits.check("MAX_LINE_BYTES", longest)
+    size = len(data)
+    lines, start, longest = 1, 0, 0   # `start`: where the line being read began
+    for begin in range(0, size, _CHECK_BLOCK):
+        stop = min(begin + _CHECK_BLOCK, size)
+        ends = _line_ends(data, begin, stop)
+        if len(ends):
+            longest = max(longest, int(ends[0] - start), int(np.diff(ends).max(initial=1)) - 1)
+            start = int(ends[-1]) + 1
+            lines += len(ends)
+        longest = max(longest, stop - start)   # the line still open (a line with no end refused early)
+        limits.check("MAX_LINE_BYTES", longest)
     limit = limits.get("MAX_FIELDS_PER_ROW")
     if longest + 1 <= limit:   # a line of n bytes holds at most n + 1 fields: nothing to count
-        return len(starts)
+        return lines
     for sep in SEPARATORS:   # an upper bound: separators inside quotes count too
-        at = np.flatnonzero(data == ord(sep))
-        if len(at) > limit:
-            per_line = np.bincount(np.searchsorted(ends, at), minlength=len(starts))
-            limits.check("MAX_FIELDS_PER_ROW", int(per_line.max()) + 1)
-    return len(starts)
+        code = ord(sep)
+        if sum(int(np.count_nonzero(data[b:b + _CHECK_BLOCK] == code)) for b in range(0, size, _CHECK_BLOCK)) <= limit:
+            continue
+        carried = 0   # separators of the line still open
+        for begin in range(0, size, _CHECK_BLOCK):
+            stop = min(begin + _CHECK_BLOCK, size)
+            ends = _line_ends(data, begin, stop)
+            at = np.flatnonzero(data[begin:stop] == code) + begin
+            per_piece = np.bincount(np.searchsorted(ends, at), minlength=len(ends) + 1)
+            per_piece[0] += carried
+            most = int(per_piece.max())   # the open line's count is checked as it grows
+            limits.check("MAX_FIELDS_PER_ROW", most + 1)
+            carried = int(per_piece[-1]) if len(ends) else int(per_piece[0])
+    return lines
 
 
 def unique_header(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:
@@ -416,137 +528,6 @@ def _drop_blank(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np
 
 
 # ---------------------------------------------------------------- XLSX
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text[:10] if text.endswith("T00:00:00") else text
-    return str(value)
-
-
-def read_xlsx(raw: bytes, name: str) -> ReadResult:
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            limits.check_zip(archive)   # shared strings that unpack to gigabytes are refused unread
-            if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
-                return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-    except limits.LimitExceeded:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any failure of the archive or its XML is the file's
-        detail = "not a valid XLSX archive" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": detail})])
-    result = ReadResult()
-    try:
-        for ws in book.worksheets:
-            sheet, problems = _read_worksheet(ws, name)
-            result.problems.extend(problems)
-            if sheet is not None:
-                result.sheets.append(sheet)
-    except limits.LimitExceeded:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": type(exc).__name__})])
-    finally:
-        book.close()
-    if not result.sheets and not result.problems:
-        result.problems.append(Problem(name, None, None, None, "empty_file"))
-    return result
-
-
-def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """A DOCTYPE in a workbook's XML (entity expansion, external entities): Excel never writes one."""
-    with archive.open(info) as part:
-        return b"<!DOCTYPE" in part.read(4096).upper()
-
-
-def _read_worksheet(ws, name: str) -> tuple[Sheet | None, list[Problem]]:
-    """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension.
-
-    A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
-    million rows: rows are kept only when they hold something, trailing empty cells are cut,
-    and the cells kept are counted against the limit.
-    """
-    ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
-    known = _known_headers()
-    max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
-    header: list[str] | None = None
-    header_row = 0
-    body: list[list[str]] = []
-    numbers: list[int] = []
-    notes: list[tuple[int, list[str]]] = []   # non-empty rows before a known header
-    outside: list[tuple[int, int]] = []       # (row, column) of a cell right of the header's last name
-    cells = 0
-    for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if not values or all(v is None or v == "" for v in values):
-            continue
-        row = [_cell_text(v) for v in values]
-        while row and not row[-1].strip():
-            row.pop()
-        if header is None:
-            if len(row) > max_cols:
-                raise limits.LimitExceeded("MAX_COLUMNS", len(row), max_cols)
-            # The header is the first row naming a known column (notes may sit above it).
-            if any(normalise_header(c) in known for c in row if c):
-                header, header_row = [c.strip() for c in row], index
-            else:
-                notes.append((index, row))
-                cells += len(row)
-                if cells > max_cells:
-                    raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
-            continue
-        cells += min(len(row), len(header))
-        if cells > max_cells:
-            raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
-        beyond = next((i for i in range(len(header), len(row)) if row[i].strip()), None)
-        if beyond is not None and len(outside) < 1000:
-            outside.append((index, beyond))
-        body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
-        numbers.append(index)
-    if header is None:
-        if not notes:
-            return None, []
-        # No known column: the first non-empty row is the header (the check then names the table it lacks).
-        header_row, first = notes[0]
-        header = [c.strip() for c in first]
-        for index, row in notes[1:]:
-            body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
-            numbers.append(index)
-    while header and not header[-1]:
-        header.pop()
-    width = len(header)
-    for index, row in zip(numbers, body):   # cells under the trailing empty header cells are outside too
-        beyond = next((i for i in range(width, len(row)) if row[i].strip()), None)
-        if beyond is not None and len(outside) < 1000:
-            outside.append((index, beyond))
-    body = [r[:width] for r in body]
-    frame = pd.DataFrame(body, columns=header, dtype="str") if body else pd.DataFrame(
-        {h: pd.Series([], dtype="str") for h in header})
-    frame.columns, repeated = unique_header([c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)])
-    rows = np.asarray(numbers, dtype=np.int64)
-    frame, rows = _drop_blank(frame, rows)
-    sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
-                  decimal=".", decimal_detected=False, header_row=header_row, repeated=repeated)
-    return sheet, _outside_problems(sheet.label, sorted(set(outside)))
-
-
-def _outside_problems(label: str, outside: list[tuple[int, int]]) -> list[Problem]:
-    """A notice naming the cells right of the table (a total, a comment): they are not read."""
-    if not outside:
-        return []
-    shown = ", ".join(f"{column_letter(col + 1)}{row}" for row, col in outside[:10]) + (", …" if len(outside) > 10 else "")
-    return [Problem(label, outside[0][0], None, None, "cells_outside_table", {"cells": shown}, severity="notice")]
-
 
 def separator_name(sep: str | None) -> str | None:
     return _SEP_NAMES.get(sep) if sep else None

@@ -1,0 +1,244 @@
+"""Reading the XLSX workbooks planners bring: the first worksheet with a table, every cell as text.
+
+A workbook is read with the values Excel saved (a formula's last result), in read-only mode, row by
+row, under the limits of indicators/limits.py; a formula Excel never computed keeps its text and is
+refused by the validator. Numbers typed as text go through the same decimal detection as a CSV's
+(indicators/reading.py)."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import numpy as np
+import pandas as pd
+
+from . import limits
+from .problems import Problem
+from .reading import ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, unique_header
+from .schema import normalise_header
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "text") and not isinstance(value, str):   # an array formula (no cached value)
+        return str(value.text)
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text
+    return str(value)
+
+
+def _cell(value):
+    """A cell as the reader keeps it until the sheet's decimal mark is known: text, or a number with a
+    fraction kept as a number (written with that mark once it is known, see _read_worksheet)."""
+    if isinstance(value, float) and not (value.is_integer() and abs(value) < 1e15):
+        return value
+    return _cell_text(value)
+
+
+def _text(cell) -> str:
+    return repr(cell) if isinstance(cell, float) else cell
+
+
+def _blank(cell) -> bool:
+    return isinstance(cell, str) and not cell.strip()
+
+
+# A formula cell with no cached value (`<f>E2/4</f></c>`, or an empty `<v>`): a workbook written by a
+# program and never opened in Excel. Not a cell of type "str" with an empty `<v>`: that is a formula
+# Excel computed to an empty text (=IF(B2="";"";B2/C2)), a cell without a value. The formula text may
+# not hold "<" (it is escaped), and an element is never longer than the overlap between the blocks
+# searched.
+_UNCACHED = re.compile(rb"<(?:\w+:)?c\b(?![^>]*\bt=[\"']str[\"'])[^>]*>\s*"
+                       rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+                       rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+
+
+def _uncached_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether a worksheet holds a formula without the value Excel computed, read in blocks."""
+    block, overlap = 4 * 1024 * 1024, 64 * 1024
+    for info in archive.infolist():
+        if "/worksheets/" not in "/" + info.filename or not info.filename.endswith(".xml"):
+            continue
+        with archive.open(info) as part:
+            tail = b""
+            while True:
+                chunk = part.read(block)
+                if not chunk:
+                    break
+                text = tail + chunk
+                if (b"<f" in text or b":f" in text) and _UNCACHED.search(text):
+                    return True
+                tail = text[-overlap:]
+    return False
+
+
+def read_xlsx(raw: bytes, name: str) -> ReadResult:
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            limits.check_zip(archive)   # shared strings that unpack to gigabytes are refused unread
+            if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
+                return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
+            uncached = _uncached_formulas(archive)
+        # The values Excel computed and saved with each formula (rate = count / population): what the
+        # planner sees. Nothing is evaluated here; a cached text starting with "=" stays text, refused
+        # in a code column and guarded by every export (downloads.safe_frame) as any text cell is.
+        # (The reader first read formulas as their text, data_only=False, which refused them all.)
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        # A formula with no saved value keeps its text ("=E2/4"), so that it is reported at its cell
+        # rather than read as an empty cell: the formulas are read too, only for such a workbook.
+        formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False) if uncached else None
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the archive or its XML is the file's
+        detail = "not a valid XLSX archive" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
+        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": detail})])
+    result = ReadResult()
+    try:
+        for i, ws in enumerate(book.worksheets):
+            sheet, problems = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None)
+            result.problems.extend(problems)
+            if sheet is not None:
+                result.sheets.append(sheet)
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": type(exc).__name__})])
+    finally:
+        book.close()
+        if formulas is not None:
+            formulas.close()
+    if not result.sheets and not result.problems:
+        result.problems.append(Problem(name, None, None, None, "empty_file"))
+    return result
+
+
+def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """A DOCTYPE in a workbook's XML (entity expansion, external entities): Excel never writes one."""
+    with archive.open(info) as part:
+        return b"<!DOCTYPE" in part.read(4096).upper()
+
+
+def _with_formulas(values: tuple, formulas: tuple) -> tuple:
+    """A row's cached values, with the formula's text where a formula has none."""
+    if len(values) != len(formulas):
+        import itertools
+
+        pairs = itertools.zip_longest(values, formulas)
+    else:
+        pairs = zip(values, formulas)
+    return tuple(f if v is None and f is not None else v for v, f in pairs)
+
+
+def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Problem]]:
+    """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension.
+
+    A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
+    million rows: rows are kept only when they hold something, trailing empty cells are cut,
+    and the cells kept are counted against the limit.
+    """
+    ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
+    found = ws.iter_rows(values_only=True)
+    if formulas is not None:   # the same sheet read for its formulas (_uncached_formulas): row by row alongside
+        formulas.reset_dimensions()
+        found = map(_with_formulas, found, formulas.iter_rows(values_only=True))
+    known = _known_headers()
+    max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
+    header: list[str] | None = None
+    header_row = 0
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    notes: list[tuple[int, list[str]]] = []   # non-empty rows before a known header
+    outside: list[tuple[int, int]] = []       # (row, column) of a cell right of the header's last name
+    cells = 0
+    for index, values in enumerate(found, start=1):
+        if not values or all(v is None or v == "" for v in values):
+            continue
+        row = [_cell(v) for v in values]
+        while row and _blank(row[-1]):
+            row.pop()
+        if header is None:
+            if len(row) > max_cols:
+                raise limits.LimitExceeded("MAX_COLUMNS", len(row), max_cols)
+            # The header is the first row naming a known column (notes may sit above it).
+            if any(normalise_header(c) in known for c in row if c):
+                header, header_row = [_text(c).strip() for c in row], index
+            else:
+                notes.append((index, row))
+                cells += len(row)
+                if cells > max_cells:
+                    raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+            continue
+        cells += min(len(row), len(header))
+        if cells > max_cells:
+            raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+        beyond = next((i for i in range(len(header), len(row)) if not _blank(row[i])), None)
+        if beyond is not None and len(outside) < 1000:
+            outside.append((index, beyond))
+        body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
+        numbers.append(index)
+    if header is None:
+        if not notes:
+            return None, []
+        # No known column: the first non-empty row is the header (the check then names the table it lacks).
+        header_row, first = notes[0]
+        header = [_text(c).strip() for c in first]
+        for index, row in notes[1:]:
+            body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
+            numbers.append(index)
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    for index, row in zip(numbers, body):   # cells under the trailing empty header cells are outside too
+        beyond = next((i for i in range(width, len(row)) if not _blank(row[i])), None)
+        if beyond is not None and len(outside) < 1000:
+            outside.append((index, beyond))
+    body = [r[:width] for r in body]
+    frame = pd.DataFrame(body, columns=header, dtype=object) if body else pd.DataFrame(
+        {h: pd.Series([], dtype="str") for h in header})
+    frame.columns, repeated = unique_header([c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)])
+    frame, decimal, detected = _typed_numbers(frame)
+    rows = np.asarray(numbers, dtype=np.int64)
+    frame, rows = _drop_blank(frame, rows)
+    sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
+                  decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated)
+    return sheet, _outside_problems(sheet.label, sorted(set(outside)))
+
+
+def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
+    """The sheet as text, its decimal mark and whether its cells showed it.
+
+    Numbers typed as text (pasted from a PDF or a web page: `0,125`, `1.234,5`) are read as a CSV's
+    cells are: the mark is found from the text cells of the number columns (detect_decimal).
+    Numbers typed as numbers have no mark of their own: they are written with the one found, so that
+    both read the same (2.375 typed as a number is 2,375 in a sheet whose text says `12,5`)."""
+    def is_number(v) -> bool:
+        return v.__class__ is float
+
+    typed = {c: frame[c].map(is_number).to_numpy(dtype=bool) for c in frame.columns} if len(frame) else {}
+    head = frame.head(5000)
+    text_only = pd.DataFrame({c: head[c].where(~typed[c][:len(head)], "") for c in frame.columns}) if typed else head
+    decimal, detected = detect_decimal(text_only.astype("str"), None)
+    for c, mask in typed.items():
+        if mask.any():
+            frame[c] = frame[c].map(lambda v: (repr(v).replace(".", decimal) if decimal != "." else repr(v))
+                                    if v.__class__ is float else v)
+    return frame.astype("str"), decimal, detected
+
+
+def _outside_problems(label: str, outside: list[tuple[int, int]]) -> list[Problem]:
+    """A notice naming the cells right of the table (a total, a comment): they are not read."""
+    if not outside:
+        return []
+    shown = ", ".join(f"{column_letter(col + 1)}{row}" for row, col in outside[:10]) + (", …" if len(outside) > 10 else "")
+    return [Problem(label, outside[0][0], None, None, "cells_outside_table", {"cells": shown}, severity="notice")]
