@@ -39,23 +39,38 @@ class Outcome:
         return out
 
 
+def labels(sources: list[Source]) -> list[str]:
+    """Each source's name in reports, one per source: two files named alike (d1/obs.csv, d2/obs.csv)
+    carry their folder, or a number, so that a problem, a skipped row or a digest is never the other's."""
+    names = [_name_of(s) for s in sources]
+    out = []
+    for source, name in zip(sources, names):
+        if names.count(name) > 1 and not isinstance(source, (MappedSource, tuple)):
+            name = f"{Path(source).parent.name}/{name}" if Path(source).parent.name else name
+        out.append(name)
+    for i, name in enumerate(out):   # still alike (two uploads, one folder twice): numbered
+        if out.count(name) > 1:
+            out[i] = f"{name} ({out[:i + 1].count(name)})" if out[:i].count(name) else name
+    return out
+
+
 def _read(sources: list[Source]):
     results, hashes = [], []
-    for source in sources:
+    for source, label in zip(sources, labels(sources)):
         if isinstance(source, MappedSource):
             results.append(source.result)
             hashes.append((source.name, source.sha256))
         elif isinstance(source, tuple):
             name, raw = source
-            results.append(read_file(raw, name))
-            hashes.append((name, hashlib.sha256(raw).hexdigest()))
+            results.append(read_file(raw, label))
+            hashes.append((label, hashlib.sha256(raw).hexdigest()))
         else:
             path = Path(source)
-            results.append(read_file(path))
+            results.append(read_file(path, label))
             try:
-                hashes.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+                hashes.append((label, hashlib.sha256(path.read_bytes()).hexdigest()))
             except OSError:
-                hashes.append((path.name, ""))
+                hashes.append((label, ""))
     return results, hashes
 
 
@@ -122,7 +137,8 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
             present[kind].add("flag")   # a row's flag is what its file says: none clears an old `p`
     files = []
     for info in checked.files:
-        sha = next((h for n, h in hashes if info["file"].startswith(n)), "")
+        # a file's own digest: "obs.csv" is not "obs.csv.gz"; a workbook's sheets are "name [sheet]"
+        sha = next((h for n, h in hashes if info["file"] == n or info["file"].startswith(n + " [")), "")
         files.append({**info, "sha256": sha})
     result = apply_import(engine, tables, user=user, files=files, dry_run=dry_run, rejected=rejected,
                           present=present, attach_to_successor=attach_to_successor)

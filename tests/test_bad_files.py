@@ -170,3 +170,34 @@ def test_a_number_in_a_message_reads_as_its_file_writes_it(framework_store, tmp_
                        "MOB01,59350,2019,10,2030,12.5\nMOB01,59350,2019,10,2030,\n", encoding="utf-8")
     conflicts = [p for p in validate_files(framework_store, [targets]).problems if p.code == "conflicting_key"]
     assert [(p.row, p.value) for p in conflicts] == [(3, None)]
+
+
+def test_two_files_named_alike_are_told_apart_in_reports_skipped_rows_and_digests(tmp_path):
+    """d1/obs.csv and d2/obs.csv: a bad row of one skipped the other's row of the same number, and a
+    file's digest was the one of any file whose name began like it (obs.csv for obs.csv.gz)."""
+    import gzip
+    import hashlib
+
+    from indicators.store import read_table
+
+
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    first = tmp_path / "d1" / "obs.csv"
+    first.write_text("indicator_id,territory_id,period,value\nMOB02,59350,2020,1\nMOB02,59512,2020,5\n")
+    second = tmp_path / "d2" / "obs.csv"
+    second.write_text("indicator_id,territory_id,period,value\nMOB02,59350,2021,2\nMOB02,59512,2021,x\n")
+    engine = store_with_framework(f"sqlite:///{tmp_path / 's.sqlite'}")
+    outcome = import_files(engine, [first, second], user="test", skip_invalid_rows=True)
+    assert [(p.file, p.row) for p in outcome.checked.problems if p.severity == "error"] == [("d2/obs.csv", 3)]
+    stored = read_table(engine, "observations")
+    assert sorted(zip(stored["territory_id"], stored["period"])) == [("59350", "2020"), ("59350", "2021"),
+                                                                     ("59512", "2020")]   # d1's row 3 kept
+    packed = tmp_path / "obs.csv.gz"
+    packed.write_bytes(gzip.compress(b"indicator_id,territory_id,period,value\nMOB02,59350,2019,3\n"))
+    plain = tmp_path / "obs.csv"
+    plain.write_text("indicator_id,territory_id,period,value\nMOB02,59512,2019,4\n")
+    assert import_files(engine, [plain, packed], user="test").ok
+    batch = list_batches(engine).iloc[0]
+    assert batch["sha256"].split(", ") == [hashlib.sha256(plain.read_bytes()).hexdigest(),
+                                           hashlib.sha256(packed.read_bytes()).hexdigest()]
