@@ -394,8 +394,9 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     info = per_action[per_action["action_id"] == chosen].iloc[0]
     action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
     st.markdown(f"### {info['action']}")
+    why = f" &nbsp; *{info['note']}*" if info["status"] == "not_assessed" and info.get("note") else ""
     st.markdown(common.status_badge(info["status"], lang, flt.method, True)
-                + f" &nbsp; {t('score', lang)}{i18n.colon(lang)} **{_score(info['score'], lang)}** / 5")
+                + f" &nbsp; {t('score', lang)}{i18n.colon(lang)} **{_score(info['score'], lang)}** / 5" + why)
     cols = st.columns(3)
     cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")
     cols[1].markdown(f"**{t('action_status', lang)}**  \n{info['implementation']}")

@@ -396,3 +396,13 @@ def test_a_flows_indicator_links_to_its_map(store):
     links = at.get("page_link")
     assert len(links) == 1 and links[0].proto.label == "Voir ses flux sur la carte"
     assert "indicator=MOB10" in links[0].proto.query_string and "lang=fr" in links[0].proto.query_string
+
+
+def test_an_action_not_assessed_says_why_beside_its_status(store):
+    """A28 has only context indicators: its detail said '– Non évalué · Score : – / 5' with the reason
+    only in the table's last column, off screen at 1280 px."""
+    from indicators.i18n import t
+
+    at = open_page("pages/actions.py", {"lang": "fr", "action": "A28"})
+    header = next(m.value for m in at.markdown if "/ 5" in m.value)
+    assert t("reason_only_context_indicators", "fr") in header, header
