@@ -47,6 +47,9 @@ class Filters:
         return Filters(lang=self.lang, method=self.method)
 
 
+QUERY_KEYS = ("lang", "level", "theme", "action", "territory", "from", "to", "method", "indicator")   # to_query's
+
+
 @dataclass
 class Parsed:
     filters: Filters
@@ -74,6 +77,11 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     level = code("level", "levels", "level_id")
     theme = code("theme", "themes", "theme_id")
     action = code("action", "actions", "action_id")
+    if action:   # an action outside the level or theme of the link: said, not silently let go
+        row = framework["actions"][framework["actions"]["action_id"] == action].iloc[0]
+        if (level and row["level_id"] != level) or (theme and row["theme_id"] != theme):
+            dropped.append(f"action={action}")
+            action = None
     indicator = code("indicator", "indicators", "indicator_id")
     known = set(framework["territories"]["territory_id"])
     territories = []
@@ -89,6 +97,11 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
             dropped.append(f"{key}={value}")
     if "from" in periods and "to" in periods and periods["from"] > periods["to"]:
         dropped.append(f"from={periods.pop('from')}")
+    # a parameter the dashboard does not know (a typo such as `territories=`) is said; Streamlit's own
+    # (embed, embed_options) and tracking ones (utm_…) pass quietly
+    for key in params:
+        if key not in QUERY_KEYS and not key.startswith(("embed", "utm_")):
+            dropped.extend(f"{key}={value}" for value in params[key][:1])
     method = _first(params, "method") or "opensdg"
     if method not in METHODS:
         dropped.append(f"method={method}")

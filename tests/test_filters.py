@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.filters import Filters, empty_hint, in_period, parse_query, selected_indicators
+from indicators.filters import QUERY_KEYS, Filters, empty_hint, in_period, parse_query, selected_indicators
 
 FW = {
     "levels": pd.DataFrame({"level_id": ["border", "metropolis"]}),
@@ -27,6 +27,19 @@ def test_unknown_and_malformed_dropped():
                           "method": ["y"]}, FW, "fr")
     assert parsed.filters == Filters(lang="fr", territories=("59350",), period_to="2020")
     assert set(parsed.dropped) == {"level=x", "territory=1", "from=2030", "method=y"}
+
+
+def test_a_link_s_unknown_parameter_and_an_action_outside_its_level_are_said():
+    """`territories=1,2,3` (a typo of `territory`) and `action=A02` under `level=border` were dropped
+    without a word; Streamlit's own parameters and tracking ones pass quietly."""
+    parsed = parse_query({"territories": ["59350,34022"], "level": ["border"], "action": ["A02"],
+                          "embed": ["true"], "utm_source": ["mail"]}, FW, "fr")
+    assert parsed.filters == Filters(lang="fr", level="border")
+    assert set(parsed.dropped) == {"territories=59350,34022", "action=A02"}
+    inside = parse_query({"level": ["border"], "action": ["A01"]}, FW, "fr")
+    assert inside.filters.action == "A01" and not inside.dropped
+    assert set(Filters(lang="nl", level="border", action="A01", territories=("1",), period_from="2016",
+                       period_to="2020", method="eurostat", indicator="MOB01").to_query()) <= set(QUERY_KEYS)
 
 
 def test_selection_and_hint():
