@@ -85,6 +85,11 @@ def _observations(engine):
             for r in frame.itertuples(index=False)}
 
 
+def _errors(mapped) -> list:
+    """A mapped file's problems, without its notices (the cells without a value it counts)."""
+    return [p for p in mapped.problems if p.severity == "error"]
+
+
 def _cli(*args):
     return subprocess.run([sys.executable, "-m", "indicators", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
@@ -155,7 +160,7 @@ def test_five_real_foreign_files_import_in_one_batch(store_url, framework):
 
 def test_eurostat_rows_keep_their_original_row_numbers_and_year_columns():
     mapped = apply_mapping(EUROSTAT, {**EUROSTAT_SPEC, "territory": {"column": "geo", "keep": ["BE254", "FRE11"]}})
-    assert mapped.problems == []
+    assert _errors(mapped) == []
     preview = mapped.preview()
     first = preview.iloc[0]
     assert (first["row"], first["column"], first["territory_id"], first["period"], first["value"], first["flag"]) == (
@@ -168,7 +173,7 @@ def test_eurostat_rows_keep_their_original_row_numbers_and_year_columns():
 
 def test_statbel_aggregate_rows_are_dropped_by_the_code_filter():
     mapped = apply_mapping(STATBEL, STATBEL_SPEC)
-    assert mapped.problems == []
+    assert _errors(mapped) == []
     frame = mapped.sheet.frame
     # 638 rows: country, 3 regions, 10 provinces and 43 arrondissements are left out; 581 municipalities.
     assert mapped.summary["rows"] == 638 and mapped.summary["filtered_out"] == 57
@@ -226,7 +231,7 @@ def test_a_bad_value_is_reported_at_the_original_file_row_and_column(tmp_path, s
     bad = write(tmp_path, CNAF.name, raw)
     outcome = import_files(engine, [apply_mapping(bad, CNAF_SPEC, known=known_for_mapping(engine))], user="x")
     assert outcome.result is None
-    problems = [p.as_dict() for p in outcome.checked.problems]
+    problems = [p.as_dict() for p in outcome.checked.problems if p.severity == "error"]
     assert problems == [{"file": CNAF.name, "row": 354, "column": "TX_F", "value": "5l,6",
                          "message": "Not a number.",
                          "suggestion": "Write a number such as 1234,5 or 1234.5, or leave the cell empty."}]
@@ -244,12 +249,12 @@ def test_a_bad_flag_in_a_year_column_names_that_year_column(tmp_path):
     raw = EUROSTAT.read_bytes().replace(b"EUR_HAB,BE254\t48600 p\t43700 p", b"EUR_HAB,BE254\t48600 x\t43700 p")
     bad = write(tmp_path, EUROSTAT.name, raw)
     mapped = apply_mapping(bad, {**EUROSTAT_SPEC, "territory": {"column": "geo", "keep": ["BE254"]}})
-    assert [(p.file, p.row, p.column, p.value, p.code) for p in mapped.problems] == [
+    assert [(p.file, p.row, p.column, p.value, p.code) for p in _errors(mapped)] == [
         (EUROSTAT.name, 29, "2021", "48600 x", "bad_flag")]
     from indicators.schema import FLAGS
 
     for lang in ("fr", "nl", "en"):   # said with the flags it knows (it raised KeyError: 'known')
-        assert ", ".join(FLAGS) in mapped.problems[0].as_dict(lang)["message"]
+        assert ", ".join(FLAGS) in _errors(mapped)[0].as_dict(lang)["message"]
     assert len(mapped.sheet.frame) == 18          # the other 18 years of BE254 are kept
     checked = validate_files(None, [mapped])      # the validator passes the problem on, not a second one
     assert [(p.row, p.column) for p in checked.problems if p.code in ("bad_flag", "not_a_number", "required")] == [
@@ -260,7 +265,7 @@ def test_unknown_territories_point_at_the_original_column_with_the_nearest_code(
     engine = _store(sqlite_url, framework)
     spec = {**STATBEL_SPEC, "territory": {**STATBEL_SPEC["territory"], "pattern": r"3402\d"}}
     mapped = apply_mapping(STATBEL, spec, known=known_for_mapping(engine))
-    found = [(p.row, p.column, p.value, p.suggestion_text()) for p in mapped.problems]
+    found = [(p.row, p.column, p.value, p.suggestion_text()) for p in _errors(mapped)]
     assert found == [(229, "NIS code", "34023", "Did you mean 34022?"),
                      (230, "NIS code", "34025", "Did you mean 34022?"),
                      (231, "NIS code", "34027", "Did you mean 34022?")]
@@ -279,14 +284,14 @@ def test_unknown_territories_point_at_the_original_column_with_the_nearest_code(
 def test_an_unknown_indicator_is_reported_once_for_its_column(sqlite_url, framework):
     engine = _store(sqlite_url, framework)
     mapped = apply_mapping(CNAF, {**CNAF_SPEC, "values": {"TX_F": "DEM_TXG"}}, known=known_for_mapping(engine))
-    assert [(p.row, p.column, p.value, p.code, p.suggestion_text()) for p in mapped.problems] == [
+    assert [(p.row, p.column, p.value, p.code, p.suggestion_text()) for p in _errors(mapped)] == [
         (None, "TX_F", "DEM_TXG", "unknown_code", "Did you mean DEM_TXF?")]
 
 
 def test_a_column_the_file_does_not_have_is_a_clear_problem():
     mapped = apply_mapping(CNAF, {**CNAF_SPEC, "values": {"TX_Z": "DEM_TXF"}})
     assert mapped.sheet is None
-    (problem,) = mapped.problems
+    (problem,) = _errors(mapped)
     assert problem.code == "missing_columns" and problem.file == CNAF.name
     assert "TX_Z" in problem.message() and "CODGEO" in problem.message()
 
@@ -390,7 +395,7 @@ def test_header_row_override_comment_lines_and_constant_flag(tmp_path):
     spec = {"header_row": 2, "comment": "#", "territory": "CODGEO", "period": "2021", "values": {"Part": "X"},
             "flag": "e", "note": "extrait"}
     mapped = apply_mapping(path, spec)
-    assert mapped.problems == []
+    assert _errors(mapped) == []
     frame = mapped.sheet.frame
     assert list(mapped.sheet.rows) == [3, 4]
     assert list(frame["value"]) == ["12,5", "8,25"] and mapped.sheet.decimal == ","
@@ -417,7 +422,7 @@ def test_xlsx_title_rows_are_skipped_with_header_row(tmp_path):
     book.save(path)
     mapped = apply_mapping(path, {"header_row": 3, "territory": {"column": "code commune", "pad": 5},
                                   "period": "2019", "values": {"Population": "POP_FR"}})
-    assert mapped.problems == []
+    assert _errors(mapped) == []
     frame = mapped.sheet.frame
     assert list(mapped.sheet.rows) == [4, 5] and mapped.sheet.label == "pop.xlsx [Données]"
     assert list(frame["territory_id"]) == ["59350", "59512"] and list(frame["value"]) == ["232787", "96990"]
@@ -439,7 +444,7 @@ def test_the_documented_examples_are_valid_and_do_what_the_page_says(sqlite_url,
     assert apply_mapping(CNAF, cnaf, known=known).summary["observations"] == 9
     # From 2010: BE254 and FRE11 twelve years each, BE328 five (2009-2016 are ':').
     mapped = apply_mapping(EUROSTAT, eurostat, known=known)
-    assert mapped.summary["observations"] == 29 and mapped.problems == []
+    assert mapped.summary["observations"] == 29 and _errors(mapped) == []
     assert apply_mapping(STATBEL, statbel).summary["observations"] == 581
     outcome = import_files(engine, [apply_mapping(path, spec, known=known) for path, spec in
                                     ((CNAF, cnaf), (EUROSTAT, eurostat), (INSEE, insee), (ARCEP, arcep))], user="doc")
@@ -450,6 +455,19 @@ def test_the_same_commune_twice_is_reported_at_the_second_row_and_its_column(tmp
     path = write(tmp_path, "twice.csv", "CODGEO;TX_F;A_ETUD\n59350;51,6;10\n59512;51,4;3\n59350;52,0;10\n")
     mapped = apply_mapping(path, {"territory": "CODGEO", "period": "2020",
                                   "values": {"TX_F": "DEM_TXF", "A_ETUD": "CAF_ETUD"}})
-    assert [(p.row, p.column, p.value, p.code, p.params["first_row"]) for p in mapped.problems] == [
+    assert [(p.row, p.column, p.value, p.code, p.params["first_row"]) for p in _errors(mapped)] == [
         (4, "TX_F", "52,0", "conflicting_key", "2"), (4, "A_ETUD", "10", "duplicate_key", "2")]
     assert len(mapped.sheet.frame) == 4
+
+
+def test_a_mapped_files_cells_without_a_value_are_counted_in_a_notice(tmp_path):
+    """DESIGN: the report counts the rows without a value as a notice; the mapped path kept the count
+    for itself."""
+    spec = {**EUROSTAT_SPEC, "territory": {"column": "geo", "keep": ["BE254"]}}
+    before = sum(p.params["count"] for p in apply_mapping(EUROSTAT, spec).problems if p.code == "no_value_rows")
+    raw = EUROSTAT.read_bytes().replace(b"EUR_HAB,BE254\t48600 p\t43700 p", b"EUR_HAB,BE254\t:\t: c")
+    mapped = apply_mapping(write(tmp_path, EUROSTAT.name, raw), spec)
+    (notice,) = [p for p in mapped.problems if p.code == "no_value_rows"]
+    assert notice.severity == "notice" and notice.params["count"] == before + 2 and notice.params["rows"] == "29"
+    assert mapped.summary["problems"] == 0   # a notice, not a problem to fix
+    assert "Lignes sans valeur" in notice.message("fr")

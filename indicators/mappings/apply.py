@@ -246,7 +246,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
                "observations": 0, "problems": 0}
 
     def done(sheets, problems, columns=None, headers=None) -> MappedSource:
-        summary["problems"] = len(problems)
+        summary["problems"] = sum(p.severity != "notice" for p in problems)   # the cells without a value: `missing`
         problems = cap(problems)
         return MappedSource(file_name, digest, ReadResult(sheets=sheets, problems=problems), spec, mapping_name,
                             summary, columns if columns is not None else np.array([], dtype=object), headers or {})
@@ -403,6 +403,11 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     values, flags, codes_bad = parse_numbers(cells["text"], decimal)
     empty = np.isnan(values) & codes_bad.isna().to_numpy()
     summary["missing"] = int(empty.sum())
+    if empty.any():   # as the plain files' report says them (DESIGN: a notice counts the rows without a value)
+        at_rows = np.unique(rows[cells["pos"].to_numpy(dtype=np.int64)[empty]])
+        shown = ", ".join(str(int(r)) for r in at_rows[:10]) + (" …" if len(at_rows) > 10 else "")
+        problems.append(Problem(label, None, None, None, "no_value_rows", {"count": int(empty.sum()), "rows": shown},
+                                severity="notice"))
     cells["flag"] = flags.to_numpy()
     cells["_value"] = values
     # Problems read from arrays by position, capped per column and kind (`problems.capped`): a `.at`
