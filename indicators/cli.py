@@ -239,6 +239,8 @@ def _missing_sqlite_file(url: str | None) -> str | None:
 def _validate(engine, args) -> int:
     from .importing import validate_files
 
+    if _missing(args.files, args.lang):
+        return USAGE
     checked = validate_files(engine, args.files, expected_kind=args.table)
     if args.format == "json":
         print(json.dumps(checked.report(args.lang), ensure_ascii=False, indent=1))
@@ -252,9 +254,21 @@ def _validate(engine, args) -> int:
     return OK if checked.ok else INVALID
 
 
+def _missing(files: list[str], lang: str) -> bool:
+    """Files named on the command line that are not there (a typo): a usage error, said in words."""
+    from .i18n import t
+
+    absent = [f for f in files if not Path(f).is_file()]
+    for f in absent:
+        print(t("cli_no_such_file", lang, file=f), file=sys.stderr)
+    return bool(absent)
+
+
 def _import(engine, args) -> int:
     from .importing import import_files
 
+    if _missing(args.files, args.lang):
+        return USAGE
     sources = args.files
     if args.mapping:
         try:

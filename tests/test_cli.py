@@ -165,3 +165,21 @@ def test_options_given_before_the_command_are_kept(tmp_path, capsys, monkeypatch
     assert "Rien n'a été importé" in capsys.readouterr().out
     assert main(["--lang", "nl", "--db", url, "history"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 1     # the framework's batch, in this store
+
+
+@pytest.mark.parametrize("command", ["import", "validate"])
+def test_a_file_that_is_not_there_is_a_usage_error_in_the_chosen_language(tmp_path, sqlite_url, capsys, command):
+    """It was "the table is malformed: No such file or directory" (English inside French), exit 1."""
+    from .helpers import store_with_framework
+
+    store_with_framework(sqlite_url)
+    missing = tmp_path / "absent.csv"
+    assert main(["--lang", "fr", command, "--db", sqlite_url, str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing} : aucun fichier de ce nom" in err and "No such file" not in err
+
+
+def test_an_unknown_saved_mapping_is_said_in_the_chosen_language(tmp_path, sqlite_url, capsys):
+    path = write(tmp_path, "es.tsv", "unit,geo\\time\t2020\nEUR_HAB,BE254\t1\n")
+    assert main(["--lang", "nl", "import", "--db", sqlite_url, str(path), "--mapping", "nosuch"]) == 1
+    assert "Er is geen opgeslagen koppeling met de naam 'nosuch'" in capsys.readouterr().err

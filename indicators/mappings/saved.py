@@ -28,10 +28,12 @@ def load_mapping(engine, name: str) -> dict:
     spec = get_mapping(engine, name)
     if spec is None:
         names = mapping_names(engine)
-        known = (f"Saved mappings: {', '.join(names)}." if names else
-                 "No mapping is saved yet: save one with `python -m indicators save-mapping NAME FILE.json` "
-                 "or from the Data page.")
-        raise MappingError(f"There is no saved mapping named '{name}'. {known}")
+        if names:
+            raise MappingError(f"There is no saved mapping named '{name}'. Saved mappings: {', '.join(names)}.",
+                               key="mapping_not_found", name=name, names=", ".join(names))
+        raise MappingError(f"There is no saved mapping named '{name}'. No mapping is saved yet: save one with "
+                           "`python -m indicators save-mapping NAME FILE.json` or from the Data page.",
+                           key="mapping_none_saved", name=name)
     return spec
 
 

@@ -15,6 +15,20 @@ TEXTS = {
     "cli_kept_to_undo": {
         "fr": "{size} conservés pour annuler", "nl": "{size} bewaard om terug te draaien", "en": "{size} kept to undo",
     },
+    # A saved mapping asked for by name (store/documents.py, mappings/saved.py)
+    "mapping_not_found": {
+        "fr": "Aucune correspondance enregistrée ne s'appelle « {name} ». Correspondances enregistrées : {names}.",
+        "nl": "Er is geen opgeslagen koppeling met de naam '{name}'. Opgeslagen koppelingen: {names}.",
+        "en": "There is no saved mapping named '{name}'. Saved mappings: {names}.",
+    },
+    "mapping_none_saved": {
+        "fr": "Aucune correspondance enregistrée ne s'appelle « {name} », et aucune n'est encore enregistrée : "
+              "enregistrez-en une avec `python -m indicators save-mapping NOM FICHIER.json` ou depuis la page Données.",
+        "nl": "Er is geen opgeslagen koppeling met de naam '{name}', en er is er nog geen opgeslagen: sla er een op "
+              "met `python -m indicators save-mapping NAAM BESTAND.json` of via de pagina Gegevens.",
+        "en": "There is no saved mapping named '{name}', and none is saved yet: save one with "
+              "`python -m indicators save-mapping NAME FILE.json` or from the Data page.",
+    },
     # Database failures while writing: nothing was written (store/writing.py, store/bulk.py).
     "store_busy": {
         "fr": "Un autre import est en cours d'écriture : rien n'a été écrit. Réessayez dans quelques secondes.",
