@@ -148,7 +148,8 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         st.caption(t("no_data_indicator", lang))
     else:
         latest = obs.sort_values("period").groupby("indicator_id", as_index=False).last()
-        assessed, _ = common.assessment(view.version, flt.method)
+        # the statuses of the period shown, as the map's colours and the other pages say them
+        assessed, _ = common.scoped_assessment(view.version, flt.method, (), flt.period_from, flt.period_to)
         status = assessed[assessed["territory_id"].astype(str) == code].set_index("indicator_id")["status"]
         info = in_scope.set_index("indicator_id")
         current = latest[latest["indicator_id"] == indicator["indicator_id"]]
