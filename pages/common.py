@@ -109,6 +109,23 @@ def assessment(version: tuple, method: str) -> tuple[pd.DataFrame, pd.DataFrame]
     return assessed, actions
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only
+def scoped_assessment(version: tuple, method: str, territories: tuple[str, ...] = (),
+                      period_from: str | None = None,
+                      period_to: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(indicator × territory statuses, action roll-up) from the observations of the chosen
+    territories and period, the same for every page and the report (`overview.assess_in_scope`):
+    the Overview, the Strategic actions page and the report never disagree for one view. Without a
+    territory or period filter, the whole store's statuses (`assessment`, cached per data version)."""
+    if not territories and not period_from and not period_to:
+        return assessment(version, method)
+    from indicators.overview import assess_in_scope
+
+    scope = F.Filters(territories=tuple(territories), period_from=period_from, period_to=period_to, method=method)
+    _, assessed, roll = assess_in_scope(framework(version), observations(version), scope)
+    return assessed, roll
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def batches(version: tuple) -> pd.DataFrame:
     from indicators.store import list_batches
@@ -702,20 +719,3 @@ def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> 
             # the files' sizes ("8.5KB"): the page says what matters of each file (its rows) in its own words
             f"{scope} [data-testid='stFileChipName'] + div {{display: none}}"
             "</style>")
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only
-def scoped_assessment(version: tuple, method: str, territories: tuple[str, ...] = (),
-                      period_from: str | None = None,
-                      period_to: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(indicator × territory statuses, action roll-up) from the observations of the chosen
-    territories and period, the same for every page and the report (`overview.assess_in_scope`):
-    the Overview, the Strategic actions page and the report never disagree for one view. Without a
-    territory or period filter, the whole store's statuses (`assessment`, cached per data version)."""
-    if not territories and not period_from and not period_to:
-        return assessment(version, method)
-    from indicators.overview import assess_in_scope
-
-    scope = F.Filters(territories=tuple(territories), period_from=period_from, period_to=period_to, method=method)
-    _, assessed, roll = assess_in_scope(framework(version), observations(version), scope)
-    return assessed, roll
