@@ -195,14 +195,57 @@ def _field_counts(lines: list[str], sep: str) -> list[int]:
     return counts
 
 
+def header_strength(cells: list, known: set[str] | None = None) -> int:
+    """How well a row of cells names a table's columns: 2 when every required column of a table is
+    there, 1 when two known column names or more are (a table missing a column, reported as such),
+    0 otherwise (a title, a metadata line such as `Source;INSEE`, a data row)."""
+    from .schema import recognise
+
+    known = _known_headers() if known is None else known
+    names = [str(c) for c in cells if c is not None and str(c).strip()]
+    hits = sum(1 for c in names if normalise_header(c) in known)
+    if hits == 0:
+        return 0
+    kind, mapping = recognise(names)
+    if kind is not None and all(r in mapping.values() for r in TABLES[kind].required):
+        return 2
+    return 1 if hits >= 2 else 0
+
+
+def _split(line: str, sep: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=sep), [])
+    except csv.Error:   # a pasted note longer than the csv module's field limit: not the header
+        return []
+
+
 def sniff(text: str) -> tuple[str, int]:
     """The separator and the number of lines before the header row.
 
-    Comment lines (#) and free-text notes above the header are skipped: the
-    header is the first line with as many fields as most of the lines after it.
+    The header is the first line naming every required column of a table, within the first
+    MAX_HEADER_ROW lines (and 200,000 characters): title and metadata lines above it are skipped
+    (`Titre;;;;` as Excel pads a title, `Source;INSEE`). Without such a line (a table missing a
+    column, or one no schema names, read through a mapping): the first line naming a known column or
+    with as many fields as most of the lines after it; comment lines (#) and, where lines hold
+    several fields, lines of a single cell (a padded title) are skipped.
     """
-    lines = text[:200_000].splitlines()[:200]
+    window = limits.get("MAX_HEADER_ROW")
+    # Within the first 200,000 characters too: a header below a pasted 200 KB note is not looked for.
+    lines = text[:200_000].splitlines()[:window + 1]
     candidates = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
+    known = _known_headers()
+    # A line naming a whole table settles the separator and the header at once.
+    best: tuple | None = None
+    for sep in SEPARATORS:
+        for index, line in candidates:
+            if sep not in line or index >= (best[0] if best else len(lines)):
+                continue
+            cells = _split(line, sep)
+            if len(cells) >= 2 and header_strength(cells, known) == 2:
+                best = (index, sep)
+                break
+    if best is not None:
+        return best[1], best[0]
     best_sep, best_score = ",", (-1, -1)
     for sep in SEPARATORS:
         counts = _field_counts([ln for _, ln in candidates[:60]], sep)
@@ -218,12 +261,10 @@ def sniff(text: str) -> tuple[str, int]:
     if not counts:
         return best_sep, 0
     modal = max(set(counts), key=counts.count)
-    known = _known_headers()
     for (index, line), count in zip(candidates, counts):
-        try:
-            cells = next(csv.reader([line], delimiter=best_sep), [])
-        except csv.Error:   # a pasted note longer than the csv module's field limit: not the header
-            cells = []
+        cells = _split(line, best_sep)
+        if modal >= 2 and sum(1 for c in cells if c.strip()) < 2:
+            continue   # a title, padded with separators by Excel (`Titre;;;;`)
         if any(normalise_header(c) in known for c in cells) or count >= modal:
             return best_sep, index
     return best_sep, candidates[0][0] if candidates else 0

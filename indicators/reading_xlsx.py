@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import limits
 from .problems import Problem
-from .reading import ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, unique_header
+from .reading import (ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, header_strength,
+                      unique_header)
 from .schema import normalise_header
 
 
@@ -34,6 +35,66 @@ def _cell_text(value) -> str:
         text = value.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text
     return str(value)
+
+
+# A number format's tokens outside quotes and brackets (`"m²"`, `[Red]`, `\\%`): what Excel shows.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def _format_kind(number_format: str | None) -> str | None:
+    """What a cell's number format makes of its value: "percent" (Excel shows 100 times the value),
+    "month" or "year" (a date shown as a month, mmm-yy or yyyy-mm, or as a year, yyyy), else None."""
+    if not number_format or number_format == "General":
+        return None
+    code = _FORMAT_LITERALS.sub("", number_format.split(";")[0]).lower()
+    if "%" in code:
+        return "percent"
+    if "y" in code and "d" not in code and "h" not in code and "s" not in code:
+        return "month" if "m" in code else "year"
+    return None
+
+
+def _shown(value, kind: str | None):
+    """A cell's value as its number format shows it: a percentage as its number of percent (0.125
+    shown 12,5 % is 12.5: the indicator's unit carries the %), a date on the first of a month shown
+    as a month as `YYYY-MM`, on 1 January shown as a year as `YYYY` (Excel turns a typed 2024-03
+    into a date); any other value unchanged."""
+    if kind is None or value is None or isinstance(value, bool):
+        return value
+    if kind == "percent" and isinstance(value, (int, float)):
+        from decimal import Decimal, InvalidOperation
+
+        try:   # through the decimal digits: 0.07 is 7, not 7.000000000000001
+            return float(Decimal(repr(value)) * 100)
+        except (InvalidOperation, ValueError, OverflowError):
+            return value
+    if kind in ("month", "year") and hasattr(value, "year") and hasattr(value, "hour"):
+        if value.day != 1 or (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0):
+            return value
+        if kind == "year" and value.month == 1:
+            return f"{value.year:04d}"
+        if kind == "month":
+            return f"{value.year:04d}-{value.month:02d}"
+    return value
+
+
+def _row_values(cells: tuple, kinds: dict) -> tuple:
+    """A row's values, as read with values_only, each as its number format shows it (_shown); the
+    format is looked up once per style (`kinds`, by style id), and only for numbers and dates."""
+    out = []
+    for cell in cells:
+        value = getattr(cell, "value", None)
+        if value is not None and not isinstance(value, (str, bool)) and getattr(cell, "_style_id", 0):
+            style = cell._style_id
+            kind = kinds.get(style, "?")
+            if kind == "?":
+                try:
+                    kind = kinds[style] = _format_kind(cell.number_format)
+                except (AttributeError, IndexError, KeyError, TypeError):
+                    kind = kinds[style] = None
+            value = _shown(value, kind)
+        out.append(value)
+    return tuple(out)
 
 
 def _cell(value):
@@ -105,11 +166,29 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": detail})])
     result = ReadResult()
     try:
+        # Worksheets only (a chart sheet holds no cells), and only those the user sees: a hidden sheet
+        # (a calculation, an old copy) is never read. Among the visible ones, when some name a table's
+        # columns, a sheet naming none (a readme, a chart's data: `Année | Lille | Roubaix`) is left
+        # out; the template's notes sheet stays, for the check to say it skips it. The sheet used
+        # is named in every report (Sheet.label: "file [sheet]").
+        from .schema import TABLES
+        from .templates import is_notes_sheet
+
+        read: list[tuple[Sheet, list[Problem], int]] = []
         for i, ws in enumerate(book.worksheets):
-            sheet, problems = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None)
-            result.problems.extend(problems)
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                continue
+            sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None)
             if sheet is not None:
-                result.sheets.append(sheet)
+                if str(ws.title).strip().lower() in TABLES:   # a sheet named as a table is that table
+                    strength = max(strength, 1)
+                read.append((sheet, problems, strength))
+        tables = any(strength for _, _, strength in read)
+        for sheet, problems, strength in read:
+            if tables and not strength and not is_notes_sheet(sheet.sheet, list(sheet.frame.columns)):
+                continue
+            result.problems.extend(problems)
+            result.sheets.append(sheet)
     except limits.LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -140,15 +219,18 @@ def _with_formulas(values: tuple, formulas: tuple) -> tuple:
     return tuple(f if v is None and f is not None else v for v, f in pairs)
 
 
-def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Problem]]:
-    """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension.
+def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Problem], int]:
+    """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension, and
+    how well its header names a table (reading.header_strength: 2 a whole table, 1 part of one, 0 none).
 
     A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
     million rows: rows are kept only when they hold something, trailing empty cells are cut,
     and the cells kept are counted against the limit.
     """
     ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
-    found = ws.iter_rows(values_only=True)
+    kinds: dict = {}
+    # The cells, for their number formats: a percentage or a date reads as Excel shows it (_shown).
+    found = (_row_values(cells, kinds) for cells in ws.iter_rows(values_only=False))
     if formulas is not None:   # the same sheet read for its formulas (_uncached_formulas): row by row alongside
         formulas.reset_dimensions()
         found = map(_with_formulas, found, formulas.iter_rows(values_only=True))
@@ -156,11 +238,38 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
     header: list[str] | None = None
     header_row = 0
+    strength = 0
     body: list[list[str]] = []
     numbers: list[int] = []
-    notes: list[tuple[int, list[str]]] = []   # non-empty rows before a known header
+    notes: list[tuple[int, list[str]]] = []   # non-empty rows before the header is known
     outside: list[tuple[int, int]] = []       # (row, column) of a cell right of the header's last name
     cells = 0
+    window = limits.get("MAX_HEADER_ROW")
+
+    def add(index: int, row: list) -> None:
+        beyond = next((i for i in range(len(header), len(row)) if not _blank(row[i])), None)
+        if beyond is not None and len(outside) < 1000:
+            outside.append((index, beyond))
+        body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
+        numbers.append(index)
+
+    def settle() -> None:
+        """The header among the rows read so far when none names a whole table: the row naming the most
+        known columns (two at least), else the first naming one, else the first row (the check then
+        names the table it lacks); the rows after it are records."""
+        nonlocal header, header_row, strength
+        scored = [(sum(1 for c in row if c and normalise_header(c) in known), k) for k, (_, row) in enumerate(notes)]
+        most = max(scored)[0] if scored else 0
+        if most >= 2:
+            at = next(k for hits, k in scored if hits == most)
+            strength = 1
+        else:
+            at = next((k for hits, k in scored if hits), 0)
+        header_row, first = notes[at]
+        header = [_text(c).strip() for c in first]
+        for index, row in notes[at + 1:]:
+            add(index, row)
+
     for index, values in enumerate(found, start=1):
         if not values or all(v is None or v == "" for v in values):
             continue
@@ -170,32 +279,26 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
         if header is None:
             if len(row) > max_cols:
                 raise limits.LimitExceeded("MAX_COLUMNS", len(row), max_cols)
-            # The header is the first row naming a known column (notes may sit above it).
-            if any(normalise_header(c) in known for c in row if c):
-                header, header_row = [_text(c).strip() for c in row], index
-            else:
-                notes.append((index, row))
-                cells += len(row)
-                if cells > max_cells:
-                    raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+            # The header is the first row naming every required column of a table: titles and
+            # metadata rows above it (`Source | INSEE`) are skipped, within MAX_HEADER_ROW rows.
+            if header_strength([_text(c) for c in row], known) == 2:
+                header, header_row, strength = [_text(c).strip() for c in row], index, 2
+                continue
+            notes.append((index, row))
+            cells += len(row)
+            if cells > max_cells:
+                raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
+            if index >= window:
+                settle()
             continue
         cells += min(len(row), len(header))
         if cells > max_cells:
             raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
-        beyond = next((i for i in range(len(header), len(row)) if not _blank(row[i])), None)
-        if beyond is not None and len(outside) < 1000:
-            outside.append((index, beyond))
-        body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
-        numbers.append(index)
+        add(index, row)
     if header is None:
         if not notes:
-            return None, []
-        # No known column: the first non-empty row is the header (the check then names the table it lacks).
-        header_row, first = notes[0]
-        header = [_text(c).strip() for c in first]
-        for index, row in notes[1:]:
-            body.append(row[:len(header)] + [""] * (len(header) - len(row[:len(header)])))
-            numbers.append(index)
+            return None, [], 0
+        settle()
     while header and not header[-1]:
         header.pop()
     width = len(header)
@@ -212,7 +315,7 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     frame, rows = _drop_blank(frame, rows)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated)
-    return sheet, _outside_problems(sheet.label, sorted(set(outside)))
+    return sheet, _outside_problems(sheet.label, sorted(set(outside))), strength
 
 
 def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
