@@ -18,10 +18,11 @@ from .cross_checks import cycle_problems, key_problems, reference_problems, valu
 from .downloads import formula_mask
 from .parsing import parse_dates, parse_numbers, parse_periods, restore_text
 from .problems import Problem, capped, errors, problem_rows_of
-from .reading import ReadResult, Sheet, repeated_problems
+from .reading import ReadResult, Sheet, column_letter, repeated_problems
 from . import limits
 from .templates import is_notes_sheet
-from .schema import CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table, match_columns, recognise
+from .schema import (CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
+                     alias_map, match_columns, normalise_header, recognise)
 
 META = ("_file", "_row")  # where each row came from
 NO_VALUE_TABLES = ("observations", "flows")   # tables whose rows without a value are skipped, not refused
@@ -300,6 +301,17 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 continue
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
+                continue
+            # two headers that name one column (`value` and `valeur`): which to read is not ours to guess
+            aliases = alias_map(table)
+            twice = {canonical: [h for h in sheet.frame.columns if aliases.get(normalise_header(h)) == canonical]
+                     for canonical in set(mapping.values())}
+            twice = {c: hs for c, hs in twice.items() if len(hs) > 1}
+            if twice:
+                position = {h: column_letter(i + 1) for i, h in enumerate(sheet.frame.columns)}
+                problems.extend(Problem(sheet.label, sheet.header_row, c, " / ".join(hs), "repeated_header",
+                                        {"column": c, "count": len(hs), "positions": ", ".join(position[h] for h in hs)})
+                                for c, hs in twice.items())
                 continue
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
             decimals[sheet.label] = sheet.decimal

@@ -201,3 +201,15 @@ def test_two_files_named_alike_are_told_apart_in_reports_skipped_rows_and_digest
     batch = list_batches(engine).iloc[0]
     assert batch["sha256"].split(", ") == [hashlib.sha256(plain.read_bytes()).hexdigest(),
                                            hashlib.sha256(packed.read_bytes()).hexdigest()]
+
+
+def test_two_headers_naming_one_column_are_refused_as_a_repeated_column(tmp_path):
+    """`value` and `valeur` side by side: the second was ignored as a label column, while `value,value`
+    was refused; a planner who added `valeur` with new figures had them thrown away."""
+    from .helpers import write
+
+    path = write(tmp_path, "obs.csv", "indicator_id,territory_id,period,value,valeur\nMOB02,59350,2020,1,2\n")
+    checked = validate_files(None, [path])
+    (problem,) = [p for p in checked.problems if p.severity == "error"]
+    assert (problem.code, problem.column, problem.value) == ("repeated_header", "value", "value / valeur")
+    assert "(colonnes D, E)" in problem.message("fr")
