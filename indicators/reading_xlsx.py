@@ -18,6 +18,7 @@ from .problems import Problem
 from .reading import (ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, header_strength,
                       unique_header)
 from .schema import normalise_header
+from .templates import is_notes_sheet
 
 
 def _cell_text(value) -> str:
@@ -172,7 +173,6 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         # out; the template's notes sheet stays, for the check to say it skips it. The sheet used
         # is named in every report (Sheet.label: "file [sheet]").
         from .schema import TABLES
-        from .templates import is_notes_sheet
 
         read: list[tuple[Sheet, list[Problem], int]] = []
         for i, ws in enumerate(book.worksheets):
@@ -281,7 +281,8 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
                 raise limits.LimitExceeded("MAX_COLUMNS", len(row), max_cols)
             # The header is the first row naming every required column of a table: titles and
             # metadata rows above it (`Source | INSEE`) are skipped, within MAX_HEADER_ROW rows.
-            if header_strength([_text(c) for c in row], known) == 2:
+            # A template's notes sheet names columns in its rows: its own header is taken as it is.
+            if header_strength([_text(c) for c in row], known) == 2 or is_notes_sheet(ws.title, row):
                 header, header_row, strength = [_text(c).strip() for c in row], index, 2
                 continue
             notes.append((index, row))

@@ -302,10 +302,13 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
                 continue
-            # two headers that name one column (`value` and `valeur`): which to read is not ours to guess
+            # two headers that name one number, period or date (`value` and `valeur`): which to read is
+            # not ours to guess. A code's second header is its label (`level_id` beside `Niveau`, as our
+            # downloads write them) and rides along.
             aliases = alias_map(table)
+            valued = {c.name for c in table.columns if c.kind in (NUMBER, INTEGER, PERIOD, DATE)}
             twice = {canonical: [h for h in sheet.frame.columns if aliases.get(normalise_header(h)) == canonical]
-                     for canonical in set(mapping.values())}
+                     for canonical in set(mapping.values()) & valued}
             twice = {c: hs for c, hs in twice.items() if len(hs) > 1}
             if twice:
                 position = {h: column_letter(i + 1) for i, h in enumerate(sheet.frame.columns)}
