@@ -455,8 +455,13 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     pages = {}
     for module, icon in icons.items():
         name = module.__name__.rsplit(".", 1)[-1]          # the url path: /explorer, /map…
-        pages[name] = st.Page(module.main, title=t(f"page_{name}", lang), icon=icon, url_path=name,
-                              default=module is overview)
+        # The default page is served at /; its own path is reserved under another name so that
+        # /overview (a link typed after the page's title) can lead there instead of "Page not found".
+        pages[name] = st.Page(module.main, title=t(f"page_{name}", lang), icon=icon,
+                              url_path=f"{name}-page" if module is overview else name, default=module is overview)
+    home = pages["overview"]
+    pages["overview-link"] = st.Page(lambda: st.switch_page(home, query_params=st.query_params.to_dict()),
+                                     title=home.title, url_path="overview", visibility="hidden")
     return pages
 
 
