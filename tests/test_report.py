@@ -149,7 +149,7 @@ def test_html_is_self_contained(demo, scope):
         + (report.matrix is not None) + len(report.health_figures)
     assert figures == islands == expected > 0
     if report.matrix is not None:      # the matrix's scores are explained beside it
-        assert "de −5 (s'éloigne nettement de la cible) à +5 (cible atteinte, ou bien en avance" in html.replace("&#x27;", "'")
+        assert "de -5 (s'éloigne nettement de la cible) à +5 (cible atteinte, ou bien en avance" in html.replace("&#x27;", "'")
     text = normal(re.sub(r"<[^>]+>", " ", html.split("<script", 1)[0] + html.split("</style>", 1)[1]))
     for aid in report.action_ids():
         assert aid in text

@@ -59,16 +59,16 @@ TEXTS = {
     # making the Overview and its charts read right: the score key, axis titles, plural forms
     "matrix_score_key": {
         "fr": "Chaque case donne le **score moyen** des actions de ce niveau et de cette thématique, "
-              "de **−5** (s'éloigne nettement de la cible) à **+5** (cible atteinte, ou bien en avance sur sa trajectoire) : à partir de 2,5 en bonne voie, "
-              "de 0 à 2,5 accélération nécessaire, de −2,5 à 0 progrès limité, en dessous dégradation. "
+              "de **-5** (s'éloigne nettement de la cible) à **+5** (cible atteinte, ou bien en avance sur sa trajectoire) : à partir de 2,5 en bonne voie, "
+              "de 0 à 2,5 accélération nécessaire, de -2,5 à 0 progrès limité, en dessous dégradation. "
               "Les indicateurs de contexte n'y entrent pas.",
-        "nl": "Elk vak toont de **gemiddelde score** van de acties van dit niveau en thema, van **−5** "
+        "nl": "Elk vak toont de **gemiddelde score** van de acties van dit niveau en thema, van **-5** "
               "(verwijdert zich duidelijk van de streefwaarde) tot **+5** (streefwaarde bereikt, of ruim voor op het traject): vanaf 2,5 op koers, "
-              "van 0 tot 2,5 versnelling nodig, van −2,5 tot 0 beperkte vooruitgang, daaronder achteruitgang. "
+              "van 0 tot 2,5 versnelling nodig, van -2,5 tot 0 beperkte vooruitgang, daaronder achteruitgang. "
               "Contextindicatoren tellen niet mee.",
-        "en": "Each square gives the **mean score** of the actions of that level and theme, from **−5** "
+        "en": "Each square gives the **mean score** of the actions of that level and theme, from **-5** "
               "(moving clearly away from the target) to **+5** (target achieved, or well ahead of its path): from 2.5 on track, "
-              "0 to 2.5 acceleration needed, −2.5 to 0 limited progress, below that deterioration. "
+              "0 to 2.5 acceleration needed, -2.5 to 0 limited progress, below that deterioration. "
               "Context indicators are not counted.",
     },
     "axis_actions_count": {"fr": "Nombre d'actions", "nl": "Aantal acties", "en": "Number of actions"},

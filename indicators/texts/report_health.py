@@ -73,18 +73,18 @@ TEXTS = {
     "report_rule_na": {"fr": "moins de deux années de données, ou taux non calculable",
                        "nl": "minder dan twee jaar gegevens, of geen berekenbaar groeipercentage",
                        "en": "fewer than two years of data, or no rate can be computed"},
-    "report_method_score": {"fr": "Chaque indicateur évalué reçoit un score de −5 à +5. Le statut d'une action vient "
+    "report_method_score": {"fr": "Chaque indicateur évalué reçoit un score de -5 à +5. Le statut d'une action vient "
                                   "de la moyenne des scores de ses indicateurs : {high} ou plus en bonne voie, de {mid} "
                                   "à {high} accélération nécessaire, de {low} à {mid} progrès limité, sous {low} "
                                   "dégradation ; cible atteinte seulement si tous ses indicateurs l'ont atteinte, non "
                                   "évaluée si aucun ne l'est. Niveaux et thématiques font de même avec leurs actions.",
-                            "nl": "Elke beoordeelde indicator krijgt een score van −5 tot +5. De status van een actie "
+                            "nl": "Elke beoordeelde indicator krijgt een score van -5 tot +5. De status van een actie "
                                   "volgt uit het gemiddelde van de scores van haar indicatoren: {high} of meer op "
                                   "koers, van {mid} tot {high} versnelling nodig, van {low} tot {mid} beperkte "
                                   "vooruitgang, onder {low} achteruitgang; streefwaarde bereikt alleen als al haar "
                                   "indicatoren die bereikt hebben, niet beoordeeld als geen enkele beoordeeld is. "
                                   "Niveaus en thema's doen hetzelfde met hun acties.",
-                            "en": "Each assessed indicator gets a score from −5 to +5. An action's status comes from "
+                            "en": "Each assessed indicator gets a score from -5 to +5. An action's status comes from "
                                   "the mean score of its indicators: {high} or more on track, {mid} to {high} "
                                   "acceleration needed, {low} to {mid} limited progress, below {low} deterioration; "
                                   "target achieved only when all its indicators are, not assessed when none is. Levels "
