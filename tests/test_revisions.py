@@ -99,7 +99,7 @@ def test_charts_and_notes_show_the_earlier_version_in_the_page_language(sqlite_u
     fr = revisions.notes(fw["earlier_targets"], targets, "fr", 1, "%")
     nl = revisions.notes(fw["earlier_targets"], targets, "nl", 1, "%")
     assert fr == ["Cible révisée (décision du 15 mars 2024) : 8,0\xa0% en 2030 ; auparavant 6,5\xa0% en 2030. "
-                  "Motif : Plan vélo"]
+                  "Motif, tel que saisi : «\xa0Plan vélo\xa0»"]
     assert nl[0].startswith("Streefwaarde herzien (besluit van 15 mrt 2024): 8,0% in 2030; voorheen 6,5% in 2030.")   # CLDR: no space
 
 

@@ -16,7 +16,10 @@ TEXTS = {
         "nl": "Streefwaarde herzien ({when}): {now}; voorheen {before}.",
         "en": "Target revised ({when}): {now}; previously {before}.",
     },
-    "revision_reason": {"fr": "Motif : {reason}", "nl": "Reden: {reason}", "en": "Reason: {reason}"},
+    # The reason is free text in its writer's language (a target file has no language column): quoted
+    # as entered, so that a French reason on an English page reads as a quotation, not a slip.
+    "revision_reason": {"fr": "Motif, tel que saisi : «\u00a0{reason}\u00a0»", "nl": "Reden, zoals ingevoerd: ‘{reason}’",
+                        "en": "Reason, as entered: ‘{reason}’"},
     "revision_more": {
         "fr": "Révisions plus anciennes, en pointillé clair sur le graphique : {n}.",
         "nl": "Oudere herzieningen, licht gestippeld in de grafiek: {n}.",
