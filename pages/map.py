@@ -349,6 +349,7 @@ def main() -> None:
         with top[1]:
             _reset_if_missing("map_kind", kind_codes)
             kind = st.selectbox(t("map_kind", lang), kind_codes, key="map_kind",
+                                help=t("map_kind_help", lang) if "nuts3" in kind_codes else None,
                                 format_func=lambda k: f"{t(f'map_kind_{k}', lang) if f'map_kind_{k}' in i18n.TEXTS else k}"
                                                       f" ({dict(kinds)[k]})")
         with top[2]:

@@ -44,9 +44,33 @@ def test_the_shipped_boundaries_are_light_and_reproducible_from_their_sources():
     make = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make)
     src, prop, names, tol = make.SETS["nuts3.geojson"]
-    derived = make.derive(fixtures_dir() / "boundaries" / src, prop, names, tol)
-    shipped = json.loads((demo_boundaries.BOUNDARIES_DIR / "nuts3.geojson").read_text(encoding="utf-8"))
+    here = demo_boundaries.BOUNDARIES_DIR
+    derived = make.nuts_from_communes(make.derive(fixtures_dir() / "boundaries" / src, prop, names, tol),
+                                      here / "communes-nord.geojson", here / "communes-be.geojson",
+                                      fixtures_dir() / "boundaries" / make.SETS["communes-be.geojson"][0])
+    shipped = json.loads((here / "nuts3.geojson").read_text(encoding="utf-8"))
     assert derived == shipped
+
+
+def test_nuts3_regions_of_shipped_communes_are_drawn_with_their_communes_edges():
+    """GISCO's 1:60M Kortrijk covered Mouscron and crossed the state border: the regions the demo has
+    communes for are their communes' union, and the coarse ones around them leave no hole."""
+    import shapely
+    from shapely.geometry import shape
+
+    def shapes(name):
+        doc = json.loads((demo_boundaries.BOUNDARIES_DIR / name).read_text(encoding="utf-8"))
+        return {f["properties"]["code"]: shape(f["geometry"]) for f in doc["features"]}
+
+    nuts, be, fr = shapes("nuts3.geojson"), shapes("communes-be.geojson"), shapes("communes-nord.geojson")
+    inside = {code: [k for k, g in nuts.items() if g.contains(c.representative_point())] for code, c in be.items()}
+    assert inside["57096"] == ["BE328"] and inside["34022"] == ["BE254"]       # Mouscron, Kortrijk
+    assert inside["57097"] == ["BE328"]                                        # Comines-Warneton, an exclave
+    kortrijk = shapely.union_all([g for code, g in be.items() if code.startswith("34")])
+    assert nuts["BE254"].symmetric_difference(kortrijk).area < 1e-6
+    nord = shapely.union_all(list(fr.values()))
+    assert nuts["FRE11"].symmetric_difference(nord).area < 1e-6
+    assert nuts["FRE12"].intersection(nord).area < 1e-6                       # Pas-de-Calais cut at Nord's edge
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])

@@ -15,8 +15,11 @@ TEXTS = {
     "map_kind_commune": {"fr": "Communes", "nl": "Gemeenten", "en": "Municipalities"},
     "map_kind_epci": {"fr": "Intercommunalités (EPCI)", "nl": "Intercommunales (EPCI)", "en": "Inter-municipal bodies (EPCI)"},
     "map_kind_arrondissement": {"fr": "Arrondissements", "nl": "Arrondissementen", "en": "Arrondissements"},
-    "map_kind_nuts3": {"fr": "NUTS 3 (départements, arrondissements)", "nl": "NUTS 3 (departementen, arrondissementen)",
-                       "en": "NUTS 3 (departments, arrondissements)"},
+    # Short: the choice list is a quarter of the page wide (the long form is in map_kind_help).
+    "map_kind_nuts3": {"fr": "NUTS 3", "nl": "NUTS 3", "en": "NUTS 3"},
+    "map_kind_help": {"fr": "NUTS 3 : départements français et arrondissements belges (nomenclature européenne).",
+                      "nl": "NUTS 3: Franse departementen en Belgische arrondissementen (Europese nomenclatuur).",
+                      "en": "NUTS 3: French departments and Belgian arrondissements (the European nomenclature)."},
     "map_kind_department": {"fr": "Départements", "nl": "Departementen", "en": "Departments"},
     "map_kind_province": {"fr": "Provinces", "nl": "Provincies", "en": "Provinces"},
     "map_kind_region": {"fr": "Régions", "nl": "Gewesten en regio's", "en": "Regions"},
