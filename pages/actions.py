@@ -221,6 +221,8 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
         "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
                                                  width="medium"),
     }, key="indicators_table")
+    st.caption(t("table_more_columns", lang, columns=", ".join(
+        t(key, lang).lower() for key in ("target", "progress_to_target", "trend", "milestone", "headline_territory", "note"))))
 
 
 def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:

@@ -62,6 +62,11 @@ TEXTS = {
                            "responsible for it."},
     # both pages
     # {actions}, {indicators}: i18n.count's "1 action", "3 actions" (the language's plural)
+    # Streamlit's tables show their scroll bar only under the pointer: the columns past the page's edge
+    # are named under a wide table.
+    "table_more_columns": {"fr": "↔ Le tableau continue vers la droite : {columns}.",
+                           "nl": "↔ De tabel loopt verder naar rechts: {columns}.",
+                           "en": "↔ The table goes on to the right: {columns}."},
     "actions_summary": {"fr": "**{actions}** et **{indicators}** correspondent aux filtres.",
                         "nl": "**{actions}** en **{indicators}** passen bij de filters.",
                         "en": "**{actions}** and **{indicators}** match the filters."},
