@@ -119,11 +119,20 @@ def _problems_frame(problems, lang: str) -> pd.DataFrame:
     } for p in problems])
 
 
+WRAPPED_PROBLEMS = 50   # up to this many problems, a table whose text wraps; beyond, a scrolling grid
+
+
 def show_problems(problems, lang: str, key: str | None = None) -> pd.DataFrame:
     """The problems as a table (a dash where a problem has no row, value or suggestion, not "None");
-    the frame shown, for its download."""
+    the frame shown, for its download. A grid cuts long text at the page's edge, and the problem and
+    its suggestion are the longest cells: up to WRAPPED_PROBLEMS they are shown whole, wrapped."""
     frame = _problems_frame(problems, lang)
-    st.dataframe(frame, hide_index=True, width="stretch", key=key, placeholder="–")
+    if len(frame) <= WRAPPED_PROBLEMS:
+        shown = frame.astype(object).map(lambda v: "–" if v is None or (isinstance(v, float) and v != v)
+                                          else str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+        st.table(shown, hide_index=True)
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", key=key, placeholder="–")
     return frame
 
 
@@ -198,7 +207,7 @@ def import_tab(view, editor: str | None) -> None:
         with st.expander(i18n.count(len(notices), "notice_word_one", "notice_word_other", lang)):
             show_problems(notices, lang)
     if outcome.result is None:
-        st.info(t("fix_then_retry", lang), icon=":material/build:")
+        st.info(t("fix_then_retry" if editor else "fix_then_retry_viewer", lang), icon=":material/build:")
         return
 
     st.subheader(t("dry_run", lang))

@@ -8,6 +8,7 @@ import io
 from streamlit.testing.v1 import AppTest
 
 from indicators.auth import hash_password, is_allowed, verify_password
+from indicators.i18n import t
 from indicators.store import list_batches, open_store, read_table
 
 from .conftest import ROOT, switch_page
@@ -59,6 +60,14 @@ def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
     return at
 
 
+def problems_table(at: AppTest):
+    """The problems as the page shows them: a wrapped table (up to pages.data.WRAPPED_PROBLEMS), else a grid."""
+    return at.table[0] if at.table else at.dataframe[1]
+
+
+def problems_shown(at: AppTest):
+    return problems_table(at).value
+
 def all_text(at: AppTest) -> str:
     parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.success)]
     return "\n".join(map(str, parts))
@@ -96,7 +105,7 @@ def test_a_viewer_checks_a_file_and_sees_the_full_report_but_cannot_import(demo_
     raw = "indicator_id;territory_id;period;value\nMOB4;59350;2020;1\nMOB04;59350;2026;99,5\n".encode("cp1252")
     before = list_batches(open_store(demo_url))
     upload(at, ("controle.csv", raw))
-    problems = at.dataframe[1].value.to_string()
+    problems = problems_shown(at).to_string()
     assert "MOB4" in problems and "MOB04" in problems          # the problem and its suggestion
     assert not [b for b in at.button if b.key == "confirm_import"]
     assert len(list_batches(open_store(demo_url))) == len(before)
@@ -109,12 +118,12 @@ def test_a_checked_file_stays_while_the_planner_reads_the_history(demo_url):
     raw = "indicator_id;territory_id;period;value\nMOB4;59350;2020;1\n".encode("cp1252")
     upload(at, ("controle.csv", raw))
     report = all_text(at)
-    assert "MOB4" in at.dataframe[1].value.to_string()
+    assert "MOB4" in problems_shown(at).to_string()
     open_tab(at, "tab_history", "en")
     assert at.selectbox(key="history_batch").value == 1
     open_tab(at, "tab_import", "en")
     assert [f.name for f in uploader(at).value] == ["controle.csv"]
-    assert "MOB4" in at.dataframe[1].value.to_string() and all_text(at) == report
+    assert "MOB4" in problems_shown(at).to_string() and all_text(at) == report
 
 
 def test_wrong_password_is_refused(demo_url):
@@ -185,8 +194,8 @@ def test_file_with_problems_lists_them_and_cannot_be_imported(demo_url):
            "MOB4;59350;2027;1\n").encode("cp1252")
     upload(at, ("bad.csv", raw))
     assert "3 problems to fix before importing" in all_text(at)
-    problems = at.dataframe[1].value
-    assert set(problems["Row"]) == {3, 4}
+    problems = problems_shown(at)
+    assert set(map(str, problems["Row"])) == {"3", "4"}
     assert "Did you mean 59350?" in problems["Suggestion"].tolist()
     assert not [b for b in at.button if b.key == "confirm_import"]
     at.toggle(key="skip_bad_rows").set_value(True).run()
@@ -201,9 +210,9 @@ def test_a_problem_without_suggestion_shows_a_dash_not_none(demo_url):
     # English on every page; the Contributions page shows the same tables (pages/data.show_problems).
     at = data_page(lang="fr")
     upload(at, ("trop_grand.csv", "indicateur;territoire;période;valeur\nMOB04;59350;2026;1e400\n".encode("cp1252")))
-    detected, problems = at.dataframe[0], at.dataframe[1]
-    assert problems.value["Suggestion"].isna().all() and problems.value["Valeur"].tolist() == ["1e400"]
-    assert detected.proto.placeholder == problems.proto.placeholder == "–"
+    detected, problems = at.dataframe[0], problems_table(at)
+    assert problems.value["Suggestion"].tolist() == ["–"] and problems.value["Valeur"].tolist() == ["1e400"]
+    assert detected.proto.placeholder == "–"
 
 
 def test_history_shows_changes_and_rollback_needs_confirmation(demo_url):
@@ -294,7 +303,7 @@ def test_ten_kinds_of_problems_are_each_reported_and_nothing_written(demo_url):
            "MOB04;59512;2018;1;\n").encode("cp1252")   # 10 duplicate row
     before = list_batches(open_store(demo_url))
     upload(at, ("ten.csv", raw))
-    problems = at.dataframe[1].value
+    problems = problems_shown(at)
     messages = " | ".join(problems["Problem"])
     for words in ("Unknown indicator code", "Unknown territory code", "Not a period", "Not a number",
                   "too large", "Unknown flag", "value is required",
@@ -344,6 +353,23 @@ def test_one_broken_file_among_several_is_named_and_the_others_still_checked(dem
     assert not at.exception
     detected = at.dataframe[0].value
     assert "good.csv" in detected.iloc[:, 0].tolist()                  # the good file was read and checked
-    problems = next(d.value for d in at.dataframe if "Problem" in d.value.columns)
+    problems = problems_shown(at)
     assert problems["File"].tolist() == ["doctype.xlsx"] and "DOCTYPE" in problems["Problem"].iloc[0]
     assert "Unexpected" not in all_text(at) and "Traceback" not in all_text(at)
+
+
+def test_a_viewer_is_not_told_to_import_and_sees_every_problem_whole(demo_url):
+    """A viewer cannot import: the page used to end with "or choose to import without the rows in error";
+    the problems came in a grid that cut the suggestion at the page's edge."""
+    from pages.data import WRAPPED_PROBLEMS
+
+    at = data_page(lang="en")
+    raw = "indicator_id;territory_id;period;value\nMOB04;5935;2026;abc\n".encode()
+    upload(at, ("bad.csv", raw))
+    text = all_text(at)
+    assert t("fix_then_retry_viewer", "en") in text and t("fix_then_retry", "en") not in text
+    assert at.table and "Did you mean 59350?" in at.table[0].value["Suggestion"].tolist()
+    many = "indicator_id;territory_id;period;value\n" + "".join(f"MOB04;59350;{1950 + i};abc\n"
+                                                              for i in range(WRAPPED_PROBLEMS + 1))
+    upload(at, ("many.csv", many.encode()))
+    assert not at.table and len(at.dataframe[1].value) == WRAPPED_PROBLEMS + 1     # beyond, a grid

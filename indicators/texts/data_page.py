@@ -52,6 +52,14 @@ TEXTS = {
                        "nl": "Verbeter de bestanden en laad ze opnieuw op, of kies om zonder de foutieve rijen te "
                              "importeren.",
                        "en": "Fix the files and drop them again, or choose to import without the rows in error."},
+    # A viewer cannot import: the toggle only shows what an editor's import without those rows would do.
+    "fix_then_retry_viewer": {
+        "fr": "Corrigez les fichiers puis déposez-les à nouveau. « Importer sans les lignes en erreur » montre ce "
+              "qu'un éditeur importerait sans elles.",
+        "nl": "Verbeter de bestanden en laad ze opnieuw op. 'Importeren zonder foutieve rijen' toont wat een "
+              "redacteur zonder die rijen zou importeren.",
+        "en": "Fix the files and drop them again. 'Import without the rows in error' shows what an editor would "
+              "import without them."},
     "dry_run": {"fr": "Simulation : ce que l'import changerait", "nl": "Proefimport: wat de import zou wijzigen",
                 "en": "Dry run: what the import would change"},
     "unchanged": {"fr": "Inchangées", "nl": "Ongewijzigd", "en": "Unchanged"},

@@ -131,7 +131,7 @@ def test_problems_dry_run_and_history_read_in_the_planners_language(page, editor
     bad.write_bytes(f"indicator_id;territory_id;period;value\n{row.indicator_id};5935;{row.period};abc\n".encode())
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
     wait_for_app(page)
-    expect(page.get_by_test_id("stDataFrame").nth(1)).to_be_visible()
+    expect(page.get_by_test_id("stTable").first).to_be_visible()   # the problems, wrapped
     shoot(page, f"data-problems-{lang}")
     page.get_by_label(words["name"]).fill("Camille")
     page.get_by_label(words["password"]).fill(PASSWORD)
