@@ -267,10 +267,11 @@ def main() -> None:
         st.caption(f"{t('action', lang)}{i18n.colon(lang)} {ind['action_id']} · {i18n.name(action.iloc[0].to_dict(), 'title', lang)}")
     obs, rows, targets = _inputs(view.version, flt, code)
 
-    _headline(ind, rows, targets, fw, lang, method)
+    flow = obs.empty and common.is_flow(view.version, code)
+    if not flow:   # a flows indicator has no status of its own: no grey "not assessed" badge above its arcs
+        _headline(ind, rows, targets, fw, lang, method)
 
     if obs.empty:
-        flow = common.is_flow(view.version, code)
         st.info(t("flow_indicator" if flow else "no_data_indicator", lang), icon=":material/info:")
         if flow:   # its values are drawn as arcs on the map
             st.page_link(common.navigation_pages(lang)["map"], label=t("open_on_map", lang), icon=":material/map:",

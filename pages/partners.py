@@ -80,8 +80,11 @@ def main() -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="partners_table",
                  column_config={t("partner", lang): st.column_config.TextColumn(width=330, pinned=True),
                                 t("partner_late", lang): st.column_config.TextColumn(width=220)})
+    hint = t("table_more_columns", lang, columns=", ".join(t(k, lang).lower() for k in ("partner_owns", "partner_kind")))
     if any(len(x) for x in resp["late_state"]):
-        st.caption(_key(resp, lang))
+        st.caption(f"{_key(resp, lang)}  \n{hint}")
+    else:
+        st.caption(hint)
     ids = list(resp["partner_id"])
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:

@@ -396,6 +396,7 @@ def test_a_flows_indicator_links_to_its_map(store):
     links = at.get("page_link")
     assert len(links) == 1 and links[0].proto.label == "Voir ses flux sur la carte"
     assert "indicator=MOB10" in links[0].proto.query_string and "lang=fr" in links[0].proto.query_string
+    assert not any("Non évalué" in m.value for m in at.markdown)   # no status badge for arcs
 
 
 def test_an_action_not_assessed_says_why_beside_its_status(store):
