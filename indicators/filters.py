@@ -106,6 +106,9 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     if method not in METHODS:
         dropped.append(f"method={method}")
         method = "opensdg"
+    asked = _first(params, "lang")
+    if asked and asked not in LANGS:   # `lang=de`: said, the page then follows the browser's language
+        dropped.append(f"lang={asked}")
     if lang not in LANGS:
         lang = "fr"
     filters = Filters(lang=lang, level=level, theme=theme, action=action, territories=tuple(territories),

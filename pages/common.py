@@ -345,6 +345,9 @@ def sidebar_filters(view: View) -> F.Filters:
                 lo = int(wanted[0]) if wanted and wanted[0] else years[0]
                 hi = int(wanted[1]) if wanted and wanted[1] else years[-1]
                 ss[KEYS["years"]] = (max(years[0], min(lo, years[-1])), min(years[-1], max(hi, years[0])))
+                if wanted and tuple(ss[KEYS["years"]]) != (lo, hi):   # a link's years beyond the data: said
+                    ss["_period_clamped"] = (f"{wanted[0] or ''}–{wanted[1] or ''}",
+                                             f"{ss[KEYS['years']][0]}–{ss[KEYS['years']][1]}")
             current = ss.get(KEYS["years"])
             bounds = (years[0], years[-1])
             if not (isinstance(current, (tuple, list)) and len(current) == 2) or (
@@ -376,6 +379,9 @@ def sidebar_filters(view: View) -> F.Filters:
     for item in view.notices:
         # The dropped value comes from the URL: shown as inline code, so no link or image it holds renders.
         st.toast(t("notice_dropped", lang, what=md_code(item)), icon=":material/info:")
+    clamped = ss.pop("_period_clamped", None)
+    if clamped:
+        st.toast(t("notice_period_clamped", lang, asked=clamped[0], shown=clamped[1]), icon=":material/info:")
     ss["_notices"] = []
     view.notices = []
     return filters

@@ -49,3 +49,10 @@ def test_selection_and_hint():
     assert in_period(obs, Filters(period_from="2016", period_to="2023"))["period"].tolist() == ["2020-Q1"]
     assert empty_hint(Filters(level="border", theme="climate")) == "theme"
     assert empty_hint(Filters()) is None
+
+
+def test_a_link_s_unknown_language_is_said():
+    """`lang=de` fell back to the browser's language without a word."""
+    parsed = parse_query({"lang": ["de"], "level": ["border"]}, FW, "en")
+    assert parsed.dropped == ["lang=de"] and parsed.filters.lang == "en" and parsed.filters.level == "border"
+    assert parse_query({"lang": ["nl"]}, FW, "nl").dropped == []
