@@ -475,6 +475,18 @@ def run_page(page) -> None:
     guarded(current().lang, page.run)
 
 
+def comparability_caution(ind: dict, values: pd.DataFrame, territories: pd.DataFrame) -> str | None:
+    """The text key of Data health's caution when `values` (by territory_id) hold both sides of the border
+    and the indicator is not harmonised across it (not comparable, or partly); None otherwise. The
+    Explorer's ranking and the Map's colours invite the same comparison."""
+    code = str(ind.get("comparability") or "").strip().lower()
+    if code not in ("not_comparable", "partial") or values is None or not len(values):
+        return None
+    country = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
+    sides = {country.get(str(x)) for x in values["territory_id"]}
+    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
+
+
 def set_indicator(code: str | None) -> None:
     st.session_state["f_indicator"] = code
 

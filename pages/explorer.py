@@ -228,17 +228,6 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="–", column_config=config, height=360, key="values_table")
 
 
-def _comparability_caution(ind: dict, latest: pd.DataFrame, territories: pd.DataFrame) -> str | None:
-    """The text key of Data health's caution when the ranking holds both sides of the border and the
-    indicator is not harmonised across it (not comparable, or partly); None otherwise."""
-    code = str(ind.get("comparability") or "").strip().lower()
-    if code not in ("not_comparable", "partial") or latest is None or not len(latest):
-        return None
-    country = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
-    sides = {country.get(str(x)) for x in latest["territory_id"]}
-    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
-
-
 def main() -> None:
     view = common.current()
     fw, lang, flt = view.framework, view.lang, view.filters
@@ -293,7 +282,7 @@ def main() -> None:
     year, latest = built["year"], built["latest"]
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
     if built["ranking"] is not None:
-        caution = _comparability_caution(ind, latest, fw["territories"])
+        caution = common.comparability_caution(ind, latest, fw["territories"])
         if caution:   # said before the bars, which invite a comparison the sources do not allow
             by_side = t("ranking_by_side", lang) if caution.endswith("not_comparable") else ""
             st.warning(f"{t(caution, lang)} {by_side}".strip(), icon=":material/compare_arrows:")

@@ -407,3 +407,14 @@ def test_an_action_not_assessed_says_why_beside_its_status(store):
     at = open_page("pages/actions.py", {"lang": "fr", "action": "A28"})
     header = next(m.value for m in at.markdown if "/ 5" in m.value)
     assert t("reason_only_context_indicators", "fr") in header, header
+
+
+def test_the_map_cautions_against_comparing_sides_it_colours_on_one_scale(store):
+    """QOL03 is not comparable across the border: the Explorer said so above its ranking, the Map
+    coloured French and Belgian communes on one scale without a word."""
+    at = open_page("pages/map.py", {"lang": "fr", "indicator": "QOL03"})
+    assert any("ne pas comparer les valeurs françaises et belges" in w.value for w in at.warning)
+    harmonised = open_page("pages/map.py", {"lang": "fr", "indicator": "ECO06"})   # harmonised (Eurostat)
+    assert not any("comparer" in w.value for w in harmonised.warning)
+    partial = open_page("pages/map.py", {"lang": "fr", "indicator": "ECO07"})          # partly comparable
+    assert any("avec prudence" in w.value for w in partial.warning), [w.value for w in partial.warning]
