@@ -448,6 +448,9 @@ def guarded(lang: str, render, *args) -> None:
             st.exception(exc)
 
 
+HOME_PATH = "overview-page"   # the default page's reserved path (it is served at /; /overview leads there)
+
+
 def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     """The pages of st.navigation, by url path. Each page is its module's `main`: modules are imported
     once, while a page given as a file is compiled again whenever the last session closes and
@@ -464,7 +467,7 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
         # The default page is served at /; its own path is reserved under another name so that
         # /overview (a link typed after the page's title) can lead there instead of "Page not found".
         pages[name] = st.Page(module.main, title=t(f"page_{name}", lang), icon=icon,
-                              url_path=f"{name}-page" if module is overview else name, default=module is overview)
+                              url_path=HOME_PATH if module is overview else name, default=module is overview)
     home = pages["overview"]
     pages["overview-link"] = st.Page(lambda: st.switch_page(home, query_params=st.query_params.to_dict()),
                                      title=home.title, url_path="overview", visibility="hidden")

@@ -134,7 +134,10 @@ def switch_page(at, path: str):
     the module's name (`pages/explorer.py` -> `explorer`)."""
     from streamlit.util import calc_hash
 
-    page_hash = calc_hash(Path(path).stem)
+    from pages.common import HOME_PATH
+
+    stem = Path(path).stem
+    page_hash = calc_hash(HOME_PATH if stem == "overview" else stem)
     assert page_hash in at._registered_pages, f"no page {path!r} in the navigation (run the app first)"
     at._page_hash = page_hash
     return at
