@@ -133,7 +133,7 @@ def _user(value: str | None) -> str:
 
 
 def _print_problems(problems, lang: str) -> None:
-    from .i18n import t
+    from .i18n import count, t
 
     row, column = t("row", lang).lower(), t("column", lang).lower()
     # Notes (not errors) often repeat on many rows, such as a replaced territory code: one line each.
@@ -143,14 +143,16 @@ def _print_problems(problems, lang: str) -> None:
             text = f"{p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip()
             notes.setdefault((p.file, p.column, text), []).append(p.row)
     for (file, col, text), rows in notes.items():
-        where = file + (f", {t('rows', lang).lower()} {_ranges(rows)}" if any(rows) else "") + \
+        # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
+        word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
+        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + \
             (f", {column} {col}" if col else "")
         print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
         where = p.file + (f", {row} {p.row}" if p.row else "") + (f", {column} {p.column}" if p.column else "")
         if p.severity != "error":
             continue
-        value = f" [{p.value}]" if p.value not in (None, "") else ""
+        value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""
         hint = p.suggestion_text(lang)
         print(f"{where}{value}: {p.message(lang)}" + (f" {hint}" if hint else ""))
 

@@ -16,36 +16,82 @@ import pyarrow.compute as pc
 
 from . import limits
 from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
+from .units import sign_unit
 
-_MISSING = frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
+# A dash alone is "no value" however a word processor wrote it: en dash, em dash, minus sign.
+_MISSING = (frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
+            | {"\u2013", "\u2014", "\u2212"})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_TRAILING_FLAG = re.compile(r"^(.*?[0-9:.])\s*([A-Za-z]{1,4})$")
+_TRAILING_FLAG = re.compile(r"^(.*?[0-9:.%\u20ac$\u00a3\u2030])\s*([A-Za-z]{1,4})$")
+# The minus sign of Word and web pages (U+2212), and the dashes pasted for one (U+2012, U+2013), before a number.
+_UNICODE_MINUS = re.compile(r"^[\u2212\u2012\u2013](?=\s*[0-9.,])")
+# A unit written beside the number: `12,5 %`, `1 234 €`, `€ 12`, `12 km` (a sign or a word; units.sign_unit
+# says which ones are units).
+_UNIT_AFTER = re.compile(r"^(.*?[0-9][.,]?)\s*([%\u2030\u20ac$\u00a3]|[^\W\d_](?:[^\W\d_]|[\u00b2\u00b3/])*)$")
+_UNIT_CELL = 64   # longer cells hold no number with its unit (and the patterns would backtrack over them)
+_UNIT_BEFORE = re.compile(r"^([\u20ac$\u00a3])\s*([-+\u2212]?\s*[0-9.,].*)$")
+_ACCOUNTING = re.compile(r"^\(\s*([0-9][0-9\s\u00a0\u202f.,']*)\s*\)$")
 # Thousands groups: the first group never starts with 0 (0.125 and 0,125 are one eighth in any file).
 _THOUSANDS_POINT = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
 _THOUSANDS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 _PERIOD = re.compile(PERIOD_PATTERN)
 _QUARTER = re.compile(r"^([0-9]{4})\s*[-/ ]?\s*[QqTtKk]([1-4])$")   # 2024Q1, 2024-T1 (trimestre), 2024-K1 (kwartaal)
+_QUARTER_FIRST = re.compile(r"^[QqTtKk]([1-4])\s*[-/ ]?\s*([0-9]{4})$")   # T1 2024, Q1-2024, K1 2024
+_YEAR_GROUPED = re.compile(r"^([0-9])[ \u00a0\u202f\u2009]([0-9]{3})$")   # 2 024: a year shown with a thousands space
 # 2024M03, 2024-3, 2024/03, 202403; not 20244, which is more likely a typo than April 2024.
 _MONTH = re.compile(r"^([0-9]{4})(?:\s*(?:[-/ ]\s*[Mm]?|[Mm])\s*([0-9]{1,2})|([0-9]{2}))$")
 _YEAR_FLOAT = re.compile(r"^([0-9]{4})[.,]0+$")                         # 2024.0 from a spreadsheet
 
 
-def parse_number_cell(text: str, decimal: str) -> tuple[float | None, str | None, str | None]:
-    """(value, flag, problem code) for one cell; value None means "no value"."""
+def parse_number_cell(text: str, decimal: str, units: bool = False) -> tuple[float | None, str | None, str | None]:
+    """(value, flag, problem code) for one cell; value None means "no value".
+
+    A unit written beside the number (`12,5 %`, `1 234 €`) is "not_a_number" here, as it is for a
+    table whose rows name no indicator; with `units`, the number is read and the code is "unit_sign":
+    whether the sign agrees with the indicator's unit is for the caller to say (`unit_sign`)."""
+    value, flag, problem, sign = _read_cell(text, decimal)
+    if sign is not None and problem is None:
+        return (value, flag, "unit_sign") if units and value is not None else (None, None, "not_a_number")
+    return value, flag, problem
+
+
+def unit_sign(text: str) -> str | None:
+    """The unit sign written beside the number of a cell (`%` in `12,5 % p`), None when there is none."""
+    t = str(text).strip()
+    m = _TRAILING_FLAG.match(t)
+    if m and sign_unit(m.group(2)) is None:
+        t = m.group(1).strip()
+    return _split_unit(t)[1]
+
+
+def _split_unit(t: str) -> tuple[str, str | None]:
+    """The cell without the unit written beside its number, and that unit (None when there is none)."""
+    m = (_UNIT_AFTER.match(t) or _UNIT_BEFORE.match(t)) if len(t) <= _UNIT_CELL else None
+    if m:
+        found, rest = (m.group(2), m.group(1)) if m.re is _UNIT_AFTER else (m.group(1), m.group(2))
+        if sign_unit(found) is not None:
+            return rest.strip(), found
+    return t, None
+
+
+def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str | None, str | None]:
+    """(value, flag, problem code, unit sign) for one cell."""
     t = text.strip()
     if t in _MISSING:
-        return None, None, None
+        return None, None, None, None
     flag = None
     m = _TRAILING_FLAG.match(t)
-    if m:
+    if m and sign_unit(m.group(2)) is None:   # `12 km`, `12 EUR` are units (read below), not flags e, u, r
         t, flag = m.group(1).strip(), m.group(2)
         if flag.lower() in ("na", "nd"):
-            return None, None, "not_a_number"
+            return None, None, "not_a_number", None
         if not is_flag(flag):
-            return None, None, "bad_flag"
+            return None, None, "bad_flag", None
         if t in _MISSING:
-            return None, flag, None
+            return None, flag, None, None
+    t, sign = _split_unit(t)
+    t = _UNICODE_MINUS.sub("-", t)
     t = _SPACES.sub("", t)
     if decimal == ",":
         if _THOUSANDS_POINT.match(t):
@@ -57,18 +103,43 @@ def parse_number_cell(text: str, decimal: str) -> tuple[float | None, str | None
         elif t.count(",") == 1 and "." not in t:
             t = t.replace(",", ".")
     if not _PLAIN.match(t):
-        return None, None, "not_a_number"
+        return None, None, "not_a_number", None
     try:
         value = float(t.replace(",", "."))
     except ValueError:
-        return None, None, "not_a_number"
+        return None, None, "not_a_number", None
     if not math.isfinite(value) or abs(value) > 1e300:
-        return None, None, "too_large"
-    return value, flag, None
+        return None, None, "too_large", None
+    return value, flag, None, sign
 
 
-def parse_numbers(cells: pd.Series, decimal: str) -> tuple[np.ndarray, pd.Series, pd.Series]:
-    """Values (NaN for no value), flags found after the numbers, and a problem code per cell."""
+def number_hint(text: str | None) -> tuple[str, dict] | None:
+    """What a cell that is not a number holds instead, as a suggestion (key, params), where it says
+    more than "write a number": a unit, a number in brackets, words, signs a number does not take."""
+    t = str(text or "").strip()
+    if not t:
+        return None
+    m = _ACCOUNTING.match(t) if len(t) <= _UNIT_CELL else None
+    if m:
+        return "negative_with_minus", {"number": "-" + m.group(1).strip()}
+    m = _TRAILING_FLAG.match(t)
+    flagged = m and is_flag(m.group(2)) and sign_unit(m.group(2)) is None   # `12,5 % p`: the flag is fine
+    rest, sign = _split_unit(m.group(1).strip() if flagged else t)
+    if sign is not None:
+        return "number_with_unit", {"sign": sign, "number": rest}
+    words = re.findall(r"[^\W\d_]+", t)
+    if words and (not re.search(r"\d", t) or re.match(r"^[^\W\d_]", t) or re.search(r"[^\W\d_]$", t)):
+        # letters alone, or a word before or after the number; not a typo inside one (5l,6)
+        return "number_with_letters", {"letters": " ".join(dict.fromkeys(words))[:40]}
+    odd = [c for c in dict.fromkeys(t) if not (c.isdigit() or c.isspace() or c in ".,+-'" or c.isalpha())]
+    if odd:
+        return "number_with_sign", {"chars": " ".join(odd)[:40]}
+    return None
+
+
+def parse_numbers(cells: pd.Series, decimal: str, units: bool = False) -> tuple[np.ndarray, pd.Series, pd.Series]:
+    """Values (NaN for no value), flags found after the numbers, and a problem code per cell; with
+    `units`, a number written with a unit sign is read and its code is "unit_sign" (parse_number_cell)."""
     text = cells.astype("str").str.strip()
     fast, ok = _plain_numbers(pa.array(text, type=pa.string(), from_pandas=True), decimal)
     values = np.where(ok, fast, np.nan)
@@ -79,7 +150,7 @@ def parse_numbers(cells: pd.Series, decimal: str) -> tuple[np.ndarray, pd.Series
     if len(slow):
         texts = text.to_numpy()
         for i in slow:
-            value, flag, problem = parse_number_cell(texts[i], decimal)
+            value, flag, problem = parse_number_cell(texts[i], decimal, units)
             if value is not None:
                 values[i] = value
             if flag:
@@ -147,6 +218,12 @@ def parse_period(text: str) -> str | None:
     m = _QUARTER.match(t)
     if m:
         return f"{m.group(1)}-Q{m.group(2)}"
+    m = _QUARTER_FIRST.match(t)
+    if m:
+        return f"{m.group(2)}-Q{m.group(1)}"
+    m = _YEAR_GROUPED.match(t)
+    if m:
+        return m.group(1) + m.group(2)
     m = _MONTH.match(t)
     if m and 1 <= int(m.group(2) or m.group(3)) <= 12:
         return f"{m.group(1)}-{int(m.group(2) or m.group(3)):02d}"
@@ -227,3 +304,20 @@ def parse_dates(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     values = found.dt.strftime("%Y-%m-%d").astype("object").where(found.notna(), None)
     bad = found.isna() & (text != "")
     return values, bad
+
+
+def foreign_layout(headers: list) -> str | None:
+    """Whose layout a table that matches none of ours follows, when a mapping reads it (docs/data-format.md,
+    "Foreign layouts"): `Eurostat` (`unit,geo\\time`, `freq,unit,geo\\TIME_PERIOD`, or its SDMX-CSV with
+    `TIME_PERIOD` and `OBS_VALUE`), `Statbel` (NIS codes), `INSEE` (CODGEO, DEPCOM…); None otherwise."""
+    from .mappings.spec import INSEE_HEADERS, NIS_HEADERS
+    from .schema import normalise_header
+
+    names = [normalise_header(h) for h in headers]
+    if any("\\time" in str(h).lower() for h in headers) or ("time_period" in names and "obs_value" in names):
+        return "Eurostat"
+    if any(n in NIS_HEADERS for n in names):
+        return "Statbel"
+    if any(n in INSEE_HEADERS for n in names):
+        return "INSEE"
+    return None

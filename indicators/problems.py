@@ -7,6 +7,7 @@ same thing with the same figures.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 LANGS = ("fr", "en", "nl")
@@ -86,6 +87,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A percentage must be between 0 and 100 (the unit of {indicator} is %).",
         "fr": "Un pourcentage doit être compris entre 0 et 100 (l'unité de {indicator} est %).",
         "nl": "Een percentage moet tussen 0 en 100 liggen (de eenheid van {indicator} is %).",
+    },
+    "unit_mismatch": {
+        "en": "The value is written with {sign}, but the unit of {indicator} is {unit}.",
+        "fr": "La valeur est écrite avec {sign}, mais l'unité de {indicator} est {unit}.",
+        "nl": "De waarde is geschreven met {sign}, maar de eenheid van {indicator} is {unit}.",
     },
     "bad_period": {
         "en": "Not a period: write YYYY, YYYY-Qn or YYYY-MM.",
@@ -254,9 +260,33 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Alleen de eerste {listed} worden één voor één vermeld.",
     },
     "too_many_fields": {
-        "en": "This row has more cells than the header.",
-        "fr": "Cette ligne a plus de cellules que l'en-tête.",
-        "nl": "Deze rij heeft meer cellen dan de kopregel.",
+        "en": "This row has more cells than the header: column {letter} holds a value past the last named column "
+              "(a separator inside a cell, such as 43,300 in a comma file?). Quote that cell, or name the column.",
+        "fr": "Cette ligne a plus de cellules que l'en-tête : la colonne {letter} contient une valeur après la "
+              "dernière colonne nommée (un séparateur dans une cellule, comme 43,300 dans un fichier à virgules ?). "
+              "Mettez cette cellule entre guillemets, ou nommez la colonne.",
+        "nl": "Deze rij heeft meer cellen dan de kopregel: kolom {letter} bevat een waarde na de laatste kolom met "
+              "een naam (een scheidingsteken in een cel, zoals 43,300 in een bestand met komma's?). Zet die cel "
+              "tussen aanhalingstekens, of geef de kolom een naam.",
+    },
+    "invalid_bytes": {
+        "en": "This cell holds bytes that are not UTF-8 (shown as \\xe9), in a file otherwise written in UTF-8: "
+              "text pasted from a file in another encoding, which would be stored garbled. Type it again, or "
+              "save the whole file in one encoding (UTF-8).",
+        "fr": "Cette cellule contient des octets qui ne sont pas de l'UTF-8 (affichés \\xe9), dans un fichier "
+              "écrit par ailleurs en UTF-8 : du texte collé depuis un fichier d'un autre encodage, qui serait "
+              "enregistré illisible. Retapez-le, ou enregistrez tout le fichier dans un seul encodage (UTF-8).",
+        "nl": "Deze cel bevat bytes die geen UTF-8 zijn (getoond als \\xe9), in een bestand dat verder in UTF-8 "
+              "is geschreven: tekst geplakt uit een bestand met een andere codering, die onleesbaar zou worden "
+              "opgeslagen. Typ hem opnieuw, of sla het hele bestand op in één codering (UTF-8).",
+    },
+    "header_repeated": {
+        "en": "The header is repeated at row {row} (two files pasted one after the other?): delete this row. "
+              "The rows after it are read as the others.",
+        "fr": "L'en-tête est répété à la ligne {row} (deux fichiers collés l'un après l'autre ?) : supprimez "
+              "cette ligne. Les lignes qui la suivent sont lues comme les autres.",
+        "nl": "De kopregel wordt herhaald op rij {row} (twee bestanden na elkaar geplakt?): verwijder deze rij. "
+              "De rijen erna worden gelezen zoals de andere.",
     },
 }
 
@@ -288,6 +318,52 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
                    "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
     "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
                  "nl": "Houd één van de twee rijen."},
+    "write_in_unit": {
+        "en": "Write the number alone, in {unit}, or check the indicator code.",
+        "fr": "Écrivez le nombre seul, en {unit}, ou vérifiez le code de l'indicateur.",
+        "nl": "Schrijf het getal alleen, in {unit}, of controleer de indicatorcode.",
+    },
+    "negative_with_minus": {
+        "en": "Write a negative number with a minus sign: {number}, not in brackets.",
+        "fr": "Écrivez un nombre négatif avec le signe moins : {number}, pas entre parenthèses.",
+        "nl": "Schrijf een negatief getal met een minteken: {number}, niet tussen haakjes.",
+    },
+    "number_with_unit": {
+        "en": "The cell holds a unit ({sign}) beside the number: write the number alone ({number}); the "
+              "indicator's unit says what it counts.",
+        "fr": "La cellule contient une unité ({sign}) à côté du nombre : écrivez le nombre seul ({number}) ; "
+              "l'unité de l'indicateur dit ce qu'il compte.",
+        "nl": "De cel bevat een eenheid ({sign}) naast het getal: schrijf het getal alleen ({number}); de "
+              "eenheid van de indicator zegt wat het telt.",
+    },
+    "number_with_letters": {
+        "en": "The cell holds letters ({letters}): write the number alone, followed if need be by a flag such "
+              "as p or e (43300 p), or leave the cell empty.",
+        "fr": "La cellule contient des lettres ({letters}) : écrivez le nombre seul, suivi si besoin d'un "
+              "indicateur de qualité comme p ou e (43300 p), ou laissez la cellule vide.",
+        "nl": "De cel bevat letters ({letters}): schrijf het getal alleen, zo nodig gevolgd door een vlag zoals "
+              "p of e (43300 p), of laat de cel leeg.",
+    },
+    "number_with_sign": {
+        "en": "The cell holds a sign a number does not take ({chars}): write a number such as 1234,5 or 1234.5.",
+        "fr": "La cellule contient un signe qu'un nombre ne prend pas ({chars}) : écrivez un nombre comme "
+              "1234,5 ou 1234.5.",
+        "nl": "De cel bevat een teken dat een getal niet heeft ({chars}): schrijf een getal zoals 1234,5 of "
+              "1234.5.",
+    },
+    "mapped_layout": {
+        "en": "These columns are laid out as {layout} publishes its files: such a layout is imported with a "
+              "mapping, not renamed. On the Data page, use 'Files in another layout' to map its columns; on the "
+              "command line, import it with --mapping NAME (docs/data-format.md, 'Foreign layouts').",
+        "fr": "Ces colonnes ont la présentation d'un fichier {layout} : elle s'importe avec une "
+              "correspondance, sans renommer les colonnes. Sur la page Données, utilisez « Fichiers dans une "
+              "autre présentation » pour indiquer ses colonnes ; en ligne de commande, importez le fichier avec "
+              "--mapping NOM (docs/data-format.md, « Foreign layouts »).",
+        "nl": "Deze kolommen hebben de opmaak van een {layout}-bestand: die wordt met een koppeling "
+              "geïmporteerd, zonder de kolommen te hernoemen. Gebruik op de pagina Gegevens 'Bestanden in een "
+              "andere opmaak' om de kolommen aan te duiden; importeer het bestand op de opdrachtregel met "
+              "--mapping NAAM (docs/data-format.md, 'Foreign layouts').",
+    },
     "attach_successor": {
         "en": "Import with 'attach to successor' to record it under {successor}.",
         "fr": "Importez avec « rattacher au successeur » pour l'enregistrer sous {successor}.",
@@ -328,6 +404,11 @@ LIMIT_WORDS = {
 }
 
 
+# A column with an empty header, named by its letter (reading.unnamed), as each language says it.
+COLUMN_WORD = {"en": "column", "fr": "colonne", "nl": "kolom"}
+_UNNAMED = re.compile(r"(?<![\w])column ([A-Z]{1,3})(?![\w])")
+
+
 def _localise(params: dict, lang: str) -> dict:
     out = {}
     for k, v in params.items():
@@ -335,11 +416,26 @@ def _localise(params: dict, lang: str) -> dict:
             v = KIND_NAMES[v].get(lang, v)
         elif k == "what" and v in LIMIT_WORDS:
             v = LIMIT_WORDS[v].get(lang, v)
+        elif k == "unit" and isinstance(v, str):   # `persons` as each language writes it
+            from .units import unit_of
+            v = unit_of({"unit": v}, lang)
         elif k in ("found", "limit", "length", "count", "listed") and isinstance(v, int):
             from babel.numbers import format_decimal
             v = format_decimal(v, locale={"fr": "fr_FR", "nl": "nl_BE"}.get(lang, "en_GB"))
+        elif k in ("columns", "found") and isinstance(v, str) and "column " in v:
+            # a column with an empty header is named by its letter (reading.unnamed): "column E"
+            v = _UNNAMED.sub(lambda m: f"{COLUMN_WORD.get(lang, 'column')} {m.group(1)}", v)
         out[k] = v
     return out
+
+
+# A value longer than this is cut where a problem is made, and said with its length.
+VALUE_SHOWN = 120
+CUT_VALUE = {
+    "en": "{value} ({length} characters)",
+    "fr": "{value} ({length} caractères)",
+    "nl": "{value} ({length} tekens)",
+}
 
 
 @dataclass(frozen=True)
@@ -354,6 +450,21 @@ class Problem:
     severity: str = "error"  # "error" blocks the import; "notice" informs
     # The rows of a `more_same` problem: every one of them is left out when bad rows are skipped.
     more_rows: tuple = field(default=(), compare=False, repr=False)
+    # How many characters the cell had, when its value is cut to VALUE_SHOWN (set here, not by callers).
+    value_length: int | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        # The one place a cell is cut: a cell of 100,000 characters is echoed in no message, report or page.
+        if self.value_length is None and isinstance(self.value, str) and len(self.value) > VALUE_SHOWN:
+            object.__setattr__(self, "value_length", len(self.value))
+            object.__setattr__(self, "value", self.value[:VALUE_SHOWN] + "…")
+
+    def shown_value(self, lang: str = "en") -> str | None:
+        """The value as reports show it: a cut one says how many characters the cell had."""
+        if self.value_length is None:
+            return self.value
+        template = CUT_VALUE.get(lang) or CUT_VALUE["en"]
+        return template.format(**_localise({"value": self.value, "length": self.value_length}, lang))
 
     def message(self, lang: str = "en") -> str:
         template = MESSAGES[self.code].get(lang) or MESSAGES[self.code]["en"]
@@ -363,6 +474,11 @@ class Problem:
         if not self.suggestion:
             return None
         key, params = self.suggestion
+        if key == "write_number" and not params:   # say what the cell holds instead: a unit, (12), letters…
+            from .parsing import number_hint
+
+            cell = self.value[:-1] if self.value_length and self.value else self.value   # not the cut's "…"
+            key, params = number_hint(cell) or (key, params)
         template = SUGGESTIONS[key].get(lang) or SUGGESTIONS[key]["en"]
         return template.format(**_localise(params, lang))
 
@@ -372,7 +488,7 @@ class Problem:
             "file": self.file,
             "row": self.row,
             "column": self.column,
-            "value": self.value,
+            "value": self.shown_value(lang),
             "message": self.message(lang),
             "suggestion": self.suggestion_text(lang),
         }

@@ -8,10 +8,12 @@ row number a spreadsheet would show for every record.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import zipfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from . import limits
-from .problems import Problem
+from .problems import Problem, capped
 from .schema import MISSING_MARKERS, normalise_header, TABLES, alias_map
 
 SEPARATORS = (";", ",", "\t", "|")
@@ -147,23 +149,61 @@ def gunzip(raw: bytes) -> bytes:
 
 def decode(raw: bytes) -> tuple[str, str] | None:
     """Text and encoding name; None when the bytes are not text."""
+    decoded = _decode(raw)
+    return None if decoded is None else decoded[:2]
+
+
+# The bytes 0x80-0xFF: deleting them from a file leaves its ASCII bytes (bytes.translate, at C speed).
+_HIGH_BYTES = bytes(range(128, 256))
+# A byte that is not UTF-8 as "backslashreplace" writes it, visibly: \xe9 (always 0x80 or more).
+INVALID_BYTE = re.compile(r"\\x[89a-f][0-9a-f]")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether most non-ASCII bytes of a file that is not all UTF-8 belong to valid UTF-8 sequences:
+    a UTF-8 file into which a few bytes of another encoding were pasted (é written as the one byte
+    0xE9 among é written as the two C3 A9), rather than a Windows-1252 file (no such sequence, or a
+    chance pair). Counted a block at a time: a copy of a whole 100 MB file is never made."""
+    # Each byte that is not UTF-8 is one character with "surrogateescape" and none with "ignore".
+    escaping = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    ignoring = codecs.getincrementaldecoder("utf-8")(errors="ignore")
+    high = invalid = 0
+    block = 1 << 20
+    for start in range(0, len(raw), block):
+        chunk, final = raw[start:start + block], start + block >= len(raw)
+        high += len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
+        invalid += len(escaping.decode(chunk, final=final)) - len(ignoring.decode(chunk, final=final))
+    return high - invalid > invalid
+
+
+def _decode(raw: bytes) -> tuple[str, str, bool] | None:
+    """Text, encoding name and whether bytes that are not of that encoding were found (a UTF-8 file
+    holding a few bytes of another encoding: each is written visibly in the text, as \\xe9, and the
+    cells holding one are refused by `invalid_bytes`); None when the bytes are not text."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        try:
+            return raw[3:].decode("utf-8"), "utf-8-sig", False
+        except UnicodeDecodeError:
+            return raw[3:].decode("utf-8", errors="backslashreplace"), "utf-8-sig", True
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         # An odd byte count (a cut file) loses its last half character, not the whole file.
-        return raw.decode("utf-16", errors="replace"), "utf-16"
+        return raw.decode("utf-16", errors="replace"), "utf-16", False
     head = raw[:8192]
     if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
         return None
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(raw):
+        # Read as Windows-1252 (as it was), every accent of the file would be stored as Ã©: UTF-8, and the
+        # few cells holding other bytes are refused, naming them.
+        return raw.decode("utf-8", errors="backslashreplace"), "utf-8", True
     try:
         # Excel on Windows in France and Belgium writes Windows-1252; it and ISO-8859-1 differ
         # only in 0x80-0x9F, where Windows puts € ’ œ …: name the one the bytes show.
         text = raw.decode("cp1252")
-        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1")
+        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # other single-byte files (DOS, Mac): let it measure
@@ -171,9 +211,9 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     best = from_bytes(raw[:65536]).best()
     encoding = best.encoding if best else "latin_1"
     try:
-        return raw.decode(encoding), encoding
+        return raw.decode(encoding), encoding, False
     except (UnicodeDecodeError, LookupError):
-        return raw.decode("cp1252", errors="replace"), "cp1252"
+        return raw.decode("cp1252", errors="replace"), "cp1252", False
 
 
 # ---------------------------------------------------------------- CSV
@@ -342,17 +382,17 @@ def detect_decimal(frame: pd.DataFrame, sep: str | None, columns: list | None = 
 
 
 def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
-    decoded = decode(raw)
+    decoded = _decode(raw)
     if decoded is None:
         return ReadResult(problems=[Problem(name, None, None, None, "binary_file",
                                             suggestion=("save_as_csv", {}))])
-    text, encoding = decoded
+    text, encoding, invalid = decoded
     text = text.lstrip("\ufeff")
     if not text or text.isspace():   # (strip() would copy 25 MB to say so)
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     # The text as UTF-8 for the byte-level passes: a file that decoded as UTF-8 already is (one copy of
     # a large file fewer held at once).
-    data = raw if encoding == "utf-8" else text.encode("utf-8", errors="replace")
+    data = raw if encoding == "utf-8" and not invalid else text.encode("utf-8", errors="replace")
     lines = check_lines(data)
     sep, skip = sniff(text)
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
@@ -365,26 +405,137 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     blank = careful or _has_blank_line(text, cr=True)
     frame = None if careful else read_plain_table(data, sep, skip)
     if frame is not None:
-        return _sheet_from(frame, name, text, encoding, sep, skip, blank)
+        return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
     try:
-        # header=None: the header is read as a row, so a record with more cells than the header is a
-        # parser error at its line (pandas would otherwise take the first column as an index and shift
-        # the others), and repeated names stay as written (pandas would rename them `x.1`).
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None,
-                            index_col=False)
+        frame = _read_careful(text, sep, skip)
     except pd.errors.EmptyDataError:
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     except pd.errors.ParserError as exc:
-        match = re.search(r"line (\d+), saw (\d+)", str(exc))
+        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if match:
-            row = int(match.group(1)) + skip
-            return ReadResult(problems=[Problem(name, row, None, None, "too_many_fields")])
-        quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
-        if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
-            return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
-    return _sheet_from(frame, name, text, encoding, sep, skip, blank)
+            # A record longer than the header: pandas names the first only. The records are counted
+            # again: those whose extra cells are all empty (`MOB04;59350;2023;1,5;`, as many exports
+            # end their lines) are read without them; every record with a filled one is a problem.
+            width = int(match.group(1))
+            # Without quotes a line is a record: one read of every cell by pandas does both (half the
+            # time of the csv module's count followed by a second read, on a million lines).
+            plain = _wide_lines(text, data, sep, skip, width) if '"' not in text else None
+            if plain is not None:
+                rows, cells, frame = plain
+            else:
+                records = _wide_records(text, sep, skip)
+                if records is None or records[2] != width:   # not counted as pandas did: its first row
+                    return ReadResult(problems=[Problem(name, int(match.group(2)), None, None, "too_many_fields",
+                                                        {"letter": column_letter(width + 1)})])
+                rows, cells, _ = records
+            if len(rows):
+                return ReadResult(problems=capped(name, None, "too_many_fields", rows, lambda i: Problem(
+                    name, int(rows[i]), None, cells[i][1], "too_many_fields", {"letter": cells[i][0]})))
+            if frame is None:
+                try:
+                    frame = _read_careful(text, sep, skip, width)
+                except pd.errors.ParserError as again:
+                    exc = again
+        if frame is None:
+            quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+            if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
+                return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
+            return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
+    return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+
+
+def _read_careful(text: str, sep: str, skip: int, width: int | None = None) -> pd.DataFrame:
+    """Every cell as text through pandas' C reader (quotes, line breaks in cells, blank lines); with
+    `width`, the cells past the header's `width` ones are left out (they are all empty)."""
+    # header=None: the header is read as a row, so a record with more cells than the header is a
+    # parser error at its line (pandas would otherwise take the first column as an index and shift
+    # the others), and repeated names stay as written (pandas would rename them `x.1`).
+    return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                       skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None,
+                       index_col=False, usecols=None if width is None else range(width))
+
+
+def _most_fields(data: bytes, sep: str) -> int:
+    """The most fields a line of `data` holds (separators inside quotes counted too), block by block
+    as check_lines goes."""
+    array_ = np.frombuffer(data, dtype=np.uint8)
+    code, most, carried = ord(sep), 0, 0
+    for begin in range(0, len(array_), _CHECK_BLOCK):
+        stop = min(begin + _CHECK_BLOCK, len(array_))
+        ends = _line_ends(array_, begin, stop)
+        at = np.flatnonzero(array_[begin:stop] == code) + begin
+        per_piece = np.bincount(np.searchsorted(ends, at), minlength=len(ends) + 1)
+        per_piece[0] += carried
+        most = max(most, int(per_piece.max()))
+        carried = int(per_piece[-1]) if len(ends) else int(per_piece[0])
+    return most + 1
+
+
+def _wide_lines(text: str, data: bytes, sep: str, skip: int, width: int
+                ) -> tuple[np.ndarray, list[tuple[str, str]], pd.DataFrame] | None:
+    """`_wide_records` for a text without quotes, where a line is a record: every cell read at once by
+    pandas (as many columns as the longest line has fields), the records with a filled cell past the
+    header's `width` found column by column, and the table's first `width` columns; None when those
+    cells would go past MAX_CELLS (the csv module then counts, record by record)."""
+    most = _most_fields(data, sep)
+    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    if most <= width or lines * most > limits.get("MAX_CELLS"):
+        return None
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                            skiprows=skip, skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c",
+                            header=None, index_col=False, names=range(most))
+    except pd.errors.ParserError:
+        return None
+    filled = np.zeros(len(frame), dtype=bool)
+    first = np.full(len(frame), -1, dtype=np.int64)   # the first filled column past the header, per record
+    for j in range(most - 1, width - 1, -1):
+        here = (frame[j].fillna("").astype("str").str.strip() != "").to_numpy(dtype=bool, copy=True)
+        here[0] = False   # the header
+        first[here] = j
+        filled |= here
+    at = np.flatnonzero(filled)
+    listed = limits.get("MAX_PROBLEMS_LISTED")
+    cells = [(column_letter(int(first[k]) + 1), str(frame.iat[k, int(first[k])])) for k in at[:listed]]
+    return at + skip + 1, cells, frame.iloc[:, :width]
+
+
+def _wide_records(text: str, sep: str, skip: int) -> tuple[array, list[tuple[str, str]], int] | None:
+    """The records holding a filled cell past the header's last one: their spreadsheet rows, the column
+    letter and value of that cell for the first MAX_PROBLEMS_LISTED (the others are only counted), and
+    the header's number of cells. None when the csv module cannot read the file to its end, or finds
+    no record longer than the header (it would then not read the file as pandas does).
+
+    Records are counted as a spreadsheet numbers its rows: a quoted cell's line breaks stay in its
+    row, blank lines count, and a bare CR ends a line as LF does."""
+    start = 0
+    for _ in range(skip):
+        end = _LINE_END.search(text, start)
+        if end is None:
+            return None
+        start = end.end()
+    stream = io.StringIO(text, newline="")
+    stream.seek(start)
+    listed = limits.get("MAX_PROBLEMS_LISTED")
+    rows = array("q")   # 8 bytes a row: a file of six million wide lines holds 48 MB of them, not 200
+    cells: list[tuple[str, str]] = []
+    width = None
+    longer = False
+    try:
+        for k, record in enumerate(csv.reader(stream, delimiter=sep, quotechar='"')):
+            if width is None:
+                width = len(record)
+            elif len(record) > width:
+                longer = True
+                extra = next((j for j in range(width, len(record)) if record[j].strip()), None)
+                if extra is not None:
+                    rows.append(skip + 1 + k)
+                    if len(cells) < listed:
+                        cells.append((column_letter(extra + 1), record[extra]))
+    except csv.Error:
+        if not rows:
+            return None
+    return (rows, cells, width or 0) if longer else None
 
 
 _LINE_END = re.compile(r"\r\n?|\n")
@@ -436,19 +587,92 @@ def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
 
 
 def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: str, skip: int,
-                blank: bool) -> ReadResult:
+                blank: bool, invalid: bool = False) -> ReadResult:
     limits.check("MAX_CELLS", frame.size)
     header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
     frame = frame.iloc[1:].reset_index(drop=True)
-    frame.columns, repeated = unique_header([h if h else f"Unnamed: {i}" for i, h in enumerate(header)])
+    frame.columns, repeated = unique_header([h if h else unnamed(i + 1) for i, h in enumerate(header)])
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
-    if blank or "Unnamed: " in "".join(frame.columns):
+    frame, rows, again = header_repeats(frame, rows, header, name)
+    if blank or not all(header):
         frame, rows = _drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1, repeated=repeated)
-    return ReadResult(sheets=[sheet], problems=mixed_encoding(name, text, encoding, rows, skip))
+    problems = again + (invalid_byte_problems(sheet) if invalid else [])
+    return ReadResult(sheets=[sheet], problems=problems + mixed_encoding(name, text, encoding, rows, skip))
+
+
+def unnamed(position: int) -> str:
+    """The name of a column whose header cell is empty: its letter (1 -> "column A"), as a spreadsheet
+    shows it; messages say it in the user's language (problems.py)."""
+    return f"column {column_letter(position)}"
+
+
+def header_repeats(frame: pd.DataFrame, rows: np.ndarray, header: list[str], label: str
+                   ) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """The records that repeat the header (two exports pasted one after the other), left out of the
+    table with one problem each at its row; the records after them are read as any other.
+
+    A record repeats the header when each of its cells under a named column names that column too
+    (`indicateur` under `indicator_id`: a French export pasted below an English one). The first named
+    column picks the candidates (a hash lookup over the column); only those are looked at cell by cell."""
+    named = [(k, h) for k, h in enumerate(header) if h and k < frame.shape[1]]
+    if not named or not len(frame):
+        return frame, rows, []
+    from .schema import recognise
+
+    kind, _ = recognise([h for _, h in named])
+    aliases = alias_map(TABLES[kind]) if kind else {}
+
+    def names(h: str) -> set[str]:
+        """The normalised headers naming the same column as `h`."""
+        target = aliases.get(normalise_header(h))
+        return {normalise_header(h)} | {a for a, c in aliases.items() if target and c == target}
+
+    k0, h0 = named[0]
+    spellings = {h0}
+    for alias in names(h0):
+        for text in (alias, alias.replace("_", " ")):
+            spellings |= {text, text.upper(), text.capitalize(), text.title()}
+    first = frame.iloc[:, k0]
+    at = np.flatnonzero(first.isin(spellings).to_numpy(dtype=bool))
+    if not len(at):
+        return frame, rows, []
+    same = np.ones(len(at), dtype=bool)
+    for k, h in named:
+        accepted = names(h)
+        codes, distinct = pd.factorize(frame.iloc[at, k].astype("str"))
+        same &= np.asarray([normalise_header(v) in accepted for v in distinct], dtype=bool)[codes]
+    at = at[same]
+    if not len(at):
+        return frame, rows, []
+    column, found = frame.columns[k0], rows[at]
+    problems = capped(label, column, "header_repeated", found, lambda i: Problem(
+        label, int(found[i]), column, str(frame.iat[at[i], k0]), "header_repeated", {"row": int(found[i])}))
+    keep = np.ones(len(frame), dtype=bool)
+    keep[at] = False
+    return frame.loc[keep].reset_index(drop=True), rows[keep], problems
+
+
+def invalid_byte_problems(sheet: Sheet) -> list[Problem]:
+    """The cells of a UTF-8 file holding bytes that are not UTF-8 (written \\xe9 by `_decode`), one error
+    each at its row and column with the cell as read: stored, such a cell would be garbled text."""
+    problems: list[Problem] = []
+    for column in sheet.frame.columns:
+        cells = sheet.frame[column].astype("str")
+        at = np.flatnonzero(cells.str.contains("\\x", regex=False).to_numpy(dtype=bool))
+        if len(at):   # (a backslash alone in a note is no such byte)
+            at = at[cells.iloc[at].str.contains(INVALID_BYTE.pattern, regex=True).to_numpy(dtype=bool)]
+        if len(at):
+            found = sheet.rows[at]
+
+            def make(i: int, at=at, found=found, cells=cells, column=column) -> Problem:
+                return Problem(sheet.label, int(found[i]), column, cells.iat[at[i]], "invalid_bytes")
+
+            problems.extend(capped(sheet.label, column, "invalid_bytes", found, make))
+    return problems
 
 
 _CHECK_BLOCK = 8 * 1024 * 1024   # bytes looked at at once by check_lines: its arrays stay this small
@@ -514,7 +738,7 @@ def unique_header(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     eleven columns named `Voix`), and the repeated names with their column letters."""
     seen: dict[str, list[int]] = {}
     for i, h in enumerate(header, start=1):
-        if h and not h.startswith("Unnamed: "):
+        if h and not h.startswith("Unnamed: ") and h != unnamed(i):
             seen.setdefault(normalise_header(h), []).append(i)
     out, repeated = list(header), {}
     for positions in seen.values():
@@ -555,8 +779,10 @@ def mixed_encoding(name: str, text: str, encoding: str, rows: np.ndarray, skip: 
 
 
 def _drop_blank(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    frame = frame.loc[:, [c for c in frame.columns if not (c.startswith("Unnamed: ") and
-                                                            (frame[c].str.strip() == "").all())]]
+    def empty_unnamed(k: int, c: str) -> bool:
+        return (c.startswith("Unnamed: ") or c == unnamed(k + 1)) and bool((frame[c].str.strip() == "").all())
+
+    frame = frame.loc[:, [c for k, c in enumerate(frame.columns) if not empty_unnamed(k, c)]]
     if frame.shape[1] == 0:
         return frame, rows[:0]
     blank = np.ones(len(frame), dtype=bool)

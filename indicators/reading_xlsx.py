@@ -15,8 +15,8 @@ import pandas as pd
 
 from . import limits
 from .problems import Problem
-from .reading import (ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, header_strength,
-                      unique_header)
+from .reading import (ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, header_repeats,
+                      header_strength, unique_header, unnamed)
 from .schema import normalise_header
 from .templates import is_notes_sheet
 
@@ -310,13 +310,15 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     body = [r[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype=object) if body else pd.DataFrame(
         {h: pd.Series([], dtype="str") for h in header})
-    frame.columns, repeated = unique_header([c if c else f"Unnamed: {i}" for i, c in enumerate(frame.columns)])
-    frame, decimal, detected = _typed_numbers(frame)
+    frame.columns, repeated = unique_header([c if c else unnamed(i + 1) for i, c in enumerate(frame.columns)])
     rows = np.asarray(numbers, dtype=np.int64)
+    label = f"{name} [{ws.title}]"   # Sheet.label
+    frame, rows, again = header_repeats(frame, rows, header, label)
+    frame, decimal, detected = _typed_numbers(frame)
     frame, rows = _drop_blank(frame, rows)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated)
-    return sheet, _outside_problems(sheet.label, sorted(set(outside))), strength
+    return sheet, again + _outside_problems(sheet.label, sorted(set(outside))), strength
 
 
 def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:

@@ -60,3 +60,30 @@ def unit_of(indicator: Mapping[str, Any], lang: str) -> str:
         return own
     unit = _text(indicator.get("unit"))
     return KNOWN.get(unit.lower(), {}).get(lang, unit)
+
+
+# Signs and words a planner writes beside a number, as the unit they stand for: `12,5 %` is read for an
+# indicator in %, `1 234 €` for one in EUR (indicators/parsing.py); a word of the list above stands for itself.
+SIGNS = {"%": "%", "\u2030": "\u2030", "\u20ac": "eur", "eur": "eur", "euro": "eur", "euros": "eur",
+         "$": "usd", "usd": "usd", "\u00a3": "gbp", "gbp": "gbp"}
+
+
+def sign_unit(sign: Any) -> str | None:
+    """The unit a sign or word written beside a number stands for (`€` → `eur`), None if it is none."""
+    text = str(sign or "").strip().lower()
+    if text in SIGNS:
+        return SIGNS[text]
+    return text if text in KNOWN and " " not in text else None
+
+
+def sign_matches(sign: Any, unit: Any) -> bool:
+    """Whether a number written with `sign` is in `unit`: `%` for a percentage, `€` for EUR or for
+    EUR/inhabitant (the unit's first part), `km` for km."""
+    said = sign_unit(sign)
+    own = str(unit or "").strip().lower()
+    if said is None or not own:
+        return False
+    if is_percent(own):
+        return said == "%"
+    head = own.split("/")[0].strip()
+    return said in (sign_unit(own) or own, sign_unit(head) or head)

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
-from .parsing import parse_dates, parse_numbers, parse_periods, restore_text
+from .parsing import foreign_layout, parse_dates, parse_numbers, parse_periods, restore_text, unit_sign
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet, column_letter, repeated_problems
 from . import limits
@@ -151,8 +151,12 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 {"length": int(lengths[at[i]]), "limit": longest})))
             cells = cells.where(~too_long, "")
         if col.kind in (NUMBER, INTEGER):
-            values, flags, codes = parse_numbers(cells, sheet.decimal)
+            # `12,5 %`: read where the rows name an indicator, whose unit says if the sign fits (_unit_signs).
+            values, flags, codes = parse_numbers(cells, sheet.decimal, units="indicator_id" in table.names)
             text = cells
+            signed = (codes == "unit_sign").to_numpy()
+            if signed.any():
+                out[f"_sign_{col.name}"] = np.where(signed, cells.to_numpy(dtype=object), None)
             for code in ("not_a_number", "too_large", "bad_flag"):
                 add((codes == code).to_numpy(), col.name, code, text,
                     ("write_number", {}) if code == "not_a_number" else None,
@@ -284,9 +288,10 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 continue
             found = ", ".join(map(str, sheet.frame.columns)) or "—"
             if kind is None:
+                layout = foreign_layout(list(sheet.frame.columns))   # Eurostat, Statbel…: read with a mapping
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "unknown_table",
                                         {"found": found, "expected": "indicator_id, territory_id, period, value"},
-                                        ("rename_columns", {})))
+                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {})))
                 continue
             table = TABLES[kind]
             if expected_kind and kind != expected_kind:
@@ -295,9 +300,12 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 continue
             missing = [c for c in table.required if c not in mapping.values()]
             if missing:
+                # A Statbel or INSEE file names its territories by code only: taken for a territories table
+                # that lacks the names, it is data by territory, read with a mapping.
+                layout = foreign_layout(list(sheet.frame.columns)) if "name_fr" in missing else None
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "missing_columns",
                                         {"kind": kind, "missing": ", ".join(missing), "found": found},
-                                        ("rename_columns", {})))
+                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {})))
                 continue
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
@@ -346,6 +354,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     if "territories" in tables:
         problems.extend(cycle_problems(tables["territories"], "replaced_by", replaced, headers))
         problems.extend(cycle_problems(tables["territories"], "parent_id", {}, headers))
+    for kind in list(tables):
+        tables[kind], found = _unit_signs(tables[kind], units, headers)
+        problems.extend(found)
     for kind, frame in tables.items():
         table = TABLES[kind]
         problems.extend(key_problems(frame, table, headers, decimals))
@@ -353,6 +364,31 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         problems.extend(value_problems(frame, table, units, headers, decimals))
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
+
+
+def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd.DataFrame, list[Problem]]:
+    """Numbers written with a unit (`12,5 %`, `1 234 €`, kept by _parse_sheet as `_sign_<column>`): the
+    sign is dropped where it is the unit of the row's indicator, refused where the unit is another."""
+    from .cross_checks import _per_file
+    from .units import sign_matches
+
+    signed = [c for c in frame.columns if str(c).startswith("_sign_")]
+    problems: list[Problem] = []
+    ids = frame["indicator_id"].to_numpy(dtype=object) if signed else None
+    for column in signed:
+        name, texts = column[len("_sign_"):], frame[column].to_numpy(dtype=object)
+        # An indicator with no known unit is an unknown code, reported as such: its sign is not judged.
+        bad = [i for i in np.flatnonzero(pd.notna(texts))
+               if units.get(ids[i]) and not sign_matches(unit_sign(texts[i]), units[ids[i]])]
+        if bad:
+            values = frame[name].to_numpy(dtype="float64", copy=True)
+            values[bad] = np.nan   # not judged again (a percentage over 100)
+            frame[name] = values
+            problems.extend(_per_file(frame, bad, name, "unit_mismatch", lambda pos, file, where: Problem(
+                file, int(frame["_row"].iat[pos]), where, texts[pos], "unit_mismatch",
+                {"sign": unit_sign(texts[pos]), "indicator": ids[pos], "unit": units[ids[pos]]},
+                ("write_in_unit", {"unit": units[ids[pos]]})), headers))
+    return (frame.drop(columns=signed) if signed else frame), problems
 
 
 def rows_with_errors(checked: Checked) -> dict[str, np.ndarray]:

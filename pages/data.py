@@ -114,7 +114,7 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
 
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column, t("value", lang): p.value,
+        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column, t("value", lang): p.shown_value(lang),
         t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
     } for p in problems])
 

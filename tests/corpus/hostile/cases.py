@@ -275,9 +275,9 @@ CASES: dict[str, Case] = {
     "gzip_truncated": Case("cut.csv.gz", gzip_truncated, "refused"),
     "gzip_not_gzip": Case("raw.csv.gz", zlib_raw, "refused"),
     # CSV shapes
+    # many exports end each line with a separator: an empty cell past the header is no problem
     "trailing_separator_levels": Case(
-        "levels.csv", _text(LEVELS + "border2,Communes frontalières,Grensgemeenten,Border,1,\n"),
-        "refused", "more cells than the header"),
+        "levels.csv", _text(LEVELS + "border2,Communes frontalières,Grensgemeenten,Border,1,\n"), "read"),
     "unquoted_comma_first_row": Case(
         "obs.csv", _text(OBS + "MOB02,59350,2020,43,300\nMOB02,59350,2021,43400\n"),
         "refused", "more cells than the header"),
@@ -294,7 +294,9 @@ CASES: dict[str, Case] = {
     # encodings and bytes
     "utf16_odd_bytes": Case("u16.csv", utf16_odd, "read"),   # the cut half character is dropped
     # Read, with a notice naming the rows that hold UTF-8 in a Windows-1252 file.
-    "mixed_encodings": Case("mixed.csv", mixed_encodings, "read", "mixes two encodings: rows 2 "),
+    # read as Windows-1252, Liège was stored Liège garbled: the UTF-8 file's foreign bytes are refused where they are
+    "mixed_encodings": Case("mixed.csv", mixed_encodings, "refused",
+                            "row 3 column name_fr: This cell holds bytes that are not UTF-8"),
     "nul_byte": Case("nul.csv", nul_bytes, "refused"),
     "code_too_long": Case("long.csv", code_too_long, "refused"),
     # formulas in codes and colours
