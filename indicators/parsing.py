@@ -119,6 +119,8 @@ def number_hint(text: str | None) -> tuple[str, dict] | None:
     t = str(text or "").strip()
     if not t:
         return None
+    if t.startswith("=") and len(t) > 1:   # an XLSX formula with no saved value (reading_xlsx keeps its text)
+        return "formula_not_computed", {}
     m = _ACCOUNTING.match(t) if len(t) <= _UNIT_CELL else None
     if m:
         return "negative_with_minus", {"number": "-" + m.group(1).strip()}

@@ -159,6 +159,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La feuille « {sheet} » explique les colonnes (notes du modèle) : elle n'est pas importée.",
         "nl": "Het blad '{sheet}' legt de kolommen uit (uitleg bij het sjabloon): het wordt niet geïmporteerd.",
     },
+    "sheet_left_aside": {
+        "en": "Sheet '{sheet}' was not read: {why}.",
+        "fr": "La feuille « {sheet} » n'a pas été lue : {why}.",
+        "nl": "Het blad '{sheet}' werd niet gelezen: {why}.",
+    },
     "ignored_columns": {
         "en": "Columns the import ignores (names and labels ride along): {columns}.",
         "fr": "Colonnes ignorées à l'import (noms et libellés, pour information) : {columns}.",
@@ -210,12 +215,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(een koppeling kan ze op positie kiezen) of hernoem de andere.",
     },
     "mixed_encoding": {
-        "en": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file "
-              "(é reads Ã©). Save the whole file again in one encoding (UTF-8).",
+        "en": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file; their text "
+              "was read as UTF-8 (é, not Ã©). Check it, and save the whole file in one encoding (UTF-8).",
         "fr": "Le fichier mélange deux encodages : les lignes {rows} contiennent du texte UTF-8 dans un fichier "
-              "Windows-1252 (é se lit Ã©). Enregistrez tout le fichier dans un seul encodage (UTF-8).",
-        "nl": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een Windows-1252-bestand "
-              "(é leest als Ã©). Sla het hele bestand opnieuw op in één codering (UTF-8).",
+              "Windows-1252 ; leur texte a été lu en UTF-8 (é, et non Ã©). Vérifiez-le, et enregistrez tout le "
+              "fichier dans un seul encodage (UTF-8).",
+        "nl": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een Windows-1252-bestand; "
+              "hun tekst werd als UTF-8 gelezen (é, niet Ã©). Controleer hem, en sla het hele bestand op in één "
+              "codering (UTF-8).",
     },
     "formula_code": {
         "en": "A code may not start with =, +, -, @ or a tab: a spreadsheet would run it as a formula.",
@@ -323,6 +330,16 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
         "fr": "Écrivez le nombre seul, en {unit}, ou vérifiez le code de l'indicateur.",
         "nl": "Schrijf het getal alleen, in {unit}, of controleer de indicatorcode.",
     },
+    "formula_not_computed": {
+        "en": "The cell holds a formula whose result the file does not keep (a workbook written by a program, "
+              "never opened in a spreadsheet): open it in Excel or LibreOffice and save it, or type the value.",
+        "fr": "La cellule contient une formule dont le fichier ne garde pas le résultat (un classeur écrit par un "
+              "programme, jamais ouvert dans un tableur) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le, "
+              "ou tapez la valeur.",
+        "nl": "De cel bevat een formule waarvan het bestand de uitkomst niet bewaart (een werkmap die een "
+              "programma schreef, nooit in een rekenblad geopend): open hem in Excel of LibreOffice en sla hem "
+              "op, of typ de waarde.",
+    },
     "negative_with_minus": {
         "en": "Write a negative number with a minus sign: {number}, not in brackets.",
         "fr": "Écrivez un nombre négatif avec le signe moins : {number}, pas entre parenthèses.",
@@ -386,6 +403,17 @@ KIND_NAMES = {
 
 
 # Limits (indicators/limits.py) as a planner reads them.
+# Why a workbook's sheet was left aside (reading_xlsx.read_xlsx), as each language says it.
+SHEET_ASIDE = {
+    "hidden": {"en": "it is hidden in the workbook", "fr": "elle est masquée dans le classeur",
+               "nl": "het is verborgen in de werkmap"},
+    "no_table": {"en": "its columns name no table, beside sheets that do (a readme, a chart's data)",
+                 "fr": "ses colonnes ne nomment aucune table, à côté de feuilles qui le font (un mode d'emploi, "
+                       "les données d'un graphique)",
+                 "nl": "de kolommen noemen geen tabel, naast bladen die dat wel doen (een leesmij, de gegevens van "
+                       "een grafiek)"},
+}
+
 LIMIT_WORDS = {
     "MAX_FILE_BYTES": {"en": "bytes in the file", "fr": "octets du fichier", "nl": "bytes in het bestand"},
     "MAX_UNPACKED_BYTES": {"en": "bytes once unpacked", "fr": "octets une fois décompressé",
@@ -414,6 +442,8 @@ def _localise(params: dict, lang: str) -> dict:
     for k, v in params.items():
         if k.endswith("kind") and v in KIND_NAMES:
             v = KIND_NAMES[v].get(lang, v)
+        elif k == "why" and v in SHEET_ASIDE:
+            v = SHEET_ASIDE[v].get(lang, v)
         elif k == "what" and v in LIMIT_WORDS:
             v = LIMIT_WORDS[v].get(lang, v)
         elif k == "unit" and isinstance(v, str):   # `persons` as each language writes it

@@ -599,11 +599,14 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     frame, rows, again = header_repeats(frame, rows, header, name)
     if blank or not all(header):
         frame, rows = _drop_blank(frame, rows)
+    mixed = _has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
+    if mixed:
+        frame = repair_mixed(frame)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1, repeated=repeated)
     problems = again + (invalid_byte_problems(sheet) if invalid else [])
-    return ReadResult(sheets=[sheet], problems=problems + mixed_encoding(name, text, encoding, rows, skip))
+    return ReadResult(sheets=[sheet], problems=problems + (mixed_encoding(name, text) if mixed else []))
 
 
 def unnamed(position: int) -> str:
@@ -768,12 +771,36 @@ def column_letter(position: int) -> str:
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
 
 
-def mixed_encoding(name: str, text: str, encoding: str, rows: np.ndarray, skip: int) -> list[Problem]:
-    """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (é read as Ã©)."""
+def _has_mojibake(text: str, encoding: str) -> bool:
     # Â or Ã opens every such pair: looking for them first spares the pattern a pass over 25 MB.
-    if encoding not in ("cp1252", "iso-8859-1") or ("\u00c2" not in text and "\u00c3" not in text) \
-            or not _MOJIBAKE.search(text):
-        return []
+    return encoding in ("cp1252", "iso-8859-1") and ("\u00c2" in text or "\u00c3" in text) \
+        and _MOJIBAKE.search(text) is not None
+
+
+def _as_utf8(cell: str) -> str:
+    """A cell of a Windows-1252 file holding UTF-8 text (Ã© for é) read as UTF-8, when its bytes are that."""
+    try:
+        return cell.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return cell
+
+
+def repair_mixed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a Windows-1252 file that hold UTF-8 text (rows pasted from a UTF-8 file), each read
+    as UTF-8: stored as read, Liège would be LiÃ¨ge on every page. Other cells are left as they are."""
+    frame = frame.copy()
+    for column in frame.columns:
+        cells = frame[column].astype("str")
+        at = np.flatnonzero(cells.str.contains(_MOJIBAKE.pattern, regex=True).to_numpy(dtype=bool))
+        if len(at):
+            values = frame[column].to_numpy(dtype=object, copy=True)
+            values[at] = [_as_utf8(v) for v in values[at]]
+            frame[column] = values
+    return frame
+
+
+def mixed_encoding(name: str, text: str) -> list[Problem]:
+    """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (read as such, repair_mixed)."""
     lines = text.splitlines()
     bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]
     shown = ", ".join(map(str, bad[:10])) + (" …" if len(bad) > 10 else "")

@@ -175,8 +175,11 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         from .schema import TABLES
 
         read: list[tuple[Sheet, list[Problem], int]] = []
+        aside: list[Problem] = []   # the sheets left out, each said in a notice
         for i, ws in enumerate(book.worksheets):
             if getattr(ws, "sheet_state", "visible") != "visible":
+                aside.append(Problem(f"{name} [{ws.title}]", None, None, None, "sheet_left_aside",
+                                     {"sheet": ws.title, "why": "hidden"}, severity="notice"))
                 continue
             sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None)
             if sheet is not None:
@@ -186,9 +189,13 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         tables = any(strength for _, _, strength in read)
         for sheet, problems, strength in read:
             if tables and not strength and not is_notes_sheet(sheet.sheet, list(sheet.frame.columns)):
+                aside.append(Problem(sheet.label, None, None, None, "sheet_left_aside",
+                                     {"sheet": sheet.sheet, "why": "no_table"}, severity="notice"))
                 continue
             result.problems.extend(problems)
             result.sheets.append(sheet)
+        if result.sheets:   # beside the data read (a workbook of none says so by its own problem)
+            result.problems.extend(aside)
     except limits.LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001

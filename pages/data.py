@@ -122,14 +122,23 @@ def _problems_frame(problems, lang: str) -> pd.DataFrame:
 WRAPPED_PROBLEMS = 50   # up to this many problems, a table whose text wraps; beyond, a scrolling grid
 
 
+def _cell_text(v) -> str:
+    """A problem table's cell as text: a dash for none, a row number as the spreadsheet writes it (3, not
+    3.0 nor a grouped 1,234)."""
+    if v is None or (isinstance(v, float) and v != v):
+        return "–"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return v if isinstance(v, str) else str(v)
+
+
 def show_problems(problems, lang: str, key: str | None = None) -> pd.DataFrame:
     """The problems as a table (a dash where a problem has no row, value or suggestion, not "None");
     the frame shown, for its download. A grid cuts long text at the page's edge, and the problem and
     its suggestion are the longest cells: up to WRAPPED_PROBLEMS they are shown whole, wrapped."""
     frame = _problems_frame(problems, lang)
     if len(frame) <= WRAPPED_PROBLEMS:
-        shown = frame.astype(object).map(lambda v: "–" if v is None or (isinstance(v, float) and v != v)
-                                          else str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+        shown = frame.astype(object).map(_cell_text)
         st.table(shown, hide_index=True)
     else:
         st.dataframe(frame, hide_index=True, width="stretch", key=key, placeholder="–")

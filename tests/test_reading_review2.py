@@ -173,6 +173,9 @@ def test_formula_cells_read_the_value_excel_saved_and_one_without_it_is_reported
     bad = [(p.file, p.row, p.column, p.value, p.code) for p in checked.problems if p.severity == "error"
            and p.code != "unknown_code"]
     assert bad == [("formula.xlsx [observations]", 4, "value", "=E4/4", "not_a_number")]
+    # said for what it is: a formula whose result the file does not keep (it read "holds letters (E)")
+    (formula,) = [p for p in checked.problems if p.value == "=E4/4"]
+    assert "LibreOffice" in formula.suggestion_text("en") and "formule" in formula.suggestion_text("fr")
 
 
 def test_a_formula_excel_computed_to_empty_text_is_a_row_without_value():

@@ -92,7 +92,14 @@ def test_a_hidden_sheet_is_not_read(tmp_path):
     hidden.append(["ECO06", "59512", 2031, 999])
     hidden.sheet_state = "hidden"
     wb.save(tmp_path / "hidden.xlsx")
-    sheet = _only(read_file(tmp_path / "hidden.xlsx"))
+    result = read_file(tmp_path / "hidden.xlsx")
+    sheet = _only(result)
+    # each sheet left aside is said, with why (the readme names no table, calc is hidden)
+    aside = {p.params["sheet"]: p.message("fr") for p in result.problems if p.code == "sheet_left_aside"}
+    assert aside == {"Lisez-moi": "La feuille « Lisez-moi » n'a pas été lue : ses colonnes ne nomment aucune "
+                                  "table, à côté de feuilles qui le font (un mode d'emploi, les données d'un graphique).",
+                     "calc": "La feuille « calc » n'a pas été lue : elle est masquée dans le classeur."}
+    assert all(p.severity == "notice" for p in result.problems)
     assert sheet.sheet == "Données"
     assert sheet.label == "hidden.xlsx [Données]"
     assert sheet.describe()["file"] == "hidden.xlsx [Données]"

@@ -212,3 +212,18 @@ def test_a_repeated_header_in_a_workbook(store, tmp_path):
     book.save(path)
     problem = _only_problem(validate_files(store, [path]))
     assert (problem.code, problem.row, problem.file) == ("header_repeated", 3, "pasted.xlsx [observations]")
+
+
+def test_utf8_rows_pasted_into_a_windows_1252_file_are_read_as_utf8():
+    """The other direction of a mixed file: most accents in Windows-1252, one row pasted from a UTF-8
+    file. Its text was stored LiÃ¨ge, with only a notice."""
+    from indicators.reading import read_file
+
+    raw = ("territory_id;name_fr;name_nl;country;kind\n99001;Orchies Fléchette;Orchies;FR;commune\n"
+           "99002;Hénin;Hénin;FR;commune\n").encode("cp1252") + "99003;Liège;Luik;BE;commune\n".encode()
+    result = read_file(raw, "mixed.csv")
+    (sheet,) = result.sheets
+    assert sheet.encoding in ("cp1252", "iso-8859-1")
+    assert list(sheet.frame["name_fr"]) == ["Orchies Fléchette", "Hénin", "Liège"]
+    (notice,) = [p for p in result.problems if p.code == "mixed_encoding"]
+    assert notice.severity == "notice" and notice.params["rows"] == "4" and "lu en UTF-8" in notice.message("fr")

@@ -64,9 +64,9 @@ TEXTS = {
     # {actions}, {indicators}: i18n.count's "1 action", "3 actions" (the language's plural)
     # Streamlit's tables show their scroll bar only under the pointer: the columns past the page's edge
     # are named under a wide table.
-    "table_more_columns": {"fr": "↔ Le tableau continue vers la droite : {columns}.",
-                           "nl": "↔ De tabel loopt verder naar rechts: {columns}.",
-                           "en": "↔ The table goes on to the right: {columns}."},
+    "table_more_columns": {"fr": "↔ Plus à droite, le tableau a aussi : {columns}.",
+                           "nl": "↔ Verder naar rechts heeft de tabel ook: {columns}.",
+                           "en": "↔ Further right, the table also has: {columns}."},
     "actions_summary": {"fr": "**{actions}** et **{indicators}** correspondent aux filtres.",
                         "nl": "**{actions}** en **{indicators}** passen bij de filters.",
                         "en": "**{actions}** and **{indicators}** match the filters."},
