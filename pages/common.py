@@ -469,8 +469,8 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
         pages[name] = st.Page(module.main, title=t(f"page_{name}", lang), icon=icon,
                               url_path=HOME_PATH if module is overview else name, default=module is overview)
     home = pages["overview"]
-    pages["overview-link"] = st.Page(lambda: st.switch_page(home, query_params=st.query_params.to_dict()),
-                                     title=home.title, url_path="overview", visibility="hidden")
+    pages["overview-link"] = st.Page(lambda: st.switch_page(home, query_params={   # every value: territory=…&territory=…
+        k: st.query_params.get_all(k) for k in st.query_params}), title=home.title, url_path="overview", visibility="hidden")
     return pages
 
 

@@ -68,10 +68,11 @@ def test_the_chosen_indicator_survives_a_language_switch(page, app_url, name):
 def test_overview_by_its_name_opens_the_overview_with_the_link_filters(page, app_url, lang):
     """/overview (the page's name, as every other page is reached) used to open Streamlit's English
     "Page not found" dialog above the dashboard: the default page lives at /."""
-    page.goto(f"{app_url}/overview?lang={lang}&level=brussels")
+    page.goto(f"{app_url}/overview?lang={lang}&level=brussels&territory=59350&territory=34022")
     wait_for_app(page)
     page.wait_for_url(lambda url: urlparse(url).path in ("", "/"))
     assert query(page).get("level") == ["brussels"] and query(page).get("lang") == [lang], page.url
+    assert query(page).get("territory") == ["59350", "34022"], page.url        # repeated values, all kept
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_role("heading", name=t("app_title", lang)).count() >= 1
     no_error(page, [])
