@@ -402,8 +402,10 @@ def main() -> None:
             if not no_shape.empty:
                 notes.append(t("map_without_shape", lang, n=len(no_shape), names=_names(no_shape, lang)))
         caution = common.comparability_caution(indicator, frame, fw["territories"]) if colouring == "value" else None
-        if caution:   # one colour scale across the border invites the comparison the sources do not allow
-            st.warning(t(caution, lang), icon=":material/compare_arrows:")
+        if caution and caution.endswith("not_comparable"):   # one colour scale across the border invites
+            st.warning(t(caution, lang), icon=":material/compare_arrows:")   # the comparison the sources forbid
+        elif caution:   # partly comparable: said under the map, with its other notes, not as an alarm
+            notes.append(t(caution, lang))
         _draw(deck, legend_title, map_classes.legend_html(rows), " ".join(notes), view, focus, indicator, lang,
               symbols=geo.empty or bool(len(frame) and not frame["territory_id"].astype(str).isin(
                   set(geo.shapes)).all()))
