@@ -12,5 +12,5 @@ state = common.start()          # store, language, filters from the URL (with no
 lang = state.lang
 
 page = st.navigation(list(common.navigation_pages(lang).values()), position="sidebar")
-common.guarded(lang, common.sidebar_filters, state)
+common.guarded(lang, common.sidebar_filters, state, page.url_path == common.LINK_PATH)
 common.run_page(page)

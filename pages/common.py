@@ -310,7 +310,7 @@ def _sidebar_labels(version: tuple, lang: str) -> dict[str, dict[str, str]]:
             "territories": {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}}
 
 
-def sidebar_filters(view: View) -> F.Filters:
+def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
     fw, lang, ss = view.framework, view.lang, st.session_state
     _follow_clicks()
     _follow_map_clicks()
@@ -376,6 +376,8 @@ def sidebar_filters(view: View) -> F.Filters:
     ss["_version_just_read"] = True   # this run read it: the watcher's first call need not ask again
     with st.sidebar:
         _watch_store(view.version)
+    if defer_notices:   # the page switches at once (/overview): its notices are shown after the switch
+        return filters
     for item in view.notices:
         # The dropped value comes from the URL: shown as inline code, so no link or image it holds renders.
         st.toast(t("notice_dropped", lang, what=md_code(item)), icon=":material/info:")
@@ -449,6 +451,7 @@ def guarded(lang: str, render, *args) -> None:
 
 
 HOME_PATH = "overview-page"   # the default page's reserved path (it is served at /; /overview leads there)
+LINK_PATH = "overview"        # the hidden page at /overview, which switches to the default page
 
 
 def navigation_pages(lang: str) -> dict[str, "st.Page"]:
@@ -470,7 +473,7 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
                               url_path=HOME_PATH if module is overview else name, default=module is overview)
     home = pages["overview"]
     pages["overview-link"] = st.Page(lambda: st.switch_page(home, query_params={   # every value: territory=…&territory=…
-        k: st.query_params.get_all(k) for k in st.query_params}), title=home.title, url_path="overview", visibility="hidden")
+        k: st.query_params.get_all(k) for k in st.query_params}), title=home.title, url_path=LINK_PATH, visibility="hidden")
     return pages
 
 
