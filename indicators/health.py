@@ -316,13 +316,18 @@ def freshness(indicators: pd.DataFrame, data: pd.DataFrame, ref_end: float | Non
     return out.sort_values(["_r", "_b", "indicator_id"]).drop(columns=["_r", "_b"]).reset_index(drop=True)
 
 
+def _countries(territories: pd.DataFrame | None) -> dict[str, str]:
+    """territory_id -> country code."""
+    if territories is None or not len(territories):
+        return {}
+    return dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
+
+
 def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
                   territories: pd.DataFrame | None) -> pd.DataFrame:
     """indicator_id, comparability (code; `unknown` when not given), sides (sorted country codes
     with values), caution (values on both sides that are not harmonised)."""
-    country = {}
-    if territories is not None and len(territories):
-        country = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
+    country = _countries(territories)
     sides: dict[str, set[str]] = {}
     if len(data):
         for iid, series in data.groupby("indicator_id")["series"].unique().items():
@@ -343,6 +348,20 @@ def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
         rows.append({"indicator_id": iid, "comparability": code, "sides": order,
                      "caution": bool(both and code in ("not_comparable", "partial", "unknown"))})
     return pd.DataFrame(rows, columns=["indicator_id", "comparability", "sides", "caution"])
+
+
+def comparability_caution(comparability, territory_ids, territories: pd.DataFrame | None) -> str | None:
+    """The text key of the caution (`health_caution_not_comparable`, `health_caution_partial`) when the
+    values shown (`territory_ids`) stand on both sides of the border and the indicator's `comparability`
+    code says they are not harmonised across it; None otherwise. The Explorer's ranking and the Map's one
+    colour scale invite that comparison; a `comparability` not given says nothing here (Data health
+    lists it as unknown)."""
+    code = _text(comparability).lower()
+    if code not in ("not_comparable", "partial") or territory_ids is None:
+        return None
+    country = _countries(territories)
+    sides = {country.get(str(x)) for x in territory_ids}
+    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
 
 
 # ------------------------------------------------------------------ words

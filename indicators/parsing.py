@@ -306,20 +306,3 @@ def parse_dates(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     values = found.dt.strftime("%Y-%m-%d").astype("object").where(found.notna(), None)
     bad = found.isna() & (text != "")
     return values, bad
-
-
-def foreign_layout(headers: list) -> str | None:
-    """Whose layout a table that matches none of ours follows, when a mapping reads it (docs/data-format.md,
-    "Foreign layouts"): `Eurostat` (`unit,geo\\time`, `freq,unit,geo\\TIME_PERIOD`, or its SDMX-CSV with
-    `TIME_PERIOD` and `OBS_VALUE`), `Statbel` (NIS codes), `INSEE` (CODGEO, DEPCOM…); None otherwise."""
-    from .mappings.spec import INSEE_HEADERS, NIS_HEADERS
-    from .schema import normalise_header
-
-    names = [normalise_header(h) for h in headers]
-    if any("\\time" in str(h).lower() for h in headers) or ("time_period" in names and "obs_value" in names):
-        return "Eurostat"
-    if any(n in NIS_HEADERS for n in names):
-        return "Statbel"
-    if any(n in INSEE_HEADERS for n in names):
-        return "INSEE"
-    return None

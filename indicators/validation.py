@@ -16,7 +16,8 @@ import pandera.pandas as pa
 
 from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
-from .parsing import foreign_layout, parse_dates, parse_numbers, parse_periods, restore_text, unit_sign
+from .mappings.layouts import foreign_layout
+from .parsing import parse_dates, parse_numbers, parse_periods, restore_text, unit_sign
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet, column_letter, repeated_problems
 from . import limits

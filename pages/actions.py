@@ -152,6 +152,13 @@ def _empty(view, lang: str) -> None:
     st.info(t("empty_filters", lang, what=what), icon=":material/filter_alt_off:")
 
 
+# The headers (text keys) of the columns past the page's edge at 1280 px (sidebar open), named under each
+# table. In view: the action, status, score and progress columns of the first; the action, indicator,
+# status and latest value columns of the second.
+ACTION_COLUMNS_PAST_EDGE = ("lead", "action_status", "calendar", "indicators", "note")
+INDICATOR_COLUMNS_PAST_EDGE = ("target", "progress_to_target", "trend", "milestone", "headline_territory", "note")
+
+
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
@@ -172,6 +179,7 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
         "implementation": st.column_config.TextColumn(t("action_status", lang)),
         "years": st.column_config.TextColumn(t("calendar", lang), width="small"),
     }, key="actions_table")
+    st.caption(common.more_columns_note(ACTION_COLUMNS_PAST_EDGE, lang))
 
 
 def _score_column(frame: pd.DataFrame, label: str, lang: str, **options) -> tuple[pd.DataFrame, object]:
@@ -221,8 +229,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
         "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
                                                  width="medium"),
     }, key="indicators_table")
-    st.caption(t("table_more_columns", lang, columns=", ".join(
-        t(key, lang).lower() for key in ("target", "progress_to_target", "trend", "milestone", "headline_territory", "note"))))
+    st.caption(common.more_columns_note(INDICATOR_COLUMNS_PAST_EDGE, lang))
 
 
 def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:

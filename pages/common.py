@@ -28,6 +28,7 @@ class View:
     framework: dict
     filters: F.Filters
     notices: list
+    filters_read: bool = False   # the sidebar's widgets were read this run (run_page then writes the link)
 
 
 # ---------------------------------------------------------------- cached data
@@ -350,14 +351,20 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
                                              f"{ss[KEYS['years']][0]}–{ss[KEYS['years']][1]}")
             current = ss.get(KEYS["years"])
             bounds = (years[0], years[-1])
-            if not (isinstance(current, (tuple, list)) and len(current) == 2) or (
-                    tuple(current) == ss.get("_years_bounds") and bounds != ss.get("_years_bounds")):
-                # a relabelled slider may come back as one value; a full range follows new data
-                ss[KEYS["years"]] = bounds
+            if not (isinstance(current, (tuple, list)) and len(current) == 2):
+                # The slider comes back as one value after a page switch (its id names the page, and the
+                # old one's range is read as a single choice) or a relabelling: the range chosen last
+                # stands (a link's from= was lost at the first page switch).
+                last = ss.get("_years_chosen") or bounds
+                current = ss[KEYS["years"]] = (max(years[0], min(last[0], years[-1])),
+                                               min(years[-1], max(last[1], years[0])))
+            if tuple(current) == ss.get("_years_bounds") and bounds != ss.get("_years_bounds"):
+                ss[KEYS["years"]] = bounds   # a full range follows new data
             ss["_years_bounds"] = bounds
             chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
             if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2):
                 chosen = (years[0], years[-1])
+            ss["_years_chosen"] = tuple(chosen)
             period = (str(chosen[0]) if chosen[0] != years[0] else None,
                       str(chosen[1]) if chosen[1] != years[-1] else None)
         st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],
@@ -371,8 +378,7 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
                         action=ss.get(KEYS["action"]) or None, territories=tuple(ss.get(KEYS["territory"], [])),
                         period_from=period[0], period_to=period[1], method=ss.get(KEYS["method"]) or "opensdg",
                         indicator=ss.get("f_indicator"))
-    view.filters = filters
-    _write_url(filters)
+    view.filters, view.filters_read = filters, True
     ss["_version_just_read"] = True   # this run read it: the watcher's first call need not ask again
     with st.sidebar:
         _watch_store(view.version)
@@ -408,8 +414,22 @@ def _watch_store(seen: tuple) -> None:
         pass
 
 
-def _write_url(filters: F.Filters) -> None:
-    wanted = filters.to_query()
+# The parameters a page reads beyond the sidebar's filters (DESIGN.md, "Interface"), by page name: its link
+# carries them, other pages' links do not (the Overview's link named the indicator last seen in the
+# Explorer, which it does not show). Health's report maps the chosen indicator. The sidebar's filters
+# go in every page's link: every page shows them in the sidebar, and a link reproduces them.
+PAGE_PARAMETERS = {"explorer": ("indicator",), "map": ("indicator",), "health": ("indicator",)}
+PAGE_ONLY = frozenset(p for params in PAGE_PARAMETERS.values() for p in params)
+
+
+def page_query(filters: F.Filters, name: str) -> dict[str, str | list[str]]:
+    """The query parameters of page `name`'s link (its url path; the Overview's is "overview")."""
+    own = PAGE_PARAMETERS.get(name, ())
+    return {k: v for k, v in filters.to_query().items() if k not in PAGE_ONLY or k in own}
+
+
+def _write_url(filters: F.Filters, name: str) -> None:
+    wanted = page_query(filters, name)
     current = _query()
     normalised = {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()}
     if current != normalised:
@@ -478,19 +498,11 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
 
 
 def run_page(page) -> None:
-    guarded(current().lang, page.run)
-
-
-def comparability_caution(ind: dict, values: pd.DataFrame, territories: pd.DataFrame) -> str | None:
-    """The text key of Data health's caution when `values` (by territory_id) hold both sides of the border
-    and the indicator is not harmonised across it (not comparable, or partly); None otherwise. The
-    Explorer's ranking and the Map's colours invite the same comparison."""
-    code = str(ind.get("comparability") or "").strip().lower()
-    if code not in ("not_comparable", "partial") or values is None or not len(values):
-        return None
-    country = dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
-    sides = {country.get(str(x)) for x in values["territory_id"]}
-    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
+    """Write the page's link, then run the page. Not when the sidebar failed: the URL stays as it came."""
+    view = current()
+    if view.filters_read:
+        _write_url(view.filters, page.url_path or "overview")   # the default page's url path is ""
+    guarded(view.lang, page.run)
 
 
 def set_indicator(code: str | None) -> None:
@@ -498,6 +510,12 @@ def set_indicator(code: str | None) -> None:
 
 
 # ---------------------------------------------------------------- small shared renderers
+
+def more_columns_note(keys: tuple[str, ...], lang: str) -> str:
+    """The line under a table wider than the page: Streamlit shows a table's scroll bar only under the
+    pointer, so the columns past the page's edge are named (`keys`: their headers' text keys, in order)."""
+    return t("table_more_columns", lang, columns=", ".join(t(key, lang).lower() for key in keys))
+
 
 def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decimals: int | None = 1,
                   **options) -> tuple[pd.DataFrame, object]:

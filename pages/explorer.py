@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads, indicator_tables, revisions, wording
+from indicators import charts, downloads, health, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
@@ -247,7 +247,7 @@ def main() -> None:
         ss[KEY] = codes[0]
     code = st.selectbox(t("choose_indicator", lang), codes, key=KEY, format_func=lambda c: f"{c} · {names.get(c, c)}",
                         persist_state="session")
-    if flt.indicator != code:   # the sidebar wrote the URL before this choice: the link shows what is shown
+    if flt.indicator != code:   # the URL was written before this choice: the link shows what is shown
         st.query_params["indicator"] = code
         view.filters = flt = replace(flt, indicator=code)
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
@@ -282,7 +282,7 @@ def main() -> None:
     year, latest = built["year"], built["latest"]
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
     if built["ranking"] is not None:
-        caution = common.comparability_caution(ind, latest, fw["territories"])
+        caution = health.comparability_caution(ind.get("comparability"), latest["territory_id"], fw["territories"])
         if caution:   # said before the bars, which invite a comparison the sources do not allow
             by_side = t("ranking_by_side", lang) if caution.endswith("not_comparable") else ""
             st.warning(f"{t(caution, lang)} {by_side}".strip(), icon=":material/compare_arrows:")

@@ -17,7 +17,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import boundaries, map_classes, map_flows, map_labels, maps
+from indicators import boundaries, health, map_classes, map_flows, map_labels, maps
 from indicators.i18n import t
 from indicators.units import unit_of
 from pages import common
@@ -401,7 +401,8 @@ def main() -> None:
             no_shape = frame[~frame["territory_id"].astype(str).isin(set(geo.shapes))]
             if not no_shape.empty:
                 notes.append(t("map_without_shape", lang, n=len(no_shape), names=_names(no_shape, lang)))
-        caution = common.comparability_caution(indicator, frame, fw["territories"]) if colouring == "value" else None
+        caution = (health.comparability_caution(indicator.get("comparability"), frame["territory_id"], fw["territories"])
+                   if colouring == "value" else None)
         if caution and caution.endswith("not_comparable"):   # one colour scale across the border invites
             st.warning(t(caution, lang), icon=":material/compare_arrows:")   # the comparison the sources forbid
         elif caution:   # partly comparable: said under the map, with its other notes, not as an alarm
