@@ -125,8 +125,8 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
     tables = checked.tables
     rejected = 0
     if blocking:
-        file_level = [p for p in blocking if p.row is None or p.column is None and p.code != "too_many_fields"]
-        if not skip_invalid_rows or file_level or any(p.code == "too_many_fields" for p in blocking):
+        file_level = [p for p in blocking if p.row is None or p.column is None]
+        if not skip_invalid_rows or file_level:
             return Outcome(checked, None)
         bad = rows_with_errors(checked)
         tables = drop_rows(checked, bad)

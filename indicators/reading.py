@@ -1,4 +1,5 @@
-"""Reading the CSV and XLSX files planners bring, and saying what was detected (XLSX: reading_xlsx.py).
+"""Reading the CSV and XLSX files planners bring, and saying what was detected (XLSX: reading_xlsx.py;
+the bytes' encoding: reading_text.py).
 
 Every cell is read as text: numbers, periods and codes are parsed later by the
 validator, which knows each column's kind (so `01001` keeps its zero and a
@@ -8,7 +9,6 @@ row number a spreadsheet would show for every record.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -24,6 +24,7 @@ import pyarrow.csv as pa_csv
 
 from . import limits
 from .problems import Problem, capped
+from .reading_text import decode, has_mojibake, invalid_byte_problems, mixed_encoding, repair_mixed
 from .schema import MISSING_MARKERS, normalise_header, TABLES, alias_map
 
 SEPARATORS = (";", ",", "\t", "|")
@@ -145,79 +146,6 @@ def gunzip(raw: bytes) -> bytes:
         return limits.read_capped(stream, limit=limits.unpacked_limit(len(raw)))
 
 
-# ---------------------------------------------------------------- encodings
-
-def decode(raw: bytes) -> tuple[str, str] | None:
-    """Text and encoding name; None when the bytes are not text."""
-    decoded = _decode(raw)
-    return None if decoded is None else decoded[:2]
-
-
-# The bytes 0x80-0xFF: deleting them from a file leaves its ASCII bytes (bytes.translate, at C speed).
-_HIGH_BYTES = bytes(range(128, 256))
-# A byte that is not UTF-8 as "backslashreplace" writes it, visibly: \xe9 (always 0x80 or more).
-INVALID_BYTE = re.compile(r"\\x[89a-f][0-9a-f]")
-
-
-def _mostly_utf8(raw: bytes) -> bool:
-    """Whether most non-ASCII bytes of a file that is not all UTF-8 belong to valid UTF-8 sequences:
-    a UTF-8 file into which a few bytes of another encoding were pasted (é written as the one byte
-    0xE9 among é written as the two C3 A9), rather than a Windows-1252 file (no such sequence, or a
-    chance pair). Counted a block at a time: a copy of a whole 100 MB file is never made."""
-    # Each byte that is not UTF-8 is one character with "surrogateescape" and none with "ignore".
-    escaping = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
-    ignoring = codecs.getincrementaldecoder("utf-8")(errors="ignore")
-    high = invalid = 0
-    block = 1 << 20
-    for start in range(0, len(raw), block):
-        chunk, final = raw[start:start + block], start + block >= len(raw)
-        high += len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
-        invalid += len(escaping.decode(chunk, final=final)) - len(ignoring.decode(chunk, final=final))
-        if invalid >= 1000 and high - invalid < invalid // 10:
-            return False   # plainly Windows-1252 from the first megabytes (0.05 s of a 25 MB file saved)
-    return high - invalid > invalid
-
-
-def _decode(raw: bytes) -> tuple[str, str, bool] | None:
-    """Text, encoding name and whether bytes that are not of that encoding were found (a UTF-8 file
-    holding a few bytes of another encoding: each is written visibly in the text, as \\xe9, and the
-    cells holding one are refused by `invalid_bytes`); None when the bytes are not text."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        try:
-            return raw[3:].decode("utf-8"), "utf-8-sig", False
-        except UnicodeDecodeError:
-            return raw[3:].decode("utf-8", errors="backslashreplace"), "utf-8-sig", True
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
-        # An odd byte count (a cut file) loses its last half character, not the whole file.
-        return raw.decode("utf-16", errors="replace"), "utf-16", False
-    head = raw[:8192]
-    if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
-        return None
-    try:
-        return raw.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
-    if _mostly_utf8(raw):
-        # Read as Windows-1252 (as it was), every accent of the file would be stored as Ã©: UTF-8, and the
-        # few cells holding other bytes are refused, naming them.
-        return raw.decode("utf-8", errors="backslashreplace"), "utf-8", True
-    try:
-        # Excel on Windows in France and Belgium writes Windows-1252; it and ISO-8859-1 differ
-        # only in 0x80-0x9F, where Windows puts € ’ œ …: name the one the bytes show.
-        text = raw.decode("cp1252")
-        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # other single-byte files (DOS, Mac): let it measure
-
-    best = from_bytes(raw[:65536]).best()
-    encoding = best.encoding if best else "latin_1"
-    try:
-        return raw.decode(encoding), encoding, False
-    except (UnicodeDecodeError, LookupError):
-        return raw.decode("cp1252", errors="replace"), "cp1252", False
-
-
 # ---------------------------------------------------------------- CSV
 
 def _known_headers() -> set[str]:
@@ -289,14 +217,20 @@ def sniff(text: str) -> tuple[str, int]:
     if best is not None:
         return best[1], best[0]
     best_sep, best_score = ",", (-1, -1)
+    sample = [ln for _, ln in candidates[:60]]
     for sep in SEPARATORS:
-        counts = _field_counts([ln for _, ln in candidates[:60]], sep)
+        counts = _field_counts(sample, sep)
         if not counts:
             continue
         modal = max(set(counts), key=counts.count)
         if modal < 2:
             continue
-        score = (counts.count(modal), modal)
+        # The lines read alike, but not those whose cells would hold a tab between words: a cell's text
+        # next to never does, while Eurostat's TSV joins its codes with commas and its years with tabs
+        # (`freq,unit,geo\TIME_PERIOD<tab>2019<tab>2020`), and with few years a comma gives as many
+        # fields as a tab, or more.
+        score = (sum(1 for line, count in zip(sample, counts)
+                     if count == modal and (sep == "\t" or "\t" not in line.strip())), modal)
         if score > best_score:
             best_sep, best_score = sep, score
     counts = _field_counts([ln for _, ln in candidates[:60]], best_sep)
@@ -384,7 +318,7 @@ def detect_decimal(frame: pd.DataFrame, sep: str | None, columns: list | None = 
 
 
 def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
-    decoded = _decode(raw)
+    decoded = decode(raw)
     if decoded is None:
         return ReadResult(problems=[Problem(name, None, None, None, "binary_file",
                                             suggestion=("save_as_csv", {}))])
@@ -408,53 +342,48 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     frame = None if careful else read_plain_table(data, sep, skip)
     if frame is not None:
         return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+    longer: list[Problem] = []
     try:
-        frame = _read_careful(text, sep, skip)
+        try:
+            frame = _read_careful(text, sep, skip)
+        except pd.errors.ParserError as exc:
+            match = _LONGER.search(str(exc))
+            if match is None:
+                raise
+            # Records longer than the header (pandas names the first only): those whose extra cells are
+            # all empty (`MOB04;59350;2023;1,5;`, as many exports end their lines) are no problem; each
+            # with a filled one is a problem at its row, skipped with the other invalid rows when the
+            # user asks. The table keeps the header's width either way.
+            width = int(match.group(1))
+            wide = _wide_records(text, data, sep, skip, width)
+            if wide is None:
+                # The csv module cannot read the text to its end (a cell past its field limit): which rows
+                # to skip is not known, so the record pandas named stands for the whole file.
+                return ReadResult(problems=[Problem(name, int(match.group(2)), None, None, "too_many_fields",
+                                                    {"letter": column_letter(width + 1)})])
+            frame, rows, columns, values = wide
+            longer = _longer_problems(name, rows, columns, values)
     except pd.errors.EmptyDataError:
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     except pd.errors.ParserError as exc:
-        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if match:
-            # A record longer than the header: pandas names the first only. The records are counted
-            # again: those whose extra cells are all empty (`MOB04;59350;2023;1,5;`, as many exports
-            # end their lines) are read without them; every record with a filled one is a problem.
-            width = int(match.group(1))
-            # Without quotes a line is a record: one read of every cell by pandas does both (half the
-            # time of the csv module's count followed by a second read, on a million lines).
-            plain = _wide_lines(text, data, sep, skip, width) if '"' not in text else None
-            if plain is not None:
-                rows, cells, frame = plain
-            else:
-                records = _wide_records(text, sep, skip)
-                if records is None or records[2] != width:   # not counted as pandas did: its first row
-                    return ReadResult(problems=[Problem(name, int(match.group(2)), None, None, "too_many_fields",
-                                                        {"letter": column_letter(width + 1)})])
-                rows, cells, _ = records
-            if len(rows):
-                return ReadResult(problems=capped(name, None, "too_many_fields", rows, lambda i: Problem(
-                    name, int(rows[i]), None, cells[i][1], "too_many_fields", {"letter": cells[i][0]})))
-            if frame is None:
-                try:
-                    frame = _read_careful(text, sep, skip, width)
-                except pd.errors.ParserError as again:
-                    exc = again
-        if frame is None:
-            quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
-            if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
-                return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
-            return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
-    return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+        quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+        if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
+            return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
+        return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
+    result = _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+    result.problems[:0] = longer
+    return result
 
 
-def _read_careful(text: str, sep: str, skip: int, width: int | None = None) -> pd.DataFrame:
-    """Every cell as text through pandas' C reader (quotes, line breaks in cells, blank lines); with
-    `width`, the cells past the header's `width` ones are left out (they are all empty)."""
+def _read_careful(text: str, sep: str, skip: int, **options):
+    """Every cell as text through pandas' C reader (quotes, line breaks in cells, blank lines); `options`
+    go to pandas (`_wide_records`: as many columns as the longest record, block by block)."""
     # header=None: the header is read as a row, so a record with more cells than the header is a
     # parser error at its line (pandas would otherwise take the first column as an index and shift
     # the others), and repeated names stay as written (pandas would rename them `x.1`).
     return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None,
-                       index_col=False, usecols=None if width is None else range(width))
+                       index_col=False, **options)
 
 
 def _most_fields(data: bytes, sep: str) -> int:
@@ -473,85 +402,160 @@ def _most_fields(data: bytes, sep: str) -> int:
     return most + 1
 
 
-def _wide_lines(text: str, data: bytes, sep: str, skip: int, width: int
-                ) -> tuple[np.ndarray, list[tuple[str, str]], pd.DataFrame] | None:
-    """`_wide_records` for a text without quotes, where a line is a record: every cell read at once by
-    pandas (as many columns as the longest line has fields), the records with a filled cell past the
-    header's `width` found column by column, and the table's first `width` columns; None when those
-    cells would go past MAX_CELLS (the csv module then counts, record by record)."""
-    most = _most_fields(data, sep)
-    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
-    if most <= width or lines * most > limits.get("MAX_CELLS"):
-        return None
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skiprows=skip, skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c",
-                            header=None, index_col=False, names=range(most))
-    except pd.errors.ParserError:
-        return None
-    filled = np.zeros(len(frame), dtype=bool)
-    first = np.full(len(frame), -1, dtype=np.int64)   # the first filled column past the header, per record
-    for j in range(most - 1, width - 1, -1):
-        here = (frame[j].fillna("").astype("str").str.strip() != "").to_numpy(dtype=bool, copy=True)
-        here[0] = False   # the header
-        first[here] = j
-        filled |= here
-    at = np.flatnonzero(filled)
-    listed = limits.get("MAX_PROBLEMS_LISTED")
-    cells = [(column_letter(int(first[k]) + 1), str(frame.iat[k, int(first[k])])) for k in at[:listed]]
-    return at + skip + 1, cells, frame.iloc[:, :width]
+# pandas' error at the first record longer than those before it.
+_LONGER = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+# The records longer than a table's header (`_wide_records`): the table cut to the header's width, the
+# spreadsheet rows of the records holding a filled cell past it, the position (from 0) of the first
+# such cell of each, and, by row, its value for the first MAX_PROBLEMS_LISTED records at each position
+# (the others are only counted, as `problems.capped` lists them).
+Wide = tuple[pd.DataFrame, np.ndarray, np.ndarray, dict[int, str]]
 
 
-def _wide_records(text: str, sep: str, skip: int) -> tuple[array, list[tuple[str, str]], int] | None:
-    """The records holding a filled cell past the header's last one: their spreadsheet rows, the column
-    letter and value of that cell for the first MAX_PROBLEMS_LISTED (the others are only counted), and
-    the header's number of cells. None when the csv module cannot read the file to its end, or finds
-    no record longer than the header (it would then not read the file as pandas does).
+def _wide_records(text: str, data: bytes, sep: str, skip: int, width: int) -> Wide | None:
+    """A table some of whose records hold more cells than its header's `width` ones, read as `Wide`;
+    None when the csv module cannot read it to its end.
+
+    Two readers, for two costs. pandas reads every record with as many cells as the longest line has
+    fields, in C, a block at a time: the fast way when records are about as long as one another (a
+    separator ending every line of bench/ingest.py's million: a third of the csv module's time). But
+    its cells are records x longest line: one line of 900 fields among a million lines makes 900
+    million (195 s). Beyond twice the header's width, the csv module reads each record's own cells.
 
     Records are counted as a spreadsheet numbers its rows: a quoted cell's line breaks stay in its
     row, blank lines count, and a bare CR ends a line as LF does."""
-    start = 0
-    for _ in range(skip):
-        end = _LINE_END.search(text, start)
-        if end is None:
-            return None
-        start = end.end()
+    most = max(_most_fields(data, sep), width + 1)
+    if most <= 2 * width:   # at most twice the table's cells
+        try:
+            return _wide_pandas(text, sep, skip, width, most)
+        except pd.errors.ParserError as exc:
+            if _LONGER.search(str(exc)) is None:
+                raise
+            # a record spanning lines (a quoted line break) holds more fields than any line: counted below
+    return _wide_csv(text, sep, skip, width)
+
+
+def _wide_pandas(text: str, sep: str, skip: int, width: int, most: int) -> Wide:
+    """`_wide_records` by pandas, every record read with `most` cells, MAX_CELLS cells at a time."""
+    listed = limits.get("MAX_PROBLEMS_LISTED")
+    kept: list[pd.DataFrame] = []
+    rows: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    values: dict[int, str] = {}
+    counted: dict[int, int] = {}
+    with _read_careful(text, sep, skip, names=range(most),
+                       chunksize=max(1, limits.get("MAX_CELLS") // most)) as blocks:
+        for block in blocks:
+            first = np.full(len(block), -1, dtype=np.int64)   # the first filled column past the header
+            for j in range(most - 1, width - 1, -1):
+                first[(block[j].fillna("").astype("str").str.strip() != "").to_numpy(dtype=bool)] = j
+            at = np.flatnonzero(first >= 0)
+            # a record's spreadsheet row: the lines skipped above the header, then one a record
+            found = at + int(block.index[0]) + skip + 1
+            rows.append(found)
+            columns.append(first[at])
+            for j in map(int, np.unique(first[at])):   # the first values at each position only
+                take = np.flatnonzero(first[at] == j)[:listed - counted.get(j, 0)]
+                counted[j] = counted.get(j, 0) + len(take)
+                values.update(zip(found[take].tolist(), block[j].iloc[at[take]].astype("str").tolist()))
+            kept.append(block.iloc[:, :width])
+    frame = kept[0] if len(kept) == 1 else pd.concat(kept, ignore_index=True)
+    return frame, np.concatenate(rows), np.concatenate(columns), values
+
+
+def _wide_csv(text: str, sep: str, skip: int, width: int) -> Wide | None:
+    """`_wide_records` by the csv module, record by record, the table made of each record's first
+    `width` cells as it goes (into Arrow text columns every 100,000 records, as pandas holds them):
+    once it has met a line of many fields, pandas reads even the header's width slowly (6 s for one
+    line of 900 fields among a million). None when the csv module cannot read the text to its end."""
+    start = _line_start(text, skip)
+    if start is None:
+        return None
     stream = io.StringIO(text, newline="")
     stream.seek(start)
     listed = limits.get("MAX_PROBLEMS_LISTED")
-    rows = array("q")   # 8 bytes a row: a file of six million wide lines holds 48 MB of them, not 200
-    cells: list[tuple[str, str]] = []
-    width = None
-    longer = False
+    rows, columns = array("q"), array("q")   # 8 bytes a row: six million wide lines hold 48 MB, not 200
+    values: dict[int, str] = {}
+    counted: dict[int, int] = {}
+    batch: list[list[str]] = []
+    made: list[list[pa.Array]] = [[] for _ in range(width)]
+
+    def keep() -> None:
+        for j, cells in enumerate(zip(*batch)):
+            made[j].append(pa.array(cells, type=pa.string()))
+        batch.clear()
+
+    reader = csv.reader(stream, delimiter=sep, quotechar='"')
+    before = read = fields = 0   # the lines read before the last record and with it, its fields
     try:
-        for k, record in enumerate(csv.reader(stream, delimiter=sep, quotechar='"')):
-            if width is None:
-                width = len(record)
-            elif len(record) > width:
-                longer = True
+        for records, record in enumerate(reader, start=1):
+            before, read, fields = read, reader.line_num, len(record)
+            if fields > width:
                 extra = next((j for j in range(width, len(record)) if record[j].strip()), None)
                 if extra is not None:
-                    rows.append(skip + 1 + k)
-                    if len(cells) < listed:
-                        cells.append((column_letter(extra + 1), record[extra]))
+                    rows.append(skip + records)
+                    columns.append(extra)
+                    if counted.get(extra, 0) < listed:
+                        counted[extra] = counted.get(extra, 0) + 1
+                        values[skip + records] = record[extra]
+                record = record[:width]
+            elif fields < width:   # pandas gives a short record's missing cells as empty ones
+                record = record + [""] * (width - len(record))
+            batch.append(record)
+            if len(batch) == 100_000:
+                keep()
     except csv.Error:
-        if not rows:
-            return None
-    return (rows, cells, width or 0) if longer else None
+        return None
+    # A quote left open takes the rest of the file into the last record's cell, where pandas stops
+    # (read_csv_bytes names its row): pandas reads that record alone to tell.
+    last = _line_start(text, before, start) if read - before > 1 else None
+    if last is not None and '"' in text[last:]:
+        try:
+            _read_careful(text[last:], sep, 0, names=range(fields))
+        except pd.errors.ParserError as exc:
+            if "EOF inside string" in str(exc):   # at that record's spreadsheet row, as pandas would say it
+                raise pd.errors.ParserError(f"EOF inside string starting at row {skip + records - 1}") from exc
+    keep()
+    frame = pa.table([pa.chunked_array(arrays, type=pa.string()) for arrays in made],
+                     names=[str(j) for j in range(width)]).to_pandas()
+    frame.columns = range(width)
+    return frame, np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64), values
+
+
+def _longer_problems(name: str, rows: np.ndarray, columns: np.ndarray, values: dict[int, str]) -> list[Problem]:
+    """One `too_many_fields` problem per record holding a filled cell past the header, at its row and
+    that cell's column (named by its letter, as `unnamed` names a column without a header), capped
+    column by column as every problem is."""
+    problems: list[Problem] = []
+    for j in map(int, np.unique(columns)):
+        found, column, letter = np.sort(rows[columns == j]), unnamed(j + 1), column_letter(j + 1)
+
+        def make(i: int, found=found, column=column, letter=letter) -> Problem:
+            return Problem(name, int(found[i]), column, values[int(found[i])], "too_many_fields", {"letter": letter})
+
+        problems.extend(capped(name, column, "too_many_fields", found, make))
+    return sorted(problems, key=lambda p: p.row)
 
 
 _LINE_END = re.compile(r"\r\n?|\n")
 
 
-def _line(text: str, index: int) -> str:
-    """The line at `index` (from 0), found without copying the text: 40 ms on 25 MB through StringIO.
+def _line_start(text: str, index: int, start: int = 0) -> int | None:
+    """Where the line `index` lines after the one at `start` begins; None past the text's end.
     A bare CR ends a line too (a CR-only file is otherwise one line, its header every separator)."""
-    start = 0
     for _ in range(index):
         end = _LINE_END.search(text, start)
         if end is None:
-            return ""
+            return None
         start = end.end()
+    return start
+
+
+def _line(text: str, index: int) -> str:
+    """The line at `index` (from 0), found without copying the text: 40 ms on 25 MB through StringIO."""
+    start = _line_start(text, index)
+    if start is None:
+        return ""
     end = _LINE_END.search(text, start)
     return text[start:] if end is None else text[start:end.end()]
 
@@ -599,7 +603,7 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     frame, rows, again = header_repeats(frame, rows, header, name)
     if blank or not all(header):
         frame, rows = _drop_blank(frame, rows)
-    mixed = _has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
+    mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
     if mixed:
         frame = repair_mixed(frame)
     decimal, detected = detect_decimal(frame, sep)
@@ -659,25 +663,6 @@ def header_repeats(frame: pd.DataFrame, rows: np.ndarray, header: list[str], lab
     keep = np.ones(len(frame), dtype=bool)
     keep[at] = False
     return frame.loc[keep].reset_index(drop=True), rows[keep], problems
-
-
-def invalid_byte_problems(sheet: Sheet) -> list[Problem]:
-    """The cells of a UTF-8 file holding bytes that are not UTF-8 (written \\xe9 by `_decode`), one error
-    each at its row and column with the cell as read: stored, such a cell would be garbled text."""
-    problems: list[Problem] = []
-    for column in sheet.frame.columns:
-        cells = sheet.frame[column].astype("str")
-        at = np.flatnonzero(cells.str.contains("\\x", regex=False).to_numpy(dtype=bool))
-        if len(at):   # (a backslash alone in a note is no such byte)
-            at = at[cells.iloc[at].str.contains(INVALID_BYTE.pattern, regex=True).to_numpy(dtype=bool)]
-        if len(at):
-            found = sheet.rows[at]
-
-            def make(i: int, at=at, found=found, cells=cells, column=column) -> Problem:
-                return Problem(sheet.label, int(found[i]), column, cells.iat[at[i]], "invalid_bytes")
-
-            problems.extend(capped(sheet.label, column, "invalid_bytes", found, make))
-    return problems
 
 
 _CHECK_BLOCK = 8 * 1024 * 1024   # bytes looked at at once by check_lines: its arrays stay this small
@@ -766,45 +751,6 @@ def column_letter(position: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(position)
-
-
-_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
-
-
-def _has_mojibake(text: str, encoding: str) -> bool:
-    # Â or Ã opens every such pair: looking for them first spares the pattern a pass over 25 MB.
-    return encoding in ("cp1252", "iso-8859-1") and ("\u00c2" in text or "\u00c3" in text) \
-        and _MOJIBAKE.search(text) is not None
-
-
-def _as_utf8(cell: str) -> str:
-    """A cell of a Windows-1252 file holding UTF-8 text (Ã© for é) read as UTF-8, when its bytes are that."""
-    try:
-        return cell.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return cell
-
-
-def repair_mixed(frame: pd.DataFrame) -> pd.DataFrame:
-    """The cells of a Windows-1252 file that hold UTF-8 text (rows pasted from a UTF-8 file), each read
-    as UTF-8: stored as read, Liège would be LiÃ¨ge on every page. Other cells are left as they are."""
-    frame = frame.copy()
-    for column in frame.columns:
-        cells = frame[column].astype("str")
-        at = np.flatnonzero(cells.str.contains(_MOJIBAKE.pattern, regex=True).to_numpy(dtype=bool))
-        if len(at):
-            values = frame[column].to_numpy(dtype=object, copy=True)
-            values[at] = [_as_utf8(v) for v in values[at]]
-            frame[column] = values
-    return frame
-
-
-def mixed_encoding(name: str, text: str) -> list[Problem]:
-    """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (read as such, repair_mixed)."""
-    lines = text.splitlines()
-    bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]
-    shown = ", ".join(map(str, bad[:10])) + (" …" if len(bad) > 10 else "")
-    return [Problem(name, bad[0], None, None, "mixed_encoding", {"rows": shown}, severity="notice")]
 
 
 def _drop_blank(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:

@@ -38,7 +38,7 @@ EXPECTED = {
     "missing_required_cell.csv": (2, "indicator_id", "value is required", None),
     "target_before_baseline.csv": (2, "target_period", "must come after the baseline", None),
     "flow_same_place.csv": (2, "destination_id", "same territory", None),
-    "too_many_fields.csv": (3, None, "more cells than the header", None),
+    "too_many_fields.csv": (3, "column E", "more cells than the header", None),   # the extra cell's column
     "bad_country.csv": (2, "country", "Not an allowed value", None),
     "latitude_out_of_range.csv": (2, "lat", "between -90 and 90", None),
     "decimals_not_integer.csv": (2, "decimals", "Not a whole number", None),

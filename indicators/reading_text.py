@@ -1,0 +1,142 @@
+"""From a file's bytes to its text: the encoding (UTF-8, with or without BOM, UTF-16, Windows-1252 and
+other single-byte encodings), a UTF-8 file holding a few bytes of another encoding, and a Windows-1252
+file holding rows pasted from a UTF-8 one. The CSV's structure (separator, header, records) is
+reading.py's."""
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .problems import Problem, capped
+
+if TYPE_CHECKING:   # reading.py imports this module: the type only, never at run time
+    from .reading import Sheet
+
+
+# The bytes 0x80-0xFF: deleting them from a file leaves its ASCII bytes (bytes.translate, at C speed).
+_HIGH_BYTES = bytes(range(128, 256))
+# A byte that is not UTF-8 as "backslashreplace" writes it, visibly: \xe9 (always 0x80 or more).
+INVALID_BYTE = re.compile(r"\\x[89a-f][0-9a-f]")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether most non-ASCII bytes of a file that is not all UTF-8 belong to valid UTF-8 sequences:
+    a UTF-8 file into which a few bytes of another encoding were pasted (é written as the one byte
+    0xE9 among é written as the two C3 A9), rather than a Windows-1252 file (no such sequence, or a
+    chance pair). Counted a block at a time: a copy of a whole 100 MB file is never made."""
+    # Each byte that is not UTF-8 is one character with "surrogateescape" and none with "ignore".
+    escaping = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    ignoring = codecs.getincrementaldecoder("utf-8")(errors="ignore")
+    high = invalid = 0
+    block = 1 << 20
+    for start in range(0, len(raw), block):
+        chunk, final = raw[start:start + block], start + block >= len(raw)
+        high += len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
+        invalid += len(escaping.decode(chunk, final=final)) - len(ignoring.decode(chunk, final=final))
+        if invalid >= 1000 and high - invalid < invalid // 10:
+            return False   # plainly Windows-1252 from the first megabytes (0.05 s of a 25 MB file saved)
+    return high - invalid > invalid
+
+
+def decode(raw: bytes) -> tuple[str, str, bool] | None:
+    """Text, encoding name and whether bytes that are not of that encoding were found (a UTF-8 file
+    holding a few bytes of another encoding: each is written visibly in the text, as \\xe9, and the
+    cells holding one are refused by `invalid_bytes`); None when the bytes are not text."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw[3:].decode("utf-8"), "utf-8-sig", False
+        except UnicodeDecodeError:
+            return raw[3:].decode("utf-8", errors="backslashreplace"), "utf-8-sig", True
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        # An odd byte count (a cut file) loses its last half character, not the whole file.
+        return raw.decode("utf-16", errors="replace"), "utf-16", False
+    head = raw[:8192]
+    if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
+        return None
+    try:
+        return raw.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(raw):
+        # Read as Windows-1252 (as it was), every accent of the file would be stored as Ã©: UTF-8, and the
+        # few cells holding other bytes are refused, naming them.
+        return raw.decode("utf-8", errors="backslashreplace"), "utf-8", True
+    try:
+        # Excel on Windows in France and Belgium writes Windows-1252; it and ISO-8859-1 differ
+        # only in 0x80-0x9F, where Windows puts € ’ œ …: name the one the bytes show.
+        text = raw.decode("cp1252")
+        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # other single-byte files (DOS, Mac): let it measure
+
+    best = from_bytes(raw[:65536]).best()
+    encoding = best.encoding if best else "latin_1"
+    try:
+        return raw.decode(encoding), encoding, False
+    except (UnicodeDecodeError, LookupError):
+        return raw.decode("cp1252", errors="replace"), "cp1252", False
+
+
+def invalid_byte_problems(sheet: Sheet) -> list[Problem]:
+    """The cells of a UTF-8 file holding bytes that are not UTF-8 (written \\xe9 by `decode`), one error
+    each at its row and column with the cell as read: stored, such a cell would be garbled text."""
+    problems: list[Problem] = []
+    for column in sheet.frame.columns:
+        cells = sheet.frame[column].astype("str")
+        at = np.flatnonzero(cells.str.contains("\\x", regex=False).to_numpy(dtype=bool))
+        if len(at):   # (a backslash alone in a note is no such byte)
+            at = at[cells.iloc[at].str.contains(INVALID_BYTE.pattern, regex=True).to_numpy(dtype=bool)]
+        if len(at):
+            found = sheet.rows[at]
+
+            def make(i: int, at=at, found=found, cells=cells, column=column) -> Problem:
+                return Problem(sheet.label, int(found[i]), column, cells.iat[at[i]], "invalid_bytes")
+
+            problems.extend(capped(sheet.label, column, "invalid_bytes", found, make))
+    return problems
+
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
+
+
+def has_mojibake(text: str, encoding: str) -> bool:
+    """Whether a Windows-1252 text holds UTF-8 text read as Windows-1252 (Ã© for é): rows pasted from a
+    UTF-8 file, read again by `repair_mixed` and named by `mixed_encoding`."""
+    # Â or Ã opens every such pair: looking for them first spares the pattern a pass over 25 MB.
+    return encoding in ("cp1252", "iso-8859-1") and ("\u00c2" in text or "\u00c3" in text) \
+        and _MOJIBAKE.search(text) is not None
+
+
+def _as_utf8(cell: str) -> str:
+    """A cell of a Windows-1252 file holding UTF-8 text (Ã© for é) read as UTF-8, when its bytes are that."""
+    try:
+        return cell.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return cell
+
+
+def repair_mixed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a Windows-1252 file that hold UTF-8 text (rows pasted from a UTF-8 file), each read
+    as UTF-8: stored as read, Liège would be LiÃ¨ge on every page. Other cells are left as they are."""
+    frame = frame.copy()
+    for column in frame.columns:
+        cells = frame[column].astype("str")
+        at = np.flatnonzero(cells.str.contains(_MOJIBAKE.pattern, regex=True).to_numpy(dtype=bool))
+        if len(at):
+            values = frame[column].to_numpy(dtype=object, copy=True)
+            values[at] = [_as_utf8(v) for v in values[at]]
+            frame[column] = values
+    return frame
+
+
+def mixed_encoding(name: str, text: str) -> list[Problem]:
+    """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (read as such, repair_mixed)."""
+    lines = text.splitlines()
+    bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]
+    shown = ", ".join(map(str, bad[:10])) + (" …" if len(bad) > 10 else "")
+    return [Problem(name, bad[0], None, None, "mixed_encoding", {"rows": shown}, severity="notice")]
