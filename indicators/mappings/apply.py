@@ -11,11 +11,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..parsing import parse_numbers, parse_period
+from ..parsing import parse_numbers, parse_period, unit_sign
 from ..problems import cap, capped, Problem
-from ..reading import ReadResult, Sheet, _drop_blank, decode, detect_decimal, read_file, sniff
+from ..reading import ReadResult, Sheet, _drop_blank, detect_decimal, read_file, sniff, unnamed
+from ..reading_text import decode
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
+from ..units import sign_matches
 
 from .spec import (
     MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
@@ -58,7 +60,13 @@ def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
     skip = header_row - 1
     frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
                         skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c")
-    frame.columns = [str(c).strip() for c in frame.columns]
+    # The header's cells as written: pandas names an empty one `Unnamed: 4`, as it names a header that
+    # says `Unnamed: 4` (a file pandas wrote); the plain reader names only the empty one, by its letter.
+    written = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                          skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None, nrows=1)
+    cells = [str(c).strip() for c in written.iloc[0]] if len(written) else []
+    frame.columns = [unnamed(k + 1) if k < len(cells) and not cells[k] else str(c).strip()
+                     for k, c in enumerate(frame.columns)]
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     frame, rows = _drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
@@ -73,8 +81,9 @@ def _promote(sheet: Sheet, header_row: int) -> Sheet:
         raise ValueError(f"row {header_row} is empty or past the end of the table")
     i = int(hits[0])
     header, seen = [], set()
+    positions = _positions(sheet)
     for k, cell in enumerate(sheet.frame.iloc[i].astype(str)):
-        h = cell.strip() or f"Unnamed: {k}"
+        h = cell.strip() or unnamed(positions[k])   # as the plain reader names an empty header cell
         while h in seen:
             h += "_"
         seen.add(h)
@@ -84,6 +93,30 @@ def _promote(sheet: Sheet, header_row: int) -> Sheet:
     return Sheet(sheet.file, frame, sheet.rows[i + 1:], sheet=sheet.sheet, encoding=sheet.encoding,
                  separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
                  header_row=header_row)
+
+
+_LETTERED = re.compile(r"column ([A-Z]{1,3})|.*\(([A-Z]{1,3})\)")
+
+
+def _positions(sheet: Sheet) -> list[int]:
+    """Each column's spreadsheet position (1 for A) in a sheet as the plain reader named it.
+
+    A column named by its letter (`column E` for an empty header cell, `Voix (E)` for a repeated name)
+    is at that letter; any other follows the column before it. That holds unless the reader left out a
+    column before it: it leaves out only columns with neither a header nor a cell."""
+    from openpyxl.utils import column_index_from_string
+
+    out: list[int] = []
+    for name in map(str, sheet.frame.columns):
+        at = (out[-1] if out else 0) + 1
+        found = _LETTERED.fullmatch(name)
+        if found:
+            letter = found.group(1) or found.group(2)
+            lettered = column_index_from_string(letter)
+            if lettered > at and (name == unnamed(lettered) or name[:-len(letter) - 3] in sheet.repeated):
+                at = lettered
+        out.append(at)
+    return out
 
 
 def _resolve(frame: pd.DataFrame, wanted: str) -> str | None:
@@ -159,6 +192,33 @@ def _known_parts(known):
     ter = set(ter) if ter is not None else None
     ind = dict(ind) if isinstance(ind, dict) else ({i: "" for i in ind} if ind is not None else None)
     return ter, ind, (dict(countries) if countries is not None else None)
+
+
+def _unit_signs(cells: pd.DataFrame, codes: pd.Series, units: dict | None) -> pd.Series:
+    """The cells' problem codes, numbers written with a unit sign (`12,5 %`, `1 234 €`: "unit_sign" from
+    parse_numbers) judged as the plain import judges them (validation._unit_signs, by the same
+    parsing.unit_sign and units.sign_matches): read where the sign is the unit of the cell's indicator,
+    "unit_mismatch" where that unit is another. Without the store's units (`known`), or for an indicator
+    with no unit, the cell goes on as written: the validator judges it at import, as for a plain file."""
+    signed = (codes == "unit_sign").to_numpy()
+    if not signed.any():
+        return codes
+    out = codes.to_numpy(dtype=object, copy=True)
+    out[signed] = None
+    if units:
+        texts, ids = cells["text"].to_numpy(dtype=object), cells["indicator_id"].to_numpy(dtype=object)
+        for i in np.flatnonzero(signed):
+            if units.get(ids[i]) and not sign_matches(unit_sign(texts[i]), units[ids[i]]):
+                out[i] = "unit_mismatch"
+    return pd.Series(out, index=codes.index)
+
+
+def _cell_said(code: str, text: str, indicator: str, units: dict | None) -> tuple[dict, tuple | None]:
+    """(params, suggestion) of a value cell's problem, as the plain import says it."""
+    if code == "unit_mismatch":   # naming the sign and the indicator's unit (validation._unit_signs)
+        unit = units[indicator]
+        return {"sign": unit_sign(text), "indicator": indicator, "unit": unit}, ("write_in_unit", {"unit": unit})
+    return {}, (("write_number", {}) if code == "not_a_number" else None)
 
 
 def _flag_text(flag) -> str:
@@ -400,7 +460,9 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     cells["text"] = cells["text"].astype(str).str.strip()
     cells = cells.sort_values(["pos"], kind="stable").reset_index(drop=True)
     summary["cells"] = int(len(cells))
-    values, flags, codes_bad = parse_numbers(cells["text"], decimal)
+    # `12,5 %`: a number written with a unit sign is read as the plain import reads it (_unit_signs).
+    values, flags, codes_bad = parse_numbers(cells["text"], decimal, units=True)
+    codes_bad = _unit_signs(cells, codes_bad, known_indicators)
     empty = np.isnan(values) & codes_bad.isna().to_numpy()
     summary["missing"] = int(empty.sum())
     if empty.any():   # as the plain files' report says them (DESIGN: a notice counts the rows without a value)
@@ -412,12 +474,12 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     cells["_value"] = values
     # Problems read from arrays by position, capped per column and kind (`problems.capped`): a `.at`
     # lookup per bad cell took 20 s for 600,000 of them.
-    pos_of, column_of, text_of = (cells[c].to_numpy() for c in ("pos", "column", "text"))
+    pos_of, column_of, text_of, ind_of = (cells[c].to_numpy() for c in ("pos", "column", "text", "indicator_id"))
     code_of = codes_bad.to_numpy()
     for (column, code), at in _groups(np.flatnonzero(codes_bad.notna().to_numpy()), column_of, code_of):
         problems.extend(capped(label, column, code, rows[pos_of[at].astype(np.int64)], lambda j, at=at, code=code:
-                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], text_of[at[j]], code, {},
-                                       ("write_number", {}) if code == "not_a_number" else None)))
+                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], text_of[at[j]], code,
+                                       *_cell_said(code, text_of[at[j]], ind_of[at[j]], known_indicators))))
     cells = cells[~empty & codes_bad.isna().to_numpy()].reset_index(drop=True)
 
     # Per row: territory, period, flag/source/note columns (one problem per row and column).

@@ -13,7 +13,7 @@ from ..store import get_mapping, list_mappings
 
 from .spec import (
     INSEE_HEADERS, MappedSource, MappingError, NIS_HEADERS, PERIOD_HEADERS, SPEC_VERSION, TERRITORY_HEADERS,
-    _split_names, validate_spec)
+    _split_names, upgrade_spec, validate_spec)
 from .apply import (
     _known_parts, apply_mapping, known_for_mapping)
 
@@ -24,7 +24,8 @@ def mapping_names(engine) -> list[str]:
 
 
 def load_mapping(engine, name: str) -> dict:
-    """A saved spec by name; `MappingError` naming the saved ones when there is none by that name."""
+    """A saved spec by name, in the current version (`upgrade_spec`: the mapping step shows its columns
+    as the reader names them); `MappingError` naming the saved ones when there is none by that name."""
     spec = get_mapping(engine, name)
     if spec is None:
         names = mapping_names(engine)
@@ -34,7 +35,7 @@ def load_mapping(engine, name: str) -> dict:
         raise MappingError(f"There is no saved mapping named '{name}'. No mapping is saved yet: save one with "
                            "`python -m indicators save-mapping NAME FILE.json` or from the Data page.",
                            key="mapping_none_saved", name=name)
-    return spec
+    return upgrade_spec(spec)
 
 
 def save_mapping_spec(engine, name: str, spec: dict, user: str = "unknown") -> dict:

@@ -11,11 +11,12 @@ import pandas as pd
 from ..parsing import parse_period
 from ..problems import Problem
 from .. import limits
-from ..reading import ReadResult, Sheet
+from ..reading import ReadResult, Sheet, unnamed
 from ..schema import FLAGS, is_flag
 from ..store import StoreError
 
-SPEC_VERSION = 1
+# 2: a column with an empty header is named by its letter, `column D` (version 1: `Unnamed: 3`); see upgrade_spec.
+SPEC_VERSION = 2
 SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "filters", "territory", "period",
              "values", "years_in_columns", "flag", "source", "note")
 TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep", "country")
@@ -99,12 +100,13 @@ def validate_spec(spec) -> dict:
     """The spec in its complete form; `MappingError` saying what to fix when it cannot be used."""
     if not isinstance(spec, dict):
         _fail("a mapping is a JSON object (a dict).")
+    spec = upgrade_spec(spec)
     unknown = sorted(set(spec) - set(SPEC_KEYS))
     if unknown:
         _fail(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(SPEC_KEYS)}.")
     version = spec.get("version", SPEC_VERSION)
     if version != SPEC_VERSION:
-        _fail(f"version {version} is not supported (this version reads version {SPEC_VERSION}).")
+        _fail(f"version {version} is not supported (this version reads versions 1 to {SPEC_VERSION}).")
     out: dict = {"version": SPEC_VERSION}
 
     # Reading.
@@ -250,6 +252,53 @@ def validate_spec(spec) -> dict:
         parsed = _column_or_constant(value, key)
         if parsed:
             out[key] = parsed
+    return out
+
+
+_OLD_UNNAMED = re.compile(r"Unnamed: (\d+)")   # pandas' name for the empty header cell at 0-based position k
+
+
+def upgrade_spec(spec):
+    """A spec written for an earlier version, in this version's terms; any other value as it is.
+
+    Saved mappings outlive a release, so they are translated when read (`load_mapping`, `validate_spec`),
+    and stored in the current version only when the user saves them again. Version 1 named a column with
+    an empty header as pandas does, `Unnamed: 3` (its position counted from 0); the readers now name it
+    by its letter, `column D` (`reading.unnamed`), so every column a version-1 spec names is translated.
+    """
+    if not isinstance(spec, dict) or spec.get("version") != 1:
+        return spec
+
+    def name(column):
+        found = _OLD_UNNAMED.fullmatch(column.strip()) if isinstance(column, str) else None
+        if found is None:
+            return column
+        try:
+            return unnamed(int(found.group(1)) + 1)
+        except ValueError:   # past a spreadsheet's last column (XFD): no file has it, left as written
+            return column
+
+    def named(part):
+        """A {"column": NAME, ...} part with its column translated; anything else unchanged."""
+        return {**part, "column": name(part["column"])} if isinstance(part, dict) and "column" in part else part
+
+    out = dict(spec, version=SPEC_VERSION)
+    for key in ("split", "filters"):
+        if isinstance(out.get(key), list):
+            out[key] = [named(part) for part in out[key]]
+        elif isinstance(out.get(key), dict):
+            out[key] = named(out[key])
+    for key in ("territory", "period"):   # a text alone names a column here (no period reads `Unnamed: 3`)
+        if key in out:
+            out[key] = name(out[key]) if isinstance(out[key], str) else named(out[key])
+    for key in ("flag", "source", "note"):   # a text alone is a constant here, not a column
+        if key in out:
+            out[key] = named(out[key])
+    if isinstance(out.get("values"), dict):
+        out["values"] = {name(column): indicator for column, indicator in out["values"].items()}
+    years = out.get("years_in_columns")
+    if isinstance(years, dict) and isinstance(years.get("columns"), list):
+        out["years_in_columns"] = {**years, "columns": [name(c) for c in years["columns"]]}
     return out
 
 
