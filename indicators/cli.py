@@ -134,6 +134,7 @@ def _user(value: str | None) -> str:
 
 def _print_problems(problems, lang: str) -> None:
     from .i18n import count, t
+    from .problems import column_said, is_unnamed
 
     row, column = t("row", lang).lower(), t("column", lang).lower()
     # Notes (not errors) often repeat on many rows, such as a replaced territory code: one line each.
@@ -142,14 +143,16 @@ def _print_problems(problems, lang: str) -> None:
         if p.severity != "error":
             text = f"{p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip()
             notes.setdefault((p.file, p.column, text), []).append(p.row)
+    def at(col) -> str:   # ", column note", or ", colonne E" for a column without a header (its letter)
+        return "" if not col else f", {column_said(col, lang)}" if is_unnamed(col) else f", {column} {col}"
+
     for (file, col, text), rows in notes.items():
         # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
         word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
-        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + \
-            (f", {column} {col}" if col else "")
+        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + at(col)
         print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
-        where = p.file + (f", {row} {p.row}" if p.row else "") + (f", {column} {p.column}" if p.column else "")
+        where = p.file + (f", {row} {p.row}" if p.row else "") + at(p.column)
         if p.severity != "error":
             continue
         value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""

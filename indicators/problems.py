@@ -437,6 +437,19 @@ COLUMN_WORD = {"en": "column", "fr": "colonne", "nl": "kolom"}
 _UNNAMED = re.compile(r"(?<![\w])column ([A-Z]{1,3})(?![\w])")
 
 
+def is_unnamed(column) -> bool:
+    """Whether `column` is the name the readers give a column with an empty header ("column E")."""
+    return isinstance(column, str) and _UNNAMED.fullmatch(column) is not None
+
+
+def column_said(column, lang: str):
+    """A column's name as the user's language says it: "colonne E" for one with an empty header (in a
+    name or a list of names), any other name as written."""
+    if not isinstance(column, str) or "column " not in column:
+        return column
+    return _UNNAMED.sub(lambda m: f"{COLUMN_WORD.get(lang, 'column')} {m.group(1)}", column)
+
+
 def _localise(params: dict, lang: str) -> dict:
     out = {}
     for k, v in params.items():
@@ -452,9 +465,8 @@ def _localise(params: dict, lang: str) -> dict:
         elif k in ("found", "limit", "length", "count", "listed") and isinstance(v, int):
             from babel.numbers import format_decimal
             v = format_decimal(v, locale={"fr": "fr_FR", "nl": "nl_BE"}.get(lang, "en_GB"))
-        elif k in ("columns", "found") and isinstance(v, str) and "column " in v:
-            # a column with an empty header is named by its letter (reading.unnamed): "column E"
-            v = _UNNAMED.sub(lambda m: f"{COLUMN_WORD.get(lang, 'column')} {m.group(1)}", v)
+        elif k in ("columns", "found", "missing", "column") and isinstance(v, str):
+            v = column_said(v, lang)
         out[k] = v
     return out
 
@@ -517,7 +529,7 @@ class Problem:
         return {
             "file": self.file,
             "row": self.row,
-            "column": self.column,
+            "column": column_said(self.column, lang),
             "value": self.shown_value(lang),
             "message": self.message(lang),
             "suggestion": self.suggestion_text(lang),

@@ -9,6 +9,7 @@ import streamlit as st
 
 from indicators import downloads, i18n, limits
 from indicators.i18n import t
+from indicators.problems import column_said
 from indicators.schema import TABLES
 from pages import common
 
@@ -114,7 +115,7 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
 
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column, t("value", lang): p.shown_value(lang),
+        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): column_said(p.column, lang), t("value", lang): p.shown_value(lang),
         t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
     } for p in problems])
 
