@@ -16,7 +16,8 @@ Data health page and by the closing page of the progress report.
   two cycles of `MULTIANNUAL_YEARS` years. A missing periodicity is read as annual.
 - **Comparability** across the border (`harmonised`, `partial`, `not_comparable`, or `unknown`
   when not given) with the sides the indicator is measured on, and a caution when values of
-  both sides exist but cannot be compared.
+  both sides exist and are not harmonised (`comparability_caution`: one rule for Data health, the
+  Explorer's ranking, the Map and the report).
 """
 from __future__ import annotations
 
@@ -187,7 +188,7 @@ class Health:
             "territory_cells": int(len(cells)),
             "territory_missing": int((cells["state"] == "missing").sum()) if len(cells) else 0,
             "territory_flagged": int((cells["state"] == "flagged").sum()) if len(cells) else 0,
-            "caution": int(self.comparability["caution"].sum()) if len(self.comparability) else 0,
+            "caution": int(self.comparability["caution"].notna().sum()) if len(self.comparability) else 0,
         }
 
     def to_ask(self) -> pd.DataFrame:
@@ -323,10 +324,30 @@ def _countries(territories: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(territories["territory_id"].astype(str), territories["country"].astype(str)))
 
 
+# What each comparability code says when values of both sides of the border are shown together (a
+# ranking, one colour scale, a table of both): only `not_comparable` is an alarm; `partial` and a code
+# not given are quiet notes, so that a planner is neither silent nor alarmed about the same indicator
+# from one page to the next.
+CAUTIONS = {"not_comparable": "health_caution_not_comparable", "partial": "health_caution_partial",
+            "unknown": "health_caution_unknown"}
+ALARMS = frozenset({"health_caution_not_comparable"})
+
+
+def comparability_code(value) -> str:
+    """The comparability code as written in any case and spacing, `unknown` when not given (or not a code)."""
+    code = _text(value).lower()
+    return code if code in COMPARABILITY else "unknown"
+
+
+def _caution(code: str, sides) -> str | None:
+    return CAUTIONS.get(code) if {"FR", "BE"} <= set(sides) else None
+
+
 def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
                   territories: pd.DataFrame | None) -> pd.DataFrame:
     """indicator_id, comparability (code; `unknown` when not given), sides (sorted country codes
-    with values), caution (values on both sides that are not harmonised)."""
+    with values), caution (its text key when values of both sides are not harmonised, else None:
+    the rule of `comparability_caution`)."""
     country = _countries(territories)
     sides: dict[str, set[str]] = {}
     if len(data):
@@ -340,28 +361,28 @@ def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
     rows = []
     for r in indicators.to_dict("records"):
         iid = str(r["indicator_id"])
-        code = _text(r.get("comparability")).lower()
-        code = code if code in COMPARABILITY else "unknown"
+        code = comparability_code(r.get("comparability"))
         found = sides.get(iid, set())
         order = sorted(found, key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c))
-        both = {"FR", "BE"} <= found
-        rows.append({"indicator_id": iid, "comparability": code, "sides": order,
-                     "caution": bool(both and code in ("not_comparable", "partial", "unknown"))})
-    return pd.DataFrame(rows, columns=["indicator_id", "comparability", "sides", "caution"])
+        rows.append({"indicator_id": iid, "comparability": code, "sides": order, "caution": _caution(code, found)})
+    out = pd.DataFrame(rows, columns=["indicator_id", "comparability", "sides", "caution"])
+    out["caution"] = pd.Series([r["caution"] for r in rows], index=out.index, dtype=object)   # None, not NaN
+    return out
 
 
 def comparability_caution(comparability, territory_ids, territories: pd.DataFrame | None) -> str | None:
-    """The text key of the caution (`health_caution_not_comparable`, `health_caution_partial`) when the
-    values shown (`territory_ids`) stand on both sides of the border and the indicator's `comparability`
-    code says they are not harmonised across it; None otherwise. The Explorer's ranking and the Map's one
-    colour scale invite that comparison; a `comparability` not given says nothing here (Data health
-    lists it as unknown)."""
-    code = _text(comparability).lower()
-    if code not in ("not_comparable", "partial") or territory_ids is None:
+    """The text key of the caution (`CAUTIONS`) when the values shown (`territory_ids`) stand on both
+    sides of the border and the indicator's `comparability` code says they are not harmonised across
+    it, a code not given included; None otherwise. `is_alarm` tells a warning from a quiet note."""
+    if territory_ids is None:
         return None
     country = _countries(territories)
-    sides = {country.get(str(x)) for x in territory_ids}
-    return f"health_caution_{code}" if {"FR", "BE"} <= sides else None
+    return _caution(comparability_code(comparability), {country.get(str(x)) for x in territory_ids})
+
+
+def is_alarm(caution: str | None) -> bool:
+    """True for a caution said as a warning (values not comparable), False for a quiet note or none."""
+    return caution in ALARMS
 
 
 # ------------------------------------------------------------------ words

@@ -283,9 +283,10 @@ def main() -> None:
     st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
     if built["ranking"] is not None:
         caution = health.comparability_caution(ind.get("comparability"), latest["territory_id"], fw["territories"])
-        if caution:   # said before the bars, which invite a comparison the sources do not allow
-            by_side = t("ranking_by_side", lang) if caution.endswith("not_comparable") else ""
-            st.warning(f"{t(caution, lang)} {by_side}".strip(), icon=":material/compare_arrows:")
+        if health.is_alarm(caution):   # said before the bars, which invite a comparison the sources forbid
+            st.warning(f"{t(caution, lang)} {t('ranking_by_side', lang)}", icon=":material/compare_arrows:")
+        elif caution:   # partly comparable or not given: a quiet note, as under the Map
+            st.caption(t(caution, lang))
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
         common.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)

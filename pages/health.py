@@ -154,15 +154,8 @@ def comparability_tab(health: H.Health, fw, lang: str) -> None:
     summary = health.summary()
     st.markdown(" · ".join(f"**{H.comparability_label(c, lang)}**{i18n.colon(lang)} {summary['n_' + c]}"
                            for c in H.COMPARABILITY if summary["n_" + c]))
-    warnings = []
-    for row in comp.to_dict("records"):
-        both = {"FR", "BE"} <= set(row["sides"])
-        if row["comparability"] == "not_comparable" and both:
-            warnings.append(t("health_caution_not_comparable", lang))
-        elif row["caution"]:
-            warnings.append(t("health_caution_partial", lang))
-        else:
-            warnings.append("")
+    # the engine's caution, as the Explorer and the Map say it (a code not given: a quiet note, not "partial")
+    warnings = [t(key, lang) if key else "" for key in comp["caution"]]
     st.dataframe(pd.DataFrame({
         t("indicator", lang): [names.get(i, i) for i in comp["indicator_id"]],
         t("comparability", lang): [H.comparability_label(c, lang) for c in comp["comparability"]],

@@ -403,9 +403,9 @@ def main() -> None:
                 notes.append(t("map_without_shape", lang, n=len(no_shape), names=_names(no_shape, lang)))
         caution = (health.comparability_caution(indicator.get("comparability"), frame["territory_id"], fw["territories"])
                    if colouring == "value" else None)
-        if caution and caution.endswith("not_comparable"):   # one colour scale across the border invites
+        if health.is_alarm(caution):   # one colour scale across the border invites
             st.warning(t(caution, lang), icon=":material/compare_arrows:")   # the comparison the sources forbid
-        elif caution:   # partly comparable: said under the map, with its other notes, not as an alarm
+        elif caution:   # partly comparable or not given: said under the map, with its other notes
             notes.append(t(caution, lang))
         _draw(deck, legend_title, map_classes.legend_html(rows), " ".join(notes), view, focus, indicator, lang,
               symbols=geo.empty or bool(len(frame) and not frame["territory_id"].astype(str).isin(

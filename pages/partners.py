@@ -19,6 +19,10 @@ def responsibilities(version: tuple) -> pd.DataFrame:
                               common.flows(version))
 
 
+# the table's last columns, past the page's edge at 1280 px with the sidebar open (_table's order)
+PARTNER_COLUMNS_PAST_EDGE = ("partner_owns", "partner_kind")
+
+
 def _table(fw, resp: pd.DataFrame, lang: str) -> pd.DataFrame:
     """What a planner scans for comes before what the page is 820 px too narrow for: the partner, its
     country, what it has to update (each with the data health page's freshness sign), then its actions,
@@ -80,7 +84,7 @@ def main() -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="partners_table",
                  column_config={t("partner", lang): st.column_config.TextColumn(width=330, pinned=True),
                                 t("partner_late", lang): st.column_config.TextColumn(width=220)})
-    hint = t("table_more_columns", lang, columns=", ".join(t(k, lang).lower() for k in ("partner_owns", "partner_kind")))
+    hint = common.more_columns_note(PARTNER_COLUMNS_PAST_EDGE, lang)
     if any(len(x) for x in resp["late_state"]):
         st.caption(f"{_key(resp, lang)}  \n{hint}")
     else:

@@ -50,8 +50,8 @@ TERRITORIES = pd.DataFrame({"territory_id": ["F1", "F2", "B1", "EU"], "country":
     ("partial", ("F2", "B1", "EU"), "health_caution_partial"),
     (" Not_Comparable ", ["F1", "B1"], "health_caution_not_comparable"),   # as a spreadsheet may write it
     ("harmonised", ["F1", "B1"], None),
-    (None, ["F1", "B1"], None),               # not given: Data health lists it as unknown, no caution here
-    (float("nan"), ["F1", "B1"], None),
+    (None, ["F1", "B1"], "health_caution_unknown"),   # not given: a quiet note, as on Data health
+    (float("nan"), ["F1", "B1"], "health_caution_unknown"),
     ("not_comparable", ["F1", "F2"], None),   # one side only: nothing to compare
     ("not_comparable", ["B1", "EU"], None),
     ("not_comparable", [], None),

@@ -153,6 +153,13 @@ def _fresh_chip(state: str, lang: str) -> str:
     return f'<span class="chip" style="background:{colour};color:#1A1A1A">{e(H.freshness_label(state, lang))}</span>'
 
 
+def _caution_html(caution: str | None, lang: str) -> str:
+    """A comparability caution as the pages say it: the alarm in the caution colour, a quiet note plain."""
+    if not caution:
+        return ""
+    return f'<span class="caution">{e(t(caution, lang))}</span>' if H.is_alarm(caution) else e(t(caution, lang))
+
+
 def _score(value, lang: str) -> str:
     """Written as on the pages: never across a status cut (overview.score_text)."""
     from ..overview import score_text
@@ -338,9 +345,8 @@ def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
     comp = H.comparability_label(entry.comparability, lang)
     if entry.sides:
         comp += f" ({', '.join(entry.sides)})"
-    caution = ""
-    if entry.comparability == "not_comparable" and {"FR", "BE"} <= set(entry.sides):
-        caution = f' <span class="caution">{e(t("health_caution_not_comparable", lang))}</span>'
+    caution = _caution_html(entry.caution, lang)
+    caution = f" {caution}" if caution else ""
     behind = H.behind_text({"periods_behind": entry.periods_behind, "state": entry.freshness,
                             "periodicity": entry.periodicity}, lang)
     data_line = (f"{e(entry.latest_period or '–')} {_fresh_chip(entry.freshness, lang)}"
@@ -460,15 +466,15 @@ def _health_html(r: Report, figs: _Figures) -> str:
         part = comp[comp["comparability"] == code]
         if not len(part):
             continue
-        both = part[[{"FR", "BE"} <= set(x) for x in part["sides"]]]
+        # one code, one caution (health.CAUTIONS), said when one of the class has values on both sides
+        caution = _caution_html(next(iter(part["caution"].dropna()), None), lang)
         if code == "harmonised":
             what = ""
         elif code == "not_comparable":
-            what = (f'<span class="caution">{e(t("health_caution_not_comparable", lang))}</span><br>' if len(both)
-                    else "") + "<br>".join(f"<span class=\"code\">{e(i)}</span> {e(names.get(i, ''))}"
-                                           for i in part["indicator_id"])
+            what = (f"{caution}<br>" if caution else "") + "<br>".join(
+                f"<span class=\"code\">{e(i)}</span> {e(names.get(i, ''))}" for i in part["indicator_id"])
         else:
-            what = (f"{e(t('health_caution_partial', lang))}<br>" if len(both) else "") + \
+            what = (f"{caution}<br>" if caution else "") + \
                 f'<span class="ids">{e(", ".join(part["indicator_id"]))}</span>'
         comp_rows.append(f"<tr><td><b>{e(H.comparability_label(code, lang))}</b></td>"
                          f'<td class="num">{len(part)}</td><td>{what}</td></tr>')

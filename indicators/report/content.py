@@ -75,6 +75,7 @@ class IndicatorEntry:
     chart_note: str | None               # why the chart shows only some territories
     empty: str | None                    # why there is no chart
     revisions: list[str] = field(default_factory=list)   # the target's revisions, in words
+    caution: str | None = None           # text key of the comparability caution (health.comparability_caution)
 
 
 @dataclass
@@ -299,7 +300,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         territory=row["territory"] if row else "–", latest=row["latest"] if row else "–",
         target=row["target"] if row else t("no_target", lang), milestone=row["milestone"] if row else "",
         expected=expected, projected=projected, growth=growth,
-        comparability=cp.get("comparability", "unknown"), sides=list(cp.get("sides", [])),
+        comparability=cp.get("comparability", "unknown"), sides=list(cp.get("sides", [])), caution=cp.get("caution"),
         freshness=fr.get("state", "no_data"), latest_period=_text_or_none(fr.get("latest_period")),
         periods_behind=None if fr.get("periods_behind") is None or fr.get("periods_behind") is pd.NA
         else int(fr["periods_behind"]),

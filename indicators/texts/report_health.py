@@ -198,6 +198,13 @@ TEXTS = {
                                      "bronnen).",
                                "en": "Compare French and Belgian values with care (different definitions or "
                                      "sources)."},
+    # a quiet note, not an alarm: nobody said the sides differ, only that nobody said they compare
+    "health_caution_unknown": {"fr": "Comparabilité transfrontalière non renseignée : vérifier auprès du référent de "
+                                     "l'indicateur avant de comparer les valeurs françaises et belges.",
+                               "nl": "Grensoverschrijdende vergelijkbaarheid niet ingevuld: vraag het na bij de "
+                                     "contactpersoon van de indicator voor u Franse en Belgische waarden vergelijkt.",
+                               "en": "Cross-border comparability not given: check with the indicator's owner before "
+                                     "comparing French and Belgian values."},
     "health_sides": {"fr": "Côtés mesurés", "nl": "Gemeten kanten", "en": "Sides measured"},
     "health_by_year": {"fr": "Complétude par année", "nl": "Volledigheid per jaar", "en": "Completeness by year"},
     "health_by_year_help": {"fr": "Part, en %, des territoires couverts par chaque indicateur qui ont une valeur "
