@@ -29,8 +29,8 @@ import plotly.graph_objects as go
 from . import i18n
 from .i18n import t
 from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, TARGET_COLOR, mix
-from .units import is_percent
-from .wording import _get, _isnum, flag_word, format_value, milestone_status_text, side_of, territory_labels
+from .wording import (_get, _isnum, flag_word, format_value, milestone_status_text, projection, projection_text,
+                      side_of, territory_labels)
 
 # Plotly `separators`: decimal mark then thousands separator.
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
@@ -327,17 +327,13 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             y0 = _get(a, "base_value")
         if not _isnum(y0) or x1 <= x0:
             continue
-        y1 = float(_get(a, "projected_value"))
+        # a share does not pass 100 % (nor 0): the trend stops where it reaches the bound (wording.projection)
+        y1, reached = projection(a, unit)
+        x1 = x1 if reached is None else max(x0, min(x1, reached))
         suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
-        text = (f"<b>{t('projection', lang)}{suffix}</b><br>{_get(a, 'target_period')}{i18n.colon(lang)} "
-                f"{format_value(y1, lang, decimals, unit)}")
-        bound = 100.0 if y1 > 100 else 0.0 if y1 < 0 else None
-        if is_percent(unit) and bound is not None and 0 <= float(y0) <= 100:
-            # a share does not pass 100 % (nor 0): the trend stops where it reaches the bound
-            x1 = x0 + (x1 - x0) * (bound - float(y0)) / (y1 - float(y0))
-            y1 = bound
-            text = (f"<b>{t('projection', lang)}{suffix}</b><br>"
-                    f"{t('projection_reaches', lang, value=format_value(bound, lang, decimals, unit), year=int(x1))}")
+        text = (f"<b>{t('projection', lang)}{suffix}</b><br>"
+                + (f"{_get(a, 'target_period')}{i18n.colon(lang)} {format_value(y1, lang, decimals, unit)}"
+                   if reached is None else projection_text(a, lang, decimals, unit)))
         trends.append(go.Scatter(
             x=[x0, x1], y=[float(y0), y1], mode="lines+markers",
             name=t("projection", lang) + ("" if len(projections) > GROUPED_TARGETS else suffix),

@@ -46,6 +46,26 @@ def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = No
     return i18n.with_unit(i18n.number(float(value), lang, digits(decimals)), unit, lang)
 
 
+def projection(a: Mapping | None, unit: str | None) -> tuple[float | None, float | None]:
+    """(value, year it reaches a share's bound or None) of an assessment row (progress.bounded_projection)."""
+    from .progress.series import bounded_projection
+
+    return bounded_projection(_get(a, "projected_value"), _get(a, "trend_slope"), _get(a, "trend_at_base"),
+                              _get(a, "base_period"), unit)
+
+
+def projection_text(a: Mapping | None, lang: str, decimals: Any = 1, unit: str | None = None,
+                    period: bool = False) -> str:
+    """The projection in words: `87,5 %` (`87,5 % (2030)` with `period`), or `atteint 100 % vers 2029` for a
+    share whose trend reaches its bound before the target period."""
+    value, year = projection(a, unit)
+    text = format_value(value, lang, decimals, unit)
+    if year is not None:
+        return t("projection_reaches", lang, value=text, year=int(year))
+    target = _get(a, "target_period")
+    return f"{text} ({target})" if period and value is not None and target else text
+
+
 def flag_word(flag: Any, lang: str) -> str:
     """The flag's word (`provisoire`…), or an empty string without a flag."""
     if flag is None or flag is pd.NA or (isinstance(flag, float) and math.isnan(flag)):

@@ -242,7 +242,7 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
                         for s, x in zip(rows["status"], rows["territory_id"])],
         "latest": [f"{wording.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
                    for v, p in zip(rows["latest_value"], rows["latest_period"])],
-        "projected": [wording.format_value(v, lang, dec, unit) for v in rows["projected_value"]],
+        "projected": [wording.projection_text(r, lang, dec, unit) for _, r in rows.iterrows()],
     })
     table["_rank"] = [{"FR": 0, "BE": 1}.get(c, 2) for c in table["country"]]
     order = table.sort_values(["_rank", "territory"]).index

@@ -202,9 +202,10 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         cols[1].metric(t("target", lang), "–", help=t("no_target", lang))
         cols[2].metric(t("growth_per_year", lang),
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
-    projected = a.get("projected_value")
+    projected, reached = wording.projection(a, unit)   # a share's trend stops at 100 %: "around 2029"
     cols[3].metric(t("projection", lang), wording.format_value(projected, lang, dec, value_unit),
-                   when(target.iloc[0].get("target_period")) if has_target and pd.notna(projected) else None,
+                   t("around_year", lang, year=int(reached)) if reached is not None
+                   else when(target.iloc[0].get("target_period")) if has_target and projected is not None else None,
                    help=t("projection_help", lang), **plain)
     notes = []
     if isinstance(a.get("break_period"), str):        # a status judged after a break in series says so

@@ -465,10 +465,28 @@ def test_a_shares_projection_stops_at_100_percent_where_its_trend_reaches_it():
     obs = pd.DataFrame({"indicator_id": "ECO07", "territory_id": "59350", "period": ["2019", "2021", "2023"],
                         "value": [60.0, 80.0, 100.0], "flag": None})
     assessed = [{"territory_id": "59350", "base_period": "2019", "base_value": 60.0, "trend_at_base": 60.0,
-                 "target_period": "2027", "projected_value": 140.0}]
+                 "trend_slope": 10.0, "target_period": "2027", "projected_value": 140.0}]
     for unit, end in (("%", (2023.0, 100.0)), ("EUR/hab", (2027.0, 140.0))):   # +10 a year from 60 in 2019
         fig = charts.indicator_chart(obs, None, assessed, TERRITORIES, "fr", 1, unit)
         (line,) = _role(fig, "projection")
         assert (line.x[-1], line.y[-1]) == end, unit
     fig = charts.indicator_chart(obs, None, assessed, TERRITORIES, "fr", 1, "%")
     assert "atteint 100,0\u00a0% vers 2023" in _role(fig, "projection")[0].hovertext[-1]
+
+
+def test_every_page_says_a_shares_projection_as_the_chart_draws_it():
+    """The Explorer's card said "Projection 132,2 %" for ECO07 (coverage, %) under a chart whose projection
+    stopped at 100 % in 2026: the card, the Actions table and the report read one function."""
+    from indicators import wording
+    from indicators.progress.series import assess
+
+    a = assess(["2019", "2021", "2023"], [60.0, 80.0, 100.0], "increase",
+               {"target_period": "2030", "target_value": 95.0})
+    row = {**a.__dict__}
+    assert row["projected_value"] > 100   # the trend line itself goes on
+    assert wording.projection(row, "%") == (100.0, 2023.0)
+    assert wording.projection_text(row, "fr", 1, "%") == "atteint 100,0\u00a0% vers 2023"
+    assert wording.projection_text(row, "nl", 1, "%") == "bereikt 100,0% rond 2023"
+    value, year = wording.projection(row, "EUR/hab")   # not a share: the line goes on to the target period
+    assert year is None and value == pytest.approx(row["projected_value"])
+    assert wording.projection_text(row, "en", 1, "EUR/hab", period=True).endswith("(2030)")

@@ -418,3 +418,12 @@ def test_the_map_cautions_against_comparing_sides_it_colours_on_one_scale(store)
     assert not any("comparer" in w.value for w in harmonised.warning)
     partial = open_page("pages/map.py", {"lang": "fr", "indicator": "ECO07"})          # partly comparable:
     assert not partial.warning and "avec prudence" in texts(partial)                # said under the map
+
+
+def test_explorer_card_says_a_shares_projection_as_its_chart_draws_it(store):
+    """ECO07 (very-high-speed coverage, %): the card said "Projection 132,2 %" beside a chart whose
+    projection stops at 100 %; it says 100 % and about when the trend gets there."""
+    at = open_page("pages/explorer.py", {"indicator": "ECO07"})
+    card = next(m for m in at.metric if m.label.startswith("Projection"))
+    assert card.value == "100,0\u00a0%"   # the demo's trend passes 100 % before the target period (2030)
+    assert re.fullmatch(r"vers 20[23]\d", str(card.proto.delta)), card.proto.delta

@@ -9,10 +9,29 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from ..units import is_percent
 from .rules import (
     ACHIEVED, ACHIEVED_SCORE, DEFAULT_METHOD, DETERIORATION, NOT_ASSESSED, SAME_LEVEL_MISSED_SCORE,
     ZERO_REPLACEMENT, _DIRECTIONS, _check_method, _is_number, period_text, period_year, score_from_growth,
     score_from_ratio, status_from_growth, status_from_ratio)
+
+def bounded_projection(projected: Any, slope: Any, at_base: Any, base_period: Any, unit: Any
+                       ) -> tuple[float | None, float | None]:
+    """(value, year): the projection as every page says it. The trend line of a share (a percent unit)
+    stops at 100 % or 0 %, as the validator refuses a share past them (cross_checks.value_problems): when
+    it gets there before the target period, the value is the bound and `year` the (fractional) year it
+    is reached; otherwise `year` is None. 132 % broadband coverage in 2030 is not a projection."""
+    if not _is_number(projected):
+        return None, None
+    value = float(projected)
+    bound = 100.0 if value > 100 else 0.0 if value < 0 else None
+    start = period_year(base_period)
+    if bound is None or not is_percent(unit) or not (_is_number(slope) and _is_number(at_base)) or start is None:
+        return value, None
+    if float(slope) == 0 or not 0 <= float(at_base) <= 100:
+        return value, None
+    return bound, start + (bound - float(at_base)) / float(slope)
+
 
 # --------------------------------------------------------------------------- one series
 

@@ -285,8 +285,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
             expected = (f"{wording.format_value(head['expected_value'], lang, dec, unit)} "
                         f"({head.get('latest_period')})")
         if _isnum(head.get("projected_value")):
-            projected = (f"{wording.format_value(head['projected_value'], lang, dec, unit)} "
-                         f"({head.get('target_period')})")
+            projected = wording.projection_text(head, lang, dec, unit, period=True)
         if _isnum(head.get("growth")):
             growth = i18n.percent(float(head['growth']), lang, 1)
     fr = fresh.get(iid, {})

@@ -12,6 +12,7 @@ TEXTS = {
     "observed": {"fr": "Observé", "nl": "Waargenomen", "en": "Observed"},
     "target_path": {"fr": "Trajectoire cible", "nl": "Streefpad", "en": "Target path"},
     "projection": {"fr": "Projection", "nl": "Projectie", "en": "Projection"},
+    "around_year": {"fr": "vers {year}", "nl": "rond {year}", "en": "around {year}"},
     "projection_reaches": {"fr": "atteint {value} vers {year}", "nl": "bereikt {value} rond {year}",
                            "en": "reaches {value} around {year}"},
     "detail_of": {"fr": "Détail de l'action", "nl": "Detail van de actie", "en": "Action detail"},
