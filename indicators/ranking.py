@@ -131,7 +131,8 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     # squash the bars into a strip; those are said in words under the chart (layout.meta["off_scale"]).
     for i, row in enumerate(drawn.to_dict("records")):
         right = span is not None and row["_v"] > (span[0] + span[1]) / 2
-        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"))
+        # under the bars and their values (it crossed the figures it passed: "9¦3,1 %"), above the grid
+        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"), layer="between")
         fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
                            xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
                            text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
