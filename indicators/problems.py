@@ -432,7 +432,7 @@ LIMIT_WORDS = {
 }
 
 
-# A column with an empty header, named by its letter (reading.unnamed), as each language says it.
+# A column with an empty header, named by its letter (reading_header.unnamed), as each language says it.
 COLUMN_WORD = {"en": "column", "fr": "colonne", "nl": "kolom"}
 _UNNAMED = re.compile(r"(?<![\w])column ([A-Z]{1,3})(?![\w])")
 

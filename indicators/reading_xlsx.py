@@ -15,8 +15,10 @@ import pandas as pd
 
 from . import limits
 from .problems import Problem
-from .reading import (ReadResult, Sheet, _drop_blank, _known_headers, column_letter, detect_decimal, header_repeats,
-                      header_strength, unique_header, unnamed)
+from .reading import ReadResult, Sheet
+from .reading_decimal import detect_decimal
+from .reading_header import (column_letter, drop_blank, header_repeats, header_strength, known_headers, unique_header,
+                             unnamed)
 from .schema import normalise_header
 from .templates import is_notes_sheet
 
@@ -228,7 +230,7 @@ def _with_formulas(values: tuple, formulas: tuple) -> tuple:
 
 def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Problem], int]:
     """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension, and
-    how well its header names a table (reading.header_strength: 2 a whole table, 1 part of one, 0 none).
+    how well its header names a table (reading_header.header_strength: 2 a whole table, 1 part of one, 0 none).
 
     A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
     million rows: rows are kept only when they hold something, trailing empty cells are cut,
@@ -241,7 +243,7 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     if formulas is not None:   # the same sheet read for its formulas (_uncached_formulas): row by row alongside
         formulas.reset_dimensions()
         found = map(_with_formulas, found, formulas.iter_rows(values_only=True))
-    known = _known_headers()
+    known = known_headers()
     max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
     header: list[str] | None = None
     header_row = 0
@@ -322,7 +324,7 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     label = f"{name} [{ws.title}]"   # Sheet.label
     frame, rows, again = header_repeats(frame, rows, header, label)
     frame, decimal, detected = _typed_numbers(frame)
-    frame, rows = _drop_blank(frame, rows)
+    frame, rows = drop_blank(frame, rows)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated)
     return sheet, again + _outside_problems(sheet.label, sorted(set(outside))), strength

@@ -19,7 +19,8 @@ from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
 from .parsing import parse_dates, parse_numbers, parse_periods, restore_text, unit_sign
 from .problems import Problem, capped, errors, problem_rows_of
-from .reading import ReadResult, Sheet, column_letter, repeated_problems
+from .reading import ReadResult, Sheet
+from .reading_header import column_letter, repeated_problems
 from . import limits
 from .templates import is_notes_sheet
 from .schema import (CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,

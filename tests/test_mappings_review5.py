@@ -1,6 +1,6 @@
 """Review 5: the mapped import names columns and reads unit signs as the plain import does.
 
-1. A column with an empty header is `column D` (reading.unnamed) in a mapping too, also when the mapping
+1. A column with an empty header is `column D` (reading_header.unnamed) in a mapping too, also when the mapping
    moves the header (`header_row`); a mapping saved by an earlier version naming it `Unnamed: 3` is
    translated when loaded (spec version 2, `upgrade_spec`) and imports the same file.
 2. `12,5 %` and `1 234 €` are read through a mapping when the sign is the indicator's unit and refused,

@@ -13,9 +13,11 @@ import zipfile
 import pandas as pd
 import pytest
 
-from indicators import limits, reading
+from indicators import limits, reading_rows
 from indicators.parsing import parse_number_cell, parse_numbers
-from indicators.reading import check_lines, detect_decimal, read_file
+from indicators.reading import read_file
+from indicators.reading_decimal import detect_decimal
+from indicators.reading_rows import check_lines
 from indicators.validation import check
 
 OBS = "indicator_id;territory_id;period;value"
@@ -121,7 +123,7 @@ def test_line_ends_and_lengths_are_counted_alike_across_blocks(monkeypatch, seed
     """check_lines reads the text block by block: a CR LF cut between two blocks is one line end."""
     rng = random.Random(seed)
     data = bytes(rng.choice(b"ab;\r\n\n\r") for _ in range(3000))
-    monkeypatch.setattr(reading, "_CHECK_BLOCK", rng.choice([1, 2, 7, 64, 1000]), raising=False)
+    monkeypatch.setattr(reading_rows, "_CHECK_BLOCK", rng.choice([1, 2, 7, 64, 1000]), raising=False)
     count, longest = _lines_reference(data)
     monkeypatch.setenv("MONITOR_MAX_LINE_BYTES", str(longest))
     monkeypatch.setenv("MONITOR_MAX_FIELDS_PER_ROW", "1000000")
@@ -133,7 +135,7 @@ def test_line_ends_and_lengths_are_counted_alike_across_blocks(monkeypatch, seed
 
 @pytest.mark.parametrize("block", [5, 1 << 20])
 def test_fields_of_one_line_are_bounded_whatever_ends_the_lines(monkeypatch, block):
-    monkeypatch.setattr(reading, "_CHECK_BLOCK", block, raising=False)
+    monkeypatch.setattr(reading_rows, "_CHECK_BLOCK", block, raising=False)
     monkeypatch.setenv("MONITOR_MAX_FIELDS_PER_ROW", "6")
     for end in ("\r", "\n", "\r\n"):
         many = end.join(["a;b;c;d;e;f"] * 200).encode()      # 6 fields a line, 1000 separators in all

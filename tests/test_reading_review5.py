@@ -9,11 +9,12 @@ import json
 import pytest
 from sqlalchemy import text as sql
 
-from indicators import reading, reading_text
+from indicators import reading, reading_rows, reading_text
 from indicators.cli import main
 from indicators.importing import import_files, validate_files
 from indicators.mappings import apply_mapping
-from indicators.reading import read_file, sniff
+from indicators.reading import read_file
+from indicators.reading_header import sniff
 from indicators.reading_text import decode
 
 from .fixtures_dir import fixtures_dir
@@ -128,7 +129,7 @@ def test_a_long_file_is_read_in_blocks_with_its_row_numbers(monkeypatch):
     # At most MAX_CELLS cells at once: records of 10 fields are read 17 at a time (a table of 33 records).
     monkeypatch.setenv("MONITOR_MAX_CELLS", "170")
     taken = []
-    monkeypatch.setattr(reading, "_wide_csv", lambda *args: taken.append(args))
+    monkeypatch.setattr(reading_rows, "_wide_csv", lambda *args: taken.append(args))
     text = "Title\n" + OBS + "".join(f"MOB02,59350,{2000 + k},{k},n{k}," + ("x" if k % 7 == 3 else "") + ",,,,\n"
                                      for k in range(32))
     result = read_file(text.encode(), "blocks.csv")
@@ -165,13 +166,13 @@ def test_a_quote_left_open_after_a_very_long_line_is_named_at_its_row():
 def test_both_readers_give_the_same_table_rows_and_values(text):
     data = text.encode()
     sep, skip = sniff(text)
-    pandas_way = reading._wide_pandas(text, sep, skip, 5, 7)
-    csv_way = reading._wide_csv(text, sep, skip, 5)
+    pandas_way = reading_rows._wide_pandas(text, sep, skip, 5, 7)
+    csv_way = reading_rows._wide_csv(text, sep, skip, 5)
     assert pandas_way[0].equals(csv_way[0])
     for ours, theirs in zip(pandas_way[1:3], csv_way[1:3]):
         assert ours.tolist() == theirs.tolist()
     assert pandas_way[3] == csv_way[3] and sorted(csv_way[3]) == csv_way[1].tolist() and len(csv_way[1]) == 2
-    assert reading._most_fields(data, sep) == 7
+    assert reading_rows._most_fields(data, sep) == 7
 
 
 # ---------------------------------------------------------------- 4. a small Eurostat TSV

@@ -13,7 +13,9 @@ import pandas as pd
 
 from ..parsing import parse_numbers, parse_period, unit_sign
 from ..problems import cap, capped, Problem
-from ..reading import ReadResult, Sheet, _drop_blank, detect_decimal, read_file, sniff, unnamed
+from ..reading import ReadResult, Sheet, read_file
+from ..reading_decimal import detect_decimal
+from ..reading_header import drop_blank, sniff, unnamed
 from ..reading_text import decode
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
@@ -68,7 +70,7 @@ def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
     frame.columns = [unnamed(k + 1) if k < len(cells) and not cells[k] else str(c).strip()
                      for k, c in enumerate(frame.columns)]
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
-    frame, rows = _drop_blank(frame, rows)
+    frame, rows = drop_blank(frame, rows)
     decimal, detected = detect_decimal(frame, sep)
     return Sheet(sheet.file, frame, rows, sheet=sheet.sheet, encoding=sheet.encoding, separator=sep,
                  decimal=decimal, decimal_detected=detected, header_row=header_row)

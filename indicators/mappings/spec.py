@@ -11,7 +11,8 @@ import pandas as pd
 from ..parsing import parse_period
 from ..problems import Problem
 from .. import limits
-from ..reading import ReadResult, Sheet, unnamed
+from ..reading import ReadResult, Sheet
+from ..reading_header import unnamed
 from ..schema import FLAGS, is_flag
 from ..store import StoreError
 
@@ -264,7 +265,7 @@ def upgrade_spec(spec):
     Saved mappings outlive a release, so they are translated when read (`load_mapping`, `validate_spec`),
     and stored in the current version only when the user saves them again. Version 1 named a column with
     an empty header as pandas does, `Unnamed: 3` (its position counted from 0); the readers now name it
-    by its letter, `column D` (`reading.unnamed`), so every column a version-1 spec names is translated.
+    by its letter, `column D` (`reading_header.unnamed`), so every column a version-1 spec names is translated.
     """
     if not isinstance(spec, dict) or spec.get("version") != 1:
         return spec
