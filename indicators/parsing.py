@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from . import limits
 from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
-from .units import sign_unit
+from .units import sign_matches, sign_unit
 
 # A dash alone is "no value" however a word processor wrote it: en dash, em dash, minus sign.
 _MISSING = (frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
@@ -63,6 +63,14 @@ def unit_sign(text: str) -> str | None:
     if m and sign_unit(m.group(2)) is None:
         t = m.group(1).strip()
     return _split_unit(t)[1]
+
+
+def wrong_signs(texts: np.ndarray, indicator_ids: np.ndarray, units: dict) -> list[int]:
+    """Positions of the cells written with a unit sign (`12,5 %`; None or NaN elsewhere) whose sign is not
+    the unit of their row's indicator: the plain and the mapped imports refuse those. An indicator with
+    no known unit is not judged (it is an unknown code, said as such)."""
+    return [int(i) for i in np.flatnonzero(pd.notna(texts))
+            if units.get(indicator_ids[i]) and not sign_matches(unit_sign(texts[i]), units[indicator_ids[i]])]
 
 
 def _split_unit(t: str) -> tuple[str, str | None]:

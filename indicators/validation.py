@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
-from .parsing import parse_dates, parse_numbers, parse_periods, restore_text, unit_sign
+from .parsing import parse_dates, parse_numbers, parse_periods, restore_text, unit_sign, wrong_signs
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
@@ -372,7 +372,6 @@ def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd
     """Numbers written with a unit (`12,5 %`, `1 234 €`, kept by _parse_sheet as `_sign_<column>`): the
     sign is dropped where it is the unit of the row's indicator, refused where the unit is another."""
     from .cross_checks import _per_file
-    from .units import sign_matches
 
     signed = [c for c in frame.columns if str(c).startswith("_sign_")]
     problems: list[Problem] = []
@@ -380,8 +379,7 @@ def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd
     for column in signed:
         name, texts = column[len("_sign_"):], frame[column].to_numpy(dtype=object)
         # An indicator with no known unit is an unknown code, reported as such: its sign is not judged.
-        bad = [i for i in np.flatnonzero(pd.notna(texts))
-               if units.get(ids[i]) and not sign_matches(unit_sign(texts[i]), units[ids[i]])]
+        bad = wrong_signs(texts, ids, units)
         if bad:
             values = frame[name].to_numpy(dtype="float64", copy=True)
             values[bad] = np.nan   # not judged again (a percentage over 100)

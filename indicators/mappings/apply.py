@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..parsing import parse_numbers, parse_period, unit_sign
+from ..parsing import parse_numbers, parse_period, unit_sign, wrong_signs
 from ..problems import cap, capped, Problem
 from ..reading import ReadResult, Sheet, read_file
 from ..reading_decimal import detect_decimal
@@ -19,7 +19,6 @@ from ..reading_header import drop_blank, sniff, unnamed
 from ..reading_text import decode
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
-from ..units import sign_matches
 
 from .spec import (
     MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
@@ -198,8 +197,8 @@ def _known_parts(known):
 
 def _unit_signs(cells: pd.DataFrame, codes: pd.Series, units: dict | None) -> pd.Series:
     """The cells' problem codes, numbers written with a unit sign (`12,5 %`, `1 234 €`: "unit_sign" from
-    parse_numbers) judged as the plain import judges them (validation._unit_signs, by the same
-    parsing.unit_sign and units.sign_matches): read where the sign is the unit of the cell's indicator,
+    parse_numbers) judged as the plain import judges them (parsing.wrong_signs, which
+    validation._unit_signs calls too): read where the sign is the unit of the cell's indicator,
     "unit_mismatch" where that unit is another. Without the store's units (`known`), or for an indicator
     with no unit, the cell goes on as written: the validator judges it at import, as for a plain file."""
     signed = (codes == "unit_sign").to_numpy()
@@ -208,10 +207,8 @@ def _unit_signs(cells: pd.DataFrame, codes: pd.Series, units: dict | None) -> pd
     out = codes.to_numpy(dtype=object, copy=True)
     out[signed] = None
     if units:
-        texts, ids = cells["text"].to_numpy(dtype=object), cells["indicator_id"].to_numpy(dtype=object)
-        for i in np.flatnonzero(signed):
-            if units.get(ids[i]) and not sign_matches(unit_sign(texts[i]), units[ids[i]]):
-                out[i] = "unit_mismatch"
+        texts = np.where(signed, cells["text"].to_numpy(dtype=object), None)
+        out[wrong_signs(texts, cells["indicator_id"].to_numpy(dtype=object), units)] = "unit_mismatch"
     return pd.Series(out, index=codes.index)
 
 
