@@ -225,6 +225,20 @@ def _relabelled() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def _slider_range(current, last, years: list[int]) -> tuple[int, int]:
+    """The period slider's range for this run. `last` is (range chosen, data's bounds) of the run before.
+
+    The slider comes back as one value after a page switch (its id names the page, and the old one's
+    range is read as a single choice) or a relabelling: the range chosen last then stands (a link's
+    from= was lost at the first page switch). A full range follows new data."""
+    bounds = (years[0], years[-1])
+    chosen, was = last or (bounds, bounds)
+    if not (isinstance(current, (tuple, list)) and len(current) == 2):
+        current = chosen
+    current = (max(years[0], min(current[0], years[-1])), min(years[-1], max(current[1], years[0])))
+    return bounds if tuple(current) == tuple(was) and bounds != tuple(was) else current
+
+
 def _years(version: tuple) -> list[int]:
     """The years of the period slider: every rerun needs them, so once per data version."""
     obs = observations(version)
@@ -349,22 +363,11 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
                 if wanted and tuple(ss[KEYS["years"]]) != (lo, hi):   # a link's years beyond the data: said
                     ss["_period_clamped"] = (f"{wanted[0] or ''}–{wanted[1] or ''}",
                                              f"{ss[KEYS['years']][0]}–{ss[KEYS['years']][1]}")
-            current = ss.get(KEYS["years"])
-            bounds = (years[0], years[-1])
-            if not (isinstance(current, (tuple, list)) and len(current) == 2):
-                # The slider comes back as one value after a page switch (its id names the page, and the
-                # old one's range is read as a single choice) or a relabelling: the range chosen last
-                # stands (a link's from= was lost at the first page switch).
-                last = ss.get("_years_chosen") or bounds
-                current = ss[KEYS["years"]] = (max(years[0], min(last[0], years[-1])),
-                                               min(years[-1], max(last[1], years[0])))
-            if tuple(current) == ss.get("_years_bounds") and bounds != ss.get("_years_bounds"):
-                ss[KEYS["years"]] = bounds   # a full range follows new data
-            ss["_years_bounds"] = bounds
+            ss[KEYS["years"]] = _slider_range(ss.get(KEYS["years"]), ss.get("_years_last"), years)
             chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
             if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2):
                 chosen = (years[0], years[-1])
-            ss["_years_chosen"] = tuple(chosen)
+            ss["_years_last"] = (tuple(chosen), (years[0], years[-1]))
             period = (str(chosen[0]) if chosen[0] != years[0] else None,
                       str(chosen[1]) if chosen[1] != years[-1] else None)
         st.radio(t("method", lang), ("opensdg", "eurostat"), key=KEYS["method"],
