@@ -118,6 +118,21 @@ def demo_store_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_tables(demo_store_file):
+    """The demo as the pages load it (framework, observations, flows, as_of), read once per session.
+    Tests that change a table change their own copy of it."""
+    from indicators.queries import latest_batch_time, load_flows, load_framework, load_observations
+    from indicators.store import open_store
+
+    engine = open_store(f"sqlite:///{demo_store_file}")
+    try:
+        return {"framework": load_framework(engine), "observations": load_observations(engine),
+                "flows": load_flows(engine), "as_of": latest_batch_time(engine)}
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def demo_url(demo_store_file, tmp_path, monkeypatch):
     """The app's store for this test: a fresh copy of the demo store."""

@@ -3,24 +3,32 @@ says it in the user's language, the command line without the word twice."""
 from __future__ import annotations
 
 from indicators.cli import main
-from indicators.problems import Problem, column_said, is_unnamed
+from indicators.problems import Problem
 
 from .helpers import FRAMEWORK, write
 
 
 def test_a_problem_at_a_column_without_header_says_it_in_each_language():
-    p = Problem("f.csv", 2, "column E", "x", "too_many_fields", {"letter": "E"})
+    p = Problem("f.csv", 2, "column E", "x", "too_many_fields", {"letter": "E"}, unnamed=("E",))
     assert [p.as_dict(lang)["column"] for lang in ("fr", "nl", "en")] == ["colonne E", "kolom E", "column E"]
-    named = Problem("f.csv", 2, "valeur", "x", "not_a_number")
+    named = Problem("f.csv", 2, "valeur", "x", "not_a_number", unnamed=("E",))
     assert named.as_dict("fr")["column"] == "valeur"   # a name as written is never translated
+    written = Problem("f.csv", 2, "column E", "x", "not_a_number", unnamed=())   # a header written so
+    assert written.as_dict("fr")["column"] == "column E" and not written.column_unnamed()
 
 
 def test_names_inside_a_list_and_look_alikes():
-    assert column_said("indicateur, column B, column AA", "nl") == "indicateur, kolom B, kolom AA"
-    assert column_said("my column Earth", "fr") == "my column Earth"   # a word, not a letter
-    assert is_unnamed("column XFD") and not is_unnamed("column E2") and not is_unnamed("Voix (E)")
+    listed = Problem("f.csv", 1, None, None, "unknown_table", {"found": "indicateur, column B, column AA",
+                                                               "expected": "x"}, unnamed=("B", "AA"))
+    assert "indicateur, kolom B, kolom AA" in listed.message("nl")
+    look_alike = Problem("f.csv", 1, None, None, "unknown_table", {"found": "my column Earth", "expected": "x"},
+                         unnamed=("E",))
+    assert "my column Earth" in look_alike.message("fr")   # a word, not a letter
+    assert Problem("f.csv", 1, "column XFD", None, "required", unnamed=("XFD",)).column_unnamed()
+    assert not Problem("f.csv", 1, "Voix (E)", None, "required", unnamed=("E",)).column_unnamed()
     missing = Problem("f.csv", 1, None, None, "missing_columns",
-                      {"kind": "observations", "missing": "column D", "found": "column A, valeur"})
+                      {"kind": "observations", "missing": "column D", "found": "column A, valeur"},
+                      unnamed=("A", "D"))
     assert "colonne D" in missing.message("fr") and "column" not in missing.message("fr")
 
 

@@ -74,19 +74,8 @@ def test_the_summary_counts_the_cautions_it_lists():
 # ------------------------------------------------------------------ the report
 
 @pytest.fixture(scope="module")
-def demo_data(demo_store_file, tmp_path_factory):
-    import shutil
-
-    from indicators.queries import load_flows, load_framework, load_observations
-    from indicators.store import open_store
-
-    path = tmp_path_factory.mktemp("comparability") / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    engine = open_store(f"sqlite:///{path}")
-    data = {"framework": load_framework(engine), "observations": load_observations(engine),
-            "flows": load_flows(engine)}
-    engine.dispose()
-    return data
+def demo_data(demo_tables):
+    return demo_tables
 
 
 def _article(html: str, indicator_id: str) -> str:

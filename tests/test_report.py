@@ -32,17 +32,11 @@ def normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_store_file, tmp_path_factory):
-    from indicators.queries import latest_batch_time, load_flows, load_framework, load_observations
-    from indicators.store import open_store
-
+def demo(demo_tables, demo_store_file, tmp_path_factory):
+    """The demo's tables, and a copy of its store for the command line."""
     path = tmp_path_factory.mktemp("report") / "demo.sqlite"
     shutil.copy(demo_store_file, path)
-    engine = open_store(f"sqlite:///{path}")
-    data = {"framework": load_framework(engine), "observations": load_observations(engine),
-            "flows": load_flows(engine), "as_of": latest_batch_time(engine), "url": f"sqlite:///{path}"}
-    engine.dispose()
-    return data
+    return {**demo_tables, "url": f"sqlite:///{path}"}
 
 
 _CACHE: dict = {}
