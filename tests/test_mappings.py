@@ -387,6 +387,27 @@ def test_suggestions_for_the_real_files():
     assert apply_mapping(EUROSTAT, eurostat).summary["observations"] == 22
 
 
+def test_a_eurostat_file_of_one_year_is_suggested_years_in_columns(tmp_path):
+    """Eurostat's columns after its key are periods however few: a file of one year (its 2021 column
+    only, cut from the real file) was suggested a `values` mapping with no period."""
+    lines = EUROSTAT.read_text(encoding="utf-8").splitlines()
+    one_year = "\n".join("\t".join(line.split("\t")[:2]) for line in lines) + "\n"
+    path = write(tmp_path, "eurostat_2021.tsv", one_year)
+    spec = suggest_mapping(read_file(path))
+    assert spec["split"][0]["into"] == ["unit", "geo"] and spec["territory"]["column"] == "geo"
+    assert spec["years_in_columns"] == {"indicator": ""} and "values" not in spec and "period" not in spec
+    spec["years_in_columns"]["indicator"] = "GDP_HAB"
+    spec["territory"]["keep"] = ["FRE11"]
+    mapped = apply_mapping(path, spec)
+    assert _errors(mapped) == [] and list(mapped.sheet.frame["period"]) == ["2021"]
+    # a key of one dimension (`geo\time`) is the territory itself, not split
+    geo_only = "\n".join("geo\\time\t2021" if k == 0 else line.split(",", 1)[1].split("\t")[0] + "\t" +
+                         line.split("\t")[1] for k, line in enumerate(lines) if k == 0 or line.startswith("EUR_HAB,"))
+    spec = suggest_mapping(read_file(write(tmp_path, "geo_only.tsv", geo_only + "\n")))
+    assert "split" not in spec and spec["territory"]["column"] == "geo\\time"
+    assert spec["years_in_columns"] == {"indicator": ""}
+
+
 def test_header_row_override_comment_lines_and_constant_flag(tmp_path):
     # A note with as many separators as the table: the reader takes it for the header; header_row fixes it.
     text = "Source;INSEE;2021\nCODGEO;Libellé;Part\n59350;Lille;12,5\n59512;Roubaix;8,25\n# Champ : communes\n"

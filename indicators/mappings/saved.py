@@ -16,6 +16,7 @@ from .spec import (
     _split_names, upgrade_spec, validate_spec)
 from .apply import (
     _known_parts, apply_mapping, known_for_mapping)
+from .layouts import eurostat_key
 
 # ---------------------------------------------------------------- saved mappings
 
@@ -86,22 +87,22 @@ def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
     names: dict[str, pd.Series] = {}
     key_cols: list[str] = []
 
-    # Eurostat's combined key column: "unit,geo\time".
-    for h in headers:
-        if "\\" in h and "," in h.split("\\")[0]:
-            into = _split_names(h, ",")
-            spec["split"] = [{"column": h, "separator": ",", "into": into}]
-            parts = frame[h].astype(str).str.split(",", n=len(into) - 1, expand=True, regex=False)
-            for k, n in enumerate(into):
-                names[n] = parts[k].fillna("").str.strip() if k in parts.columns else pd.Series(dtype=str)
-            key_cols.append(h)
-            break
+    # Eurostat's key column: "unit,geo\time" is split into its dimensions, "geo\time" is the territory.
+    key = eurostat_key(headers)
+    if key is not None and "," in key.split("\\")[0]:
+        into = _split_names(key, ",")
+        spec["split"] = [{"column": key, "separator": ",", "into": into}]
+        parts = frame[key].astype(str).str.split(",", n=len(into) - 1, expand=True, regex=False)
+        for k, n in enumerate(into):
+            names[n] = parts[k].fillna("").str.strip() if k in parts.columns else pd.Series(dtype=str)
+        key_cols.append(key)
     for h in headers:
         if h not in key_cols:
             names.setdefault(h, frame[h])
 
     periods = [h for h in headers if h not in key_cols and parse_period(h)]
-    years_mode = len(periods) >= max(2, (len(headers) - len(key_cols)) / 2)
+    # Eurostat's other columns are periods whatever their number (a file of one year has one).
+    years_mode = bool(periods) and (key is not None or len(periods) >= max(2, (len(headers) - len(key_cols)) / 2))
 
     def rank(h: str) -> int:
         n = normalise_header(h)
