@@ -328,7 +328,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         if not _isnum(y0) or x1 <= x0:
             continue
         # a share does not pass 100 % (nor 0): the trend stops where it reaches the bound (wording.projection)
-        y1, reached = projection(a, unit)
+        y1, reached = projection(a, unit, drawn=True)
         x1 = x1 if reached is None else max(x0, min(x1, reached))
         suffix = f" · {labels.get(tid, (tid,))[0]}" if len(projections) > 1 and tid else ""
         text = (f"<b>{t('projection', lang)}{suffix}</b><br>"

@@ -46,12 +46,22 @@ def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = No
     return i18n.with_unit(i18n.number(float(value), lang, digits(decimals)), unit, lang)
 
 
-def projection(a: Mapping | None, unit: str | None) -> tuple[float | None, float | None]:
-    """(value, year it reaches a share's bound or None) of an assessment row (progress.bounded_projection)."""
-    from .progress.series import bounded_projection
+def projection(a: Mapping | None, unit: str | None, drawn: bool = False) -> tuple[float | None, float | None]:
+    """(value, year it reaches a share's bound or None) of an assessment row (progress.bounded_projection).
 
-    return bounded_projection(_get(a, "projected_value"), _get(a, "trend_slope"), _get(a, "trend_at_base"),
-                              _get(a, "base_period"), unit)
+    The trend line of a saturating series can pass 100 % before the latest value (96,1 % in 2025, the
+    line at 100 % in 2024): words then give no year, since "around 2024" beside a 2025 value below it
+    reads as a contradiction; the value is still the bound at the target period. A chart (`drawn`)
+    stops its line where it reaches the bound whatever the year."""
+    from .progress.series import bounded_projection, period_year
+
+    value, year = bounded_projection(_get(a, "projected_value"), _get(a, "trend_slope"), _get(a, "trend_at_base"),
+                                     _get(a, "base_period"), unit)
+    latest, at = period_year(_get(a, "latest_period")), _get(a, "latest_value")
+    short = _isnum(at) and value is not None and float(at) != value   # the data not at the bound yet
+    if year is not None and not drawn and latest is not None and int(year) <= latest and short:
+        year = None
+    return value, year
 
 
 def projection_text(a: Mapping | None, lang: str, decimals: Any = 1, unit: str | None = None,

@@ -491,3 +491,26 @@ def test_every_page_says_a_shares_projection_as_the_chart_draws_it():
     value, year = wording.projection(row, "EUR/hab")   # not a share: the line goes on to the target period
     assert year is None and value == pytest.approx(row["projected_value"])
     assert wording.projection_text(row, "en", 1, "EUR/hab", period=True).endswith("(2030)")
+
+
+def test_a_trend_past_its_bound_before_the_latest_value_names_no_year_in_words():
+    """ECO07's card said "100,0 % · vers 2024" beside a 2025 value of 96,1 %: the least-squares line of a
+    saturating series passes 100 % before the data does. Words give the bound without a past year; the
+    chart still stops its line where the line reaches 100 %."""
+    from indicators import wording
+    from indicators.progress.series import assess
+
+    periods = ["2016", "2018", "2020", "2022", "2023", "2024", "2025"]
+    values = [50.0, 70.0, 85.0, 92.0, 94.0, 95.5, 96.1]
+    row = {**assess(periods, values, "increase", {"target_period": "2030", "target_value": 100.0}).__dict__}
+    value, drawn = wording.projection(row, "%", drawn=True)
+    assert value == 100.0 and 2024 <= drawn < 2025           # the line itself reaches 100 % in 2024
+    assert wording.projection(row, "%") == (100.0, None)     # said without that year
+    for lang in ("fr", "nl", "en"):
+        text = wording.projection_text(row, lang, 1, "%", period=True)
+        assert "2024" not in text and text.endswith("(2030)"), text
+    obs = pd.DataFrame({"indicator_id": "ECO07", "territory_id": "59350", "period": periods,
+                        "value": values, "flag": None})
+    fig = charts.indicator_chart(obs, None, [{**row, "territory_id": "59350"}], TERRITORIES, "fr", 1, "%")
+    (line,) = _role(fig, "projection")
+    assert line.x[-1] == pytest.approx(drawn) and line.y[-1] == 100.0 and "2024" not in line.hovertext[-1]
