@@ -304,10 +304,13 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
     figures = {side: figure(members[side], True) for side in SIDES if members[side]}
     charts.align_axes(*figures.values())
-    if len(figures) > 1:      # one chart of two panels: one plotly chart fewer for the browser
-        figures = {"both": charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in figures.items()])}
+    above = figure(others, False) if others else None
+    if len(figures) > 1:      # one chart of panels (cross-border bodies above): plotly charts fewer to mount
+        figures = {"both": charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in figures.items()],
+                                               above=(t("other_territories", lang), above) if above else None)}
+        above = None
     names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
-    return {"others": figure(others, False) if others else None, "sides": figures, "total": len(sides),
+    return {"others": above, "sides": figures, "total": len(sides),
             "limited": sum(len(m) for m in members.values()) + len(others) < len(sides),
             "revisions": revisions.notes(earlier, targets, lang, ind.get("decimals"), unit_of(ind, lang), names)}
 

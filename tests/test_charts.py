@@ -514,3 +514,25 @@ def test_a_trend_past_its_bound_before_the_latest_value_names_no_year_in_words()
     fig = charts.indicator_chart(obs, None, [{**row, "territory_id": "59350"}], TERRITORIES, "fr", 1, "%")
     (line,) = _role(fig, "projection")
     assert line.x[-1] == pytest.approx(drawn) and line.y[-1] == 100.0 and "2024" not in line.hovertext[-1]
+
+
+def test_the_cross_border_bodies_are_the_upper_panel_of_the_same_chart():
+    """An indicator of the Actions page drew two plotly charts (cross-border bodies, then the two sides):
+    one chart of three panels now, the upper one on its own value axis, one legend."""
+    obs = _obs()
+    fr = charts.indicator_chart(obs[obs["territory_id"] == "59350"], TARGET, _assessed(), TERRITORIES, "fr", 1, "%")
+    be = charts.indicator_chart(obs[obs["territory_id"] == "34022"], dict(TARGET, territory_id="34022"), None,
+                                TERRITORIES, "fr", 1, "%")
+    above = charts.indicator_chart(obs[obs["territory_id"] == "34022"].assign(territory_id="EMLKT"), None, None,
+                                   TERRITORIES, "fr", 1, "%")
+    charts.align_axes(fr, be)
+    all3 = charts.side_by_side([("France", fr), ("Belgique", be)], above=("Transfrontalier", above))
+    assert len(all3.data) == len(above.data) + len(fr.data) + len(be.data)
+    assert [a.text for a in all3.layout.annotations] == ["<b>Transfrontalier</b>", "<b>France</b>", "<b>Belgique</b>"]
+    on = {tr.meta["territory_id"]: tr.xaxis for tr in all3.data if tr.meta["role"] == "observed"}
+    assert on == {"EMLKT": "x", "59350": "x2", "34022": "x3"}
+    assert all3.layout.yaxis3.matches == "y2" and all3.layout.yaxis.matches is None   # sides share theirs
+    assert all3.layout.yaxis2.domain[1] < all3.layout.yaxis.domain[0]                  # the bodies above
+    assert all3.layout.yaxis.title.text == all3.layout.yaxis2.title.text == "Valeur (%)"
+    assert all3.layout.xaxis.title.text is None and all3.layout.xaxis2.title.text      # years said once below
+    assert all3.layout.height > charts.side_by_side([("France", fr), ("Belgique", be)]).layout.height

@@ -113,14 +113,13 @@ def test_action_detail_shows_each_indicator_with_target_path_projection_and_both
     for indicator in INDICATORS.loc[INDICATORS["action_id"] == "A01", "indicator_id"]:
         assert f"#### {indicator} · " in body
     specs = plotly_specs(at)
-    assert len(specs) >= 2
-    # The two sides are the two panels of one chart, titled, the French on the first axis
-    both = [spec for spec in specs if "xaxis2" in spec["layout"]]
-    assert both and all([a["text"] for a in spec["layout"]["annotations"]] == ["<b>France</b>", "<b>Belgique</b>"]
-                        for spec in both)
-    for spec in both:
-        axis = {trace["meta"]["country"]: trace.get("xaxis", "x") for trace in roles(spec)["observed"]}
-        assert axis == {"FR": "x", "BE": "x2"}
+    assert len(specs) == 1   # the first indicator: one chart, its cross-border bodies above its two sides
+    # The two sides are the lower panels of that chart, titled, the French first; the bodies above them
+    (spec,) = specs
+    assert [a["text"] for a in spec["layout"]["annotations"]] == [
+        "<b>Territoires transfrontaliers et autres</b>", "<b>France</b>", "<b>Belgique</b>"]
+    axis = {trace["meta"]["country"]: trace.get("xaxis", "x") for trace in roles(spec)["observed"]}
+    assert axis == {"EU": "x", "FR": "x2", "BE": "x3"}
     all_roles = [roles(spec) for spec in specs]
     assert any("target_path" in r and "projection" in r and "milestone" in r for r in all_roles)
     target = next(r for r in all_roles if "target_path" in r)
