@@ -135,6 +135,23 @@ def selected_indicators(framework: dict[str, pd.DataFrame], filters: Filters) ->
     return indicators[indicators["action_id"].isin(actions["action_id"])]
 
 
+def first_indicator(codes: list[str], with_values: set[str], wanted: str | None) -> tuple[str | None, str | None]:
+    """(the indicator to show among `codes`, the one wanted but outside them or None). The wanted one
+    when it is among them; else the first with a value within the filters (`with_values`): a first
+    open on an indicator without any ("no value with these filters") while others had some showed
+    nothing; else the first."""
+    if wanted in codes:
+        return wanted, None
+    chosen = next((c for c in codes if c in with_values), codes[0] if codes else None)
+    return chosen, wanted or None
+
+
+def indicators_with_values(observations: pd.DataFrame, filters: Filters) -> set[str]:
+    """The indicators with at least one value within the filters' territories and period."""
+    shown = in_period(in_territories(observations, filters), filters)
+    return set(pd.unique(shown["indicator_id"].astype(str)))
+
+
 def in_period(frame: pd.DataFrame, filters: Filters, column: str = "period") -> pd.DataFrame:
     if not filters.period_from and not filters.period_to:
         return frame

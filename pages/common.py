@@ -425,6 +425,17 @@ PAGE_PARAMETERS = {"explorer": ("indicator",), "map": ("indicator",), "health": 
 PAGE_ONLY = frozenset(p for params in PAGE_PARAMETERS.values() for p in params)
 
 
+def _settle_explorer(view):
+    from pages.explorer import settle
+
+    return settle(view)
+
+
+# What a page decides of its own parameters before its link is written, by page name (the Explorer
+# picks its indicator): the link is then written once per run, one browser history entry.
+SETTLE = {"explorer": _settle_explorer}
+
+
 def page_query(filters: F.Filters, name: str) -> dict[str, str | list[str]]:
     """The query parameters of page `name`'s link (its url path; the Overview's is "overview")."""
     own = PAGE_PARAMETERS.get(name, ())
@@ -504,7 +515,11 @@ def run_page(page) -> None:
     """Write the page's link, then run the page. Not when the sidebar failed: the URL stays as it came."""
     view = current()
     if view.filters_read:
-        _write_url(view.filters, page.url_path or "overview")   # the default page's url path is ""
+        name = page.url_path or "overview"   # the default page's url path is ""
+        settle = SETTLE.get(name)
+        if settle is not None:
+            view.filters = settle(view)
+        _write_url(view.filters, name)
     guarded(view.lang, page.run)
 
 

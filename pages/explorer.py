@@ -229,6 +229,33 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="–", column_config=config, height=360, key="values_table")
 
 
+OUTSIDE_KEY = "_indicator_outside"   # the indicator a link or another page wanted, outside the filters
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _with_values(version, territories: tuple[str, ...], period_from, period_to) -> frozenset[str]:
+    flt = F.Filters(territories=territories, period_from=period_from, period_to=period_to)
+    return frozenset(F.indicators_with_values(common.observations(version), flt))
+
+
+def settle(view) -> F.Filters:
+    """The filters with the indicator this page will show, decided before the page's link is written
+    (common.run_page): the link is written once per run. Written twice (the filters, then the
+    indicator chosen here), the browser kept two history entries, and Back stayed on the page."""
+    flt = view.filters
+    codes = F.selected_indicators(view.framework, flt)["indicator_id"].astype(str).tolist()
+    if not codes:
+        return flt
+    ss = st.session_state
+    with_values = _with_values(view.version, flt.territories, flt.period_from, flt.period_to) \
+        if ss.get(KEY) not in codes else frozenset()
+    code, outside = F.first_indicator(codes, with_values, ss.get(KEY))
+    if outside:
+        ss[OUTSIDE_KEY] = outside
+    ss[KEY] = code
+    return replace(flt, indicator=code)
+
+
 def main() -> None:
     view = common.current()
     fw, lang, flt = view.framework, view.lang, view.filters
@@ -240,16 +267,12 @@ def main() -> None:
         return
     codes = indicators["indicator_id"].astype(str).tolist()
     names = {r["indicator_id"]: i18n.name(r, "name", lang) or r["indicator_id"] for r in indicators.to_dict("records")}
-    ss = st.session_state
-    wanted = ss.get(KEY)
-    if wanted not in codes:
-        if wanted:
-            st.info(t("indicator_outside_filters", lang, code=wanted), icon=":material/info:")
-        ss[KEY] = codes[0]
+    outside = st.session_state.pop(OUTSIDE_KEY, None)
+    if outside:
+        st.info(t("indicator_outside_filters", lang, code=outside), icon=":material/info:")
     code = st.selectbox(t("choose_indicator", lang), codes, key=KEY, format_func=lambda c: f"{c} · {names.get(c, c)}",
                         persist_state="session")
-    if flt.indicator != code:   # the URL was written before this choice: the link shows what is shown
-        st.query_params["indicator"] = code
+    if flt.indicator != code:   # chosen in this run's selectbox: the next run writes it into the link
         view.filters = flt = replace(flt, indicator=code)
     ind = indicators[indicators["indicator_id"] == code].iloc[0].to_dict()
     action = fw["actions"][fw["actions"]["action_id"] == ind["action_id"]]
