@@ -122,6 +122,12 @@ def _status_pills(texts: pd.Series, codes: pd.Series, label: str, **options):
 
 
 
+def _with_note(texts: pd.Series, notes: pd.Series) -> pd.Series:
+    """`▼ Progrès limité · contexte`: each status with its note, when it has one."""
+    notes = notes.fillna("").astype(str)
+    return texts.where(notes.eq(""), texts + " · " + notes)
+
+
 def _score(value, lang: str) -> str:
     """A score never written across a status cut (2.4527 reads 2,45, not 2,5: indicators/overview.py)."""
     return O.score_text(value, lang)
@@ -162,7 +168,9 @@ INDICATOR_COLUMNS_PAST_EDGE = ("target", "progress_to_target", "trend", "milesto
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
-    pills, status = _status_pills(shown["status_text"], per_action["status"], t("status", lang), width="medium")
+    # why an action is not assessed, in its status (the note column lies past the page's edge)
+    pills, status = _status_pills(_with_note(shown["status_text"], shown["note"]), per_action["status"],
+                                  t("status", lang), width="medium")
     # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
     shown, score = _score_column(shown.assign(status_text=pills), t("score", lang), lang,
                                  help=t("score_help", lang), width="small")
@@ -203,7 +211,12 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     # where it stands and where it should go beside its status, before the bar and the trend
     shown = per_indicator[["action_id", "indicator", "status_text", "latest", "target", "progress", "trend",
                            "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
-    pills, status = _status_pills(shown["status_text"], per_indicator["status"], t("status", lang),
+    # what qualifies a status (context, a break in series, why not assessed) in it, as the detail says it
+    # beside its badge: the note column lies past the page's edge. A context indicator's status describes
+    # the territory, not the action's progress: grey.
+    context = per_indicator["context"].astype(bool)
+    pills, status = _status_pills(_with_note(shown["status_text"], per_indicator["note"]),
+                                  per_indicator["status"].where(~context, "not_assessed"), t("status", lang),
                                   width="medium")
     # the value and target in the page's number format whatever the browser's, sorted by value
     shown = shown.assign(status_text=pills, latest_number=per_indicator["latest_number"],

@@ -75,7 +75,7 @@ def test_actions_page_lists_the_actions_of_the_filtered_theme(store):
     assert not set(ACTIONS.loc[ACTIONS["theme_id"] != "mobility", "action_id"]) & set(shown)
     words = {"Cible atteinte", "En bonne voie", "Accélération nécessaire", "Progrès limité", "Dégradation",
              "Non évalué"}
-    assert all(text.split(" ", 1)[1] in words for text in statuses(table))
+    assert all(text.split(" ", 1)[1].split(" · ")[0] in words for text in statuses(table))
     assert set(table["implementation"]) <= {"prévue", "en cours", "réalisée", "retardée", "annulée", "–"}
     assert f"**{len(expected)} actions**" in texts(at)
     labels = [b.proto.label for b in at.get("download_button")]
@@ -168,7 +168,7 @@ def test_status_words_follow_the_eurostat_method_without_target(store):
     assert len(without_target)
     eurostat = {"Progrès significatif", "Progrès modéré", "Éloignement modéré", "Éloignement significatif",
                 "Non évalué"}
-    assert all(text.split(" ", 1)[1] in eurostat for text in statuses(without_target))
+    assert all(text.split(" ", 1)[1].split(" · ")[0] in eurostat for text in statuses(without_target))
 
 
 def test_empty_state_says_which_filter_to_clear(store, tmp_path):
