@@ -128,6 +128,12 @@ def _with_note(texts: pd.Series, notes: pd.Series) -> pd.Series:
     return texts.where(notes.eq(""), texts + " · " + notes)
 
 
+def _status_width(notes: pd.Series) -> str:
+    """The status column's width: wide enough for a reason ("seulement des indicateurs de contexte"),
+    which a medium column cut mid-word; medium when the notes are short ("contexte") or none."""
+    return "large" if notes.fillna("").astype(str).str.len().max() > 12 else "medium"
+
+
 def _score(value, lang: str) -> str:
     """A score never written across a status cut (2.4527 reads 2,45, not 2,5: indicators/overview.py)."""
     return O.score_text(value, lang)
@@ -170,7 +176,7 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
                         "indicators", "note"]]
     # why an action is not assessed, in its status (the note column lies past the page's edge)
     pills, status = _status_pills(_with_note(shown["status_text"], shown["note"]), per_action["status"],
-                                  t("status", lang), width="medium")
+                                  t("status", lang), width=_status_width(shown["note"]))
     # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
     shown, score = _score_column(shown.assign(status_text=pills), t("score", lang), lang,
                                  help=t("score_help", lang), width="small")
@@ -211,11 +217,12 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     # where it stands and where it should go beside its status, before the bar and the trend
     shown = per_indicator[["action_id", "indicator", "status_text", "latest", "target", "progress", "trend",
                            "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
-    # what qualifies a status (context, a break in series, why not assessed) in it, as the detail says it
-    # beside its badge: the note column lies past the page's edge. A context indicator's status describes
-    # the territory, not the action's progress: grey.
+    # A context indicator's status describes the territory, not the action's progress: said in it (the
+    # note column lies past the page's edge), and grey. Its other notes (a break, why not assessed) are
+    # long: they stay in the note column and beside the detail's badge.
     context = per_indicator["context"].astype(bool)
-    pills, status = _status_pills(_with_note(shown["status_text"], per_indicator["note"]),
+    marks = pd.Series(t("context_status", lang), index=per_indicator.index).where(context, "")
+    pills, status = _status_pills(_with_note(shown["status_text"], marks),
                                   per_indicator["status"].where(~context, "not_assessed"), t("status", lang),
                                   width="medium")
     # the value and target in the page's number format whatever the browser's, sorted by value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from indicators import wording
 from indicators.i18n import t
 
 from .test_pages_actions_explorer import open_page
@@ -17,7 +18,7 @@ def test_context_indicators_and_unassessed_actions_say_why_in_their_status(demo_
     context = t("context_status", lang)
     assert status["QOL05"].endswith(f" · {context}") and status["MOB02"].endswith(f" · {context}")
     assert not status["MOB03"].endswith(f" · {context}")                       # a result indicator
-    assert status["MOB09"].endswith(t("reason_target_wrong_side", lang))       # why not assessed
+    assert status["MOB09"] == wording.status_text("not_assessed", lang)     # its reason: in the note column
     a28 = next(row["status_text"][0] for _, row in actions.iterrows() if row["action"].startswith("A28 "))
     assert a28.endswith(t("reason_only_context_indicators", lang))
     # a context status is grey, as a status that judges nothing

@@ -119,7 +119,7 @@ def _kpi(at) -> tuple[int, int]:
 def _actions_page_statuses(at) -> dict[str, str]:
     words = {wording.status_text(s, LANG): s for s in STATUS_ORDER}
     table = at.dataframe[0].value
-    return {row["action"].split(" · ")[0]: words[list(row["status_text"])[0]] for row in table.to_dict("records")}
+    return {row["action"].split(" · ")[0]: words[list(row["status_text"])[0].split(" · ")[0]] for row in table.to_dict("records")}
 
 
 # ------------------------------------------------------------------ the truth of one view
