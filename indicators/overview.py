@@ -77,6 +77,23 @@ def wrap(text: str, width: int = 22) -> str:
     return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
+# The matrix is drawn for the narrowest content column the pages support (a 1024-px screen, sidebar open):
+# plotly sizes its squares in pixels, whatever the column's width, so squares sized for 1366 px
+# overlapped their neighbours at 1024 px, and the theme names turned vertical.
+NARROWEST_COLUMN = 564      # pixels: the page's content column at 1024 px, sidebar open
+LEVEL_WRAP = 18             # characters per line of a level's name (the rows' labels, ~140 px at 14 px)
+THEME_WRAP = 11             # characters per line of a theme's name (the columns' labels, as wide as a column)
+LEVEL_LABELS = 150          # pixels: the rows' labels and the figure's side margins at that width
+LARGEST_CELL = 74           # pixels: the squares' side where there is room
+
+
+def cell_size(n_themes: int, column: int = NARROWEST_COLUMN) -> int:
+    """The squares' side in pixels, so that `n_themes` columns of them fit side by side in a content
+    column `column` pixels wide, each square 85 % of its column (the axes' ranges are set to one unit
+    per column, so plotly adds no padding of its own)."""
+    return max(min(LARGEST_CELL, int(0.85 * (column - LEVEL_LABELS) / max(int(n_themes), 1))), 24)
+
+
 def _ordered(frame: pd.DataFrame, key: str) -> list[str]:
     if "order" in frame and frame["order"].notna().any():
         frame = frame.sort_values("order", na_position="last")
@@ -105,19 +122,24 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
     def bold(code, text: str, chosen) -> str:
         return f"<b>{text}</b>" if chosen is not None and str(code) == str(chosen) else text
 
-    level_names = {r["level_id"]: bold(r["level_id"], wrap(i18n.name(r, "name", lang), 26), sel_level)
+    level_names = {r["level_id"]: bold(r["level_id"], wrap(i18n.name(r, "name", lang), LEVEL_WRAP), sel_level)
                    for r in levels.to_dict("records")}
-    theme_names = {r["theme_id"]: bold(r["theme_id"], wrap(i18n.name(r, "name", lang), 14), sel_theme)
+    theme_names = {r["theme_id"]: bold(r["theme_id"], wrap(i18n.name(r, "name", lang), THEME_WRAP), sel_theme)
                    for r in themes.to_dict("records")}
+    size = cell_size(len(theme_ids))
 
     def marked(lv, th) -> bool:   # the one cell of a level and a theme both chosen
         return sel_level is not None and sel_theme is not None and (str(lv), str(th)) == (str(sel_level), str(sel_theme))
     fig = go.Figure()
-    for status in STATUS_ORDER:
+    for status in STATUS_ORDER:   # a trace per band, in the bands' order, so that the legend lists every band
         part = cells[cells["status"] == status]
-        if part.empty:
-            continue
         label = i18n.status_label(status, lang, method)
+        if part.empty:   # plotly leaves a trace without points out of the legend: one point at no place
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{STATUS_ICONS[status]} {label}",
+                                     marker=dict(symbol="square", size=size, color=STATUS_COLORS[status],
+                                                 line=dict(color="#1A1A1A", width=[1])),
+                                     customdata=[], text=[], hoverinfo="skip"))
+            continue
         # a cell without a score shows the icon alone (it read "– –")
         text = [f"{STATUS_ICONS[status]}{'' if score_text(s, lang) == '–' else ' ' + score_text(s, lang)}<br><sub>{i18n.count(int(n), 'action_one', 'actions', lang)}</sub>"
                 for s, n in zip(part["score"], part["n_actions"])]
@@ -129,18 +151,19 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
             x=[theme_names.get(c, c) for c in part["theme_id"]],
             y=[level_names.get(c, c) for c in part["level_id"]],
             mode="markers+text", name=f"{STATUS_ICONS[status]} {label}",
-            marker=dict(symbol="square", size=74, color=STATUS_COLORS[status],
+            marker=dict(symbol="square", size=size, color=STATUS_COLORS[status],
                         line=dict(color="#1A1A1A", width=line_width)),
-            text=text, textfont=dict(color=STATUS_TEXT_COLORS[status], size=15),
+            text=text, textfont=dict(color=STATUS_TEXT_COLORS[status], size=15 if size >= 64 else 13),
             customdata=list(zip(part["level_id"], part["theme_id"])),
             hovertext=hover, hoverinfo="text",
         ))
     _mark_band(fig, cells, level_ids, theme_ids, level_names, theme_names, sel_level, sel_theme)
     fig.update_xaxes(categoryorder="array", categoryarray=[theme_names.get(c, c) for c in theme_ids],
-                     side="top", showgrid=False, zeroline=False, tickfont=dict(size=15))
+                     side="top", showgrid=False, zeroline=False, tickfont=dict(size=13), tickangle=0,
+                     range=[-0.5, len(theme_ids) - 0.5])
     fig.update_yaxes(categoryorder="array", categoryarray=[level_names.get(c, c) for c in reversed(level_ids)],
-                     showgrid=False, zeroline=False, tickfont=dict(size=15))
-    fig.update_layout(height=150 + 90 * len(level_ids), margin=dict(l=10, r=10, t=60, b=10),
+                     showgrid=False, zeroline=False, tickfont=dict(size=14), range=[-0.5, len(level_ids) - 0.5])
+    fig.update_layout(height=190 + 90 * len(level_ids), margin=dict(l=10, r=10, t=60, b=10),
                       plot_bgcolor="#F7F7F7", font=FONT, separators=SEPARATORS[lang], clickmode="event+select",
                       dragmode=False, legend=dict(orientation="h", y=-0.05, yanchor="top", x=0))
     return fig
@@ -204,6 +227,13 @@ def score_text(value, lang: str) -> str:
     return "–" if shown is None else i18n.number(shown[0], lang, shown[1])
 
 
+def two_decimals(cells: pd.DataFrame) -> bool:
+    """Whether a matrix cell writes its score with two decimals (`shown_score`): the page then says why."""
+    if cells is None or "score" not in cells:
+        return False
+    return any(shown is not None and shown[1] == 2 for shown in map(shown_score, cells["score"]))
+
+
 def _score(value, lang: str) -> str:
     return score_text(value, lang)
 
@@ -247,7 +277,11 @@ def status_bars_figure(groups: pd.DataFrame, key: str, names: dict[str, str], la
     if order is not None:
         rank = {code: i for i, code in enumerate(order)}
         groups = groups.sort_values(key, key=lambda s: s.map(rank).fillna(len(rank)), kind="stable")
-    labels = [wrap(names.get(c, c), 24) for c in groups[key]]
+    # Half the column at 1024 px: short names (themes) on lines of 16 characters leave the bars room (at 24 the
+    # axis title was cut); long ones (levels) keep 24, or their lines overran the next bar's.
+    texts = [str(names.get(c, c)) for c in groups[key]]
+    width = 16 if all(len(x) <= 32 for x in texts) else 24
+    labels = [wrap(x, width) for x in texts]
     for status, column in zip(STATUSES, COUNT_COLUMNS):
         values = groups[column].tolist()
         if not any(values):

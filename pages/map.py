@@ -26,8 +26,16 @@ STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cach
 CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
 INDICATOR_KEY = "f_indicator"      # shared with the explorer, written to the URL as `indicator`
 MAP_HEIGHT = 560
-MAP_WIDTH = 580                    # the map column's width at 1280 px (sidebar open), to fit the first view and its names
+# The map's frame has this fixed width, whatever the screen, and its first view fits the territories with a
+# value, and places its names, in exactly that frame: a frame as wide as its column was 390 px at 1024 px
+# (sidebar open) and 1040 px at 1920 px, and a view fitted to one width cut the Belgian communes off at the
+# other (deck.gl's fitBounds is not reachable through pydeck's JSON). With the legend's column beside it, it
+# fits a 1280-px screen; at 1024 px the legend goes under it.
+MAP_WIDTH = 540
+LEGEND_WIDTH = 240
 NAMES_LIMIT = 8
+CONTROLS = [1.1, 1.1, 1.6]         # territories shown, period, colour by: each whole at 1024 px
+CLASS_CONTROLS = [1.5, 0.9, 1.9]   # classes, their number, the colours
 
 
 # ---------------------------------------------------------------- cached reads
@@ -301,10 +309,10 @@ def main() -> None:
     flows = F.in_period(flows_all, flt) if not flows_all.empty else flows_all
     code, indicator, with_flows = None, None, set()
     if not fw["indicators"].empty and not indicators.empty:
-        top = st.columns([2.8, 1.1, 1.1], vertical_alignment="bottom")   # "Municipalities (14)" whole at 1280 px
-        with top[0]:
-            code, indicator, with_flows = _indicator_choice(
-                lang, indicators, _territory_counts(view.version, flt.period_from, flt.period_to), flows)
+        # The indicator alone on its row, the other controls three by three below it: beside two others its
+        # name, "Municipalities (14)" and "Most recent" were cut at 1024 px.
+        code, indicator, with_flows = _indicator_choice(
+            lang, indicators, _territory_counts(view.version, flt.period_from, flt.period_to), flows)
     if code is None:
         hint = F.empty_hint(flt)
         st.info(t("map_no_values", lang) if hint or not fw["indicators"].empty else t("empty_store", lang),
@@ -324,7 +332,7 @@ def main() -> None:
     if is_flow:
         f = flows[flows["indicator_id"] == code]
         periods = sorted(f["period"].astype(str).unique(), reverse=True)
-        with top[1]:
+        with st.columns(CONTROLS, vertical_alignment="bottom")[0]:
             _reset_if_missing("map_period", ["", *periods], "")
             period = st.selectbox(t("map_period", lang), ["", *periods], key="map_period",
                                   format_func=lambda p: p or t("map_latest_option", lang))
@@ -346,25 +354,26 @@ def main() -> None:
         kind_codes = [k for k, _ in kinds]
         ind_obs = obs[(obs["indicator_id"] == code) & obs["value"].notna()]
         periods = sorted(ind_obs["period"].astype(str).unique(), reverse=True)
-        with top[1]:
+        top = st.columns(CONTROLS, vertical_alignment="bottom")
+        with top[0]:
             _reset_if_missing("map_kind", kind_codes)
             kind = st.selectbox(t("map_kind", lang), kind_codes, key="map_kind",
                                 help=t("map_kind_help", lang) if "nuts3" in kind_codes else None,
                                 format_func=lambda k: f"{t(f'map_kind_{k}', lang) if f'map_kind_{k}' in i18n.TEXTS else k}"
                                                       f" ({dict(kinds)[k]})")
-        with top[2]:
+        with top[1]:
             _reset_if_missing("map_period", ["", *periods], "")
             period = st.selectbox(t("map_period", lang), ["", *periods], key="map_period",
                                   format_func=lambda p: p or t("map_latest_option", lang))
-        row = st.columns([1.7, 1.5, 0.9, 1.9], vertical_alignment="bottom")
-        colouring = row[0].segmented_control(t("map_colour_by", lang), ["value", "status"], key="map_colour",
+        colouring = top[2].segmented_control(t("map_colour_by", lang), ["value", "status"], key="map_colour",
                                              default="value", format_func=lambda c: t(f"map_colour_{c}", lang)) \
             or "value"
-        method = row[1].selectbox(t("map_classes", lang), list(map_classes.CLASS_METHODS), key="map_classes",
+        row = st.columns(CLASS_CONTROLS, vertical_alignment="bottom")
+        method = row[0].selectbox(t("map_classes", lang), list(map_classes.CLASS_METHODS), key="map_classes",
                                   format_func=lambda m: t(f"map_method_{m}", lang), disabled=colouring == "status")
-        k = row[2].selectbox(t("map_k", lang), [3, 4, 5, 6, 7], index=2, key="map_k",
+        k = row[1].selectbox(t("map_k", lang), [3, 4, 5, 6, 7], index=2, key="map_k",
                              disabled=colouring == "status")
-        palette = row[3].selectbox(t("map_palette", lang), list(map_classes.PALETTES), key="map_palette",
+        palette = row[2].selectbox(t("map_palette", lang), list(map_classes.PALETTES), key="map_palette",
                                    format_func=lambda p: t(f"map_palette_{p}", lang),
                                    help=t("map_palette_help", lang), disabled=colouring == "status")
         symbol = st.session_state.get("map_symbol") or "circles"
@@ -438,22 +447,31 @@ def _names_in_view(version: tuple, lang: str, longitude: float, latitude: float,
                                   first, min_population)
 
 
+def attribution(sources: str, lang: str) -> str:
+    """The shipped boundaries' sources in the page's language: GISCO's terms ask for the EuroGeographics
+    copyright line, which the sources list writes in English, not for English."""
+    return " · ".join(t("map_gisco_copyright", lang) if part.startswith("© EuroGeographics") else part
+                      for part in sources.split(" · "))
+
+
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,
           symbols: bool) -> None:
-    left, right = st.columns([3, 1.15], gap="medium")
+    row = st.container(horizontal=True, gap="medium")     # wraps: the legend under the map when narrow
+    left, right = row.container(width=MAP_WIDTH), row.container(width=LEGEND_WIDTH)
     with left:
-        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT)
+        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT,
+                        width=MAP_WIDTH)
         if caption:
             st.caption(caption)
         if demo_boundaries(view.version):   # the shipped sets' licences ask for their sources to be named
             from indicators.demo_boundaries import ATTRIBUTION
 
-            st.caption(t("map_attribution", lang, sources=ATTRIBUTION))
-        below = st.columns([2.2, 0.3, 1.3], vertical_alignment="center")  # room for both symbol labels
+            st.caption(t("map_attribution", lang, sources=attribution(ATTRIBUTION, lang)))
+        # one under the other: side by side in the map's column, the toggle's label was cut at 1024 px
         if symbols:  # how to draw the territories that have no shape
-            below[0].segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",
-                                       default="circles", format_func=lambda s: t(f"map_symbol_{s}", lang))
-        below[2].toggle(t("map_online", lang), key="map_online", help=t("map_online_help", lang))
+            st.segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",
+                                 default="circles", format_func=lambda s: t(f"map_symbol_{s}", lang))
+        st.toggle(t("map_online", lang), key="map_online", help=t("map_online_help", lang))
     with right:
         st.markdown(f"**{legend_title}**")
         st.markdown(legend_html, unsafe_allow_html=True)

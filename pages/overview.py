@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +13,8 @@ from indicators import health as H
 from indicators import overview as O
 from indicators.i18n import t
 from pages import common
+
+STYLE = Path(__file__).resolve().parent.parent / "static" / "overview.css"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)   # shared, read-only
@@ -177,6 +180,7 @@ def main() -> None:
     view = common.current()
     lang, fw, flt = view.lang, view.framework, view.filters
 
+    st.html(STYLE)   # the tables' fit at 1024 px (style only: drawn nowhere)
     st.title(t("app_title", lang))
     st.caption(t("strategy_name", lang))
 
@@ -197,14 +201,15 @@ def main() -> None:
     batches = common.batches(view.version)
     # the time of the latest import still in force: a rolled-back one brought nothing
     live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
-    c2.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
-    c3.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
+    # A row that wraps (not four columns): at 1024 px a quarter of the column cut the labels ("Opgevolgde a…")
+    row = st.container(horizontal=True, gap="medium")
+    row.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
+    row.metric(t("kpi_indicators", lang), i18n.number(figures["indicators"], lang, 0), border=True)
+    row.metric(t("kpi_on_track", lang), i18n.percent(figures["share_on_track"], lang),
               f"{figures['on_track']} / {figures['assessed']}", delta_color="off", delta_arrow="off",
               delta_description=t("kpi_assessed", lang), border=True)
     latest_period = computed["latest_period"]
-    c4.metric(t("kpi_latest_period", lang), latest_period or "–",
+    row.metric(t("kpi_latest_period", lang), latest_period or "–",
               # the day of the import that brought it (its time is in the table below: the badge has no room)
               i18n.when(pd.Timestamp(live["created_at"].iloc[0]).date(), lang) if not live.empty else None,
               delta_color="off", delta_arrow="off", help=t("kpi_latest_period_help", lang), border=True)
@@ -217,6 +222,8 @@ def main() -> None:
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
     common.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
+    if O.two_decimals(computed["cells"]):   # why one square reads "2,45" beside "3,2"
+        st.caption(t("matrix_two_decimals", lang))
     st.caption(t("matrix_help", lang))
 
     # Status counts per theme and per level.

@@ -243,6 +243,9 @@ TEXTS = {
         "nl": "Grenzen: {sources}.",
         "en": "Boundaries: {sources}.",
     },
+    "map_gisco_copyright": {"fr": "© EuroGeographics pour les limites administratives (Eurostat GISCO)",
+                            "nl": "© EuroGeographics voor de administratieve grenzen (Eurostat GISCO)",
+                            "en": "© EuroGeographics for the administrative boundaries (Eurostat GISCO)"},
     "report_map_title": {"fr": "Carte : {name}", "nl": "Kaart: {name}", "en": "Map: {name}"},
     "report_map_note": {
         "fr": "Dernière valeur connue de chaque territoire ({period}). Territoires représentés ({kind}) : {n}. "

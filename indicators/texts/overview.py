@@ -23,6 +23,14 @@ TEXTS = {
     "matrix_help": {"fr": "Cliquez sur une case pour filtrer sur ce niveau et cette thématique.",
                     "nl": "Klik op een vak om op dat niveau en thema te filteren.",
                     "en": "Click a cell to filter on that level and theme."},
+    # under the matrix's legend when a square needs it (overview.shown_score)
+    "matrix_two_decimals": {
+        "fr": "Deux décimales (2,45) quand l'arrondi à une seule ferait changer le score de statut "
+              "(2,5 : en bonne voie).",
+        "nl": "Twee decimalen (2,45) wanneer afronden op één de score van status zou doen veranderen "
+              "(2,5: op koers).",
+        "en": "Two decimals (2.45) where rounding to one would move the score into another status (2.5: on track).",
+    },
     "by_theme": {"fr": "Statuts par thématique", "nl": "Statussen per thema", "en": "Statuses by theme"},
     "by_level": {"fr": "Statuts par niveau", "nl": "Statussen per niveau", "en": "Statuses by level"},
     "attention": {"fr": "Actions à regarder en premier", "nl": "Acties die eerst aandacht vragen",
