@@ -134,25 +134,25 @@ def _user(value: str | None) -> str:
 
 def _print_problems(problems, lang: str) -> None:
     from .i18n import count, t
-    from .problems import column_said, is_unnamed
 
     row, column = t("row", lang).lower(), t("column", lang).lower()
+
+    def at(p) -> str:   # ", column note", or ", colonne E" for a column without a header (its letter)
+        return "" if not p.column else f", {p.column_said(lang)}" if p.column_unnamed() else f", {column} {p.column}"
+
     # Notes (not errors) often repeat on many rows, such as a replaced territory code: one line each.
     notes: dict[tuple, list[int]] = {}
     for p in problems:
         if p.severity != "error":
             text = f"{p.message(lang)} {p.suggestion_text(lang) or ''}".rstrip()
-            notes.setdefault((p.file, p.column, text), []).append(p.row)
-    def at(col) -> str:   # ", column note", or ", colonne E" for a column without a header (its letter)
-        return "" if not col else f", {column_said(col, lang)}" if is_unnamed(col) else f", {column} {col}"
-
-    for (file, col, text), rows in notes.items():
+            notes.setdefault((p.file, at(p), text), []).append(p.row)
+    for (file, where_column, text), rows in notes.items():
         # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
         word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
-        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + at(col)
+        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
         print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
-        where = p.file + (f", {row} {p.row}" if p.row else "") + at(p.column)
+        where = p.file + (f", {row} {p.row}" if p.row else "") + at(p)
         if p.severity != "error":
             continue
         value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""
@@ -192,11 +192,19 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "hash-password":
         return _hash_password()
+    # A --db that names no database (not a URL, an unknown kind, a driver not installed, a folder that is
+    # not there) or one that cannot be reached is a usage error (2): exit 1 says the user's file is invalid.
+    bad = _db_url_problem(args.db)
+    if bad:
+        print(t("cli_db_bad_url", lang, url=_shown_url(args.db), detail=bad), file=sys.stderr)
+        return USAGE
     try:
         if args.command == "init":
             from .store import is_empty, load_demo
 
-            engine = open_store(args.db)
+            engine = _opened(open_store, args.db, lang)
+            if engine is None:
+                return USAGE
             if args.demo:
                 if not is_empty(engine):
                     print(t("cli_demo_present", lang))
@@ -211,10 +219,20 @@ def main(argv: list[str] | None = None) -> int:
             # Reading a mistyped path must not create an empty store there.
             print(t("cli_no_store", lang, url=missing), file=sys.stderr)
             return USAGE
-        engine = open_default(args.db)
+        folder = _missing_sqlite_folder(args.db)
+        if folder:   # import creates a missing store file, not its folder: that is a typo (init creates both)
+            print(t("cli_db_no_folder", lang, folder=folder, url=_shown_url(args.db)), file=sys.stderr)
+            return USAGE
+        engine = _opened(open_default, args.db, lang)
+        if engine is None:
+            return USAGE
         return COMMANDS[args.command](engine, args)
     except StoreError as exc:
-        print(exc.text(lang), file=sys.stderr)
+        from .mappings import MappingError
+
+        # A mapping's refusal (save-mapping, import --mapping) says which document it is about.
+        said = exc.text(lang)
+        print(t("cli_mapping_refused", lang, detail=said) if isinstance(exc, MappingError) else said, file=sys.stderr)
         return INVALID
     except BrokenPipeError:
         raise  # the reader closed the pipe (`| head`); __main__ ends quietly
@@ -228,6 +246,68 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(t("cli_unexpected", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return INVALID
+
+
+def _db_url_problem(url: str | None) -> str | None:
+    """Why the store's URL (--db, else $INDICATORS_DB_URL) names no database this program can open, in
+    a few words (the error's kind), before any connection; None when it can be tried."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from .store import database_url
+
+    try:
+        make_url(database_url(url)).get_dialect().import_dbapi()   # the kind of database, then its driver
+    except ArgumentError as exc:   # not a URL; an unknown kind (NoSuchModuleError is one)
+        return type(exc).__name__
+    except ValueError as exc:   # a port that is not a number
+        return f"{type(exc).__name__}: {exc}"
+    except ImportError as exc:   # the driver is not installed
+        return f"{type(exc).__name__}: {exc.name or exc}"
+    return None
+
+
+def _shown_url(url: str | None) -> str:
+    """The store's URL as messages show it: never its password."""
+    import re
+
+    from sqlalchemy.engine import make_url
+
+    from .store import database_url
+
+    full = database_url(url)
+    try:
+        return make_url(full).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL: hide what would be a password all the same
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", full)
+
+
+def _opened(opener, url: str | None, lang: str):
+    """The store opened by `opener` (open_store, open_default), or None once said why it cannot be (a
+    server that does not answer, a file that is not a database): a usage error, the --db to check."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .i18n import t
+
+    try:
+        return opener(url)
+    except SQLAlchemyError as exc:
+        print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
+        return None
+
+
+def _missing_sqlite_folder(url: str | None) -> str | None:
+    """The folder of an explicitly given SQLite store that does not exist, else None: a typo in --db,
+    never created by a command other than init."""
+    from .store import database_url, is_default
+
+    full = database_url(url)
+    if is_default(url) or not full.startswith("sqlite:///"):
+        return None
+    path = Path(full.removeprefix("sqlite:///"))
+    if str(path) == ":memory:" or full.startswith("sqlite:///file:"):   # SQLite's own URI form: its own path
+        return None
+    return None if path.parent.is_dir() else str(path.parent)
 
 
 def _missing_sqlite_file(url: str | None) -> str | None:
@@ -341,9 +421,20 @@ def _rollback(engine, args) -> int:
 
 
 def _export(engine, args) -> int:
-    from .exporting import export
+    from .exporting import ExportTargetError, export
+    from .i18n import t
 
-    for path in export(engine, args.out, table=args.table):
+    # OUT is the user's choice: an unknown extension, a missing folder or one that cannot be written
+    # is a usage error (2), said in words, never exit 1, which says the data is invalid.
+    try:
+        written = export(engine, args.out, table=args.table)
+    except ExportTargetError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return USAGE
+    except OSError as exc:
+        print(t("cli_export_cannot_write", args.lang, file=args.out, detail=exc.strerror or exc), file=sys.stderr)
+        return USAGE
+    for path in written:
         print(path)
     return OK
 
@@ -355,27 +446,56 @@ def _progress(engine, args) -> int:
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return OK
-    from .i18n import status_label, t
+    from .i18n import TEXTS, number, status_label, t
 
     lang = args.lang
     col = {k: t(f"cli_col_{k}", lang) for k in ("status", "score", "latest", "reason")}
+
+    def score(value) -> str:
+        return "" if value is None else number(value, lang, 2)
+
+    def reason(code) -> str:   # the words the pages use (reason_…), the code for one they do not know
+        return "" if not code else t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else str(code)
+
     print(t("cli_method", lang, method=report["method"]))
-    print(f"{t('action', lang).lower():<10} {col['status']:<26} {col['score']:>6}  {t('indicators', lang).lower()}")
-    for a in report["actions"]:
-        score = "" if a["score"] is None else f"{a['score']:.2f}"
-        print(f"{a['action_id']:<10} {status_label(a['status'], lang):<26} {score:>6}  {', '.join(a['indicators'])}")
+    _print_aligned([t("action", lang).lower(), col["status"], col["score"], t("indicators", lang).lower()],
+                   [[a["action_id"], status_label(a["status"], lang), score(a["score"]), ", ".join(a["indicators"])]
+                    for a in report["actions"]], right=(2,))
     print()
-    print(f"{t('indicator', lang).lower():<10} {t('territory', lang).lower():<12} {col['status']:<26} "
-          f"{col['score']:>6} {col['latest']:>12}  {col['reason']}")
-    for i in report["indicators"]:
-        if not i["headline"]:
-            continue
-        score = "" if i["score"] is None else f"{i['score']:.2f}"
-        latest = "" if i["latest_value"] is None else f"{i['latest_value']:g}"
-        print(f"{i['indicator_id']:<10} {i['territory_id']:<12} {status_label(i['status'], lang):<26} {score:>6} "
-              f"{latest:>12}  "
-              f"{i['reason'] or ''}")
+    _print_aligned([t("indicator", lang).lower(), t("territory", lang).lower(), col["status"], col["score"],
+                    col["latest"], col["reason"]],
+                   [[i["indicator_id"], i["territory_id"], status_label(i["status"], lang), score(i["score"]),
+                     _latest(i["latest_value"], lang), reason(i["reason"])]
+                    for i in report["indicators"] if i["headline"]], right=(3, 4))
     return OK
+
+
+def _latest(value, lang: str) -> str:
+    """A latest value in the language's format with the decimals it has, up to six significant digits
+    as `g` wrote it, but never as an exponent: 2 129 108 (fr), 9,6, 0,00123."""
+    import math
+    from decimal import Decimal
+
+    from .i18n import number
+
+    if value is None or not math.isfinite(value):
+        return "" if value is None else number(value, lang)
+    exact = Decimal(repr(float(value))).normalize()
+    return number(value, lang, min(max(0, -exact.as_tuple().exponent), max(0, 5 - exact.adjusted())))
+
+
+def _print_aligned(header: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
+    """A table whose columns are as wide as their widest cell, the header's included (a French header
+    is longer than a code); numbers (`right`) aligned on their right, the last column not padded."""
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+
+    def line(cells) -> str:
+        padded = [cell.rjust(w) if k in right else cell.ljust(w) for k, (cell, w) in enumerate(zip(cells, widths))]
+        return "  ".join(padded).rstrip()
+
+    print(line(header))
+    for row in rows:
+        print(line(row))
 
 
 def _hash_password() -> int:

@@ -63,8 +63,34 @@ def _missing(value) -> bool:
         return False
 
 
+class ExportTargetError(ValueError):
+    """OUT names nothing an export can write (an unknown extension, a folder that does not exist):
+    `key` and `params` say it with the interface texts; nothing was written."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(f"{key}: {params}")
+        self.key, self.params = key, params
+
+
+def check_target(out: str | Path) -> None:
+    """Raise ExportTargetError unless OUT can be written: a .xlsx or .csv file in a folder that exists, or
+    a folder (an existing one, or a new one named without an extension in a folder that exists). A name
+    such as `out.tsv` or `out.csv.gz` once became a folder of CSV files; a missing folder an error with a
+    traceback's words."""
+    out = Path(out)
+    if out.is_dir():
+        return
+    if out.suffix.lower() not in ("", ".csv", ".xlsx"):
+        raise ExportTargetError("cli_export_ext", file=str(out))
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportTargetError("cli_export_no_folder", file=str(out), folder=str(parent))
+
+
 def export(engine: Engine, out: str | Path, table: str | None = None) -> list[Path]:
-    """Write OUT (.xlsx: every table; .csv: one table, or one file per table beside OUT)."""
+    """Write OUT (.xlsx: every table; .csv: one table, or one file per table beside OUT; a folder: one
+    file per table in it). ExportTargetError, before anything is read or written, for another OUT."""
+    check_target(out)
     out = Path(out)
     frames = export_frames(engine, table)
     if out.suffix.lower() == ".xlsx":
@@ -72,7 +98,7 @@ def export(engine: Engine, out: str | Path, table: str | None = None) -> list[Pa
         return [out]
     if table or out.suffix.lower() != ".csv":
         if out.suffix.lower() != ".csv":
-            out.mkdir(parents=True, exist_ok=True)
+            out.mkdir(exist_ok=True)   # its parent exists (check_target)
             written = []
             for name, frame in frames.items():
                 path = out / f"{name}.csv"

@@ -24,6 +24,13 @@ DEFAULTS: dict[str, int] = {
     "MAX_SUBMISSION_BYTES": 20 * 1024 * 1024,  # a partner's submitted file, kept in the store until reviewed
     "MAX_CELLS": 6_000_000,                    # cells of one table (rows x columns, blank lines included): 1.5 M rows of 4 columns import, and import again, in 1.5 GB
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
+    # Worksheets of one XLSX workbook (one sheet per table: a planner's workbook holds a handful; each
+    # sheet read costs ~0.05 s, 3,000 of them four minutes).
+    "MAX_SHEETS": 50,
+    # Characters of all the text cells read from one XLSX workbook. A shared string is stored once but
+    # each cell using it becomes its own text in the table: one 10 M-character string in 40 cells of a
+    # 12 KB file cost 0.75 GB. As much text as a CSV of MAX_FILE_BYTES holds.
+    "MAX_WORKBOOK_CHARS": 100_000_000,
     "MAX_FIELDS_PER_ROW": 1_000,               # fields in one CSV line
     "MAX_LINE_BYTES": 1024 * 1024,             # characters in one CSV line
     "MAX_HEADER_ROW": 1_000,                   # a mapping's header row (lines of notes above the header)

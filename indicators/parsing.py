@@ -15,12 +15,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import limits
-from .schema import MISSING_MARKERS, PERIOD_PATTERN, is_flag
+from .schema import FLAGS, MISSING_MARKERS, PERIOD_PATTERN, is_flag
 from .units import sign_matches, sign_unit
 
-# A dash alone is "no value" however a word processor wrote it: en dash, em dash, minus sign.
-_MISSING = (frozenset(MISSING_MARKERS) | {m.lower() for m in MISSING_MARKERS} | {m.upper() for m in MISSING_MARKERS}
-            | {"\u2013", "\u2014", "\u2212"})
+# A dash alone is "no value" however a word processor wrote it: en dash, em dash, minus sign. Any case:
+# `Secret`, `N.D.` and `nc` are the same marker (cells are compared lower-cased).
+_MISSING = frozenset(m.lower() for m in MISSING_MARKERS) | {"\u2013", "\u2014", "\u2212"}
+# A spreadsheet's formula error, as Excel or LibreOffice writes it in any language (#DIV/0!, #VALEUR!,
+# #NOM?, #WAARDE!, Err:502): never a number, and not a "no value" either (the formula is to be fixed).
+# #N/A (#N/D, #N/B), the spreadsheet's own "not available", is a no-value marker (MISSING_MARKERS).
+_FORMULA_ERROR = re.compile(r"^(?:#[^\W\d_][\w/]*[!?]|Err:\d{3})$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _TRAILING_FLAG = re.compile(r"^(.*?[0-9:.%\u20ac$\u00a3\u2030])\s*([A-Za-z]{1,4})$")
 # The minus sign of Word and web pages (U+2212), and the dashes pasted for one (U+2012, U+2013), before a number.
@@ -86,8 +90,10 @@ def _split_unit(t: str) -> tuple[str, str | None]:
 def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str | None, str | None]:
     """(value, flag, problem code, unit sign) for one cell."""
     t = text.strip()
-    if t in _MISSING:
+    if t.lower() in _MISSING:
         return None, None, None, None
+    if _FORMULA_ERROR.match(t):
+        return None, None, "formula_error", None
     flag = None
     m = _TRAILING_FLAG.match(t)
     if m and sign_unit(m.group(2)) is None:   # `12 km`, `12 EUR` are units (read below), not flags e, u, r
@@ -96,7 +102,8 @@ def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str |
             return None, None, "not_a_number", None
         if not is_flag(flag):
             return None, None, "bad_flag", None
-        if t in _MISSING:
+        flag = normal_flag(flag)
+        if t.lower() in _MISSING:
             return None, flag, None, None
     t, sign = _split_unit(t)
     t = _UNICODE_MINUS.sub("-", t)
@@ -119,6 +126,14 @@ def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str |
     if not math.isfinite(value) or abs(value) > 1e300:
         return None, None, "too_large", None
     return value, flag, None, sign
+
+
+def normal_flag(*written: str | None) -> str | None:
+    """The flag that the known letters of `written` make, each once, in Eurostat's order: `pp` -> `p`,
+    `pe` -> `ep`; the flag after a number and the flag column's together (`12,5 p` beside `e`) -> `ep`.
+    None when there is no letter. One set of letters is one stored flag, whatever the file wrote."""
+    letters = "".join(w for w in written if isinstance(w, str)).lower()   # None, NaN: an empty cell
+    return "".join(f for f in FLAGS if f in letters) or None
 
 
 def number_hint(text: str | None) -> tuple[str, dict] | None:

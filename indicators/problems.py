@@ -7,7 +7,6 @@ same thing with the same figures.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 LANGS = ("fr", "en", "nl")
@@ -27,6 +26,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The Excel workbook cannot be opened ({detail}). Save it again from Excel as .xlsx.",
         "fr": "Le classeur Excel ne peut pas être ouvert ({detail}). Enregistrez-le de nouveau au format .xlsx.",
         "nl": "De Excel-werkmap kan niet worden geopend ({detail}). Sla hem opnieuw op als .xlsx.",
+    },
+    # Files the import does not read, said as what they are (reading_xlsx.other_format, read_xlsx).
+    "damaged_xlsx": {
+        "en": "The Excel workbook cannot be opened: it is damaged, or it is not an Excel workbook. Open it in "
+              "Excel and save it again as .xlsx.",
+        "fr": "Le classeur Excel ne peut pas être ouvert : il est endommagé, ou ce n'est pas un classeur Excel. "
+              "Ouvrez-le dans Excel et enregistrez-le de nouveau au format .xlsx.",
+        "nl": "De Excel-werkmap kan niet worden geopend: hij is beschadigd, of het is geen Excel-werkmap. Open hem "
+              "in Excel en sla hem opnieuw op als .xlsx.",
+    },
+    "xls_file": {
+        "en": "This is an Excel 97-2003 workbook (.xls), a format the import does not read. Open it in Excel or "
+              "LibreOffice and save it as an Excel workbook (.xlsx) or as CSV.",
+        "fr": "C'est un classeur Excel 97-2003 (.xls), un format que l'import ne lit pas. Ouvrez-le dans Excel ou "
+              "LibreOffice et enregistrez-le comme classeur Excel (.xlsx) ou en CSV.",
+        "nl": "Dit is een Excel 97-2003-werkmap (.xls), een formaat dat de import niet leest. Open hem in Excel of "
+              "LibreOffice en sla hem op als Excel-werkmap (.xlsx) of als CSV.",
+    },
+    "encrypted_xlsx": {
+        "en": "The workbook is protected by a password, so it cannot be read. Open it in Excel, remove the "
+              "password and save it again as .xlsx.",
+        "fr": "Le classeur est protégé par un mot de passe : il ne peut pas être lu. Ouvrez-le dans Excel, "
+              "retirez le mot de passe et enregistrez-le de nouveau au format .xlsx.",
+        "nl": "De werkmap is met een wachtwoord beveiligd en kan niet worden gelezen. Open hem in Excel, verwijder "
+              "het wachtwoord en sla hem opnieuw op als .xlsx.",
+    },
+    "ods_file": {
+        "en": "This is an OpenDocument spreadsheet (.ods, LibreOffice or OpenOffice), a format the import does not "
+              "read. Save it from LibreOffice Calc as an Excel workbook (.xlsx) or as CSV.",
+        "fr": "C'est un classeur OpenDocument (.ods, LibreOffice ou OpenOffice), un format que l'import ne lit pas. "
+              "Enregistrez-le depuis LibreOffice Calc comme classeur Excel (.xlsx) ou en CSV.",
+        "nl": "Dit is een OpenDocument-rekenblad (.ods, LibreOffice of OpenOffice), een formaat dat de import niet "
+              "leest. Sla het vanuit LibreOffice Calc op als Excel-werkmap (.xlsx) of als CSV.",
+    },
+    "zip_archive": {
+        "en": "This is a ZIP archive holding {files}. Unpack it and import the CSV or XLSX file it holds.",
+        "fr": "C'est une archive ZIP qui contient {files}. Décompressez-la et importez le fichier CSV ou XLSX "
+              "qu'elle contient.",
+        "nl": "Dit is een ZIP-archief met {files}. Pak het uit en importeer het CSV- of XLSX-bestand dat erin zit.",
     },
     "bad_structure": {
         "en": "The table is malformed: {detail}.",
@@ -143,6 +181,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The target period must come after the baseline period.",
         "fr": "La période cible doit être postérieure à la période de référence.",
         "nl": "De doelperiode moet na de referentieperiode komen.",
+    },
+    "milestone_value_missing": {
+        "en": "The milestone period {period} has no milestone value: write the value due then, or leave both "
+              "milestone cells empty.",
+        "fr": "La période du jalon {period} n'a pas de valeur de jalon : écrivez la valeur attendue à cette date, "
+              "ou laissez vides les deux cellules du jalon.",
+        "nl": "De periode van de mijlpaal {period} heeft geen waarde van de mijlpaal: schrijf de waarde die dan "
+              "verwacht wordt, of laat beide cellen van de mijlpaal leeg.",
+    },
+    "milestone_period_missing": {
+        "en": "The milestone value has no milestone period: write the period it is due (such as 2027), or leave "
+              "both milestone cells empty.",
+        "fr": "La valeur du jalon n'a pas de période de jalon : écrivez la période où elle est attendue (par "
+              "exemple 2027), ou laissez vides les deux cellules du jalon.",
+        "nl": "De waarde van de mijlpaal heeft geen periode van de mijlpaal: schrijf de periode waarin ze verwacht "
+              "wordt (bijvoorbeeld 2027), of laat beide cellen van de mijlpaal leeg.",
+    },
+    "milestone_before_baseline": {
+        "en": "The milestone period must come after the baseline period ({baseline}).",
+        "fr": "La période du jalon doit être postérieure à la période de référence ({baseline}).",
+        "nl": "De periode van de mijlpaal moet na de referentieperiode ({baseline}) komen.",
+    },
+    "milestone_after_target": {
+        "en": "The milestone period may not come after the target period ({target}).",
+        "fr": "La période du jalon ne peut pas être postérieure à la période cible ({target}).",
+        "nl": "De periode van de mijlpaal mag niet na de doelperiode ({target}) komen.",
+    },
+    "formula_error": {
+        "en": "A formula error of the spreadsheet, not a number: correct the formula in the spreadsheet (or type "
+              "the value), or leave the cell empty.",
+        "fr": "Erreur de formule dans le tableur, pas un nombre : corrigez la formule dans le tableur (ou tapez "
+              "la valeur), ou laissez la cellule vide.",
+        "nl": "Een formulefout van het rekenblad, geen getal: verbeter de formule in het rekenblad (of typ de "
+              "waarde), of laat de cel leeg.",
     },
     "same_origin_destination": {
         "en": "Origin and destination are the same territory.",
@@ -420,6 +492,9 @@ LIMIT_WORDS = {
                            "nl": "bytes na uitpakken"},
     "MAX_CELLS": {"en": "cells in one table", "fr": "cellules d'un tableau", "nl": "cellen in één tabel"},
     "MAX_COLUMNS": {"en": "columns", "fr": "colonnes", "nl": "kolommen"},
+    "MAX_SHEETS": {"en": "sheets in the workbook", "fr": "feuilles du classeur", "nl": "bladen in de werkmap"},
+    "MAX_WORKBOOK_CHARS": {"en": "characters of text in the workbook", "fr": "caractères de texte du classeur",
+                           "nl": "teksttekens in de werkmap"},
     "MAX_FIELDS_PER_ROW": {"en": "cells in one row", "fr": "cellules d'une ligne", "nl": "cellen in één rij"},
     "MAX_LINE_BYTES": {"en": "characters in one line", "fr": "caractères d'une ligne",
                        "nl": "tekens in één regel"},
@@ -434,23 +509,27 @@ LIMIT_WORDS = {
 
 # A column with an empty header, named by its letter (reading_header.unnamed), as each language says it.
 COLUMN_WORD = {"en": "column", "fr": "colonne", "nl": "kolom"}
-_UNNAMED = re.compile(r"(?<![\w])column ([A-Z]{1,3})(?![\w])")
 
 
-def is_unnamed(column) -> bool:
-    """Whether `column` is the name the readers give a column with an empty header ("column E")."""
-    return isinstance(column, str) and _UNNAMED.fullmatch(column) is not None
+def unnamed_said(letter: str, lang: str = "en") -> str:
+    """A column with an empty header as `lang` says it, by its letter: "colonne E"; in English the name
+    the readers give it (reading_header.unnamed), "column E"."""
+    return f"{COLUMN_WORD.get(lang, COLUMN_WORD['en'])} {letter}"
 
 
-def column_said(column, lang: str):
-    """A column's name as the user's language says it: "colonne E" for one with an empty header (in a
-    name or a list of names), any other name as written."""
-    if not isinstance(column, str) or "column " not in column:
-        return column
-    return _UNNAMED.sub(lambda m: f"{COLUMN_WORD.get(lang, 'column')} {m.group(1)}", column)
+def _said(names, lang: str, unnamed: tuple[str, ...]):
+    """A column's name, or a list of names ("a, column E"), as `lang` says it: a column whose header
+    cell was empty (its letter in `unnamed`, as the reader knew it) by its letter, "colonne E"; any other
+    name as written, one written `column E` too."""
+    if not isinstance(names, str):
+        return names
+    said = {unnamed_said(letter): unnamed_said(letter, lang) for letter in unnamed}
+    if not said or names in said:
+        return said.get(names, names)
+    return ", ".join(said.get(name, name) for name in names.split(", "))
 
 
-def _localise(params: dict, lang: str) -> dict:
+def _localise(params: dict, lang: str, unnamed: tuple[str, ...] = ()) -> dict:
     out = {}
     for k, v in params.items():
         if k.endswith("kind") and v in KIND_NAMES:
@@ -465,8 +544,8 @@ def _localise(params: dict, lang: str) -> dict:
         elif k in ("found", "limit", "length", "count", "listed") and isinstance(v, int):
             from babel.numbers import format_decimal
             v = format_decimal(v, locale={"fr": "fr_FR", "nl": "nl_BE"}.get(lang, "en_GB"))
-        elif k in ("columns", "found", "missing", "column") and isinstance(v, str):
-            v = column_said(v, lang)
+        elif k in ("columns", "found", "missing", "column"):
+            v = _said(v, lang, unnamed)
         out[k] = v
     return out
 
@@ -494,6 +573,10 @@ class Problem:
     more_rows: tuple = field(default=(), compare=False, repr=False)
     # How many characters the cell had, when its value is cut to VALUE_SHOWN (set here, not by callers).
     value_length: int | None = field(default=None, compare=False, repr=False)
+    # The letters of the columns whose header cell was empty in the table the problem is about, as its
+    # reader knew them (Sheet.unnamed_letters): its column, or a name in its lists of columns, with such
+    # a letter is said by it ("colonne E"); any other as written. Empty: a problem naming no such column.
+    unnamed: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self):
         # The one place a cell is cut: a cell of 100,000 characters is echoed in no message, report or page.
@@ -510,7 +593,16 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         template = MESSAGES[self.code].get(lang) or MESSAGES[self.code]["en"]
-        return template.format(**_localise({**_implied(self.code), **self.params}, lang))
+        return template.format(**_localise({**_implied(self.code), **self.params}, lang, self.unnamed))
+
+    def column_said(self, lang: str = "en") -> str | None:
+        """The problem's column as `lang` says it: "colonne E" for one whose header cell was empty, any
+        other name as written in the file (DESIGN.md's `column`)."""
+        return _said(self.column, lang, self.unnamed)
+
+    def column_unnamed(self) -> bool:
+        """Whether the problem's column is one whose header cell was empty (said by its letter alone)."""
+        return self.column in {unnamed_said(letter) for letter in self.unnamed}
 
     def suggestion_text(self, lang: str = "en") -> str | None:
         if not self.suggestion:
@@ -522,14 +614,14 @@ class Problem:
             cell = self.value[:-1] if self.value_length and self.value else self.value   # not the cut's "…"
             key, params = number_hint(cell) or (key, params)
         template = SUGGESTIONS[key].get(lang) or SUGGESTIONS[key]["en"]
-        return template.format(**_localise(params, lang))
+        return template.format(**_localise(params, lang, self.unnamed))
 
     def as_dict(self, lang: str = "en") -> dict:
         """The JSON form fixed by DESIGN.md."""
         return {
             "file": self.file,
             "row": self.row,
-            "column": column_said(self.column, lang),
+            "column": self.column_said(lang),
             "value": self.shown_value(lang),
             "message": self.message(lang),
             "suggestion": self.suggestion_text(lang),
@@ -563,7 +655,7 @@ def capped(file: str, column: str | None, code: str, rows, make, severity: str =
         shown = ", ".join(map(str, distinct[:10])) + (", …" if len(distinct) > 10 or len(set(rest)) > 10 else "")
         out.append(Problem(file, rest[0], column, None, "more_same",
                            {"count": len(rest), "first": int(rows[0]), "rows": shown, "listed": listed},
-                           severity=severity, more_rows=rest))
+                           severity=severity, more_rows=rest, unnamed=out[0].unnamed if out else ()))
     return out
 
 

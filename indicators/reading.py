@@ -25,7 +25,7 @@ import pyarrow.csv as pa_csv
 from . import limits
 from .problems import Problem
 from .reading_decimal import detect_decimal
-from .reading_header import column_letter, drop_blank, header_repeats, sniff, unique_header, unnamed
+from .reading_header import column_letter, drop_blank, header_repeats, sep_directive, sniff, unique_header
 from .reading_rows import LONGER, check_lines, has_blank_line, line_at, longer_problems, read_careful, wide_records
 from .reading_text import decode, has_mojibake, invalid_byte_problems, mixed_encoding, repair_mixed
 
@@ -46,6 +46,21 @@ class Sheet:
     # Names written more than once in the header, with their spreadsheet column letters; each such
     # column is renamed "name (letter)" so that none is taken silently for another.
     repeated: dict[str, list[str]] = field(default_factory=dict)
+    # Each frame column's position in the spreadsheet (1 = A), in step with frame.columns: the reader
+    # leaves out columns with neither a header nor a cell, so a column's letter is known from here,
+    # never read back from its name (a header may say `column E` or `Total (B)`). Default: A, B, C…
+    positions: tuple[int, ...] = ()
+    # The positions whose header cell was empty: the columns named by their letter (reading_header.unnamed).
+    empty_headers: frozenset[int] = frozenset()
+
+    def __post_init__(self):
+        if not self.positions:
+            self.positions = tuple(range(1, self.frame.shape[1] + 1))
+
+    def unnamed_letters(self) -> tuple[str, ...]:
+        """The letters of the columns whose header cell was empty: a problem naming one says it by its
+        letter in the user's language ("colonne E", Problem.unnamed)."""
+        return tuple(column_letter(p) for p in self.positions if p in self.empty_headers)
 
     @property
     def label(self) -> str:
@@ -97,9 +112,15 @@ def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult
             name_inner = name
         if not raw or raw.isspace():
             return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-        if raw[:2] == b"PK" or name_inner.lower().endswith((".xlsx", ".xlsm")):
-            from .reading_xlsx import read_xlsx
+        from .reading_xlsx import other_format, read_xlsx
 
+        other = other_format(raw, name)   # an .xls, an .ods, a ZIP of CSV files: said as what it is
+        if other is not None:
+            return ReadResult(problems=[other])
+        named_workbook = name_inner.lower().endswith((".xlsx", ".xlsm"))
+        if raw.startswith(ZIP_SIGNATURES) or named_workbook:   # a workbook renamed .csv is read as one
+            if not named_workbook and not _holds_workbook(raw):
+                return ReadResult(problems=[binary_problem(name)])
             return read_xlsx(raw, name)
         return read_csv_bytes(raw, name)
     except limits.LimitExceeded as exc:
@@ -108,6 +129,27 @@ def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult
             UnicodeError, csv.Error, zipfile.BadZipFile) as exc:
         # A file we could not foresee: a report naming it, never a traceback.
         return ReadResult(problems=[Problem(name, None, None, None, "unreadable", {"detail": type(exc).__name__})])
+
+
+# A ZIP archive's first bytes (an XLSX is one): a local file header, or the end record of an empty
+# archive. Two bytes alone, "PK", also open a CSV whose first column is `PK_ID`.
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _holds_workbook(raw: bytes) -> bool:
+    """Whether a ZIP archive under another name than .xlsx holds a workbook (its `xl/` parts): a .docx
+    renamed .csv is no table (an .ods or a ZIP of files is said as such before, other_format). An archive
+    that cannot be opened is left to the workbook reader, which says it is damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return any(n.startswith("xl/") for n in archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return True
+
+
+def binary_problem(name: str) -> Problem:
+    """The one problem of a file that is no text table and no workbook (reading_text.is_binary)."""
+    return Problem(name, None, None, None, "binary_file", suggestion=("save_as_csv", {}))
 
 
 def limit_problem(name: str, exc: limits.LimitExceeded, row: int | None = None) -> Problem:
@@ -128,17 +170,17 @@ def gunzip(raw: bytes) -> bytes:
 def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     decoded = decode(raw)
     if decoded is None:
-        return ReadResult(problems=[Problem(name, None, None, None, "binary_file",
-                                            suggestion=("save_as_csv", {}))])
+        return ReadResult(problems=[binary_problem(name)])
     text, encoding, invalid = decoded
-    text = text.lstrip("\ufeff")
+    text, directive = sep_directive(text.lstrip("\ufeff"))
     if not text or text.isspace():   # (strip() would copy 25 MB to say so)
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     # The text as UTF-8 for the byte-level passes: a file that decoded as UTF-8 already is (one copy of
     # a large file fewer held at once).
-    data = raw if encoding == "utf-8" and not invalid else text.encode("utf-8", errors="replace")
+    data = raw if encoding == "utf-8" and not invalid and not directive else text.encode("utf-8", errors="replace")
     lines = check_lines(data)
     sep, skip = sniff(text)
+    sep = directive or sep
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
     # text but forty million cells once parsed.
     header_line = line_at(text, skip)
@@ -220,18 +262,20 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     limits.check("MAX_CELLS", frame.size)
     header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
     frame = frame.iloc[1:].reset_index(drop=True)
-    frame.columns, repeated = unique_header([h if h else unnamed(i + 1) for i, h in enumerate(header)])
+    frame.columns, repeated = unique_header(header)
+    positions, empty = tuple(range(1, len(header) + 1)), frozenset(k + 1 for k, h in enumerate(header) if not h)
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     frame, rows, again = header_repeats(frame, rows, header, name)
-    if blank or not all(header):
-        frame, rows = drop_blank(frame, rows)
+    if blank or empty:
+        frame, rows, positions = drop_blank(frame, rows, positions, empty)
     mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
     if mixed:
         frame = repair_mixed(frame)
     decimal, detected = detect_decimal(frame, sep)
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
-                  decimal_detected=detected, header_row=skip + 1, repeated=repeated)
+                  decimal_detected=detected, header_row=skip + 1, repeated=repeated, positions=positions,
+                  empty_headers=empty)
     problems = again + (invalid_byte_problems(sheet) if invalid else [])
     return ReadResult(sheets=[sheet], problems=problems + (mixed_encoding(name, text) if mixed else []))
 

@@ -2,6 +2,8 @@
 header written again below the first)."""
 from __future__ import annotations
 
+import re
+
 import csv
 from typing import TYPE_CHECKING
 
@@ -9,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import limits
-from .problems import Problem, capped
+from .problems import Problem, capped, unnamed_said
 from .schema import normalise_header, TABLES, alias_map
 
 if TYPE_CHECKING:   # reading.py imports this module: the type only, never at run time
@@ -57,6 +59,17 @@ def _split(line: str, sep: str) -> list[str]:
         return next(csv.reader([line], delimiter=sep), [])
     except csv.Error:   # a pasted note longer than the csv module's field limit: not the header
         return []
+
+
+_SEP_DIRECTIVE = re.compile(r'"?sep=([;,\t|])"?[ \t]*(?:\r\n|\r|\n)', re.IGNORECASE)
+
+
+def sep_directive(text: str) -> tuple[str, str | None]:
+    """(the text without its first line, the separator it names) for a file opening with Excel's
+    `sep=;` line, else (text, None). Excel reads that line as a directive and does not show it: the
+    header below it is the spreadsheet's row 1, and every row number said to the user follows."""
+    found = _SEP_DIRECTIVE.match(text)
+    return (text[found.end():], found.group(1)) if found else (text, None)
 
 
 def sniff(text: str) -> tuple[str, int]:
@@ -120,8 +133,8 @@ def sniff(text: str) -> tuple[str, int]:
 
 def unnamed(position: int) -> str:
     """The name of a column whose header cell is empty: its letter (1 -> "column A"), as a spreadsheet
-    shows it; messages say it in the user's language (problems.py)."""
-    return f"column {column_letter(position)}"
+    shows it; messages say it in the user's language (Problem.unnamed, known from Sheet.empty_headers)."""
+    return unnamed_said(column_letter(position))
 
 
 def header_repeats(frame: pd.DataFrame, rows: np.ndarray, header: list[str], label: str
@@ -164,32 +177,37 @@ def header_repeats(frame: pd.DataFrame, rows: np.ndarray, header: list[str], lab
         return frame, rows, []
     column, found = frame.columns[k0], rows[at]
     problems = capped(label, column, "header_repeated", found, lambda i: Problem(
-        label, int(found[i]), column, str(frame.iat[at[i], k0]), "header_repeated", {"row": int(found[i])}))
+        label, int(found[i]), column, str(frame.iat[at[i], k0]), "header_repeated", {"row": int(found[i])},
+        unnamed=()))   # a named column
     keep = np.ones(len(frame), dtype=bool)
     keep[at] = False
     return frame.loc[keep].reset_index(drop=True), rows[keep], problems
 
 
-def unique_header(header: list[str]) -> tuple[list[str], dict[str, list[str]]]:
-    """The header with every repeated name made unique as "name (letter)" (an election file has
-    eleven columns named `Voix`), and the repeated names with their column letters."""
+def unique_header(header: list[str], positions: tuple[int, ...] | None = None
+                  ) -> tuple[list[str], dict[str, list[str]]]:
+    """The columns' names from the header's cells (stripped) at their spreadsheet `positions` (default
+    A, B, C…): an empty cell's column named by its letter (`unnamed`), every repeated name made unique
+    as "name (letter)" (an election file has eleven columns named `Voix`); and the repeated names with
+    their column letters."""
+    positions = positions or tuple(range(1, len(header) + 1))
     seen: dict[str, list[int]] = {}
-    for i, h in enumerate(header, start=1):
-        if h and not h.startswith("Unnamed: ") and h != unnamed(i):
-            seen.setdefault(normalise_header(h), []).append(i)
-    out, repeated = list(header), {}
-    for positions in seen.values():
-        if len(positions) > 1:
-            repeated[header[positions[0] - 1]] = [column_letter(p) for p in positions]
-            for p in positions:
-                out[p - 1] = f"{header[p - 1]} ({column_letter(p)})"
+    for k, h in enumerate(header):
+        if h and not h.startswith("Unnamed: "):
+            seen.setdefault(normalise_header(h), []).append(k)
+    out, repeated = [h or unnamed(p) for h, p in zip(header, positions)], {}
+    for ks in seen.values():
+        if len(ks) > 1:
+            repeated[header[ks[0]]] = [column_letter(positions[k]) for k in ks]
+            for k in ks:
+                out[k] = f"{header[k]} ({column_letter(positions[k])})"
     return out, repeated
 
 
 def repeated_problems(sheet: Sheet) -> list[Problem]:
     """One problem per repeated column name of a sheet read as a plain table."""
     return [Problem(sheet.label, sheet.header_row, name, name, "repeated_header",
-                    {"column": name, "count": len(letters), "positions": ", ".join(letters)})
+                    {"column": name, "count": len(letters), "positions": ", ".join(letters)}, unnamed=())
             for name, letters in sheet.repeated.items()]
 
 
@@ -200,17 +218,22 @@ def column_letter(position: int) -> str:
     return get_column_letter(position)
 
 
-def drop_blank(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    def empty_unnamed(k: int, c: str) -> bool:
-        return (c.startswith("Unnamed: ") or c == unnamed(k + 1)) and bool((frame[c].str.strip() == "").all())
+def drop_blank(frame: pd.DataFrame, rows: np.ndarray, positions: tuple[int, ...], empty: frozenset[int]
+               ) -> tuple[pd.DataFrame, np.ndarray, tuple[int, ...]]:
+    """The table without its rows of empty cells and its columns with neither a header (their positions
+    in `empty`) nor a cell, with the spreadsheet positions of the columns kept."""
+    def left_out(k: int, c: str) -> bool:
+        no_header = positions[k] in empty or c.startswith("Unnamed: ")
+        return no_header and bool((frame.iloc[:, k].str.strip() == "").all())
 
-    frame = frame.loc[:, [c for k, c in enumerate(frame.columns) if not empty_unnamed(k, c)]]
+    kept = [k for k, c in enumerate(frame.columns) if not left_out(k, c)]
+    frame, positions = frame.iloc[:, kept], tuple(positions[k] for k in kept)
     if frame.shape[1] == 0:
-        return frame, rows[:0]
+        return frame, rows[:0], positions
     blank = np.ones(len(frame), dtype=bool)
-    for col in frame.columns:
-        blank &= (frame[col].str.strip() == "").to_numpy()
+    for k in range(frame.shape[1]):
+        blank &= (frame.iloc[:, k].str.strip() == "").to_numpy()
     if blank.any():
         frame = frame.loc[~blank].reset_index(drop=True)
         rows = rows[~blank]
-    return frame, rows
+    return frame, rows, positions

@@ -274,7 +274,8 @@ def longer_problems(name: str, rows: np.ndarray, columns: np.ndarray, values: di
         found, column, letter = np.sort(rows[columns == j]), unnamed(j + 1), column_letter(j + 1)
 
         def make(i: int, found=found, column=column, letter=letter) -> Problem:
-            return Problem(name, int(found[i]), column, values[int(found[i])], "too_many_fields", {"letter": letter})
+            return Problem(name, int(found[i]), column, values[int(found[i])], "too_many_fields", {"letter": letter},
+                           unnamed=(letter,))   # a column without a header cell
 
         problems.extend(capped(name, column, "too_many_fields", found, make))
     return sorted(problems, key=lambda p: p.row)

@@ -42,10 +42,72 @@ def _mostly_utf8(raw: bytes) -> bool:
     return high - invalid > invalid
 
 
+# The control characters no text table holds: C0 and DEL, but for tab, LF, VT (a line break inside a
+# FileMaker cell), FF and CR. An image, an archive or a PDF's compressed streams hold about one byte in ten.
+_CONTROLS = bytes(b for b in [*range(32), 127] if b not in b"\t\n\x0b\x0c\r")
+# Formats whose first bytes say what they are, whatever their share of control characters (a PDF opens
+# with lines of text): PDF, PNG, JPEG, GIF, an Excel 97-2003 or Word document (OLE2), RAR, 7-Zip.
+_BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"\xd0\xcf\x11\xe0",
+                      b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")
+BINARY_HEAD = 1 << 16   # the bytes looked at: 64 KB
+
+
+def is_binary(raw: bytes) -> bool:
+    """Whether bytes without a UTF-16 byte order mark are no text: they open with a binary format's
+    signature, or more than 2 of their first 64 KB (and more than 1 in 1,000) are control characters
+    other than tab, LF, VT, FF and CR. One stray control character (a NUL in a note, the Ctrl-Z that
+    ends an old DOS file) leaves a file text, and a problem at its cell if it matters. A UTF-16 file
+    without byte order mark (a NUL beside every ASCII letter) is binary by this rule."""
+    if raw.startswith(_BINARY_SIGNATURES):
+        return True
+    head = raw[:BINARY_HEAD]
+    controls = len(head) - len(head.translate(None, _CONTROLS))
+    return controls > max(2, len(head) // 1000)
+
+
+# Characters that practically never stand beside a letter in French or Dutch text (Ž in "DonnŽes", ½ in
+# "½uvre"), nor anywhere (¤): each is a byte of another single-byte encoding read as this one.
+_ODD = "ŽžˆŠšŸƒ™‰‹›Œ¦¨´¸¼½¾\u0080-\u009f"
+_ODD_BESIDE_LETTER = re.compile(f"(?<=[^\\W\\d_])[{_ODD}]|[{_ODD}](?=[^\\W\\d_])|¤")
+# The single-byte encodings of French and Belgian files, most common first: Windows-1252 (Excel on
+# Windows), ISO-8859-15 (Latin-9: € at 0xA4, œ at 0xBD), Mac Roman (Excel for Mac's "CSV (Macintosh)": é
+# at 0x8E, Ž in Windows-1252).
+_SINGLE_BYTE = ("cp1252", "iso8859_15", "mac_roman")
+
+
+def _single_byte(raw: bytes) -> tuple[str, str, bool] | None:
+    """The file read in the single-byte encoding whose text has the fewest odd characters beside letters
+    (counted in its first megabyte), Windows-1252 on a tie; None when none reads it without any while
+    Windows-1252 cannot read it (a DOS file: charset-normalizer measures it)."""
+    sample = raw[:1 << 20]
+    best = None
+    for encoding in _SINGLE_BYTE:
+        try:
+            # (UTF-8 rows pasted into a Windows-1252 file, Ã¨ for è, are not counted: repair_mixed reads them)
+            odd = len(_ODD_BESIDE_LETTER.findall(_MOJIBAKE.sub("", sample.decode(encoding))))
+        except UnicodeDecodeError:   # Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined
+            continue
+        if best is None or odd < best[1]:
+            best = (encoding, odd)
+        if odd == 0:
+            break
+    if best is None or (best[1] and best[0] != "cp1252"):   # none plainly right: charset-normalizer measures
+        return None
+    try:
+        text = raw.decode(best[0])
+    except UnicodeDecodeError:   # past the sample
+        return None
+    if best[0] == "cp1252":
+        # Windows-1252 and ISO-8859-1 differ only in 0x80-0x9F, where Windows puts € ’ œ …: name the one
+        # the bytes show.
+        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
+    return text, {"iso8859_15": "iso-8859-15", "mac_roman": "mac-roman"}[best[0]], False
+
+
 def decode(raw: bytes) -> tuple[str, str, bool] | None:
     """Text, encoding name and whether bytes that are not of that encoding were found (a UTF-8 file
     holding a few bytes of another encoding: each is written visibly in the text, as \\xe9, and the
-    cells holding one are refused by `invalid_bytes`); None when the bytes are not text."""
+    cells holding one are refused by `invalid_bytes`); None when the bytes are not text (`is_binary`)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "utf-8-sig", False
@@ -54,8 +116,7 @@ def decode(raw: bytes) -> tuple[str, str, bool] | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         # An odd byte count (a cut file) loses its last half character, not the whole file.
         return raw.decode("utf-16", errors="replace"), "utf-16", False
-    head = raw[:8192]
-    if head.count(b"\x00") > max(2, len(head) // 1000):   # a stray NUL in a note is text (and a problem)
+    if is_binary(raw):   # read as ISO-8859-1, any bytes would make a table of junk offered for mapping
         return None
     try:
         return raw.decode("utf-8"), "utf-8", False
@@ -65,13 +126,9 @@ def decode(raw: bytes) -> tuple[str, str, bool] | None:
         # Read as Windows-1252 (as it was), every accent of the file would be stored as Ã©: UTF-8, and the
         # few cells holding other bytes are refused, naming them.
         return raw.decode("utf-8", errors="backslashreplace"), "utf-8", True
-    try:
-        # Excel on Windows in France and Belgium writes Windows-1252; it and ISO-8859-1 differ
-        # only in 0x80-0x9F, where Windows puts € ’ œ …: name the one the bytes show.
-        text = raw.decode("cp1252")
-        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
-    except UnicodeDecodeError:
-        pass
+    single = _single_byte(raw)
+    if single is not None:
+        return single
     from charset_normalizer import from_bytes  # other single-byte files (DOS, Mac): let it measure
 
     best = from_bytes(raw[:65536]).best()
@@ -86,6 +143,7 @@ def invalid_byte_problems(sheet: Sheet) -> list[Problem]:
     """The cells of a UTF-8 file holding bytes that are not UTF-8 (written \\xe9 by `decode`), one error
     each at its row and column with the cell as read: stored, such a cell would be garbled text."""
     problems: list[Problem] = []
+    unnamed = sheet.unnamed_letters()
     for column in sheet.frame.columns:
         cells = sheet.frame[column].astype("str")
         at = np.flatnonzero(cells.str.contains("\\x", regex=False).to_numpy(dtype=bool))
@@ -95,7 +153,7 @@ def invalid_byte_problems(sheet: Sheet) -> list[Problem]:
             found = sheet.rows[at]
 
             def make(i: int, at=at, found=found, cells=cells, column=column) -> Problem:
-                return Problem(sheet.label, int(found[i]), column, cells.iat[at[i]], "invalid_bytes")
+                return Problem(sheet.label, int(found[i]), column, cells.iat[at[i]], "invalid_bytes", unnamed=unnamed)
 
             problems.extend(capped(sheet.label, column, "invalid_bytes", found, make))
     return problems

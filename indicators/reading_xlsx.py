@@ -15,10 +15,9 @@ import pandas as pd
 
 from . import limits
 from .problems import Problem
-from .reading import ReadResult, Sheet
+from .reading import ZIP_SIGNATURES, ReadResult, Sheet
 from .reading_decimal import detect_decimal
-from .reading_header import (column_letter, drop_blank, header_repeats, header_strength, known_headers, unique_header,
-                             unnamed)
+from .reading_header import column_letter, drop_blank, header_repeats, header_strength, known_headers, unique_header
 from .schema import normalise_header
 from .templates import is_notes_sheet
 
@@ -44,12 +43,20 @@ def _cell_text(value) -> str:
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 
 
-def _format_kind(number_format: str | None) -> str | None:
+_BRACKETS = re.compile(r"\[[^\]]*\]")   # a colour or a locale, `[Red]`, `[$-40C]`: nothing shown
+
+
+def _format_kind(number_format: str | None) -> str | int | None:
     """What a cell's number format makes of its value: "percent" (Excel shows 100 times the value),
-    "month" or "year" (a date shown as a month, mmm-yy or yyyy-mm, or as a year, yyyy), else None."""
+    "month" or "year" (a date shown as a month, mmm-yy or yyyy-mm, or as a year, yyyy), the number of
+    digits a zero-padding format shows (`00000`, Excel's "ZIP code": 5), else None."""
     if not number_format or number_format == "General":
         return None
-    code = _FORMAT_LITERALS.sub("", number_format.split(";")[0]).lower()
+    section = number_format.split(";")[0]
+    bare = _BRACKETS.sub("", section)
+    if len(bare) > 1 and bare.count("0") == len(bare):
+        return len(bare)
+    code = _FORMAT_LITERALS.sub("", section).lower()
     if "%" in code:
         return "percent"
     if "y" in code and "d" not in code and "h" not in code and "s" not in code:
@@ -57,18 +64,30 @@ def _format_kind(number_format: str | None) -> str | None:
     return None
 
 
-def _shown(value, kind: str | None):
-    """A cell's value as its number format shows it: a percentage as its number of percent (0.125
-    shown 12,5 % is 12.5: the indicator's unit carries the %), a date on the first of a month shown
-    as a month as `YYYY-MM`, on 1 January shown as a year as `YYYY` (Excel turns a typed 2024-03
-    into a date); any other value unchanged."""
+class _Percent(float):
+    """A percentage cell's number of percent (0.125 shown 12,5 % is 12.5). It is written with its `%`
+    once the sheet's decimal mark is known (_number_text), as a CSV would hold it (`12,5%`): the unit
+    sign is then judged by the same rule (parsing.wrong_signs), taken for an indicator in %, refused
+    for one in km."""
+
+
+def _shown(value, kind: str | int | None):
+    """A cell's value as its number format shows it: a percentage as its number of percent with its
+    sign (_Percent), a whole number under a zero-padding format as the digits shown (2691 formatted
+    `00000` is the code `02691`), a date on the first of a month shown as a month as `YYYY-MM`, on
+    1 January shown as a year as `YYYY` (Excel turns a typed 2024-03 into a date); any other value
+    unchanged (a fraction under `00000` keeps its digits: Excel's rounding is not a value)."""
     if kind is None or value is None or isinstance(value, bool):
+        return value
+    if isinstance(kind, int):
+        if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
+            return ("-" if value < 0 else "") + f"{abs(int(value)):0{kind}d}"
         return value
     if kind == "percent" and isinstance(value, (int, float)):
         from decimal import Decimal, InvalidOperation
 
         try:   # through the decimal digits: 0.07 is 7, not 7.000000000000001
-            return float(Decimal(repr(value)) * 100)
+            return _Percent(Decimal(repr(value)) * 100)
         except (InvalidOperation, ValueError, OverflowError):
             return value
     if kind in ("month", "year") and hasattr(value, "year") and hasattr(value, "hour"):
@@ -102,14 +121,23 @@ def _row_values(cells: tuple, kinds: dict) -> tuple:
 
 def _cell(value):
     """A cell as the reader keeps it until the sheet's decimal mark is known: text, or a number with a
-    fraction kept as a number (written with that mark once it is known, see _read_worksheet)."""
-    if isinstance(value, float) and not (value.is_integer() and abs(value) < 1e15):
+    fraction or a percentage kept as a number (written with that mark once it is known, _typed_numbers)."""
+    if isinstance(value, float) and (value.__class__ is _Percent or not (value.is_integer() and abs(value) < 1e15)):
         return value
     return _cell_text(value)
 
 
+def _number_text(value: float, decimal: str) -> str:
+    """A number kept by _cell as the sheet's text writes it: with its decimal mark, a percentage with
+    its sign (`12,5%`, `7%`)."""
+    if value.__class__ is _Percent:
+        text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(float(value))
+        return text.replace(".", decimal) + "%"
+    return repr(value).replace(".", decimal)
+
+
 def _text(cell) -> str:
-    return repr(cell) if isinstance(cell, float) else cell
+    return _number_text(cell, ".") if isinstance(cell, float) else cell
 
 
 def _blank(cell) -> bool:
@@ -164,11 +192,14 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False) if uncached else None
     except limits.LimitExceeded:
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure of the archive or its XML is the file's
-        detail = "not a valid XLSX archive" if isinstance(exc, zipfile.BadZipFile) else type(exc).__name__
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": detail})])
+    except Exception:  # noqa: BLE001 - any failure of the archive or its XML is the file's
+        # Said without the failure's name (KeyError, BadZipFile): English words a planner can do nothing with.
+        return ReadResult(problems=[Problem(name, None, None, None, "damaged_xlsx")])
     result = ReadResult()
     try:
+        # Before any sheet is read: each costs ~0.05 s however small (3,000 of them took four minutes).
+        limits.check("MAX_SHEETS", len(book.worksheets))
+        chars = [0]   # characters of the text cells read, all sheets together (MAX_WORKBOOK_CHARS)
         # Worksheets only (a chart sheet holds no cells), and only those the user sees: a hidden sheet
         # (a calculation, an old copy) is never read. Among the visible ones, when some name a table's
         # columns, a sheet naming none (a readme, a chart's data: `Année | Lille | Roubaix`) is left
@@ -183,7 +214,8 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
                 aside.append(Problem(f"{name} [{ws.title}]", None, None, None, "sheet_left_aside",
                                      {"sheet": ws.title, "why": "hidden"}, severity="notice"))
                 continue
-            sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None)
+            sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None,
+                                                        chars)
             if sheet is not None:
                 if str(ws.title).strip().lower() in TABLES:   # a sheet named as a table is that table
                     strength = max(strength, 1)
@@ -200,8 +232,8 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
             result.problems.extend(aside)
     except limits.LimitExceeded:
         raise
-    except Exception as exc:  # noqa: BLE001
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": type(exc).__name__})])
+    except Exception:  # noqa: BLE001
+        return ReadResult(problems=[Problem(name, None, None, None, "damaged_xlsx")])
     finally:
         book.close()
         if formulas is not None:
@@ -209,6 +241,44 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
     if not result.sheets and not result.problems:
         result.problems.append(Problem(name, None, None, None, "empty_file"))
     return result
+
+
+# An OLE2 container's first bytes: an Excel 97-2003 workbook, a workbook saved with a password (Excel
+# wraps the encrypted .xlsx in one), also a Word .doc. The stream names say which (UTF-16 in its directory).
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_XLS_STREAM = "Workbook".encode("utf-16-le")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def other_format(raw: bytes, name: str) -> Problem | None:
+    """A file in a format the import does not read, said as what it is and what to do (a file-level
+    error): an Excel 97-2003 workbook (OLE2 holding a `Workbook` stream, or named .xls), a workbook
+    protected by a password, an OpenDocument spreadsheet (.ods), or a ZIP archive of files (INSEE and
+    Eurostat ship their tables so), named by its first members. None for anything else (a text file, a
+    workbook: a ZIP with `xl/` parts, another Office document, a damaged archive), left to the readers."""
+    if raw.startswith(OLE2_SIGNATURE):
+        if _ENCRYPTED_STREAM in raw:
+            return Problem(name, None, None, None, "encrypted_xlsx")
+        if _XLS_STREAM in raw or name.lower().removesuffix(".gz").endswith((".xls", ".xlt")):
+            return Problem(name, None, None, None, "xls_file")
+        return None
+    if not raw.startswith(ZIP_SIGNATURES):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+            if "mimetype" in names:
+                with archive.open("mimetype") as part:
+                    if part.read(len(_ODS_MIMETYPE)) == _ODS_MIMETYPE:
+                        return Problem(name, None, None, None, "ods_file")
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+        return None
+    # An Office document (its `[Content_Types].xml`: a workbook, a .docx) or an empty archive: not said here.
+    if not names or "[Content_Types].xml" in names or any(n.startswith("xl/") for n in names):
+        return None
+    shown = ", ".join(n[:80] for n in names[:5]) + (", …" if len(names) > 5 else "")
+    return Problem(name, None, None, None, "zip_archive", {"files": shown})
 
 
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -228,13 +298,16 @@ def _with_formulas(values: tuple, formulas: tuple) -> tuple:
     return tuple(f if v is None and f is not None else v for v, f in pairs)
 
 
-def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Problem], int]:
+def _read_worksheet(ws, name: str, formulas=None,
+                    chars_read: list[int] | None = None) -> tuple[Sheet | None, list[Problem], int]:
     """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension, and
     how well its header names a table (reading_header.header_strength: 2 a whole table, 1 part of one, 0 none).
 
     A stray cell at XFD1048576 would make openpyxl pad every row to 16,384 cells and yield a
     million rows: rows are kept only when they hold something, trailing empty cells are cut,
-    and the cells kept are counted against the limit.
+    and the cells kept are counted against the limit. The characters of its text cells are added to
+    `chars_read` (the workbook's count, shared by its sheets) and counted against MAX_WORKBOOK_CHARS: a
+    long shared string is one object here, but one copy per cell in the table made of the sheet.
     """
     ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
     kinds: dict = {}
@@ -254,6 +327,8 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     outside: list[tuple[int, int]] = []       # (row, column) of a cell right of the header's last name
     cells = 0
     window = limits.get("MAX_HEADER_ROW")
+    chars_read = [0] if chars_read is None else chars_read
+    max_chars = limits.get("MAX_WORKBOOK_CHARS")
 
     def add(index: int, row: list) -> None:
         beyond = next((i for i in range(len(header), len(row)) if not _blank(row[i])), None)
@@ -282,6 +357,9 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     for index, values in enumerate(found, start=1):
         if not values or all(v is None or v == "" for v in values):
             continue
+        chars_read[0] += sum(len(v) for v in values if isinstance(v, str))   # before any cell is copied
+        if chars_read[0] > max_chars:
+            raise limits.LimitExceeded("MAX_WORKBOOK_CHARS", chars_read[0], max_chars)
         row = [_cell(v) for v in values]
         while row and _blank(row[-1]):
             row.pop()
@@ -319,14 +397,16 @@ def _read_worksheet(ws, name: str, formulas=None) -> tuple[Sheet | None, list[Pr
     body = [r[:width] for r in body]
     frame = pd.DataFrame(body, columns=header, dtype=object) if body else pd.DataFrame(
         {h: pd.Series([], dtype="str") for h in header})
-    frame.columns, repeated = unique_header([c if c else unnamed(i + 1) for i, c in enumerate(frame.columns)])
+    frame.columns, repeated = unique_header(header)
+    positions, empty = tuple(range(1, width + 1)), frozenset(k + 1 for k, c in enumerate(header) if not c)
     rows = np.asarray(numbers, dtype=np.int64)
     label = f"{name} [{ws.title}]"   # Sheet.label
     frame, rows, again = header_repeats(frame, rows, header, label)
     frame, decimal, detected = _typed_numbers(frame)
-    frame, rows = drop_blank(frame, rows)
+    frame, rows, positions = drop_blank(frame, rows, positions, empty)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
-                  decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated)
+                  decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,
+                  positions=positions, empty_headers=empty)
     return sheet, again + _outside_problems(sheet.label, sorted(set(outside))), strength
 
 
@@ -338,7 +418,7 @@ def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
     Numbers typed as numbers have no mark of their own: they are written with the one found, so that
     both read the same (2.375 typed as a number is 2,375 in a sheet whose text says `12,5`)."""
     def is_number(v) -> bool:
-        return v.__class__ is float
+        return v.__class__ is float or v.__class__ is _Percent
 
     typed = {c: frame[c].map(is_number).to_numpy(dtype=bool) for c in frame.columns} if len(frame) else {}
     head = frame.head(5000)
@@ -346,8 +426,7 @@ def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
     decimal, detected = detect_decimal(text_only.astype("str"), None)
     for c, mask in typed.items():
         if mask.any():
-            frame[c] = frame[c].map(lambda v: (repr(v).replace(".", decimal) if decimal != "." else repr(v))
-                                    if v.__class__ is float else v)
+            frame[c] = frame[c].map(lambda v: _number_text(v, decimal) if is_number(v) else v)
     return frame.astype("str"), decimal, detected
 
 

@@ -43,8 +43,11 @@ def is_flag(text: str) -> bool:
     """Whether `text` is a flag: known letters only, any case, possibly combined (`bp`)."""
     t = str(text).strip().lower()
     return bool(t) and all(ch in FLAGS for ch in t)
-# Cell contents that mean "no value" (never stored as zero).
-MISSING_MARKERS = ("", ":", "..", "-", "NA", "N/A", "n.d.", "nd", "n.a.", "NaN")
+# Cell contents that mean "no value" (never stored as zero), in any case: also those of French and Belgian
+# files (`n/d`, `n.c.` non communiqué, INSEE's `s`/`secret` statistical secret; `12 s` stays a flag) and a
+# spreadsheet's "not available" (#N/A, and #N/D, #N/B as other languages' spreadsheets write it).
+MISSING_MARKERS = ("", ":", "..", "-", "NA", "N/A", "n.d.", "nd", "n/d", "n.a.", "n.c.", "nc", "s", "secret",
+                   "#N/A", "#N/D", "#N/B", "NaN")
 
 
 @dataclass(frozen=True)

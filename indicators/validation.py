@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
-from .parsing import parse_dates, parse_numbers, parse_periods, restore_text, unit_sign, wrong_signs
+from .parsing import normal_flag, parse_dates, parse_numbers, parse_periods, restore_text, unit_sign, wrong_signs
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
@@ -108,6 +108,8 @@ def _text_values(col, cells: pd.Series) -> tuple[pd.Series, list[tuple[np.ndarra
         wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
         found.append((wrong, col.pattern_problem, {"known": ", ".join(FLAGS)}))
         value = value.where(~wrong, "")
+        if col.pattern_problem == "bad_flag":   # `pp` is `p`, `pe` is `ep`: one stored flag per set of letters
+            value = value.map(lambda v: normal_flag(v) or "")
     return value.where(value != "", None).astype("object"), found
 
 
@@ -159,7 +161,7 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             signed = (codes == "unit_sign").to_numpy()
             if signed.any():
                 out[f"_sign_{col.name}"] = np.where(signed, cells.to_numpy(dtype=object), None)
-            for code in ("not_a_number", "too_large", "bad_flag"):
+            for code in ("not_a_number", "formula_error", "too_large", "bad_flag"):
                 add((codes == code).to_numpy(), col.name, code, text,
                     ("write_number", {}) if code == "not_a_number" else None,
                     {"known": ", ".join(FLAGS)} if code == "bad_flag" else None)
@@ -194,8 +196,11 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 codes, names = pd.factorize(value.to_numpy())   # None (an empty cell) is code -1
                 categories[col.name] = pd.Categorical.from_codes(codes[positions], names)
     if "_value_flag" in out:
-        has = out["_value_flag"].notna() & out["flag"].isna()
-        out.loc[has, "flag"] = out.loc[has, "_value_flag"]
+        # `12,5 p` in a row whose flag column says `e`: both were written, neither is dropped (`ep`).
+        has = out["_value_flag"].notna().to_numpy()
+        if has.any():
+            out.loc[has, "flag"] = [normal_flag(column, after) for column, after
+                                    in zip(out.loc[has, "flag"], out.loc[has, "_value_flag"])]
         out = out.drop(columns="_value_flag")
     keep = np.ones(len(out), dtype=bool)
     if table.name in NO_VALUE_TABLES and "value" in written:
@@ -220,9 +225,54 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
         _frame_schema(table).validate(checked, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
         problems.extend(_schema_problems(exc.failure_cases, sheet, table, written, rows, problems))
+    if table.name == "targets":
+        problems.extend(_milestone_problems(out, sheet, written, rows, problems))
     out["_file"] = sheet.label
     out["_row"] = rows[keep]
     return out.reset_index(drop=True), problems
+
+
+def _milestone_problems(out: pd.DataFrame, sheet: Sheet, written: dict, rows, found: list[Problem]) -> list[Problem]:
+    """A target's milestone is a period and a value together, between the baseline and the target: half
+    of one (a period without its value, or a value without its period) or one outside (at or before the
+    baseline, after the target) would be stored and judged against nothing sensible. A cell that already
+    has a problem (an unreadable period, not a number) is not judged again."""
+    failed: dict[str, set[int]] = {}
+    for p in found:
+        failed.setdefault(p.column, set()).update(problem_rows_of(p))
+
+    def ok(name: str) -> np.ndarray:   # the rows whose cell of `name` has no problem of its own
+        return ~np.isin(rows, np.fromiter(failed.get(written.get(name, name), ()), dtype=np.int64))
+
+    period = out["milestone_period"]
+    value = out["milestone_value"].to_numpy(dtype="float64", na_value=np.nan)
+    has_period, has_value = period.notna().to_numpy(), np.isfinite(value)
+    shown = {name: sheet.frame[written[name]].astype("str").str.strip() if name in written else None
+             for name in ("milestone_period", "milestone_value")}
+    base, target = out["baseline_period"], out["target_period"]
+    checks = (
+        ("milestone_value", "milestone_value_missing", has_period & ~has_value & ok("milestone_value"),
+         lambda i: {"period": period.iat[i]}),
+        ("milestone_period", "milestone_period_missing", has_value & ~has_period & ok("milestone_period"),
+         lambda i: {}),
+        # Periods compare as target_order compares them (cross_checks.value_problems): as normalised text.
+        ("milestone_period", "milestone_before_baseline",
+         (has_period & base.notna() & (period.astype(str) <= base.astype(str))).to_numpy(dtype=bool),
+         lambda i: {"baseline": base.iat[i]}),
+        ("milestone_period", "milestone_after_target",
+         (has_period & target.notna() & (period.astype(str) > target.astype(str))).to_numpy(dtype=bool),
+         lambda i: {"target": target.iat[i]}),
+    )
+    problems: list[Problem] = []
+    for name, code, bad, params in checks:
+        at = np.flatnonzero(bad)
+        where = written.get(name, name)
+        cells = shown[name]
+        problems.extend(capped(sheet.label, where, code, rows[at], lambda i, at=at, where=where, code=code,
+                               cells=cells, params=params: Problem(
+            sheet.label, int(rows[at[i]]), where, None if cells is None else cells.iat[at[i]], code,
+            params(at[i]))))
+    return problems
 
 
 def _schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict, rows, found: list[Problem]):
@@ -289,11 +339,15 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 problems.extend(repeated_problems(sheet))
                 continue
             found = ", ".join(map(str, sheet.frame.columns)) or "—"
+            # Which of the columns listed had an empty header (said "colonne E"), as the reader knew it:
+            # a header written `column E` is said as written.
+            unnamed = sheet.unnamed_letters()
             if kind is None:
                 layout = foreign_layout(list(sheet.frame.columns))   # Eurostat, Statbel…: read with a mapping
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "unknown_table",
                                         {"found": found, "expected": "indicator_id, territory_id, period, value"},
-                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {})))
+                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {}),
+                                        unnamed=unnamed))
                 continue
             table = TABLES[kind]
             if expected_kind and kind != expected_kind:
@@ -307,7 +361,8 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 layout = foreign_layout(list(sheet.frame.columns)) if "name_fr" in missing else None
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "missing_columns",
                                         {"kind": kind, "missing": ", ".join(missing), "found": found},
-                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {})))
+                                        ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {}),
+                                        unnamed=unnamed))
                 continue
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
@@ -321,7 +376,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                      for canonical in set(mapping.values()) & valued}
             twice = {c: hs for c, hs in twice.items() if len(hs) > 1}
             if twice:
-                position = {h: column_letter(i + 1) for i, h in enumerate(sheet.frame.columns)}
+                # The letters of the spreadsheet (Sheet.positions), not of the frame: a blank column left out
+                # before them moves no letter.
+                position = {h: column_letter(p) for h, p in zip(sheet.frame.columns, sheet.positions)}
                 problems.extend(Problem(sheet.label, sheet.header_row, c, " / ".join(hs), "repeated_header",
                                         {"column": c, "count": len(hs), "positions": ", ".join(position[h] for h in hs)})
                                 for c, hs in twice.items())
@@ -332,7 +389,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             info["ignored_columns"] = ignored
             if ignored:
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
-                                        {"columns": ", ".join(ignored)}, severity="notice"))
+                                        {"columns": ", ".join(ignored)}, severity="notice", unnamed=unnamed))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(found_problems)
             parts.setdefault(kind, []).append(frame)

@@ -9,7 +9,6 @@ import streamlit as st
 
 from indicators import downloads, i18n, limits
 from indicators.i18n import t
-from indicators.problems import column_said
 from indicators.schema import TABLES
 from pages import common
 
@@ -65,7 +64,11 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
     choice = st.selectbox(t("mapping_choose", lang), ["", *saved], key=f"map_choice_{name}",
                           format_func=lambda c: c or t("mapping_new", lang))
     if choice:
-        spec = load_mapping(view.engine, choice)
+        try:
+            spec = load_mapping(view.engine, choice)
+        except MappingError as exc:   # deleted by another editor since the list was drawn
+            st.warning(exc.text(lang), icon=":material/edit_note:")
+            return None, None
     else:
         result = read_file(raw, name)
         spec = suggest_mapping(result, known)
@@ -84,27 +87,47 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
             spec["period"] = {"value": c2.text_input(t("mapping_period", lang), period, key=f"map_period_{name}")}
             table = pd.DataFrame({"column": list(spec.get("values", {})),
                                   "indicator": [v or None for v in spec.get("values", {}).values()]})
-            edited = st.data_editor(table, key=f"map_values_{name}", hide_index=True, width="stretch",
-                                    disabled=["column"], column_config={
-                                        "column": st.column_config.TextColumn(t("column", lang)),
-                                        "indicator": st.column_config.SelectboxColumn(
-                                            t("indicator", lang), options=indicators)})
-            spec["values"] = {r["column"]: r["indicator"] for r in edited.to_dict("records") if r["indicator"]}
+            if table.empty:   # an empty grid says "empty" in English, and has no row to fill: say what to do
+                st.caption(t("mapping_no_value_columns", lang))
+            else:
+                # The placeholder fills an indicator not chosen yet (Streamlit writes "None" there).
+                edited = st.data_editor(table, key=f"map_values_{name}", hide_index=True, width="stretch",
+                                        disabled=["column"], placeholder=t("mapping_choose_indicator", lang),
+                                        column_config={
+                                            "column": st.column_config.TextColumn(t("column", lang)),
+                                            "indicator": st.column_config.SelectboxColumn(
+                                                t("indicator", lang), options=indicators)})
+                spec["values"] = {r["column"]: r["indicator"] for r in edited.to_dict("records")
+                                  if r["indicator"]}
     generated = json.dumps(spec, ensure_ascii=False, indent=1)
     with st.expander(t("mapping_advanced", lang)):
         # Keyed on the generated text: the form above refills it; an edit here wins until the form changes.
         text = st.text_area("JSON", generated, height=200,
                             key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
+    detail = None
     try:
         spec = limits.load_json(text)
-        mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
-    except (ValueError, MappingError, limits.LimitExceeded) as exc:
-        st.warning(t("mapping_incomplete", lang, detail=str(exc)), icon=":material/edit_note:")
+    except json.JSONDecodeError as exc:   # the JSON as edited above
+        detail = t("mapping_json_invalid", lang, line=exc.lineno, column=exc.colno)
+    except (ValueError, limits.LimitExceeded):   # past limits.load_json's size or depth
+        detail = t("mapping_json_unreadable", lang)
+    if detail is None:
+        try:
+            mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
+        except MappingError as exc:   # says what to change, in the page's language
+            detail = exc.text(lang)
+        except (ValueError, limits.LimitExceeded) as exc:
+            detail = str(exc)
+    if detail is not None:
+        st.warning(t("mapping_incomplete", lang, detail=detail), icon=":material/edit_note:")
         return None, None
     summary = mapped.summary
     st.caption(t("mapping_summary", lang, observations=summary.get("observations", 0),
                  rows=summary.get("rows", 0)))
-    st.dataframe(mapped.preview().head(20), hide_index=True, width="stretch")
+    preview = mapped.preview().head(20)
+    if len(preview):   # an empty grid says "empty" in English; the caption above says 0 observations
+        # A dash for a cell without a value (a flag not given), as in the problems table, not "None".
+        st.dataframe(preview, hide_index=True, width="stretch", placeholder="–")
     c1, c2 = st.columns([3, 1])
     new_name = c1.text_input(t("mapping_save_as", lang), choice, key=f"map_name_{name}")
     if c2.button(t("mapping_save", lang), key=f"map_save_{name}", disabled=not new_name.strip() or not editor):
@@ -115,7 +138,7 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
 
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): column_said(p.column, lang), t("value", lang): p.shown_value(lang),
+        t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column_said(lang), t("value", lang): p.shown_value(lang),
         t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
     } for p in problems])
 

@@ -177,7 +177,8 @@ def test_percent_formatted_cells_read_as_the_percentage_excel_shows(tmp_path):
         (0.5, "0.00"),       # no percent format: the value as it is
         (0.25, '0.0" %"'),   # a % in quotes is text: Excel shows 0,3 %
     ], "D")
-    assert list(sheet.frame["value"]) == ["12.5", "7", "100", "0.5", "0.25"]
+    # with its sign, as a CSV holds it: the unit-sign rule judges it (test_xlsx_shown_and_limits.py)
+    assert list(sheet.frame["value"]) == ["12.5%", "7%", "100%", "0.5", "0.25"]
 
 
 def test_percent_formatted_cells_with_a_french_text_cell_keep_the_sheets_decimal_mark(tmp_path):
@@ -191,4 +192,4 @@ def test_percent_formatted_cells_with_a_french_text_cell_keep_the_sheets_decimal
     wb.save(tmp_path / "pct.xlsx")
     sheet = _only(read_file(tmp_path / "pct.xlsx"))
     assert sheet.decimal == ","
-    assert list(sheet.frame["value"]) == ["12,5", "8,25"]
+    assert list(sheet.frame["value"]) == ["12,5%", "8,25"]

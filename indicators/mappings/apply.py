@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ from ..parsing import parse_numbers, parse_period, unit_sign, wrong_signs
 from ..problems import cap, capped, Problem
 from ..reading import ReadResult, Sheet, read_file
 from ..reading_decimal import detect_decimal
-from ..reading_header import drop_blank, sniff, unnamed
+from ..reading_header import drop_blank, sep_directive, sniff, unique_header
 from ..reading_text import decode
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
@@ -52,72 +53,45 @@ def _load(source, name: str | None, sha256: str | None):
 
 
 def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
-    """The CSV read again with its header on `header_row` (as a spreadsheet numbers lines)."""
+    """The CSV read again with its header on `header_row` (as a spreadsheet numbers lines), its columns
+    named as the plain reader names them (reading_header.unique_header)."""
     decoded = decode(raw)
     if decoded is None:
         raise ValueError("not a text file")
-    text = decoded[0].lstrip("\ufeff")
-    sep = sheet.separator or sniff(text)[0]
+    text, directive = sep_directive(decoded[0].lstrip("\ufeff"))   # rows as Excel numbers them
+    sep = directive or sheet.separator or sniff(text)[0]
     skip = header_row - 1
+    # Read without a header: its cells as written, the first record (pandas would name an empty one
+    # `Unnamed: 4`, as it names a header that says `Unnamed: 4`, and rename a repeated one `Voix.1`).
     frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c")
-    # The header's cells as written: pandas names an empty one `Unnamed: 4`, as it names a header that
-    # says `Unnamed: 4` (a file pandas wrote); the plain reader names only the empty one, by its letter.
-    written = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                          skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None, nrows=1)
-    cells = [str(c).strip() for c in written.iloc[0]] if len(written) else []
-    frame.columns = [unnamed(k + 1) if k < len(cells) and not cells[k] else str(c).strip()
-                     for k, c in enumerate(frame.columns)]
+                        skiprows=skip, skip_blank_lines=False, quotechar='"', engine="c", header=None)
+    if not len(frame):
+        raise ValueError(f"row {header_row} is past the end of the file")
+    cells = [str(c).strip() for c in frame.iloc[0]]
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns, repeated = unique_header(cells)
+    positions, empty = tuple(range(1, len(cells) + 1)), frozenset(k + 1 for k, c in enumerate(cells) if not c)
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
-    frame, rows = drop_blank(frame, rows)
+    frame, rows, positions = drop_blank(frame, rows, positions, empty)
     decimal, detected = detect_decimal(frame, sep)
     return Sheet(sheet.file, frame, rows, sheet=sheet.sheet, encoding=sheet.encoding, separator=sep,
-                 decimal=decimal, decimal_detected=detected, header_row=header_row)
+                 decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,
+                 positions=positions, empty_headers=empty)
 
 
 def _promote(sheet: Sheet, header_row: int) -> Sheet:
-    """The sheet with the record on spreadsheet row `header_row` taken as its header."""
+    """The sheet with the record on spreadsheet row `header_row` taken as its header, its columns named
+    as the plain reader names them, at the spreadsheet positions the reader found them."""
     hits = np.flatnonzero(sheet.rows == header_row)
     if not len(hits):
         raise ValueError(f"row {header_row} is empty or past the end of the table")
     i = int(hits[0])
-    header, seen = [], set()
-    positions = _positions(sheet)
-    for k, cell in enumerate(sheet.frame.iloc[i].astype(str)):
-        h = cell.strip() or unnamed(positions[k])   # as the plain reader names an empty header cell
-        while h in seen:
-            h += "_"
-        seen.add(h)
-        header.append(h)
+    cells = [cell.strip() for cell in sheet.frame.iloc[i].astype(str)]
     frame = sheet.frame.iloc[i + 1:].reset_index(drop=True)
-    frame.columns = header
-    return Sheet(sheet.file, frame, sheet.rows[i + 1:], sheet=sheet.sheet, encoding=sheet.encoding,
-                 separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
-                 header_row=header_row)
-
-
-_LETTERED = re.compile(r"column ([A-Z]{1,3})|.*\(([A-Z]{1,3})\)")
-
-
-def _positions(sheet: Sheet) -> list[int]:
-    """Each column's spreadsheet position (1 for A) in a sheet as the plain reader named it.
-
-    A column named by its letter (`column E` for an empty header cell, `Voix (E)` for a repeated name)
-    is at that letter; any other follows the column before it. That holds unless the reader left out a
-    column before it: it leaves out only columns with neither a header nor a cell."""
-    from openpyxl.utils import column_index_from_string
-
-    out: list[int] = []
-    for name in map(str, sheet.frame.columns):
-        at = (out[-1] if out else 0) + 1
-        found = _LETTERED.fullmatch(name)
-        if found:
-            letter = found.group(1) or found.group(2)
-            lettered = column_index_from_string(letter)
-            if lettered > at and (name == unnamed(lettered) or name[:-len(letter) - 3] in sheet.repeated):
-                at = lettered
-        out.append(at)
-    return out
+    frame.columns, repeated = unique_header(cells, sheet.positions)
+    empty = frozenset(p for p, cell in zip(sheet.positions, cells) if not cell)
+    return replace(sheet, frame=frame, rows=sheet.rows[i + 1:], header_row=header_row, repeated=repeated,
+                   empty_headers=empty)
 
 
 def _resolve(frame: pd.DataFrame, wanted: str) -> str | None:
@@ -242,9 +216,7 @@ def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes |
             return None
         sheet = named[0]
     if name:
-        sheet = Sheet(name, sheet.frame, sheet.rows, sheet=sheet.sheet, encoding=sheet.encoding,
-                      separator=sheet.separator, decimal=sheet.decimal, decimal_detected=sheet.decimal_detected,
-                      header_row=sheet.header_row)
+        sheet = replace(sheet, file=name)
     if spec.get("header_row") and spec["header_row"] != sheet.header_row:
         try:
             if raw is not None and sheet.sheet is None:
@@ -306,16 +278,20 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
 
     def done(sheets, problems, columns=None, headers=None) -> MappedSource:
         summary["problems"] = sum(p.severity != "notice" for p in problems)   # the cells without a value: `missing`
-        problems = cap(problems)
+        # The problems made here name the chosen sheet's columns: those whose header cell was empty are
+        # said by their letter (the reader's problems say their own).
+        problems = cap(problems[:read] + [replace(p, unnamed=unnamed) for p in problems[read:]])
         return MappedSource(file_name, digest, ReadResult(sheets=sheets, problems=problems), spec, mapping_name,
                             summary, columns if columns is not None else np.array([], dtype=object), headers or {})
 
     problems: list[Problem] = list(result.problems)
+    read, unnamed = len(problems), ()
     if not result.sheets:
         return done([], problems)
     sheet = _choose_sheet(result, spec, name, raw, file_name, problems)
     if sheet is None:
         return done([], problems)
+    unnamed = sheet.unnamed_letters()
     label = sheet.label
     decimal = spec.get("decimal") or sheet.decimal
     frame = sheet.frame

@@ -44,7 +44,7 @@ def save_mapping_spec(engine, name: str, spec: dict, user: str = "unknown") -> d
     from ..store import save_mapping
 
     if not str(name or "").strip():
-        raise MappingError("Mapping: give the mapping a name.")
+        raise MappingError("Mapping: give the mapping a name.", key="mapping_spec_name_missing")
     clean = validate_spec(spec)
     save_mapping(engine, name.strip(), clean, user)
     return clean

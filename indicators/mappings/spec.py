@@ -22,6 +22,7 @@ SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "f
              "values", "years_in_columns", "flag", "source", "note")
 TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep", "country")
 PERIOD_KINDS = ("year", "quarter", "month")
+YEARS_KEYS = ("indicator", "columns", "from", "to")
 PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
 
 # Headers that usually hold a territory code, best first (normalised, see schema.normalise_header).
@@ -81,8 +82,12 @@ class MappedSource:
 
 # ---------------------------------------------------------------- the spec
 
-def _fail(message: str):
-    raise MappingError(f"Mapping: {message}")
+def _fail(key: str, **params):
+    """Raise the `MappingError` of interface text `key` (indicators/texts/mappings.py): its message is the
+    English text, `text(lang)` says it in the user's language (the Data page, the command line)."""
+    from ..i18n import t
+
+    raise MappingError(f"Mapping: {t(key, 'en', **params)}", key=key, **params)
 
 
 def _column_or_constant(value, what: str) -> dict | None:
@@ -92,22 +97,22 @@ def _column_or_constant(value, what: str) -> dict | None:
         return {"value": value}
     if isinstance(value, dict) and set(value) <= {"column", "value"} and len(value) == 1:
         if not isinstance(next(iter(value.values())), str) or not next(iter(value.values())).strip():
-            _fail(f"'{what}' must name a column or give a text.")
+            _fail("mapping_spec_part_empty", what=what)
         return dict(value)
-    _fail(f"'{what}' must be a text or {{\"column\": NAME}}.")
+    _fail("mapping_spec_part_form", what=what)
 
 
 def validate_spec(spec) -> dict:
     """The spec in its complete form; `MappingError` saying what to fix when it cannot be used."""
     if not isinstance(spec, dict):
-        _fail("a mapping is a JSON object (a dict).")
+        _fail("mapping_spec_not_object")
     spec = upgrade_spec(spec)
     unknown = sorted(set(spec) - set(SPEC_KEYS))
     if unknown:
-        _fail(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(SPEC_KEYS)}.")
+        _fail("mapping_spec_unknown_keys", unknown=", ".join(unknown), keys=", ".join(SPEC_KEYS))
     version = spec.get("version", SPEC_VERSION)
     if version != SPEC_VERSION:
-        _fail(f"version {version} is not supported (this version reads versions 1 to {SPEC_VERSION}).")
+        _fail("mapping_spec_version", version=version, latest=SPEC_VERSION)
     out: dict = {"version": SPEC_VERSION}
 
     # Reading.
@@ -116,15 +121,15 @@ def validate_spec(spec) -> dict:
     header_row = spec.get("header_row")
     if header_row not in (None, ""):
         if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1:
-            _fail("'header_row' is the spreadsheet row number of the header (1 for the first line).")
+            _fail("mapping_spec_header_row")
         if header_row > limits.get("MAX_HEADER_ROW"):
-            _fail(f"'header_row' is at most {limits.get('MAX_HEADER_ROW')} (lines of notes above the header).")
+            _fail("mapping_spec_header_row_max", limit=limits.get("MAX_HEADER_ROW"))
         out["header_row"] = header_row
     if spec.get("comment") not in (None, ""):
         out["comment"] = str(spec["comment"])
     if spec.get("decimal") not in (None, ""):
         if spec["decimal"] not in (",", "."):
-            _fail("'decimal' is ',' or '.'.")
+            _fail("mapping_spec_decimal")
         out["decimal"] = spec["decimal"]
 
     # Combined columns such as Eurostat's "unit,geo\time".
@@ -134,13 +139,13 @@ def validate_spec(spec) -> dict:
     out["split"] = []
     for s in splits:
         if not isinstance(s, dict) or not s.get("column"):
-            _fail("each 'split' is {\"column\": NAME, \"separator\": \",\", \"into\": [NAMES]}.")
+            _fail("mapping_spec_split")
         sep = s.get("separator", ",")
         if not isinstance(sep, str) or not sep:
-            _fail("a split's 'separator' is a non-empty text.")
+            _fail("mapping_spec_split_separator")
         into = s.get("into")
         if into is not None and (not isinstance(into, list) or not all(isinstance(n, str) and n for n in into)):
-            _fail("a split's 'into' is a list of names for the parts.")
+            _fail("mapping_spec_split_into")
         out["split"].append({"column": str(s["column"]), "separator": sep, "into": into or _split_names(
             str(s["column"]), sep)})
 
@@ -151,11 +156,11 @@ def validate_spec(spec) -> dict:
     out["filters"] = []
     for f in filters:
         if not isinstance(f, dict) or not f.get("column") or len(set(f) & {"equals", "in", "pattern"}) != 1:
-            _fail("each filter is {\"column\": NAME} with one of \"equals\", \"in\" or \"pattern\".")
+            _fail("mapping_spec_filter")
         if "in" in f and not isinstance(f["in"], list):
-            _fail("a filter's 'in' is a list of texts.")
+            _fail("mapping_spec_filter_in")
         if "pattern" in f:
-            _regex(f["pattern"], "filter pattern")
+            _regex(f["pattern"], "filters.pattern")
         out["filters"].append({k: (v if k == "in" else str(v)) for k, v in f.items()})
 
     # Territory.
@@ -163,30 +168,30 @@ def validate_spec(spec) -> dict:
     if isinstance(territory, str):
         territory = {"column": territory}
     if not isinstance(territory, dict) or not territory.get("column"):
-        _fail("say which column holds the territory code: \"territory\": {\"column\": NAME}.")
+        _fail("mapping_spec_territory_missing")
     bad = sorted(set(territory) - set(TERRITORY_KEYS))
     if bad:
-        _fail(f"unknown territory key(s) {', '.join(bad)}; the keys are {', '.join(TERRITORY_KEYS)}.")
+        _fail("mapping_spec_territory_keys", bad=", ".join(bad), keys=", ".join(TERRITORY_KEYS))
     t = {"column": str(territory["column"])}
     if territory.get("strip_prefix"):
         t["strip_prefix"] = str(territory["strip_prefix"])
     if territory.get("pad") not in (None, "", 0):
         pad = territory["pad"]
         if isinstance(pad, bool) or not isinstance(pad, int) or not 1 <= pad <= 12:
-            _fail("territory 'pad' is the number of digits to zero-pad numeric codes to (5 for INSEE and NIS).")
+            _fail("mapping_spec_pad")
         t["pad"] = pad
     for key in ("pattern", "exclude"):
         if territory.get(key):
-            _regex(territory[key], f"territory {key}")
+            _regex(territory[key], f"territory.{key}")
             t[key] = str(territory[key])
     keep = territory.get("keep", "all")
     if keep not in ("all", "known") and not (isinstance(keep, list) and all(isinstance(k, str) for k in keep)):
-        _fail("territory 'keep' is \"all\", \"known\" (the territories of the framework) or a list of codes.")
+        _fail("mapping_spec_keep")
     t["keep"] = keep
     if territory.get("country"):
         country = str(territory["country"]).strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", country):
-            _fail("territory 'country' is a country code such as FR or BE.")
+            _fail("mapping_spec_country", value=territory["country"])
         t["country"] = country
     out["territory"] = t
 
@@ -194,60 +199,59 @@ def validate_spec(spec) -> dict:
     values = spec.get("values") or {}
     years = spec.get("years_in_columns")
     if not isinstance(values, dict):
-        _fail("'values' maps each value column to an indicator: {\"TX_F\": \"DEM01\"}.")
+        _fail("mapping_spec_values_form")
     values = {str(k): str(v).strip() for k, v in values.items() if v not in (None, "") and str(v).strip()}
     if years and values:
-        _fail("give either 'values' (one column per indicator) or 'years_in_columns', not both.")
+        _fail("mapping_spec_values_and_years")
     if years:
         if isinstance(years, str):
             years = {"indicator": years}
         if not isinstance(years, dict) or not str(years.get("indicator") or "").strip():
-            _fail("'years_in_columns' needs the indicator the values belong to: {\"indicator\": \"ECO06\"}.")
-        bad = sorted(set(years) - {"indicator", "columns", "from", "to"})
+            _fail("mapping_spec_years_indicator")
+        bad = sorted(set(years) - set(YEARS_KEYS))
         if bad:
-            _fail(f"unknown years_in_columns key(s) {', '.join(bad)}.")
+            _fail("mapping_spec_years_keys", bad=", ".join(bad), keys=", ".join(YEARS_KEYS))
         y = {"indicator": str(years["indicator"]).strip()}
         if years.get("columns"):
             if not isinstance(years["columns"], list):
-                _fail("'years_in_columns.columns' is a list of column names.")
+                _fail("mapping_spec_years_columns")
             y["columns"] = [str(c) for c in years["columns"]]
         for key in ("from", "to"):
             if years.get(key) not in (None, ""):
                 period = parse_period(str(years[key]))
                 if period is None:
-                    _fail(f"years_in_columns '{key}' is a period such as 2010.")
+                    _fail("mapping_spec_years_bound", bound=key, value=years[key])
                 y[key] = period
         if spec.get("period") not in (None, "", {}):
-            _fail("with 'years_in_columns' the period comes from each column's header: remove 'period'.")
+            _fail("mapping_spec_years_period")
         out["years_in_columns"] = y
     else:
         if not values:
-            _fail("say which columns hold which indicator's values: \"values\": {\"COLUMN\": \"INDICATOR\"} "
-                  "(or \"years_in_columns\" for a table with one column per year).")
+            _fail("mapping_spec_values_missing")
         out["values"] = values
         period = spec.get("period")
         if isinstance(period, (str, int)) and not isinstance(period, bool):
             text = str(period)
             period = {"value": text} if parse_period(text) else {"column": text}
         if not isinstance(period, dict) or len(set(period) & {"value", "column"}) != 1:
-            _fail("say where the period is: \"period\": {\"value\": \"2020\"} or {\"column\": NAME}.")
+            _fail("mapping_spec_period_missing")
         if "value" in period:
             parsed = parse_period(str(period["value"]))
             if parsed is None:
-                _fail(f"the fixed period {period['value']!r} is not a period (YYYY, YYYY-Qn or YYYY-MM).")
+                _fail("mapping_spec_period_value", value=period["value"])
             out["period"] = {"value": parsed}
         else:
             p = {"column": str(period["column"])}
             if period.get("as") not in (None, ""):
                 if period["as"] not in PERIOD_KINDS:
-                    _fail(f"period 'as' is one of {', '.join(PERIOD_KINDS)} (to read dates such as 2019-09-30).")
+                    _fail("mapping_spec_period_as", kinds=", ".join(PERIOD_KINDS), value=period["as"])
                 p["as"] = period["as"]
             out["period"] = p
 
     flag = spec.get("flag")
     if isinstance(flag, str) and flag:
         if not is_flag(flag):
-            _fail(f"'flag' is one of {', '.join(FLAGS)} (or {{\"column\": NAME}}).")
+            _fail("mapping_spec_flag", flags=", ".join(FLAGS), value=flag)
         flag = flag.strip().lower()
     for key, value in (("flag", flag), ("source", spec.get("source")), ("note", spec.get("note"))):
         parsed = _column_or_constant(value, key)
@@ -311,14 +315,15 @@ def _regex(pattern, what: str):
 
     text = str(pattern)
     if len(text) > limits.get("MAX_PATTERN_CHARS"):
-        _fail(f"the {what} is longer than {limits.get('MAX_PATTERN_CHARS')} characters.")
+        _fail("mapping_spec_pattern_long", what=what, limit=limits.get("MAX_PATTERN_CHARS"))
     options = re2.Options()
     options.log_errors = False
     try:
         return re2.compile(text, options)
     except re2.error as exc:
-        _fail(f"the {what} {text!r} is not a regular expression this product accepts: lookarounds ((?=, (?!), "
-              f"backreferences (\\1) and similar are not allowed ({exc}).")
+        reason = exc.args[0] if exc.args else ""   # RE2 gives its reason as bytes: b'invalid perl operator: (?='
+        reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        _fail("mapping_spec_pattern_invalid", what=what, pattern=text, detail=reason)
 
 
 def _fullmatch(cells: pd.Series, pattern: str) -> np.ndarray:

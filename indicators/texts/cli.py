@@ -48,6 +48,36 @@ TEXTS = {
                              "INDICATORS_DEBUG=1 toont de details.",
                        "en": "Unexpected error ({detail}). Nothing was changed by this command if it writes; "
                              "set INDICATORS_DEBUG=1 to see the details."},
+    "cli_db_bad_url": {"fr": "--db {url} : ce n'est pas l'adresse d'une base que ce programme sait ouvrir ({detail}). "
+                             "Écrivez par exemple sqlite:///data/monitor.sqlite ou "
+                             "postgresql+psycopg://utilisateur:motdepasse@serveur:5432/monitor.",
+                       "nl": "--db {url}: dit is geen adres van een databank die dit programma kan openen ({detail}). "
+                             "Schrijf bijvoorbeeld sqlite:///data/monitor.sqlite of "
+                             "postgresql+psycopg://gebruiker:wachtwoord@server:5432/monitor.",
+                       "en": "--db {url}: not the address of a database this program can open ({detail}). "
+                             "Write for example sqlite:///data/monitor.sqlite or "
+                             "postgresql+psycopg://user:password@host:5432/monitor."},
+    "cli_db_no_folder": {"fr": "Le dossier {folder} de la base {url} n'existe pas : vérifiez --db (ou créez d'abord "
+                               "le dossier).",
+                         "nl": "De map {folder} van de databank {url} bestaat niet: controleer --db (of maak eerst "
+                               "de map aan).",
+                         "en": "The folder {folder} of the store {url} does not exist: check --db (or create the "
+                               "folder first)."},
+    "cli_export_ext": {"fr": "{file} : l'export s'écrit en .xlsx (toutes les tables), en .csv ou dans un dossier "
+                             "(un nom sans extension) ; donnez à OUT l'une de ces formes.",
+                       "nl": "{file}: de export wordt als .xlsx (alle tabellen), als .csv of in een map (een naam "
+                             "zonder extensie) geschreven; geef OUT een van die vormen.",
+                       "en": "{file}: the export is written as .xlsx (every table), as .csv or into a folder (a name "
+                             "without an extension); give OUT one of these forms."},
+    "cli_export_no_folder": {"fr": "{file} : le dossier {folder} n'existe pas ; créez-le d'abord ou choisissez un "
+                                   "autre emplacement. Rien n'a été écrit.",
+                             "nl": "{file}: de map {folder} bestaat niet; maak ze eerst aan of kies een andere "
+                                   "plaats. Er is niets geschreven.",
+                             "en": "{file}: the folder {folder} does not exist; create it first or choose another "
+                                   "place. Nothing was written."},
+    "cli_export_cannot_write": {"fr": "{file} : impossible d'écrire ({detail}).",
+                                "nl": "{file}: kan niet worden geschreven ({detail}).",
+                                "en": "{file}: cannot be written ({detail})."},
     "cli_method": {"fr": "Méthode : {method}", "nl": "Methode: {method}", "en": "Method: {method}"},
     "cli_col_status": {"fr": "statut", "nl": "status", "en": "status"},
     "cli_col_score": {"fr": "score", "nl": "score", "en": "score"},

@@ -1,0 +1,213 @@
+"""Texts of a mapping's refusals (mappings/spec.py `validate_spec`, mappings/saved.py: `MappingError` with a
+key) and of the Data page's mapping step. JSON keys, JSON snippets and column names stay as written, in
+every language: the user types them into the mapping. A text without parameters is not formatted
+(`i18n.t`), so its braces are single; a text with parameters doubles them."""
+
+TEXTS = {
+    "mapping_spec_not_object": {
+        "fr": "une correspondance est un objet JSON (entre accolades { }).",
+        "nl": "een koppeling is een JSON-object (tussen accolades { }).",
+        "en": "a mapping is a JSON object (a dict).",
+    },
+    "mapping_spec_unknown_keys": {
+        "fr": "clé(s) inconnue(s) : {unknown} ; les clés possibles sont {keys}.",
+        "nl": "onbekende sleutel(s): {unknown}; de mogelijke sleutels zijn {keys}.",
+        "en": "unknown key(s) {unknown}; the keys are {keys}.",
+    },
+    "mapping_spec_version": {
+        "fr": "la version {version} n'est pas prise en charge (ce produit lit les versions 1 à {latest}).",
+        "nl": "versie {version} wordt niet ondersteund (dit product leest de versies 1 tot en met {latest}).",
+        "en": "version {version} is not supported (this version reads versions 1 to {latest}).",
+    },
+    "mapping_spec_header_row": {
+        "fr": "'header_row' est le numéro de la ligne d'en-tête, tel que le tableur le montre (1 pour la "
+              "première ligne).",
+        "nl": "'header_row' is het rijnummer van de koprij, zoals het rekenblad het toont (1 voor de eerste "
+              "regel).",
+        "en": "'header_row' is the spreadsheet row number of the header (1 for the first line).",
+    },
+    "mapping_spec_header_row_max": {
+        "fr": "'header_row' vaut au plus {limit} (lignes de notes au-dessus de l'en-tête).",
+        "nl": "'header_row' is hoogstens {limit} (regels met opmerkingen boven de koprij).",
+        "en": "'header_row' is at most {limit} (lines of notes above the header).",
+    },
+    "mapping_spec_decimal": {
+        "fr": "'decimal' vaut ',' ou '.'.",
+        "nl": "'decimal' is ',' of '.'.",
+        "en": "'decimal' is ',' or '.'.",
+    },
+    "mapping_spec_split": {
+        "fr": "chaque 'split' s'écrit {\"column\": NOM, \"separator\": \",\", \"into\": [NOMS]}.",
+        "nl": "elke 'split' schrijft u als {\"column\": NAAM, \"separator\": \",\", \"into\": [NAMEN]}.",
+        "en": "each 'split' is {\"column\": NAME, \"separator\": \",\", \"into\": [NAMES]}.",
+    },
+    "mapping_spec_split_separator": {
+        "fr": "le 'separator' d'un 'split' est un texte non vide.",
+        "nl": "de 'separator' van een 'split' is een niet-lege tekst.",
+        "en": "a split's 'separator' is a non-empty text.",
+    },
+    "mapping_spec_split_into": {
+        "fr": "le 'into' d'un 'split' est une liste de noms pour les parties.",
+        "nl": "de 'into' van een 'split' is een lijst met namen voor de delen.",
+        "en": "a split's 'into' is a list of names for the parts.",
+    },
+    "mapping_spec_filter": {
+        "fr": "chaque filtre de 'filters' s'écrit {\"column\": NOM} avec une seule des clés \"equals\", \"in\" "
+              "ou \"pattern\".",
+        "nl": "elke filter in 'filters' schrijft u als {\"column\": NAAM} met precies één van de sleutels "
+              "\"equals\", \"in\" of \"pattern\".",
+        "en": "each filter is {\"column\": NAME} with one of \"equals\", \"in\" or \"pattern\".",
+    },
+    "mapping_spec_filter_in": {
+        "fr": "le 'in' d'un filtre est une liste de textes.",
+        "nl": "de 'in' van een filter is een lijst met teksten.",
+        "en": "a filter's 'in' is a list of texts.",
+    },
+    "mapping_spec_territory_missing": {
+        "fr": "indiquez quelle colonne porte le code du territoire : \"territory\": {\"column\": NOM}.",
+        "nl": "geef aan welke kolom de gebiedscode bevat: \"territory\": {\"column\": NAAM}.",
+        "en": "say which column holds the territory code: \"territory\": {\"column\": NAME}.",
+    },
+    "mapping_spec_territory_keys": {
+        "fr": "clé(s) inconnue(s) dans 'territory' : {bad} ; les clés possibles sont {keys}.",
+        "nl": "onbekende sleutel(s) in 'territory': {bad}; de mogelijke sleutels zijn {keys}.",
+        "en": "unknown territory key(s) {bad}; the keys are {keys}.",
+    },
+    "mapping_spec_pad": {
+        "fr": "le 'pad' de 'territory' est le nombre de chiffres auquel compléter les codes numériques par des "
+              "zéros à gauche (5 pour les codes INSEE et NIS).",
+        "nl": "de 'pad' van 'territory' is het aantal cijfers waarop numerieke codes vooraan met nullen worden "
+              "aangevuld (5 voor INSEE- en NIS-codes).",
+        "en": "territory 'pad' is the number of digits to zero-pad numeric codes to (5 for INSEE and NIS).",
+    },
+    "mapping_spec_keep": {
+        "fr": "le 'keep' de 'territory' vaut \"all\" (tous), \"known\" (les territoires enregistrés dans la "
+              "base) ou une liste de codes.",
+        "nl": "de 'keep' van 'territory' is \"all\" (alle), \"known\" (de gebieden die in de "
+              "database staan) of een lijst met codes.",
+        "en": "territory 'keep' is \"all\", \"known\" (the territories of the framework) or a list of codes.",
+    },
+    "mapping_spec_country": {
+        "fr": "le 'country' de 'territory' est un code de pays comme FR ou BE, pas « {value} ».",
+        "nl": "de 'country' van 'territory' is een landcode zoals FR of BE, niet '{value}'.",
+        "en": "territory 'country' is a country code such as FR or BE, not '{value}'.",
+    },
+    "mapping_spec_values_form": {
+        "fr": "'values' associe chaque colonne de valeurs à un indicateur : {\"TX_F\": \"DEM01\"}.",
+        "nl": "'values' koppelt elke kolom met waarden aan een indicator: {\"TX_F\": \"DEM01\"}.",
+        "en": "'values' maps each value column to an indicator: {\"TX_F\": \"DEM01\"}.",
+    },
+    "mapping_spec_values_and_years": {
+        "fr": "donnez soit 'values' (une colonne par indicateur), soit 'years_in_columns', pas les deux.",
+        "nl": "geef ofwel 'values' (één kolom per indicator), ofwel 'years_in_columns', niet allebei.",
+        "en": "give either 'values' (one column per indicator) or 'years_in_columns', not both.",
+    },
+    "mapping_spec_years_indicator": {
+        "fr": "'years_in_columns' demande l'indicateur auquel appartiennent les valeurs : "
+              "{\"indicator\": \"ECO06\"}.",
+        "nl": "'years_in_columns' vraagt de indicator waartoe de waarden behoren: {\"indicator\": \"ECO06\"}.",
+        "en": "'years_in_columns' needs the indicator the values belong to: {\"indicator\": \"ECO06\"}.",
+    },
+    "mapping_spec_years_keys": {
+        "fr": "clé(s) inconnue(s) dans 'years_in_columns' : {bad} ; les clés possibles sont {keys}.",
+        "nl": "onbekende sleutel(s) in 'years_in_columns': {bad}; de mogelijke sleutels zijn {keys}.",
+        "en": "unknown years_in_columns key(s) {bad}; the keys are {keys}.",
+    },
+    "mapping_spec_years_columns": {
+        "fr": "'years_in_columns.columns' est une liste de noms de colonnes.",
+        "nl": "'years_in_columns.columns' is een lijst met kolomnamen.",
+        "en": "'years_in_columns.columns' is a list of column names.",
+    },
+    "mapping_spec_years_bound": {
+        "fr": "le '{bound}' de 'years_in_columns' est une période comme 2010, pas « {value} ».",
+        "nl": "de '{bound}' van 'years_in_columns' is een periode zoals 2010, niet '{value}'.",
+        "en": "years_in_columns '{bound}' is a period such as 2010, not '{value}'.",
+    },
+    "mapping_spec_years_period": {
+        "fr": "avec 'years_in_columns', la période vient de l'en-tête de chaque colonne : retirez 'period'.",
+        "nl": "met 'years_in_columns' komt de periode uit de kop van elke kolom: verwijder 'period'.",
+        "en": "with 'years_in_columns' the period comes from each column's header: remove 'period'.",
+    },
+    "mapping_spec_values_missing": {
+        "fr": "indiquez quelles colonnes portent les valeurs de quel indicateur : \"values\": {\"COLONNE\": "
+              "\"INDICATEUR\"} (ou \"years_in_columns\" pour un tableau à une colonne par année).",
+        "nl": "geef aan welke kolommen de waarden van welke indicator bevatten: \"values\": {\"KOLOM\": "
+              "\"INDICATOR\"} (of \"years_in_columns\" voor een tabel met één kolom per jaar).",
+        "en": "say which columns hold which indicator's values: \"values\": {\"COLUMN\": \"INDICATOR\"} "
+              "(or \"years_in_columns\" for a table with one column per year).",
+    },
+    "mapping_spec_period_missing": {
+        "fr": "indiquez où se trouve la période : \"period\": {\"value\": \"2020\"} ou {\"column\": NOM}.",
+        "nl": "geef aan waar de periode staat: \"period\": {\"value\": \"2020\"} of {\"column\": NAAM}.",
+        "en": "say where the period is: \"period\": {\"value\": \"2020\"} or {\"column\": NAME}.",
+    },
+    "mapping_spec_period_value": {
+        "fr": "la période fixe « {value} » n'est pas une période : écrivez AAAA, AAAA-Qn ou AAAA-MM.",
+        "nl": "de vaste periode '{value}' is geen periode: schrijf JJJJ, JJJJ-Qn of JJJJ-MM.",
+        "en": "the fixed period '{value}' is not a period (YYYY, YYYY-Qn or YYYY-MM).",
+    },
+    "mapping_spec_period_as": {
+        "fr": "le 'as' de 'period' est l'un de {kinds} (pour lire des dates comme 2019-09-30), pas « {value} ».",
+        "nl": "de 'as' van 'period' is één van {kinds} (om datums zoals 2019-09-30 te lezen), niet '{value}'.",
+        "en": "period 'as' is one of {kinds} (to read dates such as 2019-09-30), not '{value}'.",
+    },
+    "mapping_spec_flag": {
+        "fr": "'flag' est l'un de {flags} (ou {{\"column\": NOM}}), pas « {value} ».",
+        "nl": "'flag' is één van {flags} (of {{\"column\": NAAM}}), niet '{value}'.",
+        "en": "'flag' is one of {flags} (or {{\"column\": NAME}}), not '{value}'.",
+    },
+    "mapping_spec_part_empty": {
+        "fr": "'{what}' doit nommer une colonne ou donner un texte.",
+        "nl": "'{what}' moet een kolom noemen of een tekst geven.",
+        "en": "'{what}' must name a column or give a text.",
+    },
+    "mapping_spec_part_form": {
+        "fr": "'{what}' est un texte ou {{\"column\": NOM}}.",
+        "nl": "'{what}' is een tekst of {{\"column\": NAAM}}.",
+        "en": "'{what}' must be a text or {{\"column\": NAME}}.",
+    },
+    "mapping_spec_pattern_long": {
+        "fr": "'{what}' dépasse {limit} caractères.",
+        "nl": "'{what}' is langer dan {limit} tekens.",
+        "en": "'{what}' is longer than {limit} characters.",
+    },
+    "mapping_spec_pattern_invalid": {
+        "fr": "'{what}' : « {pattern} » n'est pas une expression régulière que ce produit accepte : les assertions "
+              "avant ou arrière ((?=, (?!), les références arrière (\\1) et constructions semblables sont "
+              "refusées ({detail}).",
+        "nl": "'{what}': '{pattern}' is geen reguliere expressie die dit product aanvaardt: vooruit- of "
+              "terugkijkende voorwaarden ((?=, (?!), terugverwijzingen (\\1) en dergelijke constructies zijn "
+              "niet toegestaan ({detail}).",
+        "en": "'{what}': '{pattern}' is not a regular expression this product accepts: lookarounds ((?=, (?!), "
+              "backreferences (\\1) and similar are not allowed ({detail}).",
+    },
+    "mapping_spec_name_missing": {
+        "fr": "donnez un nom à la correspondance.",
+        "nl": "geef de koppeling een naam.",
+        "en": "give the mapping a name.",
+    },
+    # The command line says which document was refused, as the English message of a MappingError does.
+    "cli_mapping_refused": {"fr": "Correspondance : {detail}", "nl": "Koppeling: {detail}", "en": "Mapping: {detail}"},
+    # The Data page's mapping step (pages/data.py).
+    "mapping_json_invalid": {
+        "fr": "le JSON ne se lit pas ligne {line}, colonne {column} : vérifiez les guillemets, les virgules et "
+              "les accolades.",
+        "nl": "de JSON is niet leesbaar op regel {line}, kolom {column}: controleer de aanhalingstekens, komma's "
+              "en accolades.",
+        "en": "the JSON cannot be read at line {line}, column {column}: check the quotes, commas and braces.",
+    },
+    "mapping_json_unreadable": {
+        "fr": "le JSON est trop long ou trop imbriqué pour être lu.",
+        "nl": "de JSON is te lang of te diep genest om te lezen.",
+        "en": "the JSON is too long or nested too deep to be read.",
+    },
+    "mapping_choose_indicator": {"fr": "choisir…", "nl": "kiezen…", "en": "choose…"},
+    "mapping_no_value_columns": {
+        "fr": "Aucune colonne de nombres n'a été reconnue : indiquez les colonnes de valeurs dans la "
+              "correspondance complète (JSON) ci-dessous.",
+        "nl": "Er is geen kolom met getallen herkend: geef de kolommen met waarden aan in de volledige koppeling "
+              "(JSON) hieronder.",
+        "en": "No column of numbers was recognised: say which columns hold values in the full mapping (JSON) "
+              "below.",
+    },
+}

@@ -1,0 +1,39 @@
+"""Single-byte files as French and Belgian planners save them: Windows-1252 (Excel on Windows), Latin-9
+(ISO-8859-15) and Mac Roman (Excel for Mac's "CSV (Macintosh)"). A Mac file was stored as "DonnŽes
+ŽvaluŽes", a Latin-9 one as "coût 5 ¤ ½uvre", both with no word."""
+from __future__ import annotations
+
+import pytest
+
+from indicators.reading import read_file
+from indicators.importing import validate_files
+
+NOTE = "Données évaluées – « mise en œuvre » à Liège, coût 5 €"
+HEADER = "indicator_id;territory_id;period;value;note"
+
+
+def _file(encoding: str, note: str = NOTE, header: str = HEADER, end: str = "\r\n") -> bytes:
+    rows = "".join(f"MOB04;59350;{2000 + i};{i},5;{note}{end}" for i in range(5))
+    return (header + end + rows).encode(encoding, errors="replace" if encoding == "mac_roman" else "strict")
+
+
+@pytest.mark.parametrize("encoding, note, said", [
+    ("cp1252", NOTE, "cp1252"),
+    ("iso8859_15", "Données évaluées, mise en œuvre, coût 5 €", "iso-8859-15"),
+    ("mac_roman", "Données évaluées – « mise en œuvre » à Liège", "mac-roman"),
+    ("latin-1", "Données évaluées à Liège", "iso-8859-1"),
+])
+def test_each_single_byte_encoding_is_read_as_written(encoding, note, said):
+    end = "\r" if encoding == "mac_roman" else "\r\n"     # Excel for Mac ends lines with CR
+    sheet = read_file(_file(encoding, note, end=end), "export.csv").sheets[0]
+    assert sheet.encoding == said
+    assert set(sheet.frame["note"]) == {note}
+
+
+def test_a_mac_file_with_accents_in_its_header_is_recognised(demo_url):
+    from indicators.store import open_store
+
+    raw = _file("mac_roman", "évaluée", header="indicateur;territoire;période;valeur;note", end="\r")
+    checked = validate_files(open_store(demo_url), [("mac.csv", raw)])
+    assert not [p for p in checked.problems if p.severity == "error"], [p.message("fr") for p in checked.problems]
+    assert list(checked.tables["observations"]["note"].unique()) == ["évaluée"]
