@@ -1,6 +1,8 @@
 """Small helpers shared by the tests."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from indicators.exporting import export_frames, to_csv_bytes
@@ -39,3 +41,30 @@ def markdown_table(at, column: str):
             cells = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines]
             return pd.DataFrame(cells[2:], columns=cells[0])
     raise AssertionError(f"no table with a column {column!r}")
+
+
+def workbook(sheets: dict[str, list[list]], formats: dict[tuple[str, str], str] | None = None) -> bytes:
+    """The bytes of an XLSX of `sheets` (title -> rows; None an empty cell), the cells of `formats`
+    ((title, "A2") -> number format) formatted."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    for (title, at), fmt in (formats or {}).items():
+        book[title][at].number_format = fmt
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_of(members: dict[str, str]) -> bytes:
+    """The bytes of a ZIP archive holding `members` (name -> text)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()

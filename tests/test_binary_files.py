@@ -5,18 +5,16 @@ named `\\x00\\x01\\x02PK…`). The rule (reading_text.is_binary): a binary forma
 A workbook renamed .csv is read as a workbook, a UTF-16 file with its byte order mark as text."""
 from __future__ import annotations
 
-import io
 import struct
-import zipfile
 import zlib
 
-import openpyxl
 import pytest
 
 from indicators.reading import read_file
 from indicators.reading_text import decode, is_binary
 
 from .fixtures_dir import fixtures_dir
+from .helpers import workbook, zip_of
 
 OBS = "indicator_id;territory_id;period;value\nMOB02;59350;2021;1,5\n"
 
@@ -38,22 +36,11 @@ def _pdf() -> bytes:
 
 
 def _zip(names: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in names.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
+    return zip_of(names)
 
 
 def _xlsx() -> bytes:
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "observations"
-    for line in OBS.splitlines():
-        ws.append(line.split(";"))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook({"observations": [line.split(";") for line in OBS.splitlines()]})
 
 
 BINARY = {

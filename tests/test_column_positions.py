@@ -11,26 +11,19 @@ was empty (Sheet.empty_headers), from the reader: nothing reads `column E` back 
 """
 from __future__ import annotations
 
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from indicators.mappings import apply_mapping
 from indicators.reading import read_file
+
+from .helpers import workbook
 
 BASE = {"territory": "GEO", "period": "2021"}
 
 
 def _xlsx(rows: list[list]) -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "Données"
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook({"Données": rows})
 
 
 def _source(rows: list[list], kind: str):

@@ -4,24 +4,17 @@ from the names' text; and a repeated header's letters are the spreadsheet's (She
 a blank column was left out before them."""
 from __future__ import annotations
 
-import io
 
-import openpyxl
 import pytest
 
 from indicators.reading import read_file
 from indicators.validation import check
 
+from .helpers import workbook
+
 
 def _xlsx(rows: list[list]) -> bytes:
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Feuil1"
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook({"Feuil1": rows})
 
 
 def _source(rows: list[list], kind: str) -> tuple[bytes, str]:

@@ -13,29 +13,17 @@ from __future__ import annotations
 import io
 import zipfile
 
-import openpyxl
 import pytest
 
 from indicators import limits
 from indicators.importing import validate_files
 from indicators.reading import read_file
 
-from .helpers import store_with_framework
+from .helpers import store_with_framework, workbook, zip_of
 
 
 def _xlsx(sheets: dict[str, list[list]], formats: dict[tuple[str, str], str] | None = None) -> bytes:
-    """A workbook of `sheets` (title -> rows), the cells of `formats` ((title, "A2") -> format) formatted."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    for (title, at), fmt in (formats or {}).items():
-        book[title][at].number_format = fmt
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook(sheets, formats)
 
 
 @pytest.fixture(scope="module")
@@ -179,11 +167,7 @@ def test_a_workbook_of_more_sheets_than_the_limit_is_refused_before_they_are_rea
 # ---------------------------------------------------------------- D10: other formats
 
 def _zip(members: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in members.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
+    return zip_of(members)
 
 
 def _ole2(stream: str) -> bytes:
