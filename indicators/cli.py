@@ -174,7 +174,7 @@ def _ranges(rows: list[int | None]) -> str:
 
 def _print_files(files, lang: str) -> None:
     from .i18n import encoding_name, number, t
-    from .problems import KIND_NAMES
+    from .problem_messages import KIND_NAMES
 
     for f in files:
         sep = {";": "';'", ",": "','", "\t": t("cli_tab", lang), "|": "'|'"}.get(f.get("separator"), "-")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indicators import i18n
-from indicators.problems import MESSAGES, SUGGESTIONS
+from indicators.problem_messages import MESSAGES, SUGGESTIONS
 
 from .conftest import ROOT
 

@@ -1,0 +1,499 @@
+"""The words of the problems found in a user's file (problems.py), in French, English and Dutch: each
+kind's message and suggestion templates, and the names the templates put in their sentences. Every
+language says the same thing with the same figures."""
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "empty_file": {
+        "en": "The file is empty.",
+        "fr": "Le fichier est vide.",
+        "nl": "Het bestand is leeg.",
+    },
+    "binary_file": {
+        "en": "This is not a text table (CSV) or an Excel workbook (XLSX): it looks like a binary file.",
+        "fr": "Ce n'est ni un tableau texte (CSV) ni un classeur Excel (XLSX) : le fichier semble binaire.",
+        "nl": "Dit is geen teksttabel (CSV) of Excel-werkmap (XLSX): het lijkt een binair bestand.",
+    },
+    "bad_xlsx": {
+        "en": "The Excel workbook cannot be opened ({detail}). Save it again from Excel as .xlsx.",
+        "fr": "Le classeur Excel ne peut pas être ouvert ({detail}). Enregistrez-le de nouveau au format .xlsx.",
+        "nl": "De Excel-werkmap kan niet worden geopend ({detail}). Sla hem opnieuw op als .xlsx.",
+    },
+    # Files the import does not read, said as what they are (reading_xlsx.other_format, read_xlsx).
+    "damaged_xlsx": {
+        "en": "The Excel workbook cannot be opened: it is damaged, or it is not an Excel workbook. Open it in "
+              "Excel and save it again as .xlsx.",
+        "fr": "Le classeur Excel ne peut pas être ouvert : il est endommagé, ou ce n'est pas un classeur Excel. "
+              "Ouvrez-le dans Excel et enregistrez-le de nouveau au format .xlsx.",
+        "nl": "De Excel-werkmap kan niet worden geopend: hij is beschadigd, of het is geen Excel-werkmap. Open hem "
+              "in Excel en sla hem opnieuw op als .xlsx.",
+    },
+    "xls_file": {
+        "en": "This is an Excel 97-2003 workbook (.xls), a format the import does not read. Open it in Excel or "
+              "LibreOffice and save it as an Excel workbook (.xlsx) or as CSV.",
+        "fr": "C'est un classeur Excel 97-2003 (.xls), un format que l'import ne lit pas. Ouvrez-le dans Excel ou "
+              "LibreOffice et enregistrez-le comme classeur Excel (.xlsx) ou en CSV.",
+        "nl": "Dit is een Excel 97-2003-werkmap (.xls), een formaat dat de import niet leest. Open hem in Excel of "
+              "LibreOffice en sla hem op als Excel-werkmap (.xlsx) of als CSV.",
+    },
+    "encrypted_xlsx": {
+        "en": "The workbook is protected by a password, so it cannot be read. Open it in Excel, remove the "
+              "password and save it again as .xlsx.",
+        "fr": "Le classeur est protégé par un mot de passe : il ne peut pas être lu. Ouvrez-le dans Excel, "
+              "retirez le mot de passe et enregistrez-le de nouveau au format .xlsx.",
+        "nl": "De werkmap is met een wachtwoord beveiligd en kan niet worden gelezen. Open hem in Excel, verwijder "
+              "het wachtwoord en sla hem opnieuw op als .xlsx.",
+    },
+    "ods_file": {
+        "en": "This is an OpenDocument spreadsheet (.ods, LibreOffice or OpenOffice), a format the import does not "
+              "read. Save it from LibreOffice Calc as an Excel workbook (.xlsx) or as CSV.",
+        "fr": "C'est un classeur OpenDocument (.ods, LibreOffice ou OpenOffice), un format que l'import ne lit pas. "
+              "Enregistrez-le depuis LibreOffice Calc comme classeur Excel (.xlsx) ou en CSV.",
+        "nl": "Dit is een OpenDocument-rekenblad (.ods, LibreOffice of OpenOffice), een formaat dat de import niet "
+              "leest. Sla het vanuit LibreOffice Calc op als Excel-werkmap (.xlsx) of als CSV.",
+    },
+    "zip_archive": {
+        "en": "This is a ZIP archive holding {files}. Unpack it and import the CSV or XLSX file it holds.",
+        "fr": "C'est une archive ZIP qui contient {files}. Décompressez-la et importez le fichier CSV ou XLSX "
+              "qu'elle contient.",
+        "nl": "Dit is een ZIP-archief met {files}. Pak het uit en importeer het CSV- of XLSX-bestand dat erin zit.",
+    },
+    "bad_structure": {
+        "en": "The table is malformed: {detail}.",
+        "fr": "Le tableau est mal formé : {detail}.",
+        "nl": "De tabel is misvormd: {detail}.",
+    },
+    "no_header": {
+        "en": "No header row was found (no line names the columns).",
+        "fr": "Aucune ligne d'en-tête n'a été trouvée (aucune ligne ne nomme les colonnes).",
+        "nl": "Er is geen kopregel gevonden (geen regel noemt de kolommen).",
+    },
+    "unknown_table": {
+        "en": "The columns ({found}) match no table. Expected for example: {expected}.",
+        "fr": "Les colonnes ({found}) ne correspondent à aucune table. Attendu par exemple : {expected}.",
+        "nl": "De kolommen ({found}) passen bij geen enkele tabel. Verwacht bijvoorbeeld: {expected}.",
+    },
+    "wrong_table": {
+        "en": "This file holds a {found_kind} table, not {expected_kind}.",
+        "fr": "Ce fichier contient une table {found_kind}, pas {expected_kind}.",
+        "nl": "Dit bestand bevat een tabel {found_kind}, geen {expected_kind}.",
+    },
+    "missing_columns": {
+        "en": "Missing required column(s) for the {kind} table: {missing}. Columns found: {found}.",
+        "fr": "Colonne(s) obligatoire(s) manquante(s) pour la table {kind} : {missing}. Colonnes trouvées : {found}.",
+        "nl": "Verplichte kolom(men) ontbreken voor de tabel {kind}: {missing}. Gevonden kolommen: {found}.",
+    },
+    "no_rows": {
+        "en": "The table has a header but no data row.",
+        "fr": "Le tableau a un en-tête mais aucune ligne de données.",
+        "nl": "De tabel heeft een kopregel maar geen gegevensrij.",
+    },
+    "required": {
+        "en": "A value is required in this column.",
+        "fr": "Une valeur est obligatoire dans cette colonne.",
+        "nl": "In deze kolom is een waarde verplicht.",
+    },
+    "not_a_number": {
+        "en": "Not a number.",
+        "fr": "Ce n'est pas un nombre.",
+        "nl": "Geen getal.",
+    },
+    "not_an_integer": {
+        "en": "Not a whole number.",
+        "fr": "Ce n'est pas un nombre entier.",
+        "nl": "Geen geheel getal.",
+    },
+    "too_large": {
+        "en": "The number is too large to store.",
+        "fr": "Le nombre est trop grand pour être enregistré.",
+        "nl": "Het getal is te groot om op te slaan.",
+    },
+    "out_of_range": {
+        "en": "The value must be between {minimum} and {maximum}.",
+        "fr": "La valeur doit être comprise entre {minimum} et {maximum}.",
+        "nl": "De waarde moet tussen {minimum} en {maximum} liggen.",
+    },
+    "percent_over_100": {
+        "en": "A percentage must be between 0 and 100 (the unit of {indicator} is %).",
+        "fr": "Un pourcentage doit être compris entre 0 et 100 (l'unité de {indicator} est %).",
+        "nl": "Een percentage moet tussen 0 en 100 liggen (de eenheid van {indicator} is %).",
+    },
+    "unit_mismatch": {
+        "en": "The value is written with {sign}, but the unit of {indicator} is {unit}.",
+        "fr": "La valeur est écrite avec {sign}, mais l'unité de {indicator} est {unit}.",
+        "nl": "De waarde is geschreven met {sign}, maar de eenheid van {indicator} is {unit}.",
+    },
+    "bad_period": {
+        "en": "Not a period: write YYYY, YYYY-Qn or YYYY-MM.",
+        "fr": "Ce n'est pas une période : écrivez AAAA, AAAA-Qn ou AAAA-MM.",
+        "nl": "Geen periode: schrijf JJJJ, JJJJ-Qn of JJJJ-MM.",
+    },
+    "bad_date": {
+        "en": "Not a date: write it as 2024-03-15 or 15/03/2024 (day first).",
+        "fr": "Ce n'est pas une date : écrivez-la 2024-03-15 ou 15/03/2024 (le jour d'abord).",
+        "nl": "Geen datum: schrijf 2024-03-15 of 15/03/2024 (de dag eerst).",
+    },
+    "bad_code": {
+        "en": "A code may not contain spaces in the middle or the character |.",
+        "fr": "Un code ne peut contenir ni espace au milieu ni le caractère |.",
+        "nl": "Een code mag geen spaties in het midden of het teken | bevatten.",
+    },
+    "not_allowed": {
+        "en": "Not an allowed value. Allowed: {allowed}.",
+        "fr": "Valeur non admise. Valeurs admises : {allowed}.",
+        "nl": "Geen toegestane waarde. Toegestaan: {allowed}.",
+    },
+    "bad_semester": {
+        "en": "Not a period of an update: write YYYY-S1, YYYY-S2 or YYYY (2025-S1).",
+        "fr": "Période de point d'avancement invalide : écrivez AAAA-S1, AAAA-S2 ou AAAA (2025-S1).",
+        "nl": "Geen periode van een voortgangsrapport: schrijf JJJJ-S1, JJJJ-S2 of JJJJ (2025-S1).",
+    },
+    "bad_flag": {
+        "en": "Unknown flag. Known flags (Eurostat's, letters may combine as in bp): {known}.",
+        "fr": "Indicateur de qualité inconnu. Connus (ceux d'Eurostat, les lettres peuvent se combiner comme "
+              "dans bp) : {known}.",
+        "nl": "Onbekende vlag. Bekend (die van Eurostat, letters mogen samen staan zoals in bp): {known}.",
+    },
+    "unknown_code": {
+        "en": "Unknown {kind} code.",
+        "fr": "Code inconnu ({kind}).",
+        "nl": "Onbekende code ({kind}).",
+    },
+    "duplicate_key": {
+        "en": "The same row appears again (first at row {first_row}).",
+        "fr": "La même ligne apparaît de nouveau (d'abord à la ligne {first_row}).",
+        "nl": "Dezelfde rij komt opnieuw voor (eerst op rij {first_row}).",
+    },
+    "conflicting_key": {
+        "en": "Two different values for {key}: here and at row {first_row}.",
+        "fr": "Deux valeurs différentes pour {key} : ici et à la ligne {first_row}.",
+        "nl": "Twee verschillende waarden voor {key}: hier en op rij {first_row}.",
+    },
+    "target_order": {
+        "en": "The target period must come after the baseline period.",
+        "fr": "La période cible doit être postérieure à la période de référence.",
+        "nl": "De doelperiode moet na de referentieperiode komen.",
+    },
+    "milestone_value_missing": {
+        "en": "The milestone period {period} has no milestone value: write the value due then, or leave both "
+              "milestone cells empty.",
+        "fr": "La période du jalon {period} n'a pas de valeur de jalon : écrivez la valeur attendue à cette date, "
+              "ou laissez vides les deux cellules du jalon.",
+        "nl": "De periode van de mijlpaal {period} heeft geen waarde van de mijlpaal: schrijf de waarde die dan "
+              "verwacht wordt, of laat beide cellen van de mijlpaal leeg.",
+    },
+    "milestone_period_missing": {
+        "en": "The milestone value has no milestone period: write the period it is due (such as 2027), or leave "
+              "both milestone cells empty.",
+        "fr": "La valeur du jalon n'a pas de période de jalon : écrivez la période où elle est attendue (par "
+              "exemple 2027), ou laissez vides les deux cellules du jalon.",
+        "nl": "De waarde van de mijlpaal heeft geen periode van de mijlpaal: schrijf de periode waarin ze verwacht "
+              "wordt (bijvoorbeeld 2027), of laat beide cellen van de mijlpaal leeg.",
+    },
+    "milestone_before_baseline": {
+        "en": "The milestone period must come after the baseline period ({baseline}).",
+        "fr": "La période du jalon doit être postérieure à la période de référence ({baseline}).",
+        "nl": "De periode van de mijlpaal moet na de referentieperiode ({baseline}) komen.",
+    },
+    "milestone_after_target": {
+        "en": "The milestone period may not come after the target period ({target}).",
+        "fr": "La période du jalon ne peut pas être postérieure à la période cible ({target}).",
+        "nl": "De periode van de mijlpaal mag niet na de doelperiode ({target}) komen.",
+    },
+    "formula_error": {
+        "en": "A formula error of the spreadsheet, not a number: correct the formula in the spreadsheet (or type "
+              "the value), or leave the cell empty.",
+        "fr": "Erreur de formule dans le tableur, pas un nombre : corrigez la formule dans le tableur (ou tapez "
+              "la valeur), ou laissez la cellule vide.",
+        "nl": "Een formulefout van het rekenblad, geen getal: verbeter de formule in het rekenblad (of typ de "
+              "waarde), of laat de cel leeg.",
+    },
+    "same_origin_destination": {
+        "en": "Origin and destination are the same territory.",
+        "fr": "L'origine et la destination sont le même territoire.",
+        "nl": "Herkomst en bestemming zijn hetzelfde gebied.",
+    },
+    "replaced_code": {
+        "en": "Territory {code} was replaced by {successor}; the value is kept under {code}.",
+        "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est conservée sous {code}.",
+        "nl": "Gebied {code} werd vervangen door {successor}; de waarde blijft onder {code}.",
+    },
+    "notes_sheet_skipped": {
+        "en": "Sheet '{sheet}' explains the columns (the template's notes): not imported.",
+        "fr": "La feuille « {sheet} » explique les colonnes (notes du modèle) : elle n'est pas importée.",
+        "nl": "Het blad '{sheet}' legt de kolommen uit (uitleg bij het sjabloon): het wordt niet geïmporteerd.",
+    },
+    "sheet_left_aside": {
+        "en": "Sheet '{sheet}' was not read: {why}.",
+        "fr": "La feuille « {sheet} » n'a pas été lue : {why}.",
+        "nl": "Het blad '{sheet}' werd niet gelezen: {why}.",
+    },
+    "ignored_columns": {
+        "en": "Columns the import ignores (names and labels ride along): {columns}.",
+        "fr": "Colonnes ignorées à l'import (noms et libellés, pour information) : {columns}.",
+        "nl": "Kolommen die de import negeert (namen en labels, ter informatie): {columns}.",
+    },
+    "no_value_rows": {
+        "en": "Rows without a value (empty, ':', 'NA'…), skipped: {count}. A value already stored for them is "
+              "kept. Rows: {rows}.",
+        "fr": "Lignes sans valeur (vide, « : », « NA »…), ignorées : {count}. Une valeur déjà enregistrée pour "
+              "elles est conservée. Lignes : {rows}.",
+        "nl": "Rijen zonder waarde (leeg, ':', 'NA'…), overgeslagen: {count}. Een al opgeslagen waarde blijft "
+              "behouden. Rijen: {rows}.",
+    },
+    "too_large_file": {
+        "en": "The file goes past a limit of this server ({what}: {found} for at most {limit}). "
+              "Split it, or remove empty rows and columns, and try again.",
+        "fr": "Le fichier dépasse une limite de ce serveur ({what} : {found} pour {limit} au plus). "
+              "Découpez-le, ou supprimez les lignes et colonnes vides, puis réessayez.",
+        "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
+              "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
+    },
+    "cells_outside_table": {
+        "en": "Cells right of the table's last column name are not read: {cells}. Give their column a name "
+              "if they hold data.",
+        "fr": "Des cellules à droite de la dernière colonne nommée ne sont pas lues : {cells}. Donnez un nom "
+              "à leur colonne si elles contiennent des données.",
+        "nl": "Cellen rechts van de laatste kolom met een naam worden niet gelezen: {cells}. Geef hun kolom een "
+              "naam als ze gegevens bevatten.",
+    },
+    "out_of_memory": {
+        "en": "These files together are too large for the memory of this server: nothing was imported. Split "
+              "them into smaller files (fewer rows each) and import them one after the other.",
+        "fr": "Ces fichiers sont ensemble trop volumineux pour la mémoire de ce serveur : rien n'a été importé. "
+              "Découpez-les en fichiers plus petits (moins de lignes chacun) et importez-les l'un après l'autre.",
+        "nl": "Deze bestanden zijn samen te groot voor het geheugen van deze server: er is niets geïmporteerd. "
+              "Splits ze in kleinere bestanden (minder rijen elk) en importeer ze na elkaar.",
+    },
+    "period_out_of_range": {
+        "en": "The year must be between {minimum} and {maximum}.",
+        "fr": "L'année doit être comprise entre {minimum} et {maximum}.",
+        "nl": "Het jaar moet tussen {minimum} en {maximum} liggen.",
+    },
+    "repeated_header": {
+        "en": "The column {column} appears {count} times (columns {positions}): say which one to read "
+              "(a mapping can pick it by position) or rename the others.",
+        "fr": "La colonne {column} apparaît {count} fois (colonnes {positions}) : indiquez laquelle lire "
+              "(une correspondance peut la choisir par sa position) ou renommez les autres.",
+        "nl": "De kolom {column} komt {count} keer voor (kolommen {positions}): zeg welke gelezen moet worden "
+              "(een koppeling kan ze op positie kiezen) of hernoem de andere.",
+    },
+    "mixed_encoding": {
+        "en": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file; their text "
+              "was read as UTF-8 (é, not Ã©). Check it, and save the whole file in one encoding (UTF-8).",
+        "fr": "Le fichier mélange deux encodages : les lignes {rows} contiennent du texte UTF-8 dans un fichier "
+              "Windows-1252 ; leur texte a été lu en UTF-8 (é, et non Ã©). Vérifiez-le, et enregistrez tout le "
+              "fichier dans un seul encodage (UTF-8).",
+        "nl": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een Windows-1252-bestand; "
+              "hun tekst werd als UTF-8 gelezen (é, niet Ã©). Controleer hem, en sla het hele bestand op in één "
+              "codering (UTF-8).",
+    },
+    "formula_code": {
+        "en": "A code may not start with =, +, -, @ or a tab: a spreadsheet would run it as a formula.",
+        "fr": "Un code ne peut pas commencer par =, +, -, @ ou une tabulation : un tableur l'exécuterait "
+              "comme une formule.",
+        "nl": "Een code mag niet beginnen met =, +, -, @ of een tab: een rekenblad zou hem als formule uitvoeren.",
+    },
+    "nul_byte": {
+        "en": "The text holds an invisible NUL character, which no database accepts.",
+        "fr": "Le texte contient un caractère invisible NUL, qu'aucune base de données n'accepte.",
+        "nl": "De tekst bevat een onzichtbaar NUL-teken, dat geen databank aanvaardt.",
+    },
+    "too_long": {
+        "en": "The text is too long: {length} characters for at most {limit}.",
+        "fr": "Le texte est trop long : {length} caractères pour {limit} au plus.",
+        "nl": "De tekst is te lang: {length} tekens voor hoogstens {limit}.",
+    },
+    "cycle": {
+        "en": "{column} makes a loop: {path}.",
+        "fr": "{column} forme une boucle : {path}.",
+        "nl": "{column} vormt een lus: {path}.",
+    },
+    "unreadable": {
+        "en": "The file cannot be read ({detail}). Save it again as CSV (UTF-8) or XLSX.",
+        "fr": "Le fichier ne peut pas être lu ({detail}). Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
+        "nl": "Het bestand kan niet worden gelezen ({detail}). Sla het opnieuw op als CSV (UTF-8) of XLSX.",
+    },
+    "unclosed_quote": {
+        "en": "A quotation mark (\") opened on this row is never closed: the rest of the file would be one cell. "
+              "Close it, or remove it.",
+        "fr": "Un guillemet (\") ouvert sur cette ligne n'est jamais fermé : le reste du fichier ne ferait qu'une "
+              "cellule. Fermez-le ou supprimez-le.",
+        "nl": "Een aanhalingsteken (\") dat op deze rij opent, wordt nooit gesloten: de rest van het bestand zou één "
+              "cel zijn. Sluit het of verwijder het.",
+    },
+    "more_same": {
+        "en": "{count} more cells have the same problem in this column as row {first} (rows {rows}). Only "
+              "the first {listed} are listed one by one.",
+        "fr": "{count} autres cellules ont le même problème dans cette colonne que la ligne {first} (lignes "
+              "{rows}). Seules les {listed} premières sont listées une à une.",
+        "nl": "Nog {count} cellen hebben hetzelfde probleem in deze kolom als rij {first} (rijen {rows}). "
+              "Alleen de eerste {listed} worden één voor één vermeld.",
+    },
+    "too_many_fields": {
+        "en": "This row has more cells than the header: column {letter} holds a value past the last named column "
+              "(a separator inside a cell, such as 43,300 in a comma file?). Quote that cell, or name the column.",
+        "fr": "Cette ligne a plus de cellules que l'en-tête : la colonne {letter} contient une valeur après la "
+              "dernière colonne nommée (un séparateur dans une cellule, comme 43,300 dans un fichier à virgules ?). "
+              "Mettez cette cellule entre guillemets, ou nommez la colonne.",
+        "nl": "Deze rij heeft meer cellen dan de kopregel: kolom {letter} bevat een waarde na de laatste kolom met "
+              "een naam (een scheidingsteken in een cel, zoals 43,300 in een bestand met komma's?). Zet die cel "
+              "tussen aanhalingstekens, of geef de kolom een naam.",
+    },
+    "invalid_bytes": {
+        "en": "This cell holds bytes that are not UTF-8 (shown as \\xe9), in a file otherwise written in UTF-8: "
+              "text pasted from a file in another encoding, which would be stored garbled. Type it again, or "
+              "save the whole file in one encoding (UTF-8).",
+        "fr": "Cette cellule contient des octets qui ne sont pas de l'UTF-8 (affichés \\xe9), dans un fichier "
+              "écrit par ailleurs en UTF-8 : du texte collé depuis un fichier d'un autre encodage, qui serait "
+              "enregistré illisible. Retapez-le, ou enregistrez tout le fichier dans un seul encodage (UTF-8).",
+        "nl": "Deze cel bevat bytes die geen UTF-8 zijn (getoond als \\xe9), in een bestand dat verder in UTF-8 "
+              "is geschreven: tekst geplakt uit een bestand met een andere codering, die onleesbaar zou worden "
+              "opgeslagen. Typ hem opnieuw, of sla het hele bestand op in één codering (UTF-8).",
+    },
+    "header_repeated": {
+        "en": "The header is repeated at row {row} (two files pasted one after the other?): delete this row. "
+              "The rows after it are read as the others.",
+        "fr": "L'en-tête est répété à la ligne {row} (deux fichiers collés l'un après l'autre ?) : supprimez "
+              "cette ligne. Les lignes qui la suivent sont lues comme les autres.",
+        "nl": "De kopregel wordt herhaald op rij {row} (twee bestanden na elkaar geplakt?): verwijder deze rij. "
+              "De rijen erna worden gelezen zoals de andere.",
+    },
+}
+
+SUGGESTIONS: dict[str, dict[str, str]] = {
+    "did_you_mean": {"en": "Did you mean {code}?", "fr": "Vouliez-vous dire {code} ?", "nl": "Bedoelde u {code}?"},
+    "add_it": {
+        "en": "Add it to the {kind} table first, or correct the code.",
+        "fr": "Ajoutez-le d'abord à la table {kind}, ou corrigez le code.",
+        "nl": "Voeg het eerst toe aan de tabel {kind}, of verbeter de code.",
+    },
+    "rename_columns": {
+        "en": "Rename the columns or download the template of the table.",
+        "fr": "Renommez les colonnes ou téléchargez le modèle de la table.",
+        "nl": "Hernoem de kolommen of download het sjabloon van de tabel.",
+    },
+    "save_as_csv": {
+        "en": "Export it from your spreadsheet as CSV or XLSX.",
+        "fr": "Exportez-le depuis votre tableur en CSV ou XLSX.",
+        "nl": "Exporteer het vanuit uw rekenblad als CSV of XLSX.",
+    },
+    "write_number": {
+        "en": "Write a number such as 1234,5 or 1234.5, or leave the cell empty.",
+        "fr": "Écrivez un nombre comme 1234,5 ou 1234.5, ou laissez la cellule vide.",
+        "nl": "Schrijf een getal zoals 1234,5 of 1234.5, of laat de cel leeg.",
+    },
+    "write_period": {"en": "For example 2024, 2024-Q1 or 2024-03.", "fr": "Par exemple 2024, 2024-Q1 ou 2024-03.",
+                     "nl": "Bijvoorbeeld 2024, 2024-Q1 of 2024-03."},
+    "write_date": {"en": "For example 2024-03-15 or 15/03/2024.", "fr": "Par exemple 2024-03-15 ou 15/03/2024.",
+                   "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
+    "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
+                 "nl": "Houd één van de twee rijen."},
+    "write_in_unit": {
+        "en": "Write the number alone, in {unit}, or check the indicator code.",
+        "fr": "Écrivez le nombre seul, en {unit}, ou vérifiez le code de l'indicateur.",
+        "nl": "Schrijf het getal alleen, in {unit}, of controleer de indicatorcode.",
+    },
+    "formula_not_computed": {
+        "en": "The cell holds a formula whose result the file does not keep (a workbook written by a program, "
+              "never opened in a spreadsheet): open it in Excel or LibreOffice and save it, or type the value.",
+        "fr": "La cellule contient une formule dont le fichier ne garde pas le résultat (un classeur écrit par un "
+              "programme, jamais ouvert dans un tableur) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le, "
+              "ou tapez la valeur.",
+        "nl": "De cel bevat een formule waarvan het bestand de uitkomst niet bewaart (een werkmap die een "
+              "programma schreef, nooit in een rekenblad geopend): open hem in Excel of LibreOffice en sla hem "
+              "op, of typ de waarde.",
+    },
+    "negative_with_minus": {
+        "en": "Write a negative number with a minus sign: {number}, not in brackets.",
+        "fr": "Écrivez un nombre négatif avec le signe moins : {number}, pas entre parenthèses.",
+        "nl": "Schrijf een negatief getal met een minteken: {number}, niet tussen haakjes.",
+    },
+    "number_with_unit": {
+        "en": "The cell holds a unit ({sign}) beside the number: write the number alone ({number}); the "
+              "indicator's unit says what it counts.",
+        "fr": "La cellule contient une unité ({sign}) à côté du nombre : écrivez le nombre seul ({number}) ; "
+              "l'unité de l'indicateur dit ce qu'il compte.",
+        "nl": "De cel bevat een eenheid ({sign}) naast het getal: schrijf het getal alleen ({number}); de "
+              "eenheid van de indicator zegt wat het telt.",
+    },
+    "number_with_letters": {
+        "en": "The cell holds letters ({letters}): write the number alone, followed if need be by a flag such "
+              "as p or e (43300 p), or leave the cell empty.",
+        "fr": "La cellule contient des lettres ({letters}) : écrivez le nombre seul, suivi si besoin d'un "
+              "indicateur de qualité comme p ou e (43300 p), ou laissez la cellule vide.",
+        "nl": "De cel bevat letters ({letters}): schrijf het getal alleen, zo nodig gevolgd door een vlag zoals "
+              "p of e (43300 p), of laat de cel leeg.",
+    },
+    "number_with_sign": {
+        "en": "The cell holds a sign a number does not take ({chars}): write a number such as 1234,5 or 1234.5.",
+        "fr": "La cellule contient un signe qu'un nombre ne prend pas ({chars}) : écrivez un nombre comme "
+              "1234,5 ou 1234.5.",
+        "nl": "De cel bevat een teken dat een getal niet heeft ({chars}): schrijf een getal zoals 1234,5 of "
+              "1234.5.",
+    },
+    "mapped_layout": {
+        "en": "These columns are laid out as {layout} publishes its files: such a layout is imported with a "
+              "mapping, not renamed. On the Data page, use 'Files in another layout' to map its columns; on the "
+              "command line, import it with --mapping NAME (docs/data-format.md, 'Foreign layouts').",
+        "fr": "Ces colonnes ont la présentation d'un fichier {layout} : elle s'importe avec une "
+              "correspondance, sans renommer les colonnes. Sur la page Données, utilisez « Fichiers dans une "
+              "autre présentation » pour indiquer ses colonnes ; en ligne de commande, importez le fichier avec "
+              "--mapping NOM (docs/data-format.md, « Foreign layouts »).",
+        "nl": "Deze kolommen hebben de opmaak van een {layout}-bestand: die wordt met een koppeling "
+              "geïmporteerd, zonder de kolommen te hernoemen. Gebruik op de pagina Gegevens 'Bestanden in een "
+              "andere opmaak' om de kolommen aan te duiden; importeer het bestand op de opdrachtregel met "
+              "--mapping NAAM (docs/data-format.md, 'Foreign layouts').",
+    },
+    "attach_successor": {
+        "en": "Import with 'attach to successor' to record it under {successor}.",
+        "fr": "Importez avec « rattacher au successeur » pour l'enregistrer sous {successor}.",
+        "nl": "Importeer met 'koppelen aan opvolger' om het onder {successor} te registreren.",
+    },
+}
+
+
+# Table names as they read inside a sentence.
+KIND_NAMES = {
+    "levels": {"en": "level", "fr": "niveau", "nl": "niveau"},
+    "themes": {"en": "theme", "fr": "thématique", "nl": "thema"},
+    "actions": {"en": "action", "fr": "action", "nl": "actie"},
+    "indicators": {"en": "indicator", "fr": "indicateur", "nl": "indicator"},
+    "territories": {"en": "territory", "fr": "territoire", "nl": "gebied"},
+    "targets": {"en": "targets", "fr": "cibles", "nl": "streefwaarden"},
+    "observations": {"en": "observations", "fr": "observations", "nl": "waarnemingen"},
+    "flows": {"en": "flows", "fr": "flux", "nl": "stromen"},
+}
+
+
+# Limits (indicators/limits.py) as a planner reads them.
+# Why a workbook's sheet was left aside (reading_xlsx.read_xlsx), as each language says it.
+SHEET_ASIDE = {
+    "hidden": {"en": "it is hidden in the workbook", "fr": "elle est masquée dans le classeur",
+               "nl": "het is verborgen in de werkmap"},
+    "no_table": {"en": "its columns name no table, beside sheets that do (a readme, a chart's data)",
+                 "fr": "ses colonnes ne nomment aucune table, à côté de feuilles qui le font (un mode d'emploi, "
+                       "les données d'un graphique)",
+                 "nl": "de kolommen noemen geen tabel, naast bladen die dat wel doen (een leesmij, de gegevens van "
+                       "een grafiek)"},
+}
+
+LIMIT_WORDS = {
+    "MAX_FILE_BYTES": {"en": "bytes in the file", "fr": "octets du fichier", "nl": "bytes in het bestand"},
+    "MAX_UNPACKED_BYTES": {"en": "bytes once unpacked", "fr": "octets une fois décompressé",
+                           "nl": "bytes na uitpakken"},
+    "MAX_CELLS": {"en": "cells in one table", "fr": "cellules d'un tableau", "nl": "cellen in één tabel"},
+    "MAX_COLUMNS": {"en": "columns", "fr": "colonnes", "nl": "kolommen"},
+    "MAX_SHEETS": {"en": "sheets in the workbook", "fr": "feuilles du classeur", "nl": "bladen in de werkmap"},
+    "MAX_WORKBOOK_CHARS": {"en": "characters of text in the workbook", "fr": "caractères de texte du classeur",
+                           "nl": "teksttekens in de werkmap"},
+    "MAX_FIELDS_PER_ROW": {"en": "cells in one row", "fr": "cellules d'une ligne", "nl": "cellen in één rij"},
+    "MAX_LINE_BYTES": {"en": "characters in one line", "fr": "caractères d'une ligne",
+                       "nl": "tekens in één regel"},
+    "MAX_HEADER_ROW": {"en": "header row", "fr": "ligne d'en-tête", "nl": "kopregel"},
+    "MAX_JSON_DEPTH": {"en": "nesting depth", "fr": "profondeur d'imbrication", "nl": "nestingsdiepte"},
+    "MAX_JSON_BYTES": {"en": "bytes in the file", "fr": "octets du fichier", "nl": "bytes in het bestand"},
+    "MAX_VERTICES": {"en": "points of the boundaries", "fr": "points des contours", "nl": "punten van de grenzen"},
+    "MAX_PATTERN_CHARS": {"en": "characters in the pattern", "fr": "caractères du motif",
+                          "nl": "tekens in het patroon"},
+}
