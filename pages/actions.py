@@ -88,6 +88,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "status": status,
             "status_text": wording.status_text(status, lang, method, True),
             "note": t(f"reason_{reason}", lang) if isinstance(reason, str) and status == "not_assessed" else "",
+            "reason": reason if isinstance(reason, str) and status == "not_assessed" else "",
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
@@ -96,7 +97,7 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),
         })
-    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "note", "score",
+    per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "note", "reason", "score",
                                              "progress", "indicators", "lead", "implementation", "years"])
     return per_action, per_indicator
 
@@ -126,12 +127,6 @@ def _with_note(texts: pd.Series, notes: pd.Series) -> pd.Series:
     """`▼ Progrès limité · contexte`: each status with its note, when it has one."""
     notes = notes.fillna("").astype(str)
     return texts.where(notes.eq(""), texts + " · " + notes)
-
-
-def _status_width(notes: pd.Series) -> str:
-    """The status column's width: wide enough for a reason ("seulement des indicateurs de contexte"),
-    which a medium column cut mid-word; medium when the notes are short ("contexte") or none."""
-    return "large" if notes.fillna("").astype(str).str.len().max() > 12 else "medium"
 
 
 def _score(value, lang: str) -> str:
@@ -174,9 +169,12 @@ INDICATOR_COLUMNS_PAST_EDGE = ("target", "progress_to_target", "trend", "milesto
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
     shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
                         "indicators", "note"]]
-    # why an action is not assessed, in its status (the note column lies past the page's edge)
-    pills, status = _status_pills(_with_note(shown["status_text"], shown["note"]), per_action["status"],
-                                  t("status", lang), width=_status_width(shown["note"]))
+    # An action with only context indicators says so in its status ("Non évalué · contexte", as its
+    # indicators say it): the note column, which says why in full, lies past the page's edge.
+    context = per_action["reason"].eq("only_context_indicators")
+    marks = pd.Series(t("context_status", lang), index=per_action.index).where(context, "")
+    pills, status = _status_pills(_with_note(shown["status_text"], marks), per_action["status"],
+                                  t("status", lang), width="medium")
     # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
     shown, score = _score_column(shown.assign(status_text=pills), t("score", lang), lang,
                                  help=t("score_help", lang), width="small")
