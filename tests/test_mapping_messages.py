@@ -103,7 +103,8 @@ def _refusal(call) -> MappingError:
     return caught.value
 
 
-def _said_in_their_language(exc: MappingError, key: str, named: str) -> None:
+def _said_in_their_language(exc: MappingError, key: str, named: str) -> dict[str, str]:
+    """The refusal in French and Dutch, once checked: its key, every parameter filled in, no English."""
     assert exc.key == key, (exc.key, str(exc))
     if key.startswith("mapping_spec_"):   # the English message, as the engine's callers read it
         assert str(exc) == f"Mapping: {t(key, 'en', **exc.params)}"
@@ -114,11 +115,13 @@ def _said_in_their_language(exc: MappingError, key: str, named: str) -> None:
         assert not re.search(r"\{\w*\}|\{\{|Mapping:", said), (lang, said)   # every parameter filled in
         english = [run for run in _english_runs(key) if re.search(rf"\b{re.escape(run)}\b", said, re.I)]
         assert not english, (lang, english, said)
+    return {lang: exc.text(lang) for lang in ("fr", "nl")}
 
 
 @pytest.mark.parametrize("spec, key, named", BAD_SPECS, ids=[f"{k}-{i}" for i, (_, k, _) in enumerate(BAD_SPECS)])
 def test_every_refusal_of_a_spec_is_said_in_french_and_dutch(spec, key, named):
-    _said_in_their_language(_refusal(lambda: validate_spec(spec)), key, named)
+    said = _said_in_their_language(_refusal(lambda: validate_spec(spec)), key, named)
+    assert said["fr"] != said["nl"]
 
 
 def test_a_saved_mapping_refused_by_name_is_said_in_french_and_dutch(sqlite_url):
@@ -128,8 +131,9 @@ def test_a_saved_mapping_refused_by_name_is_said_in_french_and_dutch(sqlite_url)
     _said_in_their_language(_refusal(lambda: load_mapping(engine, "insee-2020")), "mapping_none_saved",
                             "insee-2020")
     save_mapping_spec(engine, "statbel-2020", B)
-    _said_in_their_language(_refusal(lambda: load_mapping(engine, "insee-2020")), "mapping_not_found",
-                            "statbel-2020")
+    said = _said_in_their_language(_refusal(lambda: load_mapping(engine, "insee-2020")), "mapping_not_found",
+                                   "statbel-2020")
+    assert all("insee-2020" in text for text in said.values())   # the name asked for, beside the saved ones
 
 
 def test_the_cases_above_reach_every_raise_site():
