@@ -11,6 +11,9 @@ st.set_page_config(page_title="Cross-Border Cooperation Monitor", page_icon="ðŸ¤
 state = common.start()          # store, language, filters from the URL (with notices)
 lang = state.lang
 
-page = st.navigation(list(common.navigation_pages(lang).values()), position="sidebar")
+pages = common.navigation_pages(lang)
+page = st.navigation(list(pages.values()), position="hidden")
+links = st.sidebar.container(key="nav")     # filled once the filters are read: each link carries them
 common.guarded(lang, common.sidebar_filters, state, page.url_path == common.LINK_PATH)
+common.guarded(lang, common.navigation_links, links, pages, state)
 common.run_page(page)

@@ -347,8 +347,9 @@ def navigate(page, path: str, chart: str | None, text: str | None = None, title:
     bare app's page writes; `title`: the page's heading. Either is the sign that the new page is drawn:
     a run too quick to be seen running (the script state may go running and back between two frames,
     leaving no trace in the DOM) must not be waited for, nor an old page's elements taken for the new."""
-    links = page.locator("[data-testid='stSidebarNavLink']")
-    link = links.first if not path else links.and_(page.locator(f"[href$='/{path}']"))
+    # Streamlit's own list (the floors) or the dashboard's links, which carry the page's query
+    links = page.locator("[data-testid='stSidebarNavLink'], [data-testid='stPageLink-NavLink']")
+    link = links.first if not path else links.and_(page.locator(f"[href$='/{path}'], [href*='/{path}?']"))
     sign = (f"location.pathname.endsWith('/{path}')" if path else
             "!/\\/[a-z]+$/.test(location.pathname)")
     if text:

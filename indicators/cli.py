@@ -457,14 +457,16 @@ def _progress(engine, args) -> int:
     def reason(code) -> str:   # the words the pages use (reason_…), the code for one they do not know
         return "" if not code else t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else str(code)
 
-    print(t("cli_method", lang, method=report["method"]))
+    method = report["method"]   # a series without target, with the Eurostat method: Eurostat's words, as the pages
+    print(t("cli_method", lang, method=method))
     _print_aligned([t("action", lang).lower(), col["status"], col["score"], t("indicators", lang).lower()],
-                   [[a["action_id"], status_label(a["status"], lang), score(a["score"]), ", ".join(a["indicators"])]
+                   [[a["action_id"], status_label(a["status"], lang, method), score(a["score"]), ", ".join(a["indicators"])]
                     for a in report["actions"]], right=(2,))
     print()
     _print_aligned([t("indicator", lang).lower(), t("territory", lang).lower(), col["status"], col["score"],
                     col["latest"], col["reason"]],
-                   [[i["indicator_id"], i["territory_id"], status_label(i["status"], lang), score(i["score"]),
+                   [[i["indicator_id"], i["territory_id"],
+                     status_label(i["status"], lang, method, i["target_value"] is not None), score(i["score"]),
                      _latest(i["latest_value"], lang), reason(i["reason"])]
                     for i in report["indicators"] if i["headline"]], right=(3, 4))
     return OK

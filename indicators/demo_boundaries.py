@@ -24,6 +24,22 @@ ATTRIBUTION = ("© IGN Admin Express (Licence Ouverte) · Statbel / arneh61 (CC0
                "© EuroGeographics for the administrative boundaries (Eurostat GISCO)")
 
 
+def in_use(sets) -> bool:
+    """Whether a set shipped with the demo is still saved (an editor may have replaced or deleted it):
+    its licence then asks for its sources to be named wherever the map is shown."""
+    return any(s.get("name") in DEMO_SETS for s in sets)
+
+
+def attribution(lang: str) -> str:
+    """The line naming the shipped sets' sources, in `lang`: GISCO's terms ask for the EuroGeographics
+    copyright line, which the sources list writes in English, not for English."""
+    from .i18n import t
+
+    sources = " · ".join(t("map_gisco_copyright", lang) if part.startswith("© EuroGeographics") else part
+                         for part in ATTRIBUTION.split(" · "))
+    return t("map_attribution", lang, sources=sources)
+
+
 def seed_demo_boundaries(engine: Engine, territories) -> list[str]:
     """Save every shipped set whose codes match the territories; return the names saved."""
     from .boundaries import prepare_boundaries, read_boundary_file

@@ -16,7 +16,7 @@ from indicators import partners as P
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
 from indicators.units import unit_of
-from pages import common
+from pages import common, safe_markdown, widgets
 
 DETAIL_KEY = "actions_detail"
 SIDES = ("FR", "BE")
@@ -191,17 +191,17 @@ def _action_table(per_action: pd.DataFrame, lang: str) -> None:
         "implementation": st.column_config.TextColumn(t("action_status", lang)),
         "years": st.column_config.TextColumn(t("calendar", lang), width="small"),
     }, key="actions_table")
-    st.caption(common.more_columns_note(ACTION_COLUMNS_PAST_EDGE, lang))
+    st.caption(widgets.more_columns_note(ACTION_COLUMNS_PAST_EDGE, lang))
 
 
 def _score_column(frame: pd.DataFrame, label: str, lang: str, **options) -> tuple[pd.DataFrame, object]:
-    """(frame, column config) of the score column: as `common.number_column` (the page's number format,
+    """(frame, column config) of the score column: as `widgets.number_column` (the page's number format,
     sorted by value), each score written by the rule that never crosses a status cut (`O.score_text`:
     2.4527 "accélération nécessaire" reads 2,45, where one decimal wrote 2,5, the first "en bonne voie")."""
     values = pd.to_numeric(frame["score"], errors="coerce")
     distinct = sorted({float(v) for v in values.dropna()})
     if all(v.is_integer() for v in distinct):
-        return common.number_column(frame, "score", label, lang, 1, **options)
+        return widgets.number_column(frame, "score", label, lang, 1, **options)
     width = len(str(max(len(distinct) - 1, 0)))
     keys = {v: f"{str(rank).zfill(width)} {O.score_text(v, lang)}" for rank, v in enumerate(distinct)}
     written = {keys[v]: O.score_text(v, lang) for v in distinct}
@@ -226,9 +226,9 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     # the value and target in the page's number format whatever the browser's, sorted by value
     shown = shown.assign(status_text=pills, latest_number=per_indicator["latest_number"],
                          target_number=per_indicator["target_number"])
-    shown, latest = common.labelled_number_column(shown, "latest", "latest_number", t("latest_value", lang),
+    shown, latest = widgets.labelled_number_column(shown, "latest", "latest_number", t("latest_value", lang),
                                                   width="medium")
-    shown, target = common.labelled_number_column(shown, "target", "target_number", t("target", lang),
+    shown, target = widgets.labelled_number_column(shown, "target", "target_number", t("target", lang),
                                                   width="medium")
     st.dataframe(shown.drop(columns=["latest_number", "target_number"]), hide_index=True, width="stretch", placeholder="–", column_config={
         "action_id": st.column_config.TextColumn(t("action_short", lang), width="small", pinned=True,
@@ -247,7 +247,7 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
         "milestone": st.column_config.TextColumn(t("milestone", lang), help=t("milestone_help", lang),
                                                  width="medium"),
     }, key="indicators_table")
-    st.caption(common.more_columns_note(INDICATOR_COLUMNS_PAST_EDGE, lang))
+    st.caption(widgets.more_columns_note(INDICATOR_COLUMNS_PAST_EDGE, lang))
 
 
 def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:
@@ -334,7 +334,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
 
 
 def _show(fig, key: str) -> None:
-    common.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
+    widgets.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True}, theme=None)
 
 
 EAGER_INDICATORS = 1   # indicators of an action whose charts are drawn at once; the others on demand
@@ -358,7 +358,7 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
         if row.get("note"):      # context, break in series, why not assessed: said beside the status
             facts.append(f"*{row['note']}*")
     status = row["status"] if row is not None else "not_assessed"
-    st.markdown(common.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
+    st.markdown(widgets.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))
     built = indicator_figures(view.version, replace(flt, indicator=None), iid)
     if built is None:
@@ -425,7 +425,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
     st.markdown(f"### {info['action']}")
     why = f" &nbsp; *{info['note']}*" if info["status"] == "not_assessed" and info.get("note") else ""
-    st.markdown(common.status_badge(info["status"], lang, flt.method, True)
+    st.markdown(widgets.status_badge(info["status"], lang, flt.method, True)
                 + f" &nbsp; {t('score', lang)}{i18n.colon(lang)} **{_score(info['score'], lang)}** / 5" + why)
     cols = st.columns(3)
     cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")
@@ -433,7 +433,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     cols[2].markdown(f"**{t('calendar', lang)}**  \n{info['years']}")
     description = i18n.name(action, "description", lang)
     if description:
-        st.markdown(common.plain_markdown(description))
+        st.markdown(safe_markdown.plain_markdown(description))
     with st.container(border=True):   # the timeline writes its own heading: an expander said it twice
         from pages.updates import timeline
 
@@ -459,7 +459,7 @@ def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
         shown = fw["actions"][fw["actions"]["action_id"].astype(str).isin(per_action["action_id"])]
         return downloads.actions_download(shown, per_action, downloads.level_theme_names(fw, lang), lang)
 
-    common.import_format_downloads(download, "actions", "actions", "actions_download", lang)
+    widgets.import_format_downloads(download, "actions", "actions", "actions_download", lang)
 
 
 def main() -> None:

@@ -5,9 +5,8 @@ store's data version, so an import anywhere shows on every page at once.
 """
 from __future__ import annotations
 
-import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +14,7 @@ import streamlit as st
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import LANG_NAMES, LANGS, t
+from pages.safe_markdown import md_code
 
 KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_action",
         "territory": "f_territory", "years": "f_years", "method": "f_method"}
@@ -431,9 +431,18 @@ def _settle_explorer(view):
     return settle(view)
 
 
+def _explorer_link(view) -> F.Filters:
+    from pages.explorer import chosen
+
+    code = chosen(view)[0]
+    return view.filters if code is None else replace(view.filters, indicator=code)
+
+
 # What a page decides of its own parameters before its link is written, by page name (the Explorer
-# picks its indicator): the link is then written once per run, one browser history entry.
+# picks its indicator): the link is then written once per run, one browser history entry. LINKED: the
+# same decision without its effects, for the sidebar's link to that page.
 SETTLE = {"explorer": _settle_explorer}
+LINKED = {"explorer": _explorer_link}
 
 
 def page_query(filters: F.Filters, name: str) -> dict[str, str | list[str]]:
@@ -511,6 +520,22 @@ def navigation_pages(lang: str) -> dict[str, "st.Page"]:
     return pages
 
 
+def navigation_links(box, pages: dict, view: View) -> None:
+    """The sidebar's list of pages, each link carrying the query its page will write (page_query).
+    Streamlit's own list (st.navigation in the sidebar) switches pages with the query cleared, then the
+    page's link is written: two browser history entries, and Back had to be pressed twice."""
+    with box:
+        for name, page in pages.items():
+            if name == "overview-link":
+                continue
+            if view.filters_read:
+                linked = LINKED.get(name)
+                query = page_query(linked(view) if linked else view.filters, name)
+            else:   # the sidebar failed: the URL as it came
+                query = _query()
+            st.page_link(page, query_params=query)
+
+
 def run_page(page) -> None:
     """Write the page's link, then run the page. Not when the sidebar failed: the URL stays as it came."""
     view = current()
@@ -525,262 +550,3 @@ def run_page(page) -> None:
 
 def set_indicator(code: str | None) -> None:
     st.session_state["f_indicator"] = code
-
-
-# ---------------------------------------------------------------- small shared renderers
-
-def more_columns_note(keys: tuple[str, ...], lang: str) -> str:
-    """The line under a table wider than the page: Streamlit shows a table's scroll bar only under the
-    pointer, so the columns past the page's edge are named (`keys`: their headers' text keys, in order)."""
-    return t("table_more_columns", lang, columns=", ".join(t(key, lang).lower() for key in keys))
-
-
-def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decimals: int | None = 1,
-                  **options) -> tuple[pd.DataFrame, object]:
-    """(frame, column config) showing `column`'s numbers in the page's language, not the browser's, and
-    sorted by value when its header is clicked (indicators/table_numbers.py says how)."""
-    from indicators import table_numbers
-
-    values = pd.to_numeric(frame[column], errors="coerce")
-    if table_numbers.shown_whole(values, decimals):
-        return (frame.assign(**{column: values.round(0)}),
-                st.column_config.NumberColumn(label, format=table_numbers.integer_format(lang), **options))
-    keys, written = table_numbers.sort_keys(values, lang, decimals)
-    cells = values.map(lambda v: None if pd.isna(v) else keys[float(v)])
-    return (frame.assign(**{column: cells.astype(object)}),
-            st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
-                                             disabled=True, **options))
-
-
-def labelled_number_column(frame: pd.DataFrame, column: str, numbers: str, label: str,
-                           **options) -> tuple[pd.DataFrame, object]:
-    """(frame, column config) showing `column`'s words (a number in the page's format with its unit and
-    period) and sorted by the numbers of the `numbers` column when its header is clicked."""
-    from indicators import table_numbers
-
-    cells, written = table_numbers.labelled_keys(frame[numbers].tolist(), frame[column].tolist())
-    return (frame.assign(**{column: pd.Series(cells, index=frame.index, dtype=object)}),
-            st.column_config.SelectboxColumn(label, options=list(written), format_func=written.get,
-                                             disabled=True, **options))
-
-
-def md_code(value) -> str:
-    """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
-    import re
-
-    text = " ".join(str(value).split())[:200]
-    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"
-
-
-def plain_markdown(text: str) -> str:
-    """Stored Markdown (descriptions, definitions) without images or links: an image would make every
-    reader's browser fetch a remote address, a link could mimic the app's own notices. Their words stay."""
-    import re
-
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", str(text))          # ![alt](url) -> alt
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)               # [words](url) -> words
-    text = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", text, flags=re.M)   # reference definitions
-    text = re.sub(r"<(https?://[^>]*)>", r"\1", text)                    # <http://…> autolinks
-    # Bare addresses would be linked by GitHub-flavoured Markdown: a zero-width space keeps them text.
-    text = text.replace("://", ":\u200b//").replace("www.", "www\u200b.")
-    return text.replace("<", "&lt;")
-
-
-def lazy_tabs(codes: tuple[str, ...], key: str, lang: str):
-    """Tabs of which only the open one runs and is sent (`.open`): a page opens without drawing, or
-    loading the browser code of, what its hidden tabs hold. The open tab is remembered by its label:
-    after a language switch, the same tab's label in the new language, so the planner stays on it."""
-    ss = st.session_state
-    label = ss.get(key)
-    for code in codes:
-        if label in {t(code, other) for other in LANGS} and label != t(code, lang):
-            ss[key] = t(code, lang)
-            break
-    return st.tabs([t(code, lang) for code in codes], key=key, on_change="rerun")
-
-
-@functools.cache
-def _sent_figure():
-    """A figure as Streamlit reads it, its dict and nothing else (plotly imported on first use)."""
-    from plotly.basedatatypes import BaseFigure
-
-    class SentFigure(BaseFigure):
-        def __init__(self, spec: dict):   # not BaseFigure's: the figure was validated when built
-            self._spec = spec
-
-        def to_dict(self) -> dict:
-            return self._spec
-
-    return SentFigure
-
-
-def plotly_chart(fig, **options):
-    """st.plotly_chart of a figure the caches share (built once, never changed after): Streamlit asks
-    every figure for its dict on every run, a deep copy and a base64 pass that took a tenth of the
-    server's time in a user's walk (py-spy on bench/load.py); the dict is made once per figure."""
-    spec = getattr(fig, "_sent_spec", None)
-    if spec is None:
-        spec = fig.to_dict()
-        fig._sent_spec = spec   # private names are free on a plotly figure
-    return st.plotly_chart(_sent_figure()(spec), **options)
-
-
-def md_table(header: list[str], rows: list[list[str]], align: str) -> str:
-    """A Markdown table: `header` and `rows` of cells already made safe (md_cell, md_code or badges),
-    `align` one letter per column (l, r). A short table drawn as Markdown costs the browser one text
-    element; as a dataframe it loads and starts the data grid: the demo Overview's two short tables as
-    dataframes cost a returning user 0.14 s and a first visit 0.25 s (2.29 against 2.16 s, 2.53 against
-    2.28 s, medians of 7 loads of each variant, alternated)."""
-    rule = {"l": ":--", "r": "--:"}
-    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def md_text(value) -> str:
-    """Untrusted words (a user's name, a note) for a Markdown table cell: no link, image or HTML."""
-    return md_cell(plain_markdown(value)) if isinstance(value, str) else md_cell(value)
-
-
-def md_cell(value) -> str:
-    """User text made safe for one cell of a Markdown table: a "|" or a line break would end it."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "–"
-    return " ".join(str(value).replace("|", "\\|").split()) or "–"
-
-
-def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
-    """A status as icon + word (Markdown), coloured by the one status palette."""
-    from indicators.style import STATUS_ICONS
-
-    colours = {"achieved": "green", "on_track": "blue", "acceleration_needed": "orange",
-               "limited_progress": "red", "deterioration": "violet", "not_assessed": "gray"}
-    label = i18n.status_label(status, lang, method, has_target)
-    return f":{colours.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} {label}]"
-
-
-def partner_label(text, lang: str, partners: pd.DataFrame | None = None) -> str:
-    """A lead or owner cell as the partners' names in `lang` (codes not in the partners table as written);
-    the partners are this run's unless given (a cached function passes its own)."""
-    from indicators.partners import label
-
-    if partners is None:
-        view = st.session_state.get("_view")   # none outside a page run (a renderer called by itself)
-        partners = view.framework.get("partners") if view else None
-    return label(text, partners, lang) or "–"
-
-
-def demo_caption(lang: str) -> None:
-    st.caption(t("demo_notice", lang))
-
-
-# ---------------------------------------------------------------- editors
-
-def _secrets_section(name: str) -> dict:
-    try:
-        return dict(st.secrets.get(name, {}))
-    except Exception:  # no secrets.toml at all: no editor configured
-        return {}
-
-
-def editor_name() -> str | None:
-    """The signed-in editor's name, or None for a viewer."""
-    from indicators.auth import is_allowed
-
-    if _secrets_section("auth"):
-        user = st.user
-        if getattr(user, "is_logged_in", False) and is_allowed(user.get("email"),
-                                                               _secrets_section("editors").get("emails")):
-            return user.get("name") or user.get("email")
-        return None
-    return st.session_state.get("_editor")
-
-
-def editor_gate(lang: str) -> str | None:
-    """The editor's name, or a sign-in form (and None) for a viewer."""
-    from indicators.auth import verify_password
-
-    name = editor_name()
-    if name:
-        left, right = st.columns([4, 1])
-        left.caption(t("signed_in_as", lang, name=name))
-        if right.button(t("sign_out", lang), key="sign_out"):
-            if _secrets_section("auth"):
-                st.logout()
-            st.session_state.pop("_editor", None)
-            st.rerun()
-        return name
-    st.info(t("editor_only", lang), icon=":material/lock:")
-    if _secrets_section("auth"):  # deployments: the organisation's OIDC login
-        user = st.user
-        if getattr(user, "is_logged_in", False):
-            st.warning(t("not_an_editor", lang, email=user.get("email")))
-        else:
-            st.button(t("sign_in_oidc", lang), on_click=st.login, key="oidc_login")
-        return None
-    stored = _secrets_section("editors").get("password_hash")
-    if not stored:   # the set-up is the administrator's business: folded, not a warning to every visitor
-        with st.expander(t("for_administrator", lang), icon=":material/key_off:"):
-            st.markdown(t("no_password_set", lang))
-        return None
-    with st.form("editor_login"):
-        who = st.text_input(t("editor_name", lang), key="editor_login_name")
-        password = st.text_input(t("editor_password", lang), type="password", key="editor_login_password")
-        if st.form_submit_button(t("sign_in", lang)):
-            if verify_password(password, stored) and who.strip():
-                st.session_state["_editor"] = who.strip()
-                st.rerun()
-            st.error(t("wrong_password", lang) if not verify_password(password, stored)
-                     else t("editor_name", lang))
-    return None
-
-
-def import_format_downloads(make_frame, sheet: str, stem: str, key: str, lang: str) -> None:
-    """CSV (French Excel) and XLSX buttons for a frame in the import format: edited and uploaded again
-    on the Data page, it imports. `make_frame()` builds the frame, and only when a button is clicked:
-    built on every run, the Actions page's took 2 ms and the Explorer's 4 ms (py-spy, bench/load.py)."""
-    from indicators import downloads
-
-    # a row as wide as its buttons' words, wrapping when the page is narrow: fixed columns clipped
-    # "Downloaden (CSV voor Excel)" at 1280 px
-    row = st.container(horizontal=True, gap="small")
-    left = right = row
-    left.download_button(t("download_csv", lang), data=lambda: downloads.to_excel_csv(make_frame(), reversible=True),
-                         file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
-                         key=f"{key}_csv", help=t("download_import_format_help", lang))
-    right.download_button(t("download_xlsx", lang), data=lambda: downloads.to_xlsx(make_frame(), sheet),
-                          file_name=f"{stem}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/download:", key=f"{key}_xlsx",
-                          help=t("download_import_format_help", lang))
-
-
-def file_uploader(label: str, lang: str, *, key: str, types: list[str], limit_bytes: int, **options):
-    """st.file_uploader with its own words in the page's language. Streamlit writes "Upload",
-    "100MB per file" and each file's size in English, and nothing in its API changes them
-    (streamlit#13500): a style scoped to this widget's key hides them and writes ours in their place
-    (tests/browser/test_uploader_words.py reads them back)."""
-    st.html(_uploader_style(key, lang, types, limit_bytes))
-    return st.file_uploader(label, type=types, key=key, max_upload_size=max(1, limit_bytes // (1024 * 1024)),
-                            **options)
-
-
-def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> str:
-    def css_text(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-    button = t("upload_button", lang)
-    size = i18n.number(limit_bytes / (1024 * 1024), lang, decimals=0)   # in Mo, as the limits' own messages
-    limit = t("upload_limit", lang, types=", ".join(x.upper() for x in types), size=size)
-    scope = f".st-key-{key} [data-testid='stFileUploader']"
-    return ("<style>"
-            f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p {{font-size: 0}}"
-            f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p::after "
-            f"{{content: {css_text(button)}; font-size: 0.875rem}}"
-            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size: 0}}"
-            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
-            f"{{content: {css_text(limit)}; font-size: 0.875rem}}"
-            # the files' sizes ("8.5KB"): the page says what matters of each file (its rows) in its own words
-            f"{scope} [data-testid='stFileChipName'] + div {{display: none}}"
-            "</style>")

@@ -10,7 +10,7 @@ import streamlit as st
 from indicators import downloads, i18n, limits
 from indicators.i18n import t
 from indicators.schema import TABLES
-from pages import common
+from pages import common, editors, widgets
 
 def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, specs: dict):
     """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
@@ -204,7 +204,7 @@ def import_tab(view, editor: str | None) -> None:
     if not editor:
         st.caption(t("viewer_check", lang))
     # A new key after each import empties the uploader: the page does not check the same file again.
-    uploads = common.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx", "gz"],
+    uploads = widgets.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx", "gz"],
                                    key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
                                    limit_bytes=limits.get("MAX_FILE_BYTES"), accept_multiple_files=True,
                                    help=t("upload_help", lang))
@@ -382,7 +382,7 @@ def main() -> None:
     view = common.current()
     lang = view.lang
     st.title(t("page_data", lang))
-    editor = common.editor_gate(lang)
+    editor = editors.editor_gate(lang)
     done = st.session_state.pop("_imported", None)
     # Counts in the page's grouping (100 000 in French), as the dry run's figures were.
     if done:
@@ -393,7 +393,7 @@ def main() -> None:
     # Only the open tab's content is drawn, but for the import: its uploader keeps its files while the
     # planner looks at the history. The hidden history and templates held a data grid and 19 download
     # buttons: a returning user's page 1.18 -> 0.98 s, a first visit 1.37 -> 1.04 s (7 loads, A/B).
-    tabs = common.lazy_tabs(TABS, "data_tab", lang)
+    tabs = widgets.lazy_tabs(TABS, "data_tab", lang)
     with tabs[0]:
         common.guarded(lang, import_tab, view, editor)
     if tabs[1].open:

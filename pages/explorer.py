@@ -13,7 +13,7 @@ from indicators import i18n
 from indicators.i18n import t
 from indicators.ranking import latest_year_values, ranking_chart, split_references
 from indicators.units import unit_of
-from pages import common
+from pages import common, safe_markdown, widgets
 
 KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/common.py
 SERIES_LIMIT = 12            # lines a time series shows at most (the table and ranking show all)
@@ -145,7 +145,7 @@ def _metadata(ind: dict, lang: str) -> None:
         (t("unit", lang), _text(unit_of(ind, lang), lang)),
         (t("source", lang), _text(ind.get("source"), lang)),
         (t("comparability", lang), _word("comparability", ind.get("comparability"), lang)),
-        (t("owner", lang), common.partner_label(ind.get("owner"), lang)),
+        (t("owner", lang), widgets.partner_label(ind.get("owner"), lang)),
         (t("type", lang), _word("type", ind.get("type"), lang)),
         (t("interreg_code", lang), _text(ind.get("code"), lang)),
         (t("wanted_direction", lang), _word("direction", ind.get("direction"), lang)),
@@ -153,7 +153,7 @@ def _metadata(ind: dict, lang: str) -> None:
     ]
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"**{t('definition', lang)}**{c} {common.plain_markdown(definition) if definition else '_' + t('not_given', lang) + '_'}")
+        st.markdown(f"**{t('definition', lang)}**{c} {safe_markdown.plain_markdown(definition) if definition else '_' + t('not_given', lang) + '_'}")
         if str(ind.get("type") or "") == "context":
             st.info(t("context_note", lang), icon=":material/info:")
     with right:
@@ -165,7 +165,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
     labels = wording.territory_labels(fw["territories"], lang)
     if not len(head):
-        st.markdown(common.status_badge("not_assessed", lang, method, len(targets) > 0))
+        st.markdown(widgets.status_badge("not_assessed", lang, method, len(targets) > 0))
         return
     a = head.iloc[0].to_dict()
     tid = str(a["territory_id"])
@@ -212,7 +212,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         notes.append(t("break_since", lang, period=a.get("break_period")))
     if (a.get("status") or "not_assessed") == "not_assessed" and isinstance(a.get("reason"), str):
         notes.append(t(f"reason_{a.get('reason')}", lang))
-    st.markdown(f"{common.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
+    st.markdown(f"{widgets.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
                 f"&nbsp; {t('headline_territory', lang)}{i18n.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
                 + "".join(f" · *{n}*" for n in notes))
 
@@ -221,7 +221,7 @@ def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:
     """The values in the page's number format with the indicator's decimals, sortable by value
     (indicators/table_numbers.py). A pandas Styler did this before at half of the page script's server
     time on the 47 rows of MOB04 (py-spy); labels of the distinct values cost a babel call each."""
-    frame, values = common.number_column(frame, t("value", lang), t("value", lang), lang,
+    frame, values = widgets.number_column(frame, t("value", lang), t("value", lang), lang,
                                          wording.digits(ind.get("decimals")))
     config = {t("territory_code", lang): st.column_config.TextColumn(width="small"),
               t("code", lang): None, t("indicator", lang): None, t("unit", lang): None,
@@ -238,22 +238,32 @@ def _with_values(version, territories: tuple[str, ...], period_from, period_to) 
     return frozenset(F.indicators_with_values(common.observations(version), flt))
 
 
+def chosen(view) -> tuple[str | None, str | None]:
+    """(the indicator this page shows within the filters, the one asked for outside them): the
+    one asked for (link, another page) when the filters hold it, else the first with a value.
+    (None, None) when no indicator is within the filters. Reads the session, changes nothing: the
+    sidebar's link to this page carries the same choice."""
+    flt = view.filters
+    codes = F.selected_indicators(view.framework, flt)["indicator_id"].astype(str).tolist()
+    if not codes:
+        return None, None
+    asked = st.session_state.get(KEY)
+    with_values = _with_values(view.version, flt.territories, flt.period_from, flt.period_to) \
+        if asked not in codes else frozenset()
+    return F.first_indicator(codes, with_values, asked)
+
+
 def settle(view) -> F.Filters:
     """The filters with the indicator this page will show, decided before the page's link is written
     (common.run_page): the link is written once per run. Written twice (the filters, then the
     indicator chosen here), the browser kept two history entries, and Back stayed on the page."""
-    flt = view.filters
-    codes = F.selected_indicators(view.framework, flt)["indicator_id"].astype(str).tolist()
-    if not codes:
-        return flt
-    ss = st.session_state
-    with_values = _with_values(view.version, flt.territories, flt.period_from, flt.period_to) \
-        if ss.get(KEY) not in codes else frozenset()
-    code, outside = F.first_indicator(codes, with_values, ss.get(KEY))
+    code, outside = chosen(view)
+    if code is None:
+        return view.filters
     if outside:
-        ss[OUTSIDE_KEY] = outside
-    ss[KEY] = code
-    return replace(flt, indicator=code)
+        st.session_state[OUTSIDE_KEY] = outside
+    st.session_state[KEY] = code
+    return replace(view.filters, indicator=code)
 
 
 def main() -> None:
@@ -296,7 +306,7 @@ def main() -> None:
     built = drawn(view.version, replace(flt, indicator=None), code)
     if built["shown"] < built["territories"]:
         st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
-    common.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
+    widgets.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
                     theme=None)
     if built["by_side"]:
         st.caption(t("series_by_side", lang))
@@ -313,7 +323,7 @@ def main() -> None:
             st.caption(t(caution, lang))
         if built["ranked"] > RANKING_LIMIT:
             st.caption(t("ranking_limited", lang, n=RANKING_LIMIT // 2, total=built["ranked"]))
-        common.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
+        widgets.plotly_chart(built["ranking"], key="explorer_ranking", config={"displaylogo": False}, theme=None)
         meta = built["ranking"].layout.meta or {}
         if meta.get("off_scale"):      # totals far above the bars (ranking.lines_and_words)
             st.caption(t("ranking_off_scale", lang, items=" · ".join(meta["off_scale"])))
@@ -346,7 +356,7 @@ def main() -> None:
                       "country": {c: v[1] for c, v in places.items()}}
         return downloads.observations_download(obs, labels_for, lang)
 
-    common.import_format_downloads(download, "observations", stem, "download", lang)
+    widgets.import_format_downloads(download, "observations", stem, "download", lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

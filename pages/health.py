@@ -13,7 +13,7 @@ from indicators import health as H
 from indicators import i18n
 from indicators import report as R
 from indicators.i18n import t
-from pages import common
+from pages import common, safe_markdown, widgets
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -102,10 +102,10 @@ def to_ask_tab(health: H.Health, lang: str) -> None:
         return
     # A short table (a row per partner) as Markdown, like the Overview's: one data grid fewer to start
     # (a returning user's page 1.31 -> 1.22 s, medians of 7 loads, A/B alternated).
-    rows = [[common.md_text(common.partner_label(o, lang) if o else t("health_no_owner", lang)),
-             i18n.number(n, lang, 0), common.md_cell(", ".join(ids))]
+    rows = [[safe_markdown.md_text(widgets.partner_label(o, lang) if o else t("health_no_owner", lang)),
+             i18n.number(n, lang, 0), safe_markdown.md_cell(", ".join(ids))]
             for o, n, ids in zip(ask["owner"], ask["n"], ask["indicator_ids"])]
-    st.markdown(common.md_table([t("owner", lang), t("indicators", lang), t("health_to_ask_what", lang)],
+    st.markdown(safe_markdown.md_table([t("owner", lang), t("indicators", lang), t("health_to_ask_what", lang)],
                                 rows, "lrl"))
     st.caption(t("health_to_ask_more", lang, tab=t("health_tab_freshness", lang)))
 
@@ -121,7 +121,7 @@ def freshness_tab(health: H.Health, fw, lang: str) -> None:
         t("health_behind", lang): [H.behind_text(r, lang) for r in fresh.to_dict("records")],
         t("periodicity_label", lang): [H.periodicity_label(p, lang) + ("" if given else f" ({t('not_given', lang)})")
                                        for p, given in zip(fresh["periodicity"], fresh["periodicity_given"])],
-        t("owner", lang): [common.partner_label(o, lang) if o else "–" for o in fresh["owner"]],
+        t("owner", lang): [widgets.partner_label(o, lang) if o else "–" for o in fresh["owner"]],
         t("action", lang): fresh["action_id"],
     })
     st.markdown(f"**{t('health_freshness', lang)}**")
@@ -145,7 +145,7 @@ def _freshness_downloads(fw, fresh: pd.DataFrame, table: pd.DataFrame, lang: str
         words = {c: table[c].tolist() for c in (t("state", lang), t("latest_period", lang), t("health_behind", lang))}
         return downloads.indicators_download(fw["indicators"], fresh, words, lang)
 
-    common.import_format_downloads(download, "indicators", "indicators", "health_download", lang)
+    widgets.import_format_downloads(download, "indicators", "indicators", "health_download", lang)
 
 
 def comparability_tab(health: H.Health, fw, lang: str) -> None:
@@ -200,7 +200,7 @@ def main() -> None:
     st.caption(t("health_intro", lang, period=health.reference_period or "–"))
     # Lazy tabs: only the open one runs and is sent, so the page opens without its two large charts
     # (and without loading the charting library) until a completeness tab is chosen.
-    tabs = common.lazy_tabs(TABS, "health_tab", lang)
+    tabs = widgets.lazy_tabs(TABS, "health_tab", lang)
     if tabs[0].open:
         with tabs[0]:
             to_ask_tab(health, lang)
@@ -211,7 +211,7 @@ def main() -> None:
         with tabs[2]:
             st.caption(t("health_by_year_help", lang))
             by_year, _ = heatmaps(*scope, lang)
-            common.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
+            widgets.plotly_chart(by_year, key="health_years", config={"displayModeBar": False})
     if tabs[3].open:
         with tabs[3]:
             _, by_territory = heatmaps(*scope, lang)
@@ -222,13 +222,13 @@ def main() -> None:
             st.caption(t("health_by_territory_help", lang))
             if by_territory.layout.meta and by_territory.layout.meta["shown"] < by_territory.layout.meta["total"]:
                 st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
-            common.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
+            widgets.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
             if health.flow_indicators:
                 st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
     if tabs[4].open:
         with tabs[4]:
             comparability_tab(health, fw, lang)
-    common.demo_caption(lang)
+    widgets.demo_caption(lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

@@ -20,7 +20,7 @@ from indicators import i18n
 from indicators import boundaries, health, map_classes, map_flows, map_labels, maps
 from indicators.i18n import t
 from indicators.units import unit_of
-from pages import common
+from pages import common, editors, widgets
 
 STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cache"
 CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
@@ -59,10 +59,10 @@ def geography(version: tuple) -> tuple[boundaries.Geography, maps.BaseMap | None
 @st.cache_data(show_spinner=False, max_entries=4)
 def demo_boundaries(version: tuple) -> bool:
     """Whether a boundary set shipped with the demo is still saved (an editor may have replaced it)."""
-    from indicators.demo_boundaries import DEMO_SETS
+    from indicators.demo_boundaries import in_use
     from indicators.store import load_boundaries
 
-    return any(b.get("name") in DEMO_SETS for b in load_boundaries(common.engine()))
+    return in_use(load_boundaries(common.engine()))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -168,7 +168,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
                       map_classes.fmt(r["value"], lang, indicator.get("decimals")))
             if indicator["indicator_id"] in status.index:
-                st.markdown(common.status_badge(status[indicator["indicator_id"]], lang, flt.method))
+                st.markdown(widgets.status_badge(status[indicator["indicator_id"]], lang, flt.method))
         table = pd.DataFrame({
             t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
                                    latest["indicator_id"]],
@@ -208,7 +208,7 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
                 st.dataframe(_territory_table(missing, lang), hide_index=True)
     else:
         st.caption(t("map_sets_none", lang))
-    editor = common.editor_gate(lang)
+    editor = editors.editor_gate(lang)
     if not editor:
         return
     if geo.sets:
@@ -219,7 +219,7 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
             ss["_map_messages"] = [t("map_deleted", lang, name=chosen)]
             st.rerun()
     round_ = ss.get("_map_upload_round", 0)
-    upload = common.file_uploader(t("map_upload", lang, limit=boundaries.MAX_MB), lang,
+    upload = widgets.file_uploader(t("map_upload", lang, limit=boundaries.MAX_MB), lang,
                                   types=["geojson", "json", "topojson"], key=f"map_upload_{round_}",
                                   limit_bytes=boundaries.MAX_BYTES)
     if upload is None:
@@ -447,13 +447,6 @@ def _names_in_view(version: tuple, lang: str, longitude: float, latitude: float,
                                   first, min_population)
 
 
-def attribution(sources: str, lang: str) -> str:
-    """The shipped boundaries' sources in the page's language: GISCO's terms ask for the EuroGeographics
-    copyright line, which the sources list writes in English, not for English."""
-    return " · ".join(t("map_gisco_copyright", lang) if part.startswith("© EuroGeographics") else part
-                      for part in sources.split(" · "))
-
-
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,
           symbols: bool) -> None:
     row = st.container(horizontal=True, gap="medium")     # wraps: the legend under the map when narrow
@@ -464,9 +457,9 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
         if caption:
             st.caption(caption)
         if demo_boundaries(view.version):   # the shipped sets' licences ask for their sources to be named
-            from indicators.demo_boundaries import ATTRIBUTION
+            from indicators.demo_boundaries import attribution
 
-            st.caption(t("map_attribution", lang, sources=attribution(ATTRIBUTION, lang)))
+            st.caption(attribution(lang))
         # one under the other: side by side in the map's column, the toggle's label was cut at 1024 px
         if symbols:  # how to draw the territories that have no shape
             st.segmented_control(t("map_symbol", lang), ["circles", "columns"], key="map_symbol",

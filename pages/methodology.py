@@ -6,7 +6,7 @@ import streamlit as st
 from indicators.docs import methodology_text
 from indicators.i18n import t
 from indicators.methodology_view import status_pictures
-from pages import common
+from pages import common, widgets
 
 
 def under_title(markdown: str) -> str:
@@ -32,7 +32,7 @@ def main() -> None:
     st.title(t("page_methodology", lang))
     st.header(t("statuses_pictured", lang))
     st.caption(t("statuses_pictured_help", lang))
-    common.plotly_chart(pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
+    widgets.plotly_chart(pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
     st.markdown(under_title(methodology_text(lang)))
 
 

@@ -12,7 +12,7 @@ from indicators import i18n
 from indicators import health as H
 from indicators import overview as O
 from indicators.i18n import t
-from pages import common
+from pages import common, safe_markdown, widgets
 
 STYLE = Path(__file__).resolve().parent.parent / "static" / "overview.css"
 
@@ -133,19 +133,19 @@ def tables_text(version: tuple, flt: F.Filters, lang: str) -> dict[str, str]:
 def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.DataFrame | None = None) -> str:
     """The actions needing attention as one Markdown table: one element for the browser to draw,
     where a row of columns made seven."""
-    rows = [[f"**{common.md_cell(row['action_id'])}** · {common.md_text(i18n.name(row, 'title', lang))}",
-             common.md_text(common.partner_label(row.get("lead"), lang, partners)),
-             common.status_badge(row["status"], lang, method),
+    rows = [[f"**{safe_markdown.md_cell(row['action_id'])}** · {safe_markdown.md_text(i18n.name(row, 'title', lang))}",
+             safe_markdown.md_text(widgets.partner_label(row.get("lead"), lang, partners)),
+             widgets.status_badge(row["status"], lang, method),
              f"**{O.score_text(row['score'], lang)}**"] for row in worst.to_dict("records")]
-    return common.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
+    return safe_markdown.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
 
 
 def _received_table(batches: pd.DataFrame, lang: str) -> str:
     """The latest imports: when, by whom, which files, how many values added and updated."""
-    rows = [[common.md_cell(i18n.when(b["created_at"], lang)), common.md_text(b["user"]),
-             common.md_cell(common.md_code(b["files"])), i18n.number(b["added"], lang, 0),
+    rows = [[safe_markdown.md_cell(i18n.when(b["created_at"], lang)), safe_markdown.md_text(b["user"]),
+             safe_markdown.md_cell(safe_markdown.md_code(b["files"])), i18n.number(b["added"], lang, 0),
              i18n.number(b["updated"], lang, 0)] for b in batches.to_dict("records")]
-    return common.md_table([t(k, lang) for k in ("when", "user", "files", "added", "updated")], rows, "lllrr")
+    return safe_markdown.md_table([t(k, lang) for k in ("when", "user", "files", "added", "updated")], rows, "lllrr")
 
 
 STALE_SHOWN = 10   # stale indicators listed here; Data health lists every indicator
@@ -155,12 +155,12 @@ def _stale_table(stale: pd.DataFrame, lang: str, partners: pd.DataFrame | None =
     """The stale indicators in the words of Data health: its latest period, "2 ans de retard",
     "aucune donnée" (never a bare dash), and whom to ask."""
     no_data = t("fresh_no_data", lang)
-    rows = [[f"{common.md_cell(r['indicator_id'])} · {common.md_text(i18n.name(r, 'name', lang))}",
-             no_data if pd.isna(r["latest_period"]) or not r["latest_period"] else common.md_cell(r["latest_period"]),
-             no_data if r["state"] == "no_data" else common.md_cell(H.behind_text(r, lang)),
-             common.md_text(common.partner_label(r["owner"], lang, partners))]
+    rows = [[f"{safe_markdown.md_cell(r['indicator_id'])} · {safe_markdown.md_text(i18n.name(r, 'name', lang))}",
+             no_data if pd.isna(r["latest_period"]) or not r["latest_period"] else safe_markdown.md_cell(r["latest_period"]),
+             no_data if r["state"] == "no_data" else safe_markdown.md_cell(H.behind_text(r, lang)),
+             safe_markdown.md_text(widgets.partner_label(r["owner"], lang, partners))]
             for r in stale.head(STALE_SHOWN).to_dict("records")]
-    return common.md_table([t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")],
+    return safe_markdown.md_table([t(k, lang) for k in ("indicator", "latest_period", "health_behind", "owner")],
                            rows, "llll")
 
 
@@ -221,7 +221,7 @@ def main() -> None:
     st.caption(t("matrix_score_key", lang))       # the scores explained on the first screen
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
-    common.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
+    widgets.plotly_chart(drawn["matrix"], key="matrix", on_select="rerun", selection_mode="points", config={"displayModeBar": False})
     if O.two_decimals(computed["cells"]):   # why one square reads "2,45" beside "3,2"
         st.caption(t("matrix_two_decimals", lang))
     st.caption(t("matrix_help", lang))
@@ -230,10 +230,10 @@ def main() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("by_theme", lang))
-        common.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
+        widgets.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
     with right:
         st.subheader(t("by_level", lang))
-        common.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
+        widgets.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
 
     # The actions needing attention first.
     st.subheader(t("attention", lang))
@@ -260,7 +260,7 @@ def main() -> None:
         if len(stale) > STALE_SHOWN:
             st.caption(t("stale_more", lang, n=i18n.number(len(stale) - STALE_SHOWN, lang, 0),
                          page=t("page_health", lang)))
-    common.demo_caption(lang)
+    widgets.demo_caption(lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

@@ -9,7 +9,7 @@ from indicators import downloads
 from indicators import health as H
 from indicators import partners as P
 from indicators.i18n import t
-from pages import common
+from pages import common, widgets
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -84,7 +84,7 @@ def main() -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="partners_table",
                  column_config={t("partner", lang): st.column_config.TextColumn(width=330, pinned=True),
                                 t("partner_late", lang): st.column_config.TextColumn(width=220)})
-    hint = common.more_columns_note(PARTNER_COLUMNS_PAST_EDGE, lang)
+    hint = widgets.more_columns_note(PARTNER_COLUMNS_PAST_EDGE, lang)
     if any(len(x) for x in resp["late_state"]):
         st.caption(f"{_key(resp, lang)}  \n{hint}")
     else:
@@ -93,7 +93,7 @@ def main() -> None:
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:
         due_box(view, pick)
-    common.demo_caption(lang)
+    widgets.demo_caption(lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

@@ -15,12 +15,12 @@ from indicators import submissions as S
 from indicators.i18n import t
 from indicators.problems import count, errors
 from indicators.store import StoreError
-from pages import common
+from pages import common, editors, safe_markdown, widgets
 
 
 def signed_in(view) -> A.Account:
     """The acting account: single sign-on's e-mail or the local sign-in's, looked up in the store."""
-    if common._secrets_section("auth"):
+    if editors._secrets_section("auth"):
         user = st.user
         email = user.get("email") if getattr(user, "is_logged_in", False) else None
     else:
@@ -32,16 +32,16 @@ def sign_in_box(view, account: A.Account) -> None:
     lang = view.lang
     if account.role != "viewer":
         left, right = st.columns([4, 1])
-        partner = f" · {common.partner_label(account.partner_id, lang)}" if account.partner_id else ""
+        partner = f" · {widgets.partner_label(account.partner_id, lang)}" if account.partner_id else ""
         left.caption(t("account_signed_in", lang, who=account.label, role=t(f"role_{account.role}", lang)) + partner)
         if right.button(t("sign_out", lang), key="account_sign_out"):
-            if common._secrets_section("auth"):
+            if editors._secrets_section("auth"):
                 st.logout()
             st.session_state.pop("_account", None)
             st.rerun()
         return
     st.caption(t("review_sign_in_hint", lang))
-    if common._secrets_section("auth"):
+    if editors._secrets_section("auth"):
         st.button(t("sign_in_oidc", lang), on_click=st.login, key="account_oidc")
         return
     with st.form("account_login"):
@@ -87,7 +87,7 @@ def _status(status: str, lang: str) -> str:
 def contributor_view(view, account: A.Account) -> None:
     lang = view.lang
     st.subheader(t("submit_title", lang), anchor=False)
-    st.caption(t("submit_help", lang, partner=common.partner_label(account.partner_id, lang)))
+    st.caption(t("submit_help", lang, partner=widgets.partner_label(account.partner_id, lang)))
     mine = S.listing(view.engine, account)
     returned = [s for s in mine if s["status"] == S.RETURNED]
     for r in returned:   # what to correct, where the contributor looks first
@@ -111,7 +111,7 @@ def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
     from indicators import limits
 
     lang = view.lang
-    upload = common.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
+    upload = widgets.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
                                   limit_bytes=limits.get("MAX_SUBMISSION_BYTES"))
     if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
         ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
@@ -136,7 +136,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     from indicators.units import unit_of
 
     lang = view.lang
-    partner = common.partner_label(account.partner_id, lang)
+    partner = widgets.partner_label(account.partner_id, lang)
     indicators = TV.owned(view.framework.get("indicators"), account.partner_id)
     if indicators.empty:
         st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
@@ -174,8 +174,8 @@ def typed_form(view, account: A.Account, replaces) -> bool:
                        value=i18n.number(known[1], lang, row.get("decimals") and int(row["decimals"]))) \
                 if known else t("typed_no_latest", lang)
             name, value, flag, note = st.columns(widths, vertical_alignment="center")
-            name.markdown(f"**{i}** · {common.plain_markdown(i18n.name(row, 'name', lang))}"
-                          + (f" ({common.plain_markdown(unit)})" if unit else "") + f"  \n:gray[{latest}]")
+            name.markdown(f"**{i}** · {safe_markdown.plain_markdown(i18n.name(row, 'name', lang))}"
+                          + (f" ({safe_markdown.plain_markdown(unit)})" if unit else "") + f"  \n:gray[{latest}]")
             typed[i] = value.text_input(f"{t('typed_value', lang)} {i}", key=f"typed_value_{i}",
                                         placeholder=EXAMPLE[lang], label_visibility="collapsed")
             flags[i] = flag.selectbox(f"{t('typed_flag', lang)} {i}", FORM_FLAGS, key=f"typed_flag_{i}",
@@ -193,7 +193,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     found, sent = result
     if sent is None:
         st.error(t("typed_problems", lang), icon=":material/error:")
-        st.markdown("\n".join(f"- {common.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
+        st.markdown("\n".join(f"- {safe_markdown.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
                                for i, text, key in found.problems))
         return False
     # The file's technical detection (encoding, separator) means nothing for typed values; the import's
@@ -230,7 +230,7 @@ def _listing(rows: list[dict], lang: str, key: str) -> None:
         "#": [r["submission_id"] for r in rows],
         t("submission_state", lang): [_status(r["status"], lang) for r in rows],
         t("file", lang): [r["file_name"] for r in rows],
-        t("partner", lang): [common.partner_label(r["partner_id"], lang) for r in rows],
+        t("partner", lang): [widgets.partner_label(r["partner_id"], lang) for r in rows],
         t("submission_by", lang): [r["contributor"] for r in rows],
         t("submission_comment", lang): [r["comment"] or "" for r in rows],
         t("submission_reviewer", lang): [r["reviewer"] or "" for r in rows],
@@ -286,7 +286,7 @@ def admin_view(view, account: A.Account) -> None:
         st.dataframe(pd.DataFrame({
             t("account_email", lang): [r["email"] for r in rows],
             t("account_role", lang): [t(f"role_{r['role']}", lang) for r in rows],
-            t("partner", lang): [common.partner_label(r["partner_id"], lang) for r in rows],
+            t("partner", lang): [widgets.partner_label(r["partner_id"], lang) for r in rows],
             t("account_sign_in_by", lang): [t("account_local" if r["local"] else "account_sso", lang) for r in rows],
         }), hide_index=True, width="stretch", key="accounts_table")
         with st.form("account_add"):
@@ -295,7 +295,7 @@ def admin_view(view, account: A.Account) -> None:
                                 key="account_add_role")
             partners = list(view.framework["partners"]["partner_id"])
             partner = st.selectbox(t("partner", lang), [None] + partners, key="account_add_partner",
-                                   format_func=lambda p: "–" if p is None else common.partner_label(p, lang))
+                                   format_func=lambda p: "–" if p is None else widgets.partner_label(p, lang))
             password = st.text_input(t("account_password", lang), type="password", key="account_add_password")
             if st.form_submit_button(t("account_save", lang)):
                 ok, saved = _attempt(lang, A.add_account, view.engine, account, email, role, partner,

@@ -6,7 +6,7 @@ import streamlit as st
 from indicators import i18n
 from indicators import updates as U
 from indicators.i18n import t
-from pages import common
+from pages import common, safe_markdown, widgets
 
 IMPL_COLOURS = {"planned": "gray", "ongoing": "blue", "done": "green", "delayed": "orange", "cancelled": "red"}
 
@@ -28,12 +28,12 @@ def timeline(view, action_id: str) -> None:
     for r in rows:
         state = r["implementation"]
         badge = f":{IMPL_COLOURS.get(state, 'gray')}-badge[{t(f'impl_{state}', lang)}]"
-        who = common.partner_label(r.get("partner_id") or r.get("author"), lang)
+        who = widgets.partner_label(r.get("partner_id") or r.get("author"), lang)
         written = f" · {t('updates_in_' + r['lang'], lang)}" \
             if r.get("lang") in ("fr", "nl", "en") and r["lang"] != lang else ""
-        lines = [f"{badge} **{r['period']}** · {common.md_cell(who)}{written}", "",
-                 common.plain_markdown(str(r["text"]))]
+        lines = [f"{badge} **{r['period']}** · {safe_markdown.md_cell(who)}{written}", "",
+                 safe_markdown.plain_markdown(str(r["text"]))]
         for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
             if isinstance(r.get(field), str) and r[field].strip():
-                lines.append(f"\n*{t(key, lang)}*{i18n.colon(lang)} {common.plain_markdown(r[field])}")
+                lines.append(f"\n*{t(key, lang)}*{i18n.colon(lang)} {safe_markdown.plain_markdown(r[field])}")
         st.markdown("\n".join(lines))

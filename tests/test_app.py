@@ -211,7 +211,7 @@ def test_actions_needing_attention_are_one_table_worst_first(demo_url):
     from indicators import overview as O
     from indicators.progress import assess_all, rollup_actions
     from indicators.queries import load_framework, load_observations
-    from pages import common
+    from pages import common, widgets
 
     fw = load_framework(common.engine())
     rollup = rollup_actions(assess_all(load_observations(common.engine()), fw["indicators"], fw["targets"]),
@@ -226,11 +226,11 @@ def test_actions_needing_attention_are_one_table_worst_first(demo_url):
         rows = tables[0].splitlines()[2:]
         assert [r.split("**")[1] for r in rows] == list(worst["action_id"])
         assert all(r.count(" | ") == 3 for r in rows), rows
-    assert f"| {common.status_badge(worst['status'].iloc[0], 'nl')} |" in rows[0]
+    assert f"| {widgets.status_badge(worst['status'].iloc[0], 'nl')} |" in rows[0]
 
 
 def test_user_text_keeps_to_its_table_cell():
-    from pages import common
+    from pages import widgets
     from pages.overview import _attention_table
 
     worst = pd.DataFrame([{"action_id": "A01", "title_fr": "Vélo | train\nsur deux lignes", "lead": "MEL | VMM",
@@ -240,7 +240,7 @@ def test_user_text_keeps_to_its_table_cell():
     table = _attention_table(worst, "fr", "opensdg").splitlines()
     # the lead holds partner codes separated by "|" (DESIGN.md): read as a list, unknown codes as written
     assert table[2] == ("| **A01** · Vélo \\| train sur deux lignes | MEL, VMM | "
-                        f"{common.status_badge('deterioration', 'fr')} | **-2,5** |")
+                        f"{widgets.status_badge('deterioration', 'fr')} | **-2,5** |")
     assert table[3].split(" | ")[1] == "–"            # no lead: a dash, not "nan"
     assert len(table) == 4
 

@@ -1,5 +1,5 @@
 """A cached figure reaches the browser as Streamlit would send it, and its dict is made once
-(pages/common.plotly_chart): the deep copy Streamlit asks of every figure on every run is skipped."""
+(pages/widgets.plotly_chart): the deep copy Streamlit asks of every figure on every run is skipped."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ def script():
     import plotly.graph_objects as go
     import streamlit as st
 
-    from pages import common
+    from pages import widgets
 
     @st.cache_resource
     def shared():
@@ -21,7 +21,7 @@ def script():
         fig.update_layout(title="Titre · é", height=320, meta={"shown": 3})
         return fig
 
-    common.plotly_chart(shared(), key="sent", config={"displayModeBar": False}, theme=None)
+    widgets.plotly_chart(shared(), key="sent", config={"displayModeBar": False}, theme=None)
     st.plotly_chart(shared(), key="plain", config={"displayModeBar": False}, theme=None)
 
 
@@ -56,10 +56,10 @@ def fresh_script():
     import plotly.graph_objects as go
     import streamlit as st
 
-    from pages import common
+    from pages import widgets
 
     n = st.session_state.get("n", 1)
-    common.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[n, n * 2])), key="fresh")
+    widgets.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[n, n * 2])), key="fresh")
 
 
 def test_a_figure_built_on_every_run_is_sent_as_built():

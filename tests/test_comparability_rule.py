@@ -158,11 +158,11 @@ def test_data_health_says_of_a_comparability_not_given_what_the_other_pages_say(
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_partners_table_names_its_columns_past_the_edge_as_the_actions_page_does(demo_url, lang):
-    """One sentence for every wide table (common.more_columns_note), naming the table's last columns."""
-    from pages import common, partners
+    """One sentence for every wide table (widgets.more_columns_note), naming the table's last columns."""
+    from pages import partners, widgets
 
     at = open_page("pages/partners.py", {"lang": lang})
-    note = common.more_columns_note(partners.PARTNER_COLUMNS_PAST_EDGE, lang)
+    note = widgets.more_columns_note(partners.PARTNER_COLUMNS_PAST_EDGE, lang)
     assert any(c.value.split("  \n")[-1] == note for c in at.caption), [c.value for c in at.caption]
     last = list(at.dataframe[0].value.columns)[-len(partners.PARTNER_COLUMNS_PAST_EDGE):]
     assert last == [t(key, lang) for key in partners.PARTNER_COLUMNS_PAST_EDGE]

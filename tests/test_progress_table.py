@@ -79,3 +79,21 @@ def test_the_table_says_reasons_and_numbers_in_the_language_with_aligned_columns
     assert report == _json(capsys, demo_url, "en")
     assert {i["reason"] for i in unassessed} <= set(REASONS)
     assert isinstance(large["latest_value"], float) and isinstance(scored["score"], float)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_with_the_eurostat_method_a_series_without_target_reads_in_eurostats_words(demo_url, capsys, lang):
+    """As the pages say it (status_badge with has_target): "Progrès significatif", not "En bonne voie",
+    for a trend judged without a target under the Eurostat method."""
+    from indicators.i18n import EUROSTAT_TEXTS
+
+    report = json.loads(_run(capsys, "progress", "--db", demo_url, "--lang", lang, "--format", "json",
+                             "--method", "eurostat"))
+    _, indicators = _tables(_run(capsys, "progress", "--db", demo_url, "--lang", lang, "--method", "eurostat"))
+    rows = {tuple(line.split()[:2]): line for line in indicators[1:]}
+    untargeted = [i for i in report["indicators"] if i["headline"] and i["target_value"] is None
+                  and i["status"] in EUROSTAT_TEXTS]
+    assert untargeted
+    for i in untargeted:
+        line = rows[(i["indicator_id"], i["territory_id"])]
+        assert EUROSTAT_TEXTS[i["status"]][lang] in line and status_label(i["status"], lang) not in line

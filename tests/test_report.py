@@ -326,3 +326,25 @@ def read_observations(engine):
     from indicators.queries import load_observations
 
     return load_observations(engine)
+
+
+def test_the_report_map_names_the_shipped_boundaries_sources_in_its_language(demo_url):
+    """The shipped sets' licences (GISCO's EuroGeographics line, IGN, Statbel) ask for their sources
+    wherever the map is shown: the report's map says them under it, as the Map page does; a store whose
+    editor replaced them does not."""
+    from indicators.demo_boundaries import DEMO_SETS
+    from indicators.store import open_store
+
+    engine = open_store(demo_url)
+    for lang, line in (("fr", "EuroGeographics pour les limites"), ("nl", "EuroGeographics voor de administratieve")):
+        report = R.from_store(engine, F.Filters(lang=lang))
+        assert line in report.map.note and "IGN Admin Express" in report.map.note
+        assert line in R.render_html(report, plotly_js="")
+    fw = load_framework_of(engine)
+    from indicators.boundaries import build_geography
+    from indicators.store import load_boundaries
+
+    renamed = [{**s, "name": f"upload-{s['name']}", "user": "editor"} for s in load_boundaries(engine)]
+    assert all(s["name"] not in DEMO_SETS for s in renamed)
+    report = R.build(fw, read_observations(engine), F.Filters(lang="fr"), geography=build_geography(renamed, fw["territories"]))
+    assert report.map is not None and "EuroGeographics" not in report.map.note

@@ -30,7 +30,7 @@ def headers(table) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])
 def test_each_table_of_the_actions_page_names_its_columns_past_the_edge(demo_url, lang):
-    from pages import actions, common
+    from pages import actions, widgets
 
     at = open_page("pages/actions.py", {"lang": lang})
     drawn = list(flat(at.main))
@@ -44,8 +44,8 @@ def test_each_table_of_the_actions_page_names_its_columns_past_the_edge(demo_url
     assert t("mean_progress", lang).lower() not in under.value
     for i, past in zip(tables, (actions.ACTION_COLUMNS_PAST_EDGE, actions.INDICATOR_COLUMNS_PAST_EDGE)):
         under = drawn[i + 1]
-        # one sentence for both tables (common.more_columns_note), naming headers the table has
-        assert under.value == common.more_columns_note(past, lang)
+        # one sentence for both tables (widgets.more_columns_note), naming headers the table has
+        assert under.value == widgets.more_columns_note(past, lang)
         shown = [h.lower() for h in headers(drawn[i])]
         assert all(t(key, lang).lower() in shown for key in past), (past, shown)
         assert shown[0] not in under.value   # the pinned first column is always in view

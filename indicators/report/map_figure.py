@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import boundaries, i18n, map_classes, map_labels, maps
+from .. import boundaries, demo_boundaries, i18n, map_classes, map_labels, maps
 from ..i18n import t
 from ..units import unit_of
 
@@ -150,6 +150,8 @@ def indicator_map(geo: boundaries.Geography, indicator: dict, obs: pd.DataFrame,
     kind = str(frame["kind"].iloc[0]) if "kind" in frame and frame["kind"].notna().any() else "custom"
     kind_text = t(f"map_kind_{kind}", lang) if f"map_kind_{kind}" in i18n.TEXTS else kind
     note = t("report_map_note", lang, period=shown, kind=kind_text.lower(), n=len(frame))
+    if demo_boundaries.in_use(geo.sets):   # their licences ask for the sources wherever the map is shown
+        note += " " + demo_boundaries.attribution(lang)
     return ReportMap(indicator_id=code, title=title, figure=fig, note=note)
 
 

@@ -107,7 +107,7 @@ TEXTS = {
     "flag_b": {"fr": "rupture de série", "nl": "breuk in de reeks", "en": "break in series"},
     "flag_c": {"fr": "confidentiel", "nl": "vertrouwelijk", "en": "confidential"},
     "flag_u": {"fr": "fiabilité faible", "nl": "lage betrouwbaarheid", "en": "low reliability"},
-    # The file uploader's own words (pages/common.file_uploader), in place of Streamlit's English.
+    # The file uploader's own words (pages/widgets.file_uploader), in place of Streamlit's English.
     "upload_button": {"fr": "Parcourir", "nl": "Bladeren", "en": "Browse files"},
     "upload_limit": {"fr": "{types} · {size} Mo au plus par fichier", "nl": "{types} · hoogstens {size} MB per bestand",
                      "en": "{types} · {size} MB at most per file"},

@@ -76,7 +76,7 @@ def test_shared_link_reproduces_the_view_across_pages(page, app_url):
     page.goto(app_url + "/?lang=en&level=border&theme=mobility")
     wait_for_app(page)
     expect(page.get_by_role("combobox", name="Level")).to_have_value(re.compile("Border municipalities"))
-    page.get_by_test_id("stSidebarNav").get_by_text("Strategic actions").click()
+    page.locator(".st-key-nav").get_by_text("Strategic actions").click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/actions"))
     q = query(page)

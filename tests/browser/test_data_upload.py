@@ -32,8 +32,9 @@ def test_deep_link_on_a_fresh_server_goes_through_the_shell(page, editor_app):
     page.goto(url + "/data?lang=en")              # the very first request this server gets
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
-    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Strategic actions")
-    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("common")
+    expect(page.locator(".st-key-nav")).to_contain_text("Strategic actions")
+    expect(page.locator(".st-key-nav")).not_to_contain_text("common")
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)   # no legacy list of the pages/ folder
 
 
 def test_editor_uploads_a_french_excel_file_and_imports_it(page, editor_app, tmp_path):
@@ -65,7 +66,7 @@ def test_editor_uploads_a_french_excel_file_and_imports_it(page, editor_app, tmp
     batches = list_batches(open_store(f"sqlite:///{store}"))
     assert batches.iloc[0]["user"] == "Camille" and batches.iloc[0]["files"] == "releve_ok.csv"
     # The same session sees the new year on the Overview at once.
-    page.get_by_test_id("stSidebarNav").get_by_text("Vue d'ensemble").click()
+    page.locator(".st-key-nav").get_by_text("Vue d'ensemble").click()
     wait_for_app(page)
     expect(page.get_by_test_id("stMetricValue").nth(3)).to_have_text("2026")
 

@@ -46,7 +46,7 @@ def test_the_filters_survive_a_language_switch_and_the_next_click(page, app_url,
     assert side.get_by_role("combobox", name=t("level", then)).input_value() != t("all", then)
     # and a second switch, then a page of the menu
     switch_language(page, first)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page_overview", first)).click()
+    page.locator(".st-key-nav").get_by_text(t("page_overview", first), exact=True).click()
     wait_for_app(page)
     q = query(page)
     assert q.get("level") == ["brussels"] and q.get("theme") == ["mobility"] and q.get("lang") == [first], page.url

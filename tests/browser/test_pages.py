@@ -137,7 +137,7 @@ def test_page_opens_by_url_in_each_language(page, console, app_url, name, lang):
     wait_for_app(page)
     expect(page).to_have_url(re.compile(rf"/{PAGES[name][0]}\?(.*&)?lang={lang}(&|$)"))
     expect(page.get_by_role("heading", level=1, name=t(PAGES[name][1], lang), exact=True)).to_be_visible()
-    nav = page.get_by_test_id("stSidebarNav")
+    nav = page.locator(".st-key-nav")
     for key in NAV_KEYS:
         expect(nav.get_by_text(t(key, lang), exact=True)).to_be_visible()
     if name in WITH_CHARTS:
@@ -192,7 +192,7 @@ def test_click_through_the_matrix(page, console, app_url):
         chart.locator("g.points path").first.wait_for(state="visible")
     assert len(seen) == len(picks)
     # The filtered view holds on the next page.
-    page.get_by_test_id("stSidebarNav").get_by_text(t("page_actions", "en"), exact=True).click()
+    page.locator(".st-key-nav").get_by_text(t("page_actions", "en"), exact=True).click()
     wait_for_app(page)
     q = query(page)
     assert (q.get("level", [None])[0], q.get("theme", [None])[0]) == (level, theme)

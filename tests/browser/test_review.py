@@ -48,7 +48,7 @@ def sign_in(page, url: str, email: str, lang: str) -> None:
 def rerun(page, other: str, back: str) -> None:
     """Open another page and come back, in the same session (a reload would start a new one)."""
     for name in (other, back):
-        page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+        page.locator(".st-key-nav").get_by_text(name, exact=True).click()
         wait_for_app(page)
 
 
@@ -107,7 +107,7 @@ def test_contributor_submits_editor_returns_then_approves(browser, review_app, t
     assert CONTRIBUTOR in batch["user"] and EDITOR in batch["user"]
     stored = load_observations(engine).query("indicator_id == 'ECO08' and period == '2026'")
     assert stored["value"].tolist() == [1234.5] and stored["flag"].tolist() == ["p"]
-    camille.get_by_test_id("stSidebarNav").get_by_text("Vue d'ensemble").click()
+    camille.locator(".st-key-nav").get_by_text("Vue d'ensemble").click()
     wait_for_app(camille)
     expect(camille.get_by_test_id("stMetricValue").nth(3)).to_have_text("2026")
 

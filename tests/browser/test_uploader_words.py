@@ -1,5 +1,5 @@
 """The file uploader speaks the page's language: Streamlit writes "Upload", "100MB per file" and each
-file's size in English (streamlit#13500), and pages/common.file_uploader writes ours in their place."""
+file's size in English (streamlit#13500), and pages/widgets.file_uploader writes ours in their place."""
 from __future__ import annotations
 
 import pytest
