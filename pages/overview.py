@@ -226,8 +226,10 @@ def main() -> None:
         st.caption(t("matrix_two_decimals", lang))
     st.caption(t("matrix_help", lang))
 
-    # Status counts per theme and per level.
-    left, right = st.columns(2)
+    # Status counts per theme and per level: side by side when both have room (static/overview.css), one
+    # under the other below it; two fixed halves squeezed the level names' chart to thin bars at 1024 px.
+    row = st.container(horizontal=True, gap="medium", key="status_bars")
+    left, right = row.container(), row.container()
     with left:
         st.subheader(t("by_theme", lang))
         widgets.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")

@@ -122,3 +122,30 @@ def test_the_map_shows_every_coloured_territory_and_whole_controls_at_1024_px(na
         tab.close()
     assert not outside, (outside, box)
     assert not cut, cut                 # "Statut de p…", "La plus réc…", the indicator's name
+
+
+BARS = """() => {
+  const rect = k => { const r = document.querySelector(`.st-key-${k} .main-svg`).getBoundingClientRect();
+                      return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+  const column = document.querySelector('[data-testid=stMainBlockContainer]').getBoundingClientRect();
+  return {theme: rect('by_theme'), level: rect('by_level'), column: column.width};
+}"""
+
+
+@pytest.mark.parametrize("width", [WIDTH, 1400])
+def test_the_status_count_charts_sit_side_by_side_only_when_both_have_room(browser, app_url, width):
+    """Two fixed halves squeezed the levels' long names and their bars into 270 px at 1024 px (the counts
+    unreadable): below about 1280 px the charts now sit one under the other, each the column's width."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    tab = ctx.new_page()
+    tab.goto(f"{app_url}/?lang=fr")
+    wait_for_app(tab)
+    tab.locator(".st-key-by_level .main-svg").first.wait_for()
+    box = tab.evaluate(BARS)
+    ctx.close()
+    if width == WIDTH:
+        assert box["level"]["y"] >= box["theme"]["y"] + box["theme"]["height"] - 1, box   # one under the other
+        assert box["level"]["width"] >= 500, box                                          # the column's width
+    else:
+        assert abs(box["level"]["y"] - box["theme"]["y"]) < 2 and box["level"]["x"] > box["theme"]["x"], box
+        assert box["level"]["width"] >= 360, box
