@@ -6,7 +6,7 @@ import streamlit as st
 from pages import common
 
 st.set_page_config(page_title="Cross-Border Cooperation Monitor", page_icon="🤝", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")   # closed on a phone or a 200 % zoom, where it covers the page
 
 state = common.start()          # store, language, filters from the URL (with notices)
 lang = state.lang

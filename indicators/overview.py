@@ -158,10 +158,14 @@ def matrix_figure(cells: pd.DataFrame, levels: pd.DataFrame, themes: pd.DataFram
             hovertext=hover, hoverinfo="text",
         ))
     _mark_band(fig, cells, level_ids, theme_ids, level_names, theme_names, sel_level, sel_theme)
-    fig.update_xaxes(categoryorder="array", categoryarray=[theme_names.get(c, c) for c in theme_ids],
+    # Categories said outright: plotly types an axis from its first trace's values, and a first band
+    # without cells (the placeholder's None, when no cell is "achieved") made both axes numeric and
+    # left the matrix empty.
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[theme_names.get(c, c) for c in theme_ids],
                      side="top", showgrid=False, zeroline=False, tickfont=dict(size=13), tickangle=0,
                      range=[-0.5, len(theme_ids) - 0.5])
-    fig.update_yaxes(categoryorder="array", categoryarray=[level_names.get(c, c) for c in reversed(level_ids)],
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=[level_names.get(c, c) for c in reversed(level_ids)],
                      showgrid=False, zeroline=False, tickfont=dict(size=14), range=[-0.5, len(level_ids) - 0.5])
     fig.update_layout(height=190 + 90 * len(level_ids), margin=dict(l=10, r=10, t=60, b=10),
                       plot_bgcolor="#F7F7F7", font=FONT, separators=SEPARATORS[lang], clickmode="event+select",

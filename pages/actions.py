@@ -480,10 +480,14 @@ def main() -> None:
         st.info(t("no_indicators_action", lang))
     else:
         _indicator_table(per_indicator, lang)
-        if per_indicator["status"].eq("not_assessed").all() and (view.filters.territories or
-                                                                  view.filters.period_from or
-                                                                  view.filters.period_to):
-            _empty(view, lang)
+        flt = view.filters
+        by_values = ("territory" if flt.territories else "") + ("period" if flt.period_from or flt.period_to else "")
+        if per_indicator["status"].eq("not_assessed").all() and by_values:
+            # the indicators are listed above: their values, not they, are missing (it said "no indicator
+            # matches: clear the level filter" under the list, when the territory was the cause)
+            what = {"territory": "no_values_territory", "period": "no_values_period",
+                    "territoryperiod": "no_values_both"}[by_values]
+            st.info(t("no_values_filters", lang, what=t(what, lang)), icon=":material/filter_alt_off:")
     _detail(view, per_action, per_indicator)
 
 

@@ -240,8 +240,12 @@ def main() -> None:
     # The actions needing attention first.
     st.subheader(t("attention", lang))
     worst = computed["worst"]
-    if worst.empty:
-        st.success(i18n.status_label("on_track", lang), icon=":material/check_circle:")
+    assessed = figures["assessed"]
+    if worst.empty and not assessed:   # nothing measured is not good news: said in the neutral style
+        st.info(t("attention_none_assessed", lang), icon=":material/info:")
+    elif worst.empty:
+        st.success(t("attention_all_fine", lang, assessed=i18n.number(assessed, lang, 0)),
+                   icon=":material/check_circle:")
     else:
         st.markdown(texts["attention"])
 

@@ -101,3 +101,29 @@ def test_overview_tables_are_markdown_that_user_text_cannot_break():
     assert len(lines) == 2 + P.STALE_SHOWN
     assert lines[0] == "| " + " | ".join(t(k, "fr") for k in ("indicator", "latest_period", "health_behind", "owner")) + " |"
     assert "MOB00 · Indicateur 0" in lines[2]
+
+
+def test_no_action_assessed_is_not_said_as_good_news(store):
+    """A territory with no value for its level's actions: the key figures say 0 / 0 assessed, and the
+    attention list said "On track" in a green box. It now says that nothing could be assessed, in the
+    neutral style; with assessed actions and none behind, it says how many were assessed."""
+    for lang in ("fr", "nl"):
+        at = open_page("pages/overview.py", {"lang": lang, "level": "brussels", "territory": "31005"})
+        assert t("attention_none_assessed", lang) in [i.value for i in at.info]
+        assert not [s.value for s in at.success if s.value == t("on_track", lang)]
+    at = open_page("pages/overview.py", {"lang": "fr", "action": "A01"})
+    assert "Aucune action en retard : les actions évaluées (1) sont toutes en bonne voie ou à leur cible." \
+        in [s.value for s in at.success]
+
+
+def test_actions_without_values_name_the_filter_that_emptied_them(store):
+    """Bruges under the Brussels level: the actions and indicators are listed, none has a value. The page
+    said "no indicator matches: clear the level filter" under the list; it now says the values are missing
+    for the chosen territories, and does not blame the level or the theme."""
+    for lang in ("fr", "nl", "en"):
+        at = open_page("pages/actions.py", {"lang": lang, "level": "brussels", "territory": "31005"})
+        infos = [i.value for i in at.info]
+        assert t("no_values_filters", lang, what=t("no_values_territory", lang)) in infos, infos
+        assert not [i for i in infos if i.startswith(t("empty_filters", lang, what="").split(":")[0])], infos
+    at = open_page("pages/actions.py", {"lang": "fr", "territory": "54010", "from": "2020"})
+    assert t("no_values_filters", "fr", what=t("no_values_both", "fr")) in [i.value for i in at.info]

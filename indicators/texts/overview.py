@@ -35,6 +35,19 @@ TEXTS = {
     "by_level": {"fr": "Statuts par niveau", "nl": "Statussen per niveau", "en": "Statuses by level"},
     "attention": {"fr": "Actions à regarder en premier", "nl": "Acties die eerst aandacht vragen",
                   "en": "Actions that need attention first"},
+    "attention_none_assessed": {
+        "fr": "Aucune action n'a pu être évaluée avec ces filtres (pas de valeur pour ces territoires ou cette "
+              "période) : rien à signaler ne veut pas dire que tout va bien.",
+        "nl": "Met deze filters kon geen enkele actie beoordeeld worden (geen waarde voor deze gebieden of deze "
+              "periode): niets te melden betekent niet dat alles goed gaat.",
+        "en": "No action could be assessed with these filters (no value for these territories or this period): "
+              "nothing to report does not mean all is well.",
+    },
+    "attention_all_fine": {
+        "fr": "Aucune action en retard : les actions évaluées ({assessed}) sont toutes en bonne voie ou à leur cible.",
+        "nl": "Geen actie loopt achter: de beoordeelde acties ({assessed}) zijn alle op koers of op hun streefwaarde.",
+        "en": "No action is behind: the assessed actions ({assessed}) are all on track or at their target.",
+    },
     "stale": {"fr": "Données en retard", "nl": "Achterstallige gegevens", "en": "Stale data"},
     "stale_help": {"fr": "Indicateurs sans valeur depuis deux périodes ou plus.",
                    "nl": "Indicatoren zonder waarde sinds twee of meer periodes.",
@@ -61,6 +74,19 @@ TEXTS = {
     "empty_filters": {"fr": "Aucun indicateur ne correspond à ces filtres : effacez le filtre {what}.",
                       "nl": "Geen indicator past bij deze filters: wis de filter {what}.",
                       "en": "No indicator matches these filters: clear the {what} filter."},
+    # the indicators are there, their values are not: the territory or the period emptied the view
+    "no_values_filters": {
+        "fr": "Ces indicateurs n'ont aucune valeur pour {what} : changez ou effacez ce filtre (le niveau et la "
+              "thématique n'y sont pour rien).",
+        "nl": "Deze indicatoren hebben geen waarde voor {what}: wijzig of wis die filter (niveau en thema zijn niet "
+              "de oorzaak).",
+        "en": "These indicators have no value for {what}: change or clear that filter (the level and theme are "
+              "not the cause).",
+    },
+    "no_values_territory": {"fr": "les territoires choisis", "nl": "de gekozen gebieden", "en": "the chosen territories"},
+    "no_values_period": {"fr": "la période choisie", "nl": "de gekozen periode", "en": "the chosen period"},
+    "no_values_both": {"fr": "les territoires et la période choisis", "nl": "de gekozen gebieden en periode",
+                       "en": "the chosen territories and period"},
     "empty_store": {"fr": "La base ne contient encore aucune donnée : importez des fichiers depuis la page Données.",
                     "nl": "De databank bevat nog geen gegevens: importeer bestanden via de pagina Gegevens.",
                     "en": "The store holds no data yet: import files from the Data page."},

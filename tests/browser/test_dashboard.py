@@ -106,3 +106,18 @@ def test_click_on_a_matrix_cell_filters(page, app_url):
     q = query(page)
     assert q.get("level") and q.get("theme")
     no_error(page)
+
+
+def test_the_matrix_draws_every_cell_when_no_cell_has_reached_its_target(page, app_url):
+    """With a territory chosen, no level × theme cell is "achieved": the first band's trace then had no
+    point, plotly typed both axes as numbers from it, and the matrix was an empty grey chart."""
+    page.goto(app_url + "/?lang=fr&territory=BE254")
+    wait_for_app(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.scroll_into_view_if_needed()
+    chart.locator("g.points path").first.wait_for(state="visible")
+    drawn = chart.evaluate("""c => [...c.querySelectorAll('.scatterlayer .trace .points path')]
+        .filter(p => { const r = p.getBoundingClientRect(); return r.width > 20 && r.height > 20; }).length""")
+    ticks = chart.evaluate("c => [...c.querySelectorAll('.xtick text')].map(t => t.textContent)")
+    assert drawn == 20, drawn                                   # 4 levels × 5 themes
+    assert "Mobilité" in ticks, ticks                           # the themes' names, not numbers

@@ -149,3 +149,17 @@ def test_the_status_count_charts_sit_side_by_side_only_when_both_have_room(brows
     else:
         assert abs(box["level"]["y"] - box["theme"]["y"]) < 2 and box["level"]["x"] > box["theme"]["x"], box
         assert box["level"]["width"] >= 360, box
+
+
+@pytest.mark.parametrize("width,open_", [(683, False), (WIDTH, True)])
+def test_the_sidebar_starts_closed_only_where_it_would_cover_the_page(browser, app_url, width, open_):
+    """At 200 % zoom on a 1366 px screen (683 px) the sidebar opened over half the page on every load;
+    from 1024 px (a projector) it sits beside the page and starts open."""
+    ctx = browser.new_context(viewport={"width": width, "height": 768}, locale="fr-FR")
+    tab = ctx.new_page()
+    tab.goto(f"{app_url}/actions?lang=fr")
+    wait_for_app(tab)
+    expect(tab.get_by_role("heading", level=1, name=t("page_actions", "fr"))).to_be_visible()
+    side = tab.get_by_test_id("stSidebar")
+    expect(side).to_have_attribute("data-collapsed", "false" if open_ else "true")
+    ctx.close()
