@@ -93,6 +93,7 @@ class Classes:
     lower: float                   # the smallest value
     colors: list[str]
     counts: list[int]
+    per_value: bool = False        # fewer distinct values than classes: one class per value
 
     def index(self, value) -> int | None:
         if value is None or not _finite(value):
@@ -151,7 +152,7 @@ def classify(values: Iterable, method: str = "quantiles", k: int = 5, palette: s
     idx = np.minimum(np.searchsorted(np.asarray(bins), v, side="left"), len(bins) - 1)
     counts = np.bincount(idx, minlength=len(bins)).tolist()
     colors = class_colors(palette, bins, float(v.min()), float(np.median(v)), higher_is_better)
-    return Classes(method, bins, float(v.min()), colors, counts)
+    return Classes(method, bins, float(v.min()), colors, counts, per_value=distinct.size <= k)
 
 
 def _interpolate(scheme: Sequence[str], position: float) -> str:
@@ -220,6 +221,9 @@ def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data
         digits = label_decimals(classes.bins, classes.lower, decimals)
         low = classes.lower
         for i, (upper, color, count) in enumerate(zip(classes.bins, classes.colors, classes.counts)):
+            # one class per value: the value alone (from the previous value, "1 979" then "1 979 – 2 167"
+            # read as if 1 979 were in both classes)
+            low = upper if classes.per_value else low
             a, b = i18n.number(low, lang, digits), i18n.number(upper, lang, digits)
             label = a if a == b else f"{a} – {b}"
             rows.append({"color": color, "label": label, "count": int(count)})

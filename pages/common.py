@@ -16,6 +16,7 @@ from indicators import i18n
 from indicators.i18n import LANG_NAMES, LANGS, t
 from pages.safe_markdown import md_code
 
+NOTICE_CHARS = 60   # a dropped value longer than this is cut: a long toast folds behind Streamlit's English "view more"
 KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_action",
         "territory": "f_territory", "years": "f_years", "method": "f_method"}
 
@@ -389,7 +390,9 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
         return filters
     for item in view.notices:
         # The dropped value comes from the URL: shown as inline code, so no link or image it holds renders.
-        st.toast(t("notice_dropped", lang, what=md_code(item)), icon=":material/info:")
+        # a language is not a filter: said as what it is, with the language the page took instead
+        key = "notice_lang_unknown" if item.startswith("lang=") else "notice_dropped"
+        st.toast(t(key, lang, what=md_code(item, limit=NOTICE_CHARS)), icon=":material/info:")
     clamped = ss.pop("_period_clamped", None)
     if clamped:
         st.toast(t("notice_period_clamped", lang, asked=clamped[0], shown=clamped[1]), icon=":material/info:")
@@ -525,6 +528,8 @@ def navigation_links(box, pages: dict, view: View) -> None:
     Streamlit's own list (st.navigation in the sidebar) switches pages with the query cleared, then the
     page's link is written: two browser history entries, and Back had to be pressed twice."""
     with box:
+        # a link under the keyboard's focus got the current page's grey, and two links looked current
+        st.html("<style>.st-key-nav a:focus-visible { outline: 2px solid #1F4E79; outline-offset: 1px; }</style>")
         for name, page in pages.items():
             if name == "overview-link":
                 continue

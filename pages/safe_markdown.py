@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 
-def md_code(value) -> str:
-    """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis."""
+def md_code(value, limit: int = 200) -> str:
+    """Untrusted text as a Markdown code span: shown literally, never as a link, an image or emphasis;
+    cut to `limit` characters (an ellipsis says it was)."""
     import re
 
-    text = " ".join(str(value).split())[:200]
+    text = " ".join(str(value).split())
+    text = text if len(text) <= limit else text[:limit - 1] + "…"
     fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
     return f"{fence} {text} {fence}"
 

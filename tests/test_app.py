@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.i18n import t as t_
+
 from .conftest import ROOT, switch_page
 
 APP = str(ROOT / "app.py")
@@ -269,3 +271,15 @@ def test_markdown_in_a_shared_link_is_shown_as_text(demo_url):
     assert len(shown) == 2
     for body in shown:
         assert "`" in body and "evil.example" in body   # inside a code span: literal, not a link or image
+
+
+def test_an_unknown_language_is_said_as_a_language_and_a_long_value_is_cut(demo_url):
+    """`lang=de` was said as "Filter ignored (unknown or malformed code)": a language is not a filter. A
+    5 000-character value made a toast that folds behind Streamlit's English "view more": cut, with "…"."""
+    at = run({"lang": "de", "territory": "X" * 5000})
+    notices = [t.value for t in at.toast]
+    lang = "fr"        # no browser locale under AppTest: the page takes French
+    assert any(n.startswith(t_("notice_lang_unknown", lang, what="").split(":")[0]) and "lang=de" in n
+               for n in notices), notices
+    long = [n for n in notices if "territory=XXX" in n]
+    assert long and all(len(n) < 150 for n in long) and "…" in long[0], notices

@@ -361,6 +361,17 @@ def test_legend_shows_class_bounds_in_the_users_number_format_and_a_no_data_clas
     assert len(set(labels)) == len(labels) and "0.12" in labels[1]
 
 
+def test_fewer_values_than_classes_give_one_label_per_value_with_no_shared_bound():
+    """Two territories with a value (1 979 and 2 167): the classes read "1 979" and "1 979 – 2 167", as if
+    1 979 were in both; each class holds one value, and its label is that value."""
+    classes = map_classes.classify([1979, 2167], "quantiles", 5)
+    labels = [r["label"] for r in map_classes.legend(classes, "fr", 0)[:-1]]
+    assert labels == [f"1{NNBSP}979", f"2{NNBSP}167"]
+    assert [r["count"] for r in map_classes.legend(classes, "fr", 0)[:-1]] == [1, 1]
+    many = map_classes.classify(range(1, 11), "quantiles", 2)        # ranges stay ranges
+    assert " – " in map_classes.legend(many, "en", 0)[1]["label"]
+
+
 def test_palettes_are_colour_blind_safe_and_diverging_follows_the_desired_direction():
     values = list(range(1, 11))
     up = map_classes.classify(values, "quantiles", 5, "sunset", higher_is_better=True)
