@@ -120,3 +120,27 @@ def test_the_demo_and_its_report_list_the_revisions_of_the_past_year(demo_url):
     assert "Streefwaarden herzien sinds 1 januari 2023" in html and "100,0\xa0km in 2030" in html
     entry = next(i for s in older.sections for i in s.indicators if i.indicator_id == "INT02")
     assert entry.revisions and "voorheen 30\xa0evenementen in 2030" in entry.revisions[0]
+
+
+def test_thousands_of_versions_are_picked_in_one_pass_and_a_chart_draws_the_latest_few():
+    """A target decided anew thousands of times (an outside tester's file: 20 000 versions) made every
+    chart and the report compare each version with every one kept before it: 4 000 versions took 40 s.
+    Each version is now looked up in a set; a chart draws the latest few, and the note counts them all."""
+    from indicators import revisions
+
+    n = 3000
+    earlier = pd.DataFrame({"indicator_id": "MOB04", "territory_id": "EMLKT", "baseline_period": "2014",
+                            "baseline_value": 10.0, "target_period": "2030",
+                            "target_value": [float(i % 1500) for i in range(n)],        # each one twice
+                            "milestone_period": None, "milestone_value": None,
+                            "decided_on": [f"20{10 + i % 1500 // 100:02d}-01-01" for i in range(n)]})
+    current = {"indicator_id": "MOB04", "territory_id": "EMLKT", "baseline_period": "2014", "baseline_value": 10.0,
+               "target_period": "2030", "target_value": 7.0, "milestone_period": None, "milestone_value": None,
+               "decided_on": "2026-01-01"}
+    picked = revisions.for_target(earlier, current, "MOB04", "EMLKT")
+    assert len(picked) == 1499                                   # each (numbers, date) once, the current left out
+    assert [r["target_value"] for r in picked[:3]] == [0.0, 1.0, 2.0]
+    drawn = revisions.for_frame(earlier, pd.DataFrame([current]))
+    assert [r["target_value"] for r in drawn] == [r["target_value"] for r in picked[-revisions.DRAWN_PER_TARGET:]]
+    note = revisions.notes(earlier, pd.DataFrame([current]), "en")[0]
+    assert "1,498" in note or "1498" in note, note                # the note counts every earlier version
