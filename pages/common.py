@@ -189,11 +189,15 @@ def start() -> View:
         _engine.clear()
         st.stop()
     notices: list[str] = []
-    if "_url_read" not in st.session_state:
-        query = _query()
+    query = _query()
+    # Back, Forward or an edited address: the URL is none this session wrote or linked to, and it leads
+    # (read once per session, Back after a filter change left the page as it was, one press wasted).
+    ours = st.session_state.get("_ours")
+    moved = ours is not None and _frozen(query) not in ours
+    if "_url_read" not in st.session_state or moved:
         lang = i18n.pick_lang((query.get("lang") or [None])[0], st.context.locale)
         parsed = F.parse_query(query, fw, lang)
-        _filters_to_widgets(parsed.filters, fw)
+        _filters_to_widgets(parsed.filters, fw, whole=moved)
         notices = parsed.dropped
         st.session_state["_url_read"] = True
         st.session_state["_notices"] = notices
@@ -249,7 +253,14 @@ def _years(version: tuple) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
-def _filters_to_widgets(filters: F.Filters, fw) -> None:
+def _frozen(query: dict) -> tuple:
+    """A query as a comparable value: its parameters in order, each with its list of values."""
+    return tuple(sorted((k, tuple(v if isinstance(v, (list, tuple)) else [v])) for k, v in query.items()))
+
+
+def _filters_to_widgets(filters: F.Filters, fw, whole: bool = False) -> None:
+    """Set the sidebar's widgets to `filters` (before they are drawn). `whole`: the URL replaces the
+    session's filters (Back to an earlier URL), a period it leaves out included: the whole range."""
     ss = st.session_state
     ss[KEYS["lang"]] = filters.lang
     ss[KEYS["level"]] = filters.level or ""
@@ -257,7 +268,7 @@ def _filters_to_widgets(filters: F.Filters, fw) -> None:
     ss[KEYS["action"]] = filters.action or ""
     ss[KEYS["territory"]] = list(filters.territories)
     ss[KEYS["method"]] = filters.method
-    if filters.period_from or filters.period_to:
+    if filters.period_from or filters.period_to or whole:
         ss["_years_wanted"] = (filters.period_from, filters.period_to)
     if filters.indicator:
         ss["f_indicator"] = filters.indicator
@@ -530,6 +541,7 @@ def navigation_links(box, pages: dict, view: View) -> None:
     with box:
         # a link under the keyboard's focus got the current page's grey, and two links looked current
         st.html("<style>.st-key-nav a:focus-visible { outline: 2px solid #1F4E79; outline-offset: 1px; }</style>")
+        links = []
         for name, page in pages.items():
             if name == "overview-link":
                 continue
@@ -539,6 +551,8 @@ def navigation_links(box, pages: dict, view: View) -> None:
             else:   # the sidebar failed: the URL as it came
                 query = _query()
             st.page_link(page, query_params=query)
+            links.append(_frozen(query))
+    st.session_state["_links"] = links
 
 
 def run_page(page) -> None:
@@ -550,6 +564,9 @@ def run_page(page) -> None:
         if settle is not None:
             view.filters = settle(view)
         _write_url(view.filters, name)
+        # the URLs this session leaves the browser at or links to: any other one at the next run was
+        # brought by Back, Forward or the address bar (start reads it)
+        st.session_state["_ours"] = {_frozen(page_query(view.filters, name)), *st.session_state.get("_links", ())}
     guarded(view.lang, page.run)
 
 

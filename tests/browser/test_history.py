@@ -66,3 +66,49 @@ def test_each_switch_is_one_history_entry_and_back_walks_them_in_order(page, app
         wait_for_app(page)
         expect(heading(page, key, "nl")).to_be_visible()
         assert query(page).get("level") == ["metropolis"], (key, page.url)
+
+
+def choose(page, label: str, option) -> None:
+    box = page.get_by_role("combobox", name=label)
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=option).first.click()
+    wait_for_app(page)
+
+
+def test_back_after_a_filter_change_brings_the_filter_back(page, app_url):
+    """The URL was read once per session: Back after choosing a level gave the earlier address, and the
+    page kept the level (one press wasted, the next one left the dashboard)."""
+    page.goto(f"{app_url}/?lang=fr")
+    wait_for_app(page)
+    choose(page, t("level", "fr"), re.compile("^Métropole lilloise"))
+    expect(page).to_have_url(re.compile(r"level=metropolis"))
+    switch(page, "page_explorer", "fr")
+    page.go_back()
+    wait_for_app(page)
+    expect(heading(page, "page_overview", "fr")).to_be_visible()
+    assert query(page).get("level") == ["metropolis"], page.url
+    page.go_back()
+    wait_for_app(page)
+    expect(page).not_to_have_url(re.compile(r"level="))
+    expect(page.get_by_role("combobox", name=t("level", "fr"))).to_have_value(t("all", "fr"))
+    expect(heading(page, "page_overview", "fr")).to_be_visible()
+
+
+def test_back_after_choosing_an_indicator_shows_the_one_before(page, app_url):
+    page.goto(f"{app_url}/explorer?lang=en")
+    wait_for_app(page)
+    first = query(page)["indicator"][0]
+    box = page.get_by_role("combobox", name=t("choose_indicator", "en"))
+    expect(box).to_have_value(re.compile(rf"^{first} · "))
+    box.click()
+    options = page.get_by_role("option")
+    other = next(o for o in options.all_inner_texts() if not o.startswith(first))
+    page.get_by_role("option", name=other, exact=True).click()
+    wait_for_app(page)
+    second = other.split(" · ")[0]
+    expect(page).to_have_url(re.compile(rf"indicator={second}"))
+    page.go_back()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(rf"indicator={first}(&|$)"))
+    expect(page.get_by_role("combobox", name=t("choose_indicator", "en"))).to_have_value(re.compile(rf"^{first} · "))
