@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
+from .parsing import period_span
 from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, TARGET_COLOR, mix
 from .wording import (_get, _isnum, flag_word, format_value, milestone_status_text, projection, projection_text,
                       side_of, territory_labels)
@@ -62,16 +63,11 @@ def period_x(period: Any) -> float | None:
         return float(period)
     if isinstance(period, float):
         return None if math.isnan(period) else float(period)
+    span = period_span(period)   # where the period starts: the one reading of periods (parsing)
+    if span is not None:
+        return span[0]
     text = str(period).strip()
-    if len(text) < 4 or not text[:4].isdigit():
-        return None
-    year = float(text[:4])
-    rest = text[4:]
-    if rest.startswith("-Q") and rest[2:].isdigit():
-        return year + (int(rest[2:]) - 1) / 4
-    if rest.startswith("-") and rest[1:].isdigit():
-        return year + (int(rest[1:]) - 1) / 12
-    return year
+    return float(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
 def side_shades(country: str | None, n: int) -> list[str]:

@@ -149,10 +149,10 @@ def _print_problems(problems, lang: str) -> None:
     for (file, where_column, text), rows in notes.items():
         # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
         word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
-        where = file + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
+        where = _shown_name(file) + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
         print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
-        where = p.file + (f", {row} {p.row}" if p.row else "") + at(p)
+        where = _shown_name(p.file) + (f", {row} {p.row}" if p.row else "") + at(p)
         if p.severity != "error":
             continue
         value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""
@@ -179,7 +179,7 @@ def _print_files(files, lang: str) -> None:
     for f in files:
         sep = {";": "';'", ",": "','", "\t": t("cli_tab", lang), "|": "'|'"}.get(f.get("separator"), "-")
         kind = KIND_NAMES.get(f.get("kind") or "", {}).get(lang) or t("cli_unrecognised", lang)
-        print(t("cli_file_line", lang, file=f["file"], kind=kind, rows=number(f["rows"], lang, 0),
+        print(t("cli_file_line", lang, file=_shown_name(f["file"]), kind=kind, rows=number(f["rows"], lang, 0),
                 encoding=encoding_name(f.get("encoding")), sep=sep, decimal=f.get("decimal")))
 
 
@@ -343,10 +343,34 @@ def _missing(files: list[str], lang: str) -> bool:
     """Files named on the command line that are not there (a typo): a usage error, said in words."""
     from .i18n import t
 
-    absent = [f for f in files if not Path(f).is_file()]
-    for f in absent:
-        print(t("cli_no_such_file", lang, file=f), file=sys.stderr)
+    absent = [(f, _not_a_file(f)) for f in files]
+    absent = [(f, why) for f, why in absent if why]
+    for f, why in absent:
+        print(t(why, lang, file=_shown_name(f)), file=sys.stderr)
     return bool(absent)
+
+
+def _not_a_file(name: str) -> str | None:
+    """Why a path named on the command line is no file to read (the text's key), None for a regular
+    file: a folder or a device (/dev/zero) is said as what it is, not as a typo."""
+    path = Path(name)
+    try:
+        if path.is_dir():
+            return "cli_is_folder"
+        if path.exists():
+            return None if path.is_file() else "cli_not_regular_file"
+    except (OSError, ValueError):   # a name too long for the system, or holding a NUL
+        pass
+    return "cli_no_such_file"
+
+
+def _shown_name(name: str) -> str:
+    """A file name as one line of the text report: a newline, a tab or another control character in it
+    is written escaped, as Python writes it (`\\n`), so that no name breaks or forges a report line."""
+    import unicodedata
+
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in ("Cc", "Zl", "Zp")
+                   else c for c in name)
 
 
 def _import(engine, args) -> int:

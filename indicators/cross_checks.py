@@ -12,6 +12,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .parsing import period_spans
 from .problems import Problem, capped
 from .schema import CODES, Table
 from .units import is_percent
@@ -217,9 +218,10 @@ def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], hea
 
             problems.extend(_per_file(frame, np.flatnonzero(bad), c, "percent_over_100", over, headers))
     if table.name == "targets":
-        base, target = frame["baseline_period"], frame["target_period"]
-        bad = base.notna() & target.notna() & (target.astype(str) <= base.astype(str))
-        problems.extend(_per_file(frame, np.flatnonzero(bad.to_numpy()), "target_period", "target_order",
+        # Periods compare as periods (parsing.period_span; docs/data-format.md, "Periods"): the target starts
+        # once the baseline is over. As text, `2030-12` came after a baseline `2030`, within that very year.
+        bad = period_spans(frame["target_period"])[0] < period_spans(frame["baseline_period"])[1]
+        problems.extend(_per_file(frame, np.flatnonzero(bad), "target_period", "target_order",
                                   lambda pos, file, where: Problem(file, int(frame["_row"].iat[pos]), where,
                                                                    frame["target_period"].iat[pos], "target_order"),
                                   headers))

@@ -51,6 +51,52 @@ def safe_frame(frame: pd.DataFrame, reversible: bool = False) -> pd.DataFrame:
     return out
 
 
+# Characters XML 1.0 cannot hold at all (a vertical tab pasted from Word, a stray control byte): a
+# workbook writes them as OOXML does, `_x000B_`, which Excel and LibreOffice show as the character;
+# openpyxl refused the whole export instead (IllegalCharacterError).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """Text with the characters XML cannot hold written `_xHHHH_`; anything else as it is."""
+    if isinstance(value, str) and _XML_ILLEGAL.search(value):
+        return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
+    return value
+
+
+def workbook_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`safe_frame(frame, reversible=True)` for a workbook (`xml_safe` text): the text read back from it
+    is the text stored (`parsing.restore_text` removes the guard's quote, as it does for a CSV)."""
+    out = safe_frame(frame, reversible=True)
+    for col in out.columns:
+        series = out[col]
+        if not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
+                or pd.api.types.is_datetime64_any_dtype(series)):
+            out[col] = series.astype(object).map(xml_safe)
+    out.columns = [xml_safe(c) for c in out.columns]
+    return out
+
+
+def keep_carriage_returns(raw: bytes) -> bytes:
+    """The workbook `raw` with each carriage return inside a text written `&#13;`: a bare one is read back
+    as a line feed by every XML parser (XML's end-of-line rule), so `a\rb` came back `a\nb`, and a
+    stored text starting with one lost its guard on the way back. The XML openpyxl writes holds no
+    carriage return of its own (no indentation), so every one found is a cell's."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    if not any(b"\r" in source.read(info) for info in source.infolist() if info.filename.endswith(".xml")):
+        return raw
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(".xml"):
+                data = data.replace(b"\r", b"&#13;")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
 def is_formula(value) -> bool:
     """Whether a spreadsheet would run this cell as a formula."""
     return isinstance(value, str) and neutralise(value) is not value
@@ -192,7 +238,7 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An XLSX workbook of one sheet: bold frozen header, readable column widths, numbers as numbers."""
     from openpyxl.styles import Font
 
-    safe = safe_frame(frame, reversible=True)   # uploaded again, the reader gives back the text exactly
+    safe = workbook_frame(frame)   # uploaded again, the reader gives back the text exactly
     name = sheet_name(sheet)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -205,4 +251,4 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
             values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
             width = min(60, max(8, max(len(v) for v in values) + 2))
             ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
-    return buffer.getvalue()
+    return keep_carriage_returns(buffer.getvalue())

@@ -1,8 +1,9 @@
 """Writing stored tables in the import format, so that export then import is a round trip.
 
 CSV files are UTF-8 with `,` and `.`; an XLSX workbook has one sheet per table,
-named as the table. Text is always written as text: a cell holding `=SUM(A1)`
-or `<b>` comes back exactly as it was typed, never as a formula.
+named as the table. Text is always written as text, guarded the same way in both
+(downloads.safe_frame): a cell holding `=SUM(A1)`, `'x` or `<b>` comes back exactly
+as it was stored, and no spreadsheet runs it as a formula.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from .downloads import safe_frame
+from .downloads import keep_carriage_returns, neutralise, safe_frame, workbook_frame, xml_safe
 from .schema import TABLES
 from .store import read_table
 
@@ -26,17 +27,26 @@ def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encodi
     """CSV in the import format. Every text cell that a spreadsheet would run as a formula gets a
     leading `'` (downloads.safe_frame), which the reader removes again: a CSV export opened in Excel
     runs nothing, and export then import still gives the text back."""
-    return safe_frame(frame, reversible=True).to_csv(index=False, sep=sep, decimal=decimal,
-                                                    lineterminator="\n").encode(encoding)
+    safe = safe_frame(frame, reversible=True)
+    text = safe.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+    if "\r" in text:
+        # Python's csv quotes a field holding a line end only if that character ends its lines: with `\n`,
+        # `a\rb` was written bare and read back as two rows. Such a file ends its lines with `\r\n`.
+        text = safe.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n")
+    return text.encode(encoding)
 
 
 def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
-    """A workbook with one sheet per frame; strings are forced to text cells."""
+    """A workbook with one sheet per frame; strings are text cells, guarded as a CSV's are
+    (downloads.workbook_frame): the reader removes the guard's `'` from a workbook's cells as from a
+    CSV's, so a text cell written unguarded lost its own leading `'` on the way back (`'=1+1` came back
+    `=1+1`), and, edited in Excel (F2, Enter), ran as a formula."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=False)
     book.remove(book.active)
     for name, frame in frames.items():
+        frame = workbook_frame(frame)
         ws = book.create_sheet(title=name[:31])
         ws.append(list(frame.columns))
         for record in frame.itertuples(index=False):
@@ -48,12 +58,12 @@ def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[s
     for name, lines in (notes or {}).items():
         ws = book.create_sheet(title=name[:31])
         for line in lines:
-            ws.append(list(line))
+            ws.append([xml_safe(neutralise(v)) for v in line])   # explanations, never imported: guarded only
             for cell in ws[ws.max_row]:
                 cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return keep_carriage_returns(buffer.getvalue())
 
 
 def _missing(value) -> bool:

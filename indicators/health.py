@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 
 from . import i18n
 from .i18n import t
+from .parsing import period_span
 
 FRESHNESS = ("overdue", "no_data", "due", "up_to_date")          # worst first
 COMPARABILITY = ("harmonised", "partial", "not_comparable", "unknown")
@@ -53,16 +54,11 @@ FONT = dict(family="Source Sans Pro, DejaVu Sans, Arial, sans-serif", size=14, c
 def period_end(period) -> float | None:
     """The end of a period on a time axis in years: `2024` → 2025.0, `2024-Q2` → 2024.5,
     `2024-07` → 2024.583…; None for what is not a period."""
+    span = period_span(period)   # the one reading of periods (parsing)
+    if span is not None:
+        return span[1]
     text = "" if period is None else str(period).strip()
-    if len(text) < 4 or not text[:4].isdigit():
-        return None
-    year = int(text[:4])
-    rest = text[4:]
-    if rest.startswith("-Q") and rest[2:].isdigit():
-        return year + int(rest[2:]) / 4
-    if rest.startswith("-") and rest[1:].isdigit():
-        return year + int(rest[1:]) / 12
-    return year + 1.0
+    return int(text[:4]) + 1.0 if len(text) >= 4 and text[:4].isdigit() else None
 
 
 def _text(value) -> str:

@@ -301,6 +301,43 @@ def period_year(periods: pd.Series) -> pd.Series:
     return periods.str.slice(0, 4).astype("int64")
 
 
+_SPAN = re.compile(r"^([0-9]{4})(?:-(?:([QqSs])([1-4])|([0-9]{1,2})))?$")
+_SPAN_MONTHS = {"q": 3, "s": 6}   # months in a quarter, a semester
+
+
+def period_span(period) -> tuple[float, float] | None:
+    """When a period starts and when it ends, in years: `2030` -> (2030.0, 2031.0), `2030-Q2` -> (2030.25,
+    2030.5), `2030-S2` -> (2030.5, 2031.0), `2030-03` -> (2030.1666…, 2030.25); None for what is not a
+    period. Periods of different lengths compare by these bounds (docs/data-format.md, "Periods"): a text
+    comparison put `2030-Q1` after `2030` and `2030-03` before `2030-Q1`. Each bound is the year plus
+    whole months / 12, so the end of one period and the start of the next are the same number."""
+    m = _SPAN.match(str(period).strip()) if period is not None else None
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        size = _SPAN_MONTHS[m.group(2).lower()]
+        if int(m.group(3)) * size > 12:   # S3, S4
+            return None
+        first = (int(m.group(3)) - 1) * size
+    elif m.group(4):
+        size, first = 1, int(m.group(4)) - 1
+        if not 0 <= first < 12:
+            return None
+    else:
+        size, first = 12, 0
+    return year + first / 12, year + (first + size) / 12
+
+
+def period_spans(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """`period_span` of each cell: its starts and its ends (NaN where there is no period), each distinct
+    period read once."""
+    codes, distinct = pd.factorize(periods.astype(object), use_na_sentinel=True)
+    spans = [period_span(p) or (np.nan, np.nan) for p in distinct] + [(np.nan, np.nan)]   # code -1: empty
+    table = np.array(spans, dtype="float64").reshape(-1, 2)
+    return table[codes, 0], table[codes, 1]
+
+
 def restore_text(cells: pd.Series) -> pd.Series:
     """Undo a spreadsheet's formula guard: `'=SUM(A1)` is the text `=SUM(A1)`, `''x` is `'x`."""
     guarded = cells.str.match(r"^'['=+\-@\t\r]").fillna(False)

@@ -93,6 +93,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une valeur est obligatoire dans cette colonne.",
         "nl": "In deze kolom is een waarde verplicht.",
     },
+    # validation._merged_said: the empty cell is covered by a merged range (XLSX).
+    "required_merged": {
+        "en": "A value is required in this column, and this cell is empty because it is merged with others "
+              "({range}): Excel keeps the value in the first cell only ({first}). Unmerge the cells and fill the "
+              "value down into each row, then check the file again.",
+        "fr": "Une valeur est obligatoire dans cette colonne, et cette cellule est vide parce qu'elle est "
+              "fusionnée avec d'autres ({range}) : Excel garde la valeur dans la première cellule seulement "
+              "({first}). Annulez la fusion et recopiez la valeur vers le bas dans chaque ligne, puis vérifiez "
+              "de nouveau le fichier.",
+        "nl": "Een waarde is verplicht in deze kolom, en deze cel is leeg omdat ze met andere is samengevoegd "
+              "({range}): Excel bewaart de waarde alleen in de eerste cel ({first}). Maak de samenvoeging ongedaan "
+              "en vul de waarde naar beneden in elke rij in, en controleer het bestand dan opnieuw.",
+    },
     "not_a_number": {
         "en": "Not a number.",
         "fr": "Ce n'est pas un nombre.",
@@ -233,6 +246,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Colonnes ignorées à l'import (noms et libellés, pour information) : {columns}.",
         "nl": "Kolommen die de import negeert (namen en labels, ter informatie): {columns}.",
     },
+    # validation._code_conflicts: two columns naming one code, that differ on a row.
+    "conflicting_code_columns": {
+        "en": "The columns {first} and {column} both give a code, and differ on this row: {first} says "
+              "{first_value}, {column} says {value}. Which one is meant is not guessed: make them agree, or remove "
+              "one of the two columns.",
+        "fr": "Les colonnes {first} et {column} donnent toutes deux un code, et diffèrent sur cette ligne : "
+              "{first} indique {first_value}, {column} indique {value}. Lequel vaut n'est pas deviné : "
+              "mettez-les d'accord, ou supprimez l'une des deux colonnes.",
+        "nl": "De kolommen {first} en {column} geven allebei een code, en verschillen op deze rij: {first} "
+              "zegt {first_value}, {column} zegt {value}. Welke bedoeld is, wordt niet geraden: laat ze "
+              "overeenkomen, of verwijder een van beide kolommen.",
+    },
     "no_value_rows": {
         "en": "Rows without a value (empty, ':', 'NA'…), skipped: {count}. A value already stored for them is "
               "kept. Rows: {rows}.",
@@ -241,13 +266,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Rijen zonder waarde (leeg, ':', 'NA'…), overgeslagen: {count}. Een al opgeslagen waarde blijft "
               "behouden. Rijen: {rows}.",
     },
+    # The limit, and that reading stopped past it: the count reached then is no size of the file (a gzip
+    # file stops being unpacked at the limit, whatever it would unpack to).
     "too_large_file": {
-        "en": "The file goes past a limit of this server ({what}: {found} for at most {limit}). "
+        "en": "The file goes past a limit of this server: more than {limit} {what}, where reading stopped. "
               "Split it, or remove empty rows and columns, and try again.",
-        "fr": "Le fichier dépasse une limite de ce serveur ({what} : {found} pour {limit} au plus). "
-              "Découpez-le, ou supprimez les lignes et colonnes vides, puis réessayez.",
-        "nl": "Het bestand overschrijdt een limiet van deze server ({what}: {found} voor hoogstens {limit}). "
-              "Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
+        "fr": "Le fichier dépasse une limite de ce serveur ({what} : plus de {limit}) ; la lecture s'est "
+              "arrêtée là. Découpez-le, ou supprimez les lignes et colonnes vides, puis réessayez.",
+        "nl": "Het bestand overschrijdt een limiet van deze server: meer dan {limit} {what}, waar het lezen "
+              "stopte. Splits het, of verwijder lege rijen en kolommen, en probeer opnieuw.",
+    },
+    # One line past MAX_LINE_BYTES, at its row: seldom a table's record (a file without line ends, one cell
+    # holding a whole text), so the advice is about that line, not about empty rows.
+    "too_long_line": {
+        "en": "This line is longer than this server reads: more than {limit} {what}, where reading stopped. A "
+              "table's row is seldom this long: check that the file has one record per line (its line ends may "
+              "be missing), or shorten the long cell of this line, and try again.",
+        "fr": "Cette ligne est plus longue que ce que ce serveur lit ({what} : plus de {limit}) ; la lecture "
+              "s'est arrêtée là. Une ligne de tableau est rarement aussi longue : vérifiez que le fichier a un "
+              "enregistrement par ligne (ses fins de ligne manquent peut-être), ou raccourcissez la longue cellule "
+              "de cette ligne, puis réessayez.",
+        "nl": "Deze regel is langer dan deze server leest: meer dan {limit} {what}, waar het lezen stopte. Een rij "
+              "van een tabel is zelden zo lang: controleer of het bestand één record per regel heeft (de "
+              "regeleinden ontbreken misschien), of maak de lange cel van deze regel korter, en probeer opnieuw.",
+    },
+    # reading_decimal.thousands_columns: the documented reading, said where a decimal mark may have been meant.
+    "read_as_thousands": {
+        "en": "Every number of column {column} is written like {example}, read as {read_as}: in this file "
+              "'{mark}' separates thousands and '{decimal}' marks decimals. If '{mark}' is your decimal mark "
+              "({example} meaning {meant}), write the numbers with '{decimal}' ({fixed}) and check the file again.",
+        "fr": "Chaque nombre de la colonne {column} s'écrit comme {example}, lu {read_as} : dans ce fichier, "
+              "« {mark} » sépare les milliers et « {decimal} » marque les décimales. Si « {mark} » est votre "
+              "séparateur décimal ({example} voulant dire {meant}), écrivez les nombres avec « {decimal} » "
+              "({fixed}) et vérifiez de nouveau le fichier.",
+        "nl": "Elk getal in kolom {column} is geschreven als {example}, gelezen als {read_as}: in dit bestand "
+              "scheidt '{mark}' de duizendtallen en geeft '{decimal}' de decimalen aan. Is '{mark}' uw "
+              "decimaalteken ({example} betekent {meant}), schrijf de getallen dan met '{decimal}' ({fixed}) en "
+              "controleer het bestand opnieuw.",
     },
     "cells_outside_table": {
         "en": "Cells right of the table's last column name are not read: {cells}. Give their column a name "

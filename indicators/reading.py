@@ -24,9 +24,9 @@ import pyarrow.csv as pa_csv
 
 from . import limits
 from .problems import Problem
-from .reading_decimal import detect_decimal
+from .reading_decimal import detect_decimal, thousands_columns
 from .reading_header import column_letter, drop_blank, header_repeats, sep_directive, sniff, unique_header
-from .reading_rows import LONGER, check_lines, has_blank_line, line_at, longer_problems, read_careful, wide_records
+from .reading_rows import LONGER, _line_ends, check_lines, has_blank_line, line_at, longer_problems, read_careful, wide_records
 from .reading_text import decode, has_mojibake, invalid_byte_problems, mixed_encoding, repair_mixed
 
 
@@ -52,6 +52,9 @@ class Sheet:
     positions: tuple[int, ...] = ()
     # The positions whose header cell was empty: the columns named by their letter (reading_header.unnamed).
     empty_headers: frozenset[int] = frozenset()
+    # XLSX: the cells a merged range covers other than its first, which read as empty, as (row, column
+    # position) -> (the range, its first cell): a problem at one says the cell is merged (reading_xlsx).
+    merged: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if not self.positions:
@@ -153,7 +156,8 @@ def binary_problem(name: str) -> Problem:
 
 
 def limit_problem(name: str, exc: limits.LimitExceeded, row: int | None = None) -> Problem:
-    return Problem(name, row, None, None, "too_large_file", {"what": exc.what, "found": exc.found, "limit": exc.limit})
+    code = "too_long_line" if exc.what == "MAX_LINE_BYTES" and row is not None else "too_large_file"
+    return Problem(name, row, None, None, code, {"what": exc.what, "found": exc.found, "limit": exc.limit})
 
 
 def gunzip(raw: bytes) -> bytes:
@@ -178,7 +182,12 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     # The text as UTF-8 for the byte-level passes: a file that decoded as UTF-8 already is (one copy of
     # a large file fewer held at once).
     data = raw if encoding == "utf-8" and not invalid and not directive else text.encode("utf-8", errors="replace")
-    lines = check_lines(data)
+    try:
+        lines = check_lines(data)
+    except limits.LimitExceeded as exc:
+        if exc.what != "MAX_LINE_BYTES":
+            raise
+        return ReadResult(problems=[limit_problem(name, exc, long_line_row(data, exc.limit))])
     sep, skip = sniff(text)
     sep = directive or sep
     # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
@@ -223,6 +232,25 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
     result = _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
     result.problems[:0] = longer
     return result
+
+
+def long_line_row(encoded: bytes, limit: int) -> int | None:
+    """The number of the first line longer than `limit` bytes (the row a spreadsheet shows, the header
+    row 1), counted as check_lines counts, block by block: the long line is said where it is."""
+    data = np.frombuffer(encoded, dtype=np.uint8)
+    line, start, block = 1, 0, 8 * 1024 * 1024
+    for begin in range(0, len(data), block):
+        stop = min(begin + block, len(data))
+        ends = _line_ends(data, begin, stop)
+        if len(ends):
+            lengths = ends - np.concatenate(([start], ends[:-1] + 1))
+            over = np.flatnonzero(lengths > limit)
+            if len(over):
+                return line + int(over[0])
+            line, start = line + len(ends), int(ends[-1]) + 1
+        if stop - start > limit:
+            return line
+    return None
 
 
 def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
@@ -276,6 +304,17 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1, repeated=repeated, positions=positions,
                   empty_headers=empty)
-    problems = again + (invalid_byte_problems(sheet) if invalid else [])
+    problems = again + (invalid_byte_problems(sheet) if invalid else []) + thousands_notices(sheet)
     return ReadResult(sheets=[sheet], problems=problems + (mixed_encoding(name, text) if mixed else []))
+
+
+def thousands_notices(sheet: Sheet) -> list[Problem]:
+    """A notice for each number column read with its only mark as a thousands separator (1.250 read
+    as 1250, reading_decimal.thousands_columns): the reading stays the documented one, but a file whose
+    mark was decimal would otherwise be stored 1000 times too large without a word."""
+    grouping = "." if sheet.decimal == "," else ","
+    return [Problem(sheet.label, int(sheet.rows[at]), str(col), cell, "read_as_thousands",
+                    {"column": str(col), "example": cell, "read_as": read_as, "mark": grouping, "decimal": sheet.decimal,
+                     "meant": meant, "fixed": fixed}, severity="notice")
+            for col, at, cell, read_as, meant, fixed in thousands_columns(sheet.frame, sheet.decimal)]
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import limits
 from .problems import Problem
-from .reading import ZIP_SIGNATURES, ReadResult, Sheet
+from .reading import ZIP_SIGNATURES, ReadResult, Sheet, thousands_notices
 from .reading_decimal import detect_decimal
 from .reading_header import column_letter, drop_blank, header_repeats, header_strength, known_headers, unique_header
 from .schema import normalise_header
@@ -59,9 +59,41 @@ def _format_kind(number_format: str | None) -> str | int | None:
     code = _FORMAT_LITERALS.sub("", section).lower()
     if "%" in code:
         return "percent"
+    sign = _currency_sign(section, code)
+    if sign:
+        return ("currency", sign)
     if "y" in code and "d" not in code and "h" not in code and "s" not in code:
         return "month" if "m" in code else "year"
     return None
+
+
+# A currency a number format shows: `[$€-40C]` (a currency and its locale; `[$-40C]` is a locale alone), a
+# quoted or escaped text (`"€"`, `\€`, `"EUR"`), or a sign written as is (`#,##0 €`).
+_LOCALE_CURRENCY = re.compile(r"\[\$([^\]\-]+)(?:-[0-9A-Fa-f]+)?\]")
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)')
+_CURRENCY_SIGNS = ("\u20ac", "$", "\u00a3")
+
+
+def _currency_sign(section: str, code: str) -> str | None:
+    """The currency sign or code a format section shows beside its number (`€`, `EUR`), None for none;
+    `code` is the section without its literals and brackets (_format_kind)."""
+    from .units import SIGNS
+
+    found = [m.group(1).strip() for m in _LOCALE_CURRENCY.finditer(section)]
+    found += [(m.group(1) if m.group(1) is not None else m.group(2)).strip() for m in _QUOTED.finditer(section)]
+    found += [c for c in code if c in _CURRENCY_SIGNS]
+    for text in found:
+        if SIGNS.get(text.lower()) in ("eur", "usd", "gbp"):
+            return text
+    return None
+
+
+class _Money(float):
+    """A number shown with a currency by its format (`#,##0 "€"`): written with its sign once the sheet's
+    decimal mark is known (`1234,5 €`, _number_text), as a CSV would hold it, so that the sign is judged by
+    the same rule as a CSV cell's (parsing.wrong_signs): taken for an indicator in EUR, refused for one in km."""
+
+    sign = ""
 
 
 class _Percent(float):
@@ -83,6 +115,10 @@ def _shown(value, kind: str | int | None):
         if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
             return ("-" if value < 0 else "") + f"{abs(int(value)):0{kind}d}"
         return value
+    if isinstance(kind, tuple) and isinstance(value, (int, float)):   # ("currency", sign)
+        money = _Money(value)
+        money.sign = kind[1]
+        return money
     if kind == "percent" and isinstance(value, (int, float)):
         from decimal import Decimal, InvalidOperation
 
@@ -122,7 +158,7 @@ def _row_values(cells: tuple, kinds: dict) -> tuple:
 def _cell(value):
     """A cell as the reader keeps it until the sheet's decimal mark is known: text, or a number with a
     fraction or a percentage kept as a number (written with that mark once it is known, _typed_numbers)."""
-    if isinstance(value, float) and (value.__class__ is _Percent or not (value.is_integer() and abs(value) < 1e15)):
+    if isinstance(value, float) and (value.__class__ in (_Percent, _Money) or not (value.is_integer() and abs(value) < 1e15)):
         return value
     return _cell_text(value)
 
@@ -130,9 +166,9 @@ def _cell(value):
 def _number_text(value: float, decimal: str) -> str:
     """A number kept by _cell as the sheet's text writes it: with its decimal mark, a percentage with
     its sign (`12,5%`, `7%`)."""
-    if value.__class__ is _Percent:
+    if value.__class__ in (_Percent, _Money):
         text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(float(value))
-        return text.replace(".", decimal) + "%"
+        return text.replace(".", decimal) + ("%" if value.__class__ is _Percent else f" {value.sign}")
     return repr(value).replace(".", decimal)
 
 
@@ -154,23 +190,42 @@ _UNCACHED = re.compile(rb"<(?:\w+:)?c\b(?![^>]*\bt=[\"']str[\"'])[^>]*>\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 
 
-def _uncached_formulas(archive: zipfile.ZipFile) -> bool:
-    """Whether a worksheet holds a formula without the value Excel computed, read in blocks."""
+# A merged range (`<mergeCell ref="A2:A3"/>`): read-only worksheets do not give them (ws.merged_cells).
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref=["\']\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})["\']')
+_MERGED_KEPT = 10_000   # merged ranges kept per sheet: a hostile file's million costs no more
+
+
+def _scan_worksheets(archive: zipfile.ZipFile) -> tuple[bool, dict[str, list[tuple[int, int, int, int]]]]:
+    """One pass over the worksheets' XML, in blocks: whether one holds a formula without the value Excel
+    computed, and each sheet's merged ranges (its part's name -> (first column, first row, last column,
+    last row), at most _MERGED_KEPT of them)."""
+    from openpyxl.utils import column_index_from_string
+
     block, overlap = 4 * 1024 * 1024, 64 * 1024
+    uncached, merged = False, {}
     for info in archive.infolist():
         if "/worksheets/" not in "/" + info.filename or not info.filename.endswith(".xml"):
             continue
+        ranges: list[tuple[int, int, int, int]] = []
         with archive.open(info) as part:
-            tail = b""
+            tail, seen = b"", 0   # `seen`: where the new bytes of `text` begin (a range in the overlap is counted once)
             while True:
                 chunk = part.read(block)
                 if not chunk:
                     break
                 text = tail + chunk
-                if (b"<f" in text or b":f" in text) and _UNCACHED.search(text):
-                    return True
+                if not uncached and (b"<f" in text or b":f" in text) and _UNCACHED.search(text):
+                    uncached = True
+                if b"mergeCell" in text and len(ranges) < _MERGED_KEPT:
+                    for m in _MERGE_CELL.finditer(text):
+                        if m.end() > len(tail) and len(ranges) < _MERGED_KEPT:
+                            a, b = column_index_from_string(m.group(1).decode()), column_index_from_string(m.group(3).decode())
+                            r1, r2 = int(m.group(2)), int(m.group(4))
+                            ranges.append((min(a, b), min(r1, r2), max(a, b), max(r1, r2)))
                 tail = text[-overlap:]
-    return False
+        if ranges:
+            merged[info.filename] = ranges
+    return uncached, merged
 
 
 def read_xlsx(raw: bytes, name: str) -> ReadResult:
@@ -181,7 +236,7 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
             limits.check_zip(archive)   # shared strings that unpack to gigabytes are refused unread
             if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
                 return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
-            uncached = _uncached_formulas(archive)
+            uncached, merged = _scan_worksheets(archive)
         # The values Excel computed and saved with each formula (rate = count / population): what the
         # planner sees. Nothing is evaluated here; a cached text starting with "=" stays text, refused
         # in a code column and guarded by every export (downloads.safe_frame) as any text cell is.
@@ -216,6 +271,8 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
                 continue
             sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None,
                                                         chars)
+            if sheet is not None:
+                sheet.merged = _merged_cells(sheet, merged.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"), ()))
             if sheet is not None:
                 if str(ws.title).strip().lower() in TABLES:   # a sheet named as a table is that table
                     strength = max(strength, 1)
@@ -313,7 +370,7 @@ def _read_worksheet(ws, name: str, formulas=None,
     kinds: dict = {}
     # The cells, for their number formats: a percentage or a date reads as Excel shows it (_shown).
     found = (_row_values(cells, kinds) for cells in ws.iter_rows(values_only=False))
-    if formulas is not None:   # the same sheet read for its formulas (_uncached_formulas): row by row alongside
+    if formulas is not None:   # the same sheet read for its formulas (_scan_worksheets): row by row alongside
         formulas.reset_dimensions()
         found = map(_with_formulas, found, formulas.iter_rows(values_only=True))
     known = known_headers()
@@ -407,7 +464,29 @@ def _read_worksheet(ws, name: str, formulas=None,
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,
                   positions=positions, empty_headers=empty)
-    return sheet, again + _outside_problems(sheet.label, sorted(set(outside))), strength
+    return sheet, again + _outside_problems(sheet.label, sorted(set(outside))) + thousands_notices(sheet), strength
+
+
+def _merged_cells(sheet: Sheet, ranges) -> dict[tuple[int, int], tuple[str, str]]:
+    """The table's cells that a merged range covers other than its first (they read as empty: Excel keeps
+    the value in the first cell only), as (row, column position) -> (the range, its first cell), for a
+    problem at such a cell to say it (validation._merged_said). Never filled down: the user says. At most
+    100,000 cells, within the table's rows and columns."""
+    if not len(ranges) or not len(sheet.rows):
+        return {}
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for c1, r1, c2, r2 in ranges:
+        # Only the table's rows and columns are walked: a range to XFD1048576 costs no more than the table.
+        columns = [c for c in sheet.positions if c1 <= c <= c2]
+        rows = sheet.rows[np.searchsorted(sheet.rows, r1):np.searchsorted(sheet.rows, r2, side="right")]
+        shown = (f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}", f"{column_letter(c1)}{r1}")
+        for r in rows.tolist() if columns else ():
+            for c in columns:
+                if (r, c) != (r1, c1):
+                    out[(r, c)] = shown
+                    if len(out) >= 100_000:
+                        return out
+    return out
 
 
 def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
@@ -418,7 +497,7 @@ def _typed_numbers(frame: pd.DataFrame) -> tuple[pd.DataFrame, str, bool]:
     Numbers typed as numbers have no mark of their own: they are written with the one found, so that
     both read the same (2.375 typed as a number is 2,375 in a sheet whose text says `12,5`)."""
     def is_number(v) -> bool:
-        return v.__class__ is float or v.__class__ is _Percent
+        return v.__class__ in (float, _Percent, _Money)
 
     typed = {c: frame[c].map(is_number).to_numpy(dtype=bool) for c in frame.columns} if len(frame) else {}
     head = frame.head(5000)

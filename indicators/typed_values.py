@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from .accounts import Account
-from .parsing import parse_number_cell, parse_period
+from .parsing import normal_flag, parse_number_cell, parse_period
 from .partners import codes
 from .schema import is_flag
 
@@ -52,7 +52,7 @@ def read_value(text: str, lang: str) -> tuple[float | None, str | None, str | No
         return None, None, f"typed_{problem}"
     if value is None:               # a "no value" marker typed: nothing to send
         return None, None, "typed_no_value"
-    return value, (flag.lower() if flag else None), None
+    return value, normal_flag(flag), None
 
 
 def decimals_of(value: str) -> int:
@@ -117,7 +117,7 @@ def rows(typed: dict[str, str], territory_id: str, period: str, lang: str,
         problems.append(("", str(period or ""), "typed_bad_period"))
     for indicator_id, text in typed.items():
         value, flag, problem = read_value(text, lang)
-        chosen = (flags.get(indicator_id) or "").strip().lower() or flag
+        chosen = (flags.get(indicator_id) or "").strip().lower()
         if problem:
             problems.append((indicator_id, text, problem))
             continue
@@ -126,6 +126,9 @@ def rows(typed: dict[str, str], territory_id: str, period: str, lang: str,
         if chosen and not is_flag(chosen):
             problems.append((indicator_id, chosen, "typed_bad_flag"))
             continue
+        # The flag chosen and the one typed after the number (`12,5 p`) together, as the plain import
+        # stores a flag column beside `12,5 p` (`ep`): neither is dropped.
+        chosen = normal_flag(chosen, flag)
         note = (notes.get(indicator_id) or "").strip()
         out.append([indicator_id, territory_id, normal, repr(float(value)), chosen or "", note])
     frame = pd.DataFrame(out, columns=COLUMNS)

@@ -17,7 +17,8 @@ import pandera.pandas as pa
 from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
-from .parsing import normal_flag, parse_dates, parse_numbers, parse_periods, restore_text, unit_sign, wrong_signs
+from .parsing import (normal_flag, parse_dates, parse_numbers, parse_periods, period_spans, restore_text, unit_sign,
+                      wrong_signs)
 from .problems import Problem, capped, errors, problem_rows_of
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
@@ -250,17 +251,20 @@ def _milestone_problems(out: pd.DataFrame, sheet: Sheet, written: dict, rows, fo
     shown = {name: sheet.frame[written[name]].astype("str").str.strip() if name in written else None
              for name in ("milestone_period", "milestone_value")}
     base, target = out["baseline_period"], out["target_period"]
+    # Periods compare as periods, by their bounds (parsing.period_span; docs/data-format.md, "Periods"), as
+    # target_order does: the milestone starts once the baseline is over, and ends when the target does or
+    # before (`2030-Q1` is within a target `2030`). NaN (no period) compares False: nothing is said.
+    starts, ends = period_spans(period)
+    base_end = period_spans(base)[1]
+    target_end = period_spans(target)[1]
     checks = (
         ("milestone_value", "milestone_value_missing", has_period & ~has_value & ok("milestone_value"),
          lambda i: {"period": period.iat[i]}),
         ("milestone_period", "milestone_period_missing", has_value & ~has_period & ok("milestone_period"),
          lambda i: {}),
-        # Periods compare as target_order compares them (cross_checks.value_problems): as normalised text.
-        ("milestone_period", "milestone_before_baseline",
-         (has_period & base.notna() & (period.astype(str) <= base.astype(str))).to_numpy(dtype=bool),
+        ("milestone_period", "milestone_before_baseline", has_period & (starts < base_end),
          lambda i: {"baseline": base.iat[i]}),
-        ("milestone_period", "milestone_after_target",
-         (has_period & target.notna() & (period.astype(str) > target.astype(str))).to_numpy(dtype=bool),
+        ("milestone_period", "milestone_after_target", has_period & (ends > target_end),
          lambda i: {"target": target.iat[i]}),
     )
     problems: list[Problem] = []
@@ -317,6 +321,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     parts: dict[str, list[pd.DataFrame]] = {}
     headers: dict[str, dict[str, str]] = {}
     decimals: dict[str, str] = {}    # file label -> its decimal mark, to say numbers as the file writes them
+    read: dict[str, Sheet] = {}      # file label -> its sheet, to show a cell as written (_as_written)
     empty: list[Problem] = []   # tables with a header and no row
     for result in results:
         problems.extend(result.problems)
@@ -385,13 +390,15 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 continue
             headers[sheet.label] = {canonical: header for header, canonical in mapping.items()}
             decimals[sheet.label] = sheet.decimal
+            read[sheet.label] = sheet
             ignored = [c for c in sheet.frame.columns if c not in mapping]
             info["ignored_columns"] = ignored
             if ignored:
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
                                         {"columns": ", ".join(ignored)}, severity="notice", unnamed=unnamed))
+                problems.extend(_code_conflicts(sheet, table, mapping, ignored))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
-            problems.extend(found_problems)
+            problems.extend(_merged_said(found_problems, sheet) if sheet.merged else found_problems)
             parts.setdefault(kind, []).append(frame)
 
     # An empty sheet beside filled ones (an export of a store without flows) is only a notice;
@@ -421,8 +428,76 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         problems.extend(key_problems(frame, table, headers, decimals))
         problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
         problems.extend(value_problems(frame, table, units, headers, decimals))
+    problems = _as_written(problems, read)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
+
+
+# Problems whose value cross_checks writes back from the parsed number (`-12,5` for a cell `−12,5`, U+2212).
+_FROM_NUMBERS = frozenset({"conflicting_key", "percent_over_100"})
+
+
+def _as_written(problems: list[Problem], sheets: dict[str, Sheet]) -> list[Problem]:
+    """Each problem about one cell whose value was written back from its parsed number, with the cell as
+    the file writes it instead: the user looks for `−12,5` (a Unicode minus), `150 %` or `1 234,50`."""
+    out = []
+    for p in problems:
+        sheet = sheets.get(p.file) if p.code in _FROM_NUMBERS and p.row is not None and p.value is not None else None
+        if sheet is not None and p.column in sheet.frame.columns:
+            at = int(np.searchsorted(sheet.rows, p.row))   # a sheet's rows only grow
+            if at < len(sheet.rows) and sheet.rows[at] == p.row:
+                p = replace(p, value=str(sheet.frame[p.column].iat[at]).strip())
+        out.append(p)
+    return out
+
+
+def _merged_said(problems: list[Problem], sheet: Sheet) -> list[Problem]:
+    """A required cell found empty where a merged range covers it (Sheet.merged) is said as such, with the
+    range and what to do: Excel keeps a merged value in the first cell only, and filling it down unasked
+    would make rows the user never wrote."""
+    position = dict(zip(map(str, sheet.frame.columns), sheet.positions))
+    out = []
+    for p in problems:
+        where = sheet.merged.get((p.row, position.get(str(p.column)))) if p.code == "required" else None
+        out.append(replace(p, code="required_merged", params={"range": where[0], "first": where[1]})
+                   if where else p)
+    return out
+
+
+def _code_shape(code: str) -> str:
+    """A code's shape: MOB04 is AAA99, 59350 is 99999, Lille is Aaaaa (a name, not a code)."""
+    return "".join("A" if c.isupper() else "a" if c.islower() else "9" if c.isdigit() else c for c in code)
+
+
+def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str], ignored: list) -> list[Problem]:
+    """A second column naming a code (`indicateur` beside `indicator_id`, `codgeo` beside `territoire`)
+    rides along as its label (`Population` beside `POP01`, `Lille` beside `59350`). When it holds codes
+    too (every value has the shape of one of the first's codes, as when it repeats them), a row where the
+    two differ is refused, naming both: which of `MOB04` and `MOB03` is meant is not ours to guess."""
+    aliases = alias_map(table)
+    read_as = {canonical: header for header, canonical in mapping.items()}
+    found: list[Problem] = []
+    for other in ignored:
+        canonical = aliases.get(normalise_header(other))
+        if canonical not in read_as or table.column(canonical).kind != CODE:
+            continue
+        first = read_as[canonical]
+        a = sheet.frame[first].astype("str").str.strip()
+        b = sheet.frame[other].astype("str").str.strip()
+        filled = ((a != "") & (b != "")).to_numpy(dtype=bool)
+        if not filled.any():
+            continue
+        # Codes when every value has the shape of one of the first's (a shape keeps the case: `Mobility`
+        # is the label of `mobility`, `Quality of life` of `quality_of_life`).
+        shapes = {_code_shape(v) for v in pd.unique(a[filled])}
+        if not all(_code_shape(v) in shapes for v in pd.unique(b[filled])):
+            continue   # a label
+        at = np.flatnonzero(filled & (a != b).to_numpy(dtype=bool))
+        found.extend(capped(sheet.label, str(other), "conflicting_code_columns", sheet.rows[at],
+                            lambda i, at=at, a=a, b=b, first=first, other=other: Problem(
+            sheet.label, int(sheet.rows[at[i]]), str(other), b.iat[at[i]], "conflicting_code_columns",
+            {"column": str(other), "value": b.iat[at[i]], "first": str(first), "first_value": a.iat[at[i]]})))
+    return found
 
 
 def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd.DataFrame, list[Problem]]:

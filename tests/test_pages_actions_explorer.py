@@ -392,7 +392,7 @@ def test_the_actions_progress_column_writes_its_percent_as_every_other_number(st
 def test_a_flows_indicator_links_to_its_map(store):
     at = open_page("pages/explorer.py", {"lang": "fr", "indicator": "MOB10"})
     assert any("page Carte" in i.value for i in at.info)
-    links = at.get("page_link")
+    links = at.main.get("page_link")                              # the page's own, not the sidebar's list
     assert len(links) == 1 and links[0].proto.label == "Voir ses flux sur la carte"
     assert "indicator=MOB10" in links[0].proto.query_string and "lang=fr" in links[0].proto.query_string
     assert not any("Non évalué" in m.value for m in at.markdown)   # no status badge for arcs

@@ -130,7 +130,9 @@ def test_html_and_formulas_are_stored_as_written(store_url, tmp_path):
     from openpyxl import load_workbook
 
     ws = load_workbook(out)["indicators"]
-    cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
+    # guarded as a CSV cell is (a leading '), which the import removes again: Excel runs nothing, even
+    # once the cell is edited (F2, Enter), and export then import gives the text back
+    cells = [c for row in ws.iter_rows() for c in row if c.value == '\'=HYPERLINK("http://x","y")']
     assert cells and cells[0].data_type == "s"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..parsing import parse_numbers, parse_period, unit_sign, wrong_signs
+from ..parsing import normal_flag, parse_numbers, parse_period, unit_sign, wrong_signs
 from ..problems import cap, capped, Problem
 from ..reading import ReadResult, Sheet, read_file
 from ..reading_decimal import detect_decimal
@@ -513,8 +513,11 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         cells[f"_{key}"] = texts
     cells = cells[~row_bad[cells["pos"].to_numpy(dtype=np.int64)]].reset_index(drop=True)
     cells["territory_id"] = code_at[cells["pos"].to_numpy(dtype=np.int64)] if len(cells) else []
-    if "_flag" in cells:   # the cell's own flag (43300 p) wins over the flag column or constant
-        cells["flag"] = [own if own else (other or None) for own, other in zip(cells["flag"], cells["_flag"])]
+    if "_flag" in cells:
+        # The cell's own flag (`12,5 p`) and the flag column's or constant's (`e`) together, as the plain
+        # import stores them (`ep`): neither is dropped. (The column's once lost to the cell's, and to a
+        # NaN where the cell had none.)
+        cells["flag"] = [normal_flag(own, other) for own, other in zip(cells["flag"], cells["_flag"])]
 
     # Indicators: unknown ones are reported once per column; percentages over 100 at their cell.
     if known_indicators is not None:

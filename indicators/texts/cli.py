@@ -11,6 +11,16 @@ TEXTS = {
     "cli_no_such_file": {"fr": "{file} : aucun fichier de ce nom (vérifiez le chemin).",
                          "nl": "{file}: geen bestand met die naam (controleer het pad).",
                          "en": "{file}: no such file (check the path)."},
+    "cli_is_folder": {"fr": "{file} : c'est un dossier, pas un fichier. Nommez les fichiers qu'il contient "
+                            "(par exemple {file}/*.csv).",
+                      "nl": "{file}: dit is een map, geen bestand. Noem de bestanden die erin staan "
+                            "(bijvoorbeeld {file}/*.csv).",
+                      "en": "{file}: this is a folder, not a file. Name the files it holds (for example {file}/*.csv)."},
+    "cli_not_regular_file": {"fr": "{file} : ce n'est pas un fichier ordinaire (un périphérique, un tube…). "
+                                   "Nommez un fichier CSV ou XLSX.",
+                             "nl": "{file}: dit is geen gewoon bestand (een apparaat, een pipe…). "
+                                   "Noem een CSV- of XLSX-bestand.",
+                             "en": "{file}: this is not a regular file (a device, a pipe…). Name a CSV or XLSX file."},
     "cli_ok": {"fr": "OK : aucun problème.", "nl": "OK: geen probleem gevonden.", "en": "OK: no problem found."},
     "cli_problems": {"fr": "Problèmes trouvés : {n}.", "nl": "Gevonden problemen: {n}.", "en": "Problems found: {n}."},
     "cli_nothing_imported": {"fr": "Rien n'a été importé. Problèmes : {n}.",
