@@ -89,3 +89,38 @@ def _due_indicators(partner_id: str, indicators: pd.DataFrame, observations: pd.
     out = fresh.assign(partner_id=partner_id, name=fresh["indicator_id"].map(name))
     return out[["partner_id", "indicator_id", "action_id", "name", "periodicity", "latest_period",
                 "periods_behind", "state"]].reset_index(drop=True)
+
+
+def due_download(due: pd.DataFrame, lang: str, partner_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """`due`'s list as the partner reads it, in `lang`: translated column titles, the periodicity and the
+    state in words, the partner's name beside its code. Codes stay codes (the partner sends values for
+    them); the spreadsheet guard is downloads.py's, applied by its writers."""
+    from .i18n import t
+
+    def periodicity(code) -> str:
+        return t(f"periodicity_{code}", lang) if isinstance(code, str) and code else "–"
+
+    def state(code) -> str:
+        return t("partner_no_update_state", lang) if code == "no_update" else t(f"fresh_{code}", lang)
+
+    names = partner_names or {}
+    behind = pd.to_numeric(due["periods_behind"], errors="coerce").round().astype("Int64")
+    return pd.DataFrame({
+        t("partner", lang): [names.get(p, p) for p in due["partner_id"]],
+        t("indicator", lang): due["indicator_id"].where(due["indicator_id"].notna(), ""),
+        t("action", lang): due["action_id"].where(due["action_id"].notna(), ""),
+        t("partner_due_name", lang): due["name"].where(due["name"].notna(), ""),
+        t("periodicity_label", lang): [periodicity(p) for p in due["periodicity"]],
+        t("partner_latest_period", lang): due["latest_period"].where(due["latest_period"].notna(), ""),
+        t("partner_periods_behind", lang): behind,
+        t("partner_state", lang): [state(s) for s in due["state"]],
+    })
+
+
+def due_file_name(partner_id: str, lang: str, extension: str) -> str:
+    """The due list's file name in `lang`, the partner's code kept to letters, digits, `-` and `_`."""
+    import re
+
+    from .i18n import t
+
+    return f"{t('partner_due_file', lang)}_{re.sub(r'[^A-Za-z0-9_-]+', '_', str(partner_id))}.{extension}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -23,6 +24,7 @@ from .accounts import Account, Refused, require
 from .importing import Outcome, import_files, validate_files
 from .partners import codes
 from .problems import errors
+from .schema import TABLES
 from .store import SQL_TABLES, StoreError, _now
 from .validation import Checked
 
@@ -210,3 +212,126 @@ def send_back(engine: Engine, account: Account, submission_id: int, comment: str
     with engine.begin() as conn:
         conn.execute(submissions.update().where(submissions.c.submission_id == sub["submission_id"])
                      .values(status=RETURNED, comment=comment[:5000], reviewer=account.email, reviewed_at=_now()))
+
+
+# ---------------------------------------------------------------- what the reviewer approves
+
+SHOWN_ROWS = 200   # rows of a submission listed for its reviewer; a larger one says how many more there are
+
+
+@dataclass
+class ToApprove:
+    """What approving a submission would write to one table: the first rows it changes (with their
+    `<column>_old`) and adds (`change` says which), and how many rows it adds or changes in all."""
+    table: str
+    rows: pd.DataFrame
+    total: int
+
+
+def to_approve(engine: Engine, outcome: Outcome, limit: int | None = None) -> list[ToApprove]:
+    """The rows a submission's dry run (`preview`) would change and add, table by table, at most `limit`
+    (SHOWN_ROWS) of each table. The dry run keeps the changed rows with their old values (ImportResult.changes) but
+    only counts the added ones: those are the file's rows whose key the store does not hold, looked up
+    here until `limit` are found."""
+    result = outcome.result
+    if result is None:
+        return []
+    limit = limit or SHOWN_ROWS
+    out = []
+    for name, counts in result.counts.items():   # in the import's order of tables
+        n_added, n_updated = counts.get("added", 0), counts.get("updated", 0)
+        if not n_added and not n_updated:
+            continue
+        parts = []
+        changed = result.changes.get(name)
+        if changed is not None and len(changed):
+            parts.append(changed.head(limit).assign(change="updated"))
+        room = min(limit - sum(len(p) for p in parts), n_added)
+        if room > 0 and name in outcome.checked.tables:
+            parts.append(_added(engine, name, outcome.checked.tables[name], room).assign(change="added"))
+        rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["change"])
+        out.append(ToApprove(name, rows, n_added + n_updated))
+    return out
+
+
+ADDED_STEP = 300   # file rows looked up at a time: three key columns of 300 codes stay under SQLite's 999 parameters
+
+
+def _added(engine: Engine, name: str, incoming: pd.DataFrame, wanted: int) -> pd.DataFrame:
+    """The first `wanted` rows of `incoming` whose key the store does not hold, in the file's order."""
+    spec = TABLES[name]
+    key = list(spec.key)
+    sql_table = SQL_TABLES[name]
+    columns = [c for c in spec.names if c in incoming]
+    found = []
+    with engine.connect() as conn:
+        for start in range(0, len(incoming), ADDED_STEP):
+            chunk = incoming.iloc[start:start + ADDED_STEP]
+            query = sa.select(*[sql_table.c[k] for k in key])
+            for k in key:   # a superset of the chunk's keys, compared exactly below
+                query = query.where(sql_table.c[k].in_(sorted({_key_text(v) for v in chunk[k]})))
+            stored = {tuple(_key_text(v) for v in row) for row in conn.execute(query)}
+            new = [tuple(_key_text(v) for v in row) not in stored for row in chunk[key].itertuples(index=False)]
+            found.append(chunk.loc[new, columns])
+            if sum(len(f) for f in found) >= wanted:
+                break
+    return pd.concat(found, ignore_index=True).head(wanted) if found else incoming.iloc[:0][columns]
+
+
+def _key_text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def readable_to_approve(item: ToApprove, framework: dict, lang: str) -> pd.DataFrame:
+    """One row per row to change or add, in a planner's words: the change, each code with its name, the
+    period, the value in the page's number format with the indicator's unit, the flag in words; a
+    changed cell reads `old → new`. Only the columns the rows fill."""
+    from .changes import NAMED, _missing, _names, cell_text, flag_words
+    from .i18n import TEXTS, t, with_unit
+    from .units import unit_of
+
+    spec = TABLES[item.table]
+    key = list(spec.key)
+    rows = item.rows.to_dict("records")
+    data = [c for c in spec.names if c not in key
+            and any(not _missing(r.get(c)) or not _missing(r.get(f"{c}_old")) for r in rows)]
+    names = {c: _names(framework, c, lang) for c in key if c in NAMED}
+    indicators = framework.get("indicators")
+    units = ({str(r["indicator_id"]): unit_of(r, lang) for r in indicators.to_dict("records")}
+             if "indicator_id" in key and indicators is not None and not indicators.empty else {})
+    labels = {c: _label(spec, c, lang) for c in key + data}
+
+    def shown(column: str, value, record: dict) -> str:
+        if _missing(value):
+            return "–"
+        if column == "flag":
+            return flag_words(value, lang)
+        if column == "implementation" and f"impl_{value}" in TEXTS:   # an action's state in words
+            return t(f"impl_{value}", lang)
+        text = cell_text(column, value, lang)
+        return with_unit(text, units.get(str(record.get("indicator_id"))), lang) if column == "value" else text
+
+    out = []
+    for record in rows:
+        row = {t("review_change", lang): t(f"review_row_{record['change']}", lang)}
+        for c in key:
+            code = _key_text(record.get(c))
+            name = names.get(c, {}).get(code)
+            row[labels[c]] = f"{code} · {name}" if name else code
+        for c in data:
+            new = shown(c, record.get(c), record)
+            old = shown(c, record.get(f"{c}_old"), record) if record["change"] == "updated" else new
+            row[labels[c]] = new if old == new else f"{old} → {new}"
+        out.append(row)
+    return pd.DataFrame(out, columns=[t("review_change", lang)] + [labels[c] for c in key + data])
+
+
+def _label(spec, column: str, lang: str) -> str:
+    """A column's header: the product's word for it, else the schema's short description of it."""
+    from .changes import _column_label
+
+    label = _column_label(column, lang)
+    if label != column:
+        return label
+    help_text = next((getattr(c, f"help_{lang}") for c in spec.columns if c.name == column), None)
+    return help_text if help_text and len(help_text) <= 40 else column

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.i18n import t
+from pages.safe_markdown import plain_markdown
 
 
 def _secrets_section(name: str) -> dict:
@@ -14,8 +15,32 @@ def _secrets_section(name: str) -> dict:
         return {}
 
 
-def editor_name() -> str | None:
-    """The signed-in editor's name, or None for a viewer."""
+def signed_in_account(engine=None):
+    """The account signed in for this browser session, looked up in the store on every run (only the
+    e-mail is kept in the session): single sign-on's e-mail, or the Contributions page's local sign-in;
+    the viewer otherwise. `engine`: the store (this run's when not given)."""
+    from indicators import accounts as A
+
+    if _secrets_section("auth"):
+        user = st.user
+        email = user.get("email") if getattr(user, "is_logged_in", False) else None
+    else:
+        email = st.session_state.get("_account")
+    if not email:
+        return A.VIEWER
+    if engine is None:
+        from pages import common
+
+        engine = common.engine()
+    return A.find(engine, email) or A.VIEWER
+
+
+def editor_name(engine=None) -> str | None:
+    """The signed-in editor's name, or None for a viewer. One sign-in per person: an account holding the
+    editor's rights (DESIGN.md "People and rights": an editor imports directly and rolls back), signed in
+    on the Contributions page or by single sign-on, is an editor here too, besides `editors.emails` and
+    the shared `[editors]` password."""
+    from indicators import accounts as A
     from indicators.auth import is_allowed
 
     if _secrets_section("auth"):
@@ -23,8 +48,10 @@ def editor_name() -> str | None:
         if getattr(user, "is_logged_in", False) and is_allowed(user.get("email"),
                                                                _secrets_section("editors").get("emails")):
             return user.get("name") or user.get("email")
-        return None
-    return st.session_state.get("_editor")
+    elif st.session_state.get("_editor"):
+        return st.session_state["_editor"]
+    account = signed_in_account(engine)
+    return account.label if A.can(account, "import") else None
 
 
 def editor_gate(lang: str) -> str | None:
@@ -34,21 +61,24 @@ def editor_gate(lang: str) -> str | None:
     name = editor_name()
     if name:
         left, right = st.columns([4, 1])
-        left.caption(t("signed_in_as", lang, name=name))
+        left.caption(t("signed_in_as", lang, name=plain_markdown(name)))
         if right.button(t("sign_out", lang), key="sign_out"):
             if _secrets_section("auth"):
                 st.logout()
             st.session_state.pop("_editor", None)
+            st.session_state.pop("_account", None)   # one sign-in per person: signed out of Contributions too
             st.rerun()
         return name
     st.info(t("editor_only", lang), icon=":material/lock:")
     if _secrets_section("auth"):  # deployments: the organisation's OIDC login
         user = st.user
         if getattr(user, "is_logged_in", False):
-            st.warning(t("not_an_editor", lang, email=user.get("email")))
+            st.warning(t("not_an_editor", lang, email=plain_markdown(user.get("email") or "")))
         else:
             st.button(t("sign_in_oidc", lang), on_click=st.login, key="oidc_login")
         return None
+    # An editor's own account signs in on the Contributions page, and counts here from then on.
+    st.caption(t("editor_account_hint", lang, page=t("page_review", lang)))
     stored = _secrets_section("editors").get("password_hash")
     if not stored:   # the set-up is the administrator's business: folded, not a warning to every visitor
         with st.expander(t("for_administrator", lang), icon=":material/key_off:"):

@@ -9,7 +9,7 @@ from indicators import downloads
 from indicators import health as H
 from indicators import partners as P
 from indicators.i18n import t
-from pages import common, widgets
+from pages import common, safe_markdown, widgets
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -49,7 +49,7 @@ def _key(resp: pd.DataFrame, lang: str) -> str:
 def due_box(view, partner_id: str) -> None:
     lang, fw = view.lang, view.framework
     who = P.names(fw["partners"], lang).get(partner_id, partner_id)
-    st.subheader(t("partner_due_title", lang, partner=who), anchor=False)
+    st.subheader(t("partner_due_title", lang, partner=safe_markdown.plain_markdown(who)), anchor=False)
     st.caption(t("partner_due_help", lang))
     due = P.due(partner_id, fw["indicators"], common.observations(view.version), lang, common.flows(view.version),
                 fw["actions"], fw.get("action_updates"))
@@ -64,9 +64,17 @@ def due_box(view, partner_id: str) -> None:
                                    else H.freshness_label(s, lang) for s in due["state"]],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(due),
-                       file_name=f"due_{partner_id}.csv", mime="text/csv", key="partner_due_csv",
-                       icon=":material/download:")
+    # The list goes to the partner: its titles, periodicities and states in the page's language.
+    sent = P.due_download(due, lang, P.names(fw["partners"], lang))
+    left, right = st.columns(2)
+    left.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent),
+                         file_name=P.due_file_name(partner_id, lang, "csv"), mime="text/csv", key="partner_due_csv",
+                         icon=":material/download:")
+    right.download_button(t("partner_download_due_xlsx", lang),
+                          data=downloads.to_xlsx(sent, sheet=t("partner_due_file", lang)),
+                          file_name=P.due_file_name(partner_id, lang, "xlsx"), key="partner_due_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:")
 
 
 def main() -> None:

@@ -19,25 +19,25 @@ from pages import common, editors, safe_markdown, widgets
 
 
 def signed_in(view) -> A.Account:
-    """The acting account: single sign-on's e-mail or the local sign-in's, looked up in the store."""
-    if editors._secrets_section("auth"):
-        user = st.user
-        email = user.get("email") if getattr(user, "is_logged_in", False) else None
-    else:
-        email = st.session_state.get("_account")
-    return A.find(view.engine, email) or A.VIEWER
+    """The acting account: single sign-on's e-mail or the local sign-in's, looked up in the store (the
+    Data and Map pages ask the same function: one sign-in per person)."""
+    return editors.signed_in_account(view.engine)
 
 
 def sign_in_box(view, account: A.Account) -> None:
     lang = view.lang
     if account.role != "viewer":
         left, right = st.columns([4, 1])
-        partner = f" · {widgets.partner_label(account.partner_id, lang)}" if account.partner_id else ""
-        left.caption(t("account_signed_in", lang, who=account.label, role=t(f"role_{account.role}", lang)) + partner)
+        # A name and a partner's name are stored text: shown as written, never as a link or an image.
+        partner = (f" · {safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))}"
+                   if account.partner_id else "")
+        left.caption(t("account_signed_in", lang, who=safe_markdown.plain_markdown(account.label),
+                       role=t(f"role_{account.role}", lang)) + partner)
         if right.button(t("sign_out", lang), key="account_sign_out"):
             if editors._secrets_section("auth"):
                 st.logout()
             st.session_state.pop("_account", None)
+            st.session_state.pop("_editor", None)   # one sign-in per person: signed out of the Data page too
             st.rerun()
         return
     st.caption(t("review_sign_in_hint", lang))
@@ -87,12 +87,17 @@ def _status(status: str, lang: str) -> str:
 def contributor_view(view, account: A.Account) -> None:
     lang = view.lang
     st.subheader(t("submit_title", lang), anchor=False)
-    st.caption(t("submit_help", lang, partner=widgets.partner_label(account.partner_id, lang)))
+    partner = safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))
+    st.caption(t("submit_help", lang, partner=partner))
     mine = S.listing(view.engine, account)
     returned = [s for s in mine if s["status"] == S.RETURNED]
     for r in returned:   # what to correct, where the contributor looks first
-        st.warning(t("submission_returned_note", lang, id=r["submission_id"], file=r["file_name"],
-                     reviewer=r["reviewer"] or "–", comment=r["comment"] or ""), icon=":material/undo:")
+        # The reviewer's words, the file's name and the reviewer's address are stored text: shown as
+        # written, no link, image or HTML of theirs renders (a contributor trusts this box).
+        st.warning(t("submission_returned_note", lang, id=r["submission_id"],
+                     file=safe_markdown.plain_markdown(r["file_name"]),
+                     reviewer=safe_markdown.plain_markdown(r["reviewer"] or "–"),
+                     comment=safe_markdown.plain_markdown(r["comment"] or "")), icon=":material/undo:")
     replaces = None
     if returned:
         replaces = st.selectbox(t("submit_replaces", lang), [None] + [s["submission_id"] for s in returned],
@@ -117,8 +122,8 @@ def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
         ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
         if ok:
             _report(sent.checked, lang)
-            if sent.submission_id is None:
-                st.info(t("fix_then_retry", lang), icon=":material/build:")
+            if sent.submission_id is None:   # nothing was kept; no "import without the rows in error" here
+                st.info(t("submit_fix_then_retry", lang), icon=":material/build:")
             else:
                 st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
                 mine = S.listing(view.engine, account)
@@ -136,7 +141,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     from indicators.units import unit_of
 
     lang = view.lang
-    partner = widgets.partner_label(account.partner_id, lang)
+    partner = safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))
     indicators = TV.owned(view.framework.get("indicators"), account.partner_id)
     if indicators.empty:
         st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
@@ -257,13 +262,8 @@ def editor_view(view, account: A.Account) -> None:
                 cols = st.columns(4)
                 for col, what in zip(cols, ("added", "updated", "unchanged", "rejected")):
                     col.metric(t(what, lang), i18n.number(s[what], lang, 0))
-                from indicators.changes import readable_changes
-                from indicators.schema import TABLES
-
-                for table, changes in outcome.result.changes.items():   # the Data page's dry run, in words
-                    st.caption(t("changes_in", lang, table=getattr(TABLES[table], f"label_{lang}")))
-                    st.dataframe(readable_changes(changes.head(1000), table, view.framework, lang),
-                                 hide_index=True, width="stretch")
+                _to_approve(view, outcome)
+            _sent_file(view, account, pick)
         comment = st.text_area(t("submission_comment", lang), key="review_comment")
         left, right = st.columns(2)
         if left.button(t("review_approve", lang), type="primary", key="review_approve"):
@@ -277,6 +277,42 @@ def editor_view(view, account: A.Account) -> None:
                 st.rerun()
     with st.expander(t("review_all", lang)):
         _listing(everything, lang, "all_submissions")
+
+
+def _to_approve(view, outcome) -> None:
+    """The rows approving writes, before the approve button: the changed ones, then the added ones (the
+    first S.SHOWN_ROWS of each kind of data, and how many more)."""
+    from indicators.schema import TABLES
+
+    lang = view.lang
+    for item in S.to_approve(view.engine, outcome):
+        label = getattr(TABLES[item.table], f"label_{lang}")
+        st.caption(t("review_rows_in", lang, table=label, n=i18n.number(item.total, lang, 0)))
+        st.dataframe(S.readable_to_approve(item, view.framework, lang), hide_index=True, width="stretch",
+                     key=f"review_rows_{item.table}")
+        if item.total > len(item.rows):
+            st.caption(t("review_rows_more", lang, shown=i18n.number(len(item.rows), lang, 0),
+                         total=i18n.number(item.total, lang, 0)))
+
+
+MIME = {"csv": "text/csv", "tsv": "text/tab-separated-values", "txt": "text/plain",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _sent_file(view, account: A.Account, submission_id: int) -> None:
+    """The submitted file as its contributor sent it (the bytes the submission keeps), under its own name
+    without any folder or character a file system refuses."""
+    import re
+
+    ok, sub = _attempt(view.lang, S.get, view.engine, account, submission_id)
+    if not ok:
+        return
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", str(sub["file_name"])).strip(" .")
+    name = name or f"submission_{submission_id}"
+    st.download_button(t("review_download", view.lang), data=bytes(sub["content"]), file_name=name,
+                       mime=MIME.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream"),
+                       help=t("review_download_help", view.lang), icon=":material/download:",
+                       key="review_download")
 
 
 def admin_view(view, account: A.Account) -> None:
@@ -301,7 +337,8 @@ def admin_view(view, account: A.Account) -> None:
                 ok, saved = _attempt(lang, A.add_account, view.engine, account, email, role, partner,
                                      password or None)
                 if ok:
-                    st.success(t("cli_account_saved", lang, email=saved.email, role=t(f"role_{saved.role}", lang),
+                    st.success(t("cli_account_saved", lang, email=safe_markdown.plain_markdown(saved.email),
+                                 role=t(f"role_{saved.role}", lang),
                                  partner=f" ({saved.partner_id})" if saved.partner_id else ""))
 
 

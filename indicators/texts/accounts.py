@@ -82,4 +82,25 @@ TEXTS = {
     "cli_returned": {"fr": "Soumission {id} renvoyée avec votre commentaire.",
                      "nl": "Inzending {id} teruggestuurd met uw opmerking.",
                      "en": "Submission {id} returned with your comment."},
+    # What an editor approves (pages/review.py, submissions.to_approve): the rows, and the file as sent.
+    "review_change": {"fr": "Changement", "nl": "Wijziging", "en": "Change"},
+    "review_row_added": {"fr": "ajout", "nl": "nieuw", "en": "new"},
+    "review_row_updated": {"fr": "modification", "nl": "wijziging", "en": "changed"},
+    "review_rows_in": {"fr": "{table} que l'approbation écrira ({n})", "nl": "{table} die de goedkeuring schrijft ({n})",
+                       "en": "{table} that approving writes ({n})"},
+    "review_rows_more": {"fr": "Les {shown} premières lignes sur {total} : le fichier envoyé les contient toutes.",
+                         "nl": "De eerste {shown} van {total} rijen: het ingestuurde bestand bevat ze allemaal.",
+                         "en": "The first {shown} of {total} rows: the file sent holds them all."},
+    "review_download": {"fr": "Télécharger le fichier envoyé", "nl": "Het ingestuurde bestand downloaden",
+                        "en": "Download the file sent"},
+    "review_download_help": {"fr": "Le fichier tel que le contributeur l'a envoyé, octet pour octet.",
+                             "nl": "Het bestand zoals de bijdrager het instuurde, byte voor byte.",
+                             "en": "The file as the contributor sent it, byte for byte."},
+    # The Data and Map pages' sign-in (pages/editors.py): an editor's account counts there too.
+    "editor_account_hint": {"fr": "Avec un compte d'éditeur, connectez-vous sur la page « {page} » : la connexion "
+                                  "vaut aussi ici.",
+                            "nl": "Met een redacteursaccount meldt u zich aan op de pagina '{page}': die aanmelding "
+                                  "geldt ook hier.",
+                            "en": "With an editor's account, sign in on the '{page}' page: the sign-in counts here "
+                                  "too."},
 }

@@ -39,6 +39,13 @@ TEXTS = {
     "partner_state": {"fr": "État", "nl": "Toestand", "en": "State"},
     "partner_download_due": {"fr": "Télécharger la liste (CSV)", "nl": "Lijst downloaden (CSV)",
                              "en": "Download the list (CSV)"},
+    "partner_download_due_xlsx": {"fr": "Télécharger la liste (XLSX)", "nl": "Lijst downloaden (XLSX)",
+                                  "en": "Download the list (XLSX)"},
+    # The list sent to the partner (partners.due_download): its titles, words and file name in the page's language.
+    "partner_due_name": {"fr": "Nom", "nl": "Naam", "en": "Name"},
+    "partner_periods_behind": {"fr": "Retard (périodes)", "nl": "Achterstand (periodes)", "en": "Behind (periods)"},
+    "partner_due_file": {"fr": "a_envoyer", "nl": "aan_te_leveren", "en": "due"},
+    "periodicity_semester": {"fr": "semestrielle", "nl": "halfjaarlijks", "en": "half-yearly"},
     "partner_kind_state": {"fr": "État", "nl": "Staat", "en": "State"},
     "partner_kind_region": {"fr": "Région", "nl": "Gewest / regio", "en": "Region"},
     "partner_kind_department": {"fr": "Département", "nl": "Departement", "en": "Department"},
@@ -118,6 +125,11 @@ TEXTS.update({
         "en": "Submission {id} ({file}) returned by {reviewer}: \"{comment}\". Correct it and send it again, as a "
               "file or through the form, choosing #{id} below."},
     "review_all": {"fr": "Toutes les soumissions", "nl": "Alle inzendingen", "en": "All submissions"},
+    # A contributor's file with blocking problems: nothing was kept, and there is no "import without the
+    # rows in error" here (the Data page's fix_then_retry offers that choice to editors).
+    "submit_fix_then_retry": {"fr": "Rien n'a été envoyé : corrigez le fichier puis envoyez-le à nouveau.",
+                              "nl": "Er is niets ingestuurd: verbeter het bestand en stuur het opnieuw in.",
+                              "en": "Nothing was sent: fix the file and send it again."},
 })
 
 # Action progress updates (pages/updates.py, the Overview's counts, the partners' due list).

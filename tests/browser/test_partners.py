@@ -1,5 +1,5 @@
 """The Partners page in a real browser, in each language: the partners' table, and per partner the
-list of what is due, downloaded as the CSV French Excel opens."""
+list of what is due, downloaded as the CSV French Excel opens, in the page's language."""
 from __future__ import annotations
 
 import io
@@ -7,6 +7,8 @@ import io
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
+
+from indicators.i18n import t
 
 from .conftest import shoot, wait_for_app
 
@@ -32,6 +34,8 @@ def test_partners_page_lists_partners_and_exports_what_is_due(page, app_url, lan
         raw = open(info.value.path(), "rb").read()
         assert raw.startswith(b"\xef\xbb\xbf")
         frame = pd.read_csv(io.BytesIO(raw), sep=";", dtype=str, encoding="utf-8-sig")
-        assert list(frame.columns[:2]) == ["partner_id", "indicator_id"] and len(frame) >= 1
+        # sent to the partner: titles and file name in the page's language, not the code's
+        assert list(frame.columns[:2]) == [t("partner", lang), t("indicator", lang)] and len(frame) >= 1
+        assert info.value.suggested_filename.startswith(t("partner_due_file", lang) + "_")
     else:
         expect(page.get_by_role("alert")).to_be_visible()
