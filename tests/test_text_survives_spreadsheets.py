@@ -75,10 +75,13 @@ def test_risky_texts_come_back_exactly_and_never_run(name):
 
 TEXT = st.text(alphabet=st.sampled_from(list("'=+-@ \t\r\n,;\"|aZé09._%x")) | st.characters(
     blacklist_categories=("Cs",), blacklist_characters="\x00\x0b\x0c\ufffe\uffff" + "".join(map(chr, range(1, 9)))
-    + "".join(map(chr, range(14, 32)))), min_size=1, max_size=10).filter(_stored)
+    + "".join(map(chr, range(14, 32))) + "\x7f"), min_size=1, max_size=10).filter(_stored)
+# DEL is left out with the other control characters: three in a small file make it binary
+# (reading_text.is_binary), a rule of its own with its own tests.
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same examples on every run, so that CI does not meet a new one by chance
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(TEXT, min_size=1, max_size=8))
 def test_every_stored_text_comes_back_exactly_from_every_download(texts):
     for name, make in FILES.items():
