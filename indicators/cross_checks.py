@@ -5,6 +5,7 @@ on the tables it parsed; every problem names its file, spreadsheet row, column a
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
@@ -14,7 +15,7 @@ import pandas as pd
 
 from .parsing import period_spans
 from .problems import Problem, capped
-from .schema import CODES, Table
+from .schema import CODES, FRAMEWORK_TABLES, TABLES, Table
 from .units import is_percent
 
 
@@ -238,8 +239,10 @@ def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], hea
 def cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], headers) -> list[Problem]:
     """A territory that is its own parent or successor, directly or through others, is refused:
     following the links would never end."""
-    links = {k: v for k, v in stored.items() if v}
-    links.update({k: v for k, v in zip(frame["territory_id"], frame[column]) if k and v})
+    links = dict(stored)
+    # A file's row replaces the stored one, an empty cell included (it clears the stored link).
+    links.update({k: v for k, v in zip(frame["territory_id"], frame[column]) if k})
+    links = {k: v for k, v in links.items() if v}
     cycles = _cycles(links)
     ids = frame["territory_id"].to_numpy()
     at = np.flatnonzero(frame[column].notna().to_numpy() & frame["territory_id"].isin(cycles).to_numpy())
@@ -274,6 +277,179 @@ def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
                 found[code] = loop
         done.update(path)
     return found
+
+
+def case_problems(tables: dict[str, pd.DataFrame], known: dict[str, set[str]], headers) -> list[Problem]:
+    """A code created that equals a stored one but for case or surrounding spaces (`fre11` beside `FRE11`),
+    or two rows of the files whose codes differ only so (`MOB04` and `mob04`): refused. Codes are
+    case-sensitive in the store, spreadsheets' look-ups and planners are not, so the second code would
+    split one series in two."""
+    problems: list[Problem] = []
+    for kind in FRAMEWORK_TABLES:
+        if kind not in tables:
+            continue
+        frame, key = tables[kind], TABLES[kind].key[0]
+        codes = frame[key].to_numpy(dtype=object)
+        stored = {str(c).strip().casefold(): c for c in known.get(kind, ())}
+        # Vectorised: a territories file may hold every commune of a country.
+        series = frame[key].astype(object)
+        folded = series.where(series.notna(), None).str.strip().str.casefold()
+        new = (series.notna() & ~series.isin(list(known.get(kind, ())))).to_numpy(dtype=bool)
+        at_stored = np.flatnonzero(new & folded.isin(list(stored)).to_numpy(dtype=bool))
+        # The first row of each folded code; a later row of that code written otherwise is its twin.
+        head = pd.Series(np.arange(len(frame))).groupby(folded.to_numpy(), dropna=True).transform("min")
+        heads = head.reindex(range(len(frame))).to_numpy(dtype="float64", na_value=np.nan)
+        first_code = codes[np.where(heads == heads, heads, 0).astype(np.int64)]
+        twin = new & ~np.isin(np.arange(len(frame)), at_stored) & (first_code != codes) & (heads == heads)
+        at_twice = np.flatnonzero(twin)
+        first = {f: int(h) for f, h in zip(folded.to_numpy()[at_twice], heads[at_twice])}
+
+        def make_stored(pos, file, where, codes=codes, stored=stored):
+            code = stored[codes[pos].strip().casefold()]
+            return Problem(file, int(frame["_row"].iat[pos]), where, codes[pos], "code_case_stored",
+                           {"written": codes[pos], "code": code}, ("did_you_mean", {"code": code}))
+
+        def make_twice(pos, file, where, codes=codes, first=first, frame=frame):
+            head = first[codes[pos].strip().casefold()]
+            row = f"{frame['_row'].iat[head]}" if frame["_file"].iat[head] == file else \
+                f"{frame['_row'].iat[head]} ({frame['_file'].iat[head]})"
+            return Problem(file, int(frame["_row"].iat[pos]), where, codes[pos], "code_case_twice",
+                           {"written": codes[pos], "code": codes[head], "first_row": row},
+                           ("did_you_mean", {"code": codes[head]}))
+
+        problems.extend(_per_file(frame, at_stored, key, "code_case_stored", make_stored, headers))
+        problems.extend(_per_file(frame, at_twice, key, "code_case_twice", make_twice, headers))
+    return problems
+
+
+# The columns that name partners (DESIGN.md: partner ids separated by `|`; older free text is allowed).
+PARTNER_LISTS = {"indicators": "owner", "actions": "lead"}
+_OTHER_SEPARATORS = re.compile(r"\s*[,;/]\s*")
+
+
+def partner_problems(tables: dict[str, pd.DataFrame], partners: set[str], headers) -> list[Problem]:
+    """A notice for each part of an `owner` or `lead` cell that is no partner code (stored or in the
+    files), with the nearest code, and for a list separated by a comma where `|` is meant: a contributor
+    of that partner would otherwise be refused its own indicators and actions with no word to anyone.
+    A store with no partner at all (free text from before partners) is not judged."""
+    if not partners:
+        return []
+    ordered = sorted(partners)
+    problems: list[Problem] = []
+    for kind, column in PARTNER_LISTS.items():
+        if kind not in tables or column not in tables[kind]:
+            continue
+        frame = tables[kind]
+        found: dict[str, list[Problem]] = {}
+        for pos, cell in enumerate(frame[column].to_numpy(dtype=object)):
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            file, row = frame["_file"].iat[pos], int(frame["_row"].iat[pos])
+            where = written(headers, file, column)
+            for part in (p.strip() for p in cell.split("|")):
+                pieces = [p for p in _OTHER_SEPARATORS.split(part) if p]
+                if len(pieces) > 1:
+                    found.setdefault(file, []).append(Problem(
+                        file, row, where, cell, "partner_separator", {"part": part},
+                        ("write_partners", {"codes": "|".join(pieces)}), severity="notice"))
+                for piece in pieces:
+                    if piece in partners:
+                        continue
+                    close = nearest_code(piece, ordered)
+                    found.setdefault(file, []).append(Problem(
+                        file, row, where, cell, "unknown_partner", {"part": piece},
+                        ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": "partners"}),
+                        severity="notice"))
+        for file, listed in found.items():
+            for code in ("partner_separator", "unknown_partner"):
+                mine = [p for p in listed if p.code == code]
+                problems.extend(capped(file, mine[0].column, code, [p.row for p in mine], lambda i, mine=mine: mine[i],
+                                       severity="notice") if mine else [])
+    return problems
+
+
+def year_order_problems(frame: pd.DataFrame, headers) -> list[Problem]:
+    """An action that ends before it starts is refused at its row, as a target before its baseline is."""
+    start = frame["start_year"].to_numpy(dtype="float64", na_value=np.nan)
+    end = frame["end_year"].to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero(start > end)
+
+    def make(pos, file, where):
+        return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(end[pos], file, None), "action_years_order",
+                       {"start": _fmt(start[pos], file, None), "end": _fmt(end[pos], file, None),
+                        "start_column": written(headers, file, "start_year"), "column": where})
+
+    return _per_file(frame, bad, "end_year", "action_years_order", make, headers)
+
+
+def future_problems(frame: pd.DataFrame, table: Table, headers, today: datetime.date | None = None) -> list[Problem]:
+    """A notice for each value dated after today (a typo, 2052 for 2025, would become the latest value
+    progress is judged on), unless its flag says it is a forecast (`f`): such a row is kept, and said."""
+    if "period" not in frame or "value" not in frame or table.name not in ("observations", "flows"):
+        return []
+    today = today or datetime.date.today()
+    now = today.year + (today.month - 1) / 12   # the current month's start, as period_span counts
+    starts = period_spans(frame["period"])[0]
+    with np.errstate(invalid="ignore"):
+        future = starts > now
+    if not future.any():
+        return []
+    if "flag" in frame:
+        future &= ~frame["flag"].fillna("").astype(str).str.contains("f", regex=False).to_numpy(dtype=bool)
+    periods = frame["period"].to_numpy(dtype=object)
+
+    def make(pos, file, where):
+        return Problem(file, int(frame["_row"].iat[pos]), where, periods[pos], "future_period",
+                       {"period": periods[pos], "today": today.isoformat()}, ("flag_forecast", {}),
+                       severity="notice")
+
+    return _per_file(frame, np.flatnonzero(future), "period", "future_period", make, headers, severity="notice")
+
+
+def stored_value_problems(tables: dict[str, pd.DataFrame], stored_units: dict[str, str], stored_outside,
+                          headers) -> list[Problem]:
+    """An indicator whose unit a file changes to one that bounds its values (to %) is refused while values
+    or targets stored for it lie outside the bounds, as importing them again would be: else the store holds
+    what its own export can no longer import. A stored value the files replace (same key) is not counted."""
+    frame = tables["indicators"]
+    ids = frame["indicator_id"].to_numpy(dtype=object)
+    units = frame["unit"].to_numpy(dtype=object)
+    changed = [pos for pos, (i, u) in enumerate(zip(ids, units))
+               if i in stored_units and is_percent(u) and not is_percent(stored_units[i])]
+    if not changed:
+        return []
+    outside = stored_outside(sorted({ids[pos] for pos in changed}), 0, 100)
+    if not outside:
+        return []
+    replaced = _keys_in_files(tables)
+    by_indicator: dict[str, list[tuple]] = {}
+    for table, indicator, where, when, column, value in outside:
+        if (table, indicator, where, when if table != "targets" else None) not in replaced:
+            by_indicator.setdefault(indicator, []).append((table, where, when, column, value))
+    at = [pos for pos in changed if ids[pos] in by_indicator]
+
+    def make(pos, file, where):
+        found = by_indicator[ids[pos]]
+        shown = "; ".join(f"{w} {p} {c} = {_fmt(float(v), file, None)}" for _, w, p, c, v in found[:5])
+        return Problem(file, int(frame["_row"].iat[pos]), where, units[pos], "unit_leaves_values",
+                       {"indicator": ids[pos], "unit": units[pos], "count": len(found),
+                        "examples": shown + ("; …" if len(found) > 5 else "")})
+
+    return _per_file(frame, at, "unit", "unit_leaves_values", make, headers)
+
+
+def _keys_in_files(tables: dict[str, pd.DataFrame]) -> set[tuple]:
+    """The stored rows the files replace, as stored_value_problems names them: (table, indicator, territory
+    , period; None for a target, whose key has no period)."""
+    keys: set[tuple] = set()
+    # Not flows: their key has a destination the stored values are not named by (such a value is counted).
+    for table, where, when in (("observations", "territory_id", "period"), ("targets", "territory_id", None)):
+        if table in tables:
+            f = tables[table]
+            periods = f[when] if when else [None] * len(f)
+            keys.update((table, i, w, p) for i, w, p in zip(f["indicator_id"], f[where], periods))
+    return keys
 
 
 def _fmt(value, file: str, decimals: dict[str, str] | None) -> str | None:

@@ -182,6 +182,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Deux valeurs différentes pour {key} : ici et à la ligne {first_row}.",
         "nl": "Twee verschillende waarden voor {key}: hier en op rij {first_row}.",
     },
+    # cross_checks.case_problems: codes are case-sensitive in the store, not in spreadsheets.
+    "code_case_stored": {
+        "en": "{written}: the store has {code}, which differs only by case; a second code would split its "
+              "values in two.",
+        "fr": "{written} : la base contient déjà {code}, qui ne diffère que par les majuscules ; un second code "
+              "couperait ses valeurs en deux.",
+        "nl": "{written}: de databank bevat al {code}, dat alleen in hoofdletters verschilt; een tweede code zou "
+              "de waarden ervan in tweeën splitsen.",
+    },
+    "code_case_twice": {
+        "en": "{written} differs only by case from {code} at row {first_row}: one code is meant twice.",
+        "fr": "{written} ne diffère que par les majuscules de {code} à la ligne {first_row} : c'est deux fois le "
+              "même code.",
+        "nl": "{written} verschilt alleen in hoofdletters van {code} op rij {first_row}: het is twee keer dezelfde "
+              "code.",
+    },
+    # cross_checks.partner_problems: notices, as older free text is allowed in owner and lead.
+    "unknown_partner": {
+        "en": "{part} is not a partner code: the contributors of the partner meant will not see this row as "
+              "their partner's.",
+        "fr": "{part} n'est pas un code de partenaire : les contributeurs du partenaire visé ne verront pas cette "
+              "ligne comme celle de leur partenaire.",
+        "nl": "{part} is geen partnercode: de bijdragers van de bedoelde partner zien deze rij niet als die van "
+              "hun partner.",
+    },
+    "partner_separator": {
+        "en": "{part}: partner codes are separated by |, not by a comma.",
+        "fr": "{part} : les codes de partenaires se séparent par |, pas par une virgule.",
+        "nl": "{part}: partnercodes worden gescheiden door |, niet door een komma.",
+    },
+    "action_years_order": {
+        "en": "The end year {end} comes before the start year {start} ({start_column}).",
+        "fr": "L'année de fin {end} est antérieure à l'année de début {start} ({start_column}).",
+        "nl": "Het eindjaar {end} ligt vóór het beginjaar {start} ({start_column}).",
+    },
+    "future_period": {
+        "en": "{period} is after today ({today}): the value is stored and read as the latest one.",
+        "fr": "{period} est postérieur à aujourd'hui ({today}) : la valeur est enregistrée et lue comme la plus "
+              "récente.",
+        "nl": "{period} ligt na vandaag ({today}): de waarde wordt opgeslagen en als de laatste gelezen.",
+    },
+    # cross_checks.stored_value_problems: the store would hold values its own export cannot import again.
+    "unit_leaves_values": {
+        "en": "With the unit {unit}, {count} value(s) already stored for {indicator} would be out of range "
+              "(0 to 100): {examples}. Correct those values first, or keep the unit.",
+        "fr": "Avec l'unité {unit}, {count} valeur(s) déjà enregistrée(s) pour {indicator} seraient hors limites "
+              "(0 à 100) : {examples}. Corrigez d'abord ces valeurs, ou gardez l'unité.",
+        "nl": "Met de eenheid {unit} zouden {count} al opgeslagen waarde(n) van {indicator} buiten het bereik "
+              "(0 tot 100) liggen: {examples}. Verbeter eerst die waarden, of behoud de eenheid.",
+    },
     "target_order": {
         "en": "The target period must come after the baseline period.",
         "fr": "La période cible doit être postérieure à la période de référence.",
@@ -442,6 +492,12 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
                      "nl": "Bijvoorbeeld 2024, 2024-Q1 of 2024-03."},
     "write_date": {"en": "For example 2024-03-15 or 15/03/2024.", "fr": "Par exemple 2024-03-15 ou 15/03/2024.",
                    "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
+    "write_partners": {"en": "Write {codes}.", "fr": "Écrivez {codes}.", "nl": "Schrijf {codes}."},
+    "flag_forecast": {
+        "en": "Check the year; a forecast carries the flag f.",
+        "fr": "Vérifiez l'année ; une prévision porte l'indicateur f.",
+        "nl": "Controleer het jaar; een prognose krijgt de vlag f.",
+    },
     "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
                  "nl": "Houd één van de twee rijen."},
     "write_in_unit": {
@@ -518,6 +574,8 @@ KIND_NAMES = {
     "targets": {"en": "targets", "fr": "cibles", "nl": "streefwaarden"},
     "observations": {"en": "observations", "fr": "observations", "nl": "waarnemingen"},
     "flows": {"en": "flows", "fr": "flux", "nl": "stromen"},
+    "partners": {"en": "partner", "fr": "partenaire", "nl": "partner"},
+    "action_updates": {"en": "progress updates", "fr": "points d'avancement", "nl": "voortgangsrapporten"},
 }
 
 

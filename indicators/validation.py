@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .cross_checks import cycle_problems, key_problems, reference_problems, value_problems
+from .cross_checks import (case_problems, cycle_problems, future_problems, key_problems, partner_problems,
+                           reference_problems, stored_value_problems, value_problems, year_order_problems)
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
 from .parsing import (normal_flag, parse_dates, parse_numbers, parse_periods, period_spans, restore_text, unit_sign,
@@ -40,6 +42,11 @@ class Known:
     actions: set[str] = field(default_factory=set)
     indicators: dict[str, str] = field(default_factory=dict)   # indicator_id -> unit
     territories: dict[str, str | None] = field(default_factory=dict)  # territory_id -> replaced_by
+    parents: dict[str, str | None] = field(default_factory=dict)      # territory_id -> parent_id
+    partners: set[str] = field(default_factory=set)
+    # (indicator ids, low, high) -> the stored values of those indicators outside [low, high], as
+    # (table, indicator, territory, period, column, value) (store.stored_outside); None: nothing stored.
+    stored_outside: Callable | None = field(default=None, compare=False, repr=False)
 
     def codes(self, table: str) -> set[str]:
         value = getattr(self, table)
@@ -419,7 +426,18 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
     if "territories" in tables:
         problems.extend(cycle_problems(tables["territories"], "replaced_by", replaced, headers))
-        problems.extend(cycle_problems(tables["territories"], "parent_id", {}, headers))
+        # The stored parents too, as the successors above: a loop may close across two imports.
+        problems.extend(cycle_problems(tables["territories"], "parent_id", known.parents, headers))
+    # A code created beside a stored one that differs only by case (fre11 beside FRE11), or twice in the files.
+    problems.extend(case_problems(tables, {name: known.codes(name) for name in ("levels", "themes", "actions",
+                                                                                "indicators", "territories")}
+                                  | {"partners": known.partners}, headers))
+    partners = set(known.partners) | (set(tables["partners"]["partner_id"].dropna()) if "partners" in tables else set())
+    problems.extend(partner_problems(tables, partners, headers))
+    if "actions" in tables:
+        problems.extend(year_order_problems(tables["actions"], headers))
+    if "indicators" in tables and known.stored_outside is not None:
+        problems.extend(stored_value_problems(tables, known.indicators, known.stored_outside, headers))
     for kind in list(tables):
         tables[kind], found = _unit_signs(tables[kind], units, headers)
         problems.extend(found)
@@ -428,6 +446,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         problems.extend(key_problems(frame, table, headers, decimals))
         problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
         problems.extend(value_problems(frame, table, units, headers, decimals))
+        problems.extend(future_problems(frame, table, headers))
     problems = _as_written(problems, read)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)

@@ -293,6 +293,36 @@ def known_codes(engine: Engine):
             actions=ids("actions", "action_id"),
             indicators={r[0]: r[1] for r in conn.execute(sa.select(ind.c.indicator_id, ind.c.unit))},
             territories={r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by))},
+            parents={r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.parent_id))},
+            partners=ids("partners", "partner_id"),
+            stored_outside=lambda ids, low, high: stored_outside(engine, ids, low, high),
         )
+
+
+# The stored numbers of each table an indicator's unit bounds (validation: a unit changed to %).
+BOUNDED_VALUES = {"observations": ("value",), "flows": ("value",),
+                  "targets": ("baseline_value", "target_value", "milestone_value")}
+
+
+def stored_outside(engine: Engine, ids, low: float, high: float) -> list[tuple]:
+    """The stored values of the indicators `ids` outside [low, high], as (table, indicator, territory,
+    period, column, value): asked only when a file changes a unit to one that bounds them, so the filter
+    runs in the database, not over every stored row."""
+    found: list[tuple] = []
+    ids = list(ids)
+    if not ids:
+        return found
+    with engine.connect() as conn:
+        for name, columns in BOUNDED_VALUES.items():
+            t = SQL_TABLES[name]
+            where_ = t.c.territory_id if "territory_id" in t.c else t.c.origin_id
+            for column in columns:
+                v = t.c[column]
+                # A target's value is dated by its own period (`baseline_value` by `baseline_period`).
+                period = t.c.period if "period" in t.c else t.c[column.replace("_value", "_period")]
+                query = sa.select(t.c.indicator_id, where_, period, v).where(
+                    t.c.indicator_id.in_(ids), v.is_not(None), sa.or_(v < low, v > high))
+                found.extend((name, i, where, when, column, value) for i, where, when, value in conn.execute(query))
+    return found
 
 
