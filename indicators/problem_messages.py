@@ -550,11 +550,11 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
         "fr": "Ces colonnes ont la présentation d'un fichier {layout} : elle s'importe avec une "
               "correspondance, sans renommer les colonnes. Sur la page Données, utilisez « Fichiers dans une "
               "autre présentation » pour indiquer ses colonnes ; en ligne de commande, importez le fichier avec "
-              "--mapping NOM (docs/data-format.md, « Foreign layouts »).",
+              "--mapping NOM (docs/data-format.md, « Autres présentations »).",
         "nl": "Deze kolommen hebben de opmaak van een {layout}-bestand: die wordt met een koppeling "
               "geïmporteerd, zonder de kolommen te hernoemen. Gebruik op de pagina Gegevens 'Bestanden in een "
               "andere opmaak' om de kolommen aan te duiden; importeer het bestand op de opdrachtregel met "
-              "--mapping NAAM (docs/data-format.md, 'Foreign layouts').",
+              "--mapping NAAM (docs/data-format.md, 'Andere opmaak').",
     },
     "attach_successor": {
         "en": "Import with 'attach to successor' to record it under {successor}.",

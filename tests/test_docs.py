@@ -57,3 +57,20 @@ def test_deployment_page_states_every_input_limit_and_its_default():
     page = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
     for name, default in limits.DEFAULTS.items():
         assert f"| `MONITOR_{name}` | {default} |" in page, name
+
+
+def test_the_mapped_layout_message_points_each_language_to_a_heading_of_data_format():
+    """The fr and nl messages sent readers to the English section title « Foreign layouts »: each names the
+    section in its language, and that name is in the section's heading."""
+    import re
+    from pathlib import Path
+
+    from indicators.problem_messages import MESSAGES
+
+    headings = [line for line in (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(
+        encoding="utf-8").splitlines() if line.startswith("## ")]
+    for lang in ("fr", "nl", "en"):
+        text = MESSAGES["mapped_layout"][lang]
+        named = re.search(r"data-format\.md, [«']\s?([^»']+?)\s?[»']", text).group(1)
+        assert any(named in h for h in headings), (lang, named)
+    assert "Foreign layouts" not in MESSAGES["mapped_layout"]["fr"] + MESSAGES["mapped_layout"]["nl"]
