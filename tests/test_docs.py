@@ -65,7 +65,7 @@ def test_the_mapped_layout_message_points_each_language_to_a_heading_of_data_for
     import re
     from pathlib import Path
 
-    from indicators.problem_messages import MESSAGES
+    from indicators.problem_messages import SUGGESTIONS as MESSAGES   # the advice beside a problem
 
     headings = [line for line in (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(
         encoding="utf-8").splitlines() if line.startswith("## ")]
