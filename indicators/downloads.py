@@ -57,8 +57,16 @@ def safe_frame(frame: pd.DataFrame, reversible: bool = False) -> pd.DataFrame:
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# A text that reads as such a character (`_x000D_`): its `_` written `_x005F_`, as Excel does, so that it
+# comes back as the text (reading_xlsx decodes both).
+_XML_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
 def xml_safe(value):
-    """Text with the characters XML cannot hold written `_xHHHH_`; anything else as it is."""
+    """Text with the characters XML cannot hold written `_xHHHH_`, and a text `_xHHHH_` `_x005F_xHHHH_`;
+    anything else as it is."""
+    if isinstance(value, str) and "_x" in value:
+        value = _XML_ESCAPE_LIKE.sub("_x005F_", value)
     if isinstance(value, str) and _XML_ILLEGAL.search(value):
         return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
     return value

@@ -10,17 +10,50 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
 
 from .downloads import keep_carriage_returns, neutralise, safe_frame, workbook_frame, xml_safe
 from .schema import TABLES
-from .store import read_table
+from .store import earlier_versions, read_table
 
 
 def export_frames(engine: Engine, table: str | None = None) -> dict[str, pd.DataFrame]:
+    """Each table as stored; a table with versions (targets) also with its earlier versions, so that a
+    restore into an empty store keeps the revisions it records (DESIGN.md: never overwritten)."""
     names = [table] if table else list(TABLES)
-    return {name: read_table(engine, name) for name in names}
+    return {name: with_earlier_versions(engine, name, read_table(engine, name)) if TABLES[name].version
+            else read_table(engine, name) for name in names}
+
+
+def with_earlier_versions(engine: Engine, name: str, current: pd.DataFrame) -> pd.DataFrame:
+    """`current` with every earlier version the import can take back as such, each key's versions
+    together, oldest first. The import tells versions apart by their decision date alone, the latest
+    being in force (revisions.latest_versions): an earlier version decided on the same day as a later
+    one (a correction), or sorting after the one in force (an undated version replacing a dated one),
+    would be refused as a conflict or put in force, so it is left out: the database file keeps it."""
+    table = TABLES[name]
+    key, versions = list(table.key), [f"_v_{c}" for c in table.version]
+    earlier = earlier_versions(engine, name).drop(columns="replaced_at")
+    if earlier.empty:
+        return current
+
+    def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(**{f"_v_{c}": frame[c].fillna("").astype(str) for c in table.version})
+
+    now = ordered(current)[key + versions]
+    earlier = ordered(earlier).merge(now, on=key, how="inner", suffixes=("", "_now"))
+    before = np.zeros(len(earlier), dtype=bool)   # the version columns, compared in turn as the import does
+    same = np.ones(len(earlier), dtype=bool)
+    for v in versions:
+        a, b = earlier[v].to_numpy(dtype=object), earlier[f"{v}_now"].to_numpy(dtype=object)
+        before |= same & (a < b)
+        same &= a == b
+    earlier = earlier[before].drop_duplicates(subset=key + versions, keep="last")   # the latest correction
+    both = pd.concat([earlier[list(current.columns) + versions], ordered(current)], ignore_index=True)
+    return (both.sort_values(key + versions, kind="stable").drop(columns=versions)
+            .reset_index(drop=True).astype(current.dtypes.to_dict()))
 
 
 def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encoding: str = "utf-8") -> bytes:

@@ -5,13 +5,15 @@ Used by the command line and the Data page alike, so both behave the same.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from sqlalchemy.engine import Engine
 
 from .mappings import MappedSource
-from .problems import Problem, errors
+from .problems import Problem, cap, errors
 from .reading import read_file
 from .store import ImportResult, apply_import, known_codes
 from .validation import Checked, check, drop_rows, rows_with_errors
@@ -128,6 +130,7 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
         file_level = [p for p in blocking if p.row is None or p.column is None]
         if not skip_invalid_rows or file_level:
             return Outcome(checked, None)
+        checked = both_sides_of_conflicts(checked)
         bad = rows_with_errors(checked)
         tables = drop_rows(checked, bad)
         rejected = sum(len(found) for found in bad.values())
@@ -143,6 +146,48 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
     result = apply_import(engine, tables, user=user, files=files, dry_run=dry_run, rejected=rejected,
                           present=present, attach_to_successor=attach_to_successor)
     return Outcome(checked, result)
+
+
+def both_sides_of_conflicts(checked: Checked) -> Checked:
+    """`checked` with a problem at the first row of each key given two different values (cross_checks
+    reports the later rows only): when bad rows are left out, keeping the first would pick one of the
+    values where nothing says which is right, so both sides are left out and listed. A key repeated
+    with the same data keeps its first row; a target's versions (decision dates) are keys of their own."""
+    from .cross_checks import _fmt, _same_arrays, written
+    from .schema import TABLES
+
+    decimals = {info["file"]: info.get("decimal") or "." for info in checked.files}
+    added: list[Problem] = []
+    for kind, frame in checked.tables.items():
+        table = TABLES[kind]
+        key = list(table.key)
+        complete = frame.dropna(subset=key)
+        grouping = complete[key].assign(**{c: complete[c].fillna("") for c in table.version if c in complete})
+        if complete.empty or not grouping.duplicated().any():
+            continue
+        group = grouping.groupby(list(grouping.columns), sort=False, dropna=False).ngroup().to_numpy()
+        first = pd.Series(np.arange(len(complete))).groupby(group).transform("min").to_numpy()
+        data_cols = [c for c in table.names if c not in key and c in complete]
+        differing = np.full(len(complete), -1)   # a row's first column differing from its key's first row
+        for j in reversed(range(len(data_cols))):
+            values = complete[data_cols[j]].to_numpy()
+            differing = np.where(~_same_arrays(values, values[first]), j, differing)
+        conflicts = np.flatnonzero(differing >= 0)
+        # Each conflicting key once, told by its first conflicting row.
+        _, once = np.unique(first[conflicts], return_index=True)
+        files, rows = complete["_file"].to_numpy(), complete["_row"].to_numpy()
+        for later in conflicts[once]:
+            at, name = first[later], data_cols[differing[later]]
+            file = files[at]
+            other = f"{rows[later]}" if files[later] == file else f"{rows[later]} ({files[later]})"
+            added.append(Problem(file, int(rows[at]), written(checked.headers, file, name),
+                                 _fmt(complete[name].iat[at], file, decimals),
+                                 "conflicting_key", {"key": " / ".join(str(complete[k].iat[at]) for k in key),
+                                                     "first_row": other}, ("keep_one", {})))
+    if not added:
+        return checked
+    problems = sorted(checked.problems + cap(added), key=lambda p: (p.file, p.row or 0, p.column or ""))
+    return replace(checked, problems=problems)
 
 
 def mapping_columns(checked: Checked, kind: str) -> set[str]:

@@ -12,6 +12,7 @@ import zipfile
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils.escape import unescape
 
 from . import limits
 from .problems import Problem
@@ -25,7 +26,11 @@ from .templates import is_notes_sheet
 def _cell_text(value) -> str:
     if value is None:
         return ""
-    if hasattr(value, "text") and not isinstance(value, str):   # an array formula (no cached value)
+    if isinstance(value, str):
+        # OOXML writes a character XML cannot hold as `_xHHHH_` (Excel: a carriage return `_x000D_`) and
+        # a text `_xHHHH_` as `_x005F_xHHHH_`; openpyxl hands both over as written (_raw_strings).
+        return unescape(value) if "_x" in value else value
+    if hasattr(value, "text"):   # an array formula (no cached value)
         return str(value.text)
     if isinstance(value, bool):
         return str(value).upper()
@@ -237,6 +242,7 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
             if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
                 return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
             uncached, merged = _scan_worksheets(archive)
+            strings = _raw_strings(archive)
         # The values Excel computed and saved with each formula (rate = count / population): what the
         # planner sees. Nothing is evaluated here; a cached text starting with "=" stays text, refused
         # in a code column and guarded by every export (downloads.safe_frame) as any text cell is.
@@ -245,6 +251,8 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         # A formula with no saved value keeps its text ("=E2/4"), so that it is reported at its cell
         # rather than read as an empty cell: the formulas are read too, only for such a workbook.
         formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False) if uncached else None
+        if strings is not None and book.worksheets:
+            book.worksheets[0]._shared_strings[:] = strings   # the one list every sheet reads
     except limits.LimitExceeded:
         raise
     except Exception:  # noqa: BLE001 - any failure of the archive or its XML is the file's
@@ -336,6 +344,36 @@ def other_format(raw: bytes, name: str) -> Problem | None:
         return None
     shown = ", ".join(n[:80] for n in names[:5]) + (", …" if len(names) > 5 else "")
     return Problem(name, None, None, None, "zip_archive", {"files": shown})
+
+
+def _raw_strings(archive: zipfile.ZipFile) -> list[str] | None:
+    """The workbook's shared strings as written, where openpyxl's would differ: it removes every
+    `x005F_` from them, so that Excel's `_x005F_x000D_` (the text `_x000D_`) came back as `_x000D_` and was
+    then read as a carriage return, and a text holding `x005F_` lost it. None: openpyxl's are as written."""
+    from openpyxl.cell.text import Text
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    try:
+        part = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
+    except KeyError:
+        return None
+    if part is None:
+        return None
+    name, found, tail = part.PartName[1:], False, b""
+    with archive.open(name) as src:   # in blocks: the table may be large
+        while not found and (block := src.read(1 << 20)):
+            found, tail = b"x005F_" in tail + block, block[-8:]
+    if not found:
+        return None
+    strings, tag = [], f"{{{SHEET_MAIN_NS}}}si"
+    with archive.open(name) as src:
+        for _, node in iterparse(src):
+            if node.tag == tag:
+                strings.append(Text.from_tree(node).content)
+                node.clear()
+    return strings
 
 
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
