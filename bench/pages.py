@@ -349,7 +349,9 @@ def navigate(page, path: str, chart: str | None, text: str | None = None, title:
     leaving no trace in the DOM) must not be waited for, nor an old page's elements taken for the new."""
     # Streamlit's own list (the floors) or the dashboard's links, which carry the page's query
     links = page.locator("[data-testid='stSidebarNavLink'], [data-testid='stPageLink-NavLink']")
-    link = links.first if not path else links.and_(page.locator(f"[href$='/{path}'], [href*='/{path}?']"))
+    # hrefs are absolute in Streamlit's list (…/actions), relative in st.page_link's (actions?lang=fr…)
+    link = links.first if not path else links.and_(page.locator(
+        f"[href='{path}'], [href^='{path}?'], [href$='/{path}'], [href*='/{path}?']"))
     sign = (f"location.pathname.endsWith('/{path}')" if path else
             "!/\\/[a-z]+$/.test(location.pathname)")
     if text:
