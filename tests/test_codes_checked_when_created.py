@@ -5,23 +5,15 @@ starts is refused at its row; each part of `owner`/`lead` that is no partner cod
 nearest code, and a comma where `|` is meant is said."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from indicators.importing import import_files, validate_files
-from indicators.store import open_store
 
 from .helpers import write
+from .test_roundtrip import demo  # noqa: F401  (the fixture: a copy of the demo store)
 
 LANGS = ("fr", "nl", "en")
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 def errors(checked):
