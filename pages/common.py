@@ -465,12 +465,13 @@ def page_query(filters: F.Filters, name: str) -> dict[str, str | list[str]]:
     return {k: v for k, v in filters.to_query().items() if k not in PAGE_ONLY or k in own}
 
 
-def _write_url(filters: F.Filters, name: str) -> None:
+def _write_url(filters: F.Filters, name: str) -> tuple:
+    """Write page `name`'s link when the URL differs from it; return the link (_frozen)."""
     wanted = page_query(filters, name)
-    current = _query()
-    normalised = {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()}
-    if current != normalised:
+    frozen = _frozen(wanted)
+    if _frozen(_query()) != frozen:
         st.query_params.from_dict(wanted)
+    return frozen
 
 
 def current() -> View:
@@ -563,10 +564,10 @@ def run_page(page) -> None:
         settle = SETTLE.get(name)
         if settle is not None:
             view.filters = settle(view)
-        _write_url(view.filters, name)
+        written = _write_url(view.filters, name)
         # the URLs this session leaves the browser at or links to: any other one at the next run was
         # brought by Back, Forward or the address bar (start reads it)
-        st.session_state["_ours"] = {_frozen(page_query(view.filters, name)), *st.session_state.get("_links", ())}
+        st.session_state["_ours"] = {written, *st.session_state.get("_links", ())}
     guarded(view.lang, page.run)
 
 

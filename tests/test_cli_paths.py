@@ -9,16 +9,9 @@ import pytest
 
 from indicators.cli import main
 
-from .helpers import FRAMEWORK
+from .test_cli_usage_errors import store  # noqa: F401  (the fixture: a store holding the framework)
 
 OBS = "indicator_id;territory_id;period;value\nMOB02;59350;2021;12\nMOB02;59350;2022;x\n"
-
-
-@pytest.fixture
-def store(sqlite_url):
-    assert main(["init", "--db", sqlite_url]) == 0
-    assert main(["import", "--db", sqlite_url, *map(str, FRAMEWORK)]) == 0
-    return sqlite_url
 
 
 @pytest.mark.parametrize("lang, words", [("en", "folder"), ("fr", "dossier"), ("nl", "map")])
