@@ -92,10 +92,24 @@ def _check_scope(engine: Engine, account: Account, checked: Checked) -> None:
     if "action_updates" in checked.tables:
         sent |= {str(a) for a in checked.tables["action_updates"]["action_id"].dropna()} - led
     foreign = sorted(sent)
+    _check_signed_partner(account, checked)
     if foreign:
         raise Refused(f"Indicators not owned by {account.partner_id}: {', '.join(foreign[:10])}; nothing was kept.",
                       key="refused_submit_foreign", partner=account.partner_id or "–",
                       ids=", ".join(foreign[:10]) + (" …" if len(foreign) > 10 else ""))
+
+
+def _check_signed_partner(account: Account, checked: Checked) -> None:
+    """A progress update names the partner that wrote it: a contributor signs only as its own partner
+    (an empty cell is theirs)."""
+    frame = checked.tables.get("action_updates")
+    if frame is None or "partner_id" not in frame.columns:
+        return
+    others = sorted({str(p) for p in frame["partner_id"].dropna() if str(p).strip()} - {account.partner_id or ""})
+    if others:
+        raise Refused(f"Action updates signed by another partner than {account.partner_id}: {', '.join(others[:10])}.",
+                      key="refused_submit_signed", partner=account.partner_id or "–",
+                      ids=", ".join(others[:10]) + (" …" if len(others) > 10 else ""))
 
 
 def submit(engine: Engine, account: Account, file_name: str, content: bytes,

@@ -103,3 +103,18 @@ def test_the_committee_report_carries_each_actions_latest_update(people):
     assert section.update.startswith(f"{update['period']} · {update['text']}")
     html = R.render_html(report, plotly_js="")
     assert "Laatste voortgangsrapport" in html
+
+
+def test_a_contributor_signs_an_update_only_as_its_own_partner(people):
+    engine, who = people
+    mine = _led_by(engine, "PROV_WVL")[0]
+    other_partner = next(p for p in load_framework(engine)["partners"]["partner_id"] if p != "PROV_WVL")
+    signed = ("action_id;period;implementation;text;partner_id\r\n"
+              f"{mine};2026-S1;ongoing;Chantier en cours;{{partner}}\r\n")
+    before = len(S.listing(engine, who["wvl"]))
+    with pytest.raises(A.Refused) as refused:
+        S.submit(engine, who["wvl"], "signed.csv", signed.format(partner=other_partner).encode())
+    assert other_partner in refused.value.text("nl") and "PROV_WVL" in refused.value.text("nl")
+    assert len(S.listing(engine, who["wvl"])) == before
+    assert S.submit(engine, who["wvl"], "own.csv", signed.format(partner="PROV_WVL").encode()).submission_id
+    assert S.submit(engine, who["wvl"], "empty.csv", signed.format(partner="").encode()).submission_id

@@ -49,6 +49,14 @@ TEXTS = {
                                        "Verwijder die rijen of vraag het aan hun eigenaar",
                                        "these indicators or actions are not your partner's ({partner}): {ids}. "
                                        "Remove those rows or ask their owner"),
+    "refused_submit_signed": _refusal("un point d'avancement porte le partenaire qui l'écrit ; votre compte "
+                                      "signe pour {partner}, pas pour : {ids}. Videz la colonne partner_id ou "
+                                      "mettez-y {partner}",
+                                      "een voortgangsrapport draagt de partner die het schrijft; uw account "
+                                      "tekent voor {partner}, niet voor: {ids}. Maak de kolom partner_id leeg of "
+                                      "vul {partner} in",
+                                      "an action update names the partner that writes it; your account signs for "
+                                      "{partner}, not for: {ids}. Empty the partner_id column or write {partner}"),
     "refused_submission": _refusal("la soumission {id} n'est pas visible pour votre compte",
                                    "inzending {id} is niet zichtbaar voor uw account",
                                    "submission {id} is not visible to your account"),
