@@ -22,20 +22,20 @@ NAMED = {"indicator_id": ("indicators", "indicator_id", "name"), "territory_id":
          "theme_id": ("themes", "theme_id", "name")}
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value == ""
 
 
 def flag_words(flag, lang: str) -> str:
     """`bp` → "break in series, provisional"; no flag → "–"."""
-    if _missing(flag):
+    if is_missing(flag):
         return "–"
     return ", ".join(FLAGS[c][lang] if c in FLAGS else c for c in str(flag))
 
 
 def cell_text(column: str, value, lang: str, decimals: int | None = None) -> str:
     """One stored cell as a planner reads it."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     table_column = next((c for tb in TABLES.values() for c in tb.columns if c.name == column), None)
     if column == "flag":
@@ -55,7 +55,7 @@ def _digits(number: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def _names(framework: dict, column: str, lang: str) -> dict[str, str]:
+def code_names(framework: dict, column: str, lang: str) -> dict[str, str]:
     table, key, field = NAMED[column]
     frame = framework.get(table)
     if frame is None or frame.empty:
@@ -63,7 +63,7 @@ def _names(framework: dict, column: str, lang: str) -> dict[str, str]:
     return {str(r[key]): i18n.name(r, field, lang) for r in frame.to_dict("records")}
 
 
-def _column_label(column: str, lang: str) -> str:
+def column_label(column: str, lang: str) -> str:
     key = {"indicator_id": "indicator", "territory_id": "territory", "period": "period", "value": "value",
            "flag": "flag", "note": "note", "source": "source", "origin_id": "origin", "destination_id": "destination",
            "action_id": "action", "level_id": "level", "theme_id": "theme"}.get(column)
@@ -77,23 +77,23 @@ def readable_changes(changes: pd.DataFrame, table: str, framework: dict, lang: s
     spec = TABLES[table]
     key = list(spec.key)
     data = [c for c in spec.names if c not in key and f"{c}_old" in changes]
-    names = {c: _names(framework, c, lang) for c in key if c in NAMED}
+    names = {c: code_names(framework, c, lang) for c in key if c in NAMED}
     rows = []
     for record in changes.to_dict("records"):
         row = {}
         for c in key:
-            code = "" if _missing(record.get(c)) else str(record[c])
-            row[_column_label(c, lang)] = code
+            code = "" if is_missing(record.get(c)) else str(record[c])
+            row[column_label(c, lang)] = code
             if c in names:
-                row[f"{_column_label(c, lang)} ({t('name_col', lang)})"] = names[c].get(code, "–")
+                row[f"{column_label(c, lang)} ({t('name_col', lang)})"] = names[c].get(code, "–")
         diffs = []
         for c in data:
             old, new = record.get(f"{c}_old"), record.get(c)
-            if _missing(old) and _missing(new) or (not _missing(old) and not _missing(new) and old == new):
+            if is_missing(old) and is_missing(new) or (not is_missing(old) and not is_missing(new) and old == new):
                 continue
-            diffs.append(f"{_column_label(c, lang)} : {cell_text(c, old, lang)} → {cell_text(c, new, lang)}"
+            diffs.append(f"{column_label(c, lang)} : {cell_text(c, old, lang)} → {cell_text(c, new, lang)}"
                          if lang == "fr" else
-                         f"{_column_label(c, lang)}: {cell_text(c, old, lang)} → {cell_text(c, new, lang)}")
+                         f"{column_label(c, lang)}: {cell_text(c, old, lang)} → {cell_text(c, new, lang)}")
         row[t("change_col", lang)] = " ; ".join(diffs) if lang == "fr" else "; ".join(diffs)
         rows.append(row)
     return pd.DataFrame(rows)
@@ -112,13 +112,13 @@ def readable_history(rows: pd.DataFrame, framework: dict, lang: str) -> pd.DataF
         spec = TABLES.get(table)
         row = {t("table", lang): _table_label(table, lang)}
         for c in (spec.key if spec else ()):
-            code = "" if _missing(previous.get(c)) else str(previous[c])
-            label = _column_label(c, lang)
-            row[label] = code if c not in NAMED else f"{code} · {_names(framework, c, lang).get(code, '–')}"
+            code = "" if is_missing(previous.get(c)) else str(previous[c])
+            label = column_label(c, lang)
+            row[label] = code if c not in NAMED else f"{code} · {code_names(framework, c, lang).get(code, '–')}"
         shown = [c for c in ("value", "flag", "baseline_value", "target_value", "name_fr", "title_fr")
                  if spec is not None and c in spec.names]
         colon, sep = (" :", " ; ") if lang == "fr" else (":", "; ")   # as the dry run writes them
-        row[t("previous", lang)] = sep.join(f"{_column_label(c, lang)}{colon} {cell_text(c, previous.get(c), lang)}"
+        row[t("previous", lang)] = sep.join(f"{column_label(c, lang)}{colon} {cell_text(c, previous.get(c), lang)}"
                                             for c in shown)
         out.append(row)
     frame = pd.DataFrame(out)

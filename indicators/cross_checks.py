@@ -24,7 +24,7 @@ def written(headers: dict[str, dict[str, str]], file: str, column: str) -> str:
     return headers.get(file, {}).get(column, column)
 
 
-def _per_file(frame: pd.DataFrame, at, column: str | None, code: str, make, headers,
+def per_file(frame: pd.DataFrame, at, column: str | None, code: str, make, headers,
               severity: str = "error") -> list[Problem]:
     """Problems at the frame positions `at` (a table gathers several files), capped per file:
     `make(position, file, column_as_written)` builds one."""
@@ -71,7 +71,7 @@ def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str,
     differing = np.full(len(complete), -1)
     for j in reversed(range(len(data_cols))):
         values = complete[data_cols[j]].to_numpy()
-        differs = ~_same_arrays(values, values[first])
+        differs = ~same_arrays(values, values[first])
         differing = np.where(differs, j, differing)
     later = np.flatnonzero(dup)
 
@@ -90,7 +90,7 @@ def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str,
         return Problem(file, int(row["_row"]), where, str(row[key[-1]]), "duplicate_key",
                        {"first_row": first_row}, ("keep_one", {}))
 
-    problems.extend(_per_file(frame, positions[plain], key[-1], "duplicate_key", make_dup, headers))
+    problems.extend(per_file(frame, positions[plain], key[-1], "duplicate_key", make_dup, headers))
     for j, name in enumerate(data_cols):
         conflict = later[differing[later] == j]
 
@@ -98,14 +98,14 @@ def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str,
             local = int(np.searchsorted(positions, pos))
             row, first_row = describe(local)
             label = " / ".join(str(row[k]) for k in key)
-            return Problem(file, int(row["_row"]), where, _fmt(row[name], file, decimals), "conflicting_key",
+            return Problem(file, int(row["_row"]), where, shown_value(row[name], file, decimals), "conflicting_key",
                            {"key": label, "first_row": first_row}, ("keep_one", {}))
 
-        problems.extend(_per_file(frame, positions[conflict], name, "conflicting_key", make_conflict, headers))
+        problems.extend(per_file(frame, positions[conflict], name, "conflicting_key", make_conflict, headers))
     return problems
 
 
-def _same_arrays(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def same_arrays(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Element-wise `_same`: equal, or both empty."""
     empty_a, empty_b = pd.isna(a), pd.isna(b)
     with np.errstate(invalid="ignore"):
@@ -183,7 +183,7 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
             return Problem(file, int(frame["_row"].iat[pos]), where, value, "unknown_code",
                            {"kind": col.references}, suggestions[value])
 
-        problems.extend(_per_file(frame, np.flatnonzero(mask), col.name, "unknown_code", make, headers))
+        problems.extend(per_file(frame, np.flatnonzero(mask), col.name, "unknown_code", make, headers))
     # Old territory codes are accepted; the user is told where the value goes.
     if table.name in ("observations", "targets") and "territory_id" in frame:
         old = frame["territory_id"].map(lambda c: replaced.get(c)).notna() if replaced else None
@@ -196,7 +196,7 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
                                {"code": code, "successor": replaced[code]},
                                ("attach_successor", {"successor": replaced[code]}), severity="notice")
 
-            problems.extend(_per_file(frame, np.flatnonzero(old.to_numpy()), "territory_id", "replaced_code",
+            problems.extend(per_file(frame, np.flatnonzero(old.to_numpy()), "territory_id", "replaced_code",
                                       successor, headers, severity="notice"))
     return problems
 
@@ -213,22 +213,22 @@ def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], hea
             bad = is_pct & np.isfinite(v) & ((v < 0) | (v > 100))
 
             def over(pos, file, where, c=c, v=v):
-                return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(v[pos], file, decimals),
+                return Problem(file, int(frame["_row"].iat[pos]), where, shown_value(v[pos], file, decimals),
                                "percent_over_100",
                                {"indicator": frame["indicator_id"].iat[pos]})
 
-            problems.extend(_per_file(frame, np.flatnonzero(bad), c, "percent_over_100", over, headers))
+            problems.extend(per_file(frame, np.flatnonzero(bad), c, "percent_over_100", over, headers))
     if table.name == "targets":
         # Periods compare as periods (parsing.period_span; docs/data-format.md, "Periods"): the target starts
         # once the baseline is over. As text, `2030-12` came after a baseline `2030`, within that very year.
         bad = period_spans(frame["target_period"])[0] < period_spans(frame["baseline_period"])[1]
-        problems.extend(_per_file(frame, np.flatnonzero(bad), "target_period", "target_order",
+        problems.extend(per_file(frame, np.flatnonzero(bad), "target_period", "target_order",
                                   lambda pos, file, where: Problem(file, int(frame["_row"].iat[pos]), where,
                                                                    frame["target_period"].iat[pos], "target_order"),
                                   headers))
     if table.name == "flows":
         same = (frame["origin_id"] == frame["destination_id"]).fillna(False).to_numpy(dtype=bool)
-        problems.extend(_per_file(frame, np.flatnonzero(same), "destination_id", "same_origin_destination",
+        problems.extend(per_file(frame, np.flatnonzero(same), "destination_id", "same_origin_destination",
                                   lambda pos, file, where: Problem(file, int(frame["_row"].iat[pos]), where,
                                                                    frame["destination_id"].iat[pos],
                                                                    "same_origin_destination"),
@@ -255,7 +255,7 @@ def cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], hea
         return Problem(file, int(frame["_row"].iat[pos]), where, frame[column].iat[pos], "cycle",
                        {"column": where, "path": " → ".join(path)})
 
-    return _per_file(frame, at, column, "cycle", make, headers)
+    return per_file(frame, at, column, "cycle", make, headers)
 
 
 def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
@@ -317,8 +317,8 @@ def case_problems(tables: dict[str, pd.DataFrame], known: dict[str, set[str]], h
                            {"written": codes[pos], "code": codes[head], "first_row": row},
                            ("did_you_mean", {"code": codes[head]}))
 
-        problems.extend(_per_file(frame, at_stored, key, "code_case_stored", make_stored, headers))
-        problems.extend(_per_file(frame, at_twice, key, "code_case_twice", make_twice, headers))
+        problems.extend(per_file(frame, at_stored, key, "code_case_stored", make_stored, headers))
+        problems.extend(per_file(frame, at_twice, key, "code_case_twice", make_twice, headers))
     return problems
 
 
@@ -376,11 +376,11 @@ def year_order_problems(frame: pd.DataFrame, headers) -> list[Problem]:
         bad = np.flatnonzero(start > end)
 
     def make(pos, file, where):
-        return Problem(file, int(frame["_row"].iat[pos]), where, _fmt(end[pos], file, None), "action_years_order",
-                       {"start": _fmt(start[pos], file, None), "end": _fmt(end[pos], file, None),
+        return Problem(file, int(frame["_row"].iat[pos]), where, shown_value(end[pos], file, None), "action_years_order",
+                       {"start": shown_value(start[pos], file, None), "end": shown_value(end[pos], file, None),
                         "start_column": written(headers, file, "start_year"), "column": where})
 
-    return _per_file(frame, bad, "end_year", "action_years_order", make, headers)
+    return per_file(frame, bad, "end_year", "action_years_order", make, headers)
 
 
 def future_problems(frame: pd.DataFrame, table: Table, headers, today: datetime.date | None = None) -> list[Problem]:
@@ -404,7 +404,7 @@ def future_problems(frame: pd.DataFrame, table: Table, headers, today: datetime.
                        {"period": periods[pos], "today": today.isoformat()}, ("flag_forecast", {}),
                        severity="notice")
 
-    return _per_file(frame, np.flatnonzero(future), "period", "future_period", make, headers, severity="notice")
+    return per_file(frame, np.flatnonzero(future), "period", "future_period", make, headers, severity="notice")
 
 
 def stored_value_problems(tables: dict[str, pd.DataFrame], stored_units: dict[str, str], stored_outside,
@@ -431,12 +431,12 @@ def stored_value_problems(tables: dict[str, pd.DataFrame], stored_units: dict[st
 
     def make(pos, file, where):
         found = by_indicator[ids[pos]]
-        shown = "; ".join(f"{w} {p} {c} = {_fmt(float(v), file, None)}" for _, w, p, c, v in found[:5])
+        shown = "; ".join(f"{w} {p} {c} = {shown_value(float(v), file, None)}" for _, w, p, c, v in found[:5])
         return Problem(file, int(frame["_row"].iat[pos]), where, units[pos], "unit_leaves_values",
                        {"indicator": ids[pos], "unit": units[pos], "count": len(found),
                         "examples": shown + ("; …" if len(found) > 5 else "")})
 
-    return _per_file(frame, at, "unit", "unit_leaves_values", make, headers)
+    return per_file(frame, at, "unit", "unit_leaves_values", make, headers)
 
 
 def _keys_in_files(tables: dict[str, pd.DataFrame]) -> set[tuple]:
@@ -452,7 +452,7 @@ def _keys_in_files(tables: dict[str, pd.DataFrame]) -> set[tuple]:
     return keys
 
 
-def _fmt(value, file: str, decimals: dict[str, str] | None) -> str | None:
+def shown_value(value, file: str, decimals: dict[str, str] | None) -> str | None:
     """A cell as its file writes it: a number in full (not 1.23457e+06) with the file's decimal mark;
     None for an empty cell (not 'nan')."""
     if not isinstance(value, float):

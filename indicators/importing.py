@@ -153,7 +153,7 @@ def both_sides_of_conflicts(checked: Checked) -> Checked:
     reports the later rows only): when bad rows are left out, keeping the first would pick one of the
     values where nothing says which is right, so both sides are left out and listed. A key repeated
     with the same data keeps its first row; a target's versions (decision dates) are keys of their own."""
-    from .cross_checks import _fmt, _same_arrays, written
+    from .cross_checks import shown_value, same_arrays, written
     from .schema import TABLES
 
     decimals = {info["file"]: info.get("decimal") or "." for info in checked.files}
@@ -171,7 +171,7 @@ def both_sides_of_conflicts(checked: Checked) -> Checked:
         differing = np.full(len(complete), -1)   # a row's first column differing from its key's first row
         for j in reversed(range(len(data_cols))):
             values = complete[data_cols[j]].to_numpy()
-            differing = np.where(~_same_arrays(values, values[first]), j, differing)
+            differing = np.where(~same_arrays(values, values[first]), j, differing)
         conflicts = np.flatnonzero(differing >= 0)
         # Each conflicting key once, told by its first conflicting row.
         _, once = np.unique(first[conflicts], return_index=True)
@@ -181,7 +181,7 @@ def both_sides_of_conflicts(checked: Checked) -> Checked:
             file = files[at]
             other = f"{rows[later]}" if files[later] == file else f"{rows[later]} ({files[later]})"
             added.append(Problem(file, int(rows[at]), written(checked.headers, file, name),
-                                 _fmt(complete[name].iat[at], file, decimals),
+                                 shown_value(complete[name].iat[at], file, decimals),
                                  "conflicting_key", {"key": " / ".join(str(complete[k].iat[at]) for k in key),
                                                      "first_row": other}, ("keep_one", {})))
     if not added:

@@ -300,7 +300,7 @@ def readable_to_approve(item: ToApprove, framework: dict, lang: str) -> pd.DataF
     """One row per row to change or add, in a planner's words: the change, each code with its name, the
     period, the value in the page's number format with the indicator's unit, the flag in words; a
     changed cell reads `old → new`. Only the columns the rows fill."""
-    from .changes import NAMED, _missing, _names, cell_text, flag_words
+    from .changes import NAMED, is_missing, code_names, cell_text, flag_words
     from .i18n import TEXTS, t, with_unit
     from .units import unit_of
 
@@ -308,15 +308,15 @@ def readable_to_approve(item: ToApprove, framework: dict, lang: str) -> pd.DataF
     key = list(spec.key)
     rows = item.rows.to_dict("records")
     data = [c for c in spec.names if c not in key
-            and any(not _missing(r.get(c)) or not _missing(r.get(f"{c}_old")) for r in rows)]
-    names = {c: _names(framework, c, lang) for c in key if c in NAMED}
+            and any(not is_missing(r.get(c)) or not is_missing(r.get(f"{c}_old")) for r in rows)]
+    names = {c: code_names(framework, c, lang) for c in key if c in NAMED}
     indicators = framework.get("indicators")
     units = ({str(r["indicator_id"]): unit_of(r, lang) for r in indicators.to_dict("records")}
              if "indicator_id" in key and indicators is not None and not indicators.empty else {})
     labels = {c: _label(spec, c, lang) for c in key + data}
 
     def shown(column: str, value, record: dict) -> str:
-        if _missing(value):
+        if is_missing(value):
             return "–"
         if column == "flag":
             return flag_words(value, lang)
@@ -342,9 +342,9 @@ def readable_to_approve(item: ToApprove, framework: dict, lang: str) -> pd.DataF
 
 def _label(spec, column: str, lang: str) -> str:
     """A column's header: the product's word for it, else the schema's short description of it."""
-    from .changes import _column_label
+    from .changes import column_label
 
-    label = _column_label(column, lang)
+    label = column_label(column, lang)
     if label != column:
         return label
     help_text = next((getattr(c, f"help_{lang}") for c in spec.columns if c.name == column), None)

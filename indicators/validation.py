@@ -522,7 +522,7 @@ def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str], ignored
 def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd.DataFrame, list[Problem]]:
     """Numbers written with a unit (`12,5 %`, `1 234 €`, kept by _parse_sheet as `_sign_<column>`): the
     sign is dropped where it is the unit of the row's indicator, refused where the unit is another."""
-    from .cross_checks import _per_file
+    from .cross_checks import per_file
 
     signed = [c for c in frame.columns if str(c).startswith("_sign_")]
     problems: list[Problem] = []
@@ -535,7 +535,7 @@ def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd
             values = frame[name].to_numpy(dtype="float64", copy=True)
             values[bad] = np.nan   # not judged again (a percentage over 100)
             frame[name] = values
-            problems.extend(_per_file(frame, bad, name, "unit_mismatch", lambda pos, file, where: Problem(
+            problems.extend(per_file(frame, bad, name, "unit_mismatch", lambda pos, file, where: Problem(
                 file, int(frame["_row"].iat[pos]), where, texts[pos], "unit_mismatch",
                 {"sign": unit_sign(texts[pos]), "indicator": ids[pos], "unit": units[ids[pos]]},
                 ("write_in_unit", {"unit": units[ids[pos]]})), headers))
