@@ -71,3 +71,27 @@ def test_a_same_day_correction_is_left_out_not_a_refused_backup(demo_store_file,
     assert mine["target_value"].tolist() == [30.0, 41.0]   # the 2020 decision kept, the corrected 40 not
     restored = open_store(f"sqlite:///{tmp_path / 'restored.sqlite'}")
     assert import_files(restored, export(engine, tmp_path / "backup.xlsx"), user="restore").ok
+
+
+@pytest.mark.parametrize("form", ["again.xlsx", "again.csv"])
+def test_an_export_imported_again_into_its_own_store_adds_no_earlier_version(demo_store_file, tmp_path, form):
+    """Export, edit nothing, import again (a planner's round trip): the earlier versions it carries are
+    those the store keeps; none is kept a second time, and the import reports none."""
+    import sqlalchemy as sa
+
+    path = tmp_path / "store.sqlite"
+    shutil.copy(demo_store_file, path)
+    engine = open_store(f"sqlite:///{path}")
+
+    def kept() -> int:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM history WHERE table_name = 'targets'")).scalar()
+
+    before = kept()
+    assert before >= 2
+    for _ in range(2):
+        outcome = import_files(engine, export(engine, tmp_path / form), user="again")
+        assert outcome.ok
+        assert "earlier_versions" not in outcome.result.counts.get("targets", {})
+    assert kept() == before
+    assert len(_versions(engine)) == before

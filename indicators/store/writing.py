@@ -17,7 +17,7 @@ from ..schema import INTEGER, NUMBER, TABLES, Table
 
 from . import bulk
 from .tables import (
-    SQL_TABLES, StoreError, _bump_version, batches, read_table)
+    SQL_TABLES, StoreError, _bump_version, batches, history, read_table)
 
 # ---------------------------------------------------------------- importing
 
@@ -272,6 +272,8 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             older = is_earlier(updated, table)
             earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
             updated, old = updated[~older], old[~older]
+        if len(earlier):   # a re-imported export brings the earlier versions the store already keeps
+            earlier = earlier[~_kept_already(conn, name, earlier)]
         if len(earlier):
             _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
         result.counts[name] = {"added": n_added, "updated": len(updated), "unchanged": unchanged}
@@ -355,6 +357,25 @@ def _attach(frame: pd.DataFrame, name: str, successors: dict[str, str]) -> pd.Da
 
 def _json_row(values: dict) -> str:
     return json.dumps({k: _clean(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
+
+
+def _kept_already(conn, name: str, rows: pd.DataFrame) -> np.ndarray:
+    """Which of `rows` (earlier versions a file brings) the store keeps already as an earlier version of
+    an active batch: an export imported again must not add them a second time."""
+    table = TABLES[name]
+
+    def same(values: dict) -> tuple:   # read back from JSON both sides: 12 and 12.0 are alike
+        return tuple(values.get(c) for c in table.names)
+
+    records = [{c: r[c] for c in table.names} for r in rows.to_dict("records")]
+    keys = sorted({_json_row({k: r[k] for k in table.key}) for r in records})
+    kept: set[tuple] = set()
+    for start in range(0, len(keys), 500):
+        query = (sa.select(history.c.row).join(batches, batches.c.batch_id == history.c.batch_id)
+                 .where(history.c.table_name == name, history.c.op.in_(("update", "revision")),
+                        batches.c.status == "active", history.c.row_key.in_(keys[start:start + 500])))
+        kept.update(same(json.loads(row)) for (row,) in conn.execute(query))
+    return np.array([same(json.loads(_json_row(r))) in kept for r in records], dtype=bool)
 
 
 def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) -> None:
