@@ -376,7 +376,11 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
                     ss["_period_clamped"] = (f"{wanted[0] or ''}–{wanted[1] or ''}",
                                              f"{ss[KEYS['years']][0]}–{ss[KEYS['years']][1]}")
             ss[KEYS["years"]] = _slider_range(ss.get(KEYS["years"]), ss.get("_years_last"), years)
-            chosen = st.select_slider(t("period_range", lang), options=years, key=KEYS["years"])
+            # value= makes it a range widget for Streamlit's reading of the browser's answer: without it,
+            # the two ends sent back were read as one value, refused, and the slider snapped back
+            # (the period could be set only in the address); the value shown is the session state's.
+            chosen = st.select_slider(t("period_range", lang), options=years, value=(years[0], years[-1]),
+                                      key=KEYS["years"])
             if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2):
                 chosen = (years[0], years[-1])
             ss["_years_last"] = (tuple(chosen), (years[0], years[-1]))
