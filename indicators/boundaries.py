@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import i18n, limits
 from .i18n import t
-from .style import COUNTRY_COLORS
+from .countries import of_territories
 
 MAX_MB = 25                        # boundary files above this are refused (simplify them first)
 MAX_BYTES = MAX_MB * 1024 * 1024
@@ -560,7 +560,7 @@ def build_geography(sets: Sequence[Mapping], territories: pd.DataFrame) -> Geogr
     if shapes:
         geoms = [shape(g) for gs in shapes.values() for g in gs]
         bounds = _bounds(geoms)
-    border = national_borders(per_set_country, [c for c in COUNTRY_COLORS])
+    border = national_borders(per_set_country, of_territories(territories))   # every pair of the region's countries
     base_layers.sort(key=lambda item: -item[0])
     return Geography(shapes, [layer for _, layer in base_layers], border, bounds, summaries)
 

@@ -6,8 +6,9 @@ latest year's ranking of territories is `ranking`'s.
 
 Conventions, the same on every chart:
 
-- French side and Belgian side are told apart at a glance by the country colour
-  (`style.COUNTRY_COLORS`) *and* the line dash and marker shape (never colour alone);
+- the countries (sides of the border) are told apart at a glance by their colour *and* their line
+  dash and marker shape (never colour alone): France and Belgium as always (`style.COUNTRY_COLORS`),
+  every other country the next look of `countries.looks`, the same on every chart of a store;
   several territories of one side get shades of their side's colour;
 - the target path (baseline → target, along the required growth rate) is dark and dotted,
   with a square at the baseline and a star at the target; the milestone is a diamond;
@@ -26,10 +27,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n
+from . import countries, i18n
+from .countries import Sides, side_looks, side_looks_text, sides_of  # noqa: F401  (the sides drawn)
 from .i18n import t
 from .parsing import period_span
-from .style import COUNTRY_COLORS, COUNTRY_DASH, PROJECTION_COLOR, TARGET_COLOR, mix
+from .style import PROJECTION_COLOR, TARGET_COLOR, mix
 from .wording import (_get, _isnum, flag_word, format_value, milestone_status_text, projection, projection_text,
                       side_of, territory_labels)
 
@@ -37,13 +39,13 @@ from .wording import (_get, _isnum, flag_word, format_value, milestone_status_te
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
 FONT_SIZE = 16          # base font: readable on a projector
 SMALL_FONT = 14         # legend, ticks: never below 14
-COUNTRY_SYMBOLS = {"FR": "circle", "BE": "square"}
-OTHER_SYMBOL = "triangle-up"
+COUNTRY_SYMBOLS = countries.FIRST_SYMBOLS         # France's and Belgium's; the others': countries.SYMBOLS
+OTHER_SYMBOL = countries.OTHER_SYMBOL
 SYMBOL_VARIANTS = ("", "-open", "-dot", "-open-dot")   # plotly's fillings of one marker shape
-# Territories of neither side (a cross-border body coded EU, a Dutch region…): a third hue,
-# away from the grey of the projection and the near-black of the target path.
-OTHER_SIDE_COLOR = "#7B3294"
-OTHER_SIDE_DASH = "dashdot"
+# Territories of no country's side (a cross-border body coded EU, a territory without a country): a
+# hue of their own, away from the grey of the projection and the near-black of the target path.
+OTHER_SIDE_COLOR = countries.OTHER_COLOR
+OTHER_SIDE_DASH = countries.OTHER_DASH
 FLAG_SYMBOL = "diamond-open"
 NEUTRAL_MARK = "#4A4F55"   # a legend key that stands for marks of every colour
 MILESTONE_SYMBOL = "diamond"
@@ -70,9 +72,10 @@ def period_x(period: Any) -> float | None:
     return float(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
-def side_shades(country: str | None, n: int) -> list[str]:
-    """`n` shades of a side's colour (darker to lighter), the side's own colour first."""
-    base = COUNTRY_COLORS.get(country or "", OTHER_SIDE_COLOR)
+def side_shades(country: str | None, n: int, region=()) -> list[str]:
+    """`n` shades of a side's colour (darker to lighter), the side's own colour first. `region`: the
+    store's countries (`countries.of_territories`), which give each country its look."""
+    base = countries.look(country, region).color
     if n <= 1:
         return [base]
     shades = [base]
@@ -212,16 +215,18 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         data = data[data["_x"].notna() & data["_v"].notna()].sort_values(["territory_id", "_x"])
     flag_col = "flag" if "flag" in data.columns else None
 
-    # order: French side first, then Belgian, then others; by name within a side
+    # order: French side first, then Belgian, then the other countries, then cross-border bodies; by
+    # name within a side
     tids = list(dict.fromkeys(str(x) for x in data["territory_id"])) if len(data) else []
     side_of = {tid: labels.get(tid, (tid, ""))[1] for tid in tids}
-    side_rank = {"FR": 0, "BE": 1}
-    tids.sort(key=lambda tid: (side_rank.get(side_of[tid], 2), side_of[tid], labels.get(tid, (tid,))[0]))
+    tids.sort(key=lambda tid: (countries.rank(side_of[tid]), labels.get(tid, (tid,))[0]))
+    region = countries.of_territories(territories) + list(side_of.values())
+    look = {side: countries.look(side, region) for side in set(side_of.values())}
     colour: dict[str, str] = {}
     variant: dict[str, str] = {}
     for side in dict.fromkeys(side_of[tid] for tid in tids):
         members = [tid for tid in tids if side_of[tid] == side]
-        for i, (tid, shade) in enumerate(zip(members, side_shades(side, len(members)))):
+        for i, (tid, shade) in enumerate(zip(members, side_shades(side, len(members), region))):
             colour[tid] = shade
             # the side's marker, filled, open, dotted…: eight Belgian lines in close shades of orange
             # could not be told apart; the shape still says the side
@@ -246,8 +251,8 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             hover.append(text)
         fig.add_trace(go.Scatter(
             x=part["_x"].tolist(), y=part["_v"].tolist(), name=f"{name} ({side})", mode="lines+markers",
-            line=dict(color=colour[tid], width=3, dash=COUNTRY_DASH.get(country, OTHER_SIDE_DASH)),
-            marker=dict(size=8, color=colour[tid], symbol=COUNTRY_SYMBOLS.get(country, OTHER_SYMBOL) + variant[tid],
+            line=dict(color=colour[tid], width=3, dash=look[country].dash),
+            marker=dict(size=8, color=colour[tid], symbol=look[country].symbol + variant[tid],
                         line=dict(width=1.5, color=colour[tid])),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             legendgroup=f"territory-{tid}", meta={"role": "observed", "territory_id": tid, "country": country},
@@ -436,27 +441,47 @@ def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) ->
                           legend=dict(y=1.0, yanchor="top", yref="container"))
 
 
+PANELS_PER_ROW = 3     # past this many countries, the panels wrap onto rows (four: two rows of two)
+
+
+def panel_grid(n: int) -> tuple[int, int]:
+    """(rows, columns) of `n` side panels: one row up to PANELS_PER_ROW, else rows as even as can be."""
+    if n <= PANELS_PER_ROW:
+        return 1, max(n, 1)
+    rows = math.ceil(n / PANELS_PER_ROW)
+    cols = math.ceil(n / rows)
+    return rows, cols
+
+
 def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_height: int = 300,
                  above: tuple[str, go.Figure] | None = None) -> go.Figure:
-    """Charts of the two sides (title, figure), aligned by `align_axes`, as one figure of panels side by
-    side sharing their value axis, each series listed once in one legend (a click on an entry toggles
-    it on both sides). One figure, not two: a plotly chart fewer for the browser to mount per indicator
-    (navigation to Actions, 7 clicks: 0.39 → 0.37 s with the demo, 0.97 → 0.92 s with the large store).
+    """Charts of the sides (title, figure: a country each), aligned by `align_axes`, as one figure of panels
+    side by side sharing their value axis, each series listed once in one legend (a click on an entry
+    toggles it on every side). One figure, not one per side: a plotly chart fewer for the browser to mount
+    per indicator (navigation to Actions, 7 clicks: 0.39 → 0.37 s with the demo, 0.97 → 0.92 s with the
+    large store). Two or three countries stand in one row; more wrap onto rows (`panel_grid`).
     `above` (title, figure), the cross-border bodies, spans the width above them on its own value axis:
     one chart again, not two (in Chromium, plotly drew the two in ~110 ms, the one in ~40 ms)."""
     from plotly.subplots import make_subplots
 
     n, gap = len(panels), 76                          # between the rows: the upper axis' years, the titles
+    lower, cols = panel_grid(n)
+    rows = lower + (1 if above else 0)
     titled = ([above] if above else []) + list(panels)
-    rows = 2 if above else 1
-    out = make_subplots(rows=rows, cols=n, shared_yaxes=True, horizontal_spacing=0.06,
-                        specs=[[{"colspan": n}] + [None] * (n - 1), [{}] * n] if above else None,
-                        vertical_spacing=gap / (2 * plot_height + gap) if above else None,
+    grid = [[{}] * cols for _ in range(lower)]
+    for k in range(n, lower * cols):                  # the last row's empty cells
+        grid[k // cols][k % cols] = None
+    specs = ([[{"colspan": cols}] + [None] * (cols - 1)] if above else []) + grid
+    out = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.06,
+                        specs=specs if (above or lower > 1) else None,
+                        vertical_spacing=gap / (rows * plot_height + (rows - 1) * gap) if rows > 1 else None,
                         subplot_titles=[f"<b>{title}</b>" for title, _ in titled])
     out.update_annotations(font=dict(size=FONT_SIZE), yshift=4)
     shown: set[str] = set()
-    places = ([(1, 1, above[1])] if above else []) + [(rows, col, fig) for col, (_, fig) in enumerate(panels, 1)]
-    for row, col, fig in places:
+    first_row = 2 if above else 1
+    places = ([(1, 1, above[1])] if above else []) + [
+        (first_row + k // cols, 1 + k % cols, fig) for k, (_, fig) in enumerate(panels)]
+    for k, (row, col, fig) in enumerate(places):
         for trace in fig.data:
             key = trace.legendgroup or trace.name
             copy = type(trace)(trace, legendgroup=key)
@@ -465,18 +490,25 @@ def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_hei
                 shown.add(key)
             out.add_trace(copy, row=row, col=col)
         first = col == 1
-        # the upper panel's years need no title: "Période" would crowd the gap above the lower titles
-        x_axis = {k: v for k, v in fig.layout.xaxis.to_plotly_json().items()
-                  if k not in ("domain", "anchor") and (row == rows or k != "title")}
-        y_axis = {k: v for k, v in fig.layout.yaxis.to_plotly_json().items()
-                  if k not in ("domain", "anchor", "matches") and (first or k != "title")}
+        # the years' title under the lowest panel of each column only ("Période" would crowd the gap above
+        # the titles of the panels below); the upper panel's years need none
+        lowest = row == rows or (row == rows - 1 and col > (n - 1) % cols + 1 and row >= first_row)
+        x_axis = {key: v for key, v in fig.layout.xaxis.to_plotly_json().items()
+                  if key not in ("domain", "anchor") and (lowest or key != "title")}
+        y_axis = {key: v for key, v in fig.layout.yaxis.to_plotly_json().items()
+                  if key not in ("domain", "anchor", "matches") and (first or key != "title")}
         out.update_xaxes(x_axis, row=row, col=col)
         out.update_yaxes(y_axis, row=row, col=col)
+    if lower > 1:     # every side on one value axis, across its rows too (the rows share theirs already)
+        names = [out.get_subplot(row, col).yaxis.plotly_name for row, col, _ in places[1 if above else 0:]]
+        main = names[0].replace("axis", "")
+        for name in names[1:]:
+            out.layout[name].matches = main
     layout = panels[0][1].layout.to_plotly_json()
-    out.update_layout({k: v for k, v in layout.items()
-                       if k not in ("xaxis", "yaxis", "annotations", "shapes", "template", "height", "margin")})
+    out.update_layout({key: v for key, v in layout.items()
+                       if key not in ("xaxis", "yaxis", "annotations", "shapes", "template", "height", "margin")})
     top = 12 + 32 * legend_rows(out, width) + 28          # the legend, then the panels' titles
-    plots = rows * plot_height + (gap if above else 0)
+    plots = rows * plot_height + (rows - 1) * gap
     out.update_layout(height=plots + top + 80, margin=dict(t=top, b=10, l=10, r=10))
     return out
 
@@ -484,8 +516,8 @@ def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_hei
 def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territories: pd.DataFrame | None,
                       limit: int = 12) -> list[str]:
     """The territories a time series shows when there are too many to read: the targets'
-    territories first, then, alternating French and Belgian sides, those with the most values
-    and the largest latest value."""
+    territories first, then, taking each country's side in turn (France, Belgium, the others, the
+    cross-border bodies), those with the most values and the largest latest value."""
     ids = list(dict.fromkeys(str(x) for x in obs["territory_id"]))
     if len(ids) <= limit:
         return ids
@@ -499,7 +531,7 @@ def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territori
     queues = {}
     for tid in stats.index:
         queues.setdefault(sides.get(tid, ""), []).append(tid)
-    order = [q for _, q in sorted(queues.items(), key=lambda kv: {"FR": 0, "BE": 1}.get(kv[0], 2))]
+    order = [q for _, q in sorted(queues.items(), key=lambda kv: countries.rank(kv[0]))]
     while len(chosen) < limit and any(order):
         for queue in order:
             while queue and queue[0] in chosen:
@@ -507,3 +539,4 @@ def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territori
             if queue and len(chosen) < limit:
                 chosen.append(queue.pop(0))
     return chosen
+

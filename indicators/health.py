@@ -16,7 +16,7 @@ Data health page and by the closing page of the progress report.
   two cycles of `MULTIANNUAL_YEARS` years. A missing periodicity is read as annual.
 - **Comparability** across the border (`harmonised`, `partial`, `not_comparable`, or `unknown`
   when not given) with the sides the indicator is measured on, and a caution when values of
-  both sides exist and are not harmonised (`comparability_caution`: one rule for Data health, the
+  two countries or more exist and are not harmonised (`comparability_caution`: one rule for Data health, the
   Explorer's ranking, the Map and the report).
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n
+from . import countries, i18n
 from .i18n import t
 from .parsing import period_span
 
@@ -271,11 +271,19 @@ def assess_health(indicators: pd.DataFrame, observations: pd.DataFrame, flows: p
                   comparability=comparability(ind, data, territories), flow_indicators=flow_ids)
 
 
+def _country_ranks(column: pd.Series) -> list[int]:
+    """Each cell's country as a number in `countries.rank` order."""
+    codes = [countries.code_of(c) for c in column]
+    place = {c: i for i, c in enumerate(sorted(set(codes), key=countries.rank))}
+    return [place[c] for c in codes]
+
+
 def _territory_order(territories: pd.DataFrame) -> dict[str, int]:
-    """French side first, then Belgian, then others; larger kinds first, then by code."""
+    """French side first, then Belgian, then the other countries, then cross-border bodies
+    (`countries.rank`); larger kinds first, then by code."""
     kinds = ["region", "department", "province", "nuts3", "arrondissement", "epci", "commune", "custom"]
     frame = territories.assign(
-        _c=territories["country"].map({"FR": 0, "BE": 1}).fillna(2),
+        _c=_country_ranks(territories["country"]),
         _k=territories["kind"].map({k: i for i, k in enumerate(kinds)}).fillna(len(kinds))
         if "kind" in territories else 0)
     frame = frame.sort_values(["_c", "_k", "territory_id"])
@@ -336,7 +344,8 @@ def comparability_code(value) -> str:
 
 
 def _caution(code: str, sides) -> str | None:
-    return CAUTIONS.get(code) if {"FR", "BE"} <= set(sides) else None
+    """The caution when values come from two countries or more (a cross-border body coded EU is none)."""
+    return CAUTIONS.get(code) if len(countries.ordered(sides)) >= 2 else None
 
 
 def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
@@ -359,7 +368,7 @@ def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
         iid = str(r["indicator_id"])
         code = comparability_code(r.get("comparability"))
         found = sides.get(iid, set())
-        order = sorted(found, key=lambda c: ({"FR": 0, "BE": 1}.get(c, 2), c))
+        order = sorted(found, key=countries.rank)
         rows.append({"indicator_id": iid, "comparability": code, "sides": order, "caution": _caution(code, found)})
     out = pd.DataFrame(rows, columns=["indicator_id", "comparability", "sides", "caution"])
     out["caution"] = pd.Series([r["caution"] for r in rows], index=out.index, dtype=object)   # None, not NaN
@@ -367,8 +376,8 @@ def comparability(indicators: pd.DataFrame, data: pd.DataFrame,
 
 
 def comparability_caution(comparability, territory_ids, territories: pd.DataFrame | None) -> str | None:
-    """The text key of the caution (`CAUTIONS`) when the values shown (`territory_ids`) stand on both
-    sides of the border and the indicator's `comparability` code says they are not harmonised across
+    """The text key of the caution (`CAUTIONS`) when the values shown (`territory_ids`) come from two
+    countries or more (sides of a border; a cross-border body coded EU is none) and the indicator's `comparability` code says they are not harmonised across
     it, a code not given included; None otherwise. `is_alarm` tells a warning from a quiet note."""
     if territory_ids is None:
         return None

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import i18n
+from . import countries, i18n
 from .i18n import t
 from .units import unit_of
 from .wording import _get, _isnum, flag_word, format_value, milestone_text, status_text, territory_labels
@@ -134,10 +134,11 @@ def values_table(obs: pd.DataFrame, indicator: Mapping, territories: pd.DataFram
         return pd.DataFrame(columns=list(cols.values()))
     data = obs.copy()
     data["territory_id"] = data["territory_id"].astype(str)
-    order = {"FR": 0, "BE": 1}
     data["_country"] = [labels.get(tid, (tid, ""))[1] for tid in data["territory_id"]]
     data["_name"] = [labels.get(tid, (tid, ""))[0] for tid in data["territory_id"]]
-    data["_rank"] = [order.get(c, 2) for c in data["_country"]]
+    # France, Belgium, the other countries, then cross-border bodies (the charts' order); codes as stored
+    order = {c: i for i, c in enumerate(sorted(set(data["_country"]), key=countries.rank))}
+    data["_rank"] = [order[c] for c in data["_country"]]
     data = data.sort_values(["_rank", "_country", "_name", "period"], kind="stable")
     out = pd.DataFrame({
         "indicator_id": iid,

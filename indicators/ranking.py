@@ -9,10 +9,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n
-from .charts import OTHER_SIDE_COLOR, SMALL_FONT, base_layout, value_axis_title
-from .i18n import t
-from .style import COUNTRY_COLORS
+from . import countries, i18n
+from .charts import SMALL_FONT, base_layout, value_axis_title
 from .wording import flag_word, format_value, territory_labels
 
 
@@ -42,12 +40,13 @@ def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str |
 def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
                   unit: str | None = None, territories: pd.DataFrame | None = None,
                   direction: str | None = None, by_side: bool = False) -> go.Figure:
-    """Horizontal bars of one value per territory, coloured (and hatched) by country side.
+    """Horizontal bars of one value per territory, coloured by country (`countries.looks`: France and
+    Belgium as always, Belgium hatched; every other country a colour of its own), named in `lang`.
 
     latest_by_territory: territory_id, value, optional period, flag, name, country. Names and
     countries come from `territories` when the frame does not carry them. The best value in the
     indicator's direction is at the top. `by_side` (an indicator not comparable across the border):
-    each side is ranked in a block of its own, France above Belgium, a line between them.
+    each country is ranked in a block of its own, France above Belgium above the others, a line between.
     """
     labels = territory_labels(territories, lang)
     frame = latest_by_territory.copy()
@@ -63,8 +62,9 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     # plotly draws the first category at the bottom: put the best value last
     ascending = str(direction or "increase").strip().lower() != "decrease"
     frame = frame.sort_values("_v", ascending=ascending, kind="stable")
-    if by_side:   # the first block drawn is the bottom one: Belgium's, then France's above it
-        frame["_side"] = frame["country"].map(SIDE_ORDER).fillna(len(SIDE_ORDER))
+    order = sorted(frame["country"].unique(), key=countries.rank)     # France, Belgium, the others, EU
+    if by_side:   # the first block drawn is the bottom one: the last country's, France's on top
+        frame["_side"] = frame["country"].map({c: i for i, c in enumerate(order)})
         frame = frame.sort_values("_side", ascending=False, kind="stable")
     frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
     # two territories of the same name stay two bars
@@ -73,7 +73,8 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     periods = frame["period"].astype(str) if "period" in frame else pd.Series("", index=frame.index)
     top_period = periods.max() if len(periods) else ""
     fig = go.Figure()
-    for country in sorted(frame["country"].unique(), key=lambda c: (SIDE_ORDER.get(c, len(SIDE_ORDER)), c)):
+    region = countries.of_territories(territories) + order
+    for country in order:
         part = frame[frame["country"] == country]
         texts, hovers = [], []
         bar_unit = unit if unit and len(str(unit)) <= 3 else None      # a long unit is on the axis title
@@ -89,10 +90,9 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                 hover += f"<br>⚑ {word} ({str(row['flag']).strip()})"
             texts.append(text)
             hovers.append(hover)
-        country_name = t(f"country_{country}", lang) if f"country_{country}" in i18n.TEXTS else (country or "–")
         fig.add_trace(go.Bar(
-            x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=country_name,
-            marker=dict(color=COUNTRY_COLORS.get(country, OTHER_SIDE_COLOR),
+            x=part["_v"].tolist(), y=part["_label"].tolist(), orientation="h", name=countries.name(country, lang),
+            marker=dict(color=countries.look(country, region).color,
                         pattern=dict(shape="/" if country == "BE" else "", fgcolor="#FFFFFF", size=8,
                                      solidity=0.25, fillmode="overlay"),
                         line=dict(width=0)),
@@ -146,7 +146,6 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     return fig
 
 
-SIDE_ORDER = {"FR": 0, "BE": 1}   # legend order, and the blocks of a ranking by side, top first
 REFERENCE_LINES = 3     # reference lines drawn at most: their words stack above the bars, one line each
 REFERENCE_SCALE = 3     # a reference beyond this many times the largest bar is said in words (bars keep ~1/4 of the width)
 

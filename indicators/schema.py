@@ -145,6 +145,24 @@ THEMES = Table(
     key=("theme_id",), label_en="Themes", label_fr="Thématiques", label_nl="Thema's",
 )
 
+# Country codes of territories and partners: every ISO 3166-1 alpha-2 code, as babel's territory list
+# (CLDR) knows them, and EU for a cross-border body (an EGTC, a Eurometropolis). CLDR's two-letter codes
+# that are no ISO 3166-1 country are left out: reserved ones (AC, CP, CQ, DG, EA, IC, TA), groupings (EZ,
+# UN, QO) and test codes (XA, XB, ZZ); Kosovo's XK, which Eurostat and Interreg use, is kept. The demo's
+# countries first (the order messages and templates list them in), then the others by code.
+NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def _country_codes() -> tuple[str, ...]:
+    from babel import Locale
+
+    first = ("FR", "BE", "NL", "LU", "DE", "EU")
+    known = {c for c in Locale("en").territories if len(c) == 2 and c.isalpha() and c not in NOT_COUNTRIES}
+    return first + tuple(sorted(known - set(first)))
+
+
+COUNTRIES = _country_codes()
+
 # Kinds of partner institution (DESIGN.md; case-insensitive in files, so `EGTC` reads as `egtc`).
 PARTNER_KINDS = ("state", "region", "department", "province", "metropolis", "municipality", "agency", "egtc",
                  "other")
@@ -158,10 +176,12 @@ PARTNERS = Table(
                help_nl="Code van de partnerinstelling", example="MEL"),
         *_names("name", fr_aliases=("nom_fr", "nom", "naam_fr"), nl_aliases=("nom_nl", "naam_nl", "naam"),
                 en_aliases=("nom_en", "naam_en"), example="Métropole Européenne de Lille"),
-        Column("country", CODE, True, allowed=("FR", "BE", "NL", "LU", "DE", "EU"), aliases=("pays", "land"),
-               help_en="Country code (FR, BE…; EU for a cross-border body)",
-               help_fr="Code pays (FR, BE… ; EU pour un organisme transfrontalier)",
-               help_nl="Landcode (FR, BE…; EU voor een grensoverschrijdend orgaan)", example="FR"),
+        Column("country", CODE, True, allowed=COUNTRIES, aliases=("pays", "land"),
+               help_en="Country code, ISO 3166-1 two letters (FR, BE, DE, LU, NL, CH…; EU for a cross-border body)",
+               help_fr="Code pays ISO 3166-1 à deux lettres (FR, BE, DE, LU, NL, CH… ; EU pour un organisme "
+                       "transfrontalier)",
+               help_nl="Landcode, ISO 3166-1 met twee letters (FR, BE, DE, LU, NL, CH…; EU voor een "
+                       "grensoverschrijdend orgaan)", example="FR"),
         Column("kind", CODE, allowed=PARTNER_KINDS, aliases=("type_partenaire", "nature", "soort"),
                help_en="state, region, department, province, metropolis, municipality, agency, egtc or other",
                help_fr="state (État), region, department, province, metropolis, municipality (commune), "
@@ -279,7 +299,6 @@ INDICATORS = Table(
     key=("indicator_id",), label_en="Indicators", label_fr="Indicateurs", label_nl="Indicatoren",
 )
 
-COUNTRIES = ("FR", "BE", "NL", "LU", "DE", "EU")
 TERRITORY_KINDS = ("commune", "epci", "arrondissement", "province", "department", "region", "nuts3", "custom")
 
 TERRITORIES = Table(
@@ -293,8 +312,12 @@ TERRITORIES = Table(
         *_names("name", fr_aliases=("nom_fr", "nom", "libelle", "libellé"), nl_aliases=("nom_nl", "naam_nl", "naam"),
                 en_aliases=("nom_en", "naam_en"), example="Lille"),
         Column("country", CODE, True, allowed=COUNTRIES, aliases=("pays", "land"),
-               help_en="Country code (FR, BE…)", help_fr="Code pays (FR, BE…)", help_nl="Landcode (FR, BE…)",
-               example="FR"),
+               help_en="Country code, ISO 3166-1 two letters (FR, BE, DE, LU, NL, CH…; EU for a cross-border "
+                       "territory)",
+               help_fr="Code pays ISO 3166-1 à deux lettres (FR, BE, DE, LU, NL, CH… ; EU pour un territoire "
+                       "transfrontalier)",
+               help_nl="Landcode, ISO 3166-1 met twee letters (FR, BE, DE, LU, NL, CH…; EU voor een "
+                       "grensoverschrijdend gebied)", example="FR"),
         Column("kind", CODE, allowed=TERRITORY_KINDS, aliases=("type_territoire", "echelon", "échelon", "soort"),
                help_en="commune, epci, arrondissement, province, department, region, nuts3 or custom",
                help_fr="commune, epci, arrondissement, province, department, region, nuts3 ou custom",
@@ -422,6 +445,8 @@ FLOWS = Table(
 
 SEMESTER_PATTERN = r"^[0-9]{4}(-S[12])?$"   # YYYY-S1, YYYY-S2 or YYYY
 
+from .languages import LANGUAGE_PATTERN  # noqa: E402  (the languages an update may be written in)
+
 ACTION_UPDATES = Table(
     "action_updates",
     (
@@ -441,9 +466,12 @@ ACTION_UPDATES = Table(
         Column("text", TEXT, True, aliases=("texte", "realisations", "réalisations", "tekst"),
                help_en="What was done this period", help_fr="Ce qui a été réalisé sur la période",
                help_nl="Wat deze periode gedaan is", example="Deux tronçons de la vallée de la Lys ouverts."),
-        Column("lang", CODE, allowed=("fr", "nl", "en"), aliases=("langue", "taal"),
-               help_en="Language of the texts (fr, nl, en)", help_fr="Langue des textes (fr, nl, en)",
-               help_nl="Taal van de teksten (fr, nl, en)", example="fr"),
+        # Any language a partner writes in (a German-speaking partner's `de`), stored as written.
+        Column("lang", CODE, aliases=("langue", "taal"), pattern=LANGUAGE_PATTERN, pattern_problem="bad_lang",
+               help_en="Language of the texts: its two-letter ISO 639-1 code (fr, nl, en, de, lb…)",
+               help_fr="Langue des textes : son code ISO 639-1 à deux lettres (fr, nl, en, de, lb…)",
+               help_nl="Taal van de teksten: de ISO 639-1-code van twee letters (fr, nl, en, de, lb…)",
+               example="fr"),
         Column("next_steps", TEXT, aliases=("prochaines_etapes", "prochaines_étapes", "volgende_stappen"),
                help_en="Next steps", help_fr="Prochaines étapes", help_nl="Volgende stappen"),
         Column("risks", TEXT, aliases=("risques", "risico_s", "risico's"), help_en="Risks", help_fr="Risques",

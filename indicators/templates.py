@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import FLAGS, INTEGER, MISSING_MARKERS, NUMBER, TABLES
+from .schema import COUNTRIES, FLAGS, INTEGER, MISSING_MARKERS, NUMBER, TABLES
 
 
 # The header of a template's notes sheet, in each language (is_notes_sheet recognises it on upload).
@@ -38,13 +38,24 @@ def _typed(example: str, kind: str):
     return int(number) if kind == INTEGER or number.is_integer() else number
 
 
+# The country column takes 251 codes: said as what they are, with the usual ones.
+COUNTRY_EXAMPLES = ("FR", "BE", "DE", "LU", "NL", "CH")
+
+
+def allowed_said(col, code=str) -> str:
+    """A column's allowed values as a notes sheet or the docs list them (`code` writes one)."""
+    if col.allowed is COUNTRIES:
+        return f"ISO 3166-1 alpha-2 ({', '.join(code(c) for c in COUNTRY_EXAMPLES)}…), {code('EU')}"
+    return ", ".join(code(a) for a in col.allowed or ())
+
+
 def notes(table: str, lang: str) -> list[tuple[str, str, str, str]]:
     """(column, required?, allowed values, explanation) in the user's language, for a notes sheet."""
     t = TABLES[table]
     word = {"fr": ("obligatoire", "facultative"), "nl": ("verplicht", "optioneel"), "en": ("required", "optional")}[lang]
     rows = [NOTES_HEAD[lang]]
     for c in t.columns:
-        rows.append((c.name, word[0] if c.required else word[1], ", ".join(c.allowed or ()), t.help(c.name, lang)))
+        rows.append((c.name, word[0] if c.required else word[1], allowed_said(c), t.help(c.name, lang)))
     return rows
 
 
@@ -58,7 +69,7 @@ def column_reference() -> str:
         out.append("|---|---|---|---|---|---|---|")
         for c in t.columns:
             aliases = ", ".join(f"`{a}`" for a in c.aliases) or "–"
-            allowed = ", ".join(f"`{a}`" for a in c.allowed) if c.allowed else (
+            allowed = allowed_said(c, lambda a: f"`{a}`") if c.allowed else (
                 ("the flags below, letters combined (`bp`)" if c.pattern_problem == "bad_flag"
                  else "`YYYY-S1`, `YYYY-S2` or `YYYY`" if c.pattern_problem == "bad_semester" else "–")
                 if c.pattern else "–")

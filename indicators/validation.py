@@ -26,7 +26,8 @@ from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
 from . import limits
 from .templates import is_notes_sheet
-from .schema import (CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
+from .countries import code_for
+from .schema import (COUNTRIES, CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
                      alias_map, match_columns, normalise_header, recognise)
 
 META = ("_file", "_row")  # where each row came from
@@ -303,6 +304,8 @@ def _schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict
         if check == "out_of_range":
             params = {"minimum": col.minimum if col.minimum is not None else "-∞",
                       "maximum": col.maximum if col.maximum is not None else "∞"}
+        elif check == "not_allowed" and col.allowed is COUNTRIES:
+            check = "not_country"      # 251 codes are no list to read: what a code is, and the one meant
         elif check == "not_allowed":
             params = {"allowed": ", ".join(col.allowed)}
 
@@ -312,6 +315,9 @@ def _schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict
             if check == "not_allowed":
                 close = difflib.get_close_matches(cell.strip().lower(), col.allowed, n=1, cutoff=0.5)
                 suggestion = ("did_you_mean", {"code": close[0]}) if close else None
+            elif check == "not_country":   # `Suisse`, `Deutschland`, `DEU`, Eurostat's `EL`: the code meant
+                meant = code_for(cell)
+                suggestion = ("did_you_mean", {"code": meant}) if meant else None
             return Problem(sheet.label, int(rows[at[i]]), where, cell, check, dict(params), suggestion)
 
         problems.extend(capped(sheet.label, where, check, rows[at], make))

@@ -1,6 +1,6 @@
 """Strategic actions: every action of the current filters, its status and its indicators'
-progress to target, then the detail of one action with a chart per indicator, French and
-Belgian sides side by side."""
+progress to target, then the detail of one action with a chart per indicator, a panel per country
+with values side by side (France and Belgium for the demo), the cross-border bodies above."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads, indicator_tables, revisions, wording
+from indicators import charts, countries, downloads, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators import overview as O
@@ -19,7 +19,6 @@ from indicators.units import unit_of
 from pages import common, safe_markdown, widgets
 
 DETAIL_KEY = "actions_detail"
-SIDES = ("FR", "BE")
 SIDE_LIMIT = 8          # territories drawn per side chart at most
 
 
@@ -255,17 +254,22 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     with_target = set(targets["territory_id"].astype(str))
     table = pd.DataFrame({
         "territory": [labels.get(str(x), (str(x), ""))[0] for x in rows["territory_id"]],
-        "country": [labels.get(str(x), ("", ""))[1] for x in rows["territory_id"]],
+        "country": [countries.name(labels.get(str(x), ("", ""))[1], lang) for x in rows["territory_id"]],
         "status_text": [wording.status_text(s, lang, method, str(x) in with_target)
                         for s, x in zip(rows["status"], rows["territory_id"])],
         "latest": [f"{wording.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
                    for v, p in zip(rows["latest_value"], rows["latest_period"])],
         "projected": [wording.projection_text(r, lang, dec, unit) for _, r in rows.iterrows()],
+        # a status judged after a break in series says so, here as everywhere (DESIGN)
+        "note": [t("break_since", lang, period=b) if isinstance(b, str) else ""
+                 for b in (rows["break_period"] if "break_period" in rows else [None] * len(rows))],
     })
-    table["_rank"] = [{"FR": 0, "BE": 1}.get(c, 2) for c in table["country"]]
+    table["_rank"] = [countries.rank(labels.get(str(x), ("", ""))[1]) for x in rows["territory_id"]]
     order = table.sort_values(["_rank", "territory"]).index
     table, codes = table.loc[order].drop(columns="_rank"), rows["status"].reset_index(drop=True).loc[order]
     table = table.reset_index(drop=True)
+    if not table["note"].astype(bool).any():
+        table = table.drop(columns="note")
     codes = codes.reset_index(drop=True)
     pills, status = _status_pills(table["status_text"], codes, t("status", lang))
     st.dataframe(table.assign(status_text=pills), hide_index=True, width="stretch", placeholder="–", column_config={
@@ -274,6 +278,7 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
         "status_text": status,
         "latest": st.column_config.TextColumn(t("latest_value", lang)),
         "projected": st.column_config.TextColumn(t("projection", lang), help=t("projection_help", lang)),
+        "note": st.column_config.TextColumn(t("note", lang)),
     })
 
 
@@ -300,8 +305,9 @@ def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFra
 
 @st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, not unpickled on every run
 def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
-    """The charts of one indicator (cross-border bodies above, then France and Belgium), built once per
-    data version, filters and language; None when it has no value within the filters."""
+    """The charts of one indicator (cross-border bodies above, then a panel per country with values: France
+    and Belgium for the demo), built once per data version, filters and language; None when it has no
+    value within the filters."""
     fw, lang = common.framework(version), flt.lang
     ind = fw["indicators"][fw["indicators"]["indicator_id"].astype(str) == iid].iloc[0].to_dict()
     mine = observations_of(version, (iid,), flt.territories, flt.period_from, flt.period_to)
@@ -309,7 +315,7 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
         return None
     rows, targets = _statuses_and_targets(version, flt, iid)
     earlier = fw.get("earlier_targets")
-    sides = wording.side_of(mine["territory_id"].unique(), fw["territories"])
+    sides = countries.sides_of(mine["territory_id"].unique(), fw["territories"])
 
     def readable(ids: list[str]) -> list[str]:   # a few lines per chart; the explorer shows them all
         part = mine[mine["territory_id"].isin(ids)]
@@ -318,18 +324,21 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     def figure(members: list[str], compact: bool):
         return _side_figure(fw, lang, flt.method, ind, mine, targets, rows, members, compact, earlier)
 
-    others = readable([tid for tid, side in sides.items() if side not in SIDES])
-    members = {side: readable([tid for tid, c in sides.items() if c == side]) for side in SIDES}
-    figures = {side: figure(members[side], True) for side in SIDES if members[side]}
+    others = readable(sides.others)
+    members = {side: readable(ids) for side, ids in sides.drawn.items()}
+    figures = {side: figure(members[side], True) for side in members if members[side]}
     charts.align_axes(*figures.values())
     above = figure(others, False) if others else None
     if len(figures) > 1:      # one chart of panels (cross-border bodies above): plotly charts fewer to mount
-        figures = {"both": charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in figures.items()],
+        figures = {"both": charts.side_by_side([(countries.name(side, lang), fig) for side, fig in figures.items()],
                                                above=(t("other_territories", lang), above) if above else None)}
         above = None
     names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
-    return {"others": above, "sides": figures, "total": len(sides),
-            "limited": sum(len(m) for m in members.values()) + len(others) < len(sides),
+    total = len(sides.others) + sum(len(ids) for ids in sides.drawn.values())
+    return {"others": above, "sides": figures, "total": total, "drawn": sides.countries,
+            # a country of the region without values is said beside the one country that has some
+            "missing": sides.missing if len(sides.drawn) == 1 else [],
+            "limited": sum(len(m) for m in members.values()) + len(others) < total,
             "revisions": revisions.notes(earlier, targets, lang, ind.get("decimals"), unit_of(ind, lang), names)}
 
 
@@ -368,7 +377,7 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
     if not eager:
         # Past the first indicators, the charts wait in an expander, drawn once it is opened: the browser
         # spends ~0.25 s per plotly chart, and an action of the large store drew eight (2.2 s a visit).
-        charts_box = st.expander(t("indicator_charts", lang), key=f"charts-{iid}", on_change="rerun")
+        charts_box = st.expander(_charts_title(built, lang), key=f"charts-{iid}", on_change="rerun")
         if charts_box.open:
             with charts_box:
                 _draw_charts(built, iid, lang)
@@ -391,16 +400,30 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
         _one_side(built, iid, lang)
 
 
+def _charts_title(built: dict, lang: str) -> str:
+    """The folded charts' title with the countries they draw: "Charts of the indicator (France, Belgium)"."""
+    if built["drawn"]:
+        return t("indicator_charts_of", lang, countries=countries.names(built["drawn"], lang))
+    return t("indicator_charts_cross_border", lang)
+
+
 def _one_side(built: dict, iid: str, lang: str) -> None:
-    """The side with values in its column, the other saying it has none."""
-    for side, column in zip(SIDES, st.columns(len(SIDES), gap="medium")):
-        with column:
-            label = t(f"country_{side}", lang)
-            st.markdown(f"**{label}**")
-            if side in built["sides"]:
-                _show(built["sides"][side], f"chart-{iid}-{side}")
-            else:
-                st.caption(t("no_data_side", lang, side=label))
+    """The one country with values in its column, the region's other countries saying they have none
+    beside it; nothing more when only cross-border bodies have values (drawn above)."""
+    if not built["sides"]:
+        return
+    (side, fig), = built["sides"].items()
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.markdown(f"**{countries.name(side, lang)}**")
+        _show(fig, f"chart-{iid}-{side}")
+    missing = [countries.name(c, lang) for c in built["missing"]]
+    with right:
+        if len(missing) == 1:
+            st.markdown(f"**{missing[0]}**")
+            st.caption(t("no_data_side", lang, side=missing[0]))
+        elif missing:
+            st.caption(t("no_data_sides", lang, sides=", ".join(missing)))
 
 
 def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str) -> None:

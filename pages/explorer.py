@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from indicators import charts, downloads, health, indicator_tables, revisions, wording
+from indicators import charts, countries, downloads, health, indicator_tables, revisions, wording
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import t
@@ -68,11 +68,11 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     obs, rows, targets = _inputs(version, flt, code)
     shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
     by_side = str(ind.get("comparability") or "").strip().lower() == "not_comparable"
-    sides = wording.side_of(shown, fw["territories"])
-    if by_side and {"FR", "BE"} <= set(sides.values()):
-        # values that do not compare across the border: a panel for each side, as on the Actions page,
+    sides = countries.sides_of(shown, fw["territories"])
+    if by_side and len(sides.drawn) >= 2:
+        # values that do not compare across the border: a panel for each country, as on the Actions page,
         # and no cross-border total (it would add them up); the table below keeps every value
-        shown = [tid for tid in shown if sides[tid] in ("FR", "BE")]
+        shown = [tid for ids in sides.drawn.values() for tid in ids]
     else:
         by_side = False
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
@@ -88,9 +88,9 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
                                           drawn_targets["territory_id"].isin(ids)]))
 
     if by_side:
-        panels = {side: series_of([tid for tid in shown if sides[tid] == side], 420) for side in ("FR", "BE")}
+        panels = {side: series_of(ids, 420) for side, ids in sides.drawn.items()}
         charts.align_axes(*panels.values(), width=400, plot_height=360)
-        series = charts.side_by_side([(t(f"country_{side}", lang), fig) for side, fig in panels.items()],
+        series = charts.side_by_side([(countries.name(side, lang), fig) for side, fig in panels.items()],
                                      width=820, plot_height=360)
     else:
         series = series_of(shown, 520)

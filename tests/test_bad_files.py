@@ -20,7 +20,7 @@ EXPECTED = {
     "header_only.csv": (1, None, "no data row", None),
     "missing_value_column.csv": (1, None, "Missing required column(s) for the observations table: value", None),
     "unknown_columns.csv": (1, None, "match no table", None),
-    "territories_given_as_observations.csv": (1, None, "holds a territory table, not observations", "observations"),
+    "territories_given_as_observations.csv": (1, None, "holds the territory table, not the observations table", "observations"),
     "unknown_indicator.csv": (3, "indicator_id", "Unknown indicator code", None),
     "unknown_territory.csv": (2, "territory_id", "Unknown territory code", None),
     "unknown_action.csv": (2, "action_id", "Unknown action code", None),
@@ -39,7 +39,7 @@ EXPECTED = {
     "target_before_baseline.csv": (2, "target_period", "must come after the baseline", None),
     "flow_same_place.csv": (2, "destination_id", "same territory", None),
     "too_many_fields.csv": (3, "column E", "more cells than the header", None),   # the extra cell's column
-    "bad_country.csv": (2, "country", "Not an allowed value", None),
+    "bad_country.csv": (2, "country", "Not a country code", None),
     "latitude_out_of_range.csv": (2, "lat", "between -90 and 90", None),
     "decimals_not_integer.csv": (2, "decimals", "Not a whole number", None),
     "unknown_parent.csv": (2, "parent_id", "Unknown territory code", None),

@@ -143,7 +143,8 @@ def test_statuses_by_territory_are_built_when_their_expander_is_opened(store):
     table = at.dataframe[2].value
     table = table.data if hasattr(table, "data") else table
     assert {"territory", "country", "status_text"} <= set(table.columns) and len(table) >= 2
-    assert list(table["country"]).index("BE") > list(table["country"]).index("FR")   # French side first
+    # French side first, countries named in the page's language
+    assert list(table["country"]).index("Belgique") > list(table["country"]).index("France")
 
 
 def test_territory_filter_assesses_the_chosen_territories(store):
@@ -427,3 +428,33 @@ def test_explorer_card_says_a_shares_projection_as_its_chart_draws_it(store):
     assert card.value == "100,0\u00a0%"   # the demo's trend passes 100 % before the target period (2030)
     # its line passes 100 % in 2024, before the 2025 value (96,1 %): no past year, the target period
     assert str(card.proto.delta) == "2030", card.proto.delta
+
+
+def test_the_statuses_by_territory_say_a_break_in_series(store):
+    """MOB01's census break (flag b, demo): the Actions page's table of statuses by territory says it
+    beside the territories whose status is judged from it, as the Explorer does."""
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str, keep_default_na=False)
+    broken = obs[(obs["indicator_id"] == "MOB01") & obs["flag"].str.contains("b")]
+    action = INDICATORS.loc[INDICATORS["indicator_id"] == "MOB01", "action_id"].iloc[0]
+    at = open_page("pages/actions.py", {"action": action})
+    at.session_state["statuses-MOB01"] = True
+    at.run()
+    assert not at.exception and not at.error
+    table = next(d.value for d in at.dataframe if "country" in getattr(d.value, "columns", []))
+    said = table[table["note"].str.contains("rupture de série en", na=False)]
+    assert len(said) >= 1 and len(said) < len(table)
+    assert all(f"rupture de série en {p}" in n for p, n in zip(sorted(set(broken["period"])) * len(said),
+                                                                  said["note"]))
+
+
+def test_the_map_card_of_a_territory_says_a_break_in_series(store):
+    """The Map's card of a territory whose MOB01 status is judged after the census break says it, under
+    the status and in the table of latest values."""
+    obs = pd.read_csv(DEMO / "observations.csv", dtype=str, keep_default_na=False)
+    broken = obs[(obs["indicator_id"] == "MOB01") & obs["flag"].str.contains("b")].iloc[0]
+    at = open_page("pages/map.py", {"indicator": "MOB01", "territory": broken["territory_id"]})
+    assert not at.exception and not at.error
+    said = f"rupture de série en {broken['period']}"
+    assert said in texts(at)
+    table = next(d.value for d in at.dataframe if "Statut" in getattr(d.value, "columns", []))
+    assert table["Statut"].str.contains(said).any()
