@@ -5,11 +5,16 @@ Courtrai / Kortrijk, Tournai / Doornik, Lille / Rijsel. Names are kept by import
 so that none overlaps another at the map's first view (`declutter`): the larger towns always show.
 deck.gl's CollisionFilterExtension would do this per zoom level, but it drew no text at all in
 headless Chromium's software WebGL (tried), so the choice is made here, for the first view.
+
+A map without boundaries draws its territories as circles (`maps.drawn_symbols`): each circle is named
+first, just outside its edge, in the dark text colour; the other places, named only to find one's way,
+are grey, never drawn over a circle and never named when their point lies under one (the commune of
+Trier named the circle of the Trier *region* drawn on it).
 """
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 import pandas as pd
 import pydeck as pdk
@@ -21,6 +26,8 @@ LARGE_TOWN = 50_000                 # population from which a name is drawn larg
 SMALLEST = 10                       # pixels: a large town's name may shrink to this size to find room
 LARGE_SIZE = 12                     # pixels: the names of large towns
 TEXT_COLOR = [33, 37, 41, 255]
+ORIENTATION_COLOR = [96, 103, 112, 255]   # places named beside the ones the map shows: grey, 5:1 on the background
+MIN_RADIUS = 4                     # pixels: a circle is never drawn smaller (maps.values_deck's radius_min_pixels)
 HALO_COLOR = [255, 255, 255, 230]
 
 
@@ -38,7 +45,8 @@ def place_labels(territories: pd.DataFrame, lang: str, first: Iterable[str] = ()
     rows = territories[(territories["kind"].astype(str).isin(LABEL_KINDS) | ids.isin(first))
                        & territories["lat"].notna() & territories["lon"].notna()]
     if "valid_to" in rows:           # a place merged away keeps its history, not a name on today's map
-        rows = rows[rows["valid_to"].isna() | (rows["valid_to"].astype(str) == "")]
+        rows = rows[rows["valid_to"].isna() | (rows["valid_to"].astype(str) == "")
+                    | rows["territory_id"].astype(str).isin(first)]     # unless the map draws its value
     out = []
     for r in rows.to_dict("records"):
         population = _number(r.get("population"))
@@ -51,6 +59,8 @@ def place_labels(territories: pd.DataFrame, lang: str, first: Iterable[str] = ()
                     # deck.gl wants the priority within [-1000, 1000]: log-scaled population
                     "anchor": "middle", "baseline": "bottom", "offset": [0, -6],
                     "priority": round(min(1000.0, 100 * math.log10(max(population, 1.0))), 1)})
+        # the names of what the map shows in the text colour; around them, the places for orientation in grey
+        out[-1]["color"] = ORIENTATION_COLOR if first and out[-1]["territory_id"] not in first else TEXT_COLOR
         if out[-1]["territory_id"] in first:   # above every place (a population's log is at most ~900)
             out[-1].update(size=LARGE_SIZE, priority=1000.0)
     return sorted(out, key=lambda p: -p["priority"])
@@ -58,8 +68,9 @@ def place_labels(territories: pd.DataFrame, lang: str, first: Iterable[str] = ()
 
 def label_layer(labels: list[Mapping]) -> pdk.Layer:
     """The names, above every other layer, never overlapping one another."""
-    return pdk.Layer("TextLayer", data=list(labels), id="place-names", get_position=["lon", "lat"],
-                     get_text="label", get_size="size", size_units='"pixels"', get_color=TEXT_COLOR,
+    labels = [label if "color" in label else dict(label, color=TEXT_COLOR) for label in labels]
+    return pdk.Layer("TextLayer", data=labels, id="place-names", get_position=["lon", "lat"],
+                     get_text="label", get_size="size", size_units='"pixels"', get_color="color",
                      font_weight=600, character_set='"auto"', font_settings={"sdf": True},
                      outline_width=3, outline_color=HALO_COLOR, get_text_anchor="anchor",
                      get_alignment_baseline="baseline", get_pixel_offset="offset", billboard=True,
@@ -69,13 +80,68 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
 
 
 def names_layer(territories: pd.DataFrame, view, lang: str, width: int, height: int, first: Iterable[str] = (),
-                min_population: float = 0) -> pdk.Layer:
+                min_population: float = 0, symbols: Iterable[tuple] = (), shown: Iterable[str] = ()) -> pdk.Layer:
     """The names of a map whose first view is `view` (a pydeck ViewState) in width × height pixels: in
     the page's language, the territories of `first` before any other, none overlapping another, all
-    inside the view."""
+    inside the view. `symbols`: the circles the map draws, (territory_id, lon, lat, radius in metres)
+    (`maps.drawn_symbols`): each named first, beside its edge; no other name on a circle. `shown`: the
+    territories with a value on the map (shapes too), named in the text colour like the circles."""
     zoom = float(view.zoom)
     box = view_box(float(view.longitude), float(view.latitude), zoom, width, height)
-    return label_layer(declutter(place_labels(territories, lang, first, min_population), zoom, box))
+    discs = [disc(*symbol, zoom=zoom) for symbol in symbols]
+    first = set(map(str, first)) | {d.territory_id for d in discs}
+    labels = place_labels(territories, lang, first, min_population)
+    if discs:
+        labels = around_discs(labels, discs, zoom)
+        box = Room(box, tuple(b for d in discs for b in d.boxes()))
+    shown = set(map(str, shown))
+    labels = [dict(p, color=TEXT_COLOR) if p["territory_id"] in shown else p for p in labels]
+    return label_layer(declutter(labels, zoom, box))
+
+
+class Disc(NamedTuple):
+    """A circle the map draws, in world pixels at the first view's zoom (as `label_box`)."""
+    territory_id: str
+    x: float
+    y: float
+    radius: float
+
+    def covers(self, x: float, y: float, margin: float = 1) -> bool:
+        return (x - self.x) ** 2 + (y - self.y) ** 2 <= (self.radius + margin) ** 2
+
+    def boxes(self) -> tuple[tuple[float, float, float, float], ...]:
+        """Three boxes inside the circle that together nearly fill it: what a name may not overlap."""
+        r = self.radius
+        return tuple((self.x - a * r, self.y - b * r, self.x + a * r, self.y + b * r)
+                     for a, b in ((0.95, 0.31), (0.31, 0.95), (0.71, 0.71)))
+
+
+class Room(NamedTuple):
+    """Where names may go: inside the first view's box (`view_box`), clear of the drawn circles."""
+    view: tuple[float, float, float, float] | None
+    obstacles: tuple[tuple[float, float, float, float], ...] = ()
+
+
+def disc(territory_id: str, lon: float, lat: float, radius_m: float, zoom: float) -> Disc:
+    """A circle of `radius_m` metres at (lon, lat), in world pixels at `zoom` (never under MIN_RADIUS)."""
+    x, y = world_point(float(lon), float(lat), zoom)
+    metres_per_pixel = 40_075_016.686 * math.cos(math.radians(float(lat))) / (512 * 2 ** zoom)
+    return Disc(str(territory_id), x, y, max(float(radius_m) / metres_per_pixel, MIN_RADIUS))
+
+
+def around_discs(labels: list[dict], discs: list[Disc], zoom: float) -> list[dict]:
+    """Each circle's name set to sit around its edge (the largest circles named first); the other names
+    left out where their point lies under a circle, where they would read as the circle's name."""
+    by_id = {d.territory_id: d for d in discs}
+    out = []
+    for label in labels:
+        own = by_id.get(label["territory_id"])
+        if own is not None:
+            out.append(dict(label, disc=round(own.radius, 1), priority=1000.0, size=LARGE_SIZE, color=TEXT_COLOR,
+                            **dict(zip(("anchor", "baseline", "offset"), _placements(own.radius)[0]))))
+        elif not any(d.covers(*world_point(label["lon"], label["lat"], zoom)) for d in discs):
+            out.append(label)
+    return sorted(out, key=lambda p: (-p["priority"], -p.get("disc", 0)))
 
 
 # Where a name may sit around its point: (anchor, baseline, pixel offset), tried in this order.
@@ -87,9 +153,7 @@ PLACEMENTS = (("middle", "bottom", [0, -6]), ("middle", "top", [0, 6]),
 
 def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
     """The label's box in world pixels at `zoom` (Web Mercator, 512 px world at zoom 0)."""
-    scale = 512 * 2 ** zoom / (2 * math.pi)
-    x = scale * math.radians(label["lon"])
-    y = -scale * math.log(math.tan(math.pi / 4 + math.radians(label["lat"]) / 2))
+    x, y = world_point(label["lon"], label["lat"], zoom)
     # Semi-bold glyphs are ~0.55 em wide in the page font, and the 3-pixel halo widens every side: with
     # 0.5 em and no halo, "Komen (Frankrijk)" and "Komen-Waasten" still touched on the first view.
     width = 0.56 * label["size"] * len(label["label"]) + 8
@@ -101,11 +165,16 @@ def label_box(label: Mapping, zoom: float) -> tuple[float, float, float, float]:
     return (left, top, left + width, top + height)
 
 
+def world_point(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """A point in world pixels at `zoom` (Web Mercator, 512 px world at zoom 0; y grows southward)."""
+    scale = 512 * 2 ** zoom / (2 * math.pi)
+    return scale * math.radians(lon), -scale * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def view_box(longitude: float, latitude: float, zoom: float, width: float, height: float,
              margin: float = 4) -> tuple[float, float, float, float]:
     """The first view's box in world pixels (as `label_box`), `margin` pixels inside its edges."""
-    x, y, *_ = label_box({"lon": longitude, "lat": latitude, "label": "", "size": 0, "anchor": "start",
-                          "baseline": "top", "offset": [0, 0]}, zoom)
+    x, y = world_point(longitude, latitude, zoom)
     return (x - width / 2 + margin, y - height / 2 + margin, x + width / 2 - margin, y + height / 2 - margin)
 
 
@@ -132,8 +201,17 @@ def _candidates(label: Mapping):
     # A name that fits nowhere at its size tries a smaller one before it gives way.
     sizes = [label["size"]] + ([label["size"] - 2] if label["size"] - 2 >= SMALLEST else [])
     for size in sizes:
-        for anchor, baseline, offset in PLACEMENTS:
+        for anchor, baseline, offset in (_placements(label["disc"]) if label.get("disc") else PLACEMENTS):
             yield dict(label, size=size, anchor=anchor, baseline=baseline, offset=offset)
+
+
+def _placements(radius: float) -> tuple:
+    """A circle's name around its edge, in PLACEMENTS' order: above, below, right, left, then diagonally
+    (a name's nearest corner then lies just outside the circle)."""
+    g, d = round(radius + 3, 1), round(0.72 * radius + 2, 1)
+    return (("middle", "bottom", [0, -g]), ("middle", "top", [0, g]), ("start", "center", [g + 2, 0]),
+            ("end", "center", [-g - 2, 0]), ("start", "bottom", [d, -d]), ("end", "bottom", [-d, -d]),
+            ("start", "top", [d, d]), ("end", "top", [-d, d]))
 
 
 def _free(box, boxes) -> bool:
@@ -141,6 +219,9 @@ def _free(box, boxes) -> bool:
 
 
 def _inside(box, view) -> bool:
+    """Whether a name's box may stand there: whole inside the view's box and, with a `Room`, over no circle."""
+    if isinstance(view, Room):
+        return _inside(box, view.view) and _free(box, view.obstacles)
     return view is None or (view[0] <= box[0] and box[2] <= view[2] and view[1] <= box[1] and box[3] <= view[3])
 
 

@@ -330,6 +330,7 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         lats, lons = points["lat"].astype(float), points["lon"].astype(float)
         bounds_geoms.append((float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max())))
     bounds = _union_bounds(bounds_geoms)
+    view_bounds = [bounds]
     if not points.empty:
         extent_m = _extent_m(bounds)
         magnitude = points["value"].astype(float).abs()
@@ -342,9 +343,10 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         out["lw"] = [3.5 if s else 1 for s in records["selected"]]
         if symbol == "columns":
             out["elevation"] = (records["magnitude"] / top * extent_m / 3).round(1).values
+            out["radius"] = round(max(extent_m / 90, 300), 1)     # the layer's radius, kept for the names
             layers.append(pdk.Layer("ColumnLayer", data=out.to_dict("records"), id="columns",
                                     get_position=["lon", "lat"], get_elevation="elevation", elevation_scale=1,
-                                    radius=max(extent_m / 90, 300), disk_resolution=16, extruded=True,
+                                    radius=float(out["radius"].iloc[0]), disk_resolution=16, extruded=True,
                                     get_fill_color="fill", get_line_color="line", pickable=True,
                                     auto_highlight=True))
         else:
@@ -354,10 +356,35 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
                                     get_fill_color="fill", get_line_color="line", get_line_width="lw",
                                     line_width_units='"pixels"', stroked=True, filled=True, pickable=True,
                                     auto_highlight=True))
+        # the view fits the circles, not only their centres: the largest one was cut by the map's edge
+        view_bounds.append(_circles_bounds(out))
     pitch = 45 if symbol == "columns" and not points.empty and not has_shape.any() else 0
-    view = fit_view(bounds, width, height, padding=0.1 if not points.empty else 0.07, pitch=pitch)   # room for edge names
+    view = fit_view(_union_bounds(view_bounds), width, height, padding=0.1 if not points.empty else 0.07,
+                    pitch=pitch)   # room for edge names
     return CompactDeck(layers=layers, initial_view_state=view, tooltip=tooltip(lang),
                        **_base(base, online, style_url))
+
+
+def _circles_bounds(points: pd.DataFrame) -> tuple[float, float, float, float] | None:
+    """The box holding every circle whole: each centre widened by its radius (metres) in degrees."""
+    if points.empty:
+        return None
+    lat = points["lat"].astype(float)
+    radius = points["radius"].astype(float)
+    dlon = radius / (111_320 * np.cos(np.radians(lat)).clip(lower=0.01))
+    dlat = radius / 110_540
+    lon = points["lon"].astype(float)
+    return (float((lon - dlon).min()), float((lat - dlat).min()), float((lon + dlon).max()), float((lat + dlat).max()))
+
+
+def drawn_symbols(deck: pdk.Deck) -> tuple[tuple[str, float, float, float], ...]:
+    """(territory_id, lon, lat, radius in metres) of every circle or column `values_deck` drew: the territories
+    without a shape, which `map_labels.names_layer` names beside their symbols."""
+    out = []
+    for layer in deck.layers:
+        if getattr(layer, "id", None) in ("points", "columns") and isinstance(layer.data, list):
+            out += [(str(r["territory_id"]), float(r["lon"]), float(r["lat"]), float(r["radius"])) for r in layer.data]
+    return tuple(out)
 
 
 def _geometry_bounds(geometries: Iterable[dict]) -> tuple[float, float, float, float] | None:

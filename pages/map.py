@@ -158,7 +158,11 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         latest = obs.sort_values("period").groupby("indicator_id", as_index=False).last()
         # the statuses of the period shown, as the map's colours and the other pages say them
         assessed, _ = common.scoped_assessment(view.version, flt.method, (), flt.period_from, flt.period_to)
-        status = assessed[assessed["territory_id"].astype(str) == code].set_index("indicator_id")["status"]
+        here = assessed[assessed["territory_id"].astype(str) == code].set_index("indicator_id")
+        status = here["status"]
+        # a status judged after a break in series says so, here as everywhere (DESIGN)
+        breaks = {c: t("break_since", lang, period=b) for c, b in
+                  (here["break_period"].items() if "break_period" in here else ()) if isinstance(b, str)}
         info = in_scope.set_index("indicator_id")
         current = latest[latest["indicator_id"] == indicator["indicator_id"]]
         if not current.empty:
@@ -169,6 +173,8 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
                       map_classes.fmt(r["value"], lang, indicator.get("decimals")))
             if indicator["indicator_id"] in status.index:
                 st.markdown(widgets.status_badge(status[indicator["indicator_id"]], lang, flt.method))
+                if indicator["indicator_id"] in breaks:
+                    st.caption(breaks[indicator["indicator_id"]])
         table = pd.DataFrame({
             t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
                                    latest["indicator_id"]],
@@ -177,7 +183,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
                                                unit_of(info.loc[c].to_dict(), lang))
                                for c, v in zip(latest["indicator_id"], latest["value"])],
             t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
-                                for c in latest["indicator_id"]],
+                                + (f" · {breaks[c]}" if c in breaks else "") for c in latest["indicator_id"]],
         })
         st.markdown(f"**{t('map_latest_values', lang)}**")
         st.dataframe(table, hide_index=True, height=min(36 * (len(table) + 1) + 4, 320))
@@ -345,7 +351,8 @@ def main() -> None:
         # each end named, and only the large towns around them
         deck.layers.append(_names_layer(view.version, deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
         legend = map_flows.flow_legend_html(map_flows.flow_legend(frame, lang, unit, decimals), lang)
-        caption = (t("map_flows_caption", lang, n=len(frame), period=frame["period"].iloc[0]) if not frame.empty
+        flows = i18n.count(len(frame), "map_flow_one", "map_flows_tag", lang)   # 1 flow, 12 flows
+        caption = (t("map_flows_caption", lang, n=flows, period=frame["period"].iloc[0]) if not frame.empty
                    else t("map_no_flows", lang))
         legend_title = f"{i18n.name(indicator, 'name', lang)} ({unit})" if unit else i18n.name(indicator, "name", lang)
         _draw(deck, legend_title, legend, caption, view, focus, indicator, lang, symbols=False)
@@ -388,7 +395,9 @@ def main() -> None:
                                 geography=geo if not geo.empty else None, symbol=symbol, selected=selected,
                                 unit=unit, decimals=decimals, method=flt.method, base=base,
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
-        deck.layers.append(_names_layer(view.version, deck, lang))
+        # each circle named beside it; no other place's name on a circle (maps.drawn_symbols, map_labels)
+        deck.layers.append(_names_layer(view.version, deck, lang, symbols=maps.drawn_symbols(deck),
+                                        shown=frame["territory_id"]))
         if colouring == "status":
             rows = map_classes.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)
@@ -432,19 +441,21 @@ def _boundaries(view, geo: boundaries.Geography, lang: str, expanded: bool) -> N
             _boundaries_section(view, geo, lang)
 
 
-def _names_layer(version: tuple, deck, lang: str, first=(), min_population: float = 0):
+def _names_layer(version: tuple, deck, lang: str, first=(), min_population: float = 0, symbols: tuple = (),
+                 shown=()):
     v = deck.initial_view_state
     return _names_in_view(version, lang, float(v.longitude), float(v.latitude), float(v.zoom),
-                          tuple(sorted(map(str, first))), min_population)
+                          tuple(sorted(map(str, first))), min_population, tuple(symbols),
+                          tuple(sorted(map(str, shown))) if len(symbols) else ())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)   # shared, read-only: appended to each run's deck
 def _names_in_view(version: tuple, lang: str, longitude: float, latitude: float, zoom: float, first: tuple,
-                   min_population: float):
+                   min_population: float, symbols: tuple = (), shown: tuple = ()):
     # Placing 500 communes' names without overlap takes 0.3 s; the same view is drawn again on every rerun.
     view = pdk.ViewState(longitude=longitude, latitude=latitude, zoom=zoom)
     return map_labels.names_layer(common.framework(version)["territories"], view, lang, MAP_WIDTH, MAP_HEIGHT,
-                                  first, min_population)
+                                  first, min_population, symbols, shown)
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,

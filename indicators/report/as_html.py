@@ -209,7 +209,7 @@ def _cover(r: Report) -> str:
   <div class="band">
     <div class="app">{e(t('app_title', lang))}</div>
     <h1>{e(r.title)}</h1>
-    <div class="strategy">{e(t('strategy_name', lang))}</div>
+    <div class="strategy">{e(r.strategy_name)}</div>
   </div>
   <div class="scope">{e(r.scope)}</div>
   <table class="filters">{rows}</table>
@@ -282,7 +282,8 @@ def _summary(r: Report, figs: _Figures) -> str:
             rows.append(
                 f"<tr><td><a class=\"code\" href=\"#{e(o['action_id'])}\">{e(o['action_id'])}</a></td>"
                 f"<td>{e(o['title'])}<br><span class=\"small muted\">{e(o['theme'])}</span></td>"
-                f"<td>{chip(o['status'], o['status_text'])}</td><td class=\"num\">{e(_score(o['score'], lang))}</td>"
+                f"<td>{chip(o['status'], o['status_text'])}{_reason_line(o, lang)}</td>"
+                f"<td class=\"num\">{e(_score(o['score'], lang))}</td>"
                 f"<td class=\"num\">{e(i18n.number(o['indicators'], lang, 0))}{_context_count(o, lang)}</td></tr>")
         parts.append(
             f'<section class="page-break"><h2>{e(t("report_overview", lang))}</h2>'
@@ -383,6 +384,8 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
     facts_html = "".join(f"<span><b>{e(k)}{c}</b> {e(v)}</span>" for k, v in facts)
     score = (f' <span class="small">{e(t("score", lang))}{c} <b>{e(_score(s.score, lang))}</b> / 5</span>'
              if s.score is not None else "")
+    if s.reason:     # why it is not assessed, in the Actions page's words (progress JSON's `reason`)
+        score += f' <span class="small muted reason"><i>{e(_reason(s.reason, lang))}</i></span>'
     head = f"""
   <div class="action-head">
     <h2><span class="code">{e(s.action_id)}</span> · {e(s.title)}</h2>
@@ -393,8 +396,12 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
   {f'<p class="description"><b>{e(t("updates_latest", lang))}{c}</b> {e(s.update)}</p>' if s.update else ''}"""
     # context indicators are shown beside the action, after its own, under a heading saying they do
     # not count in its status (DESIGN.md); never among the indicators it rolls up
+    # an action with only context indicators has indicators: it is not assessed, and says why (it was told to
+    # "add some from the Data page" above the two it had)
+    empty = (f"{i18n.status_label('not_assessed', lang)}{c} {_reason('only_context_indicators', lang)}."
+             if any(i.type == "context" for i in s.indicators) else t("no_indicators_action", lang))
     cards = [_indicator_html(i, r, figs) for i in s.indicators if i.type != "context"] or \
-        [f'<p class="muted">{e(t("no_indicators_action", lang))}</p>']
+        [f'<p class="muted no-own-indicator">{e(empty)}</p>']
     context = [_indicator_html(i, r, figs) for i in s.indicators if i.type == "context"]
     if context:
         context[0] = (f'<div class="keep"><h3 class="context-beside">{e(t("context_beside", lang))}</h3>'
@@ -402,6 +409,18 @@ def _section_html(s: ActionSection, r: Report, figs: _Figures) -> str:
     # the action's heading never ends a page: it stays with its first indicator
     return (f'<section class="action" id="{e(s.action_id)}"><div class="keep">{head}{cards[0]}</div>'
             f'{"".join(cards[1:] + context)}</section>')
+
+
+def _reason(reason: str, lang: str) -> str:
+    key = f"reason_{reason}"
+    return t(key, lang) if key in i18n.TEXTS else reason
+
+
+def _reason_line(o: dict, lang: str) -> str:
+    """Why an action is not assessed, under its status (the Actions page's note column)."""
+    if not o.get("reason"):
+        return ""
+    return f'<br><span class="small muted">{e(_reason(o["reason"], lang))}</span>'
 
 
 def _context_count(o: dict, lang: str) -> str:
@@ -417,6 +436,7 @@ def _method_html(r: Report) -> str:
     n = lambda v: i18n.number(v, lang, 1)  # noqa: E731
     rows = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td><td>{e(c)}</td></tr>" for a, b, c in r.method_rows)
     hi, mid, lo = SCORE_CUTS
+    sides = r.chart_sides      # what the report's own charts draw, country by country (chart_key)
     return f"""
 <section class="page-break method">
   <h2>{e(t('report_method_title', lang))}</h2>
@@ -424,7 +444,7 @@ def _method_html(r: Report) -> str:
   <table><thead><tr><th>{e(t('status', lang))}</th><th>{e(t('report_with_target', lang))}</th>
     <th>{e(t('report_without_target', lang))}</th></tr></thead><tbody>{rows}</tbody></table>
   <p>{e(t('report_method_score', lang, high=n(hi), mid=n(mid), low=n(lo)))}</p>
-  <p>{e(t('report_method_charts', lang))}</p>
+  <p>{e(t('report_method_charts', lang, sides=f" ({sides})" if sides else ""))}</p>
   <p>{e(t('context_note', lang))}</p>
   <p class="muted">{e(t('report_method_more', lang))}</p>
 </section>"""

@@ -26,6 +26,7 @@ from ..i18n import t
 from ..progress import ACHIEVED, GROWTH_CUTS, RATIO_CUTS, STATUSES
 from ..style import STATUS_ICONS
 from ..units import unit_of
+from .chart_key import sides_text
 
 PAGE_WIDTH = 680          # px: A4 (210 mm) less 2 × 14 mm margins, at 96 px per inch
 CHART_WIDTH = 410         # px: an indicator's chart, its facts beside it
@@ -60,7 +61,7 @@ class IndicatorEntry:
     milestone: str
     expected: str | None                 # on the target path at the latest period
     projected: str | None                # the trend read at the target period
-    growth: str | None                   # mean annual change in the desired direction
+    growth: str | None                   # observed mean annual change (the CAGR: the explorer's figure)
     comparability: str
     sides: list[str]
     freshness: str
@@ -93,6 +94,7 @@ class ActionSection:
     description: str
     indicators: list[IndicatorEntry]
     update: str = ""          # the latest progress update: period, text, next steps, risks
+    reason: str | None = None  # why it is not assessed (progress JSON's reason: only_context_indicators…)
 
 
 @dataclass
@@ -118,6 +120,8 @@ class Report:
     revisions_since: date | None = None                        # targets revised on or after this day
     revisions: list[dict] = field(default_factory=list)        # their rows, for the summary's list
     map: Any = None                                            # map_figure.ReportMap, when boundaries exist
+    chart_sides: str = ""                                      # how the charts draw each country (chart_key)
+    strategy_name: str = ""                                    # the store's name of its strategy (the cover)
 
     @property
     def title(self) -> str:
@@ -286,8 +290,10 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
                         f"({head.get('latest_period')})")
         if _isnum(head.get("projected_value")):
             projected = wording.projection_text(head, lang, dec, unit, period=True)
-        if _isnum(head.get("growth")):
-            growth = i18n.percent(float(head['growth']), lang, 1)
+        # "Mean annual change" is the observed CAGR, as the explorer shows it under that label: the change
+        # in the desired direction (d·CAGR, `growth`) printed rising CO2 as -1.6 %
+        if _isnum(head.get("cagr")):
+            growth = i18n.percent(float(head["cagr"]), lang, 1)
     fr = fresh.get(iid, {})
     cp = comp.get(iid, {})
     return IndicatorEntry(
@@ -361,7 +367,7 @@ REVISIONS_DAYS = 365      # the report lists the targets revised in the year bef
 def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filters: F.Filters,
           flows: pd.DataFrame | None = None, data_as_of: str | None = None,
           created: datetime | None = None, revisions_since: date | None = None, geography=None,
-          map_indicator: str | None = None) -> Report:
+          map_indicator: str | None = None, strategy_name: str | None = None) -> Report:
     """The report of `filters` as data. Raises ReportError when no action matches. It lists the
     targets revised since `revisions_since` (the last report's day; a year before by default), and maps
     `map_indicator` (the dashboard's chosen one; else the Map page's default) on `geography`'s shapes."""
@@ -435,11 +441,13 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
             score=r.get("score") if _isnum(r.get("score")) else None, lead=partner_label(action.get("lead"), framework.get("partners"), lang) or "–",
             implementation=t(f"impl_{impl}", lang) if f"impl_{impl}" in i18n.TEXTS else (impl or "–"),
             years=years, description=i18n.name(action, "description", lang), indicators=entries,
-            update=_update_text(update, lang))
+            update=_update_text(update, lang),
+            reason=r.get("reason") if status == "not_assessed" and isinstance(r.get("reason"), str) else None)
         sections.append(section)
         overview.append({"action_id": aid, "title": section.title, "level_id": _text(action.get("level_id")),
                          "level": section.level, "theme": section.theme,
                          "status": status, "status_text": section.status_text, "score": section.score,
+                         "reason": section.reason,
                          # context indicators stand beside the action: never in its count (DESIGN.md)
                          "indicators": sum(i.type != "context" for i in entries),
                          "context": sum(i.type == "context" for i in entries), "lead": section.lead})
@@ -466,30 +474,34 @@ def build(framework: dict[str, pd.DataFrame], observations: pd.DataFrame, filter
     created = created or datetime.now()
     since = revisions_since or (created.date() - timedelta(days=REVISIONS_DAYS))
     return Report(lang=lang, method=method, filters=filters, created=created,
-                  data_as_of=data_as_of, scope=scope, filter_summary=summary, figures=figures,
+                  strategy_name=strategy_name or "", data_as_of=data_as_of, scope=scope, filter_summary=summary,
+                  figures=figures,
                   action_counts=action_counts, indicator_counts=indicator_counts, matrix=matrix,
                   attention=attention, overview=overview, sections=sections, health=health,
                   health_figures=health_figures, method_rows=_method_rows(lang, method),
                   level_rank={c: i for i, c in enumerate(O._ordered(framework["levels"], "level_id"))},
                   revisions_since=since, revisions=_revised(framework, indicators, filters, since),
-                  map=report_map)
+                  map=report_map, chart_sides=sides_text(framework["territories"],
+                                                         (i.figure for s in sections for i in s.indicators), lang))
 
 
 def from_store(engine, filters: F.Filters, created: datetime | None = None,
                framework: dict[str, pd.DataFrame] | None = None, revisions_since: date | None = None,
                map_indicator: str | None = None) -> Report:
     """The report of `filters` from a store (the command line and the benchmark)."""
-    from ..queries import latest_batch_time, load_flows, load_framework, load_observations
+    from ..queries import load_flows, load_framework, load_observations
 
     from ..boundaries import build_geography
-    from ..store import load_boundaries
+    from ..store import list_batches, load_boundaries
+    from ..store.identity import strategy_name
 
     framework = framework if framework is not None else load_framework(engine)
-    as_of = latest_batch_time(engine)
+    live = O.in_force(list_batches(engine))   # a rolled-back import brought nothing (as the Overview)
+    as_of = live["created_at"].iloc[0] if len(live) else None
     geography = build_geography(load_boundaries(engine), framework["territories"])
     return build(framework, load_observations(engine), filters, flows=load_flows(engine),
                  data_as_of=as_of, created=created, revisions_since=revisions_since, geography=geography,
-                 map_indicator=map_indicator)
+                 map_indicator=map_indicator, strategy_name=strategy_name(engine, filters.lang))
 
 def file_name(filters: F.Filters, fmt: str, day: date | None = None,
               framework: dict[str, pd.DataFrame] | None = None) -> str:
