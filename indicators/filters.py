@@ -54,6 +54,9 @@ QUERY_KEYS = ("lang", "level", "theme", "action", "territory", "from", "to", "me
 class Parsed:
     filters: Filters
     dropped: list[str] = field(default_factory=list)   # "key=value" items that were ignored
+    # "key=value" of an unknown code -> the known code it most likely meant (`territory=7211000`, a
+    # spreadsheet's lost leading zero -> 07211000), found as the import finds it (cross_checks.nearest_code)
+    nearest: dict[str, str] = field(default_factory=dict)
 
 
 def _first(params: dict[str, list[str]], key: str) -> str | None:
@@ -64,14 +67,24 @@ def _first(params: dict[str, list[str]], key: str) -> str | None:
 def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame], lang: str) -> Parsed:
     """Filters from URL parameters (each a list of strings), checked against the framework."""
     dropped: list[str] = []
+    nearest: dict[str, str] = {}
+
+    def unknown(key: str, value: str, codes) -> None:
+        from .cross_checks import nearest_code
+
+        dropped.append(f"{key}={value}")
+        close = nearest_code(value, sorted(str(c) for c in codes)) if len(codes) < 50000 else None
+        if close:
+            nearest[f"{key}={value}"] = close
 
     def code(key: str, table: str, column: str) -> str | None:
         value = _first(params, key)
         if value is None or value == "":
             return None
-        if value in set(framework[table][column]):
+        codes = set(framework[table][column])
+        if value in codes:
             return value
-        dropped.append(f"{key}={value}")
+        unknown(key, value, codes)
         return None
 
     level = code("level", "levels", "level_id")
@@ -87,7 +100,7 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     territories = []
     for value in params.get("territory", []):
         (territories.append(value) if value in known and value not in territories
-         else dropped.append(f"territory={value}") if value not in known else None)
+         else unknown("territory", value, known) if value not in known else None)
     periods = {}
     for key in ("from", "to"):
         value = _first(params, key)
@@ -114,7 +127,7 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     filters = Filters(lang=lang, level=level, theme=theme, action=action, territories=tuple(territories),
                       period_from=periods.get("from"), period_to=periods.get("to"), method=method,
                       indicator=indicator)
-    return Parsed(filters, dropped)
+    return Parsed(filters, dropped, nearest)
 
 
 def selected_actions(framework: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:

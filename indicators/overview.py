@@ -357,3 +357,18 @@ def staleness(observations: pd.DataFrame, indicators: pd.DataFrame, reference_ye
     out["stale"] = out["periods_missing"].isna() | (out["periods_missing"] >= 2)
     out["latest_period"] = out["latest_year"].map(lambda y: "–" if pd.isna(y) else str(int(y)))
     return out.sort_values(["stale", "periods_missing"], ascending=[False, False]).reset_index(drop=True)
+
+
+def in_force(batches: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The import batches still in force, newest first (`limit` of them): a rolled-back batch brought
+    nothing, so the Overview's "Latest data received" and the day under "Latest period", and the
+    report's "latest data", leave it out (they listed it with its counts while Data → History said
+    "rolled back" for the same batch)."""
+    if batches is None or not len(batches):
+        return batches
+    live = batches
+    if "rolled_back_at" in live:
+        live = live[live["rolled_back_at"].isna() | (live["rolled_back_at"].astype(str).str.strip() == "")]
+    if "status" in live:
+        live = live[live["status"].astype(str) != "rolled_back"]
+    return live if limit is None else live.head(limit)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
+from indicators import countries
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import LANG_NAMES, LANGS, t
@@ -201,6 +202,7 @@ def start() -> View:
         notices = parsed.dropped
         st.session_state["_url_read"] = True
         st.session_state["_notices"] = notices
+        st.session_state["_notice_nearest"] = parsed.nearest   # the code an unknown one likely meant
     # A click on the chosen language deselects it: keep the language (set before its widget exists).
     drawn_in = st.session_state.get("_lang")
     lang = st.session_state.get(KEYS["lang"]) or drawn_in or "fr"
@@ -324,17 +326,20 @@ def _label(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict[str, st
 @st.cache_resource(show_spinner=False, max_entries=16)   # shared, read-only: drawn on every run
 def _sidebar_labels(version: tuple, lang: str) -> dict[str, dict[str, str]]:
     """The sidebar's options in display order and their labels in `lang`: levels, themes, actions,
-    territories (grouped by country, then by name)."""
+    territories (grouped by country, France and Belgium first, named in `lang`, then by name)."""
     fw = framework(version)
     levels = fw["levels"].sort_values("order") if "order" in fw["levels"] else fw["levels"]
     themes = fw["themes"].sort_values("order") if "order" in fw["themes"] else fw["themes"]
     territories = fw["territories"].assign(
         label=lambda d: [i18n.name(r, "name", lang) for r in d.to_dict("records")]
     )
-    territories = territories.assign(_key=territories["label"].map(i18n.sort_key)).sort_values(["country", "_key"])
+    side = {c: i for i, c in enumerate(sorted(set(territories["country"]), key=countries.rank))}
+    territories = territories.assign(_side=territories["country"].map(side),
+                                     _key=territories["label"].map(i18n.sort_key)).sort_values(["_side", "_key"])
     return {"levels": _label(levels, "level_id", "name", lang), "themes": _label(themes, "theme_id", "name", lang),
             "actions": _label(fw["actions"], "action_id", "title", lang),
-            "territories": {r.territory_id: f"{r.country} · {r.label}" for r in territories.itertuples()}}
+            "territories": {r.territory_id: f"{countries.name(r.country, lang)} · {r.label}"
+                            for r in territories.itertuples()}}
 
 
 def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
@@ -407,7 +412,10 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
         # The dropped value comes from the URL: shown as inline code, so no link or image it holds renders.
         # a language is not a filter: said as what it is, with the language the page took instead
         key = "notice_lang_unknown" if item.startswith("lang=") else "notice_dropped"
-        st.toast(t(key, lang, what=md_code(item, limit=NOTICE_CHARS)), icon=":material/info:")
+        near = ss.get("_notice_nearest", {}).get(item)   # as the import says it: "Did you mean 07211000?"
+        key = "notice_dropped_nearest" if near and key == "notice_dropped" else key
+        st.toast(t(key, lang, what=md_code(item, limit=NOTICE_CHARS), code=md_code(near or "", limit=NOTICE_CHARS)),
+                 icon=":material/info:")
     clamped = ss.pop("_period_clamped", None)
     if clamped:
         st.toast(t("notice_period_clamped", lang, asked=clamped[0], shown=clamped[1]), icon=":material/info:")

@@ -54,6 +54,15 @@ def editor_name(engine=None) -> str | None:
     return account.label if A.can(account, "import") else None
 
 
+def _local_editor_access() -> bool:
+    """Whether the store has a local editor (or admin) account with a password (`account add … --role
+    editor --password-stdin`): then editor access is set up, whatever secrets.toml holds."""
+    from indicators.store.identity import editor_access
+    from pages import common
+
+    return editor_access(common.engine())
+
+
 def editor_gate(lang: str) -> str | None:
     """The editor's name, or a sign-in form (and None) for a viewer."""
     from indicators.auth import verify_password
@@ -81,8 +90,9 @@ def editor_gate(lang: str) -> str | None:
     st.caption(t("editor_account_hint", lang, page=t("page_review", lang)))
     stored = _secrets_section("editors").get("password_hash")
     if not stored:   # the set-up is the administrator's business: folded, not a warning to every visitor
-        with st.expander(t("for_administrator", lang), icon=":material/key_off:"):
-            st.markdown(t("no_password_set", lang))
+        if not _local_editor_access():   # an editor's account signs in on the Contributions page (above)
+            with st.expander(t("for_administrator", lang), icon=":material/key_off:"):
+                st.markdown(t("no_password_set", lang, page=t("page_review", lang)))
         return None
     with st.form("editor_login"):
         who = st.text_input(t("editor_name", lang), key="editor_login_name")

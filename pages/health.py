@@ -13,6 +13,7 @@ from indicators import health as H
 from indicators import i18n
 from indicators import report as R
 from indicators.i18n import t
+from indicators.store.identity import shown_name
 from pages import common, safe_markdown, widgets
 
 
@@ -61,10 +62,13 @@ def report_box(view) -> None:
         live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
         as_of = live["created_at"].iloc[0] if len(live) else None   # a rolled-back import brought nothing
 
+        name = shown_name(widgets.store_identity(view.version)["names"], lang)   # the cover's, as the Overview's
+
         def payload(fmt: str):
             def make() -> bytes:
-                return R.render(R.build(fw, obs, flt, flows=flows, data_as_of=as_of, geography=geo,
-                                        map_indicator=view.filters.indicator), fmt)
+                report = R.build(fw, obs, flt, flows=flows, data_as_of=as_of, geography=geo,
+                                 map_indicator=view.filters.indicator, strategy_name=name)
+                return R.render(report, fmt)
             return make
 
         left, right = st.columns(2)
@@ -228,7 +232,7 @@ def main() -> None:
     if tabs[4].open:
         with tabs[4]:
             comparability_tab(health, fw, lang)
-    widgets.demo_caption(lang)
+    widgets.demo_caption(view)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

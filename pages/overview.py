@@ -11,6 +11,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import health as H
 from indicators import overview as O
+from indicators import submissions as S
 from indicators.i18n import t
 from pages import common, safe_markdown, widgets
 
@@ -142,7 +143,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.D
 
 def _received_table(batches: pd.DataFrame, lang: str) -> str:
     """The latest imports: when, by whom, which files, how many values added and updated."""
-    rows = [[safe_markdown.md_cell(i18n.when(b["created_at"], lang)), safe_markdown.md_text(b["user"]),
+    rows = [[safe_markdown.md_cell(i18n.when(b["created_at"], lang)), safe_markdown.md_text(S.batch_user(b["user"], lang)),
              safe_markdown.md_cell(safe_markdown.md_code(b["files"])), i18n.number(b["added"], lang, 0),
              i18n.number(b["updated"], lang, 0)] for b in batches.to_dict("records")]
     return safe_markdown.md_table([t(k, lang) for k in ("when", "user", "files", "added", "updated")], rows, "lllrr")
@@ -182,7 +183,7 @@ def main() -> None:
 
     st.html(STYLE)   # the tables' fit at 1024 px (style only: drawn nowhere)
     st.title(t("app_title", lang))
-    st.caption(t("strategy_name", lang))
+    widgets.strategy_caption(view)
 
     if fw["indicators"].empty:
         st.info(t("empty_store", lang), icon=":material/inventory_2:")
@@ -199,8 +200,8 @@ def main() -> None:
     figures = computed["figures"]
     texts = tables_text(view.version, scope, lang)
     batches = common.batches(view.version)
-    # the time of the latest import still in force: a rolled-back one brought nothing
-    live = batches[batches["rolled_back_at"].isna()] if "rolled_back_at" in batches else batches
+    # the imports still in force: a rolled-back one brought nothing (left out of the table below too)
+    live = O.in_force(batches)
     # A row that wraps (not four columns): at 1024 px a quarter of the column cut the labels ("Opgevolgde a…")
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("kpi_actions", lang), i18n.number(figures["actions"], lang, 0), border=True)
@@ -252,10 +253,10 @@ def main() -> None:
     # Latest data received, then what is stale: one below the other at full width, so that every
     # column of the stale table shows at 1280 px (in a half-width column it was cut on the right).
     st.subheader(t("latest_received", lang))
-    if batches.empty:
+    if live.empty:
         st.caption("–")
     else:
-        st.markdown(_received_table(batches.head(5), lang))
+        st.markdown(_received_table(live.head(5), lang))
     st.subheader(t("stale", lang))
     st.caption(t("stale_help", lang))
     stale = computed["stale"]
@@ -266,7 +267,7 @@ def main() -> None:
         if len(stale) > STALE_SHOWN:
             st.caption(t("stale_more", lang, n=i18n.number(len(stale) - STALE_SHOWN, lang, 0),
                          page=t("page_health", lang)))
-    widgets.demo_caption(lang)
+    widgets.demo_caption(view)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

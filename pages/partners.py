@@ -64,17 +64,25 @@ def due_box(view, partner_id: str) -> None:
                                    else H.freshness_label(s, lang) for s in due["state"]],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
-    # The list goes to the partner: its titles, periodicities and states in the page's language.
-    sent = P.due_download(due, lang, P.names(fw["partners"], lang))
+    # The list goes to the partner as observations to fill in and send back (the import format), its extra
+    # columns' titles and words in the page's language.
+    obs, flows = common.observations(view.version), common.flows(view.version)
+    sent = P.due_download(due, lang, fw, obs, flows)
     left, right = st.columns(2)
-    left.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent),
+    left.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent, reversible=True),
                          file_name=P.due_file_name(partner_id, lang, "csv"), mime="text/csv", key="partner_due_csv",
-                         icon=":material/download:")
+                         icon=":material/download:", disabled=sent.empty)
     right.download_button(t("partner_download_due_xlsx", lang),
-                          data=downloads.to_xlsx(sent, sheet=t("partner_due_file", lang)),
+                          data=downloads.to_xlsx(sent, sheet="observations"), disabled=sent.empty,
                           file_name=P.due_file_name(partner_id, lang, "xlsx"), key="partner_due_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")
+    notes = [t("partner_due_file_help", lang, page=t("page_review", lang))]
+    left_out = P.apart(due, obs, fw.get("targets"), flows)
+    if left_out:
+        notes.append(t("partner_due_apart", lang, ids=", ".join(safe_markdown.md_code(i) for i in left_out),
+                       page=t("page_review", lang)))
+    st.caption("  \n".join(notes))
 
 
 def main() -> None:
@@ -101,7 +109,7 @@ def main() -> None:
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:
         due_box(view, pick)
-    widgets.demo_caption(lang)
+    widgets.demo_caption(view)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

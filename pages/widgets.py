@@ -106,8 +106,31 @@ def partner_label(text, lang: str, partners: pd.DataFrame | None = None) -> str:
     return label(text, partners, lang) or "–"
 
 
-def demo_caption(lang: str) -> None:
-    st.caption(t("demo_notice", lang))
+@st.cache_data(show_spinner=False, max_entries=4)
+def store_identity(version: tuple) -> dict:
+    """The store's own words about itself (store/identity.py): the strategy's names, whether it holds the
+    demo. Read once per data version: setting a name or loading the demo changes it."""
+    from indicators.store.identity import describe
+    from pages import common
+
+    return describe(common.engine())
+
+
+def strategy_caption(view) -> None:
+    """The strategy's name under a page's title, as the store names it; none on a store that names none
+    (a region's own store before `python -m indicators strategy-name`): never the demo's on its data."""
+    from indicators.store.identity import shown_name
+
+    name = shown_name(store_identity(view.version)["names"], view.lang)
+    if name:
+        st.caption(name)
+
+
+def demo_caption(view) -> None:
+    """The line "Demo data: illustrative figures", only on a store that holds the demo (init --demo, or the
+    default store's first start): a region's own figures are not illustrative."""
+    if store_identity(view.version)["demo"]:
+        st.caption(t("demo_notice", view.lang))
 
 
 def import_format_downloads(make_frame, sheet: str, stem: str, key: str, lang: str) -> None:

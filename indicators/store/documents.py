@@ -81,4 +81,16 @@ def load_demo(engine: Engine, user: str = "demo") -> ImportResult:
     # The map reads on first open: the shipped boundaries saved as an editor's upload would be.
     seed_demo_boundaries(engine, read_table(engine, "territories"))
     seed(engine)
+    _mark_demo(engine, outcome.result.batch_id)
     return outcome.result
+
+
+def _mark_demo(engine: Engine, batch_id: int | None) -> None:
+    """The store holds the demo (its pages say the figures are illustrative) and names Lille's strategy,
+    the demo's, unless it was named already: no other store shows either (identity.py)."""
+    from ..i18n import t
+    from .identity import LANGS, mark_demo
+
+    with engine.begin() as conn:
+        mark_demo(conn, batch_id, {lang: t("demo_strategy_name", lang) for lang in LANGS})
+        _bump_version(conn)

@@ -145,7 +145,20 @@ def open_store(url: str | None = None, create: bool = True) -> Engine:
         metadata.create_all(engine)
         _add_new_columns(engine)
         _drop_old_indexes(engine)
+        _mark_older_demo(engine)
     return engine
+
+
+def _mark_older_demo(engine: Engine) -> None:
+    from ..i18n import t
+    from .documents import demo_files
+    from .identity import LANGS, mark_older_demo
+
+    try:
+        mark_older_demo(engine, [f.name for f in demo_files()],
+                        {lang: t("demo_strategy_name", lang) for lang in LANGS})
+    except sa.exc.DBAPIError:   # a read-only file, or another replica marking it at the same moment
+        pass
 
 
 def _drop_old_indexes(engine: Engine) -> None:

@@ -6,9 +6,11 @@ TEXTS = {
     "app_title": {"fr": "Observatoire de la coopération transfrontalière",
                   "nl": "Monitor grensoverschrijdende samenwerking",
                   "en": "Cross-Border Cooperation Monitor"},
-    "strategy_name": {"fr": "Stratégie de coopération transfrontalière de la Métropole Européenne de Lille",
-                      "nl": "Strategie voor grensoverschrijdende samenwerking van de Metropool Rijsel",
-                      "en": "Cross-border cooperation strategy of the Lille European Metropolis"},
+    # The demo's strategy: written into the store's meta by the demo's loading (store/identity.py), never
+    # shown by itself: every other store names its own strategy (`python -m indicators strategy-name`).
+    "demo_strategy_name": {"fr": "Stratégie de coopération transfrontalière de la Métropole Européenne de Lille",
+                           "nl": "Strategie voor grensoverschrijdende samenwerking van de Metropool Rijsel",
+                           "en": "Cross-border cooperation strategy of the Lille European Metropolis"},
     "language": {"fr": "Langue", "nl": "Taal", "en": "Language"},
     "filters": {"fr": "Filtres", "nl": "Filters", "en": "Filters"},
     "level": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
@@ -30,6 +32,9 @@ TEXTS = {
     "notice_dropped": {"fr": "Filtre ignoré (code inconnu ou mal formé) : {what}",
                        "nl": "Filter genegeerd (onbekende of foutieve code): {what}",
                        "en": "Filter ignored (unknown or malformed code): {what}"},
+    "notice_dropped_nearest": {"fr": "Filtre ignoré (code inconnu) : {what}. Vouliez-vous dire {code} ?",
+                               "nl": "Filter genegeerd (onbekende code): {what}. Bedoelde u {code}?",
+                               "en": "Filter ignored (unknown code): {what}. Did you mean {code}?"},
     "notice_lang_unknown": {"fr": "Langue inconnue dans le lien : {what} ; la page est en français.",
                             "nl": "Onbekende taal in de link: {what}; de pagina is in het Nederlands.",
                             "en": "Unknown language in the link: {what}; the page is in English."},
@@ -72,15 +77,25 @@ TEXTS = {
     "for_administrator": {"fr": "Pour l'administrateur : aucun accès éditeur n'est configuré",
                           "nl": "Voor de beheerder: er is geen redacteurstoegang ingesteld",
                           "en": "For the administrator: no editor access is set up"},
-    "no_password_set": {"fr": "Aucun mot de passe éditeur n'est défini. Un administrateur doit lancer "
-                              "`python -m indicators hash-password` et copier la ligne obtenue dans "
-                              "`.streamlit/secrets.toml` (voir docs/deployment.md).",
-                        "nl": "Er is geen redacteurswachtwoord ingesteld. Een beheerder moet "
-                              "`python -m indicators hash-password` uitvoeren en de regel in "
-                              "`.streamlit/secrets.toml` zetten (zie docs/deployment.md).",
-                        "en": "No editor password is set. An administrator must run "
-                              "`python -m indicators hash-password` and copy the line it prints into "
-                              "`.streamlit/secrets.toml` (see docs/deployment.md)."},
+    # Shown only while neither way is set up (pages/editors.py): it names both.
+    "no_password_set": {"fr": "Aucun mot de passe éditeur n'est défini, et aucun compte éditeur n'a de mot de "
+                              "passe. Un administrateur a deux possibilités (voir docs/deployment.md) :\n\n"
+                              "- un compte par éditeur : `python -m indicators account add ADRESSE --role editor "
+                              "--password-stdin` ; l'éditeur se connecte ensuite sur la page « {page} » ;\n"
+                              "- un mot de passe éditeur partagé : lancer `python -m indicators hash-password` et "
+                              "copier la ligne obtenue dans `.streamlit/secrets.toml`.",
+                        "nl": "Er is geen redacteurswachtwoord ingesteld, en geen redacteursaccount heeft een "
+                              "wachtwoord. Een beheerder kan dat op twee manieren doen (zie docs/deployment.md):\n\n"
+                              "- een account per redacteur: `python -m indicators account add ADRES --role editor "
+                              "--password-stdin`; de redacteur meldt zich daarna aan op de pagina '{page}';\n"
+                              "- een gedeeld redacteurswachtwoord: `python -m indicators hash-password` uitvoeren "
+                              "en de regel in `.streamlit/secrets.toml` zetten.",
+                        "en": "No editor password is set, and no editor account has a password. An "
+                              "administrator has two ways (see docs/deployment.md):\n\n"
+                              "- an account per editor: `python -m indicators account add EMAIL --role editor "
+                              "--password-stdin`; the editor then signs in on the '{page}' page;\n"
+                              "- one shared editor password: run `python -m indicators hash-password` and copy the "
+                              "line it prints into `.streamlit/secrets.toml`."},
     "signed_in_as": {"fr": "Connecté comme éditeur : {name}", "nl": "Aangemeld als redacteur: {name}",
                      "en": "Signed in as editor: {name}"},
     "not_an_editor": {"fr": "{email} n'est pas sur la liste des éditeurs.",

@@ -41,8 +41,30 @@ TEXTS = {
                              "en": "Download the list (CSV)"},
     "partner_download_due_xlsx": {"fr": "Télécharger la liste (XLSX)", "nl": "Lijst downloaden (XLSX)",
                                   "en": "Download the list (XLSX)"},
-    # The list sent to the partner (partners.due_download): its titles, words and file name in the page's language.
-    "partner_due_name": {"fr": "Nom", "nl": "Naam", "en": "Name"},
+    # The list sent to the partner (partners.due_download): observations to fill in (import format), then its
+    # titles, words and file name in the page's language.
+    "partner_due_unit": {"fr": "Unité de la valeur", "nl": "Eenheid van de waarde", "en": "Unit of the value"},
+    "partner_due_file_help": {
+        "fr": "Le fichier est au format d'import : une ligne par indicateur, territoire et période attendus (les "
+              "territoires où l'indicateur a déjà des valeurs ou une cible), la colonne value vide. Le partenaire "
+              "la remplit et envoie le fichier tel quel sur la page « {page} » ; les lignes laissées vides et les "
+              "colonnes de noms sont ignorées.",
+        "nl": "Het bestand is in het importformaat: een rij per indicator, gebied en verwachte periode (de gebieden "
+              "waarvoor de indicator al waarden of een streefwaarde heeft), met een lege kolom value. De partner "
+              "vult ze in en stuurt het bestand zo in op de pagina '{page}'; leeg gelaten rijen en de kolommen "
+              "met namen worden overgeslagen.",
+        "en": "The file is in the import format: one row per indicator, territory and period due (the territories "
+              "the indicator already has values or a target for), the value column empty. The partner fills it in "
+              "and sends the file as it is on the '{page}' page; rows left empty and the name columns are skipped."},
+    "partner_due_apart": {
+        "fr": "Pas dans le fichier, qui ne contient que des valeurs par territoire : {ids}. Les points "
+              "d'avancement s'envoient sur la page « {page} » (table action_updates) ; les flux origine → "
+              "destination, à un éditeur.",
+        "nl": "Niet in het bestand, dat alleen waarden per gebied bevat: {ids}. Voortgangsrapporten worden "
+              "ingestuurd op de pagina '{page}' (tabel action_updates); stromen herkomst → bestemming via een "
+              "redacteur.",
+        "en": "Not in the file, which holds values per territory only: {ids}. Progress updates are sent on the "
+              "'{page}' page (an action_updates table); origin → destination flows, through an editor."},
     "partner_periods_behind": {"fr": "Retard (périodes)", "nl": "Achterstand (periodes)", "en": "Behind (periods)"},
     "partner_due_file": {"fr": "a_envoyer", "nl": "aan_te_leveren", "en": "due"},
     "periodicity_semester": {"fr": "semestrielle", "nl": "halfjaarlijks", "en": "half-yearly"},

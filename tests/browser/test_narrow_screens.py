@@ -20,6 +20,7 @@ from indicators.style import STATUS_ORDER
 
 from ..conftest import DEMO
 from ..test_maps import style_colours, style_of
+from .boxes import inside as _inside, overlap as _overlap
 from .conftest import wait_for_app
 from .test_map import first_view, screen_point
 
@@ -39,17 +40,6 @@ def _open(context, app_url: str, path: str, lang: str):
     tab.goto(f"{app_url}/{path}?lang={lang}")
     wait_for_app(tab)
     return tab
-
-
-def _overlap(a, b, slack: float = 0.5) -> bool:
-    return not (a["x"] + a["width"] <= b["x"] + slack or b["x"] + b["width"] <= a["x"] + slack
-                or a["y"] + a["height"] <= b["y"] + slack or b["y"] + b["height"] <= a["y"] + slack)
-
-
-def _inside(inner, outer, slack: float = 1.0) -> bool:
-    return (inner["x"] >= outer["x"] - slack and inner["y"] >= outer["y"] - slack
-            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
-            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack)
 
 
 MATRIX = """() => {

@@ -1,5 +1,6 @@
 """The Partners page in a real browser, in each language: the partners' table, and per partner the
-list of what is due, downloaded as the CSV French Excel opens, in the page's language."""
+list of what is due, downloaded as the CSV French Excel opens (observations to fill in), in the page's
+language."""
 from __future__ import annotations
 
 import io
@@ -34,8 +35,10 @@ def test_partners_page_lists_partners_and_exports_what_is_due(page, app_url, lan
         raw = open(info.value.path(), "rb").read()
         assert raw.startswith(b"\xef\xbb\xbf")
         frame = pd.read_csv(io.BytesIO(raw), sep=";", dtype=str, encoding="utf-8-sig")
-        # sent to the partner: titles and file name in the page's language, not the code's
-        assert list(frame.columns[:2]) == [t("partner", lang), t("indicator", lang)] and len(frame) >= 1
+        # sent to the partner: observations to fill in, codes first (the import format), then names and the
+        # due words under titles in the page's language; the file's name in that language too
+        assert list(frame.columns[:4]) == ["indicator_id", "territory_id", "period", "value"] and len(frame) >= 1
+        assert frame["value"].isna().all() and t("download_indicator_name", lang) in frame.columns
         assert info.value.suggested_filename.startswith(t("partner_due_file", lang) + "_")
     else:
         expect(page.get_by_role("alert")).to_be_visible()
