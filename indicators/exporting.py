@@ -28,32 +28,40 @@ def export_frames(engine: Engine, table: str | None = None) -> dict[str, pd.Data
 
 
 def with_earlier_versions(engine: Engine, name: str, current: pd.DataFrame) -> pd.DataFrame:
-    """`current` with every earlier version the import can take back as such, each key's versions
-    together, oldest first. The import tells versions apart by their decision date alone, the latest
-    being in force (revisions.latest_versions): an earlier version decided on the same day as a later
-    one (a correction), or sorting after the one in force (an undated version replacing a dated one),
-    would be refused as a conflict or put in force, so it is left out: the database file keeps it."""
+    """`current` with every earlier version, each key's versions together, oldest first and the one in
+    force last, in the order the import reads them back (revisions.in_order: by decision date, an
+    undated version after the decisions listed above it). So an undated revision in force comes back
+    in force with the dated decisions it replaced before it.
+
+    A file holds one version of a target per decision date (two rows with the same date, or two
+    undated ones, are refused as a conflict), so an earlier version sharing its date with a later one
+    (a same-day correction, an undated version revised again without a date) is left out, the later
+    one kept: the database file keeps it. So is, in a store written before versions were ordered this
+    way, an earlier decision dated after the one in force, which the import would put back in force."""
     table = TABLES[name]
-    key, versions = list(table.key), [f"_v_{c}" for c in table.version]
-    earlier = earlier_versions(engine, name).drop(columns="replaced_at")
+    key, dates = list(table.key), list(table.version)
+    earlier = earlier_versions(engine, name).drop(columns="replaced_at")   # oldest first (in_order)
     if earlier.empty:
         return current
-
-    def ordered(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.assign(**{f"_v_{c}": frame[c].fillna("").astype(str) for c in table.version})
-
-    now = ordered(current)[key + versions]
-    earlier = ordered(earlier).merge(now, on=key, how="inner", suffixes=("", "_now"))
-    before = np.zeros(len(earlier), dtype=bool)   # the version columns, compared in turn as the import does
-    same = np.ones(len(earlier), dtype=bool)
-    for v in versions:
-        a, b = earlier[v].to_numpy(dtype=object), earlier[f"{v}_now"].to_numpy(dtype=object)
-        before |= same & (a < b)
-        same &= a == b
-    earlier = earlier[before].drop_duplicates(subset=key + versions, keep="last")   # the latest correction
-    both = pd.concat([earlier[list(current.columns) + versions], ordered(current)], ignore_index=True)
-    return (both.sort_values(key + versions, kind="stable").drop(columns=versions)
+    now = current[key].assign(_now=_stamps(current, dates))
+    earlier = (earlier.assign(_stamp=_stamps(earlier, dates), _position=np.arange(len(earlier)))
+               .merge(now, on=key, how="inner").sort_values("_position", kind="stable"))
+    mine, then = earlier["_stamp"].to_numpy(dtype=object), earlier["_now"].to_numpy(dtype=object)
+    # before the version in force: when it is dated, an earlier decision or an undated version; when it
+    # is undated (after every decision), each dated version
+    earlier = earlier[np.where(then != "", mine < then, mine != "").astype(bool)]
+    earlier = earlier[~earlier.duplicated(subset=key + ["_stamp"], keep="last")]   # the latest of each date
+    earlier = earlier[list(current.columns)]
+    both = pd.concat([earlier.assign(_last=0), current.assign(_last=1)], ignore_index=True)
+    both = both.assign(_position=np.arange(len(both)))
+    return (both.sort_values(key + ["_last", "_position"], kind="stable").drop(columns=["_last", "_position"])
             .reset_index(drop=True).astype(current.dtypes.to_dict()))
+
+
+def _stamps(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Each row's version columns as one comparable text ("" when undated)."""
+    text = frame[columns].astype(object).where(frame[columns].notna(), "").astype(str)
+    return text.agg("\x1f".join, axis=1).to_numpy(dtype=object) if len(frame) else np.array([], dtype=object)
 
 
 def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encoding: str = "utf-8") -> bytes:

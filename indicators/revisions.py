@@ -25,27 +25,48 @@ TARGET_NUMBERS = ("baseline_period", "baseline_value", "target_period", "target_
                   "milestone_period", "milestone_value")
 
 
-def latest_versions(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the latest version of each key, the earlier ones). Versions are ordered by their version
-    columns (a decision date); an undated version comes before every dated one."""
+def in_order(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """`frame`'s versions of each key, oldest first, as the import orders a file's rows: by decision
+    date; an undated version comes after the decisions listed above it (before every one at the top),
+    and versions that tie keep their order in `frame` (a row below came later). For the store's earlier
+    versions `frame` is in the order the store kept them, so that an export lists them as they came."""
     key = list(table.key)
-    order = frame.copy()
-    for c in table.version:
-        order[f"_order_{c}"] = order[c].fillna("")
-    order = order.sort_values(key + [f"_order_{c}" for c in table.version], kind="stable")
+    cols = list(table.version)
+    is_dated = frame[cols].notna().any(axis=1).to_numpy()
+    text = frame[cols].astype(object).where(frame[cols].notna(), "").astype(str)
+    stamp = text[cols[0]] if len(cols) == 1 else text.agg("\x1f".join, axis=1)
+    rank = pd.Series(np.where(is_dated, stamp.rank(method="dense").to_numpy(), 0), index=frame.index).astype("int64")
+    # an undated version's place: the latest decision above it (0 at the top), ties kept in frame order
+    after = rank.groupby([frame[k].astype(str) for k in key], sort=False).cummax()
+    order = frame.assign(_version_rank=np.where(is_dated, rank, after), _position=np.arange(len(frame)))
+    order = order.sort_values(key + ["_version_rank", "_position"], kind="stable")
+    out = order.drop(columns=["_version_rank", "_position"])
+    out.attrs = dict(frame.attrs)
+    return out
+
+
+def latest_versions(frame: pd.DataFrame, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the latest version of each key, the earlier ones), in the order of `in_order`: the last one
+    is in force, so an undated row below a target's decisions is a revision of them, not older."""
+    key = list(table.key)
+    order = in_order(frame, table)
     last = ~order.duplicated(subset=key, keep="last").to_numpy()
-    keep = [c for c in frame.columns]
-    current, earlier = order.loc[last, keep], order.loc[~last, keep]
+    current, earlier = order.loc[last], order.loc[~last]
     current.attrs = earlier.attrs = dict(frame.attrs)
     return current, earlier
 
 
-def is_earlier(updated: pd.DataFrame, table: Table) -> np.ndarray:
-    """Rows of a planned update whose stored version was decided later than the file's."""
+def is_earlier(updated: pd.DataFrame, table: Table, stored_after: pd.Series | None = None) -> np.ndarray:
+    """Rows of a planned update whose stored version was decided later than the file's. An undated
+    stored version came after the decisions it replaced: `stored_after` (aligned with `updated`) holds
+    the latest of those, and a dated row before it, or of that same day, is an earlier version too."""
     older = np.zeros(len(updated), dtype=bool)
     for c in table.version:
         new, stored = updated[c], updated[c + "__old"]
         older |= (new.notna() & stored.notna() & (stored.astype(str) > new.astype(str))).to_numpy()
+        if stored_after is not None:
+            after = pd.Series(stored_after.to_numpy(), index=updated.index)
+            older |= (new.notna() & stored.isna() & after.notna() & (after.astype(str) >= new.astype(str))).to_numpy()
     return older
 
 
@@ -182,3 +203,12 @@ def since(targets: pd.DataFrame, earlier: pd.DataFrame, day: date) -> list[dict]
             out.append({"current": current, "previous": older[-1], "decided_on": when})
     out.sort(key=lambda r: r["decided_on"], reverse=True)
     return out
+
+
+def undated_notice(targets: list[str], lang: str, shown: int = 10) -> str | None:
+    """The import's notice for targets revised without a decision date (ImportResult.undated: each
+    "INT02 / EMLKT"), the first `shown` named; None when there are none."""
+    if not targets:
+        return None
+    named = ", ".join(targets[:shown]) + (", …" if len(targets) > shown else "")
+    return t("undated_revisions", lang, n=i18n.number(len(targets), lang, 0), targets=named)

@@ -7,7 +7,8 @@ import json
 import pandas as pd
 import streamlit as st
 
-from indicators import downloads, i18n, limits
+from indicators import downloads, i18n, limits, revisions
+from indicators import submissions as S
 from indicators.i18n import t
 from indicators.schema import TABLES
 from pages import common, editors, widgets
@@ -252,6 +253,9 @@ def import_tab(view, editor: str | None) -> None:
     m4.metric(t("rejected", lang), i18n.number(s["rejected"], lang, 0))
     if s.get("earlier_versions"):
         st.caption(t("earlier_versions_kept", lang, n=i18n.number(s["earlier_versions"], lang, 0)))
+    undated = revisions.undated_notice(outcome.result.undated, lang)
+    if undated:
+        st.caption(undated)
     from indicators.changes import readable_changes
 
     for table, changes in outcome.result.changes.items():
@@ -296,7 +300,7 @@ def history_tab(view, editor: str | None) -> None:
         "#": batches["batch_id"], t("when", lang): [i18n.when(v, lang) for v in batches["created_at"]],
         t("state", lang): [t("state_active", lang) if s == "active" else t("state_rolled_back", lang)
                            for s in batches["status"]],
-        t("user", lang): batches["user"],
+        t("user", lang): [S.batch_user(u, lang) for u in batches["user"]],
         t("added", lang): batches["added"], t("updated", lang): batches["updated"],
         t("unchanged", lang): batches["unchanged"], t("rejected", lang): batches["rejected"],
         t("kept_to_undo", lang): [i18n.size(b, lang) if b else "–" for b in batches["kept_bytes"]],

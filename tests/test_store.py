@@ -41,7 +41,7 @@ def test_update_keeps_previous_version_and_rollback_restores_exactly(store_url, 
     assert len(history) == 1 and '"value": 2.4' in history.iloc[0]["row"]
     assert snapshot(engine) != before
     counts = rollback(engine, outcome.result.batch_id, user="carol")
-    assert counts == {"removed": 2, "restored": 1}
+    assert counts == {"removed": 1, "restored": 1}
     assert snapshot(engine) == before
     batches = list_batches(engine)
     rolled = batches[batches.batch_id == outcome.result.batch_id].iloc[0]

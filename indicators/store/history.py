@@ -7,6 +7,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from ..revisions import in_order
 from ..schema import CODES, FRAMEWORK_TABLES, TABLES
 
 from .tables import (
@@ -40,7 +41,9 @@ def batch_changes(engine: Engine, batch_id: int) -> pd.DataFrame:
 
 def earlier_versions(engine: Engine, name: str = "targets") -> pd.DataFrame:
     """Every earlier version of `name`'s rows still in force (their batches not rolled back), with
-    `replaced_at`: the time of the batch that replaced it or brought it along (see revisions.py)."""
+    `replaced_at`: the time of the batch that replaced it or brought it along (see revisions.py); each
+    row's versions oldest first (revisions.in_order: by decision date, an undated one after the
+    decisions kept before it), so that the last is the one the version in force replaced."""
     table = TABLES[name]
     query = (sa.select(history.c.row, history.c.op, batches.c.created_at)
              .join(batches, batches.c.batch_id == history.c.batch_id)
@@ -53,11 +56,13 @@ def earlier_versions(engine: Engine, name: str = "targets") -> pd.DataFrame:
         return pd.DataFrame(columns=table.names + ["replaced_at"])
     frame = _typed(pd.DataFrame([json.loads(r[0]) for r in rows]).reindex(columns=table.names), table)
     frame["replaced_at"] = [r[2] for r in rows]
-    return frame.drop_duplicates(subset=table.names, keep="first").reset_index(drop=True)
+    frame = frame.drop_duplicates(subset=table.names, keep="first")
+    return (in_order(frame, table) if table.version else frame).reset_index(drop=True)
 
 
 def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, int]:
-    """Undo one batch exactly: remove what it added, restore what it changed."""
+    """Undo one batch exactly: remove what it added, restore what it changed. Returns how many rows
+    were removed (the batch's new rows) and restored (the rows it changed, back to their earlier version)."""
     try:
         with engine.begin() as conn:
             batch = conn.execute(sa.select(batches).where(batches.c.batch_id == batch_id)).mappings().first()
@@ -82,7 +87,6 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
                     continue
                 _write_history(conn, batch_id, name, current, "rollback")
                 conn.execute(sql_table.delete().where(sql_table.c.batch_id == batch_id))
-                counts["removed"] += len(current)
                 olds = conn.execute(sa.select(history.c.row, history.c.old_batch_id).where(
                     history.c.batch_id == batch_id, history.c.table_name == name, history.c.op == "update")).all()
                 if olds:
@@ -91,6 +95,9 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
                     for old_batch, group in frame.groupby(pd.Series([r[1] for r in olds]), dropna=False):
                         _insert_rows(conn, name, group, None if pd.isna(old_batch) else int(old_batch))
                     counts["restored"] += len(olds)
+                # A row the batch changed is restored to its earlier version, not removed: "removed" counts
+                # the rows it added (each changed row left one earlier version in the history).
+                counts["removed"] += len(current) - len(olds)
             dangling = _dangling_references(conn)
             if dangling:
                 # Raised inside the transaction: nothing of the rollback is kept.

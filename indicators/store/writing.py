@@ -28,6 +28,7 @@ class ImportResult:
     changes: dict[str, pd.DataFrame] = field(default_factory=dict)    # table -> updated rows, old and new
     rejected: int = 0
     dry_run: bool = False
+    undated: list[str] = field(default_factory=list)   # targets revised without a decision date ("INT02 / EMLKT")
 
     def total(self, what: str) -> int:
         return sum(c.get(what, 0) for c in self.counts.values())
@@ -37,6 +38,8 @@ class ImportResult:
                "unchanged": self.total("unchanged"), "rejected": self.rejected}
         if self.total("earlier_versions"):   # a file listing a target's successive decisions
             out["earlier_versions"] = self.total("earlier_versions")
+        if self.undated:   # in force from this import, said as a notice (texts/revisions.py)
+            out["undated_revisions"] = len(self.undated)
         return out
 
 
@@ -199,8 +202,11 @@ def _plan_slice(conn, name: str, incoming: pd.DataFrame, codes: list | None = No
         changed |= ~_equal(both[c], both[c + "__old"])
     added = merged.loc[is_new, table.names]
     updated = both.loc[changed].copy()
-    # A new version does not inherit the decision date and reason of the one it replaces.
-    for c in table.version + table.version_notes:
+    # A new version (a target's revision) holds what its row says: it inherits no milestone, note,
+    # decision date or reason of the one it replaces. A row equal to the stored version on every column
+    # its file carries is that version again (unchanged above); other tables keep the stored value of
+    # a column their file does not carry.
+    for c in (data_cols if table.version else ()):
         if c not in present:
             updated[c] = None
     old = updated[key + [c + "__old" for c in data_cols] + ["batch_id"]].rename(
@@ -269,11 +275,17 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             del incoming
         if table.version and len(updated):
             # The store already holds a later decision: the file's row is an earlier version.
-            older = is_earlier(updated, table)
+            older = is_earlier(updated, table, _decided_before(conn, name, updated))
             earlier = pd.concat([earlier, updated.loc[older, table.names]], ignore_index=True)
             updated, old = updated[~older], old[~older]
-        if len(earlier):   # a re-imported export brings the earlier versions the store already keeps
-            earlier = earlier[~_kept_already(conn, name, earlier)]
+            undated = updated[updated[list(table.version)].isna().all(axis=1)]
+            result.undated += [" / ".join(str(v) for v in r) for r in undated[list(table.key)].itertuples(index=False)]
+        if len(earlier):
+            # A re-imported export brings the earlier versions the store already keeps, and the version
+            # this batch replaces is kept by the update: each such row read is unchanged.
+            known = _kept_already(conn, name, earlier) | _same_rows(earlier, old, table)
+            unchanged += int(known.sum())
+            earlier = earlier[~known]
         if len(earlier):
             _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
         result.counts[name] = {"added": n_added, "updated": len(updated), "unchanged": unchanged}
@@ -359,23 +371,60 @@ def _json_row(values: dict) -> str:
     return json.dumps({k: _clean(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
 
 
-def _kept_already(conn, name: str, rows: pd.DataFrame) -> np.ndarray:
-    """Which of `rows` (earlier versions a file brings) the store keeps already as an earlier version of
-    an active batch: an export imported again must not add them a second time."""
+def _same(table: Table, values: dict) -> tuple:
+    """A row as comparable values, read back from JSON: 12 and 12.0 are alike, NaN is None."""
+    return tuple(values.get(c) for c in table.names)
+
+
+def _kept_versions(conn, name: str, rows: pd.DataFrame) -> list[dict]:
+    """The earlier versions the store keeps (batches not rolled back) of the keys of `rows`."""
     table = TABLES[name]
-
-    def same(values: dict) -> tuple:   # read back from JSON both sides: 12 and 12.0 are alike
-        return tuple(values.get(c) for c in table.names)
-
-    records = [{c: r[c] for c in table.names} for r in rows.to_dict("records")]
-    keys = sorted({_json_row({k: r[k] for k in table.key}) for r in records})
-    kept: set[tuple] = set()
+    keys = sorted({_json_row(dict(zip(table.key, r))) for r in rows[list(table.key)].itertuples(index=False)})
+    kept: list[dict] = []
     for start in range(0, len(keys), 500):
         query = (sa.select(history.c.row).join(batches, batches.c.batch_id == history.c.batch_id)
                  .where(history.c.table_name == name, history.c.op.in_(("update", "revision")),
                         batches.c.status == "active", history.c.row_key.in_(keys[start:start + 500])))
-        kept.update(same(json.loads(row)) for (row,) in conn.execute(query))
-    return np.array([same(json.loads(_json_row(r))) in kept for r in records], dtype=bool)
+        kept.extend(json.loads(row) for (row,) in conn.execute(query))
+    return kept
+
+
+def _kept_already(conn, name: str, rows: pd.DataFrame) -> np.ndarray:
+    """Which of `rows` (earlier versions a file brings) the store keeps already as an earlier version of
+    an active batch: an export imported again must not add them a second time."""
+    table = TABLES[name]
+    kept = {_same(table, values) for values in _kept_versions(conn, name, rows)}
+    records = [{c: r[c] for c in table.names} for r in rows.to_dict("records")]
+    return np.array([_same(table, json.loads(_json_row(r))) in kept for r in records], dtype=bool)
+
+
+def _same_rows(rows: pd.DataFrame, others: pd.DataFrame, table: Table) -> np.ndarray:
+    """Which of `rows` are, column for column, one of `others`."""
+    if others.empty:
+        return np.zeros(len(rows), dtype=bool)
+    seen = {_same(table, json.loads(_json_row({c: r[c] for c in table.names}))) for r in others.to_dict("records")}
+    return np.array([_same(table, json.loads(_json_row({c: r[c] for c in table.names}))) in seen
+                     for r in rows.to_dict("records")], dtype=bool)
+
+
+def _decided_before(conn, name: str, updated: pd.DataFrame) -> pd.Series:
+    """For each planned update whose stored version has no decision date: the latest decision among the
+    versions it replaced (revisions.is_earlier), None where there is none or the stored version is dated."""
+    table = TABLES[name]
+    out = pd.Series([None] * len(updated), index=updated.index, dtype=object)
+    column = table.version[0]
+    undated = updated[updated[column + "__old"].isna() & updated[column].notna()]
+    if undated.empty:
+        return out
+    latest: dict[tuple, str] = {}
+    for values in _kept_versions(conn, name, undated):
+        day = values.get(column)
+        key = tuple(str(values.get(k)) for k in table.key)
+        if day is not None and (key not in latest or str(day) > latest[key]):
+            latest[key] = str(day)
+    keys = [tuple(str(v) for v in r) for r in undated[list(table.key)].itertuples(index=False)]
+    out.loc[undated.index] = [latest.get(k) for k in keys]
+    return out
 
 
 def _write_history(conn, batch_id: int, name: str, rows: pd.DataFrame, op: str) -> None:

@@ -42,4 +42,14 @@ TEXTS = {
         "nl": "Eerdere versies van streefwaarden bewaard als herzieningen: {n}.",
         "en": "Earlier versions of targets kept as revisions: {n}.",
     },
+    # ImportResult.undated / summary()["undated_revisions"]: a revision row with no decision date is the
+    # newest version (in force), the one it replaces kept; said so that a planner can add the date.
+    "undated_revisions": {
+        "fr": "Cibles révisées sans date de décision : {n} ({targets}). Chacune est en vigueur dès cet import et "
+              "la version qu'elle remplace est conservée ; indiquez une date_decision pour dater la décision.",
+        "nl": "Streefwaarden herzien zonder besluitdatum: {n} ({targets}). Elke streefwaarde geldt vanaf deze import "
+              "en de versie die ze vervangt blijft bewaard; vul een beslisdatum in om het besluit te dateren.",
+        "en": "Targets revised without a decision date: {n} ({targets}). Each is in force from this import and the "
+              "version it replaces is kept; give a decided_on date to say when it was decided.",
+    },
 }
