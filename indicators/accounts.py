@@ -34,6 +34,7 @@ RIGHTS = {
 }
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s.]{2,}$")
+MIN_PASSWORD = 10   # characters of a local password (docs/deployment.md)
 
 _meta = sa.MetaData()
 accounts = sa.Table(
@@ -54,9 +55,33 @@ class Refused(StoreError):
     def text(self, lang: str) -> str:
         from .i18n import t
 
-        params = dict(self.params)
-        if "role" in params:
-            params["role"] = t(f"role_{params['role']}", lang)
+        return t(self.key, lang, **words(self.params, lang))
+
+
+def words(params: dict, lang: str) -> dict:
+    """A message's parameters in the reader's language: a role (`role`) in words, tables (`tables`, a tuple
+    of their codes) by their names, as the Data page names them."""
+    from .i18n import t
+    from .schema import TABLES
+
+    params = dict(params)
+    if "role" in params:
+        params["role"] = t(f"role_{params['role']}", lang)
+    if isinstance(params.get("tables"), (tuple, list)):
+        params["tables"] = ", ".join(getattr(TABLES[k], f"label_{lang}").lower() if k in TABLES else str(k)
+                                     for k in params["tables"])
+    return params
+
+
+class AccountExists(StoreError):
+    """Adding an account for an address that has one already: nothing changed unless the change is asked
+    for (add_account(change=True)); the page and the command line each say how to ask for it."""
+
+    def text(self, lang: str) -> str:
+        from .i18n import t
+
+        params = words(self.params, lang)
+        params["partner"] = f", {params['partner']}" if params.get("partner") else ""
         return t(self.key, lang, **params)
 
 
@@ -98,8 +123,11 @@ def _row_account(row) -> Account:
 
 
 def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: str | None = None,
-                password: str | None = None, name: str | None = None) -> Account:
-    """Create or change an account (admin only). A contributor needs a known partner."""
+                password: str | None = None, name: str | None = None, change: bool = False) -> Account:
+    """Create an account (admin only); `change=True` changes the existing one of that address instead
+    (what is not given — the name, the password — stays as it was). An address that has an account
+    already (in any letter case) is refused without `change`, unless what is asked is what it holds. A
+    contributor needs a known partner; a local password has at least MIN_PASSWORD characters."""
     require(by, "manage_accounts")
     email = (email or "").strip().lower()
     if not EMAIL.match(email):
@@ -109,7 +137,12 @@ def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: 
                          roles=", ".join(ROLES))
     partner_id = (partner_id or "").strip() or None
     if role == "contributor" and not partner_id:
-        raise StoreError("A contributor belongs to a partner: give --partner.", key="account_needs_partner")
+        # no command-line option here: the page has a field, the command line adds its own hint
+        raise StoreError("A contributor belongs to a partner: say which one.", key="account_needs_partner")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise StoreError(f"A password has at least {MIN_PASSWORD} characters.", key="account_password_short",
+                         n=MIN_PASSWORD)
+    name = (name or "").strip() or None
     ensure(engine)
     with engine.begin() as conn:
         if partner_id is not None:
@@ -118,15 +151,22 @@ def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: 
                     is None:
                 raise StoreError(f"Unknown partner {partner_id!r}.", key="account_unknown_partner",
                                  partner=partner_id)
-        values = {"role": role, "partner_id": partner_id, "name": (name or "").strip() or None,
-                  "created_at": _now(), "created_by": by.email}
+        found = conn.execute(sa.select(accounts).where(sa.func.lower(accounts.c.email) == email)).first()
+        if found is None:
+            values = {"role": role, "partner_id": partner_id, "name": name, "created_at": _now(),
+                      "created_by": by.email, "password_hash": hash_password(password) if password else None}
+            conn.execute(accounts.insert().values(email=email, **values))
+            return Account(email, role, partner_id, name)
+        same = (role, partner_id) == (found.role, found.partner_id) and name in (None, found.name) and not password
+        if not change and not same:
+            raise AccountExists(f"An account exists for {email} ({found.role}); nothing was changed.",
+                                key="account_exists", email=found.email, role=found.role,
+                                partner=found.partner_id or "")
+        values = {"role": role, "partner_id": partner_id, "name": name or found.name}
         if password:
             values["password_hash"] = hash_password(password)
-        if conn.execute(sa.select(accounts.c.email).where(accounts.c.email == email)).first() is None:
-            conn.execute(accounts.insert().values(email=email, **values))
-        else:
-            conn.execute(accounts.update().where(accounts.c.email == email).values(**values))
-    return Account(email, role, partner_id, values["name"])
+        conn.execute(accounts.update().where(accounts.c.email == found.email).values(**values))
+    return Account(found.email, role, partner_id, values["name"])
 
 
 def remove_account(engine: Engine, by: Account, email: str) -> bool:

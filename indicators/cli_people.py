@@ -22,7 +22,19 @@ def account_command(engine, args) -> int:
 
     if args.account_command == "add":
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-        account = A.add_account(engine, A.OPERATOR, args.email, args.role, args.partner, password, args.name)
+        change = getattr(args, "change", None)   # `account add --change`: change the address's existing account
+        try:
+            account = A.add_account(engine, A.OPERATOR, args.email, args.role, args.partner, password, args.name,
+                                    change=bool(change))
+        except A.AccountExists as exc:   # the engine's words, then how to change it here
+            hint = "account_exists_cli_hint" if change is not None else "account_exists_cli_remove"
+            print(f"{exc.text(args.lang)} {t(hint, args.lang, email=exc.params['email'])}", file=sys.stderr)
+            return INVALID
+        except A.StoreError as exc:
+            if exc.key != "account_needs_partner":
+                raise
+            print(f"{exc.text(args.lang)} {t('cli_account_partner_hint', args.lang)}", file=sys.stderr)
+            return INVALID
         print(t("cli_account_saved", args.lang, email=account.email, role=t(f"role_{account.role}", args.lang),
                 partner=f" ({account.partner_id})" if account.partner_id else ""))
     elif args.account_command == "list":
@@ -67,8 +79,9 @@ def review_command(engine, args) -> int:
     if account is None:
         return INVALID
     if args.action == "list":
-        for s in S.listing(engine, account):
-            print("\t".join(str(s[k] if s[k] is not None else "-") for k in
+        for s in S.listing(engine, account):   # the state: rolled_back for an approval whose import was undone
+            shown = {**s, "status": S.state(s)}
+            print("\t".join(str(shown[k] if shown[k] is not None else "-") for k in
                             ("submission_id", "status", "created_at", "contributor", "partner_id", "file_name",
                              "comment")))
         return OK

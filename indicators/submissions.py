@@ -25,10 +25,12 @@ from .importing import Outcome, import_files, validate_files
 from .partners import codes
 from .problems import errors
 from .schema import TABLES
-from .store import SQL_TABLES, StoreError, _now
+from .store import SQL_TABLES, StoreError, _now, batches
 from .validation import Checked
 
 PENDING, RETURNED, APPROVED, SUPERSEDED = "pending", "returned", "approved", "superseded"
+ROLLED_BACK = "rolled_back"   # not stored: an approved submission whose import batch was rolled back (`state`)
+REVIEWED_BY = " (reviewed by "   # an approved submission's batch user: CONTRIBUTOR (reviewed by REVIEWER)
 APPROVING = "approving"   # claimed by an editor while its import runs
 CONTRIBUTOR_TABLES = ("observations", "action_updates")   # what a partner may send; the framework stays with editors
 
@@ -82,7 +84,7 @@ def _check_scope(engine: Engine, account: Account, checked: Checked) -> None:
     kinds = sorted({str(k) for k in checked.tables} - set(CONTRIBUTOR_TABLES))
     if kinds:
         raise Refused(f"A contributor submits observations only, not {', '.join(kinds)}.",
-                      key="refused_submit_tables", tables=", ".join(kinds))
+                      key="refused_submit_tables", tables=tuple(kinds))   # named in the reader's language
     with engine.connect() as conn:
         owned = _owned(conn, account.partner_id)
         led = _led(conn, account.partner_id)
@@ -115,29 +117,53 @@ def _check_signed_partner(account: Account, checked: Checked) -> None:
 def submit(engine: Engine, account: Account, file_name: str, content: bytes,
            replaces: int | None = None) -> Submitted:
     """Validate a file and, when nothing blocks it, keep it for review. `replaces`: the returned
-    submission it corrects (then marked superseded)."""
+    submission it corrects (then marked superseded); one that another correction superseded already (a
+    second tab, a second person of the partner) is refused, naming that correction."""
     require(account, "submit")
     limits.check("MAX_SUBMISSION_BYTES", len(content))
     ensure(engine)
     if replaces is not None:
-        previous = get(engine, account, replaces)
-        if previous["status"] != RETURNED:
-            raise StoreError(f"Submission {replaces} is {previous['status']}: only a returned one is corrected.",
-                             key="submission_not_returned", id=replaces)
+        _correctable(engine, get(engine, account, replaces))
     checked = validate_files(engine, [(file_name, content)])
-    if errors(checked.problems) or not checked.tables:
+    # a file of "no value" rows only (the list of what is due sent back unfilled) brings nothing to review
+    if errors(checked.problems) or not any(len(frame) for frame in checked.tables.values()):
         return Submitted(checked, None)
     _check_scope(engine, account, checked)
     rows = sum(len(frame) for frame in checked.tables.values())
-    with engine.begin() as conn:
-        new_id = conn.execute(submissions.insert().values(
-            created_at=_now(), contributor=account.email, partner_id=account.partner_id, file_name=file_name[:255],
-            sha256=hashlib.sha256(content).hexdigest(), content=content, rows=rows, status=PENDING,
-            replaces=replaces)).inserted_primary_key[0]
-        if replaces is not None:
-            conn.execute(submissions.update().where(submissions.c.submission_id == replaces)
-                         .values(status=SUPERSEDED))
+    try:
+        with engine.begin() as conn:
+            new_id = conn.execute(submissions.insert().values(
+                created_at=_now(), contributor=account.email, partner_id=account.partner_id,
+                file_name=file_name[:255], sha256=hashlib.sha256(content).hexdigest(), content=content, rows=rows,
+                status=PENDING, replaces=replaces)).inserted_primary_key[0]
+            if replaces is not None and conn.execute(
+                    submissions.update().where(submissions.c.submission_id == replaces)
+                    .where(submissions.c.status == RETURNED).values(status=SUPERSEDED)).rowcount != 1:
+                raise _Corrected   # corrected meanwhile (another tab): this one is not kept either
+    except _Corrected:
+        _correctable(engine, get(engine, account, replaces))
+        raise StoreError(f"Submission {replaces} was corrected meanwhile.", key="submission_not_returned",
+                         id=replaces) from None
     return Submitted(checked, int(new_id))
+
+
+class _Corrected(Exception):
+    """Inside submit's transaction: the returned submission was corrected meanwhile (rolls the insert back)."""
+
+
+def _correctable(engine: Engine, previous: dict) -> None:
+    """Only a returned submission is corrected, once: a second correction of it is refused."""
+    if previous["status"] == RETURNED:
+        return
+    if previous["status"] == SUPERSEDED:
+        with engine.connect() as conn:
+            by = conn.execute(sa.select(sa.func.max(submissions.c.submission_id))
+                              .where(submissions.c.replaces == previous["submission_id"])).scalar()
+        raise StoreError(f"Submission {previous['submission_id']} was already corrected by submission {by}; "
+                         "nothing was kept.", key="submission_already_corrected", id=previous["submission_id"],
+                         by=by)
+    raise StoreError(f"Submission {previous['submission_id']} is {previous['status']}: only a returned one is "
+                     "corrected.", key="submission_not_returned", id=previous["submission_id"])
 
 
 def _visible(account: Account):
@@ -150,14 +176,36 @@ def _visible(account: Account):
 
 
 def listing(engine: Engine, account: Account, status: str | None = None) -> list[dict]:
-    """The submissions the account may see, newest first, without their bytes."""
+    """The submissions the account may see, newest first, without their bytes; an approved one whose
+    import batch was rolled back since says when and by whom (`rolled_back_at`, `rolled_back_by`)."""
     ensure(engine)
     cols = [c for c in submissions.c if c.name != "content"]
-    query = sa.select(*cols).where(_visible(account)).order_by(submissions.c.submission_id.desc())
+    query = (sa.select(*cols, batches.c.rolled_back_at, batches.c.rolled_back_by)
+             .select_from(submissions.outerjoin(batches, batches.c.batch_id == submissions.c.batch_id))
+             .where(_visible(account)).order_by(submissions.c.submission_id.desc()))
     if status:
         query = query.where(submissions.c.status == status)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def state(sub: dict) -> str:
+    """Where a submission stands: its status, or ROLLED_BACK when it was approved and its import batch
+    was rolled back since (its values are no longer in the store)."""
+    return ROLLED_BACK if sub["status"] == APPROVED and sub.get("rolled_back_at") else sub["status"]
+
+
+def batch_user(user: str | None, lang: str) -> str:
+    """The user a batch records, in the reader's language: an approved submission's batch records
+    `CONTRIBUTOR (reviewed by REVIEWER)` (stores of every version), shown "(relu par …)" in French; any
+    other user as it was recorded."""
+    from .i18n import t
+
+    text = "" if user is None else str(user)
+    contributor, mark, reviewer = text.rpartition(REVIEWED_BY)
+    if not mark or not contributor or not reviewer.endswith(")") or len(reviewer) < 2:
+        return text
+    return t("batch_user_reviewed", lang, contributor=contributor, reviewer=reviewer[:-1])
 
 
 def get(engine: Engine, account: Account, submission_id: int) -> dict:
@@ -179,10 +227,21 @@ def preview(engine: Engine, account: Account, submission_id: int) -> Outcome:
     return import_files(engine, [(sub["file_name"], bytes(sub["content"]))], dry_run=True)
 
 
+class NotPending(StoreError):
+    """Approving or returning a submission that is no longer pending (another tab, another editor dealt
+    with it): nothing was changed; the message says where it stands, in the reader's language."""
+
+    def text(self, lang: str) -> str:
+        from .i18n import TEXTS, t
+
+        where = f"submission_{self.params.get('state')}"
+        return t(self.key, lang, id=self.params["id"], state=f" ({t(where, lang)})" if where in TEXTS else "")
+
+
 def _pending(sub: dict) -> None:
     if sub["status"] != PENDING:
-        raise StoreError(f"Submission {sub['submission_id']} is {sub['status']}, not pending.",
-                         key="submission_not_pending", id=sub["submission_id"])
+        raise NotPending(f"Submission {sub['submission_id']} is {sub['status']}, not pending.",
+                         key="submission_not_pending", id=sub["submission_id"], state=sub["status"])
 
 
 def approve(engine: Engine, account: Account, submission_id: int) -> Outcome:
@@ -194,9 +253,9 @@ def approve(engine: Engine, account: Account, submission_id: int) -> Outcome:
     with engine.begin() as conn:   # claim it first: two editors approving at once import it once
         if conn.execute(submissions.update().where(where).where(submissions.c.status == PENDING)
                         .values(status=APPROVING)).rowcount != 1:
-            raise StoreError(f"Submission {sub['submission_id']} was already dealt with.",
+            raise NotPending(f"Submission {sub['submission_id']} was already dealt with.",
                              key="submission_not_pending", id=sub["submission_id"])
-    user = f"{sub['contributor']} (reviewed by {account.email})"
+    user = f"{sub['contributor']}{REVIEWED_BY}{account.email})"   # one form in every store: batch_user reads it
     try:
         outcome = import_files(engine, [(sub["file_name"], bytes(sub["content"]))], user=user)
     except BaseException:
@@ -218,14 +277,18 @@ def _set(engine: Engine, where, **values) -> None:
 def send_back(engine: Engine, account: Account, submission_id: int, comment: str) -> None:
     """Return a submission to its contributor with a comment saying what to correct."""
     require(account, "review")
+    sub = get(engine, account, submission_id)
+    _pending(sub)   # dealt with elsewhere: said first, whatever the comment
     comment = (comment or "").strip()
     if not comment:
         raise StoreError("Say what to correct: a comment is needed.", key="submission_comment_needed")
-    sub = get(engine, account, submission_id)
-    _pending(sub)
-    with engine.begin() as conn:
-        conn.execute(submissions.update().where(submissions.c.submission_id == sub["submission_id"])
-                     .values(status=RETURNED, comment=comment[:5000], reviewer=account.email, reviewed_at=_now()))
+    with engine.begin() as conn:   # still pending when written: two editors at once return it once
+        if conn.execute(submissions.update().where(submissions.c.submission_id == sub["submission_id"])
+                        .where(submissions.c.status == PENDING)
+                        .values(status=RETURNED, comment=comment[:5000], reviewer=account.email,
+                                reviewed_at=_now())).rowcount != 1:
+            raise NotPending(f"Submission {sub['submission_id']} was already dealt with.",
+                             key="submission_not_pending", id=sub["submission_id"])
 
 
 # ---------------------------------------------------------------- what the reviewer approves

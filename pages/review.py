@@ -56,14 +56,14 @@ def sign_in_box(view, account: A.Account) -> None:
                 st.rerun()
 
 
-def _report(checked, lang: str) -> None:
+def _report(checked, lang: str, key: str = "submission_problems") -> None:
     from pages.data import show_detected, show_problems
 
     show_detected(checked.files, lang)
     problems = errors(checked.problems)
     if problems:
         st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
-        show_problems(problems, lang, key="submission_problems")
+        show_problems(problems, lang, key=key)
 
 
 def _attempt(lang: str, action, *args) -> tuple[bool, object]:
@@ -84,50 +84,126 @@ def _status(status: str, lang: str) -> str:
     return t(f"submission_{status}", lang)
 
 
+def _pin(name: str, value) -> None:
+    """A button's on_click: the value the page showed when the button was drawn (the rerun the click
+    starts reads the store again, where another tab may have changed what the page would show now)."""
+    st.session_state[name] = value
+
+
 def contributor_view(view, account: A.Account) -> None:
     lang = view.lang
     st.subheader(t("submit_title", lang), anchor=False)
     partner = safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))
     st.caption(t("submit_help", lang, partner=partner))
+    # What was just sent, above the tabs: seen whichever tab is open (the boxes below change once sent).
+    _sent_flash(st.session_state.pop("_submit_flash", None), lang)
     mine = S.listing(view.engine, account)
     returned = [s for s in mine if s["status"] == S.RETURNED]
-    for r in returned:   # what to correct, where the contributor looks first
-        # The reviewer's words, the file's name and the reviewer's address are stored text: shown as
-        # written, no link, image or HTML of theirs renders (a contributor trusts this box).
-        st.warning(t("submission_returned_note", lang, id=r["submission_id"],
-                     file=safe_markdown.plain_markdown(r["file_name"]),
-                     reviewer=safe_markdown.plain_markdown(r["reviewer"] or "–"),
-                     comment=safe_markdown.plain_markdown(r["comment"] or "")), icon=":material/undo:")
-    replaces = None
-    if returned:
-        replaces = st.selectbox(t("submit_replaces", lang), [None] + [s["submission_id"] for s in returned],
-                                format_func=lambda i: "–" if i is None else f"#{i}", key="submit_replaces")
-    by_file, by_form = st.tabs([t("submit_tab_file", lang), t("submit_tab_form", lang)])
+    # One container whatever it holds: the tabs below keep their place in the page, and the open tab
+    # stays open when the returned boxes go away.
+    with st.container(key="submit_notes"):
+        for r in returned:   # what to correct, where the contributor looks first
+            # The reviewer's words, the file's name and the reviewer's address are stored text: shown as
+            # written, no link, image or HTML of theirs renders (a contributor trusts this box).
+            st.warning(t("submission_returned_note", lang, id=r["submission_id"],
+                         file=safe_markdown.plain_markdown(r["file_name"]),
+                         reviewer=safe_markdown.plain_markdown(r["reviewer"] or "–"),
+                         comment=safe_markdown.plain_markdown(r["comment"] or "")), icon=":material/undo:")
+        _rolled_back_notes(mine, lang)
+        replaces = _replaces_box(mine, returned, lang)
+    by_file, by_form = st.tabs([t("submit_tab_file", lang), t("submit_tab_form", lang)], key="submit_tabs")
     with by_form:
-        if typed_form(view, account, replaces):
-            mine = S.listing(view.engine, account)
+        typed_form(view, account, replaces)
     with by_file:
         # Streamlit's own "Limit … per file" then states the submissions' limit (20 MB), not the server's 200 MB.
-        mine = _upload(view, account, replaces, mine)
+        _upload(view, account, replaces)
     _listing(mine, lang, "my_submissions")
 
 
-def _upload(view, account: A.Account, replaces, mine: list[dict]) -> list[dict]:
+def _replaces_box(mine: list[dict], returned: list[dict], lang: str):
+    """The returned submission the contributor corrects (None: a new submission). One it chose that was
+    corrected meanwhile from elsewhere (another tab, a colleague) stays chosen, with a note naming that
+    correction: sending is then refused by the engine, not sent as a new submission unseen."""
+    options = [None] + [s["submission_id"] for s in returned]
+    chosen = st.session_state.get("submit_replaces")
+    if chosen in st.session_state.get("_corrected", ()) and chosen not in options:
+        st.session_state["submit_replaces"] = chosen = None   # corrected from this tab: back to "–", shown so
+    stale = chosen is not None and chosen not in options
+    if stale:
+        options.append(chosen)
+    if len(options) == 1:
+        return None
+    replaces = st.selectbox(t("submit_replaces", lang), options, key="submit_replaces",
+                            format_func=lambda i: "–" if i is None else f"#{i}")
+    if replaces is not None and replaces not in [s["submission_id"] for s in returned]:
+        by = max((s["submission_id"] for s in mine if s["replaces"] == replaces), default="?")
+        st.warning(t("submission_corrected_meanwhile", lang, id=replaces, by=by), icon=":material/sync_problem:")
+    return replaces
+
+
+def _rolled_back_notes(mine: list[dict], lang: str) -> None:
+    """An approved submission whose import was rolled back, until the partner sends something again: its
+    values are no longer on the dashboard."""
+    for r in mine:
+        if S.state(r) != S.ROLLED_BACK:
+            continue
+        sent_since = any(s["submission_id"] > r["submission_id"] and str(s["created_at"]) >= str(r["rolled_back_at"])
+                         for s in mine)
+        if not sent_since:
+            st.warning(t("submission_rolled_back_note", lang, id=r["submission_id"],
+                         file=safe_markdown.plain_markdown(r["file_name"]), batch=r["batch_id"],
+                         when=i18n.when(r["rolled_back_at"], lang),
+                         who=safe_markdown.plain_markdown(r["rolled_back_by"] or "–")), icon=":material/history:")
+
+
+def _sent_flash(flash, lang: str) -> None:
+    """The confirmation of the submission sent on the run before: the file's report, or the typed values."""
+    if not flash:
+        return
+    how, what, submission_id = flash
+    if how == "file":
+        _report(what, lang, key="sent_problems")
+    else:
+        _sent_table(what, lang)
+    st.success(t("cli_submitted", lang, id=submission_id), icon=":material/outbox:")
+
+
+def _sent(flash: tuple, replaces) -> None:
+    """Kept for the next run: the confirmation, and the returned submission this tab corrected (its own
+    correction is no news to it)."""
+    st.session_state["_submit_flash"] = flash
+    if replaces is not None:
+        st.session_state["_corrected"] = {*st.session_state.get("_corrected", ()), replaces}
+
+
+def _upload(view, account: A.Account, replaces) -> None:
     from indicators import limits
 
     lang = view.lang
-    upload = widgets.file_uploader(t("upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"], key="submit_upload",
-                                  limit_bytes=limits.get("MAX_SUBMISSION_BYTES"))
-    if upload is not None and st.button(t("submit_send", lang), type="primary", key="submit_send"):
-        ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), replaces)
+    upload = widgets.file_uploader(t("submit_upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"],
+                                   key="submit_upload", limit_bytes=limits.get("MAX_SUBMISSION_BYTES"))
+    if upload is None:
+        return
+    sent_as = st.session_state.get("_submit_sent_file", {}).get(upload.file_id)
+    if sent_as is not None:   # this very upload was sent: no second submission of it by a second click
+        st.caption(t("submit_file_sent", lang, id=sent_as))
+        return
+    # The correction the page showed when the button was drawn, not the one the click's rerun would pick.
+    if st.button(t("submit_send", lang), type="primary", key="submit_send", on_click=_pin,
+                 args=("_submit_replaces", replaces)):
+        pinned = st.session_state.pop("_submit_replaces", replaces)
+        ok, sent = _attempt(lang, S.submit, view.engine, account, upload.name, upload.getvalue(), pinned)
         if ok:
-            _report(sent.checked, lang)
             if sent.submission_id is None:   # nothing was kept; no "import without the rows in error" here
-                st.info(t("submit_fix_then_retry", lang), icon=":material/build:")
-            else:
-                st.success(t("cli_submitted", lang, id=sent.submission_id), icon=":material/outbox:")
-                mine = S.listing(view.engine, account)
-    return mine
+                _report(sent.checked, lang)
+                if errors(sent.checked.problems):
+                    st.info(t("submit_fix_then_retry", lang), icon=":material/build:")
+                else:   # every row without a value (the list of what is due sent back unfilled)
+                    st.warning(t("submit_nothing_to_review", lang), icon=":material/edit_note:")
+                return
+            st.session_state.setdefault("_submit_sent_file", {})[upload.file_id] = sent.submission_id
+            _sent(("file", sent.checked, sent.submission_id), pinned)
+            st.rerun()   # the page again from the store: the corrected submission's box goes
 
 
 EXAMPLE = {"fr": "1 234,5", "nl": "1.234,5", "en": "1,234.5"}
@@ -135,8 +211,8 @@ FORM_FLAGS = ("", "p", "e", "b", "c", "u")
 
 
 def typed_form(view, account: A.Account, replaces) -> bool:
-    """The latest values of the partner's own indicators, typed; sent as a file would be. True when
-    a submission was kept."""
+    """The latest values of the partner's own indicators, typed; sent as a file would be (the page then
+    runs again, the confirmation above the tabs)."""
     from indicators import typed_values as TV
     from indicators.units import unit_of
 
@@ -147,14 +223,10 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
         return False
     st.caption(t("typed_help", lang, partner=partner, example=EXAMPLE[lang]))
-    flash = st.session_state.pop("_typed_sent", None)
-    if flash:   # sent on the run before: what was sent, and the boxes emptied so it is not sent twice
-        frame, submission_id = flash
+    if st.session_state.pop("_typed_clear", False):   # sent on the run before: emptied, not sent twice
         for i in indicators["indicator_id"]:   # set before the boxes are drawn: the browser's values give way
             for key in ("typed_value_", "typed_flag_", "typed_note_"):
                 st.session_state[f"{key}{i}"] = ""
-        _sent_table(frame, lang)
-        st.success(t("cli_submitted", lang, id=submission_id), icon=":material/outbox:")
     obs = common.observations(view.version)
     ids = list(indicators["indicator_id"])
     names = dict(zip(view.framework["territories"]["territory_id"],
@@ -188,9 +260,12 @@ def typed_form(view, account: A.Account, replaces) -> bool:
                                       else t("typed_flag_none", lang), label_visibility="collapsed")
             notes[i] = note.text_input(f"{t('typed_note', lang)} {i}", key=f"typed_note_{i}",
                                        label_visibility="collapsed")
-        sent_now = st.form_submit_button(t("typed_send", lang), type="primary")
+        # The correction the page showed when the button was drawn (see _upload).
+        sent_now = st.form_submit_button(t("typed_send", lang), type="primary", on_click=_pin,
+                                         args=("_typed_replaces", replaces))
     if not sent_now:
         return False
+    replaces = st.session_state.pop("_typed_replaces", replaces)
     ok, result = _attempt(lang, TV.submit, view.engine, account, typed, territory, period, lang, flags, notes,
                           replaces)
     if not ok:
@@ -211,7 +286,11 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
         show_problems(problems, lang, key="typed_problems")
         return False
-    st.session_state["_typed_sent"] = (found.frame, sent.submission_id)
+    if sent.submission_id is None:   # every typed cell left without a value: nothing to review
+        st.warning(t("submit_nothing_to_review", lang), icon=":material/edit_note:")
+        return False
+    st.session_state["_typed_clear"] = True
+    _sent(("form", found.frame, sent.submission_id), replaces)
     st.rerun()
     return True
 
@@ -227,56 +306,103 @@ def _sent_table(frame, lang: str) -> None:
                  hide_index=True, width="stretch", key="typed_sent")
 
 
+def _state(row: dict, lang: str) -> str:
+    """Where a submission stands, in words; an approval whose import was rolled back says so and when."""
+    state = S.state(row)
+    if state == S.ROLLED_BACK:
+        return t("submission_rolled_back", lang, when=i18n.when(row["rolled_back_at"], lang))
+    return _status(state, lang)
+
+
 def _listing(rows: list[dict], lang: str, key: str) -> None:
     if not rows:
         st.caption(t("submissions_none", lang))
         return
     st.dataframe(pd.DataFrame({
         "#": [r["submission_id"] for r in rows],
-        t("submission_state", lang): [_status(r["status"], lang) for r in rows],
+        t("submission_state", lang): [_state(r, lang) for r in rows],
         t("file", lang): [r["file_name"] for r in rows],
         t("partner", lang): [widgets.partner_label(r["partner_id"], lang) for r in rows],
         t("submission_by", lang): [r["contributor"] for r in rows],
         t("submission_comment", lang): [r["comment"] or "" for r in rows],
         t("submission_reviewer", lang): [r["reviewer"] or "" for r in rows],
-        t("batch", lang): [r["batch_id"] or "" for r in rows],
+        # whole numbers or empty, one type: Arrow reads the column without a fallback (and a log line)
+        t("batch", lang): pd.array([r["batch_id"] for r in rows], dtype="Int64"),
     }), hide_index=True, width="stretch", key=key)
 
 
-def editor_view(view, account: A.Account) -> None:
+def editor_view(view, account: A.Account, asked=None) -> None:
+    """The review queue. `asked`: the button clicked on the run before, with the id of the submission
+    the page showed then (the engine refuses one that is no longer pending)."""
     lang = view.lang
     st.subheader(t("review_title", lang), anchor=False)
+    if asked:
+        _act(view, account, *asked)
     everything = S.listing(view.engine, account)
     pending = [s for s in everything if s["status"] == S.PENDING]
+    if asked and asked[1] not in [s["submission_id"] for s in pending]:
+        # dealt with (here, or refused as done elsewhere): the next one, set so that the browser shows it too
+        if pending:
+            st.session_state["review_pick"] = pending[0]["submission_id"]
+        else:
+            st.session_state.pop("review_pick", None)
+    # The submission this tab shows, dealt with meanwhile elsewhere (another tab, another editor): it stays
+    # chosen, said so, with no button, until another is chosen; never silently swapped for the next one.
+    chosen = st.session_state.get("review_pick")
+    gone = next((s for s in everything if s["submission_id"] == chosen and s["status"] != S.PENDING), None)
+    if gone:
+        st.warning(t("review_gone", lang, id=chosen, state=_state(gone, lang)), icon=":material/sync_problem:")
+    shown = ([gone] if gone else []) + pending
     if not pending:
         st.success(t("review_none", lang), icon=":material/done_all:")
     else:
-        pick = st.selectbox(t("review_pick", lang), [s["submission_id"] for s in pending], key="review_pick",
+        pick = st.selectbox(t("review_pick", lang), [s["submission_id"] for s in shown], key="review_pick",
                             format_func=lambda i: next(f"#{i} · {s['file_name']} · {s['contributor']}"
-                                                       for s in pending if s["submission_id"] == i))
-        ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
-        if ok:
-            _report(outcome.checked, lang)
-            if outcome.result is not None:
-                s = outcome.result.summary()
-                cols = st.columns(4)
-                for col, what in zip(cols, ("added", "updated", "unchanged", "rejected")):
-                    col.metric(t(what, lang), i18n.number(s[what], lang, 0))
-                _to_approve(view, outcome)
-            _sent_file(view, account, pick)
-        comment = st.text_area(t("submission_comment", lang), key="review_comment")
-        left, right = st.columns(2)
-        if left.button(t("review_approve", lang), type="primary", key="review_approve"):
-            ok, done = _attempt(lang, S.approve, view.engine, account, pick)
-            if ok and done.ok:
-                st.session_state["_review_done"] = t("cli_imported", lang, batch=done.result.batch_id)
-                st.rerun()
-        if right.button(t("review_return", lang), key="review_return"):
-            if _attempt(lang, S.send_back, view.engine, account, pick, comment)[0]:
-                st.session_state["_review_done"] = t("cli_returned", lang, id=pick)
-                st.rerun()
+                                                       for s in shown if s["submission_id"] == i))
+        if not (gone and pick == gone["submission_id"]):
+            _review_one(view, account, pick)
     with st.expander(t("review_all", lang)):
         _listing(everything, lang, "all_submissions")
+
+
+def _review_one(view, account: A.Account, pick: int) -> None:
+    """A pending submission: its dry run, the rows approving writes, the file sent, the comment and the
+    buttons."""
+    lang = view.lang
+    ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
+    if ok:
+        _report(outcome.checked, lang)
+        if outcome.result is not None:
+            s = outcome.result.summary()
+            cols = st.columns(4)
+            for col, what in zip(cols, ("added", "updated", "unchanged", "rejected")):
+                col.metric(t(what, lang), i18n.number(s[what], lang, 0))
+            _to_approve(view, outcome)
+        _sent_file(view, account, pick)
+    # One comment box per submission: words typed for one never go with another.
+    st.text_area(t("submission_comment", lang), key=f"review_comment_{pick}")
+    left, right = st.columns(2)
+    # Each button carries the id of the submission shown with it: the click's rerun acts on that one (a
+    # stale tab whose submission another tab dealt with is told so), never on whatever comes first now.
+    left.button(t("review_approve", lang), type="primary", key="review_approve", on_click=_pin,
+                args=("_review_ask", ("approve", pick)))
+    right.button(t("review_return", lang), key="review_return", on_click=_pin,
+                 args=("_review_ask", ("return", pick)))
+
+
+def _act(view, account: A.Account, action: str, submission_id: int) -> None:
+    """Approve or return the submission a button was drawn with; the outcome said above the queue."""
+    lang = view.lang
+    if action == "approve":
+        ok, done = _attempt(lang, S.approve, view.engine, account, submission_id)
+        if ok and done.ok:
+            st.success(t("cli_imported", lang, batch=done.result.batch_id), icon=":material/check_circle:")
+        elif ok:   # the store changed since the dry run: it waits, with today's report
+            _report(done.checked, lang, key="approve_problems")
+        return
+    comment = st.session_state.get(f"review_comment_{submission_id}", "")
+    if _attempt(lang, S.send_back, view.engine, account, submission_id, comment)[0]:
+        st.success(t("cli_returned", lang, id=submission_id), icon=":material/check_circle:")
 
 
 def _to_approve(view, outcome) -> None:
@@ -332,14 +458,29 @@ def admin_view(view, account: A.Account) -> None:
             partners = list(view.framework["partners"]["partner_id"])
             partner = st.selectbox(t("partner", lang), [None] + partners, key="account_add_partner",
                                    format_func=lambda p: "–" if p is None else widgets.partner_label(p, lang))
-            password = st.text_input(t("account_password", lang), type="password", key="account_add_password")
+            password = st.text_input(t("account_password", lang), type="password", key="account_add_password",
+                                     help=t("account_password_help", lang, n=A.MIN_PASSWORD))
+            change = st.checkbox(t("account_change", lang), key="account_add_change",
+                                 help=t("account_change_help", lang))
             if st.form_submit_button(t("account_save", lang)):
-                ok, saved = _attempt(lang, A.add_account, view.engine, account, email, role, partner,
-                                     password or None)
-                if ok:
-                    st.success(t("cli_account_saved", lang, email=safe_markdown.plain_markdown(saved.email),
-                                 role=t(f"role_{saved.role}", lang),
-                                 partner=f" ({saved.partner_id})" if saved.partner_id else ""))
+                _save_account(view, account, email, role, partner, password or None, change)
+
+
+def _save_account(view, account: A.Account, email: str, role: str, partner, password, change: bool) -> None:
+    """An address that has an account is refused unless the box to change it is ticked (the engine's rule;
+    the page says which box)."""
+    lang = view.lang
+    try:
+        saved = A.add_account(view.engine, account, email, role, partner, password, change=change)
+    except A.AccountExists as exc:
+        st.error(f"{exc.text(lang)} {t('account_exists_page_hint', lang, change=t('account_change', lang))}",
+                 icon=":material/block:")
+        return
+    except StoreError as exc:
+        st.error(exc.text(lang), icon=":material/block:")
+        return
+    st.success(t("cli_account_saved", lang, email=safe_markdown.plain_markdown(saved.email),
+                 role=t(f"role_{saved.role}", lang), partner=f" ({saved.partner_id})" if saved.partner_id else ""))
 
 
 def main() -> None:
@@ -349,11 +490,9 @@ def main() -> None:
     st.caption(t("review_intro", lang))
     account = signed_in(view)
     sign_in_box(view, account)
-    done = st.session_state.pop("_review_done", None)
-    if done:
-        st.success(done, icon=":material/check_circle:")
+    asked = st.session_state.pop("_review_ask", None)   # a review button's click, acted on below
     if A.can(account, "review"):
-        editor_view(view, account)
+        editor_view(view, account, asked)
     elif account.role == "contributor":
         contributor_view(view, account)
     if A.can(account, "manage_accounts"):

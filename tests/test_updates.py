@@ -118,3 +118,17 @@ def test_a_contributor_signs_an_update_only_as_its_own_partner(people):
     assert len(S.listing(engine, who["wvl"])) == before
     assert S.submit(engine, who["wvl"], "own.csv", signed.format(partner="PROV_WVL").encode()).submission_id
     assert S.submit(engine, who["wvl"], "empty.csv", signed.format(partner="").encode()).submission_id
+
+
+def test_a_file_of_no_value_rows_only_is_not_kept_for_review(people):
+    """The partner's list of what is due sent back without a value: nothing to review, said as such."""
+    engine, who = people
+    indicator = next(i for i, owner in zip(load_framework(engine)["indicators"]["indicator_id"],
+                                           load_framework(engine)["indicators"]["owner"])
+                     if "PROV_WVL" in P.codes(owner))
+    before = len(S.listing(engine, who["wvl"]))
+    raw = f"indicator_id;territory_id;period;value\r\n{indicator};BE25;2026;\r\n{indicator};BE25;2025;n.d.\r\n".encode()
+    sent = S.submit(engine, who["wvl"], "due.csv", raw)
+    assert sent.submission_id is None
+    assert any(p.code == "no_value_rows" for p in sent.checked.problems), [p.code for p in sent.checked.problems]
+    assert len(S.listing(engine, who["wvl"])) == before

@@ -29,6 +29,17 @@ TEXTS = {
                                "dient zijn bestanden in ter beoordeling",
                                "only an editor may import directly (your role: {role}); a contributor submits "
                                "files for review"),
+    # import --user EMAIL naming an account that may not import: the batch would be recorded in its name
+    "refused_import_user": _refusal("{email} est un compte {role}, qui ne peut pas importer directement : aucun "
+                                    "import n'est enregistré à son nom (un contributeur soumet ses fichiers pour "
+                                    "relecture ; un éditeur importe avec --as et sa propre adresse)",
+                                    "{email} is een account met de rol {role}, die niet rechtstreeks mag "
+                                    "importeren: geen import wordt op die naam geregistreerd (een bijdrager dient "
+                                    "bestanden in ter beoordeling; een redacteur importeert met --as en zijn eigen "
+                                    "adres)",
+                                    "{email} is a {role} account, which may not import directly: no import is "
+                                    "recorded in its name (a contributor submits files for review; an editor "
+                                    "imports with --as and their own address)"),
     "refused_rollback": _refusal("seul un éditeur peut annuler un lot (votre rôle : {role})",
                                  "alleen een redacteur mag een batch terugdraaien (uw rol: {role})",
                                  "only an editor may roll back a batch (your role: {role})"),
@@ -57,12 +68,62 @@ TEXTS = {
                                       "vul {partner} in",
                                       "an action update names the partner that writes it; your account signs for "
                                       "{partner}, not for: {ids}. Empty the partner_id column or write {partner}"),
+    "submit_nothing_to_review": {
+        "fr": "Rien n'a été envoyé : aucune ligne ne porte de valeur. Remplissez la colonne des valeurs, puis "
+              "renvoyez le fichier.",
+        "nl": "Er is niets ingestuurd: geen enkele rij heeft een waarde. Vul de kolom met waarden in en stuur het "
+              "bestand opnieuw.",
+        "en": "Nothing was sent: no row holds a value. Fill in the value column, then send the file again."},
     "refused_submission": _refusal("la soumission {id} n'est pas visible pour votre compte",
                                    "inzending {id} is niet zichtbaar voor uw account",
                                    "submission {id} is not visible to your account"),
-    "submission_not_pending": {"fr": "La soumission {id} a déjà été traitée ; rien n'a été modifié.",
-                               "nl": "Inzending {id} is al behandeld; er is niets gewijzigd.",
-                               "en": "Submission {id} was already dealt with; nothing was changed."},
+    "submission_not_pending": {"fr": "La soumission {id} a déjà été traitée{state} ; rien n'a été modifié.",
+                               "nl": "Inzending {id} is al behandeld{state}; er is niets gewijzigd.",
+                               "en": "Submission {id} was already dealt with{state}; nothing was changed."},
+    # A second correction of the same returned submission (two tabs): refused, naming the first one.
+    "submission_already_corrected": {"fr": "La soumission {id} a déjà été corrigée par la soumission {by} ; ce "
+                                           "fichier n'a pas été gardé. Attendez la relecture de la soumission {by}.",
+                                     "nl": "Inzending {id} is al verbeterd door inzending {by}; dit bestand is niet "
+                                           "bewaard. Wacht op de beoordeling van inzending {by}.",
+                                     "en": "Submission {id} was already corrected by submission {by}; this file was "
+                                           "not kept. Wait for submission {by}'s review."},
+    "submission_corrected_meanwhile": {
+        "fr": "La soumission {id} a déjà été corrigée par la soumission {by} (depuis un autre onglet ou par un "
+              "collègue) : un envoi comme sa correction sera refusé. Choisissez « – » pour envoyer une nouvelle "
+              "soumission.",
+        "nl": "Inzending {id} is al verbeterd door inzending {by} (vanuit een ander tabblad of door een collega): "
+              "een verbetering ervan insturen wordt geweigerd. Kies '–' om een nieuwe inzending in te sturen.",
+        "en": "Submission {id} was already corrected by submission {by} (from another tab or by a colleague): "
+              "sending a correction of it is refused. Choose '–' to send a new submission."},
+    # The submission a review tab shows was approved or returned meanwhile elsewhere (pages/review.py).
+    "review_gone": {"fr": "La soumission {id} a été traitée entre-temps ({state}), dans un autre onglet ou par un "
+                          "autre éditeur : choisissez-en une autre.",
+                    "nl": "Inzending {id} is intussen behandeld ({state}), in een ander tabblad of door een andere "
+                          "redacteur: kies een andere.",
+                    "en": "Submission {id} was dealt with meanwhile ({state}), in another tab or by another editor: "
+                          "choose another one."},
+    "submission_approving": {"fr": "en cours d'import par un autre éditeur", "nl": "wordt door een andere "
+                             "redacteur geïmporteerd", "en": "being imported by another editor"},
+    # An approved submission whose import batch was rolled back (submissions.state): its values are gone.
+    "submission_rolled_back": {"fr": "approuvée, import annulé le {when}", "nl": "goedgekeurd, import "
+                               "teruggedraaid op {when}", "en": "approved, import rolled back on {when}"},
+    "submission_rolled_back_note": {
+        "fr": "Soumission {id} ({file}) : son import (lot {batch}) a été annulé le {when} par {who}. Ses valeurs ne "
+              "sont plus dans le tableau de bord ; envoyez-la à nouveau si elles doivent y être.",
+        "nl": "Inzending {id} ({file}): de import ervan (batch {batch}) is op {when} teruggedraaid door {who}. De "
+              "waarden staan niet meer in het dashboard; stuur ze opnieuw in als ze erin moeten staan.",
+        "en": "Submission {id} ({file}): its import (batch {batch}) was rolled back on {when} by {who}. Its values "
+              "are no longer on the dashboard; send it again if they should be."},
+    # The user an approved submission's import batch records (submissions.batch_user), in the reader's words.
+    "batch_user_reviewed": {"fr": "{contributor} (relu par {reviewer})", "nl": "{contributor} (beoordeeld door "
+                            "{reviewer})", "en": "{contributor} (reviewed by {reviewer})"},
+    "submit_file_sent": {"fr": "Ce fichier a été envoyé (soumission {id}) : déposez-en un autre pour un nouvel "
+                               "envoi.",
+                         "nl": "Dit bestand is ingestuurd (inzending {id}): sleep een ander bestand hierheen om "
+                               "opnieuw in te sturen.",
+                         "en": "This file was sent (submission {id}): drop another one to send again."},
+    "submit_upload_label": {"fr": "Déposez un fichier CSV ou XLSX", "nl": "Sleep een CSV- of XLSX-bestand hierheen",
+                            "en": "Drop one CSV or XLSX file"},
     "submission_not_returned": {"fr": "Seule une soumission renvoyée peut être corrigée (soumission {id}).",
                                 "nl": "Alleen een teruggestuurde inzending kan verbeterd worden (inzending {id}).",
                                 "en": "Only a returned submission can be corrected (submission {id})."},
@@ -73,9 +134,44 @@ TEXTS = {
                           "nl": "'{email}' is geen e-mailadres.", "en": "'{email}' is not an e-mail address."},
     "account_bad_role": {"fr": "Rôle inconnu « {role} » : {roles}.", "nl": "Onbekende rol '{role}': {roles}.",
                          "en": "Unknown role '{role}': {roles}."},
-    "account_needs_partner": {"fr": "Un contributeur appartient à un partenaire : indiquez --partner.",
-                              "nl": "Een bijdrager hoort bij een partner: geef --partner op.",
-                              "en": "A contributor belongs to a partner: give --partner."},
+    "account_needs_partner": {"fr": "Un contributeur appartient à un partenaire : indiquez lequel ; rien n'a été "
+                                    "modifié.",
+                              "nl": "Een bijdrager hoort bij een partner: geef aan welke; er is niets gewijzigd.",
+                              "en": "A contributor belongs to a partner: say which one; nothing was changed."},
+    "cli_account_partner_hint": {"fr": "Indiquez-le avec --partner ID (un partner_id).",
+                                 "nl": "Geef hem op met --partner ID (een partner_id).",
+                                 "en": "Give it with --partner ID (a partner_id)."},
+    "account_password_short": {"fr": "Un mot de passe compte au moins {n} caractères ; rien n'a été modifié.",
+                               "nl": "Een wachtwoord telt minstens {n} tekens; er is niets gewijzigd.",
+                               "en": "A password has at least {n} characters; nothing was changed."},
+    # Adding an address that has an account (any letter case): refused unless the change is asked for.
+    "account_exists": {"fr": "Un compte existe déjà pour {email} ({role}{partner}) ; rien n'a été modifié.",
+                       "nl": "Er bestaat al een account voor {email} ({role}{partner}); er is niets gewijzigd.",
+                       "en": "An account exists for {email} ({role}{partner}); nothing was changed."},
+    "account_exists_page_hint": {"fr": "Pour le modifier, cochez « {change} » et enregistrez à nouveau.",
+                                 "nl": "Vink '{change}' aan en sla opnieuw op om het te wijzigen.",
+                                 "en": "To change it, tick '{change}' and save again."},
+    "account_exists_cli_hint": {"fr": "Pour le modifier : account add {email} … --change.",
+                                "nl": "Om het te wijzigen: account add {email} … --change.",
+                                "en": "To change it: account add {email} … --change."},
+    "account_exists_cli_remove": {"fr": "Pour le modifier : account remove {email}, puis account add à nouveau.",
+                                  "nl": "Om het te wijzigen: account remove {email}, daarna opnieuw account add.",
+                                  "en": "To change it: account remove {email}, then account add again."},
+    "account_change": {"fr": "Modifier le compte existant de cette adresse",
+                       "nl": "Het bestaande account van dit adres wijzigen",
+                       "en": "Change the existing account of this address"},
+    "account_change_help": {"fr": "Sans cette case, une adresse qui a déjà un compte est refusée. Un mot de passe "
+                                  "laissé vide reste celui du compte, son nom aussi.",
+                            "nl": "Zonder dit vakje wordt een adres met een account geweigerd. Een leeg gelaten "
+                                  "wachtwoord blijft dat van het account, de naam ook.",
+                            "en": "Without this box, an address that has an account is refused. A password left "
+                                  "empty stays the account's own, and so does its name."},
+    "account_password_help": {"fr": "Au moins {n} caractères. Vide : connexion unique (SSO) seulement, ou le mot de "
+                                    "passe actuel d'un compte modifié.",
+                              "nl": "Minstens {n} tekens. Leeg: alleen eenmalige aanmelding (SSO), of het huidige "
+                                    "wachtwoord van een gewijzigd account.",
+                              "en": "At least {n} characters. Empty: single sign-on only, or the current password of "
+                                    "an account being changed."},
     "account_unknown_partner": {"fr": "Partenaire inconnu « {partner} » : importez-le d'abord dans la table "
                                       "partners.",
                                 "nl": "Onbekende partner '{partner}': importeer die eerst in de tabel partners.",
