@@ -48,7 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help="import files atomically (all or none)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
-    p.add_argument("--user", default=None, help="who imports (recorded on the batch)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--user", default=None, metavar="NAME",
+                     help="who imports, recorded on the batch (the server's operator acts; not the e-mail of an "
+                          "account that may not import directly)")
+    who.add_argument("--as", dest="account", metavar="EMAIL",
+                     help="import as this account, whose rights are checked (editor or admin)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--skip-invalid-rows", action="store_true",
                    help="import the good rows and list the rows left out")
@@ -77,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("spec", metavar="FILE.json", help="the mapping as JSON (see docs/data-format.md)")
     p.add_argument("--user", default=None, help="who saves it")
 
+    from .cli_region import add_parser as add_strategy_name   # the store's own name of its strategy
+
+    add_strategy_name(sub, common)
+
     p = sub.add_parser("progress", parents=[common], help="the status of every indicator and action")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--method", choices=("opensdg", "eurostat"), default="opensdg")
@@ -97,8 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     # reviews act as a named account, whose rights the engine checks.
     p = sub.add_parser("account", parents=[common], help="manage accounts (add, list, remove)")
     acc = p.add_subparsers(dest="account_command", required=True, metavar="ACTION")
-    a = acc.add_parser("add", parents=[common], help="create or change an account")
+    a = acc.add_parser("add", parents=[common], help="create an account, or change one with --change")
     a.add_argument("email", metavar="EMAIL")
+    a.add_argument("--change", action="store_true", help="change the existing account of EMAIL")
     a.add_argument("--role", required=True, choices=("viewer", "contributor", "editor", "admin"))
     a.add_argument("--partner", metavar="ID", help="the partner of a contributor (a partner_id)")
     a.add_argument("--name", help="the person's name, shown in the history")
@@ -328,7 +338,9 @@ def _validate(engine, args) -> int:
         return USAGE
     checked = validate_files(engine, args.files, expected_kind=args.table)
     if args.format == "json":
-        print(json.dumps(checked.report(args.lang), ensure_ascii=False, indent=1))
+        from .importing import json_report, labels
+
+        print(json.dumps(json_report(checked, labels(args.files), args.lang), ensure_ascii=False, indent=1))
     else:
         from .i18n import t
 
@@ -378,6 +390,13 @@ def _import(engine, args) -> int:
 
     if _missing(args.files, args.lang):
         return USAGE
+    account = None
+    if args.account:   # as `rollback --as`: the account's rights are checked by the engine (accounts.import_as)
+        from .cli_people import _acting
+
+        account = _acting(engine, args.account, args.lang)
+        if account is None:
+            return INVALID
     sources = args.files
     if args.mapping:
         try:
@@ -386,8 +405,14 @@ def _import(engine, args) -> int:
             print("Saved mappings are not available in this version.", file=sys.stderr)
             return USAGE
         sources = [apply_saved_mapping(engine, args.mapping, f) for f in args.files]
-    outcome = import_files(engine, sources, user=_user(args.user), dry_run=args.dry_run,
-                           skip_invalid_rows=args.skip_invalid_rows, attach_to_successor=args.attach_to_successor)
+    options = {"dry_run": args.dry_run, "skip_invalid_rows": args.skip_invalid_rows,
+               "attach_to_successor": args.attach_to_successor}
+    if account is not None:
+        from .accounts import import_as
+
+        outcome = import_as(engine, account, sources, **options)
+    else:   # the operator; a --user naming an account that may not import is refused (importing.py)
+        outcome = import_files(engine, sources, user=_user(args.user), **options)
     if args.format == "json":
         print(json.dumps(outcome.report(args.lang), ensure_ascii=False, indent=1))
     else:
@@ -404,6 +429,11 @@ def _import(engine, args) -> int:
             print(t("cli_counts", lang, what=what, **{k: s[k] for k in ("added", "updated", "unchanged", "rejected")}))
             if s.get("earlier_versions"):
                 print(t("earlier_versions_kept", lang, n=s["earlier_versions"]))
+            from .revisions import undated_notice
+
+            undated = undated_notice(outcome.result.undated, lang)
+            if undated:
+                print(undated)
     return OK if outcome.result is not None else INVALID
 
 
@@ -412,6 +442,8 @@ def _history(engine, args) -> int:
 
     from .i18n import size, t
 
+    from .submissions import batch_user
+
     frame = list_batches(engine)
     if frame.empty:
         print(t("cli_no_import", args.lang))
@@ -419,7 +451,7 @@ def _history(engine, args) -> int:
     for r in frame.itertuples(index=False):
         state = "" if r.status == "active" else \
             f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=r.rolled_back_by)})"
-        print(f"{r.batch_id:>5}  {r.created_at}  {r.user:<12}  +{r.added} ~{r.updated} ={r.unchanged} "
+        print(f"{r.batch_id:>5}  {r.created_at}  {batch_user(r.user, args.lang):<12}  +{r.added} ~{r.updated} ={r.unchanged} "
               f"x{r.rejected}  {r.files}{state}"
               + (f"  ({t('cli_kept_to_undo', args.lang, size=size(r.kept_bytes, args.lang))})" if r.kept_bytes else ""))
     return OK
@@ -440,7 +472,11 @@ def _rollback(engine, args) -> int:
         counts = rollback_as(engine, account, args.batch_id)
     else:
         counts = rollback(engine, args.batch_id, user=_user(args.user))
-    print(t("cli_rollback_done", args.lang, batch=args.batch_id, **counts))
+    from .i18n import count   # "1 row removed", "2 rows removed": the language's plural
+
+    print(t("cli_rollback_done", args.lang, batch=args.batch_id,
+            removed=count(counts["removed"], "cli_rows_removed_one", "cli_rows_removed_other", args.lang),
+            restored=count(counts["restored"], "cli_rows_restored_one", "cli_rows_restored_other", args.lang)))
     return OK
 
 
@@ -461,67 +497,6 @@ def _export(engine, args) -> int:
     for path in written:
         print(path)
     return OK
-
-
-def _progress(engine, args) -> int:
-    from .queries import progress_report
-
-    report = progress_report(engine, method=args.method)
-    if args.format == "json":
-        print(json.dumps(report, ensure_ascii=False, indent=1))
-        return OK
-    from .i18n import TEXTS, number, status_label, t
-
-    lang = args.lang
-    col = {k: t(f"cli_col_{k}", lang) for k in ("status", "score", "latest", "reason")}
-
-    def score(value) -> str:
-        return "" if value is None else number(value, lang, 2)
-
-    def reason(code) -> str:   # the words the pages use (reason_…), the code for one they do not know
-        return "" if not code else t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else str(code)
-
-    method = report["method"]   # a series without target, with the Eurostat method: Eurostat's words, as the pages
-    print(t("cli_method", lang, method=method))
-    _print_aligned([t("action", lang).lower(), col["status"], col["score"], t("indicators", lang).lower()],
-                   [[a["action_id"], status_label(a["status"], lang, method), score(a["score"]), ", ".join(a["indicators"])]
-                    for a in report["actions"]], right=(2,))
-    print()
-    _print_aligned([t("indicator", lang).lower(), t("territory", lang).lower(), col["status"], col["score"],
-                    col["latest"], col["reason"]],
-                   [[i["indicator_id"], i["territory_id"],
-                     status_label(i["status"], lang, method, i["target_value"] is not None), score(i["score"]),
-                     _latest(i["latest_value"], lang), reason(i["reason"])]
-                    for i in report["indicators"] if i["headline"]], right=(3, 4))
-    return OK
-
-
-def _latest(value, lang: str) -> str:
-    """A latest value in the language's format with the decimals it has, up to six significant digits
-    as `g` wrote it, but never as an exponent: 2 129 108 (fr), 9,6, 0,00123."""
-    import math
-    from decimal import Decimal
-
-    from .i18n import number
-
-    if value is None or not math.isfinite(value):
-        return "" if value is None else number(value, lang)
-    exact = Decimal(repr(float(value))).normalize()
-    return number(value, lang, min(max(0, -exact.as_tuple().exponent), max(0, 5 - exact.adjusted())))
-
-
-def _print_aligned(header: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
-    """A table whose columns are as wide as their widest cell, the header's included (a French header
-    is longer than a code); numbers (`right`) aligned on their right, the last column not padded."""
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
-
-    def line(cells) -> str:
-        padded = [cell.rjust(w) if k in right else cell.ljust(w) for k, (cell, w) in enumerate(zip(cells, widths))]
-        return "  ".join(padded).rstrip()
-
-    print(line(header))
-    for row in rows:
-        print(line(row))
 
 
 def _hash_password() -> int:
@@ -605,10 +580,13 @@ def _report(engine, args) -> int:
 
 
 from .cli_people import account_command, review_command, submit_command  # noqa: E402
+from .cli_progress import progress_command  # noqa: E402
+from .cli_region import strategy_name_command  # noqa: E402
 
 COMMANDS = {"validate": _validate, "import": _import, "history": _history, "rollback": _rollback,
-            "export": _export, "progress": _progress, "save-mapping": _save_mapping, "report": _report,
-            "account": account_command, "submit": submit_command, "review": review_command}
+            "export": _export, "progress": progress_command, "save-mapping": _save_mapping, "report": _report,
+            "account": account_command, "submit": submit_command, "review": review_command,
+            "strategy-name": strategy_name_command}
 
 
 def _count(problems, lang: str) -> str:

@@ -5,7 +5,7 @@ Used by the command line and the Data page alike, so both behave the same.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,18 +27,46 @@ Source = str | Path | tuple[str, bytes] | MappedSource
 class Outcome:
     checked: Checked
     result: ImportResult | None   # None when nothing was (or would be) written
+    names: list[str] = field(default_factory=list)   # each file's name in reports, in the order given
 
     @property
     def ok(self) -> bool:
         return self.result is not None
 
     def report(self, lang: str = "en") -> dict:
-        out = self.checked.report(lang)
+        out = json_report(self.checked, self.names, lang)
         if self.result is not None:
             out["counts"] = self.result.summary()
             out["batch_id"] = self.result.batch_id
             out["dry_run"] = self.result.dry_run
         return out
+
+
+# The keys of every entry of a report's `files` (DESIGN.md's, then the columns the import ignores with a
+# notice): each entry has them all, null where nothing was read or recognised.
+FILE_KEYS = ("file", "kind", "encoding", "separator", "decimal", "rows", "ignored_columns")
+
+
+def files_of(checked: Checked, names: list[str]) -> list[dict]:
+    """One entry per file given, in the order given (each sheet of a workbook its own), all with the same
+    keys: a file nothing could be read from (binary, empty, stopped at a size limit) is there too, with
+    its name and nulls, as a file whose columns name no table is (DESIGN.md's JSON of validate)."""
+    entries, out, taken = list(checked.files), [], set()
+    for name in names:
+        mine = [f for f in entries
+                if id(f) not in taken and (f["file"] == name or str(f["file"]).startswith(name + " ["))]
+        taken.update(id(f) for f in mine)
+        out.extend(mine or [{"file": name}])
+    out.extend(f for f in entries if id(f) not in taken)
+    keys = list(dict.fromkeys([*FILE_KEYS, *(k for f in out for k in f)]))
+    return [{k: f.get(k) for k in keys} for f in out]
+
+
+def json_report(checked: Checked, names: list[str], lang: str = "en") -> dict:
+    """The JSON report of `validate` and `import --format json` (DESIGN.md), one `files` entry per file."""
+    out = checked.report(lang)
+    out["files"] = files_of(checked, names)
+    return out
 
 
 def labels(sources: list[Source]) -> list[str]:
@@ -109,20 +137,47 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
     With `skip_invalid_rows`, rows with problems are left out (and counted as
     rejected) as long as every problem is tied to a row; problems of a whole
     file (missing columns, unreadable file) still block the import.
+    Refused (accounts.Refused, nothing written) when `user`, the name the batch records, is the e-mail
+    of an account that may not import directly (`refuse_account_name`).
     """
+    if not dry_run:   # a dry run records nothing, in nobody's name (and a page's check never fails on it)
+        refuse_account_name(engine, user)
     try:
-        return _import(engine, sources, user=user, dry_run=dry_run, skip_invalid_rows=skip_invalid_rows,
-                       attach_to_successor=attach_to_successor, expected_kind=expected_kind)
+        outcome = _import(engine, sources, user=user, dry_run=dry_run, skip_invalid_rows=skip_invalid_rows,
+                          attach_to_successor=attach_to_successor, expected_kind=expected_kind)
     except MemoryError:
         # Within the limits but past this process's memory: the transaction, if it began, rolled back.
-        return Outcome(out_of_memory(sources), None)
+        outcome = Outcome(out_of_memory(sources), None)
+    outcome.names = labels(sources)
+    return outcome
+
+
+def refuse_account_name(engine: Engine, user: str | None) -> None:
+    """Refused (nothing written) when the name a direct import records is the e-mail of an account whose
+    role may not import directly (a contributor, a viewer): the history would show an unreviewed batch
+    in that person's name. A contributor submits; an editor imports as itself (`import --as`)."""
+    from . import accounts
+
+    email = (user or "").strip()
+    if "<" in email and email.endswith(">"):   # an account's label: "Name <e-mail>"
+        email = email[email.rindex("<") + 1:-1]
+    if "@" not in email:
+        return
+    account = accounts.find(engine, email)
+    if account is not None and not accounts.can(account, "import"):
+        raise accounts.Refused(f"Refused: {account.email} is a {account.role} account, which may not import "
+                               f"directly; nothing was changed.", key="refused_import_user", email=account.email,
+                               role=account.role)
 
 
 def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, skip_invalid_rows: bool,
             attach_to_successor: bool, expected_kind: str | None) -> Outcome:
     results, hashes = _read(sources)
-    checked = check(results, known_codes(engine), expected_kind=expected_kind)
+    known = known_codes(engine)
+    checked = check(results, known, expected_kind=expected_kind)
     del results   # the text cells are parsed now: free them before writing (a million rows weigh)
+    if attach_to_successor:
+        checked = attached_notices(checked, known.territories)
     blocking = errors(checked.problems)
     tables = checked.tables
     rejected = 0
@@ -146,6 +201,48 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
     result = apply_import(engine, tables, user=user, files=files, dry_run=dry_run, rejected=rejected,
                           present=present, attach_to_successor=attach_to_successor)
     return Outcome(checked, result)
+
+
+def attached_notices(checked: Checked, stored: dict[str, str | None]) -> Checked:
+    """`checked` with the notices of replaced territory codes saying where an import that attaches them to
+    their successor records the value: under the successor (the last of a chain, as store/writing.py
+    moves it), or nowhere when the files also give that value under the successor's own code, which wins.
+    `stored`: the store's territory codes and what replaced each."""
+    from .schema import TABLES
+
+    replaced = {k: v for k, v in stored.items() if v}
+    if "territories" in checked.tables:
+        t = checked.tables["territories"]
+        replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
+    if not replaced:
+        return checked
+
+    def final(code, seen=()):
+        nxt = replaced.get(code)
+        return code if not nxt or nxt in seen else final(nxt, (*seen, code))
+
+    given_twice: set[tuple] = set()   # (file, row) of an old code's row whose value the successor's row gives
+    for kind in ("observations", "targets"):
+        frame = checked.tables.get(kind)
+        if frame is None or frame.empty or "territory_id" not in frame:
+            continue
+        old = frame["territory_id"].isin(list(replaced)).to_numpy()
+        if not old.any():
+            continue
+        key = list(TABLES[kind].key)
+        moved = frame[key].assign(territory_id=frame["territory_id"].map(lambda c: final(c) if c in replaced else c))
+        keys = list(moved.itertuples(index=False, name=None))
+        own = {k for k, o in zip(keys, old) if not o}
+        files, rows = frame["_file"].to_numpy(), frame["_row"].to_numpy()
+        given_twice.update((files[at], int(rows[at])) for at in np.flatnonzero(old) if keys[at] in own)
+
+    def attached(p: Problem) -> Problem:
+        code = "replaced_code_given_twice" if (p.file, p.row) in given_twice else "replaced_code_attached"
+        return replace(p, code=code, params={"code": p.params["code"], "successor": final(p.params["code"])},
+                       suggestion=None)
+
+    problems = [attached(p) if p.code == "replaced_code" else p for p in checked.problems]
+    return replace(checked, problems=problems)
 
 
 def both_sides_of_conflicts(checked: Checked) -> Checked:

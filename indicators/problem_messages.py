@@ -74,9 +74,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De kolommen ({found}) passen bij geen enkele tabel. Verwacht bijvoorbeeld: {expected}.",
     },
     "wrong_table": {
-        "en": "This file holds a {found_kind} table, not {expected_kind}.",
-        "fr": "Ce fichier contient une table {found_kind}, pas {expected_kind}.",
-        "nl": "Dit bestand bevat een tabel {found_kind}, geen {expected_kind}.",
+        "en": "This file holds the {found_kind} table, not the {expected_kind} table.",
+        "fr": "Ce fichier contient la table {found_kind}, pas la table {expected_kind}.",
+        "nl": "Dit bestand bevat de tabel {found_kind}, niet de tabel {expected_kind}.",
     },
     "missing_columns": {
         "en": "Missing required column(s) for the {kind} table: {missing}. Columns found: {found}.",
@@ -156,10 +156,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Valeur non admise. Valeurs admises : {allowed}.",
         "nl": "Geen toegestane waarde. Toegestaan: {allowed}.",
     },
+    "not_country": {
+        "en": "Not a country code: write the country's two-letter ISO 3166-1 code (FR, BE, DE, LU, NL, CH…), or "
+              "EU for a cross-border body.",
+        "fr": "Ce n'est pas un code pays : écrivez le code ISO 3166-1 à deux lettres du pays (FR, BE, DE, LU, NL, "
+              "CH…), ou EU pour un organisme transfrontalier.",
+        "nl": "Geen landcode: schrijf de ISO 3166-1-code van twee letters van het land (FR, BE, DE, LU, NL, CH…), "
+              "of EU voor een grensoverschrijdend orgaan.",
+    },
     "bad_semester": {
         "en": "Not a period of an update: write YYYY-S1, YYYY-S2 or YYYY (2025-S1).",
         "fr": "Période de point d'avancement invalide : écrivez AAAA-S1, AAAA-S2 ou AAAA (2025-S1).",
         "nl": "Geen periode van een voortgangsrapport: schrijf JJJJ-S1, JJJJ-S2 of JJJJ (2025-S1).",
+    },
+    "bad_lang": {   # action_updates.lang: any ISO 639-1 language (languages.py)
+        "en": "Not a language code: write the language's two-letter ISO 639-1 code (fr, nl, en, de, lb…), or "
+              "leave the cell empty.",
+        "fr": "Ce n'est pas un code de langue : écrivez le code ISO 639-1 de la langue, en deux lettres (fr, nl, "
+              "en, de, lb…), ou laissez la cellule vide.",
+        "nl": "Geen taalcode: schrijf de ISO 639-1-code van de taal, in twee letters (fr, nl, en, de, lb…), of "
+              "laat de cel leeg.",
     },
     "bad_flag": {
         "en": "Unknown flag. Known flags (Eurostat's, letters may combine as in bp): {known}.",
@@ -280,6 +296,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Territory {code} was replaced by {successor}; the value is kept under {code}.",
         "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est conservée sous {code}.",
         "nl": "Gebied {code} werd vervangen door {successor}; de waarde blijft onder {code}.",
+    },
+    # the same row imported with "attach to successor" (importing.attached_notices)
+    "replaced_code_attached": {
+        "en": "Territory {code} was replaced by {successor}; the value is recorded under {successor}.",
+        "fr": "Le territoire {code} a été remplacé par {successor} ; la valeur est enregistrée sous {successor}.",
+        "nl": "Gebied {code} werd vervangen door {successor}; de waarde wordt onder {successor} geregistreerd.",
+    },
+    "replaced_code_given_twice": {
+        "en": "Territory {code} was replaced by {successor}, and the files also have a row for {successor} in "
+              "this one's place: that row is recorded, this one is left out.",
+        "fr": "Le territoire {code} a été remplacé par {successor}, et les fichiers ont aussi une ligne pour "
+              "{successor} à la place de celle-ci : c'est elle qui est enregistrée, celle-ci est laissée de côté.",
+        "nl": "Gebied {code} werd vervangen door {successor}, en de bestanden hebben ook een rij voor {successor} "
+              "op de plaats van deze: die rij wordt geregistreerd, deze wordt overgeslagen.",
     },
     "notes_sheet_skipped": {
         "en": "Sheet '{sheet}' explains the columns (the template's notes): not imported.",

@@ -97,11 +97,9 @@ def _single_byte(raw: bytes) -> tuple[str, str, bool] | None:
         text = raw.decode(best[0])
     except UnicodeDecodeError:   # past the sample
         return None
-    if best[0] == "cp1252":
-        # Windows-1252 and ISO-8859-1 differ only in 0x80-0x9F, where Windows puts € ’ œ …: name the one
-        # the bytes show.
-        return text, ("cp1252" if re.search(rb"[\x80-\x9f]", raw) else "iso-8859-1"), False
-    return text, {"iso8859_15": "iso-8859-15", "mac_roman": "mac-roman"}[best[0]], False
+    # Windows-1252 and ISO-8859-1 differ only in 0x80-0x9F, where Windows puts € ’ œ …: a file without such
+    # a byte fits both, and docs/data-format.md names Windows-1252 then (DESIGN.md's encoding, Excel's).
+    return text, {"cp1252": "cp1252", "iso8859_15": "iso-8859-15", "mac_roman": "mac-roman"}[best[0]], False
 
 
 def decode(raw: bytes) -> tuple[str, str, bool] | None:
@@ -133,6 +131,13 @@ def decode(raw: bytes) -> tuple[str, str, bool] | None:
 
     best = from_bytes(raw[:65536]).best()
     encoding = best.encoding if best else "latin_1"
+    if encoding in ("latin_1", "iso8859_1"):
+        # Latin-1 reads 0x80-0x9F as control characters where Windows-1252 has € ’ œ …: the same text
+        # otherwise, and Windows-1252 is the name docs/data-format.md gives when several fit.
+        try:
+            return raw.decode("cp1252"), "cp1252", False
+        except UnicodeDecodeError:   # 0x81, 0x8D, 0x8F, 0x90, 0x9D: Latin-1 alone reads them
+            return raw.decode("latin_1"), "iso-8859-1", False
     try:
         return raw.decode(encoding), encoding, False
     except (UnicodeDecodeError, LookupError):

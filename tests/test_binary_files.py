@@ -84,7 +84,7 @@ TEXT = {
     "utf16_bom_cut": (OBS.encode("utf-16") + b"\x00", "utf-16"),          # an odd byte count
     "one_nul_and_ctrl_z": ((OBS + "MOB02;59512;2021;2\n").encode()[:-1] + b"\x00\n\x1a", "utf-8"),
     "filemaker_vt": (("note;" + OBS.replace("\nMOB02", "\nLi\x0bège\x0bNord\x0bEst;MOB02")).encode("cp1252"),
-                     "iso-8859-1"),                                       # line breaks inside a cell
+                     "cp1252"),                                       # line breaks inside a cell
     "pk_header": (("PK_ID;" + OBS.replace("\nMOB02", "\n1;MOB02")).encode(), "utf-8"),   # "PK" opens no ZIP
 }
 

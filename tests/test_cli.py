@@ -33,7 +33,7 @@ def test_validate_json_shape_and_exit_codes(tmp_path, sqlite_url):
     report = json.loads(out.stdout)
     assert report["ok"] is True and report["problems"] == []
     assert {k: report["files"][0][k] for k in ("file", "kind", "encoding", "separator", "decimal", "rows")} == {
-        "file": "good.csv", "kind": "observations", "encoding": "iso-8859-1", "separator": ";", "decimal": ",",
+        "file": "good.csv", "kind": "observations", "encoding": "cp1252", "separator": ";", "decimal": ",",
         "rows": 1}
     bad = CORPUS / "bad" / "unknown_territory.csv"
     out = cli("validate", "--db", sqlite_url, "--format", "json", str(bad))
@@ -60,7 +60,7 @@ def test_import_history_rollback_export_roundtrip(tmp_path, sqlite_url, capsys):
     history = capsys.readouterr().out.splitlines()
     assert "bob" in history[0] and "obs.csv" in history[0] and "alice" in history[1]
     assert main(["rollback", "--db", sqlite_url, str(report["batch_id"])]) == 0
-    assert "1 rows removed" in capsys.readouterr().out
+    assert "1 row removed" in capsys.readouterr().out
     assert main(["rollback", "--db", sqlite_url, str(report["batch_id"])]) == 1   # already rolled back
     assert main(["rollback", "--db", sqlite_url, "999"]) == 1
     assert main(["export", "--db", sqlite_url, str(tmp_path / "all.xlsx")]) == 0

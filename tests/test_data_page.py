@@ -141,7 +141,7 @@ def test_clean_file_dry_run_then_import_is_visible_on_overview(demo_url):
     raw = "indicateur;territoire;période;valeur\nMOB04;59350;2026;99,5\n".encode("cp1252")
     upload(at, ("releve.csv", raw))
     detected = at.dataframe[0].value
-    assert detected.iloc[0].tolist()[:6] == ["releve.csv", "Observations (observations)", "ISO-8859-1 (Latin-1)", ";", ",", 1]
+    assert detected.iloc[0].tolist()[:6] == ["releve.csv", "Observations (observations)", "Windows-1252", ";", ",", 1]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Ajoutées"] == "1" and metrics["Modifiées"] == "0"
     engine = open_store(demo_url)

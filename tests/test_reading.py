@@ -19,7 +19,7 @@ REAL = {
     "eurostat_nama_10r_3gdp_BE_FR.tsv": ("utf-8", "\t", ".", "unit,geo\\time", 1),
     "insee_poplegales_Communes.csv": ("utf-8", ";", ",", "DEPCOM", 1),
     "spf_donnees-hospitalieres-covid19-2020-10-16_dep59.csv": ("utf-8", ";", ",", "dep", 1),
-    "statbel_NIS_ZIP_MNTY.csv": ("iso-8859-1", ";", ",", "NIS_CODE", 31),
+    "statbel_NIS_ZIP_MNTY.csv": ("cp1252", ";", ",", "NIS_CODE", 31),
     "statbel_bevolking_per_gemeente_2020.csv": ("utf-8-sig", ",", ".", "NIS code", 1),
     "thd_commune-debit-beta_dep59.csv": ("utf-8", ";", ",", "code_insee", 2),
 }

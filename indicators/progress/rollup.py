@@ -7,7 +7,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .rules import (ACHIEVED, DEFAULT_METHOD, NOT_ASSESSED, STATUSES, _check_method, status_from_score)
+from .rules import (ACHIEVED, DEFAULT_METHOD, NOT_ASSESSED, RATIO_SCORE_POINTS, STATUSES, _check_method, snap,
+                    status_from_score)
 
 # --------------------------------------------------------------------------- roll-ups
 
@@ -70,7 +71,8 @@ def rollup_actions(assessed: pd.DataFrame, indicators: pd.DataFrame, actions: pd
 
     rows = []
     for a in action_ids:
-        score = float(mean.get(a, np.nan)) if a in mean.index else math.nan
+        # a mean within EPS of a score cut is on it, as its status says (−1e-16 is 0)
+        score = snap(float(mean.get(a, np.nan)), RATIO_SCORE_POINTS[1]) if a in mean.index else math.nan
         total = int(n_ind.get(a, 0))
         if math.isnan(score):
             status = NOT_ASSESSED
@@ -114,7 +116,7 @@ def rollup_groups(action_rollup: pd.DataFrame, actions: pd.DataFrame,
     for key, part in merged.groupby(keys, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         scores = part["score"].dropna()
-        score = float(scores.mean()) if len(scores) else math.nan
+        score = snap(float(scores.mean()), RATIO_SCORE_POINTS[1]) if len(scores) else math.nan
         if not len(scores):
             status = NOT_ASSESSED
         elif bool((part["status"] == ACHIEVED).all()):
@@ -136,6 +138,7 @@ JSON_INDICATOR_FIELDS: tuple[str, ...] = (
     "indicator_id", "territory_id", "headline", "status", "score", "ratio", "cagr", "base_period",
     "latest_period", "latest_value", "target_value", "projected_value", "reason")
 JSON_ACTION_FIELDS: tuple[str, ...] = ("action_id", "status", "score", "indicators", "reason")
+BREAK_IN_SERIES = "break_in_series"   # the `reason` of an entry whose status is judged from a break in series
 
 
 def _plain(value: Any) -> Any:
@@ -167,6 +170,8 @@ def progress_json(assessed: pd.DataFrame, action_rollup: pd.DataFrame, method: s
     if len(assessed):
         ordered = assessed.sort_values(["indicator_id", "territory_id"], kind="stable")
         columns = {f: ordered[f].to_numpy(dtype=object) for f in JSON_INDICATOR_FIELDS}
+        breaks = (ordered["break_period"].to_numpy(dtype=object) if "break_period" in ordered
+                  else np.full(len(ordered), None, dtype=object))
         for i in range(len(ordered)):
             entry = {}
             for f in JSON_INDICATOR_FIELDS:
@@ -177,6 +182,10 @@ def progress_json(assessed: pd.DataFrame, action_rollup: pd.DataFrame, method: s
                     entry[f] = bool(v)
                 else:
                     entry[f] = _plain(v)
+            if entry["reason"] is None and _plain(breaks[i]) is not None:
+                # Assessed from a break in series (DESIGN: every place showing such a status says so): the
+                # reason names it, and base_period is the break's period (docs/methodology.md).
+                entry["reason"] = BREAK_IN_SERIES
             indicators.append(entry)
     actions = []
     if len(action_rollup):

@@ -22,6 +22,8 @@ Decisions where DESIGN.md is silent (all documented in docs/methodology.md):
   `deterioration` (score −5; the ratio is not defined).
 - Measures within 1e-9 of a threshold count as reaching it (floating-point noise: 100.5/100 − 1
   is 0.004999999999999893 in binary arithmetic, yet it is 0.5 %).
+  Such a measure also scores as if exactly on the threshold (0, not −5.3e-14), and a mean score
+  within 1e-9 of a score cut is that cut (`snap`).
 - `projected_value` exists only with a target period (there is no date to read the line at
   otherwise); `trend_slope` and `trend_at_base` give the line itself for charts.
 """
@@ -183,8 +185,27 @@ def status_from_score(score: float | None) -> str:
     return _status_from_cuts(score, SCORE_CUTS)
 
 
+def snap(x: float, points: Sequence[float]) -> float:
+    """`x`, or the point of `points` it lies within EPS of: a measure that reaches a threshold as its
+    status says (0.004999999999999893 is 0.5 %) sits exactly on it, so its score is the point's own
+    (0, not −5.3e-14)."""
+    for point in points:
+        if abs(x - point) < EPS:
+            return float(point)
+    return x
+
+
+def snap_array(x: np.ndarray, points: Sequence[float]) -> np.ndarray:
+    """`snap` for every value of an array (NaN stays NaN)."""
+    x = np.asarray(x, dtype=np.float64)
+    for point in points:
+        x = np.where(np.abs(x - point) < EPS, point, x)
+    return x
+
+
 def _piecewise(x: float, points: tuple[tuple[float, ...], tuple[float, ...]]) -> float:
     xs, ys = points
+    x = snap(x, xs)
     if x <= xs[0]:
         return ys[0]
     if x >= xs[-1]:

@@ -12,7 +12,7 @@ from .rules import (
     ACCELERATION_NEEDED, ACHIEVED, ACHIEVED_SCORE, DEFAULT_METHOD, DETERIORATION, EPS, GROWTH_CUTS,
     GROWTH_SCORE_POINTS, LIMITED_PROGRESS, NOT_ASSESSED, ON_TRACK, RATIO_CUTS, RATIO_SCORE_POINTS, REASONS,
     SAME_LEVEL_MISSED_SCORE, STATUSES, ZERO_REPLACEMENT, _DIRECTIONS, _REASON_CODE, _STATUS_CODE, _check_method,
-    period_text, period_year)
+    period_text, period_year, snap_array)
 
 # --------------------------------------------------------------------------- every series
 
@@ -95,8 +95,9 @@ def _judge_arrays(by, bv, ly, lv, has_lv, d, ty, tv, has_t, method):
 
         ratio_status = by_cuts(ratio, RATIO_CUTS)
         growth_status = by_cuts(growth, g_cuts)
-        ratio_score = np.interp(ratio, *RATIO_SCORE_POINTS)
-        growth_score = np.interp(growth, *GROWTH_SCORE_POINTS)
+        # a measure within EPS of a threshold scores as on it, as its status says (rules.snap)
+        ratio_score = np.interp(snap_array(ratio, RATIO_SCORE_POINTS[0]), *RATIO_SCORE_POINTS)
+        growth_score = np.interp(snap_array(growth, GROWTH_SCORE_POINTS[0]), *GROWTH_SCORE_POINTS)
         achieved = has_t & has_lv & (d != 0) & (d * (lv - tv) >= 0)
 
     na = _STATUS_CODE[NOT_ASSESSED]

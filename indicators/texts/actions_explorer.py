@@ -119,9 +119,9 @@ TEXTS = {
     "not_given": {"fr": "non renseigné", "nl": "niet ingevuld", "en": "not given"},
     "missing_in_year": {"fr": "Sans valeur en {year} : {names}.", "nl": "Geen waarde in {year}: {names}.",
                         "en": "No value in {year}: {names}."},
-    "rows_shown": {"fr": "{n} valeurs affichées, téléchargeables ci-dessous.",
-                   "nl": "{n} getoonde waarden, hieronder te downloaden.",
-                   "en": "{n} values shown, downloadable below."},
+    "rows_shown": {"fr": "Valeurs affichées : {n}, téléchargeables ci-dessous.",   # "1 values": never
+                   "nl": "Getoonde waarden: {n}, hieronder te downloaden.",
+                   "en": "Values shown: {n}, downloadable below."},
     "indicator_outside_filters": {"fr": "L'indicateur {code} ne fait pas partie des actions filtrées : "
                                         "effacez les filtres pour le voir.",
                                   "nl": "Indicator {code} hoort niet bij de gefilterde acties: "

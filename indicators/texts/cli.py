@@ -36,9 +36,17 @@ TEXTS = {
     "cli_no_import": {"fr": "Aucun import pour l'instant.", "nl": "Nog geen import.", "en": "No import yet."},
     "cli_rolled_back_by": {"fr": "annulé le {when} par {who}", "nl": "teruggedraaid op {when} door {who}",
                            "en": "rolled back {when} by {who}"},
-    "cli_rollback_done": {"fr": "Lot {batch} annulé : {removed} lignes retirées, {restored} rétablies.",
-                          "nl": "Batch {batch} teruggedraaid: {removed} rijen verwijderd, {restored} hersteld.",
-                          "en": "Batch {batch} rolled back: {removed} rows removed, {restored} restored."},
+    # {removed}, {restored}: counted with i18n.count (1 row removed, 2 rows removed; 0 ligne retirée)
+    "cli_rollback_done": {"fr": "Lot {batch} annulé : {removed}, {restored}.",
+                          "nl": "Batch {batch} teruggedraaid: {removed}, {restored}.",
+                          "en": "Batch {batch} rolled back: {removed}, {restored}."},
+    "cli_rows_removed_one": {"fr": "ligne retirée", "nl": "rij verwijderd", "en": "row removed"},
+    "cli_rows_removed_other": {"fr": "lignes retirées", "nl": "rijen verwijderd", "en": "rows removed"},
+    "cli_rows_restored_one": {"fr": "ligne remise à sa version antérieure", "nl": "rij teruggezet naar de vorige versie",
+                              "en": "row back to its earlier version"},
+    "cli_rows_restored_other": {"fr": "lignes remises à leur version antérieure",
+                                "nl": "rijen teruggezet naar hun vorige versie",
+                                "en": "rows back to their earlier version"},
     "cli_demo_present": {"fr": "La base contient déjà des données ; la démonstration n'a pas été rechargée.",
                          "nl": "De databank bevat al gegevens; de demo is niet opnieuw geladen.",
                          "en": "The store already holds data; the demo was not loaded again."},
@@ -122,4 +130,22 @@ TEXTS = {
     "cli_report_written": {"fr": "Rapport écrit dans {path} : actions {actions}, indicateurs {indicators}, {size}.",
                            "nl": "Rapport geschreven naar {path}: acties {actions}, indicatoren {indicators}, {size}.",
                            "en": "Report written to {path}: actions {actions}, indicators {indicators}, {size}."},
+    # strategy-name (cli_region.py)
+    "cli_strategy_name_saved": {"fr": "Nom de la stratégie enregistré :", "nl": "Naam van de strategie opgeslagen:",
+                                "en": "Strategy name saved:"},
+    "cli_strategy_name_none": {"fr": "Cette base ne nomme aucune stratégie : le tableau de bord n'affiche aucun nom "
+                                     "sous son titre. Donnez-en un : python -m indicators strategy-name --lang fr "
+                                     "\"Stratégie …\" (--fr, --nl, --en pour les trois langues).",
+                               "nl": "Deze databank noemt geen strategie: het dashboard toont geen naam onder zijn "
+                                     "titel. Geef er een: python -m indicators strategy-name --lang nl "
+                                     "\"Strategie …\" (--fr, --nl, --en voor de drie talen).",
+                               "en": "This store names no strategy: the dashboard shows no name under its title. "
+                                     "Set one: python -m indicators strategy-name --lang en \"Strategy …\" "
+                                     "(--fr, --nl, --en for the three languages)."},
+    "cli_strategy_name_twice": {"fr": "Deux noms différents pour --{option} : donnez-en un seul.",
+                                "nl": "Twee verschillende namen voor --{option}: geef er één.",
+                                "en": "Two different names for --{option}: give one."},
+    "cli_strategy_name_clear_alone": {"fr": "--clear efface tous les noms : ne donnez aucun nom avec lui.",
+                                      "nl": "--clear wist alle namen: geef er geen naam bij.",
+                                      "en": "--clear removes every name: give no name with it."},
 }

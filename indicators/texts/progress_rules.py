@@ -8,6 +8,10 @@ TEXTS = {
     "reason_break_in_series": {"fr": "rupture de série trop récente (moins de deux années depuis)",
                                "nl": "te recente breuk in de reeks (minder dan twee jaar sindsdien)",
                                "en": "break in series too recent (fewer than two years since)"},
+    # the `reason` of an assessed status judged from a break in series (progress table of the command line)
+    "reason_assessed_since_break": {"fr": "évalué depuis la rupture de série de {period}",
+                                    "nl": "beoordeeld sinds de breuk in de reeks in {period}",
+                                    "en": "assessed since the break in series of {period}"},
     "reason_only_context_indicators": {"fr": "seulement des indicateurs de contexte",
                                        "nl": "alleen contextindicatoren", "en": "only context indicators"},
     "reason_no_indicators": {"fr": "aucun indicateur", "nl": "geen indicator", "en": "no indicator"},
