@@ -24,7 +24,7 @@ def add_parser(sub, common) -> None:
 
 def strategy_name_command(engine, args) -> int:
     from .i18n import t
-    from .store.identity import LANGS, set_strategy_names, strategy_names
+    from .store.identity import LANGS, NAME_LENGTH, clean_name, set_strategy_names, strategy_names
 
     lang = args.lang
     given = {each: getattr(args, each) for each in LANGS if getattr(args, each) is not None}
@@ -38,6 +38,11 @@ def strategy_name_command(engine, args) -> int:
             print(t("cli_strategy_name_clear_alone", lang), file=sys.stderr)
             return USAGE
         given = {each: "" for each in LANGS}
+    too_long = [each for each, name in given.items() if len(clean_name(name)) > NAME_LENGTH]
+    if too_long:   # refused, not cut: a name cut at 300 characters would be saved as said
+        print(t("cli_strategy_name_too_long", lang, option=too_long[0], length=len(clean_name(given[too_long[0]])),
+                most=NAME_LENGTH), file=sys.stderr)
+        return INVALID
     names = set_strategy_names(engine, given) if given else strategy_names(engine)
     if given:
         print(t("cli_strategy_name_saved", lang))

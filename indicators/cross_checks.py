@@ -258,6 +258,45 @@ def cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], hea
     return per_file(frame, at, column, "cycle", make, headers)
 
 
+def replaced_links(stored: dict[str, str | None], territories: pd.DataFrame | None) -> dict[str, str]:
+    """Each replaced territory code and its successor: the store's links, where a territories file's row
+    replaces the stored one, an empty cell included (it clears the stored link). An empty cell is read as
+    NaN, which is truthy: `if v` took it for a successor and sent values to no territory."""
+    links = dict(stored)
+    if territories is not None and "replaced_by" in territories:
+        links.update(zip(territories["territory_id"], territories["replaced_by"]))
+    return {code: nxt for code, nxt in links.items() if isinstance(nxt, str) and nxt}
+
+
+def last_successors(links: dict[str, str]) -> dict[str, str]:
+    """Each replaced code of `links` (code -> its successor) with the last code of its chain of successors,
+    where an import that attaches old codes records their values (a code that is replaced by nothing is not
+    in it). One walk per chain, not per code, and no
+    recursion: a hostile file's chain of 100,000 codes costs 100,000 steps. On a loop (validation refuses
+    them) the walk stops before coming back onto itself."""
+    links = {code: nxt for code, nxt in links.items() if isinstance(nxt, str) and nxt}
+    last: dict[str, str] = {}     # codes whose chain ends (no loop): shared by every code on the way
+    looped: dict[str, str] = {}   # codes whose walk met a loop: each its own end
+    for start in links:
+        path, on_path, node = [start], {start}, start
+        while node not in last:
+            nxt = links.get(node)
+            if nxt and nxt in on_path:
+                looped[start] = node
+                break
+            if not nxt:
+                break
+            path.append(nxt)
+            on_path.add(nxt)
+            node = nxt
+        else:
+            last.update((code, last[node]) for code in path)
+            continue
+        if start not in looped:
+            last.update((code, node) for code in path)
+    return {code: looped.get(code) or last[code] for code in links}
+
+
 def _cycles(links: dict[str, str]) -> dict[str, list[str]]:
     """Each code on a loop of `links` (one link per code), with its loop; one walk over all codes,
     so a chain of a million parents costs a million steps, not a million squared."""

@@ -208,18 +208,17 @@ def attached_notices(checked: Checked, stored: dict[str, str | None]) -> Checked
     their successor records the value: under the successor (the last of a chain, as store/writing.py
     moves it), or nowhere when the files also give that value under the successor's own code, which wins.
     `stored`: the store's territory codes and what replaced each."""
+    from .cross_checks import last_successors, replaced_links
     from .schema import TABLES
 
-    replaced = {k: v for k, v in stored.items() if v}
-    if "territories" in checked.tables:
-        t = checked.tables["territories"]
-        replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
+    replaced = replaced_links(stored, checked.tables.get("territories"))
     if not replaced:
         return checked
 
-    def final(code, seen=()):
-        nxt = replaced.get(code)
-        return code if not nxt or nxt in seen else final(nxt, (*seen, code))
+    chains = last_successors(replaced)
+
+    def final(code):
+        return chains.get(code, code)
 
     given_twice: set[tuple] = set()   # (file, row) of an old code's row whose value the successor's row gives
     for kind in ("observations", "targets"):

@@ -16,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .cross_checks import (case_problems, cycle_problems, future_problems, key_problems, partner_problems,
-                           reference_problems, stored_value_problems, value_problems, year_order_problems)
+                           reference_problems, replaced_links, stored_value_problems, value_problems, year_order_problems)
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout
 from .parsing import (normal_flag, parse_dates, parse_numbers, parse_periods, period_spans, restore_text, unit_sign,
@@ -420,16 +420,13 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     tables = {kind: pd.concat(frames, ignore_index=True) for kind, frames in parts.items()}
     known_codes = {name: known.codes(name) for name in ("levels", "themes", "actions", "indicators", "territories")}
     units = dict(known.indicators)
-    replaced = {k: v for k, v in known.territories.items() if v}
+    replaced = replaced_links(known.territories, tables.get("territories"))
     for kind in ("levels", "themes", "actions", "indicators", "territories"):
         if kind in tables:
             ids = tables[kind][TABLES[kind].key[0]].dropna()
             known_codes[kind] = known_codes[kind] | set(ids)
     if "indicators" in tables:
         units.update(dict(zip(tables["indicators"]["indicator_id"], tables["indicators"]["unit"])))
-    if "territories" in tables:
-        t = tables["territories"]
-        replaced.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
     if "territories" in tables:
         problems.extend(cycle_problems(tables["territories"], "replaced_by", replaced, headers))
         # The stored parents too, as the successors above: a loop may close across two imports.

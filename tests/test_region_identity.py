@@ -113,6 +113,21 @@ def test_a_region_s_store_names_its_own_strategy_set_by_the_command(region_url, 
     engine.dispose()
 
 
+def test_a_name_too_long_is_refused_whole_never_cut(region_url, capsys):
+    from indicators.store import open_store
+    from indicators.store.identity import NAME_LENGTH, strategy_name
+
+    assert cli("--db", region_url, "--lang", "en", "strategy-name", OWN["en"]) == 0
+    capsys.readouterr()
+    long_name = "Stratégie " + "x" * NAME_LENGTH
+    assert cli("--db", region_url, "--lang", "fr", "strategy-name", "--fr", long_name, "--nl", OWN["nl"]) == 1
+    err = capsys.readouterr().err
+    assert f"{len(long_name)} caractères" in err and str(NAME_LENGTH) in err and "--fr" in err
+    engine = open_store(region_url)
+    assert strategy_name(engine, "nl") == OWN["en"]   # nothing saved: not even the valid Dutch name
+    engine.dispose()
+
+
 def test_the_report_s_cover_names_the_store_s_strategy_never_lille_s(region_url, tmp_path):
     out = tmp_path / "report.html"
     assert cli("--db", region_url, "--lang", "fr", "report", str(out)) == 0

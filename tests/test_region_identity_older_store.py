@@ -35,3 +35,13 @@ def test_a_region_s_store_is_not_taken_for_the_demo(sqlite_url, tmp_path):
     _forget_identity(sqlite_url.removeprefix("sqlite:///"))   # as a store made before the mark was
     engine = open_store(sqlite_url)
     assert not holds_demo(engine) and strategy_name(engine, "fr") is None
+
+
+def test_opening_a_new_store_writes_nothing_to_it(sqlite_url):
+    # Only a store with a first batch can be an older demo: a new one is left as created (a read-only
+    # replica or a backup being inspected must not be written to by opening it).
+    engine = open_store(sqlite_url)
+    with engine.connect() as conn:
+        keys = [row[0] for row in conn.execute(sa.text("SELECT key FROM meta"))]
+    assert "demo_batch" not in keys
+    engine.dispose()

@@ -115,6 +115,34 @@ def test_replaced_territory_kept_or_attached_to_successor(store_url, tmp_path):
     assert set(read_table(engine, "observations")["territory_id"]) == {"57096"}
 
 
+def test_a_long_chain_of_successors_is_followed_to_its_end(store_url, tmp_path):
+    # Each code replaced by the next, 3,000 deep: the walk to the last code was recursive and a chain
+    # longer than Python's recursion limit ended the import with a traceback.
+    engine = store_with_framework(store_url)
+    n = 3000
+    rows = "".join(f"X{i},Commune {i},FR,X{i + 1}\n" for i in range(n)) + f"X{n},Commune {n},FR,\n"
+    territories = write(tmp_path, "t.csv", "territory_id,name_fr,country,replaced_by\n" + rows)
+    old = write(tmp_path, "old.csv", OBS + "MOB02,X0,2017,1200,,\n")
+    outcome = import_files(engine, [territories, old], attach_to_successor=True)
+    assert outcome.ok
+    notices = [p for p in outcome.checked.problems if p.code == "replaced_code_attached"]
+    assert [p.params["successor"] for p in notices] == [f"X{n}"]
+    assert read_table(engine, "observations").query("indicator_id == 'MOB02'")["territory_id"].tolist() == [f"X{n}"]
+
+
+def test_a_territories_file_that_clears_a_successor_keeps_the_values_under_their_code(store_url, tmp_path):
+    # The file's empty replaced_by cell clears the stored link: the values stay where the file puts them
+    # (they went to no territory: "another import wrote the same values", nothing written).
+    engine = store_with_framework(store_url)
+    territories = write(tmp_path, "t.csv", "territory_id,name_fr,country,replaced_by\n54007,Ancienne commune,FR,\n")
+    old = write(tmp_path, "old.csv", OBS + "MOB02,54007,2017,1200,,\n")
+    outcome = import_files(engine, [territories, old], attach_to_successor=True)
+    assert outcome.ok
+    assert not [p for p in outcome.checked.problems if p.code.startswith("replaced_code")]
+    assert read_table(engine, "territories").set_index("territory_id").loc["54007", "replaced_by"] in (None, "")
+    assert read_table(engine, "observations").query("indicator_id == 'MOB02'")["territory_id"].tolist() == ["54007"]
+
+
 def test_html_and_formulas_are_stored_as_written(store_url, tmp_path):
     engine = store_with_framework(store_url)
     text = ('indicator_id,action_id,name_fr,unit,direction,definition_fr\n'

@@ -48,8 +48,9 @@ def strategy_name(engine_or_conn, lang: str) -> str | None:
 
 
 def clean_name(name: str | None) -> str:
-    """A name as stored: one line, spaces collapsed ('' clears the language's name)."""
-    return " ".join(str(name or "").split())[:NAME_LENGTH]
+    """A name as stored: one line, spaces collapsed ('' clears the language's name). Longer than
+    NAME_LENGTH is for the caller to refuse (`set_strategy_names` raises)."""
+    return " ".join(str(name or "").split())
 
 
 def set_strategy_names(engine: Engine, names: dict[str, str | None]) -> dict[str, str]:
@@ -58,6 +59,9 @@ def set_strategy_names(engine: Engine, names: dict[str, str | None]) -> dict[str
     unknown = set(names) - set(LANGS)
     if unknown:
         raise ValueError(f"unknown language(s): {', '.join(sorted(unknown))}")
+    too_long = sorted(lang for lang, name in names.items() if len(clean_name(name)) > NAME_LENGTH)
+    if too_long:
+        raise ValueError(f"name longer than {NAME_LENGTH} characters: {', '.join(too_long)}")
     with engine.begin() as conn:
         for lang, name in names.items():
             _put(conn, NAME_KEY.format(lang=lang), clean_name(name))
@@ -125,7 +129,9 @@ def mark_older_demo(engine: Engine, demo_names: list[str], names: dict[str, str]
             return
         first = conn.execute(sa.select(batches.c.batch_id, batches.c.user, batches.c.files)
                              .order_by(batches.c.batch_id).limit(1)).first()
-        if first is None or first.user != "demo" or first.files != ", ".join(demo_names):
+        if first is None:   # a new store: nothing to recognise yet, and nothing written on opening it
+            return
+        if first.user != "demo" or first.files != ", ".join(demo_names):
             set_meta_value(conn, DEMO_KEY, "")   # looked once: not the demo
             return
         mark_demo(conn, first.batch_id, names)

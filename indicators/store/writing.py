@@ -12,6 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from ..cross_checks import last_successors, replaced_links
 from ..revisions import is_earlier, latest_versions
 from ..schema import INTEGER, NUMBER, TABLES, Table
 
@@ -336,16 +337,8 @@ def busy() -> StoreError:
 
 def _successors(conn, tables) -> dict[str, str]:
     ter = SQL_TABLES["territories"]
-    mapping = {r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by)) if r[1]}
-    if "territories" in tables:
-        t = tables["territories"]
-        mapping.update({k: v for k, v in zip(t["territory_id"], t["replaced_by"]) if v})
-
-    def final(code, seen=()):
-        nxt = mapping.get(code)
-        return code if not nxt or nxt in seen else final(nxt, (*seen, code))
-
-    return {code: final(code) for code in mapping}
+    stored = dict(conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by)).all())
+    return last_successors(replaced_links(stored, tables.get("territories")))
 
 
 def _attach(frame: pd.DataFrame, name: str, successors: dict[str, str]) -> pd.DataFrame:

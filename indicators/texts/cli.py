@@ -142,6 +142,12 @@ TEXTS = {
                                "en": "This store names no strategy: the dashboard shows no name under its title. "
                                      "Set one: python -m indicators strategy-name --lang en \"Strategy …\" "
                                      "(--fr, --nl, --en for the three languages)."},
+    "cli_strategy_name_too_long": {"fr": "Le nom --{option} a {length} caractères : {most} au plus. Rien n'a été "
+                                         "enregistré ; donnez un nom plus court.",
+                                   "nl": "De naam --{option} telt {length} tekens: hoogstens {most}. Er is niets "
+                                         "opgeslagen; geef een kortere naam.",
+                                   "en": "The name --{option} has {length} characters: {most} at most. Nothing was "
+                                         "saved; give a shorter name."},
     "cli_strategy_name_twice": {"fr": "Deux noms différents pour --{option} : donnez-en un seul.",
                                 "nl": "Twee verschillende namen voor --{option}: geef er één.",
                                 "en": "Two different names for --{option}: give one."},
