@@ -471,7 +471,10 @@ def _rollback(engine, args) -> int:
             return INVALID
         counts = rollback_as(engine, account, args.batch_id)
     else:
-        counts = rollback(engine, args.batch_id, user=_user(args.user))
+        from .importing import refuse_account_name
+
+        refuse_account_name(engine, _user(args.user), "rollback")   # as import --user: no rollback in a
+        counts = rollback(engine, args.batch_id, user=_user(args.user))   # contributor's or viewer's name
     from .i18n import count   # "1 row removed", "2 rows removed": the language's plural
 
     print(t("cli_rollback_done", args.lang, batch=args.batch_id,

@@ -153,6 +153,31 @@ def observations_download(obs: pd.DataFrame, names: dict[str, dict[str, str]], l
     return out
 
 
+def shown_observations(obs: pd.DataFrame, shown: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """The stored rows of the values a map draws (`shown`: a territory and a period per row), for its
+    download: flag, note and source included, as the Explorer's download gives them."""
+    mine = obs[obs["indicator_id"].astype(str) == str(indicator_id)]
+    pairs = set(zip(shown["territory_id"].astype(str), shown["period"].astype(str)))
+    keep = [pair in pairs for pair in zip(mine["territory_id"].astype(str), mine["period"].astype(str))]
+    return mine[keep].sort_values(["territory_id", "period"], kind="stable")
+
+
+def flows_download(flows: pd.DataFrame, names: dict[str, dict[str, str]], lang: str) -> pd.DataFrame:
+    """Flows in the import format (codes first), each end's name beside it in extra columns.
+    `names`: {"indicator": {code: name}, "territory": {code: name}}."""
+    from .i18n import t
+
+    columns = ["indicator_id", "origin_id", "destination_id", "period", "value", "flag", "note"]
+    out = pd.DataFrame({c: (flows[c] if c in flows else None) for c in columns}).reset_index(drop=True)
+    out["period"] = out["period"].astype(str)
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    places = names.get("territory", {})
+    out[t("download_indicator_name", lang)] = out["indicator_id"].map(names.get("indicator", {})).fillna("")
+    out[t("download_origin_name", lang)] = out["origin_id"].astype(str).map(places).fillna("")
+    out[t("download_destination_name", lang)] = out["destination_id"].astype(str).map(places).fillna("")
+    return out
+
+
 def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dict[str, dict[str, str]],
                      lang: str) -> pd.DataFrame:
     """Actions in the import format: the schema's columns first, as stored, then what the Actions

@@ -152,10 +152,11 @@ def import_files(engine: Engine, sources: list[Source], *, user: str = "unknown"
     return outcome
 
 
-def refuse_account_name(engine: Engine, user: str | None) -> None:
-    """Refused (nothing written) when the name a direct import records is the e-mail of an account whose
-    role may not import directly (a contributor, a viewer): the history would show an unreviewed batch
-    in that person's name. A contributor submits; an editor imports as itself (`import --as`)."""
+def refuse_account_name(engine: Engine, user: str | None, right: str = "import") -> None:
+    """Refused (nothing written) when the name a direct import (or a rollback: `right`) records is the
+    e-mail of an account whose role may not do it (a contributor, a viewer): the history would show an
+    unreviewed batch, or an undone one, in that person's name. A contributor submits; an editor acts as
+    itself (`import --as`, `rollback --as`)."""
     from . import accounts
 
     email = (user or "").strip()
@@ -164,9 +165,9 @@ def refuse_account_name(engine: Engine, user: str | None) -> None:
     if "@" not in email:
         return
     account = accounts.find(engine, email)
-    if account is not None and not accounts.can(account, "import"):
-        raise accounts.Refused(f"Refused: {account.email} is a {account.role} account, which may not import "
-                               f"directly; nothing was changed.", key="refused_import_user", email=account.email,
+    if account is not None and not accounts.can(account, right):
+        raise accounts.Refused(f"Refused: {account.email} is a {account.role} account, which may not {right} "
+                               f"directly; nothing was changed.", key=f"refused_{right}_user", email=account.email,
                                role=account.role)
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from indicators import filters as F
 from indicators import i18n
-from indicators import boundaries, health, map_classes, map_flows, map_labels, maps
+from indicators import boundaries, downloads, health, map_classes, map_flows, map_labels, maps, wording
 from indicators.i18n import t
 from indicators.units import unit_of
 from pages import common, editors, widgets
@@ -356,6 +356,10 @@ def main() -> None:
                    else t("map_no_flows", lang))
         legend_title = f"{i18n.name(indicator, 'name', lang)} ({unit})" if unit else i18n.name(indicator, "name", lang)
         _draw(deck, legend_title, legend, caption, view, focus, indicator, lang, symbols=False)
+        shown = f[f["period"].astype(str).isin(set(frame["period"].astype(str)))]
+        if not shown.empty:
+            _downloads(lambda: downloads.flows_download(shown, _download_names(fw, indicator, code, lang), lang),
+                       "flows", f"{code}_{lang}_map", lang)
     else:
         kinds = map_classes.kinds_with_values(obs, fw["territories"], code)
         kind_codes = [k for k, _ in kinds]
@@ -429,7 +433,27 @@ def main() -> None:
               symbols=geo.empty or bool(len(frame) and not frame["territory_id"].astype(str).isin(
                   set(geo.shapes)).all()))
 
+        def values() -> pd.DataFrame:
+            names = _download_names(fw, indicator, code, lang)
+            return downloads.observations_download(downloads.shown_observations(ind_obs, frame, code), names, lang)
+
+        if not frame.empty:
+            _downloads(values, "observations", f"{code}_{lang}_map", lang)
+
     _boundaries(view, geo, lang, expanded=False)
+
+
+def _download_names(fw, indicator: dict, code: str, lang: str) -> dict[str, dict[str, str]]:
+    places = wording.territory_labels(fw["territories"], lang)
+    return {"indicator": {code: i18n.name(indicator, "name", lang) or code},
+            "territory": {c: v[0] for c, v in places.items()}, "country": {c: v[1] for c, v in places.items()}}
+
+
+def _downloads(make_frame, table: str, stem: str, lang: str) -> None:
+    """The values the map draws, in the import format (a planner's table for the map's period); the
+    frame is built only when a button is clicked."""
+    st.caption(t("map_download_caption", lang))
+    widgets.import_format_downloads(make_frame, table, stem, "map_download", lang)
 
 
 def _boundaries(view, geo: boundaries.Geography, lang: str, expanded: bool) -> None:

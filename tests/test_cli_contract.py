@@ -154,6 +154,20 @@ def test_import_user_naming_an_account_that_may_not_import_is_refused(demo_url, 
     assert code == 0 and list_batches(open_store(demo_url)).iloc[0]["user"] == "A. Planner"
 
 
+def test_rollback_user_naming_an_account_that_may_not_roll_back_is_refused(demo_url, tmp_path, capsys):
+    path = write(tmp_path, "sub_notmine.csv", NOT_MINE)
+    assert run(capsys, "import", "--db", demo_url, str(path), "--user", "A. Planner")[0] == 0
+    batch = str(list_batches(open_store(demo_url)).iloc[0]["batch_id"])
+    for who in (CONTRIBUTOR, f"Données MEL <{CONTRIBUTOR}>"):
+        code, _, err = run(capsys, "rollback", "--db", demo_url, batch, "--user", who)
+        assert code == 1 and "may not roll back a batch" in err and "Traceback" not in err, err
+    code, _, err = run(capsys, "rollback", "--db", demo_url, batch, "--user", CONTRIBUTOR, "--lang", "nl")
+    assert code == 1 and "mag terugdraaien" in err
+    assert list_batches(open_store(demo_url)).iloc[0]["status"] == "active"     # nothing undone
+    assert run(capsys, "rollback", "--db", demo_url, batch, "--user", "A. Planner")[0] == 0
+    assert list_batches(open_store(demo_url)).iloc[0]["status"] != "active"
+
+
 def test_import_as_checks_the_accounts_role_in_the_engine(demo_url, tmp_path, capsys):
     path = write(tmp_path, "sub_notmine.csv", NOT_MINE)
     assert run(capsys, "account", "add", "--db", demo_url, "--role", "viewer", "v@x.org")[0] == 0

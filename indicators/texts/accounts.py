@@ -40,6 +40,16 @@ TEXTS = {
                                     "{email} is a {role} account, which may not import directly: no import is "
                                     "recorded in its name (a contributor submits files for review; an editor "
                                     "imports with --as and their own address)"),
+    # rollback --user EMAIL naming an account that may not roll back
+    "refused_rollback_user": _refusal("{email} est un compte {role}, qui ne peut pas annuler un lot : aucune "
+                                      "annulation n'est enregistrée à son nom (un éditeur annule avec --as et sa "
+                                      "propre adresse)",
+                                      "{email} is een account met de rol {role}, die geen batch mag terugdraaien: "
+                                      "geen terugdraaiing wordt op die naam geregistreerd (een redacteur draait "
+                                      "terug met --as en zijn eigen adres)",
+                                      "{email} is a {role} account, which may not roll back a batch: no rollback "
+                                      "is recorded in its name (an editor rolls back with --as and their own "
+                                      "address)"),
     "refused_rollback": _refusal("seul un éditeur peut annuler un lot (votre rôle : {role})",
                                  "alleen een redacteur mag een batch terugdraaien (uw rol: {role})",
                                  "only an editor may roll back a batch (your role: {role})"),

@@ -6,6 +6,11 @@ TEXTS = {
                                  "en": "Mean progress (%)"},
     "download_action_indicators": {"fr": "Nombre d'indicateurs", "nl": "Aantal indicatoren",
                                    "en": "Number of indicators"},
+    "download_origin_name": {"fr": "Origine", "nl": "Herkomst", "en": "Origin"},
+    "download_destination_name": {"fr": "Destination", "nl": "Bestemming", "en": "Destination"},
+    "map_download_caption": {"fr": "Les valeurs de la carte, au format d'import :",
+                             "nl": "De waarden van de kaart, in het importformaat:",
+                             "en": "The map's values, in the import format:"},
     "download_level_name": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
     "download_theme_name": {"fr": "Thème", "nl": "Thema", "en": "Theme"},
     "download_import_format_help": {
