@@ -1,65 +1,30 @@
-"""Boundary files: reading GeoJSON and TopoJSON, reprojecting to WGS84, joining features to the
-territories, simplifying them as a coverage, and merging the saved sets into one geography.
+"""Boundary files: joining a file's features to the territories, simplifying them as a coverage, and
+merging the saved sets into one geography (reading the file itself, GeoJSON or TopoJSON reprojected to
+WGS84, is indicators/boundary_reading.py's; its names are also this module's).
 
-Pure functions, no Streamlit. `read_boundary_file` reads the bytes (a single Feature is accepted
-as a collection of one), reprojects a projected file (Lambert 93, Belgian Lambert 2008, LAEA
-Europe… declared in `crs`, or recognised from its coordinates), or refuses it with a
-`BoundaryError` whose message names the file. `prepare_boundaries` joins the features to the
-territories on the chosen code property, lists the features whose code is unknown and the
-territories left without a shape, and simplifies the shapes as a coverage (shared edges stay
-shared) so that 700 communes stay light. `build_geography` merges the saved sets.
+Pure functions, no Streamlit. `prepare_boundaries` joins the features to the territories on the chosen
+code property, lists the features whose code is unknown and the territories left without a shape,
+says the shapes that lie far from their territory's point (indicators/boundary_placement.py), and
+simplifies the shapes as a coverage (shared edges stay shared) so that 700 communes stay light.
+`build_geography` merges the saved sets.
 """
 from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from . import i18n, limits
-from .i18n import t
+from .boundary_reading import (  # noqa: F401 - the reading's names, as the pages and tests use them
+    GUESSED_CRS, MAX_BYTES, MAX_FEATURES, MAX_MB, REPAIR_VERTICES, BoundaryError, BoundaryFile, _bounds,
+    _looks_like_lonlat, _mb, _polygonal, read_boundary_file)
+from .boundary_placement import misplaced
 from .countries import of_territories
 
-MAX_MB = 25                        # boundary files above this are refused (simplify them first)
-MAX_BYTES = MAX_MB * 1024 * 1024
-MAX_FEATURES = 50_000
-REPAIR_VERTICES = 20_000           # an invalid feature larger than this is skipped, not repaired
 COORD_DIGITS = 5                   # 1e-5 degree: about a metre, far below the simplification
-# Projected systems tried, in this order, when a file declares none (see `_guess_crs`).
-GUESSED_CRS = ("EPSG:2154", "EPSG:3812", "EPSG:31370", "EPSG:3035")
-
-
-class BoundaryError(ValueError):
-    """A boundary file that cannot be used; `message(lang)` says why, naming the file."""
-
-    def __init__(self, key: str, **params: Any):
-        self.key, self.params = key, params
-        super().__init__(f"{key}: {params}")
-
-    def message(self, lang: str) -> str:
-        """The message in `lang`; numbers in the language's format (`50,0 Mo`, `50.0 MB`)."""
-        params = {k: (i18n.number(v, lang, 1) if isinstance(v, float) else
-                      i18n.number(v, lang, 0) if isinstance(v, int) and not isinstance(v, bool) and v >= 10_000
-                      else v) for k, v in self.params.items()}
-        return t(self.key, lang, **params)
-
-
-@dataclass
-class BoundaryFile:
-    """A boundary file read and in WGS84: one (properties, id, shapely geometry) per area feature."""
-    name: str
-    features: list[tuple[dict, Any, Any]]
-    size: int
-    source_type: str = "geojson"          # geojson | topojson
-    crs: str | None = None                # the CRS the file was in, when not WGS84 lon/lat
-    notices: list[tuple[str, dict]] = field(default_factory=list)   # (i18n key, params)
-
-    def notice_texts(self, lang: str) -> list[str]:
-        return [t(key, lang, **params) for key, params in self.notices]
 
 
 @dataclass
@@ -76,6 +41,10 @@ class Prepared:
     vertices_after: int
     size_bytes: int
     duplicates: list[dict] = field(default_factory=list)   # {code, features}: one code on several features
+    # Matched shapes far from their territory's point, farthest first: {code, km} (boundary_placement), and
+    # whether they would fit with longitude and latitude swapped.
+    misplaced: list[dict] = field(default_factory=list)
+    swapped: bool = False
 
 
 @dataclass
@@ -97,258 +66,6 @@ class Geography:
             {"type": "Feature", "properties": {"code": code}, "geometry": geometry}
             for code, geometries in sorted(self.shapes.items()) for geometry in geometries]}
 
-
-def read_boundary_file(raw: bytes, filename: str, max_bytes: int = MAX_BYTES) -> BoundaryFile:
-    """GeoJSON or TopoJSON bytes → area features in WGS84, or a `BoundaryError` naming the file."""
-    size = len(raw)
-    if size > max_bytes:
-        raise BoundaryError("map_err_too_big", file=filename, size=_mb(size), limit=max_bytes // (1024 * 1024))
-    if not raw.strip():
-        raise BoundaryError("map_err_empty", file=filename)
-    notices: list[tuple[str, dict]] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        notices.append(("map_note_encoding", {"file": filename}))
-    try:
-        if not limits.json_depth_ok(text):
-            raise RecursionError
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BoundaryError("map_err_json", file=filename, line=exc.lineno, column=exc.colno,
-                            detail=exc.msg) from None
-    except RecursionError:
-        raise BoundaryError("map_err_json", file=filename, line="?", column="?", detail="nesting") from None
-    if not isinstance(doc, dict) or "type" not in doc:
-        raise BoundaryError("map_err_not_geojson", file=filename)
-    kind = doc.get("type")
-    source_type = "geojson"
-    if kind == "Topology":
-        features, object_name, others = _topojson_features(doc, filename)
-        source_type = "topojson"
-        if others:
-            notices.append(("map_note_topo_object", {"file": filename, "name": object_name,
-                                                     "others": ", ".join(others)}))
-    elif kind == "FeatureCollection":
-        features = doc.get("features")
-        if not isinstance(features, list):
-            raise BoundaryError("map_err_not_geojson", file=filename)
-    elif kind == "Feature":
-        features = [doc]
-        notices.append(("map_note_single_feature", {"file": filename}))
-    elif kind in ("Polygon", "MultiPolygon", "GeometryCollection"):
-        raise BoundaryError("map_err_bare_geometry", file=filename, type=kind)
-    else:
-        raise BoundaryError("map_err_not_geojson", file=filename)
-    if len(features) > MAX_FEATURES:
-        raise BoundaryError("map_err_too_many", file=filename, n=len(features), limit=MAX_FEATURES)
-
-    areas, skipped_null, skipped_other = [], 0, 0
-    import shapely
-    from shapely.geometry import shape
-
-    vertices, max_vertices = 0, limits.get("MAX_VERTICES")
-    for feature in features:
-        if not isinstance(feature, dict):
-            skipped_other += 1
-            continue
-        geometry = feature.get("geometry")
-        if not geometry:
-            skipped_null += 1
-            continue
-        if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon",
-                                                                          "GeometryCollection"):
-            skipped_other += 1
-            continue
-        try:
-            geom = shape(geometry)
-        except Exception:  # malformed coordinates: the feature is skipped and counted
-            skipped_other += 1
-            continue
-        vertices += shapely.get_num_coordinates(geom)
-        if vertices > max_vertices:
-            raise BoundaryError("map_err_too_complex", file=filename, limit=max_vertices)
-        geom = _polygonal(geom)
-        if geom is None:
-            skipped_other += 1
-            continue
-        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-        areas.append((props, feature.get("id"), geom))
-    if skipped_null or skipped_other:
-        notices.append(("map_note_skipped", {"file": filename, "n": skipped_null + skipped_other}))
-    if not areas:
-        raise BoundaryError("map_err_no_polygons", file=filename)
-
-    crs = _declared_crs(doc, filename)
-    geoms = [g for _, _, g in areas]
-    if crs is None and not _looks_like_lonlat(geoms):
-        crs = _guess_crs(geoms, filename)
-        notices.append(("map_note_crs_guessed", {"file": filename, "crs": crs}))
-    if crs is not None:
-        geoms = _reproject(geoms, crs, filename)
-        if crs not in ("EPSG:4326", "OGC:CRS84"):
-            notices.append(("map_note_reprojected", {"file": filename, "crs": crs}))
-        areas = [(p, i, g) for (p, i, _), g in zip(areas, geoms)]
-    if not _looks_like_lonlat([g for _, _, g in areas]):
-        raise BoundaryError("map_err_coordinates", file=filename)
-    return BoundaryFile(filename, areas, size, source_type, crs if crs not in ("EPSG:4326", "OGC:CRS84") else None,
-                        notices)
-
-
-def _mb(n: int) -> float:
-    return round(n / 1024 / 1024, 1)
-
-
-def _polygonal(geom):
-    """Only the areas of a geometry, made valid; None when nothing is left."""
-    import shapely
-    from shapely.geometry import MultiPolygon, Polygon
-
-    if geom.is_empty:
-        return None
-    if not geom.is_valid:
-        if shapely.get_num_coordinates(geom) > REPAIR_VERTICES:
-            # Repairing a large self-intersecting shape costs GEOS gigabytes (a 200,000-point zigzag
-            # exhausts memory): such a feature is skipped and counted, never repaired.
-            return None
-        geom = shapely.make_valid(geom)
-    if isinstance(geom, (Polygon, MultiPolygon)):
-        return geom
-    parts = [g for g in getattr(geom, "geoms", []) if isinstance(g, (Polygon, MultiPolygon))]
-    polys = [p for g in parts for p in (g.geoms if isinstance(g, MultiPolygon) else [g])]
-    return MultiPolygon(polys) if polys else None
-
-
-def _topojson_features(doc: dict, filename: str) -> tuple[list[dict], str, list[str]]:
-    """TopoJSON → GeoJSON features of its largest object (spec: github.com/topojson/topojson-specification)."""
-    objects = doc.get("objects")
-    arcs_in = doc.get("arcs")
-    if not isinstance(objects, dict) or not objects or not isinstance(arcs_in, list):
-        raise BoundaryError("map_err_not_geojson", file=filename)
-    transform = doc.get("transform") or None
-    budget = [limits.get("MAX_VERTICES")]   # points once arcs are expanded: one arc reused 400,000 times counts each time
-    try:
-        arcs = []
-        for arc in arcs_in:
-            points = np.asarray(arc, dtype=float)[:, :2]
-            if transform:
-                points = np.cumsum(points, axis=0) * np.asarray(transform["scale"], dtype=float) \
-                    + np.asarray(transform["translate"], dtype=float)
-            arcs.append(points)
-
-        def ring(indices):
-            out: list[np.ndarray] = []
-            for index in indices:
-                points = arcs[index] if index >= 0 else arcs[~index][::-1]
-                budget[0] -= len(points)
-                if budget[0] < 0:
-                    raise BoundaryError("map_err_too_complex", file=filename, limit=limits.get("MAX_VERTICES"))
-                out.append(points if not out else points[1:])
-            return np.concatenate(out).tolist() if out else []
-
-        def geometry(obj):
-            kind = obj.get("type")
-            if kind == "Polygon":
-                return {"type": "Polygon", "coordinates": [ring(r) for r in obj["arcs"]]}
-            if kind == "MultiPolygon":
-                return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in obj["arcs"]]}
-            if kind == "GeometryCollection":
-                return {"type": "GeometryCollection", "geometries": [g for g in map(geometry, obj.get("geometries", []))
-                                                                     if g]}
-            return {"type": kind} if kind else None      # points and lines are skipped later
-
-        def polygons(obj) -> int:
-            return sum(1 for g in obj.get("geometries", [obj]) if g.get("type") in ("Polygon", "MultiPolygon"))
-
-        names = sorted(objects, key=lambda n: -polygons(objects[n]))
-        name = names[0]
-        top = objects[name]
-        members = top.get("geometries", []) if top.get("type") == "GeometryCollection" else [top]
-        features = [{"type": "Feature", "id": m.get("id"), "properties": m.get("properties") or {},
-                     "geometry": geometry(m) if m.get("type") else None} for m in members]
-    except BoundaryError:
-        raise
-    except (KeyError, IndexError, TypeError, ValueError, RecursionError):
-        raise BoundaryError("map_err_topojson", file=filename) from None
-    except MemoryError:   # the limits should stop a file first; if not, still a report, never a crash
-        raise BoundaryError("map_err_too_complex", file=filename, limit=limits.get("MAX_VERTICES")) from None
-    return features, name, names[1:]
-
-
-def _declared_crs(doc: dict, filename: str) -> str | None:
-    """The CRS a file declares in its (pre-2016 GeoJSON) `crs` member, as 'EPSG:n'; None if none."""
-    member = doc.get("crs")
-    if not member:
-        return None
-    props = member.get("properties", {}) if isinstance(member, dict) else {}
-    text = props.get("name") or props.get("code") or props.get("href") or ""
-    if isinstance(member, dict) and member.get("type", "").upper() == "EPSG" and props.get("code"):
-        text = f"EPSG:{props['code']}"
-    text = str(text).strip()
-    if re.search(r"CRS84$", text, re.I):
-        return "OGC:CRS84"
-    from pyproj import CRS
-    from pyproj.exceptions import CRSError
-
-    try:
-        crs = CRS.from_user_input(text)
-    except CRSError:
-        raise BoundaryError("map_err_crs_unknown", file=filename, crs=text or str(member)) from None
-    epsg = crs.to_epsg()
-    return f"EPSG:{epsg}" if epsg else crs.to_string()
-
-
-def _bounds(geoms) -> tuple[float, float, float, float]:
-    import shapely
-
-    return tuple(float(v) for v in shapely.total_bounds(np.asarray(geoms, dtype=object)))
-
-
-def _looks_like_lonlat(geoms) -> bool:
-    west, south, east, north = _bounds(geoms)
-    return all(math.isfinite(v) for v in (west, south, east, north)) and \
-        -180 <= west <= east <= 180 and -90 <= south <= north <= 90
-
-
-def _guess_crs(geoms, filename: str) -> str:
-    """A projected file without `crs`: the one system of `GUESSED_CRS` whose area holds it, or refuse."""
-    from pyproj import CRS, Transformer
-
-    west, south, east, north = _bounds(geoms)
-    fits = []
-    for code in GUESSED_CRS:
-        crs = CRS.from_user_input(code)
-        area = crs.area_of_use
-        transformer = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-        xs, ys = transformer.transform([west, east, west, east], [south, south, north, north])
-        if not all(math.isfinite(v) for v in (*xs, *ys)):
-            continue
-        margin = 0.5
-        if area and min(xs) >= area.west - margin and max(xs) <= area.east + margin \
-                and min(ys) >= area.south - margin and max(ys) <= area.north + margin:
-            fits.append(code)
-    if len(fits) != 1:
-        raise BoundaryError("map_err_crs_missing", file=filename,
-                            bounds=f"{west:.0f}, {south:.0f}, {east:.0f}, {north:.0f}")
-    return fits[0]
-
-
-def _reproject(geoms, crs: str, filename: str):
-    import shapely
-    from pyproj import Transformer
-
-    if crs in ("EPSG:4326", "OGC:CRS84"):
-        return geoms
-    try:
-        transformer = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-        out = shapely.transform(np.asarray(geoms, dtype=object), lambda xy: np.column_stack(
-            transformer.transform(xy[:, 0], xy[:, 1])))
-    except Exception:
-        raise BoundaryError("map_err_crs_unknown", file=filename, crs=crs) from None
-    if not _looks_like_lonlat(out):
-        raise BoundaryError("map_err_coordinates", file=filename)
-    return [_polygonal(g) or g for g in out]
 
 
 def _code(value: Any, known: set[str] | None = None) -> str | None:
@@ -455,8 +172,9 @@ def prepare_boundaries(bfile: BoundaryFile, code_property: str, territories: pd.
                            columns=["code", "name"]).drop_duplicates()
     missing = territories_without_shape(territories, matched)
     size = len(json.dumps(collection, separators=(",", ":")))
+    far, swapped = misplaced(matched_rows, territories)
     return Prepared(collection, code_property, matched, unknown.reset_index(drop=True), missing,
-                    len(bfile.features), len(features), before, after, size, duplicate_codes(rows))
+                    len(bfile.features), len(features), before, after, size, duplicate_codes(rows), far, swapped)
 
 
 def duplicate_codes(rows: Sequence[tuple]) -> list[dict]:

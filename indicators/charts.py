@@ -11,7 +11,9 @@ Conventions, the same on every chart:
   every other country the next look of `countries.looks`, the same on every chart of a store;
   several territories of one side get shades of their side's colour;
 - the target path (baseline → target, along the required growth rate) is dark and dotted,
-  with a square at the baseline and a star at the target; the milestone is a diamond;
+  with a square at the baseline and a star at the target; the milestone is a diamond; after a break
+  in series the path starts at the break (the base the status is judged from), and a dash-dotted
+  vertical line marks the break;
 - the projection (least-squares trend read at the target period) is a grey dashed line;
 - flagged values (provisional, estimated, break in series…) get an open diamond around the
   point and the flag's word in the hover;
@@ -266,11 +268,13 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     grouped = len(targets) > GROUPED_TARGETS
     for version in earlier_targets or []:       # drawn first: under the current path
         _earlier_target(fig, version, labels, many_targets, lang, decimals, unit)
+    assessments = _assessment_rows(assessment_rows)
+    by_territory = {str(_get(a, "territory_id", "")): a for a in assessments}
     paths: list[go.Scatter] = []
     for target in targets:
         tid = str(_get(target, "territory_id", ""))
-        xs, ys = target_path_points(_get(target, "baseline_period"), _get(target, "baseline_value"),
-                                    _get(target, "target_period"), _get(target, "target_value"))
+        start = path_start(target, by_territory.get(tid))
+        xs, ys = target_path_points(start[0], start[1], _get(target, "target_period"), _get(target, "target_value"))
         if not xs:
             continue
         suffix = f" · {labels.get(tid, (tid,))[0]}" if many_targets and tid else ""
@@ -280,7 +284,8 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         sizes[-1], symbols[-1] = 16, "star"
         hover = [f"{t('target_path', lang)}{suffix}<br>{x:.0f}{i18n.colon(lang)} {format_value(y, lang, decimals, unit)}"
                  for x, y in zip(xs, ys)]
-        hover[0] = (f"<b>{t('baseline', lang)}{suffix}</b><br>{_get(target, 'baseline_period')}{i18n.colon(lang)} "
+        since = f" · {t('break_since', lang, period=start[2])}" if start[2] else ""
+        hover[0] = (f"<b>{t('baseline', lang)}{since}{suffix}</b><br>{start[0]}{i18n.colon(lang)} "
                     f"{format_value(ys[0], lang, decimals, unit)}")
         hover[-1] = (f"<b>{t('target', lang)}{suffix}</b><br>{_get(target, 'target_period')}{i18n.colon(lang)} "
                      f"{format_value(ys[-1], lang, decimals, unit)}")
@@ -293,8 +298,6 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         ))
     _add_all(fig, paths, grouped, "target_path")
 
-    assessments = _assessment_rows(assessment_rows)
-    by_territory = {str(_get(a, "territory_id", "")): a for a in assessments}
     milestones: dict[str, list[go.Scatter]] = {}
     for target in targets:
         mp, mv = _get(target, "milestone_period"), _get(target, "milestone_value")
@@ -362,6 +365,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             hoverinfo="skip", meta={"role": "flagged_key"},
         ))
 
+    _mark_breaks(fig, assessments, labels, lang)
     base_layout(fig, lang, value_axis_title(lang, unit), t("period", lang), height=height)
     xs_all = [x for tr in fig.data for x in (tr.x or []) if x is not None]
     if xs_all:
@@ -377,6 +381,51 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
     return fig
+
+
+def _break_of(assessment) -> str | None:
+    """The break in series a status is judged from (`progress.assess_all`'s `break_period`), or None."""
+    value = _get(assessment, "break_period") if assessment is not None else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def path_start(target: Mapping, assessment=None) -> tuple[Any, Any, str | None]:
+    """(period, value, break) where the target path starts: the target's baseline; after a break in
+    series, the base the status is judged from (the break's year and value, DESIGN.md: "with a target
+    the required path runs from it to the target"), with the break's period. The status, the expected
+    value and the progress bar use that path: the chart draws the same one."""
+    broke = _break_of(assessment)
+    if broke and _isnum(_get(assessment, "base_value")) and period_x(_get(assessment, "base_period")) is not None:
+        return _get(assessment, "base_period"), float(_get(assessment, "base_value")), broke
+    return _get(target, "baseline_period"), _get(target, "baseline_value"), None
+
+
+BREAK_COLOR = "#6B3FA0"     # the break's line: apart from the sides' colours, the target's near-black and the grey
+BREAK_DASH = "dashdot"
+
+
+def _mark_breaks(fig: go.Figure, assessments: list[dict], labels, lang: str) -> None:
+    """A vertical line at each break in series a status is judged from, across the values drawn, named
+    as the tables name it ("Rupture de série en 2020"): the path and the projection start there."""
+    found: dict[str, list[str]] = {}
+    for a in assessments:
+        broke = _break_of(a)
+        if broke and period_x(broke) is not None:
+            tid = str(_get(a, "territory_id", ""))
+            found.setdefault(broke, []).append(labels.get(tid, (tid,))[0])
+    ys = [float(y) for trace in fig.data for y in (trace.y or []) if _isnum(y)]
+    if not found or not ys:
+        return
+    lo, hi = min(ys), max(ys)
+    for period, names in sorted(found.items()):
+        text = t("break_since", lang, period=period)
+        name = text[:1].upper() + text[1:]
+        hover = f"<b>{name}</b><br>{', '.join(dict.fromkeys(names))}"
+        x = period_x(period)
+        fig.add_trace(go.Scatter(
+            x=[x, x], y=[lo, hi], name=name, mode="lines", line=dict(color=BREAK_COLOR, width=2, dash=BREAK_DASH),
+            hovertext=[hover, hover], hovertemplate="%{hovertext}<extra></extra>", legendgroup=f"break {period}",
+            meta={"role": "break", "period": period}))
 
 
 def _earlier_target(fig: go.Figure, version: Mapping, labels, many: bool, lang: str, decimals, unit) -> None:

@@ -520,18 +520,23 @@ def _hash_password() -> int:
 
 def _save_mapping(engine, args) -> int:
     from .i18n import t
-    from .mappings import save_mapping_spec
+    from .mappings import save_mapping_spec, unknown_indicators
+    from .mappings.saved import json_error_text
 
     try:
         spec = limits.load_json(Path(args.spec).read_text(encoding="utf-8-sig"))
     except OSError as exc:
         print(t("cli_cannot_read", args.lang, file=args.spec, detail=exc.strerror or exc), file=sys.stderr)
         return USAGE
-    except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:
-        print(t("cli_bad_json", args.lang, file=args.spec, detail=exc), file=sys.stderr)
+    except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:   # said in words, never the library's
+        print(t("cli_bad_json", args.lang, file=args.spec, detail=json_error_text(exc, args.lang)), file=sys.stderr)
         return INVALID
-    save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1
+    saved = save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1
     print(t("cli_mapping_saved", args.lang, name=args.name))
+    unknown = unknown_indicators(engine, saved)
+    if unknown:   # saved all the same: the indicators may be added next; the import would refuse the values
+        print(t("cli_mapping_unknown_indicators", args.lang, n=len(unknown), names=", ".join(unknown)),
+              file=sys.stderr)
     return OK
 
 

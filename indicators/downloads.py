@@ -181,10 +181,12 @@ def flows_download(flows: pd.DataFrame, names: dict[str, dict[str, str]], lang: 
 def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dict[str, dict[str, str]],
                      lang: str) -> pd.DataFrame:
     """Actions in the import format: the schema's columns first, as stored, then what the Actions
-    page adds (level and theme names, progress status in words, mean progress, number of indicators)
-    in extra columns the import ignores with a notice. `per_action`: the page's table (action_id,
-    status_text, progress, indicators); `names`: {"level": {code: name}, "theme": {code: name}}."""
-    from .i18n import t
+    page adds (level and theme names, progress status in words, score as the page writes it, mean
+    progress, number of indicators without context, number of context indicators) in extra columns the
+    import ignores with a notice. `per_action`: the page's table (action_id, status_text, score, progress,
+    indicators, context_indicators); `names`: {"level": {code: name}, "theme": {code: name}}."""
+    from .i18n import rounded, t
+    from .overview import shown_score
     from .schema import TABLES
 
     columns = TABLES["actions"].names
@@ -203,8 +205,14 @@ def actions_download(actions: pd.DataFrame, per_action: pd.DataFrame, names: dic
         t("download_level_name", lang): out["level_id"].astype(str).map(names.get("level", {})),
         t("download_theme_name", lang): out["theme_id"].astype(str).map(names.get("theme", {})),
         t("download_action_status", lang): of("status_text"),
-        t("download_action_progress", lang): pd.to_numeric(of("progress"), errors="coerce").round(1),
+        # the number the page, the report and the CLI show, rounded by the same rule (never across a status cut)
+        t("score", lang): pd.to_numeric(of("score"), errors="coerce").map(
+            lambda v: (shown_score(v) or (None,))[0]).astype("float64"),
+        t("download_action_progress", lang): pd.to_numeric(of("progress"), errors="coerce").map(
+            lambda v: float(rounded(v, 1)) if pd.notna(v) else None).astype("float64"),
+        # context indicators stand beside an action, never in its count (DESIGN): the header says so
         t("download_action_indicators", lang): of("indicators"),
+        t("download_action_context", lang): of("context_indicators"),
     }
     for header, values in extra.items():
         out[header] = values.fillna("") if values.dtype == object else values

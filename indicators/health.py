@@ -407,16 +407,11 @@ def periodicity_label(code: str, lang: str) -> str:
 
 
 def behind_text(row, lang: str) -> str:
-    """`2 ans de retard`… from a freshness row."""
+    """`2 ans de retard`, `1 an de retard`, `0 an de retard` (the language's plural) from a freshness row."""
     behind = row.get("periods_behind")
     if behind is None or behind is pd.NA or row.get("state") == "no_data":
         return "–"
-    from babel import Locale
-
-    n = int(behind)
-    form = "one" if Locale.parse(lang).plural_form(n) == "one" else "other"   # "1 an", "2 ans", "0 an"
-    key = f"behind_{row.get('periodicity', 'annual')}_{form}"
-    return t(key if key in i18n.TEXTS else f"behind_{row.get('periodicity', 'annual')}", lang, n=n)
+    return t(f"behind_{row.get('periodicity', 'annual')}", lang, n=int(behind))
 
 
 # ------------------------------------------------------------------ figures

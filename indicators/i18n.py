@@ -3,25 +3,53 @@
 Every string the interface shows has a key with its three languages in `indicators/texts/<area>.py`,
 merged here into one table, `TEXTS`; a test fails when one is missing. Framework names (levels, themes,
 actions, indicators, territories) come from the data's `name_fr/nl/en` columns.
+
+Plurals: a text whose words follow a count gives, for a language, a dict of CLDR plural forms instead of
+one string, `{"one": "{n} territoire", "other": "{n} territoires"}` ("other" is required; a form the
+dict lacks, French "many" for a million, reads as "other"). The count is always the parameter `n`,
+passed as a number: `t` picks the form by babel's rule (French: 0 and 1 are "one"; Dutch and English:
+only 1) and writes `n` in the language's grouping (1 001, 1.001, 1,001). Never "territoire(s)". A
+sentence with several counts composes plural sub-texts: `t("rolled_back", lang,
+removed=t("rolled_back_removed", lang, n=5), restored=t("rolled_back_restored", lang, n=1))`.
 """
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 from datetime import date, datetime
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_percent, parse_pattern
+from babel.numbers import parse_pattern
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
 LANG_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 LOCALES = {"fr": "fr_FR", "nl": "nl_BE", "en": "en_GB"}
 
+
+class Plural(str):
+    """A text's plural forms in one language, `forms` = {"one": …, "other": …}, chosen by `pick`. As a
+    string it is its "other" form, so whatever reads every text as a string (the placeholder checks) still
+    can."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, forms: dict[str, str]):
+        if "other" not in forms:
+            raise ValueError(f"a plural text needs its 'other' form: {forms}")
+        text = super().__new__(cls, forms["other"])
+        text.forms = dict(forms)
+        return text
+
+    def pick(self, n, lang: str) -> str:
+        return self.forms.get(_locale(lang).plural_form(abs(n)), self.forms["other"])
+
+
 # Every interface text, key -> {"fr", "nl", "en"}. The texts live in `indicators/texts/<area>.py` (one
 # module per concern, each with a `TEXTS` dict of the same shape); they join this one table, and a key
-# may be defined only once.
+# may be defined only once. A text with plural forms in one language is a `Plural` in all three.
 TEXTS: dict[str, dict[str, str]] = {}
 
 
@@ -36,7 +64,13 @@ def _area_texts() -> None:
         clash = sorted(set(module.TEXTS) & set(TEXTS))
         if clash:
             raise RuntimeError(f"indicators/texts/{info.name}.py redefines {clash}")
-        TEXTS.update(module.TEXTS)
+        TEXTS.update({key: _plurals(entry) for key, entry in module.TEXTS.items()})
+
+
+def _plurals(entry: dict) -> dict:
+    if not any(isinstance(text, dict) for text in entry.values()):
+        return entry
+    return {lang: Plural(text if isinstance(text, dict) else {"other": text}) for lang, text in entry.items()}
 
 
 _area_texts()
@@ -60,7 +94,7 @@ EUROSTAT_TEXTS: dict[str, dict[str, str]] = {
 
 
 # Encodings as the reader names them (Python codec names), and as a planner knows them.
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "cp1252": "Windows-1252",
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "utf-32": "UTF-32", "cp1252": "Windows-1252",
                   "iso-8859-1": "ISO-8859-1 (Latin-1)"}
 
 
@@ -79,6 +113,8 @@ def count(n: int, one_key: str, other_key: str, lang: str) -> str:
 def t(key: str, lang: str, **params) -> str:
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
+    if isinstance(text, Plural):   # the form for the count `n`, written in the language's grouping
+        text, params["n"] = text.pick(params["n"], lang), number(params["n"], lang, 0)
     return text.format(**params) if params else text
 
 
@@ -121,12 +157,30 @@ def colon(lang: str) -> str:
 
 
 def number(value, lang: str, decimals: int | None = 1) -> str:
-    """1 234,5 in French, 1.234,5 in Dutch, 1,234.5 in English; an en dash for no value."""
+    """1 234,5 in French, 1.234,5 in Dutch, 1,234.5 in English; an en dash for no value. Rounded half
+    away from zero (`rounded`): 1 096,5 with no decimals is 1 097, as a planner rounds it."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     digits = 1 if decimals is None else int(decimals)
-    value = round(float(value), digits) + 0.0  # no "-0,0"
-    return _decimal_pattern(digits).apply(value, _locale(lang))
+    return _decimal_pattern(digits).apply(rounded(value, digits), _locale(lang))
+
+
+# Enough digits for any float written out in full (1.8e308 has 309): quantize never fails for lack of them.
+_ROUNDING = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_UP)
+
+
+def rounded(value, digits: int, shift: int = 0):
+    """`value` × 10**`shift` rounded to `digits` decimals, a half away from zero (1096.5 → 1097,
+    142.5 → 143, −2.5 → −3; Python's round and babel round a half to even: 1096 and 142). Read from the
+    number as written (its shortest repr), so that 2.675 is 2.68 although the float lies just below it;
+    a percent shifts by 2 on that text (0.145 → 14.5 → 15 %, where 0.145 × 100 is 14.499…). A Decimal;
+    never −0 (no "-0,0"); an infinite value as a float."""
+    value = float(value)
+    if not math.isfinite(value):
+        return value * 10 ** shift
+    exact = decimal.Decimal(repr(value)).scaleb(shift)
+    out = exact.quantize(decimal.Decimal(1).scaleb(-int(digits)), context=_ROUNDING)
+    return out.copy_abs() if out.is_zero() else out
 
 
 @functools.lru_cache(maxsize=16)
@@ -143,8 +197,8 @@ def _locale(lang: str) -> Locale:
 def percent(value, lang: str, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + PERCENT_SIGN[lang]
-    return format_percent(value, format=pattern, locale=LOCALES[lang])
+    # the share × 100 rounded as every number is (`rounded`: 57,5 → 58 %, 12,5 → 13 %), then its sign
+    return _decimal_pattern(decimals).apply(rounded(value, decimals, shift=2), _locale(lang)) + PERCENT_SIGN[lang]
 
 
 # As CLDR writes a share: 57 % in French (a no-break space before the sign), 57% in Dutch and English.

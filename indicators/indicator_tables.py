@@ -14,7 +14,8 @@ import pandas as pd
 from . import countries, i18n
 from .i18n import t
 from .units import unit_of
-from .wording import _get, _isnum, flag_word, format_value, milestone_text, status_text, territory_labels
+from .wording import (_get, _isnum, flag_word, format_value, latest_when, milestone_text, status_text,
+                      territory_labels)
 
 
 def fill_headlines(assessed: pd.DataFrame) -> pd.DataFrame:
@@ -103,7 +104,9 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "context": context,
             "note": " · ".join(notes),
             "trend": sparkline_values(series) if series is not None else [],
-            "latest": (f"{format_value(latest, lang, dec, unit)} ({_get(a, 'latest_period')})"
+            # a quarterly or monthly series' latest value is its year's mean, and says so
+            "latest": (f"{format_value(latest, lang, dec, unit)} "
+                       f"({latest_when(a, series['period'] if series is not None else [], lang)})"
                        if _isnum(latest) else "–"),
             "target": (f"{format_value(_get(trow, 'target_value'), lang, dec, unit)} "
                        f"({_get(trow, 'target_period')})") if has_target else t("no_target", lang),

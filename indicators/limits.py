@@ -7,6 +7,12 @@ machine runs out of memory or time. The size defaults are lowered for a 1.5 GB
 address space per process (measurements in docs/deployment.md); each can be
 changed by an environment variable of the same name prefixed `MONITOR_`
 (documented in docs/deployment.md).
+
+A small file never costs much: what a file may unpack to or hold (a workbook's cells and characters, a
+gzip file's text, a boundary file's points) is also tied to its own size, through a memory budget
+(`budget`: MAX_COST_RATIO times the file's size above FREE_COST_BYTES) and what each unit costs to read
+(`COSTS`, measured by bench/small_files.py). A 0.7 MB workbook of 1.4 M rows cost 78 s and 0.98 GB, a
+3.9 MB gzip file of long notes 0.93 GB: both are now refused early, naming the limit.
 """
 from __future__ import annotations
 
@@ -18,9 +24,14 @@ DEFAULTS: dict[str, int] = {
     "MAX_FILE_BYTES": 100 * 1024 * 1024,       # one uploaded or imported file, as stored on disk
     "MAX_UNPACKED_BYTES": 200 * 1024 * 1024,   # a gzip file or an XLSX archive, once unpacked
     # A gzip file unpacks to at most this many times its own size (real tables pack 2 to 13 times;
-    # 739 KB of repeated rows unpacking to 190 MB cost 1 GB to read), above the free amount below.
+    # 739 KB of repeated rows unpacking to 190 MB cost 1 GB to read), above the free amount below,
+    # and to no more text than its memory budget pays for (unpacked_limit).
     "MAX_UNPACK_RATIO": 50,
-    "FREE_UNPACKED_BYTES": 20 * 1024 * 1024,   # what any gzip file may unpack to, whatever its ratio
+    "FREE_UNPACKED_BYTES": 6 * 1024 * 1024,    # what any gzip file may unpack to, whatever its ratio
+    # The memory reading a file may cost: this many times its size (as uploaded, packed) above the free
+    # amount below (a process holds ~170 MB before it reads a file). Counts follow from it (COSTS).
+    "MAX_COST_RATIO": 10,
+    "FREE_COST_BYTES": 128 * 1024 * 1024,
     "MAX_SUBMISSION_BYTES": 20 * 1024 * 1024,  # a partner's submitted file, kept in the store until reviewed
     "MAX_CELLS": 6_000_000,                    # cells of one table (rows x columns, blank lines included): 1.5 M rows of 4 columns import, and import again, in 1.5 GB
     "MAX_COLUMNS": 1_000,                      # columns of one table (an XLSX row or a CSV record)
@@ -41,6 +52,21 @@ DEFAULTS: dict[str, int] = {
     "MAX_PROBLEMS_LISTED": 1_000,              # problems of one kind in one column of a file listed one by one; the rest are counted
     "MIN_YEAR": 1900,                          # periods outside these years are refused
     "MAX_YEAR": 2100,
+}
+
+
+# Bytes of memory one unit costs to read and check, peak over the process's own (measured with
+# bench/small_files.py, Python 3.11, openpyxl 3.1, shapely 2): what turns a file's budget into counts.
+COSTS: dict[str, int] = {
+    "xlsx_cell": 150,   # a workbook's cell read by openpyxl's read-only reader, kept as text, then checked (131-144)
+    "xlsx_char": 4,     # a character of a workbook's text cell (95 M characters of a 0.17 MB file cost 0.32 GB)
+    "text_byte": 6,     # a byte of text unpacked from gzip, decoded, parsed, checked (ASCII 5.1, accented 6.1)
+    # The least a byte of a workbook's XML costs, once unpacked: a cell of 35 to 50 bytes costs 131-150, a
+    # character of text 3.3 (a coarse gate read from the archive's directory; cells and characters are
+    # then counted against their own budgets).
+    "xlsx_xml_byte": 2,
+    "vertex": 170,      # a point of a GeoJSON boundary file: read into numpy, made a shape, prepared
+    "topo_vertex": 450,  # a point of a TopoJSON file, arcs expanded: its arcs' JSON lists, then arrays (431 measured)
 }
 
 
@@ -70,20 +96,38 @@ def check(name: str, found: int) -> None:
         raise LimitExceeded(name, int(found), limit)
 
 
-def check_zip(archive: zipfile.ZipFile) -> None:
-    """Refuse an archive whose members unpack past the limit, or pack absurdly (a zip bomb).
+def budget(size: int) -> int:
+    """The memory (bytes) reading a file of `size` bytes may cost: MAX_COST_RATIO times its size, above
+    FREE_COST_BYTES."""
+    return get("MAX_COST_RATIO") * max(int(size), 0) + get("FREE_COST_BYTES")
 
-    The sizes come from the archive's directory; a member that lies about its
-    size is still cut off by `read_capped` while it is unpacked.
+
+def affordable(name: str, size: int, unit: str) -> int:
+    """The limit `name` for a file of `size` bytes: as many units (COSTS[unit]) as its budget pays for,
+    never more than the limit itself. A refusal still names `name` (its words, docs/deployment.md)."""
+    return min(get(name), budget(size) // COSTS[unit])
+
+
+def check_zip(archive: zipfile.ZipFile, packed: int | None = None) -> None:
+    """Refuse an archive whose members unpack past the limit, or pack absurdly (a zip bomb): past
+    MAX_UNPACKED_BYTES, or, given the archive's own size `packed`, past the XML its budget pays for (a
+    0.7 MB workbook unpacking to 185 MB of rows is refused here, unread).
+
+    The sizes come from the archive's directory; a member that lies about its size is cut off by
+    zipfile itself, which reads no more than the size the directory gives.
     """
     total = sum(max(info.file_size, 0) for info in archive.infolist())
-    check("MAX_UNPACKED_BYTES", total)
+    limit = get("MAX_UNPACKED_BYTES") if packed is None else affordable("MAX_UNPACKED_BYTES", packed, "xlsx_xml_byte")
+    if total > limit:
+        raise LimitExceeded("MAX_UNPACKED_BYTES", int(total), limit)
 
 
 def unpacked_limit(packed: int) -> int:
     """The bytes a compressed file of `packed` bytes may unpack to: a small file never costs much
-    (MAX_UNPACK_RATIO times its size, FREE_UNPACKED_BYTES at least), none past MAX_UNPACKED_BYTES."""
-    return min(get("MAX_UNPACKED_BYTES"), max(get("FREE_UNPACKED_BYTES"), get("MAX_UNPACK_RATIO") * int(packed)))
+    (MAX_UNPACK_RATIO times its size, FREE_UNPACKED_BYTES at least), none past MAX_UNPACKED_BYTES, nor
+    past the text its memory budget pays for (a 3.9 MB file unpacking to 150 MB cost 0.93 GB to read)."""
+    plausible = max(get("FREE_UNPACKED_BYTES"), get("MAX_UNPACK_RATIO") * int(packed))
+    return min(get("MAX_UNPACKED_BYTES"), plausible, affordable("MAX_UNPACKED_BYTES", packed, "text_byte"))
 
 
 def read_capped(stream, name: str = "MAX_UNPACKED_BYTES", chunk: int = 1024 * 1024, limit: int | None = None) -> bytes:
@@ -126,6 +170,8 @@ def json_depth_ok(text: str | bytes) -> bool:
 
     Python's json module recurses: 100,000 `[` raise RecursionError deep in the
     parser. Strings are removed first so that brackets inside them don't count.
+    The depth is summed block by block, in small integers: over the whole text at once, its int32 and
+    int64 arrays cost 21 times the text (a 21 MB boundary file peaked at 0.49 GB here alone).
     """
     import re
 
@@ -135,6 +181,13 @@ def json_depth_ok(text: str | bytes) -> bool:
         text = text.encode("utf-8", errors="replace")
     bare = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", text)
     codes = np.frombuffer(bare, dtype=np.uint8)
-    steps = (np.isin(codes, (ord("["), ord("{"))).astype(np.int32)
-             - np.isin(codes, (ord("]"), ord("}"))).astype(np.int32))
-    return not len(steps) or int(np.cumsum(steps).max()) <= get("MAX_JSON_DEPTH")
+    limit, depth, block = get("MAX_JSON_DEPTH"), 0, 1 << 20
+    for start in range(0, len(codes), block):
+        part = codes[start:start + block]
+        steps = ((part == ord("[")) | (part == ord("{"))).view(np.int8) \
+            - ((part == ord("]")) | (part == ord("}"))).view(np.int8)
+        levels = np.cumsum(steps, dtype=np.int32)
+        if depth + int(levels.max()) > limit:
+            return False
+        depth += int(levels[-1])
+    return True

@@ -29,7 +29,11 @@ def assess_in_scope(framework: dict[str, pd.DataFrame], observations: pd.DataFra
     Only the territory and period filters (and the method) change a status; the level, theme and
     action filters only choose which statuses are shown. When a territory filter leaves an
     indicator's headline territory out, the filtered territory with the most values stands in for it
-    (`indicator_tables.fill_headlines`). Without a territory or period filter, the whole store."""
+    (`indicator_tables.fill_headlines`). Without a territory or period filter, the whole store.
+
+    The period is given to the engine with the territories' rows, not applied to them first: a break in
+    series after a target's baseline counts even before `from` (`progress.window`); filtered out
+    beforehand, a filter from 2024 judged a series straight across its 2020 break."""
     from . import filters as F
     from . import indicator_tables
     from .progress import assess_all, rollup_actions
@@ -37,9 +41,11 @@ def assess_in_scope(framework: dict[str, pd.DataFrame], observations: pd.DataFra
     method = getattr(filters, "method", None) or "opensdg"
     if getattr(filters, "territories", None) or getattr(filters, "period_from", None) \
             or getattr(filters, "period_to", None):
-        obs = F.in_period(F.in_territories(observations, filters), filters)
-        assessed = indicator_tables.fill_headlines(assess_all(obs, framework["indicators"], framework["targets"],
-                                                              method=method))
+        scoped = F.in_territories(observations, filters)
+        obs = F.in_period(scoped, filters)
+        assessed = indicator_tables.fill_headlines(assess_all(
+            scoped, framework["indicators"], framework["targets"], method=method,
+            period_from=getattr(filters, "period_from", None), period_to=getattr(filters, "period_to", None)))
     else:
         obs = observations
         assessed = assess_all(observations, framework["indicators"], framework["targets"], method=method)
@@ -218,7 +224,7 @@ def shown_score(value) -> tuple[float, int] | None:
         return None
     band = status_from_score(value)
     for digits in (1, 2):
-        shown = round(value, digits) + 0.0            # no -0.0
+        shown = float(i18n.rounded(value, digits))    # a half away from zero, as every number (2.25: 2,3)
         if status_from_score(shown) == band:
             return shown, digits
     shown = math.floor(value * 100) / 100 if shown > value else math.ceil(value * 100) / 100

@@ -47,6 +47,40 @@ _YEAR_GROUPED = re.compile(r"^([0-9])[ \u00a0\u202f\u2009]([0-9]{3})$")   # 2 02
 _MONTH = re.compile(r"^([0-9]{4})(?:\s*(?:[-/ ]\s*[Mm]?|[Mm])\s*([0-9]{1,2})|([0-9]{2}))$")
 _YEAR_FLOAT = re.compile(r"^([0-9]{4})[.,]0+$")                         # 2024.0 from a spreadsheet
 
+# The numbers a store keeps: beyond LARGEST, or nearer to zero than SMALLEST (0 aside), a number is refused,
+# never stored as infinity or as 0 (`1e-400` reads as 0.0 in every float parser).
+LARGEST = 1e300
+SMALLEST = 1e-300
+_ZERO = re.compile(r"^[+-]?[0.]*(?:[eE][+-]?\d+)?$")   # a written zero (`0`, `0,00`, `0e5`), decimal mark `.`
+
+# A month as Excel shows a date formatted `mmm-yy` in French, Dutch or English (`mars-24`, `janv.-24`,
+# `mrt-24`, `Mar-24`, `March 2024`), or written `03/2024`: a planner typed 2024-03 and Excel made it a date.
+_MONTH_NAMES = {
+    **dict.fromkeys(("janvier", "janv", "januari", "january", "jan"), 1),
+    **dict.fromkeys(("février", "fevrier", "févr", "fevr", "fév", "fev", "februari", "february", "feb"), 2),
+    **dict.fromkeys(("mars", "maart", "mrt", "march", "mar"), 3),
+    **dict.fromkeys(("avril", "avr", "april", "apr"), 4),
+    **dict.fromkeys(("mai", "mei", "may"), 5),
+    **dict.fromkeys(("juin", "juni", "june", "jun"), 6),
+    **dict.fromkeys(("juillet", "juil", "juli", "july", "jul"), 7),
+    **dict.fromkeys(("août", "aout", "aoû", "augustus", "august", "aug"), 8),
+    **dict.fromkeys(("septembre", "sept", "september", "sep"), 9),
+    **dict.fromkeys(("octobre", "oktober", "october", "oct", "okt"), 10),
+    **dict.fromkeys(("novembre", "november", "nov"), 11),
+    **dict.fromkeys(("décembre", "decembre", "déc", "december", "dec"), 12),
+}
+_MONTH_WORD = re.compile(r"^([^\W\d_]+)\.?\s*[-/ .]?\s*([0-9]{2}|[0-9]{4})$")
+_MONTH_FIRST = re.compile(r"^([0-9]{1,2})\s*[/.-]\s*([0-9]{4})$")
+# A day written in a period cell (`31/12/2020`, `2020-12-31` from an XLSX date cell, `31.12.2020`): a date,
+# not a period; the suggestion names the year and the month it holds (period_hint).
+_DAY = re.compile(r"^(?:([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?"
+                  r"|([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}))$")
+
+# French Excel on Windows groups thousands with a narrow no-break space (U+202F), which Windows-1252 cannot
+# hold: a CSV it saves holds `236?710`. Read only in this strict shape (groups of exactly three digits after
+# each `?`, then decimals, then a unit or a flag), and only in a single-byte file (lost_groups).
+_LOST_GROUPS = re.compile(r"^([+-]?[1-9][0-9]{0,2}(?:\?[0-9]{3})+(?:[.,][0-9]+)?)(\??)([^0-9?]*)$")
+
 
 def parse_number_cell(text: str, decimal: str, units: bool = False) -> tuple[float | None, str | None, str | None]:
     """(value, flag, problem code) for one cell; value None means "no value".
@@ -123,8 +157,10 @@ def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str |
         value = float(t.replace(",", "."))
     except ValueError:
         return None, None, "not_a_number", None
-    if not math.isfinite(value) or abs(value) > 1e300:
+    if not math.isfinite(value) or abs(value) > LARGEST:
         return None, None, "too_large", None
+    if abs(value) < SMALLEST and (value != 0 or not _ZERO.match(t.replace(",", "."))):
+        return None, None, "too_small", None   # `1e-400`, `0,000…01`: never stored as 0
     return value, flag, None, sign
 
 
@@ -150,8 +186,10 @@ def number_hint(text: str | None) -> tuple[str, dict] | None:
     m = _TRAILING_FLAG.match(t)
     flagged = m and is_flag(m.group(2)) and sign_unit(m.group(2)) is None   # `12,5 % p`: the flag is fine
     rest, sign = _split_unit(m.group(1).strip() if flagged else t)
-    if sign is not None:
+    if sign is not None and _is_number(rest):
         return "number_with_unit", {"sign": sign, "number": rest}
+    if sign is not None:   # `28?900 €`: "write the number alone (28?900)" would name no number
+        t = rest
     words = re.findall(r"[^\W\d_]+", t)
     if words and (not re.search(r"\d", t) or re.match(r"^[^\W\d_]", t) or re.search(r"[^\W\d_]$", t)):
         # letters alone, or a word before or after the number; not a typo inside one (5l,6)
@@ -160,6 +198,43 @@ def number_hint(text: str | None) -> tuple[str, dict] | None:
     if odd:
         return "number_with_sign", {"chars": " ".join(odd)[:40]}
     return None
+
+
+def _is_number(text: str) -> bool:
+    """Whether `text` reads as a number with either decimal mark (no unit, no flag)."""
+    for mark in (",", "."):
+        value, _, problem, sign = _read_cell(text, mark)
+        if value is not None and problem is None and sign is None:
+            return True
+    return False
+
+
+def single_byte(encoding: str | None, frame: pd.DataFrame) -> bool:
+    """Whether a CSV was saved in a single-byte encoding (Windows-1252, ISO-8859, Mac Roman), where a
+    character the encoding lacks became `?` (lost_groups): a file of ASCII characters only reads as UTF-8
+    and may be one too. Never an XLSX (no encoding) nor a file with other UTF-8 or UTF-16 characters."""
+    name = str(encoding or "").lower().replace("_", "-")
+    if name in ("cp1252", "windows-1252", "iso-8859-1", "iso-8859-15", "latin-1", "mac-roman"):
+        return True
+    return name in ("utf-8", "ascii") and all(frame[c].astype("str").str.isascii().all() for c in frame.columns)
+
+
+def lost_groups(cells: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The cells with each `?` that stands for a thousands space Windows-1252 could not hold (`236?710`,
+    `28?900 €`, _LOST_GROUPS) written as that space, and a mask of those cells. Only the strict shape:
+    `1?23`, `12?3456` or `?12` stay as written (and are refused as not numbers)."""
+    text = cells.astype("str")
+    found = np.zeros(len(text), dtype=bool)
+    maybe = np.flatnonzero(text.str.contains("?", regex=False).to_numpy(dtype=bool))
+    if not len(maybe):
+        return cells, found
+    values = text.to_numpy(dtype=object, copy=True)
+    for i in maybe:
+        m = _LOST_GROUPS.match(values[i].strip())
+        if m:
+            values[i] = m.group(1).replace("?", "\u202f") + (" " if m.group(2) else "") + m.group(3)
+            found[i] = True
+    return pd.Series(values, index=cells.index, dtype=cells.dtype if found.any() else text.dtype), found
 
 
 def parse_numbers(cells: pd.Series, decimal: str, units: bool = False) -> tuple[np.ndarray, pd.Series, pd.Series]:
@@ -219,7 +294,11 @@ def _plain_numbers(text: pa.Array, decimal: str) -> tuple[np.ndarray, np.ndarray
         values = pc.cast(pc.if_else(plain, candidate, pa.scalar(None, pa.string())), pa.float64())
     fast = values.to_numpy(zero_copy_only=False).astype("float64")   # NaN where not read
     with np.errstate(invalid="ignore"):
-        ok = np.isfinite(fast) & (np.abs(fast) <= 1e300)
+        ok = np.isfinite(fast) & (np.abs(fast) <= LARGEST) & ~((fast != 0) & (np.abs(fast) < SMALLEST))
+    zero = fast == 0
+    if zero.any():   # `1e-400` casts to 0.0: only a written zero is one, the others go to the careful parser
+        written = pc.match_substring_regex(candidate, _ZERO.pattern).to_numpy(zero_copy_only=False)
+        ok &= ~zero | np.asarray(written, dtype=bool)
     return fast, ok
 
 
@@ -255,6 +334,48 @@ def parse_period(text: str) -> str | None:
     return None
 
 
+def month_cell(text: str) -> str | None:
+    """`2024-03` for a month as Excel shows a date formatted as a month (`mars-24`, `janv.-24`, `mrt-24`,
+    `Mar-24`, `March 2024`) or written `03/2024`; None for anything else. A two-digit year is read as
+    Excel reads one typed: 00-29 in the 2000s, 30-99 in the 1900s."""
+    t = str(text).strip().lower()
+    m = _MONTH_WORD.match(t)
+    if m and m.group(1) in _MONTH_NAMES:
+        year = int(m.group(2))
+        if len(m.group(2)) == 2:
+            year += 2000 if year < 30 else 1900
+        return f"{year:04d}-{_MONTH_NAMES[m.group(1)]:02d}"
+    m = _MONTH_FIRST.match(t)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    return None
+
+
+def month_cells(cells: pd.Series) -> np.ndarray:
+    """A mask of the cells `parse_periods` reads as months written the way Excel shows a date (month_cell):
+    each is said in a notice, the planner having typed something else."""
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)   # a period column repeats a few cells
+    text = pd.Series(distinct, dtype=cells.dtype).astype("str").str.strip()
+    plain = text.str.match(PERIOD_PATTERN).fillna(True).to_numpy(dtype=bool) | (text == "").to_numpy(dtype=bool)
+    found = np.zeros(len(text), dtype=bool)
+    texts = text.to_numpy()
+    for i in np.flatnonzero(~plain):
+        found[i] = parse_period(texts[i]) is None and month_cell(texts[i]) is not None
+    return found[codes]
+
+
+def period_hint(text: str | None) -> tuple[str, dict] | None:
+    """What a cell that is no period holds instead, as a suggestion (key, params), where it says more
+    than the periods' shapes: a date (`31/12/2020`), whose year and month are named."""
+    m = _DAY.match(str(text or "").strip())
+    if not m:
+        return None
+    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return "period_is_date", {"year": year, "month": f"{year}-{int(month):02d}"}
+
+
 def parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Normalised periods (None where unreadable or empty), a mask of unreadable ones, and a mask
     of readable ones whose year lies outside the plausible range (limits.MIN_YEAR..MAX_YEAR)."""
@@ -279,7 +400,7 @@ def _parse_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         if t == "":
             values[i] = None
             continue
-        parsed = parse_period(t)
+        parsed = parse_period(t) or month_cell(t)   # `mars-24`: said by a notice (month_cells)
         values[i] = parsed
         bad[i] = parsed is None
     out = pd.Series(values, index=cells.index, dtype="object")

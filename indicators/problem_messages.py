@@ -3,6 +3,8 @@ kind's message and suggestion templates, and the names the templates put in thei
 language says the same thing with the same figures."""
 from __future__ import annotations
 
+from .i18n import Plural   # a message whose words follow a count (problems.Problem.message picks the form)
+
 MESSAGES: dict[str, dict[str, str]] = {
     "empty_file": {
         "en": "The file is empty.",
@@ -79,9 +81,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit bestand bevat de tabel {found_kind}, niet de tabel {expected_kind}.",
     },
     "missing_columns": {
-        "en": "Missing required column(s) for the {kind} table: {missing}. Columns found: {found}.",
-        "fr": "Colonne(s) obligatoire(s) manquante(s) pour la table {kind} : {missing}. Colonnes trouvées : {found}.",
-        "nl": "Verplichte kolom(men) ontbreken voor de tabel {kind}: {missing}. Gevonden kolommen: {found}.",
+        "en": Plural({"one": "Missing required column for the {kind} table: {missing}. Columns found: {found}.",
+                      "other": "Missing required columns for the {kind} table: {missing}. Columns found: {found}."}),
+        "fr": Plural({"one": "Colonne obligatoire manquante pour la table {kind} : {missing}. Colonnes trouvées : "
+                             "{found}.",
+                      "other": "Colonnes obligatoires manquantes pour la table {kind} : {missing}. Colonnes "
+                               "trouvées : {found}."}),
+        "nl": Plural({"one": "Verplichte kolom ontbreekt voor de tabel {kind}: {missing}. Gevonden kolommen: {found}.",
+                      "other": "Verplichte kolommen ontbreken voor de tabel {kind}: {missing}. Gevonden kolommen: "
+                               "{found}."}),
     },
     "no_rows": {
         "en": "The table has a header but no data row.",
@@ -117,9 +125,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen geheel getal.",
     },
     "too_large": {
-        "en": "The number is too large to store.",
-        "fr": "Le nombre est trop grand pour être enregistré.",
-        "nl": "Het getal is te groot om op te slaan.",
+        "en": "The number is too large to store: the largest number stored is {largest}.",
+        "fr": "Le nombre est trop grand pour être enregistré : le plus grand nombre enregistré est {largest}.",
+        "nl": "Het getal is te groot om op te slaan: het grootste opgeslagen getal is {largest}.",
     },
     "out_of_range": {
         "en": "The value must be between {minimum} and {maximum}.",
@@ -241,12 +249,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # cross_checks.stored_value_problems: the store would hold values its own export cannot import again.
     "unit_leaves_values": {
-        "en": "With the unit {unit}, {count} value(s) already stored for {indicator} would be out of range "
-              "(0 to 100): {examples}. Correct those values first, or keep the unit.",
-        "fr": "Avec l'unité {unit}, {count} valeur(s) déjà enregistrée(s) pour {indicator} seraient hors limites "
-              "(0 à 100) : {examples}. Corrigez d'abord ces valeurs, ou gardez l'unité.",
-        "nl": "Met de eenheid {unit} zouden {count} al opgeslagen waarde(n) van {indicator} buiten het bereik "
-              "(0 tot 100) liggen: {examples}. Verbeter eerst die waarden, of behoud de eenheid.",
+        "en": Plural({"one": "With the unit {unit}, {count} value already stored for {indicator} would be out of "
+                             "range (0 to 100): {examples}. Correct that value first, or keep the unit.",
+                      "other": "With the unit {unit}, {count} values already stored for {indicator} would be out of "
+                               "range (0 to 100): {examples}. Correct those values first, or keep the unit."}),
+        "fr": Plural({"one": "Avec l'unité {unit}, {count} valeur déjà enregistrée pour {indicator} serait hors "
+                             "limites (0 à 100) : {examples}. Corrigez d'abord cette valeur, ou gardez l'unité.",
+                      "other": "Avec l'unité {unit}, {count} valeurs déjà enregistrées pour {indicator} seraient "
+                               "hors limites (0 à 100) : {examples}. Corrigez d'abord ces valeurs, ou gardez "
+                               "l'unité."}),
+        "nl": Plural({"one": "Met de eenheid {unit} zou {count} al opgeslagen waarde van {indicator} buiten het "
+                             "bereik (0 tot 100) liggen: {examples}. Verbeter eerst die waarde, of behoud de eenheid.",
+                      "other": "Met de eenheid {unit} zouden {count} al opgeslagen waarden van {indicator} buiten "
+                               "het bereik (0 tot 100) liggen: {examples}. Verbeter eerst die waarden, of behoud de "
+                               "eenheid."}),
     },
     "target_order": {
         "en": "The target period must come after the baseline period.",
@@ -445,9 +461,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{column} vormt een lus: {path}.",
     },
     "unreadable": {
-        "en": "The file cannot be read ({detail}). Save it again as CSV (UTF-8) or XLSX.",
-        "fr": "Le fichier ne peut pas être lu ({detail}). Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
-        "nl": "Het bestand kan niet worden gelezen ({detail}). Sla het opnieuw op als CSV (UTF-8) of XLSX.",
+        "en": "The file cannot be read: its content is neither a text table nor a workbook this import can read. "
+              "Save it again as CSV (UTF-8) or XLSX.",
+        "fr": "Le fichier ne peut pas être lu : son contenu n'est ni un tableau texte ni un classeur que cet "
+              "import sait lire. Enregistrez-le de nouveau en CSV (UTF-8) ou XLSX.",
+        "nl": "Het bestand kan niet worden gelezen: de inhoud is geen teksttabel of werkmap die deze import kan "
+              "lezen. Sla het opnieuw op als CSV (UTF-8) of XLSX.",
     },
     "unclosed_quote": {
         "en": "A quotation mark (\") opened on this row is never closed: the rest of the file would be one cell. "
@@ -496,102 +515,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-SUGGESTIONS: dict[str, dict[str, str]] = {
-    "did_you_mean": {"en": "Did you mean {code}?", "fr": "Vouliez-vous dire {code} ?", "nl": "Bedoelde u {code}?"},
-    "add_it": {
-        "en": "Add it to the {kind} table first, or correct the code.",
-        "fr": "Ajoutez-le d'abord à la table {kind}, ou corrigez le code.",
-        "nl": "Voeg het eerst toe aan de tabel {kind}, of verbeter de code.",
-    },
-    "rename_columns": {
-        "en": "Rename the columns or download the template of the table.",
-        "fr": "Renommez les colonnes ou téléchargez le modèle de la table.",
-        "nl": "Hernoem de kolommen of download het sjabloon van de tabel.",
-    },
-    "save_as_csv": {
-        "en": "Export it from your spreadsheet as CSV or XLSX.",
-        "fr": "Exportez-le depuis votre tableur en CSV ou XLSX.",
-        "nl": "Exporteer het vanuit uw rekenblad als CSV of XLSX.",
-    },
-    "write_number": {
-        "en": "Write a number such as 1234,5 or 1234.5, or leave the cell empty.",
-        "fr": "Écrivez un nombre comme 1234,5 ou 1234.5, ou laissez la cellule vide.",
-        "nl": "Schrijf een getal zoals 1234,5 of 1234.5, of laat de cel leeg.",
-    },
-    "write_period": {"en": "For example 2024, 2024-Q1 or 2024-03.", "fr": "Par exemple 2024, 2024-Q1 ou 2024-03.",
-                     "nl": "Bijvoorbeeld 2024, 2024-Q1 of 2024-03."},
-    "write_date": {"en": "For example 2024-03-15 or 15/03/2024.", "fr": "Par exemple 2024-03-15 ou 15/03/2024.",
-                   "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
-    "write_partners": {"en": "Write {codes}.", "fr": "Écrivez {codes}.", "nl": "Schrijf {codes}."},
-    "flag_forecast": {
-        "en": "Check the year; a forecast carries the flag f.",
-        "fr": "Vérifiez l'année ; une prévision porte l'indicateur f.",
-        "nl": "Controleer het jaar; een prognose krijgt de vlag f.",
-    },
-    "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
-                 "nl": "Houd één van de twee rijen."},
-    "write_in_unit": {
-        "en": "Write the number alone, in {unit}, or check the indicator code.",
-        "fr": "Écrivez le nombre seul, en {unit}, ou vérifiez le code de l'indicateur.",
-        "nl": "Schrijf het getal alleen, in {unit}, of controleer de indicatorcode.",
-    },
-    "formula_not_computed": {
-        "en": "The cell holds a formula whose result the file does not keep (a workbook written by a program, "
-              "never opened in a spreadsheet): open it in Excel or LibreOffice and save it, or type the value.",
-        "fr": "La cellule contient une formule dont le fichier ne garde pas le résultat (un classeur écrit par un "
-              "programme, jamais ouvert dans un tableur) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le, "
-              "ou tapez la valeur.",
-        "nl": "De cel bevat een formule waarvan het bestand de uitkomst niet bewaart (een werkmap die een "
-              "programma schreef, nooit in een rekenblad geopend): open hem in Excel of LibreOffice en sla hem "
-              "op, of typ de waarde.",
-    },
-    "negative_with_minus": {
-        "en": "Write a negative number with a minus sign: {number}, not in brackets.",
-        "fr": "Écrivez un nombre négatif avec le signe moins : {number}, pas entre parenthèses.",
-        "nl": "Schrijf een negatief getal met een minteken: {number}, niet tussen haakjes.",
-    },
-    "number_with_unit": {
-        "en": "The cell holds a unit ({sign}) beside the number: write the number alone ({number}); the "
-              "indicator's unit says what it counts.",
-        "fr": "La cellule contient une unité ({sign}) à côté du nombre : écrivez le nombre seul ({number}) ; "
-              "l'unité de l'indicateur dit ce qu'il compte.",
-        "nl": "De cel bevat een eenheid ({sign}) naast het getal: schrijf het getal alleen ({number}); de "
-              "eenheid van de indicator zegt wat het telt.",
-    },
-    "number_with_letters": {
-        "en": "The cell holds letters ({letters}): write the number alone, followed if need be by a flag such "
-              "as p or e (43300 p), or leave the cell empty.",
-        "fr": "La cellule contient des lettres ({letters}) : écrivez le nombre seul, suivi si besoin d'un "
-              "indicateur de qualité comme p ou e (43300 p), ou laissez la cellule vide.",
-        "nl": "De cel bevat letters ({letters}): schrijf het getal alleen, zo nodig gevolgd door een vlag zoals "
-              "p of e (43300 p), of laat de cel leeg.",
-    },
-    "number_with_sign": {
-        "en": "The cell holds a sign a number does not take ({chars}): write a number such as 1234,5 or 1234.5.",
-        "fr": "La cellule contient un signe qu'un nombre ne prend pas ({chars}) : écrivez un nombre comme "
-              "1234,5 ou 1234.5.",
-        "nl": "De cel bevat een teken dat een getal niet heeft ({chars}): schrijf een getal zoals 1234,5 of "
-              "1234.5.",
-    },
-    "mapped_layout": {
-        "en": "These columns are laid out as {layout} publishes its files: such a layout is imported with a "
-              "mapping, not renamed. On the Data page, use 'Files in another layout' to map its columns; on the "
-              "command line, import it with --mapping NAME (docs/data-format.md, 'Foreign layouts').",
-        "fr": "Ces colonnes ont la présentation d'un fichier {layout} : elle s'importe avec une "
-              "correspondance, sans renommer les colonnes. Sur la page Données, utilisez « Fichiers dans une "
-              "autre présentation » pour indiquer ses colonnes ; en ligne de commande, importez le fichier avec "
-              "--mapping NOM (docs/data-format.md, « Autres présentations »).",
-        "nl": "Deze kolommen hebben de opmaak van een {layout}-bestand: die wordt met een koppeling "
-              "geïmporteerd, zonder de kolommen te hernoemen. Gebruik op de pagina Gegevens 'Bestanden in een "
-              "andere opmaak' om de kolommen aan te duiden; importeer het bestand op de opdrachtregel met "
-              "--mapping NAAM (docs/data-format.md, 'Andere opmaak').",
-    },
-    "attach_successor": {
-        "en": "Import with 'attach to successor' to record it under {successor}.",
-        "fr": "Importez avec « rattacher au successeur » pour l'enregistrer sous {successor}.",
-        "nl": "Importeer met 'koppelen aan opvolger' om het onder {successor} te registreren.",
-    },
-}
+from .texts.problem_suggestions import SUGGESTIONS  # noqa: E402  (what to do: its own module)
 
 
 # Table names as they read inside a sentence.
@@ -640,3 +564,23 @@ LIMIT_WORDS = {
     "MAX_PATTERN_CHARS": {"en": "characters in the pattern", "fr": "caractères du motif",
                           "nl": "tekens in het patroon"},
 }
+
+
+# The words of what planners' own spreadsheets hold beside their table (template example rows, a total and
+# notes under the table, months and dates Excel made of periods, lost thousands spaces, too small numbers).
+from .texts.planners_files import MESSAGES as _PLANNERS, SUGGESTIONS as _PLANNERS_ADVICE  # noqa: E402
+
+MESSAGES.update(_PLANNERS)
+SUGGESTIONS.update(_PLANNERS_ADVICE)
+
+# The words of what goes wrong with a file's bytes (a compressed file cut off or damaged, a file that
+# cannot be opened, invisible characters in a cell): reading.py, reading_text.py.
+from .texts.reading_bytes import MESSAGES as _BYTES  # noqa: E402
+
+MESSAGES.update(_BYTES)
+
+# The words of a mapped file that does not fit its mapping (mappings/apply.py).
+from .texts.mapping_problems import MESSAGES as _MAPPED, SUGGESTIONS as _MAPPED_ADVICE  # noqa: E402
+
+MESSAGES.update(_MAPPED)
+SUGGESTIONS.update(_MAPPED_ADVICE)

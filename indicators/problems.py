@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import Plural
 from .problem_messages import KIND_NAMES, LIMIT_WORDS, MESSAGES, SHEET_ASIDE, SUGGESTIONS
 
 LANGS = ("fr", "en", "nl")
@@ -45,6 +46,9 @@ def _localise(params: dict, lang: str, unnamed: tuple[str, ...] = ()) -> dict:
             v = SHEET_ASIDE[v].get(lang, v)
         elif k == "what" and v in LIMIT_WORDS:
             v = LIMIT_WORDS[v].get(lang, v)
+        elif k == "below" and isinstance(v, str):   # "total+notes": what lies under a table, in words
+            from .texts.planners_files import BELOW_WORDS
+            v = ", ".join(BELOW_WORDS[w].get(lang, w) if w in BELOW_WORDS else w for w in v.split("+"))
         elif k == "unit" and isinstance(v, str):   # `persons` as each language writes it
             from .units import unit_of
             v = unit_of({"unit": v}, lang)
@@ -100,6 +104,8 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         template = MESSAGES[self.code].get(lang) or MESSAGES[self.code]["en"]
+        if isinstance(template, Plural):   # "1 missing column", "2 missing columns": never "column(s)"
+            template = template.pick(_counted(self.params), lang)
         return template.format(**_localise({**_implied(self.code), **self.params}, lang, self.unnamed))
 
     def column_said(self, lang: str = "en") -> str | None:
@@ -120,6 +126,10 @@ class Problem:
 
             cell = self.value[:-1] if self.value_length and self.value else self.value   # not the cut's "…"
             key, params = number_hint(cell) or (key, params)
+        elif key == "write_period" and not params:   # a date (`31/12/2020`): the year and the month it holds
+            from .parsing import period_hint
+
+            key, params = period_hint(self.value) or (key, params)
         template = SUGGESTIONS[key].get(lang) or SUGGESTIONS[key]["en"]
         return template.format(**_localise(params, lang, self.unnamed))
 
@@ -142,6 +152,10 @@ def _implied(code: str) -> dict:
         from .schema import FLAGS
 
         return {"known": ", ".join(FLAGS)}
+    if code in ("too_large", "too_small"):   # the bounds of parsing, named wherever the number was read
+        from .parsing import LARGEST, SMALLEST
+
+        return {"largest": f"{LARGEST:g}".replace("e+", "e"), "smallest": f"{SMALLEST:g}"}
     return {}
 
 
@@ -198,3 +212,30 @@ def problem_rows_of(problem: Problem) -> tuple:
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def read_notice(sheet, where: str, code: str, mask, cells, read) -> list[Problem]:
+    """One notice for the cells of a sheet's column read otherwise than written (`mars-24` as 2024-03,
+    `236?710` as 236710): the first as written and as read (`read(position)`, a number written with the
+    sheet's decimal mark), and their rows."""
+    import numpy as np
+
+    at = np.flatnonzero(mask)
+    if not len(at):
+        return []
+    value = read(int(at[0]))
+    if isinstance(value, float):
+        value = (f"{value:.15g}" if not value.is_integer() else str(int(value))).replace(".", sheet.decimal)
+    rows = sheet.rows[at]
+    shown = ", ".join(str(int(r)) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+    example = str(cells.iat[int(at[0])]).strip()
+    return [Problem(sheet.label, int(rows[0]), where, example, code, {"column": where, "count": int(len(at)),
+                    "example": example, "read_as": value, "rows": shown}, severity="notice")]
+
+
+def _counted(params: dict) -> int:
+    """The count a message's plural form follows: `n` or `count`, else how many codes `missing` lists."""
+    for name in ("n", "count"):
+        if isinstance(params.get(name), (int, float)):
+            return params[name]
+    return len(str(params.get("missing", "")).split(", "))

@@ -11,15 +11,23 @@ import plotly.graph_objects as go
 
 from . import countries, i18n
 from .charts import SMALL_FONT, base_layout, value_axis_title
-from .wording import flag_word, format_value, territory_labels
+from .wording import flag_word, format_value, territory_labels, year_text
 
 
 def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str | None, pd.DataFrame]:
-    """(year, one row per territory for that year: territory_id, period, value, flag).
+    """(year, one row per territory for that year: territory_id, period, value, flag, mean_of, partial).
 
     The year is the most recent one in which at least `min_share` of the territories that have
-    values have one, so that a single early figure does not make a one-bar "ranking"."""
-    empty = pd.DataFrame(columns=["territory_id", "period", "value", "flag"])
+    values have one, so that a single early figure does not make a one-bar "ranking".
+
+    A territory's value for the year is its annual value as progress reads it (`progress.annual_series`):
+    the year's own value, or the mean of its quarters or months (`period` is then the year, `mean_of`
+    the first and last periods averaged, `partial` True when some quarters or months are missing). A
+    December's value ranked under "2024" was a second latest value beside the page's annual mean."""
+    from .progress import annual_series
+
+    columns = ["territory_id", "period", "value", "flag", "mean_of", "partial"]
+    empty = pd.DataFrame(columns=columns)
     if obs is None or len(obs) == 0:
         return None, empty
     data = obs.copy()
@@ -27,14 +35,30 @@ def latest_year_values(obs: pd.DataFrame, min_share: float = 0.5) -> tuple[str |
     data = data[data["_v"].notna()]
     if not len(data):
         return None, empty
-    data["_year"] = data["period"].astype(str).str.slice(0, 4)
+    data["period"] = data["period"].astype(str)
+    data["_year"] = data["period"].str.slice(0, 4)
     coverage = data.groupby("_year")["territory_id"].nunique().sort_index(ascending=False)
     enough = coverage[coverage >= min_share * data["territory_id"].nunique()]
     year = str(enough.index[0] if len(enough) else coverage.index[0])
-    part = data[data["_year"] == year].sort_values("period").groupby("territory_id", as_index=False).last()
+    part = data[data["_year"] == year].sort_values("period", kind="stable")
     if "flag" not in part:
-        part["flag"] = None
-    return year, part[["territory_id", "period", "value", "flag"]].reset_index(drop=True)
+        part = part.assign(flag=None)
+    rows = []
+    for tid, group in part.groupby("territory_id", sort=True):
+        periods = group["period"].tolist()
+        sub = [p for p in periods if "-" in p]
+        if not sub:   # the year's own value (the last, as before, if a file gave it twice)
+            last = group.iloc[-1]
+            rows.append((tid, year, last["value"], last["flag"], None, False))
+            continue
+        (_, mean), = annual_series(periods, group["_v"].tolist())
+        letters = "".join(dict.fromkeys("".join(str(f).strip() for f in group["flag"]
+                                                 if isinstance(f, str) and f.strip())))
+        first, last = min(sub), max(sub)
+        full = 4 if "Q" in last.upper() else 12
+        rows.append((tid, year, mean, letters or None, first if first == last else f"{first} – {last}",
+                     len(set(sub)) < full))
+    return year, pd.DataFrame(rows, columns=columns)
 
 
 def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals: Any = 1,
@@ -66,7 +90,9 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     if by_side:   # the first block drawn is the bottom one: the last country's, France's on top
         frame["_side"] = frame["country"].map({c: i for i, c in enumerate(order)})
         frame = frame.sort_values("_side", ascending=False, kind="stable")
-    frame["_label"] = [f"{c} · {n}" if c else str(n) for c, n in zip(frame["country"], frame["name"])]
+    # the country's name, as the sidebar's territory filter writes it ("France · Lille"), never its code
+    frame["_label"] = [f"{countries.name(c, lang)} · {n}" if c else str(n)
+                       for c, n in zip(frame["country"], frame["name"])]
     # two territories of the same name stay two bars
     dup = frame["_label"].duplicated(keep=False)
     frame.loc[dup, "_label"] = frame.loc[dup, "_label"] + " (" + frame.loc[dup, "territory_id"] + ")"
@@ -81,10 +107,15 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
         for row, period in zip(part.to_dict("records"), periods.loc[part.index]):
             text = format_value(row["_v"], lang, decimals, bar_unit)
             word = flag_word(row.get("flag"), lang)
-            hover = (f"<b>{row['name']}</b> ({country or '?'})<br>{period}{i18n.colon(lang)} "
-                     f"<b>{format_value(row['_v'], lang, decimals, unit)}</b>")
+            mean_of = row.get("mean_of") if isinstance(row.get("mean_of"), str) else None
+            # a mean of quarters or months says so, and which (latest_year_values)
+            when = year_text(period, lang, mean=True) + f" ({mean_of})" if mean_of else period
+            hover = (f"<b>{row['name']}</b> ({countries.name(country, lang) if country else '?'})<br>{when}"
+                     f"{i18n.colon(lang)} <b>{format_value(row['_v'], lang, decimals, unit)}</b>")
             if period and period != top_period:
                 text += f" ({period})"
+            elif mean_of and row.get("partial") is True:   # some quarters or months missing: which ones are in
+                text += f" ({mean_of})"
             if word:
                 text += " ⚑"
                 hover += f"<br>⚑ {word} ({str(row['flag']).strip()})"

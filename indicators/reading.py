@@ -11,9 +11,11 @@ row number a spreadsheet would show for every record.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +28,10 @@ from . import limits
 from .problems import Problem
 from .reading_decimal import detect_decimal, thousands_columns
 from .reading_header import column_letter, drop_blank, header_repeats, sep_directive, sniff, unique_header
-from .reading_rows import LONGER, _line_ends, check_lines, has_blank_line, line_at, longer_problems, read_careful, wide_records
-from .reading_text import decode, has_mojibake, invalid_byte_problems, mixed_encoding, repair_mixed
+from .reading_rows import (LONGER, _line_ends, check_lines, filled_lines, has_blank_line, line_at, longer_problems,
+                           read_careful, read_careful_filled, wide_records)
+from .reading_text import (decode, has_invisible, has_mojibake, invalid_byte_problems, is_text, mixed_encoding,
+                           repair_mixed, trim_invisible, visible)
 
 
 @dataclass
@@ -88,7 +92,8 @@ class ReadResult:
 def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult:
     """Read a CSV or XLSX (possibly gzip-compressed) given as a path or as bytes (an upload).
 
-    Never raises on a file's content: whatever goes wrong becomes a problem naming the file.
+    Never raises on a file's content: whatever goes wrong becomes a problem naming the file, and saying
+    why in the user's language (never an exception's name or a library's English text).
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
@@ -101,37 +106,62 @@ def read_file(source: str | Path | bytes, name: str | None = None) -> ReadResult
         except limits.LimitExceeded as exc:
             return ReadResult(problems=[limit_problem(name, exc)])
         except OSError as exc:
-            return ReadResult(problems=[Problem(name, None, None, None, "bad_structure",
-                                                {"detail": exc.strerror or str(exc)})])
+            return ReadResult(problems=[Problem(name, None, None, None, _NOT_OPENED.get(exc.errno, "file_unopenable"))])
     else:
         raw = bytes(source)
         name = name or "upload"
     try:
         limits.check("MAX_FILE_BYTES", len(raw))
-        if raw[:2] == b"\x1f\x8b":   # gzip (.csv.gz, .tsv.gz, as Eurostat ships its tables): its inner file
-            raw = gunzip(raw)
+        trailing = 0
+        if raw[:2] == GZIP_SIGNATURE:   # gzip (.csv.gz, .tsv.gz, as Eurostat ships its tables): its inner file
+            raw, trailing = gunzip(raw)
+            if raw[:2] == GZIP_SIGNATURE:
+                return ReadResult(problems=[Problem(name, None, None, None, "gzip_twice")])
             name_inner = name[:-3] if name.lower().endswith(".gz") else name
         else:
             name_inner = name
-        if not raw or raw.isspace():
-            return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
-        from .reading_xlsx import other_format, read_xlsx
-
-        other = other_format(raw, name)   # an .xls, an .ods, a ZIP of CSV files: said as what it is
-        if other is not None:
-            return ReadResult(problems=[other])
-        named_workbook = name_inner.lower().endswith((".xlsx", ".xlsm"))
-        if raw.startswith(ZIP_SIGNATURES) or named_workbook:   # a workbook renamed .csv is read as one
-            if not named_workbook and not _holds_workbook(raw):
-                return ReadResult(problems=[binary_problem(name)])
-            return read_xlsx(raw, name)
-        return read_csv_bytes(raw, name)
+        result = _read_unpacked(raw, name, name_inner)
+        if trailing and result.sheets:
+            result.problems.insert(0, Problem(name, None, None, None, "gzip_trailing", {"count": trailing},
+                                              severity="notice"))
+        return result
+    except GzipDamaged as exc:
+        return ReadResult(problems=[Problem(name, None, None, None, exc.code)])
     except limits.LimitExceeded as exc:
         return ReadResult(problems=[limit_problem(name, exc)])
-    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, OSError, EOFError,
-            UnicodeError, csv.Error, zipfile.BadZipFile) as exc:
-        # A file we could not foresee: a report naming it, never a traceback.
-        return ReadResult(problems=[Problem(name, None, None, None, "unreadable", {"detail": type(exc).__name__})])
+    except MemoryError:
+        return ReadResult(problems=[Problem(name, None, None, None, "file_out_of_memory")])
+    except (RecursionError, ValueError, TypeError, KeyError, IndexError, OSError, EOFError,
+            UnicodeError, csv.Error, zipfile.BadZipFile):
+        # A file we could not foresee: a report naming it, never a traceback (nor the exception's name).
+        return ReadResult(problems=[Problem(name, None, None, None, "unreadable")])
+
+
+# Why a path could not be read, as a problem: any other error is `file_unopenable`.
+_NOT_OPENED = {errno.ENOENT: "file_missing", errno.ENOTDIR: "file_missing", errno.EACCES: "file_denied",
+               errno.EPERM: "file_denied"}
+
+
+def _read_unpacked(raw: bytes, name: str, name_inner: str) -> ReadResult:
+    """A file's (unpacked) bytes read by what they are, whatever the name says: a workbook renamed .csv is
+    read as a workbook, a CSV text renamed .xlsx as a CSV (it was "a damaged workbook")."""
+    if not raw or raw.isspace():
+        return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
+    from .reading_xlsx import other_format, read_xlsx
+
+    other = other_format(raw, name)   # an .xls, an .ods, a ZIP of CSV files: said as what it is
+    if other is not None:
+        return ReadResult(problems=[other])
+    named_workbook = name_inner.lower().endswith((".xlsx", ".xlsm"))
+    if raw.startswith(ZIP_SIGNATURES) or (named_workbook and not is_text(raw)):
+        if not named_workbook and not _holds_workbook(raw):
+            return ReadResult(problems=[binary_problem(name)])
+        result = read_xlsx(raw, name)
+        for sheet in result.sheets:   # (a CSV's are trimmed before its repeated headers are looked for)
+            sheet.frame, notices = trim_invisible(sheet.frame, sheet.rows, sheet.label, sheet.unnamed_letters())
+            result.problems.extend(notices)
+        return result
+    return read_csv_bytes(raw, name)
 
 
 # A ZIP archive's first bytes (an XLSX is one): a local file header, or the end record of an empty
@@ -160,13 +190,71 @@ def limit_problem(name: str, exc: limits.LimitExceeded, row: int | None = None) 
     return Problem(name, row, None, None, code, {"what": exc.what, "found": exc.found, "limit": exc.limit})
 
 
-def gunzip(raw: bytes) -> bytes:
-    import gzip
+GZIP_SIGNATURE = b"\x1f\x8b"
 
-    # Bounded by the packed size too: a 739 KB file of repeated rows unpacking to 190 MB cost 1 GB and
-    # 5 s to read (limits.unpacked_limit).
-    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
-        return limits.read_capped(stream, limit=limits.unpacked_limit(len(raw)))
+
+class GzipDamaged(Exception):
+    """A .gz file that does not unpack, as the problem that says why: `gzip_cut` (it ends before its
+    compressed content does: a download that stopped) or `gzip_damaged` (wrong bytes or checksum)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+class _Members:
+    """A gzip file's members unpacked one after the other, `read(size)` bytes at a time (limits.read_capped
+    reads it), as gunzip reads them: zero bytes after the last member are padding, and other bytes there are
+    left aside and counted in `trailing` (gunzip: "trailing garbage ignored"). Python's gzip module refused
+    such a file, and said a cut or damaged one by its exception's name (EOFError, BadGzipFile)."""
+
+    _FEED = 1 << 16   # compressed bytes given to zlib at once
+
+    def __init__(self, raw: bytes):
+        self.raw, self.at, self.trailing, self.ended = memoryview(raw), 0, 0, False
+        self.member = zlib.decompressobj(16 + zlib.MAX_WBITS)   # a gzip header and trailer (CRC, size)
+
+    def read(self, size: int) -> bytes:
+        try:
+            while not self.ended:
+                member = self.member
+                if member.eof:
+                    self._next()
+                    continue
+                if member.unconsumed_tail:
+                    out = member.decompress(member.unconsumed_tail, size)
+                elif self.at < len(self.raw):
+                    chunk = self.raw[self.at:self.at + self._FEED]
+                    self.at += len(chunk)
+                    out = member.decompress(chunk, size)
+                else:
+                    out = member.decompress(b"", size)   # what zlib still holds of the input given
+                    if not out and not member.eof:
+                        raise GzipDamaged("gzip_cut")
+                if out:
+                    return out
+        except zlib.error as exc:
+            raise GzipDamaged("gzip_damaged") from exc
+        return b""
+
+    def _next(self) -> None:
+        """After a member's end: the next member, or the end (padding, or other bytes counted)."""
+        self.at -= len(self.member.unused_data)   # given to zlib past the member's end
+        rest = self.raw[self.at:]
+        if rest[:2] == GZIP_SIGNATURE:
+            self.member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            return
+        self.ended = True
+        if np.frombuffer(rest, dtype=np.uint8).any():
+            self.trailing = len(rest)
+
+
+def gunzip(raw: bytes) -> tuple[bytes, int]:
+    """A gzip file's content, and how many bytes after it were left aside; GzipDamaged when it does not
+    unpack. Bounded by the packed size too: a 739 KB file of repeated rows unpacking to 190 MB cost 1 GB and
+    5 s to read (limits.unpacked_limit)."""
+    members = _Members(raw)
+    return limits.read_capped(members, limit=limits.unpacked_limit(len(raw))), members.trailing
 
 
 # ---------------------------------------------------------------- CSV
@@ -190,21 +278,27 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
         return ReadResult(problems=[limit_problem(name, exc, long_line_row(data, exc.limit))])
     sep, skip = sniff(text)
     sep = directive or sep
-    # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
-    # text but forty million cells once parsed.
-    header_line = line_at(text, skip)
-    limits.check("MAX_CELLS", max(lines - skip - 1, 0) * max(header_line.count(sep) + 1, 1))
     # Blank lines between LFs send the file to the careful reader (Arrow would refuse them); blank
     # lines a bare CR ends (CR CR LF) both readers give as rows of empty cells: dropped after reading.
     careful = has_blank_line(text)
     blank = careful or has_blank_line(text, cr=True)
-    frame = None if careful else read_plain_table(data, sep, skip)
+    # Cells the parser would make, bounded before it makes them: ten million blank lines are 10 MB of
+    # text but forty million cells once parsed. Past the limit with blank lines, the lines holding a cell
+    # count, and the careful reader drops the blank ones as it goes (a million blank lines and one row).
+    width = max(line_at(text, skip).count(sep) + 1, 1)
+    sparse = blank and max(lines - skip - 1, 0) * width > limits.get("MAX_CELLS")
+    if sparse:
+        lines = filled_lines(data)
+    limits.check("MAX_CELLS", max(lines - skip - 1, 0) * width)
+    invisible = has_invisible(text, data)
+    frame = None if careful or sparse else read_plain_table(data, sep, skip)
     if frame is not None:
-        return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+        return _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid, invisible=invisible)
     longer: list[Problem] = []
+    rows = None
     try:
         try:
-            frame = read_careful(text, sep, skip)
+            frame, rows = read_careful_filled(text, sep, skip) if sparse else (read_careful(text, sep, skip), None)
         except pd.errors.ParserError as exc:
             match = LONGER.search(str(exc))
             if match is None:
@@ -220,16 +314,18 @@ def read_csv_bytes(raw: bytes, name: str) -> ReadResult:
                 # to skip is not known, so the record pandas named stands for the whole file.
                 return ReadResult(problems=[Problem(name, int(match.group(2)), None, None, "too_many_fields",
                                                     {"letter": column_letter(width + 1)})])
-            frame, rows, columns, values = wide
-            longer = longer_problems(name, rows, columns, values)
+            frame, wide_rows, columns, values = wide
+            longer = longer_problems(name, wide_rows, columns, values)
     except pd.errors.EmptyDataError:
         return ReadResult(problems=[Problem(name, None, None, None, "empty_file")])
     except pd.errors.ParserError as exc:
         quote = re.search(r"EOF inside string starting at row (\d+)", str(exc))
         if quote:   # pandas counts lines from 0, skipped ones included: a spreadsheet row is one more
             return ReadResult(problems=[Problem(name, int(quote.group(1)) + 1, None, None, "unclosed_quote")])
-        return ReadResult(problems=[Problem(name, None, None, None, "bad_structure", {"detail": str(exc)[:200]})])
-    result = _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid)
+        # Any other: said in the user's words, at the line pandas names if it does (never its English text).
+        line = re.search(r"\b(?:line|row) (\d+)", str(exc))
+        return ReadResult(problems=[Problem(name, int(line.group(1)) if line else None, None, None, "csv_unparsable")])
+    result = _sheet_from(frame, name, text, encoding, sep, skip, blank, invalid, rows=rows, invisible=invisible)
     result.problems[:0] = longer
     return result
 
@@ -286,16 +382,24 @@ def read_plain_table(data: bytes, sep: str, skip: int) -> pd.DataFrame | None:
 
 
 def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: str, skip: int,
-                blank: bool, invalid: bool = False) -> ReadResult:
+                blank: bool, invalid: bool = False, rows: np.ndarray | None = None, invisible: bool = False
+                ) -> ReadResult:
+    """The table read (its header the first record), as a Sheet; `rows`: each record's spreadsheet row
+    when blank records were left out while reading (read_careful_filled); `invisible`: the text holds an
+    invisible character (reading_text.has_invisible), trimmed around cells before repeated headers are
+    looked for (two Excel "CSV UTF-8" files pasted together: the second header opens with a BOM)."""
     limits.check("MAX_CELLS", frame.size)
-    header = [str(c).strip() for c in frame.iloc[0]] if len(frame) else []
+    header = [visible(str(c)) for c in frame.iloc[0]] if len(frame) else []
     frame = frame.iloc[1:].reset_index(drop=True)
     frame.columns, repeated = unique_header(header)
     positions, empty = tuple(range(1, len(header) + 1)), frozenset(k + 1 for k, h in enumerate(header) if not h)
     # Rows as a spreadsheet numbers them: the lines skipped above the header, the header, then records.
-    rows = np.arange(len(frame), dtype=np.int64) + skip + 2
+    rows = np.arange(len(frame), dtype=np.int64) + skip + 2 if rows is None else rows[1:]
+    notices: list[Problem] = []
+    if invisible:
+        frame, notices = trim_invisible(frame, rows, name, tuple(column_letter(p) for p in sorted(empty)))
     frame, rows, again = header_repeats(frame, rows, header, name)
-    if blank or empty:
+    if blank or empty or invisible:
         frame, rows, positions = drop_blank(frame, rows, positions, empty)
     mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
     if mixed:
@@ -304,7 +408,7 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     sheet = Sheet(name, frame, rows, encoding=encoding, separator=sep, decimal=decimal,
                   decimal_detected=detected, header_row=skip + 1, repeated=repeated, positions=positions,
                   empty_headers=empty)
-    problems = again + (invalid_byte_problems(sheet) if invalid else []) + thousands_notices(sheet)
+    problems = again + notices + (invalid_byte_problems(sheet) if invalid else []) + thousands_notices(sheet)
     return ReadResult(sheets=[sheet], problems=problems + (mixed_encoding(name, text) if mixed else []))
 
 

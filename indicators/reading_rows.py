@@ -116,6 +116,50 @@ def has_blank_line(text: str, cr: bool = False) -> bool:
     return bool(last) and _BLANK_LAST.fullmatch(last) is not None
 
 
+# The bytes of a line holding no cell: spaces, tabs, CR and separators (LF ends lines).
+_EMPTY_BYTES = np.zeros(256, dtype=bool)
+_EMPTY_BYTES[list(b" \t\r;,|\n")] = True
+_FILLED_BLOCK = 1024 * 1024   # smaller than check_lines' blocks: the positions of a block's bytes are kept
+
+
+def filled_lines(encoded: bytes) -> int:
+    """How many lines of a text (as UTF-8) hold a cell, as check_lines counts lines: a line of nothing but
+    spaces, tabs and separators is a blank row, dropped while reading (read_careful_filled). A million blank
+    lines and one row are 1 MB: counted as lines, they were refused as "more than 6,000,000 cells". A pass a
+    block at a time, only for a text with blank lines whose lines would pass the cell limit."""
+    data = np.frombuffer(encoded, dtype=np.uint8)
+    filled, open_filled = 0, False   # whether the line still open (from the block before) holds a cell
+    for begin in range(0, len(data), _FILLED_BLOCK):
+        stop = min(begin + _FILLED_BLOCK, len(data))
+        ends = _line_ends(data, begin, stop)
+        cells = np.flatnonzero(~_EMPTY_BYTES[data[begin:stop]]) + begin
+        per_piece = np.bincount(np.searchsorted(ends, cells), minlength=len(ends) + 1) > 0
+        if len(ends):
+            filled += int(per_piece[:-1].sum()) + int(open_filled and not per_piece[0])
+            open_filled = bool(per_piece[-1])
+        else:
+            open_filled = open_filled or bool(per_piece[0])
+    return filled + int(open_filled)
+
+
+def read_careful_filled(text: str, sep: str, skip: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """read_careful a block of records at a time, each block without its blank records (no cell but spaces),
+    with the spreadsheet row of every record kept (the header's first): a text of a million blank lines
+    and a few rows holds those rows' cells, never a million rows of empty ones."""
+    kept: list[pd.DataFrame] = []
+    rows: list[np.ndarray] = []
+    with read_careful(text, sep, skip, chunksize=100_000) as blocks:
+        for block in blocks:
+            filled = np.zeros(len(block), dtype=bool)
+            for j in range(block.shape[1]):
+                filled |= (block.iloc[:, j].fillna("").astype("str").str.strip() != "").to_numpy(dtype=bool)
+            filled[:1] |= block.index[0] == 0   # the header, whatever it holds
+            kept.append(block.loc[filled])
+            rows.append(block.index.to_numpy()[filled] + skip + 1)
+    frame = kept[0] if len(kept) == 1 else pd.concat(kept, ignore_index=True)
+    return frame.reset_index(drop=True), np.concatenate(rows).astype(np.int64)
+
+
 def read_careful(text: str, sep: str, skip: int, **options):
     """Every cell as text through pandas' C reader (quotes, line breaks in cells, blank lines); `options`
     go to pandas (`wide_records`: as many columns as the longest record, block by block)."""

@@ -20,6 +20,7 @@ from .reading import ZIP_SIGNATURES, ReadResult, Sheet, thousands_notices
 from .reading_decimal import detect_decimal
 from .reading_header import column_letter, drop_blank, header_repeats, header_strength, known_headers, unique_header
 from .schema import normalise_header
+from .shown_days import Day, DayFormat, periods_as_shown
 from .templates import is_notes_sheet
 
 
@@ -67,8 +68,8 @@ def _format_kind(number_format: str | None) -> str | int | None:
     sign = _currency_sign(section, code)
     if sign:
         return ("currency", sign)
-    if "y" in code and "d" not in code and "h" not in code and "s" not in code:
-        return "month" if "m" in code else "year"
+    if "y" in code and "h" not in code and "s" not in code:   # a day: named as displayed (shown_days)
+        return DayFormat(code) if "d" in code else "month" if "m" in code else "year"
     return None
 
 
@@ -138,7 +139,7 @@ def _shown(value, kind: str | int | None):
             return f"{value.year:04d}"
         if kind == "month":
             return f"{value.year:04d}-{value.month:02d}"
-    return value
+    return Day.of(value, kind)   # a day under a day's format: its ISO text, named as displayed (shown_days)
 
 
 def _row_values(cells: tuple, kinds: dict) -> tuple:
@@ -198,16 +199,23 @@ _UNCACHED = re.compile(rb"<(?:\w+:)?c\b(?![^>]*\bt=[\"']str[\"'])[^>]*>\s*"
 # A merged range (`<mergeCell ref="A2:A3"/>`): read-only worksheets do not give them (ws.merged_cells).
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref=["\']\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})["\']')
 _MERGED_KEPT = 10_000   # merged ranges kept per sheet: a hostile file's million costs no more
+# A cell's element (`<c r="A1" t="s">`, `<c/>`, `<x:c>`): counted in the scan, before openpyxl makes any object.
+_CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c[\s/>]")
 
 
-def _scan_worksheets(archive: zipfile.ZipFile) -> tuple[bool, dict[str, list[tuple[int, int, int, int]]]]:
+def _scan_worksheets(archive: zipfile.ZipFile, max_cells: int | None = None
+                     ) -> tuple[bool, dict[str, list[tuple[int, int, int, int]]]]:
     """One pass over the worksheets' XML, in blocks: whether one holds a formula without the value Excel
     computed, and each sheet's merged ranges (its part's name -> (first column, first row, last column,
-    last row), at most _MERGED_KEPT of them)."""
+    last row), at most _MERGED_KEPT of them).
+
+    The cells of all the worksheets are counted on the way (empty ones too: openpyxl parses each), and the
+    scan stops at `max_cells` (limits.LimitExceeded, MAX_CELLS): a 0.7 MB workbook of 1.4 M rows cost 73 s
+    and 0.94 GB to read through openpyxl; it is refused here in a fraction of a second."""
     from openpyxl.utils import column_index_from_string
 
     block, overlap = 4 * 1024 * 1024, 64 * 1024
-    uncached, merged = False, {}
+    uncached, merged, cells = False, {}, 0
     for info in archive.infolist():
         if "/worksheets/" not in "/" + info.filename or not info.filename.endswith(".xml"):
             continue
@@ -219,6 +227,10 @@ def _scan_worksheets(archive: zipfile.ZipFile) -> tuple[bool, dict[str, list[tup
                 if not chunk:
                     break
                 text = tail + chunk
+                if max_cells is not None:   # the elements in the overlap were counted with the block before
+                    cells += len(_CELL_ELEMENT.findall(text)) - len(_CELL_ELEMENT.findall(tail))
+                    if cells > max_cells:
+                        raise limits.LimitExceeded("MAX_CELLS", cells, max_cells)
                 if not uncached and (b"<f" in text or b":f" in text) and _UNCACHED.search(text):
                     uncached = True
                 if b"mergeCell" in text and len(ranges) < _MERGED_KEPT:
@@ -233,15 +245,42 @@ def _scan_worksheets(archive: zipfile.ZipFile) -> tuple[bool, dict[str, list[tup
     return uncached, merged
 
 
+def _worksheets_opened_unsized() -> None:
+    """Make openpyxl's read-only worksheets without their size pass: opening a workbook, each worksheet's
+    XML was parsed once to its end looking for a `<dimension>` element (ReadOnlyWorksheet._get_size; a
+    sheet written without one, as openpyxl and other programs write them, is read whole): 7 s of 39 s for
+    1 M cells. The reader never uses that size: it resets the dimensions (_read_worksheet)."""
+    from openpyxl.reader import excel
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(excel.ReadOnlyWorksheet, "_unsized", False):
+        return
+
+    class Unsized(ReadOnlyWorksheet):
+        _unsized = True
+
+        def _get_size(self) -> None:
+            """No pass over the sheet: its dimensions stay unknown, as reset_dimensions leaves them."""
+
+    excel.ReadOnlyWorksheet = Unsized
+
+
 def read_xlsx(raw: bytes, name: str) -> ReadResult:
     import openpyxl
 
+    _worksheets_opened_unsized()
+
+    # What the workbook may hold follows from its own size (limits.budget): a small file never costs much.
+    max_cells = limits.affordable("MAX_CELLS", len(raw), "xlsx_cell")
+    max_chars = limits.affordable("MAX_WORKBOOK_CHARS", len(raw), "xlsx_char")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            limits.check_zip(archive)   # shared strings that unpack to gigabytes are refused unread
+            # Parts that unpack to more than the workbook's size pays for (shared strings of gigabytes, a
+            # sheet of 185 MB of rows in 0.7 MB) are refused unread, from the archive's directory.
+            limits.check_zip(archive, len(raw))
             if any(_has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
                 return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
-            uncached, merged = _scan_worksheets(archive)
+            uncached, merged = _scan_worksheets(archive, max_cells)
             strings = _raw_strings(archive)
         # The values Excel computed and saved with each formula (rate = count / population): what the
         # planner sees. Nothing is evaluated here; a cached text starting with "=" stays text, refused
@@ -278,7 +317,7 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
                                      {"sheet": ws.title, "why": "hidden"}, severity="notice"))
                 continue
             sheet, problems, strength = _read_worksheet(ws, name, formulas.worksheets[i] if formulas is not None else None,
-                                                        chars)
+                                                        chars, max_cells=max_cells, max_chars=max_chars)
             if sheet is not None:
                 sheet.merged = _merged_cells(sheet, merged.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"), ()))
             if sheet is not None:
@@ -393,8 +432,9 @@ def _with_formulas(values: tuple, formulas: tuple) -> tuple:
     return tuple(f if v is None and f is not None else v for v, f in pairs)
 
 
-def _read_worksheet(ws, name: str, formulas=None,
-                    chars_read: list[int] | None = None) -> tuple[Sheet | None, list[Problem], int]:
+def _read_worksheet(ws, name: str, formulas=None, chars_read: list[int] | None = None, *,
+                    max_cells: int | None = None, max_chars: int | None = None
+                    ) -> tuple[Sheet | None, list[Problem], int]:
     """One worksheet, row by row, trusting the cells present, not the sheet's declared dimension, and
     how well its header names a table (reading_header.header_strength: 2 a whole table, 1 part of one, 0 none).
 
@@ -403,6 +443,8 @@ def _read_worksheet(ws, name: str, formulas=None,
     and the cells kept are counted against the limit. The characters of its text cells are added to
     `chars_read` (the workbook's count, shared by its sheets) and counted against MAX_WORKBOOK_CHARS: a
     long shared string is one object here, but one copy per cell in the table made of the sheet.
+    `max_cells` and `max_chars` replace MAX_CELLS and MAX_WORKBOOK_CHARS when given (what the workbook's
+    size pays for, read_xlsx).
     """
     ws.reset_dimensions()   # read-only sheets otherwise pad rows to the declared (or stray) extent
     kinds: dict = {}
@@ -412,7 +454,8 @@ def _read_worksheet(ws, name: str, formulas=None,
         formulas.reset_dimensions()
         found = map(_with_formulas, found, formulas.iter_rows(values_only=True))
     known = known_headers()
-    max_cells, max_cols = limits.get("MAX_CELLS"), limits.get("MAX_COLUMNS")
+    max_cells = limits.get("MAX_CELLS") if max_cells is None else max_cells
+    max_cols = limits.get("MAX_COLUMNS")
     header: list[str] | None = None
     header_row = 0
     strength = 0
@@ -423,7 +466,7 @@ def _read_worksheet(ws, name: str, formulas=None,
     cells = 0
     window = limits.get("MAX_HEADER_ROW")
     chars_read = [0] if chars_read is None else chars_read
-    max_chars = limits.get("MAX_WORKBOOK_CHARS")
+    max_chars = limits.get("MAX_WORKBOOK_CHARS") if max_chars is None else max_chars
 
     def add(index: int, row: list) -> None:
         beyond = next((i for i in range(len(header), len(row)) if not _blank(row[i])), None)
@@ -497,7 +540,7 @@ def _read_worksheet(ws, name: str, formulas=None,
     rows = np.asarray(numbers, dtype=np.int64)
     label = f"{name} [{ws.title}]"   # Sheet.label
     frame, rows, again = header_repeats(frame, rows, header, label)
-    frame, decimal, detected = _typed_numbers(frame)
+    frame, decimal, detected = _typed_numbers(periods_as_shown(frame, kinds.values()))   # `31/12/2020`, as shown
     frame, rows, positions = drop_blank(frame, rows, positions, empty)
     sheet = Sheet(name, frame, rows, sheet=ws.title, encoding=None, separator=None,
                   decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,

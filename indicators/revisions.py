@@ -187,20 +187,36 @@ def note(current: dict, earlier: list[dict], lang: str, decimals=1, unit: str | 
     return text
 
 
+def _by_decision(versions: list[dict]) -> list[dict]:
+    """Earlier versions in the order they were decided (a decision imported after a later one is stored
+    after it); an undated version stays after the decisions kept before it, as `in_order` places it."""
+    rank, keys = "", []
+    for version in versions:
+        rank = decided(version) or rank
+        keys.append(rank)
+    return [v for _, _, v in sorted(zip(keys, range(len(versions)), versions))]
+
+
 def since(targets: pd.DataFrame, earlier: pd.DataFrame, day: date) -> list[dict]:
-    """The current targets revised on or after `day` (by decision date): each with the version it
-    replaced, newest decision first. For the committee report's list of revisions."""
+    """Every revision of the current targets decided on or after `day`, newest decision first: each
+    version so decided (`current`: the one in force, or an earlier one that a later decision replaced
+    since) with the version it replaced (`previous`). A target revised twice since `day` is listed
+    twice (it listed the latest decision only, and the one before it, its value and its reason were
+    nowhere). For the committee report's list of revisions; undated versions are not listed."""
     out = []
     if earlier is None or earlier.empty or targets.empty:
         return out
     grouped = _by_target(earlier)
+    start = day.isoformat()
     for current in targets.to_dict("records"):
-        when = decided(current)
-        if not when or when < day.isoformat():
-            continue
-        older = _pick(grouped.get((str(current["indicator_id"]), str(current["territory_id"])), []), current)
-        if older:
-            out.append({"current": current, "previous": older[-1], "decided_on": when})
+        versions = _by_decision(_pick(grouped.get((str(current["indicator_id"]), str(current["territory_id"])), []),
+                                      current))
+        previous = None
+        for version in versions + [current]:
+            when = decided(version)
+            if previous is not None and when and when >= start and _numbers(version) != _numbers(previous):
+                out.append({"current": version, "previous": previous, "decided_on": when})
+            previous = version
     out.sort(key=lambda r: r["decided_on"], reverse=True)
     return out
 

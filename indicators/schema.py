@@ -6,7 +6,7 @@ derive from the `TABLES` below. Change a column here and every layer follows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Value kinds of a column. They drive parsing, validation and the SQL type.
 TEXT = "text"        # free text, stored as written
@@ -486,6 +486,24 @@ ACTION_UPDATES = Table(
     label_nl="Voortgangsrapporten",
 )
 
+# Column names that mean one thing in every table take the same aliases in every table: `naam_fr` names
+# `name_fr` in a territories file as in a levels file, `codgeo` the territory in targets as in observations.
+# A name meaning different things (a partner's `kind` is not a territory's) keeps each table's own.
+_OWN_ALIASES = ("kind",)
+
+
+def _shared_aliases(tables: tuple[Table, ...]) -> tuple[Table, ...]:
+    shared: dict[str, tuple[str, ...]] = {}
+    for t in tables:
+        for c in t.columns:
+            shared[c.name] = tuple(dict.fromkeys(shared.get(c.name, ()) + c.aliases))
+    return tuple(replace(t, columns=tuple(c if c.name in _OWN_ALIASES else replace(c, aliases=shared[c.name])
+                                          for c in t.columns)) for t in tables)
+
+
+(LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS, OBSERVATIONS, FLOWS,
+ ACTION_UPDATES) = _shared_aliases((LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS, OBSERVATIONS,
+                                    FLOWS, ACTION_UPDATES))
 # Import order: a table comes after the tables it references.
 TABLES: dict[str, Table] = {t.name: t for t in (LEVELS, THEMES, PARTNERS, ACTIONS, INDICATORS, TERRITORIES, TARGETS,
                                                  OBSERVATIONS, FLOWS, ACTION_UPDATES)}

@@ -1,14 +1,19 @@
 """Templates and the column reference, derived from the schema.
 
-`template(table)` is a one-row example file a planner can fill in;
+`template(table)` is a one-row example file a planner can fill in; its example row says in one of its
+cells that it is one, and the import leaves that row out (`leave_out_examples`): a planner who fills the
+template below it, or leaves it in, never stores the example as data.
 `column_reference()` writes the Markdown tables of docs/data-format.md, so the
 documentation cannot drift from what the reader accepts (a test checks it).
 """
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 
-from .schema import COUNTRIES, FLAGS, INTEGER, MISSING_MARKERS, NUMBER, TABLES
+from .schema import COUNTRIES, FLAGS, INTEGER, MISSING_MARKERS, NUMBER, PERIOD, TABLES, Table
 
 
 # The header of a template's notes sheet, in each language (is_notes_sheet recognises it on upload).
@@ -23,12 +28,108 @@ def is_notes_sheet(sheet: str | None, columns: list) -> bool:
     return sheet is not None and found in NOTES_HEAD.values()
 
 
-def template(table: str, typed: bool = False) -> pd.DataFrame:
+# The column of each table's example row that says, in the planner's language, that the row is an example
+# ("Exemple : remplacez ou supprimez cette ligne"): an optional text column the example leaves empty. Real
+# data never holds that text, so the row is recognised on import even where its values are a plausible
+# real row (a partner MEL, a level `border`), and an export of stored rows is never mistaken for it.
+EXAMPLE_MARK = {"levels": "name_en", "themes": "name_en", "partners": "name_en", "actions": "description_en",
+                "indicators": "definition_en", "territories": "name_en", "targets": "note",
+                "observations": "note", "flows": "note", "action_updates": "next_steps"}
+# A template downloaded before its example row carried that text is recognised by its values alone where
+# they fill this many cells or more (observations, targets, territories…: no real row is all of them);
+# the example of a level, a theme or a partner (3 or 4 cells) may be a real row, and is not.
+UNMARKED_CELLS = 5
+
+
+def template(table: str, typed: bool = False, lang: str = "fr") -> pd.DataFrame:
     """The table's columns with one example row: as text written the French way (`2,1`) for a CSV, or
-    `typed` with numbers as numbers for a workbook, where a text `50,633` would read as fifty thousand."""
+    `typed` with numbers as numbers for a workbook, where a text `50,633` would read as fifty thousand.
+    The example row says in `lang` that it is one (EXAMPLE_MARK)."""
+    from .i18n import t as text
+
     t = TABLES[table]
     row = {c.name: _typed(c.example, c.kind) if typed else c.example for c in t.columns}
+    row[EXAMPLE_MARK[table]] = text("template_example_mark", lang)
     return pd.DataFrame([row], columns=t.names)
+
+
+def _marks() -> list[str]:
+    from .i18n import LANGS, t as text
+
+    return [text("template_example_mark", lang) for lang in LANGS]
+
+
+def _said(value) -> str | None:
+    """A cell compared with the example's: numbers as numbers, text trimmed, in any case and spacing."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, (int, float, np.number)):
+        return repr(float(value))
+    text = re.sub(r"\s+", " ", str(value)).strip().casefold()
+    return text or None
+
+
+def _example(table: Table) -> dict[str, str | None]:
+    """The example row as the import reads it (`2,1` is 2.1, a flag `p`), each cell as `_said` says it."""
+    from .parsing import parse_period
+
+    out = {}
+    for c in table.columns:
+        value = c.example
+        if c.kind in (NUMBER, INTEGER) and value:
+            value = float(value.replace(",", "."))
+        elif c.kind == PERIOD and value:
+            value = parse_period(value) or value
+        out[c.name] = _said(value)
+    return out
+
+
+def leave_out_examples(frame: pd.DataFrame, table: Table, columns, label: str, written: dict[str, str]):
+    """(frame, problems): the parsed rows of a sheet without the template's example rows, each said by a
+    notice naming its row ("the template's example row, left out"). An example row is one whose mark cell
+    holds the example's text (in any language) and whose other cells, of the columns the file has, are the
+    example's; or, in a file with every column of the table and no mark, one that is the example in every
+    cell where the example fills UNMARKED_CELLS or more (a template downloaded before the mark). A row with
+    the mark and other values is the planner's own row written over the example: it is kept, the mark is
+    not stored. `columns` are the canonical columns the file has, `written` their headers as written."""
+    from .problems import Problem, capped
+
+    mark = EXAMPLE_MARK[table.name]
+    present = [c for c in table.names if c in set(columns) and c in frame.columns]
+    if not len(frame) or not present:
+        return frame, []
+    example = _example(table)
+    # The rows that may be the example, found without a Python step per row (a file of a million rows):
+    # those holding the mark as the template writes it, and, for a template without the mark, those
+    # whose first key is the example's.
+    marked = frame[mark].isin(_marks()).to_numpy(dtype=bool) if mark in present else np.zeros(len(frame), bool)
+    old = set(table.names) <= set(present) and sum(v is not None for v in example.values()) >= UNMARKED_CELLS
+    first = table.key[0]
+    maybe = marked | ((frame[first].to_numpy(dtype=object) == table.column(first).example)
+                      & frame[mark].isna().to_numpy(dtype=bool) if old else False)
+    at = np.flatnonzero(maybe)
+    same = np.zeros(len(frame), dtype=bool)
+    same[at] = [all(_said(frame[c].iat[i]) == example[c] for c in present if c != mark) for i in at]
+    unmarked = same & ~marked if old else np.zeros(len(frame), dtype=bool)
+    left_out = (same & marked) | unmarked
+    kept_mark = marked & ~same
+    rows = frame["_row"].to_numpy(dtype=np.int64)
+    said = ", ".join(table.column(c).example for c in table.key if table.column(c).example)
+    problems = capped(label, None, "template_example_row", rows[left_out], lambda i, at=rows[left_out]: Problem(
+        label, int(at[i]), None, None, "template_example_row", {"row": int(at[i]), "example": said},
+        severity="notice"), severity="notice")
+    if kept_mark.any():
+        at = rows[kept_mark]
+        where = written.get(mark, mark)
+        cells = frame[mark].to_numpy(dtype=object)[kept_mark]
+        problems += capped(label, where, "template_example_mark", at, lambda i: Problem(
+            label, int(at[i]), where, str(cells[i]), "template_example_mark",
+            {"row": int(at[i]), "column": where, "mark": str(cells[i])}, severity="notice"), severity="notice")
+        frame = frame.copy()
+        frame.loc[kept_mark, mark] = None
+    if left_out.any():
+        frame = frame[~left_out].reset_index(drop=True)
+    return frame, problems
 
 
 def _typed(example: str, kind: str):

@@ -18,14 +18,15 @@ import pandera.pandas as pa
 from .cross_checks import (case_problems, cycle_problems, future_problems, key_problems, partner_problems,
                            reference_problems, replaced_links, stored_value_problems, value_problems, year_order_problems)
 from .downloads import formula_mask
-from .mappings.layouts import foreign_layout
-from .parsing import (normal_flag, parse_dates, parse_numbers, parse_periods, period_spans, restore_text, unit_sign,
-                      wrong_signs)
-from .problems import Problem, capped, errors, problem_rows_of
+from .mappings.layouts import foreign_layout, sdmx_columns
+from .below_table import rows_below_table
+from .parsing import (lost_groups, month_cells, normal_flag, parse_dates, parse_numbers, parse_periods, period_spans,
+                      restore_text, single_byte, unit_sign, wrong_signs)
+from .problems import Problem, capped, errors, problem_rows_of, read_notice
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
 from . import limits
-from .templates import is_notes_sheet
+from .templates import is_notes_sheet, leave_out_examples
 from .countries import code_for
 from .schema import (COUNTRIES, CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
                      alias_map, match_columns, normalise_header, recognise)
@@ -164,13 +165,18 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 {"length": int(lengths[at[i]]), "limit": longest})))
             cells = cells.where(~too_long, "")
         if col.kind in (NUMBER, INTEGER):
+            text = cells
+            repaired, lost = lost_groups(cells)
+            if lost.any() and single_byte(sheet.encoding, raw):   # `236?710`: Windows-1252 lost a thousands space
+                cells = repaired
+                problems.extend(read_notice(sheet, written[col.name], "lost_thousands_read", lost, text,
+                                            lambda at: parse_numbers(cells.iloc[at:at + 1], sheet.decimal)[0][0]))
             # `12,5 %`: read where the rows name an indicator, whose unit says if the sign fits (_unit_signs).
             values, flags, codes = parse_numbers(cells, sheet.decimal, units="indicator_id" in table.names)
-            text = cells
             signed = (codes == "unit_sign").to_numpy()
             if signed.any():
                 out[f"_sign_{col.name}"] = np.where(signed, cells.to_numpy(dtype=object), None)
-            for code in ("not_a_number", "formula_error", "too_large", "bad_flag"):
+            for code in ("not_a_number", "formula_error", "too_large", "too_small", "bad_flag"):
                 add((codes == code).to_numpy(), col.name, code, text,
                     ("write_number", {}) if code == "not_a_number" else None,
                     {"known": ", ".join(FLAGS)} if code == "bad_flag" else None)
@@ -183,7 +189,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 out["_value_flag"] = flags
         elif col.kind == PERIOD:
             periods, bad, outside = parse_periods(cells)
-            add(bad.to_numpy(), col.name, "bad_period", cells, ("write_period", {}))
+            add(bad.to_numpy(), col.name, "bad_period", cells, ("write_period", {}))   # a day: period_hint
+            problems.extend(read_notice(sheet, written[col.name], "months_read", month_cells(cells), cells,
+                                        lambda at: periods.iat[at]))   # `mars-24`: Excel's month, said
             add(outside.to_numpy(), col.name, "period_out_of_range", cells, None,
                 {"minimum": limits.get("MIN_YEAR"), "maximum": limits.get("MAX_YEAR")})
             out[col.name] = periods
@@ -344,6 +352,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 # A workbook's sheet named as a table is that table (DESIGN.md).
                 named = sheet.sheet.strip().lower()
                 kind, mapping = named, match_columns(TABLES[named], list(sheet.frame.columns))
+            elif kind is not None and sdmx_columns(list(sheet.frame.columns)) is not None and \
+                    not set(TABLES[kind].required) <= set(mapping.values()):
+                kind, mapping = None, {}   # SDMX-CSV's `unit` column makes no indicators table: a foreign layout
             if kind is None and is_notes_sheet(sheet.sheet, list(sheet.frame.columns)):
                 # The notes sheet of a downloaded template: uploaded back with its data sheet, it is skipped.
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "notes_sheet_skipped",
@@ -375,13 +386,17 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             missing = [c for c in table.required if c not in mapping.values()]
             if missing:
                 # A Statbel or INSEE file names its territories by code only: taken for a territories table
-                # that lacks the names, it is data by territory, read with a mapping.
-                layout = foreign_layout(list(sheet.frame.columns)) if "name_fr" in missing else None
+                # that lacks the names, it is data by territory, read with a mapping. A table naming more of
+                # its columns (a country, a kind) is a territories table lacking one: renamed, not mapped.
+                layout = foreign_layout(list(sheet.frame.columns)) if "name_fr" in missing and set(
+                    mapping.values()) <= set(table.key) else None
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "missing_columns",
                                         {"kind": kind, "missing": ", ".join(missing), "found": found},
                                         ("mapped_layout", {"layout": layout}) if layout else ("rename_columns", {}),
                                         unnamed=unnamed))
                 continue
+            sheet, below = rows_below_table(sheet, table, mapping)   # a total, notes under the table
+            problems.extend(below)
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
                 continue
@@ -412,6 +427,13 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 problems.extend(_code_conflicts(sheet, table, mapping, ignored))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(_merged_said(found_problems, sheet) if sheet.merged else found_problems)
+            # A template's example row, left in or filled below: never stored (templates.leave_out_examples).
+            frame, examples = leave_out_examples(frame, table, mapping.values(), sheet.label, headers[sheet.label])
+            if examples and not len(frame) and not errors(found_problems):
+                empty.append(Problem(sheet.label, examples[0].row, None, None, "only_template_example",
+                                     {"row": examples[0].row}))
+                continue
+            problems.extend(examples)
             parts.setdefault(kind, []).append(frame)
 
     # An empty sheet beside filled ones (an export of a store without flows) is only a notice;

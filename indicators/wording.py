@@ -46,6 +46,30 @@ def format_value(value: Any, lang: str, decimals: Any = 1, unit: str | None = No
     return i18n.with_unit(i18n.number(float(value), lang, digits(decimals)), unit, lang)
 
 
+def sub_annual(periods: Iterable[Any], year: Any = None) -> bool:
+    """Whether among `periods` (those of `year` only, when given) one is a quarter or a month (`2024-Q4`,
+    `2024-12`): the year's value is then the mean of them, as progress reads it (docs/methodology.md)."""
+    year = None if year is None else str(year)[:4]
+    return any("-" in text and (year is None or text[:4] == year)
+               for text in (str(p).strip() for p in periods if p is not None and not (isinstance(p, float) and math.isnan(p))))
+
+
+def year_text(year: Any, lang: str, mean: bool = False) -> str:
+    """The period a year's value stands for: `2024`, or `2024, moyenne annuelle` when it is the mean of
+    the year's quarters or months. Every page labels such a value so, never as the year alone: beside a
+    month's own value (`2024-12`), "2024" read as a second latest value for the same year."""
+    if year is None or (isinstance(year, float) and math.isnan(year)) or str(year).strip() in ("", "nan"):
+        return "–"
+    return t("annual_mean_of", lang, year=str(year)) if mean else str(year)
+
+
+def latest_when(assessment: Mapping | None, periods: Iterable[Any], lang: str) -> str:
+    """The latest period of an assessment row as every place writes it (`year_text`), `periods` being
+    the series' own periods: `2024`, or `2024, moyenne annuelle` for a quarterly or monthly series."""
+    year = _get(assessment, "latest_period")
+    return year_text(year, lang, year is not None and sub_annual(periods, year))
+
+
 def projection(a: Mapping | None, unit: str | None, drawn: bool = False) -> tuple[float | None, float | None]:
     """(value, year it reaches a share's bound or None) of an assessment row (progress.bounded_projection).
 

@@ -76,7 +76,8 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         status = roll.at[aid, "status"] if aid in getattr(roll, "index", []) else "not_assessed"
         score = roll.at[aid, "score"] if aid in getattr(roll, "index", []) else None
         # context indicators stand beside the action: never in its status, bar or count
-        mine = per_indicator[(per_indicator["action_id"] == aid) & ~per_indicator["context"].astype(bool)]
+        everyone = per_indicator[per_indicator["action_id"] == aid]
+        mine = everyone[~everyone["context"].astype(bool)]
         shares = pd.to_numeric(mine["progress"], errors="coerce").dropna()
         reason = roll.at[aid, "reason"] if aid in getattr(roll, "index", []) and "reason" in roll else None
         impl = reported.get(str(action["action_id"]), action.get("status"))   # the latest update says it
@@ -91,13 +92,15 @@ def tables(version: int, flt: F.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
             "score": None if score is None or pd.isna(score) else float(score),
             "progress": float(shares.mean()) * 100 if len(shares) else None,
             "indicators": len(mine),
+            "context_indicators": len(everyone) - len(mine),   # said beside the count in the downloads
             "lead": P.label(action.get("lead"), fw["partners"], lang) or "–",
             "implementation": t(f"impl_{impl}", lang) if impl and f"impl_{impl}" in i18n.TEXTS else "–",
             "years": (f"{int(start)}–{int(end)}" if pd.notna(start) and pd.notna(end)
                       else f"{int(start)}–" if pd.notna(start) else "–"),
         })
     per_action = pd.DataFrame(rows, columns=["action_id", "action", "status", "status_text", "note", "reason", "score",
-                                             "progress", "indicators", "lead", "implementation", "years"])
+                                             "progress", "indicators", "context_indicators", "lead",
+                                             "implementation", "years"])
     return per_action, per_indicator
 
 
@@ -199,8 +202,7 @@ def _score_column(frame: pd.DataFrame, label: str, lang: str, **options) -> tupl
     2.4527 "accélération nécessaire" reads 2,45, where one decimal wrote 2,5, the first "en bonne voie")."""
     values = pd.to_numeric(frame["score"], errors="coerce")
     distinct = sorted({float(v) for v in values.dropna()})
-    if all(v.is_integer() for v in distinct):
-        return widgets.number_column(frame, "score", label, lang, 1, **options)
+    # every score with its decimal, whole ones too ("5,0" as the action's detail writes it, never "5")
     width = len(str(max(len(distinct) - 1, 0)))
     keys = {v: f"{str(rank).zfill(width)} {O.score_text(v, lang)}" for rank, v in enumerate(distinct)}
     written = {keys[v]: O.score_text(v, lang) for v in distinct}
@@ -249,16 +251,21 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     st.caption(widgets.more_columns_note(INDICATOR_COLUMNS_PAST_EDGE, lang))
 
 
-def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit) -> None:
+def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str, dec, unit,
+                        obs: pd.DataFrame | None = None) -> None:
     labels = wording.territory_labels(fw["territories"], lang)
+    # each territory's own periods: a quarterly or monthly series' latest value is its year's mean, said so
+    periods = (obs.assign(territory_id=obs["territory_id"].astype(str)).groupby("territory_id")["period"]
+               .apply(lambda p: p.astype(str).tolist()).to_dict() if obs is not None and len(obs) else {})
     with_target = set(targets["territory_id"].astype(str))
     table = pd.DataFrame({
         "territory": [labels.get(str(x), (str(x), ""))[0] for x in rows["territory_id"]],
         "country": [countries.name(labels.get(str(x), ("", ""))[1], lang) for x in rows["territory_id"]],
         "status_text": [wording.status_text(s, lang, method, str(x) in with_target)
                         for s, x in zip(rows["status"], rows["territory_id"])],
-        "latest": [f"{wording.format_value(v, lang, dec, unit)} ({p})" if pd.notna(v) else "–"
-                   for v, p in zip(rows["latest_value"], rows["latest_period"])],
+        "latest": [f"{wording.format_value(r['latest_value'], lang, dec, unit)} "
+                   f"({wording.latest_when(r, periods.get(str(r['territory_id']), []), lang)})"
+                   if pd.notna(r["latest_value"]) else "–" for r in rows.to_dict("records")],
         "projected": [wording.projection_text(r, lang, dec, unit) for _, r in rows.iterrows()],
         # a status judged after a break in series says so, here as everywhere (DESIGN)
         "note": [t("break_since", lang, period=b) if isinstance(b, str) else ""
@@ -385,7 +392,8 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
         _draw_charts(built, iid, lang)
     for text in built["revisions"]:      # a revised target is said whether or not its charts are drawn
         st.caption(text)
-    _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid)
+    _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid,   # its values read once it is opened
+                       lambda: observations_of(view.version, (iid,), flt.territories, flt.period_from, flt.period_to))
 
 
 def _draw_charts(built: dict, iid: str, lang: str) -> None:
@@ -426,12 +434,12 @@ def _one_side(built: dict, iid: str, lang: str) -> None:
             st.caption(t("no_data_sides", lang, sides=", ".join(missing)))
 
 
-def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str) -> None:
+def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str, values=None) -> None:
     if len(rows):   # lazy: the table (a row per territory) is built only once the expander is opened
         statuses = st.expander(t("statuses_by_territory", lang), key=f"statuses-{iid}", on_change="rerun")
         if statuses.open:
             with statuses:
-                _territory_statuses(rows, targets, fw, lang, method, dec, unit)
+                _territory_statuses(rows, targets, fw, lang, method, dec, unit, values() if values else None)
 
 
 def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None:

@@ -280,7 +280,8 @@ def _clear_filters(lang: str, fw) -> None:
     ss = st.session_state
     _filters_to_widgets(F.Filters(lang=lang, method=ss.get(KEYS["method"], "opensdg")), fw)
     ss.pop(KEYS["years"], None)
-    ss.pop("f_indicator", None)
+    # the Explorer's and the Map's indicator is the page's choice, not a filter: it stays (and stays in the
+    # link); with every filter cleared, every indicator is within them. It was dropped, and BRK became ACH.
     ss["_matrix_clicked"] = None
 
 

@@ -55,8 +55,9 @@ def _foreign(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
 def _mapping_step(view, editor: str | None, name: str, raw: bytes):
     """Say how a foreign layout maps to observations; returns the mapped source, or None."""
     lang = view.lang
-    from indicators.mappings import (MappingError, apply_mapping, known_for_mapping, load_mapping,
+    from indicators.mappings import (MappingError, apply_mapping, filter_choices, known_for_mapping, load_mapping,
                                      mapping_names, save_mapping_spec, suggest_mapping)
+    from indicators.mappings.saved import json_error_text
     from indicators.reading import read_file
 
     known = known_for_mapping(view.engine)
@@ -76,16 +77,22 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
         columns = list(result.sheets[0].frame.columns)
         indicators = sorted(view.framework["indicators"]["indicator_id"])
         c1, c2 = st.columns(2)
+        d1, d2 = st.columns(2)
         territory = spec.get("territory", {}).get("column")
+        # The parts of a split column (Eurostat's `unit,geo\time` → geo) are columns the mapping names too.
+        parts = [n for s in spec.get("split", []) for n in s.get("into", []) if n not in columns]
+        choices = [*parts, *columns]
         spec.setdefault("territory", {})["column"] = c1.selectbox(
-            t("mapping_territory", lang), columns, key=f"map_ter_{name}",
-            index=columns.index(territory) if territory in columns else 0)
+            t("mapping_territory", lang), choices, key=f"map_ter_{name}",
+            index=choices.index(territory) if territory in choices else 0)
         if "years_in_columns" in spec:
             spec["years_in_columns"]["indicator"] = c2.selectbox(
                 t("mapping_indicator", lang), ["", *indicators], key=f"map_years_ind_{name}")
         else:
-            period = spec.get("period", {}).get("value", "")
-            spec["period"] = {"value": c2.text_input(t("mapping_period", lang), period, key=f"map_period_{name}")}
+            _period_form(spec, columns, name, lang, c2, d1)
+        _flag_form(spec, columns, name, lang, d2)
+        _filters_form(spec, filter_choices(result, spec), name, lang)
+        if "years_in_columns" not in spec:
             table = pd.DataFrame({"column": list(spec.get("values", {})),
                                   "indicator": [v or None for v in spec.get("values", {}).values()]})
             if table.empty:   # an empty grid says "empty" in English, and has no row to fill: say what to do
@@ -108,23 +115,28 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
     detail = None
     try:
         spec = limits.load_json(text)
-    except json.JSONDecodeError as exc:   # the JSON as edited above
-        detail = t("mapping_json_invalid", lang, line=exc.lineno, column=exc.colno)
-    except (ValueError, limits.LimitExceeded):   # past limits.load_json's size or depth
-        detail = t("mapping_json_unreadable", lang)
+    except (ValueError, limits.LimitExceeded) as exc:   # the JSON as edited above, said in words
+        detail = json_error_text(exc, lang)
     if detail is None:
         try:
             mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
         except MappingError as exc:   # says what to change, in the page's language
             detail = exc.text(lang)
-        except (ValueError, limits.LimitExceeded) as exc:
-            detail = str(exc)
+        except limits.LimitExceeded as exc:   # the limit in words, as a file's reading says it
+            from indicators.reading import limit_problem
+
+            detail = limit_problem(name, exc).message(lang)
+        except ValueError:   # never a library's English words on the page
+            detail = t("mapping_cannot_apply", lang)
     if detail is not None:
         st.warning(t("mapping_incomplete", lang, detail=detail), icon=":material/edit_note:")
         return None, None
+    for p in mapped.problems:   # EUR_HAB beside MIO_EUR: said here, where the filter that keeps one is chosen
+        if p.code == "mixed_units":
+            st.warning(f"{p.message(lang)} {p.suggestion_text(lang)}", icon=":material/warning:")
     summary = mapped.summary
-    st.caption(t("mapping_summary", lang, observations=summary.get("observations", 0),
-                 rows=summary.get("rows", 0)))
+    st.caption(t("mapping_summary", lang, rows=t("mapping_rows", lang, n=summary.get("rows", 0)),
+                 observations=t("mapping_observations", lang, n=summary.get("observations", 0))))
     preview = mapped.preview().head(20)
     if len(preview):   # an empty grid says "empty" in English; the caption above says 0 observations
         # A dash for a cell without a value (a flag not given), as in the problems table, not "None".
@@ -135,6 +147,62 @@ def _mapping_step(view, editor: str | None, name: str, raw: bytes):
         save_mapping_spec(view.engine, new_name.strip(), spec, user=editor)
         st.toast(t("mapping_saved", lang, name=new_name.strip()), icon=":material/save:")
     return mapped, spec
+
+
+def _period_form(spec: dict, columns: list[str], name: str, lang: str, slot, below) -> None:
+    """The period, from the suggestion (`suggest_mapping`: SDMX's TIME_PERIOD, ARCEP's date read as a year):
+    a column of the file, read as written or as the year, quarter or month of its dates, or a fixed period."""
+    from indicators.mappings import PERIOD_KINDS
+
+    suggested = spec.get("period") or {}
+    options = ["", *columns]
+    column = slot.selectbox(t("mapping_period_column", lang), options, key=f"map_period_col_{name}",
+                            index=options.index(suggested["column"]) if suggested.get("column") in columns else 0,
+                            format_func=lambda c: c or t("mapping_period_fixed", lang))
+    if column:
+        kinds = ["", *PERIOD_KINDS]
+        read_as = below.selectbox(t("mapping_period_as", lang), kinds, key=f"map_period_as_{name}",
+                                  index=kinds.index(suggested.get("as") or ""),
+                                  format_func=lambda k: t(f"mapping_period_as_{k or 'written'}", lang))
+        spec["period"] = {"column": column, **({"as": read_as} if read_as else {})}
+    else:
+        spec["period"] = {"value": below.text_input(t("mapping_period", lang), suggested.get("value", ""),
+                                                    key=f"map_period_{name}")}
+
+
+def _flag_form(spec: dict, columns: list[str], name: str, lang: str, slot) -> None:
+    """The column of flags (SDMX's OBS_FLAG: `p`, `e`), the suggestion's first, or none."""
+    options = ["", *columns]
+    suggested = (spec.get("flag") or {}).get("column") if isinstance(spec.get("flag"), dict) else None
+    chosen = slot.selectbox(t("mapping_flag_column", lang), options, key=f"map_flag_{name}",
+                            index=options.index(suggested) if suggested in columns else 0,
+                            format_func=lambda c: c or t("mapping_flag_none", lang))
+    if chosen:
+        spec["flag"] = {"column": chosen}
+    else:
+        spec.pop("flag", None)
+
+
+def _filters_form(spec: dict, choices: dict[str, list[str]], name: str, lang: str) -> None:
+    """Each filter keeping one value of a column (SDMX's `unit`: EUR_HAB or MIO_EUR), the suggestion's
+    value first; every row when none is chosen (apply_mapping then warns when units are mixed)."""
+    kept = []
+    for f in spec.get("filters", []):
+        values = choices.get(f.get("column"))
+        if "equals" not in f or not values:
+            kept.append(f)
+            continue
+        options = ["", *values]
+        value = st.selectbox(t("mapping_filter", lang, column=f["column"]), options,
+                             key=f"map_filter_{name}_{f['column']}",
+                             index=options.index(f["equals"]) if f["equals"] in values else 0,
+                             format_func=lambda v: v or t("mapping_filter_all", lang))
+        if value:
+            kept.append({**f, "equals": value})
+    if kept:
+        spec["filters"] = kept
+    else:
+        spec.pop("filters", None)
 
 
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
@@ -363,11 +431,11 @@ def templates_tab(lang: str) -> None:
         a, b, c = st.columns([3, 1, 1])
         a.markdown(f"**{label}** · `{name}`  \n" + ", ".join(f"`{col}`" for col in table.required))
         # Built when clicked, not on every run: writing the nine workbooks was a third of the page's time.
-        b.download_button("CSV", data=lambda name=name: to_csv_bytes(template(name), sep=";", decimal=",",
+        b.download_button("CSV", data=lambda name=name: to_csv_bytes(template(name, lang=lang), sep=";", decimal=",",
                                                                      encoding="utf-8-sig"),
                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore", key=f"tpl_csv_{name}",
                           icon=":material/download:")
-        c.download_button("XLSX", data=lambda name=name: to_xlsx_bytes({name: template(name, typed=True)},
+        c.download_button("XLSX", data=lambda name=name: to_xlsx_bytes({name: template(name, typed=True, lang=lang)},
                                                                        notes={t("notes_sheet", lang): notes(name, lang)}),
                           file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -378,8 +446,9 @@ def templates_tab(lang: str) -> None:
 TABS = ("tab_import", "tab_history", "tab_templates")
 
 
-def _counts(counts: dict[str, int], lang: str) -> dict[str, str]:
-    return {name: i18n.number(value, lang, 0) for name, value in counts.items()}
+def _counts(counts: dict[str, int], key: str, lang: str) -> dict[str, str]:
+    """Each count of the message `key` as its plural text `<key>_<name>`: "1 ajoutée", "1 001 ajoutées"."""
+    return {name: t(f"{key}_{name}", lang, n=value) for name, value in counts.items() if f"{key}_{name}" in i18n.TEXTS}
 
 
 def main() -> None:
@@ -390,10 +459,12 @@ def main() -> None:
     done = st.session_state.pop("_imported", None)
     # Counts in the page's grouping (100 000 in French), as the dry run's figures were.
     if done:
-        st.success(t("imported", lang, batch=done[0], **_counts(done[1], lang)), icon=":material/check_circle:")
+        st.success(t("imported", lang, batch=done[0], **_counts(done[1], "imported", lang)),
+                   icon=":material/check_circle:")
     rolled = st.session_state.pop("_rolled_back", None)
     if rolled:
-        st.success(t("rolled_back", lang, batch=rolled[0], **_counts(rolled[1], lang)), icon=":material/undo:")
+        st.success(t("rolled_back", lang, batch=rolled[0], **_counts(rolled[1], "rolled_back", lang)),
+                   icon=":material/undo:")
     # Only the open tab's content is drawn, but for the import: its uploader keeps its files while the
     # planner looks at the history. The hidden history and templates held a data grid and 19 download
     # buttons: a returning user's page 1.18 -> 0.98 s, a first visit 1.37 -> 1.04 s (7 loads, A/B).

@@ -40,10 +40,12 @@ def assessment_of(version, method: str, indicator_id: str, territories: tuple[st
     from indicators.progress import assess_all
 
     fw = common.framework(version)
-    obs = observations_of(version, indicator_id, territories, period_from, period_to)
+    # the period goes to the engine, not as filtered rows: a break before `from` still counts (DESIGN)
+    obs = observations_of(version, indicator_id, territories, None, None)
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id]
     targets = fw["targets"][fw["targets"]["indicator_id"] == indicator_id]
-    return indicator_tables.fill_headlines(assess_all(obs, ind, targets, method=method))
+    return indicator_tables.fill_headlines(assess_all(obs, ind, targets, method=method, period_from=period_from,
+                                                      period_to=period_to))
 
 
 def _inputs(version, flt: F.Filters, code: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -112,8 +114,18 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
                                 by_side=str(ind.get("comparability") or "").strip().lower() == "not_comparable")
     return {"series": series, "by_side": by_side, "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
-            "table": indicator_tables.values_table(obs, ind, fw["territories"], lang),
+            "table": _named_countries(indicator_tables.values_table(obs, ind, fw["territories"], lang), lang),
             "revisions": revisions.notes(earlier, drawn_targets, lang, dec, unit, names)}
+
+
+def _named_countries(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table of values with each country's name ("France"), not its code, as the page says it
+    everywhere else; the downloads keep the codes (the import format)."""
+    column = t("country", lang)
+    if not len(table) or column not in table:
+        return table
+    names = {c: countries.name(c, lang) if c else "" for c in table[column].unique()}
+    return table.assign(**{column: table[column].map(names)})
 
 
 def _empty(view, lang: str) -> None:
@@ -160,7 +172,8 @@ def _metadata(ind: dict, lang: str) -> None:
         st.markdown("\n".join(f"- **{label}**{c} {value}" for label, value in facts))
 
 
-def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str) -> None:
+def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str, method: str,
+              obs: pd.DataFrame | None = None) -> None:
     dec, unit = ind.get("decimals"), unit_of(ind, lang)
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
     labels = wording.territory_labels(fw["territories"], lang)
@@ -181,10 +194,17 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         return " · ".join(str(p) for p in parts) or None
 
     plain = {"delta_color": "off", "delta_arrow": "off"}
+    # the annual value progress is judged on: a quarterly or monthly series' is the mean of the year's
+    # periods, labelled so ("2024, moyenne annuelle"), as the ranking below and every other page label it
+    own = obs[obs["territory_id"].astype(str) == tid]["period"].astype(str).tolist() if obs is not None else []
+    latest_when = wording.latest_when(a, own, lang)
+    year = str(a.get("latest_period") or "")
+    in_year = sorted(p for p in own if p[:4] == year and "-" in p)
+    mean_help = (" · " + t("annual_mean_help", lang, first=in_year[0], last=in_year[-1])) if in_year else ""
     cols = st.columns(4)
     cols[0].metric(t("latest_value", lang), wording.format_value(a.get("latest_value"), lang, dec, value_unit),
-                   when(a.get("latest_period")), help=f"{labels.get(tid, (tid,))[0]} · {a.get('latest_period') or '–'}",
-                   **plain)
+                   when(latest_when if a.get("latest_period") else None),
+                   help=f"{labels.get(tid, (tid,))[0]} · {latest_when}{mean_help}", **plain)
     if has_target:
         trow = target.iloc[0].to_dict()
         cols[1].metric(t("target", lang), wording.format_value(trow.get("target_value"), lang, dec, value_unit),
@@ -212,8 +232,12 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         notes.append(t("break_since", lang, period=a.get("break_period")))
     if (a.get("status") or "not_assessed") == "not_assessed" and isinstance(a.get("reason"), str):
         notes.append(t(f"reason_{a.get('reason')}", lang))
+    # with a milestone, its own status, in the Actions page's words (wording.milestone_text): "Jalon : 20,0 %
+    # (2025) · ▲ Jalon : En bonne voie", never as the target's status (DESIGN, Progress method)
+    milestone = wording.milestone_text(target.iloc[0].to_dict() if has_target else None, a, lang, dec, unit, method)
     st.markdown(f"{widgets.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
                 f"&nbsp; {t('headline_territory', lang)}{i18n.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
+                + (f" · {t('milestone', lang)}{i18n.colon(lang)} {milestone}" if milestone else "")
                 + "".join(f" · *{n}*" for n in notes))
 
 
@@ -292,7 +316,7 @@ def main() -> None:
 
     flow = obs.empty and common.is_flow(view.version, code)
     if not flow:   # a flows indicator has no status of its own: no grey "not assessed" badge above its arcs
-        _headline(ind, rows, targets, fw, lang, method)
+        _headline(ind, rows, targets, fw, lang, method, obs)
 
     if obs.empty:
         st.info(t("flow_indicator" if flow else "no_data_indicator", lang), icon=":material/info:")
@@ -314,7 +338,9 @@ def main() -> None:
         st.caption(text)
 
     year, latest = built["year"], built["latest"]
-    st.subheader(t("ranking", lang) + (f" · {year}" if year else ""), divider="gray")
+    # the year's annual values: a mean of quarters or months says so ("2024, moyenne annuelle")
+    mean = bool(len(latest)) and "mean_of" in latest and latest["mean_of"].notna().any()
+    st.subheader(t("ranking", lang) + (f" · {wording.year_text(year, lang, mean)}" if year else ""), divider="gray")
     if built["ranking"] is not None:
         caution = health.comparability_caution(ind.get("comparability"), latest["territory_id"], fw["territories"])
         if health.is_alarm(caution):   # said before the bars, which invite a comparison the sources forbid

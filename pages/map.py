@@ -20,7 +20,7 @@ from indicators import i18n
 from indicators import boundaries, downloads, health, map_classes, map_flows, map_labels, maps, wording
 from indicators.i18n import t
 from indicators.units import unit_of
-from pages import common, editors, widgets
+from pages import common, editors, safe_markdown, widgets
 
 STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cache"
 CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
@@ -77,11 +77,13 @@ def statuses(version: tuple, method: str, indicator_id: str, period_from: str | 
 
         fw = common.framework(version)
         obs = common.observations(version)
-        obs = F.in_period(obs[obs["indicator_id"] == indicator_id], F.Filters(period_from=period_from,
-                                                                              period_to=period_to))
-        rows = assess_all(obs, fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id],
-                          fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method)
-    return rows[["territory_id", "status"]].drop_duplicates("territory_id").reset_index(drop=True)
+        # the period goes to the engine, not as filtered rows: a break before `from` still counts (DESIGN)
+        rows = assess_all(obs[obs["indicator_id"] == indicator_id],
+                          fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id],
+                          fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method,
+                          period_from=period_from, period_to=period_to)
+    # the year each status is judged at: the status legend says it (not the period the values are drawn for)
+    return rows[["territory_id", "status", "latest_period"]].drop_duplicates("territory_id").reset_index(drop=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -164,29 +166,54 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         breaks = {c: t("break_since", lang, period=b) for c, b in
                   (here["break_period"].items() if "break_period" in here else ()) if isinstance(b, str)}
         info = in_scope.set_index("indicator_id")
-        current = latest[latest["indicator_id"] == indicator["indicator_id"]]
+        targets = fw["targets"][fw["targets"]["territory_id"].astype(str) == code]
+        with_target = set(targets["indicator_id"].astype(str))
+        iid = indicator["indicator_id"]
+        current = latest[latest["indicator_id"] == iid]
         if not current.empty:
             r = current.iloc[0]
-            unit = unit_of(indicator, lang)
-            label = i18n.name(indicator, "name", lang) or indicator["indicator_id"]
+            unit, dec = unit_of(indicator, lang), indicator.get("decimals")
+            label = i18n.name(indicator, "name", lang) or iid
+            # the period's own value, labelled with its own period (2024-12), as the map draws it
             st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
-                      map_classes.fmt(r["value"], lang, indicator.get("decimals")))
-            if indicator["indicator_id"] in status.index:
-                st.markdown(widgets.status_badge(status[indicator["indicator_id"]], lang, flt.method))
-                if indicator["indicator_id"] in breaks:
-                    st.caption(breaks[indicator["indicator_id"]])
-        table = pd.DataFrame({
-            t("indicator", lang): [f"{c} · {i18n.name(info.loc[c].to_dict(), 'name', lang)}" for c in
-                                   latest["indicator_id"]],
-            t("period", lang): latest["period"].astype(str).tolist(),
-            t("value", lang): [map_classes.fmt(v, lang, info.loc[c].get("decimals"),
-                                               unit_of(info.loc[c].to_dict(), lang))
-                               for c, v in zip(latest["indicator_id"], latest["value"])],
-            t("status", lang): [i18n.status_label(status.get(c, "not_assessed"), lang, flt.method)
-                                + (f" · {breaks[c]}" if c in breaks else "") for c in latest["indicator_id"]],
-        })
+                      map_classes.fmt(r["value"], lang, dec))
+            if iid in status.index:
+                st.markdown(widgets.status_badge(status[iid], lang, flt.method, iid in with_target))
+                a = here.loc[iid].to_dict()
+                own = obs.loc[obs["indicator_id"] == iid, "period"].astype(str).tolist()
+                notes = []
+                if wording.sub_annual(own, a.get("latest_period")):
+                    # the status is judged on the year's mean of its quarters or months: that value, named so
+                    notes.append(t("status_judged_on", lang, when=wording.latest_when(a, own, lang),
+                                   value=map_classes.fmt(a.get("latest_value"), lang, dec, unit)))
+                # with a milestone, its own status in the words of the Actions page and the Explorer
+                trow = targets[targets["indicator_id"].astype(str) == str(iid)]
+                milestone = wording.milestone_text(trow.iloc[0].to_dict() if len(trow) else None, a, lang, dec,
+                                                   unit, flt.method)
+                if milestone:
+                    notes.append(f"{t('milestone', lang)}{i18n.colon(lang)} {milestone}")
+                if iid in breaks:
+                    notes.append(breaks[iid])
+                for note in notes:
+                    st.caption(note)
+        # one item per indicator, its value and period, then its status: a table of four columns was cut
+        # at its period column in the card's width
+        lines = []
+        for c, period, value in zip(latest["indicator_id"], latest["period"].astype(str), latest["value"]):
+            row = info.loc[c].to_dict()
+            words = [f"{map_classes.fmt(value, lang, row.get('decimals'), unit_of(row, lang))} ({period})",
+                     # the icon kept with its word at a line's end ("►" alone, "Acceleration needed" below)
+                     wording.status_text(status.get(c, "not_assessed"), lang, flt.method,
+                                         str(c) in with_target).replace(" ", "\u00a0", 1)]
+            if c in breaks:
+                words.append(breaks[c])
+            name = safe_markdown.md_text(f"{c} · {i18n.name(row, 'name', lang) or c}")
+            said = safe_markdown.plain_markdown(" · ".join(words)).replace("\n", " ")   # no-break spaces kept
+            lines.append(f"- **{name}**  \n  {said}")
         st.markdown(f"**{t('map_latest_values', lang)}**")
-        st.dataframe(table, hide_index=True, height=min(36 * (len(table) + 1) + 4, 320))
+        # a long list scrolls in a framed box (the frame says there is more below)
+        box = st.container(height=min(70 * len(lines) + 20, 360), border=True) if len(lines) > 4 else st.container()
+        box.markdown("\n".join(lines))
     query = {**{k: v for k, v in flt.to_query().items() if k != "territory"}, "indicator": indicator["indicator_id"],
              "territory": code}
     st.page_link(common.navigation_pages(lang)["explorer"], label=t("map_open_explorer", lang),
@@ -240,8 +267,8 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
     except boundaries.BoundaryError as exc:
         st.error(exc.message(lang), icon=":material/error:")
         return
-    except Exception as exc:  # never a traceback: say which file and what kind of failure
-        st.error(t("map_err_read", lang, file=upload.name, detail=type(exc).__name__), icon=":material/error:")
+    except Exception:  # never a traceback, nor an exception's name: the file, and what to do
+        st.error(t("map_err_read", lang, file=upload.name), icon=":material/error:")
         return
     for note in bfile.notice_texts(lang):
         st.info(note, icon=":material/info:")
@@ -260,11 +287,12 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
     except boundaries.BoundaryError as exc:
         st.error(exc.message(lang), icon=":material/error:")
         return
-    except Exception as exc:
-        st.error(t("map_err_read", lang, file=upload.name, detail=type(exc).__name__), icon=":material/error:")
+    except Exception:
+        st.error(t("map_err_read", lang, file=upload.name), icon=":material/error:")
         return
-    st.info(t("map_preview", lang, file=upload.name, matched=len(prepared.matched),
-              features=prepared.features_in_file, unknown=len(prepared.unknown),
+    st.info(t("map_preview", lang, file=upload.name, matched=t("map_preview_matched", lang, n=len(prepared.matched)),
+              features=t("map_preview_features", lang, n=prepared.features_in_file),
+              unknown=t("map_preview_unknown", lang, n=len(prepared.unknown)),
               before=i18n.number(prepared.vertices_before, lang, 0),
               after=i18n.number(prepared.vertices_after, lang, 0),
               size=i18n.number(prepared.size_bytes / 1024, lang, 0)), icon=":material/map:")
@@ -272,6 +300,14 @@ def _boundaries_section(view, geo: boundaries.Geography, lang: str) -> None:
         st.warning(t("map_duplicate_codes", lang, list="; ".join(f"{d['code']} ({d['features']})"
                                                                  for d in prepared.duplicates[:20])),
                    icon=":material/content_copy:")
+    if prepared.misplaced:   # lat/lon swapped, a wrong `crs`: said before Save (boundary_placement)
+        names = dict(zip(fw["territories"]["territory_id"].astype(str),
+                         (maps.territory_name(r, lang) for r in fw["territories"].to_dict("records"))))
+        listed = "; ".join(t("map_misplaced_item", lang, code=m["code"], name=names.get(m["code"], m["code"]),
+                             km=i18n.number(m["km"], lang, 0)) for m in prepared.misplaced[:20])
+        st.warning(t("map_misplaced", lang, list=listed + ("; …" if len(prepared.misplaced) > 20 else ""))
+                   + (" " + t("map_misplaced_swapped", lang) if prepared.swapped else ""),
+                   icon=":material/wrong_location:")
     if not prepared.unknown.empty:
         with st.expander(t("map_unknown_title", lang, n=len(prepared.unknown))):
             st.dataframe(prepared.unknown.rename(columns={"code": t("code", lang), "name": t("territory", lang)}),
@@ -391,7 +427,7 @@ def main() -> None:
         online = bool(st.session_state.get("map_online"))
         frame = map_classes.values_frame(ind_obs, fw["territories"], code, period or None, kind)
         stat = statuses(view.version, flt.method, code, flt.period_from, flt.period_to)
-        frame = frame.merge(stat, on="territory_id", how="left")
+        frame = frame.merge(stat[["territory_id", "status"]], on="territory_id", how="left")
         frame["status"] = frame["status"].fillna("not_assessed")
         higher = str(indicator.get("direction") or "increase") != "decrease"
         classes = map_classes.classify(frame["value"], method, int(k), palette, higher)
@@ -409,7 +445,12 @@ def main() -> None:
             rows = map_classes.legend(classes, lang, decimals)
             legend_title = f"{i18n.name(indicator, 'name', lang)}" + (f" ({unit})" if unit else "")
         rows = [r for r in rows if r["count"] or r["color"] != map_classes.NO_DATA_COLOR]
-        if not frame.empty and frame["period"].nunique() == 1:   # the legend says when ("la plus récente" does not)
+        if colouring == "status":   # statuses are judged on annual values: a quarterly or monthly series'
+            drawn = stat["territory_id"].astype(str).isin(frame["territory_id"].astype(str))
+            judged = stat.loc[drawn, "latest_period"].dropna().astype(str).unique()
+            if len(judged) == 1:     # year is the mean of its periods, and the legend says so (not "2024-12")
+                legend_title += f" · {wording.year_text(judged[0], lang, wording.sub_annual(ind_obs['period'], judged[0]))}"
+        elif not frame.empty and frame["period"].nunique() == 1:   # the legend says when ("la plus récente" does not)
             legend_title += f" · {frame['period'].iloc[0]}"
         notes = []
         fewer = map_classes.fewer_classes_note(classes, int(k), lang) if colouring == "value" else None

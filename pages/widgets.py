@@ -25,7 +25,9 @@ def number_column(frame: pd.DataFrame, column: str, label: str, lang: str, decim
 
     values = pd.to_numeric(frame[column], errors="coerce")
     if table_numbers.shown_whole(values, decimals):
-        return (frame.assign(**{column: values.round(0)}),
+        # rounded as every number of the pages is, a half away from zero (i18n.rounded: 142,5 → 143)
+        whole = values.map(lambda v: float(i18n.rounded(v, 0)) if pd.notna(v) else v)
+        return (frame.assign(**{column: whole}),
                 st.column_config.NumberColumn(label, format=table_numbers.integer_format(lang), **options))
     keys, written = table_numbers.sort_keys(values, lang, decimals)
     cells = values.map(lambda v: None if pd.isna(v) else keys[float(v)])

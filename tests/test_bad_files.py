@@ -18,7 +18,7 @@ EXPECTED = {
     "empty.xlsx": (None, None, "empty", None),
     "corrupt.xlsx": (None, None, "cannot be opened", None),
     "header_only.csv": (1, None, "no data row", None),
-    "missing_value_column.csv": (1, None, "Missing required column(s) for the observations table: value", None),
+    "missing_value_column.csv": (1, None, "Missing required column for the observations table: value", None),
     "unknown_columns.csv": (1, None, "match no table", None),
     "territories_given_as_observations.csv": (1, None, "holds the territory table, not the observations table", "observations"),
     "unknown_indicator.csv": (3, "indicator_id", "Unknown indicator code", None),

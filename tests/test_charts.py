@@ -186,12 +186,12 @@ def test_ranking_bars_are_coloured_by_side_with_the_best_value_on_top():
     assert by_side["BE"].marker.pattern.shape == "/" and by_side["FR"].marker.pattern.shape == ""
     assert all(tr.orientation == "h" for tr in fig.data)
     order = list(fig.layout.yaxis.categoryarray)
-    assert order[-1] == "BE · Courtrai" and order[0] == "BE · Mouscron"      # plotly draws the last on top
+    assert order[-1] == "Belgique · Courtrai" and order[0] == "Belgique · Mouscron"      # plotly draws the last on top
     assert "12,5\u00a0% ⚑" in by_side["BE"].text
     assert "provisoire" in " ".join(by_side["BE"].hovertext)
     assert fig.layout.separators == ", "
     lower_is_better = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "decrease")
-    assert list(lower_is_better.layout.yaxis.categoryarray)[-1] == "BE · Mouscron"
+    assert list(lower_is_better.layout.yaxis.categoryarray)[-1] == "Belgique · Mouscron"
 
 
 def test_a_ranking_by_side_ranks_each_country_in_its_own_block_france_on_top():
@@ -200,15 +200,15 @@ def test_a_ranking_by_side_ranks_each_country_in_its_own_block_france_on_top():
     fig = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase", by_side=True)
     order = list(fig.layout.yaxis.categoryarray)   # bottom to top
     sides = [label.split(" · ")[0] for label in order]
-    assert sides == ["BE", "BE", "FR", "FR"]
+    assert sides == ["Belgique", "Belgique", "France", "France"]
     values = {tr.meta["country"]: list(tr.x) for tr in fig.data}
     assert values["FR"] == sorted(values["FR"]) and values["BE"] == sorted(values["BE"])   # best on top of each
     # Courtrai (Belgium, 12.5) is no longer above the French bars it must not be compared with
-    assert order.index("BE · Courtrai") < min(i for i, s in enumerate(sides) if s == "FR")
+    assert order.index("Belgique · Courtrai") < min(i for i, s in enumerate(sides) if s == "France")
     lines = [shape for shape in fig.layout.shapes if shape.type == "line" and shape.y0 == shape.y1]
     assert [shape.y0 for shape in lines] == [1.5]   # one line, between the two blocks
     mixed = ranking.ranking_chart(latest, "fr", 1, "%", TERRITORIES, "increase")
-    assert list(mixed.layout.yaxis.categoryarray)[-1] == "BE · Courtrai" and not mixed.layout.shapes
+    assert list(mixed.layout.yaxis.categoryarray)[-1] == "Belgique · Courtrai" and not mixed.layout.shapes
 
 
 def test_latest_year_values_keep_one_row_per_territory_of_the_latest_year():

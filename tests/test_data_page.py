@@ -148,7 +148,7 @@ def test_clean_file_dry_run_then_import_is_visible_on_overview(demo_url):
     assert len(list_batches(engine)) == 1                 # the dry run wrote nothing
     at.button(key="confirm_import").click().run()
     assert not at.exception
-    assert "Import n°2 enregistré : 1 ajoutée(s)" in all_text(at)
+    assert "Import n°2 enregistré : 1 ajoutée, 0 modifiée, 0 inchangée, 0 écartée." in all_text(at)
     assert not uploader(at).value and "rien de nouveau" not in all_text(at)   # no re-check of the same file
     batches = list_batches(engine)
     assert batches.iloc[0]["user"] == "Camille" and batches.iloc[0]["files"] == "releve.csv"

@@ -822,7 +822,7 @@ def test_an_editor_uploads_checks_and_saves_boundaries(store):
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.selectbox(key="map_code_prop_0").value == "nis"
     text = page_text(at)
-    assert "25 territory(ies) matched out of 152 shapes" in text
+    assert "25 territories matched out of 152 shapes" in text
     at.button(key="map_save_0").click().run()
     assert not at.exception
     saved = load_boundaries(open_store(store))

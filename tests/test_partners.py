@@ -42,10 +42,13 @@ def test_a_bad_partner_row_is_reported_by_row_column_and_value(tmp_path):
 
 
 def test_the_partners_template_validates(tmp_path):
-    raw = template("partners").to_csv(index=False).encode("utf-8")
+    frame = template("partners")
+    frame.loc[1] = {**frame.iloc[0].to_dict(), "partner_id": "ADULM", "name_en": ""}   # a partner below the example
+    raw = frame.to_csv(index=False).encode("utf-8")
     checked = validate_files(None, [("partners_template.csv", raw)])
     assert checked.files[0]["kind"] == "partners"
     assert not [p for p in checked.problems if p.severity == "error"]
+    assert list(checked.tables["partners"]["partner_id"]) == ["ADULM"]   # the example row is left out
 
 
 def test_lead_and_owner_codes_read_as_names_in_each_language():

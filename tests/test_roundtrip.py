@@ -12,6 +12,7 @@ from indicators import downloads, i18n, indicator_tables, wording
 from indicators.exporting import export_frames, to_csv_bytes, to_xlsx_bytes
 from indicators.importing import import_files
 from indicators.queries import load_framework, load_observations
+from indicators.schema import TABLES
 from indicators.store import open_store, read_table
 
 LANGS = ("fr", "nl", "en")
@@ -113,30 +114,48 @@ def test_actions_download_comes_back_in(demo, lang, form):
 @pytest.mark.parametrize("table", list(__import__("indicators.schema", fromlist=["TABLES"]).TABLES))
 def test_templates_come_back_in_with_their_example_values(table, lang):
     """Each template as the Data page writes it (French CSV; XLSX with a notes sheet in the page's
-    language) reads back as its table with exactly the example values; the notes sheet is skipped with
-    a notice. Only the example's codes may be unknown (they name rows of the other templates)."""
+    language): as downloaded it has nothing to import, its example row being the template's (finding N30
+    2); a planner's row written below it in the example's own words reads back as its table with exactly
+    the example's values (another first code, the example's text cleared), the example row left out with a
+    notice. The notes sheet is skipped with a notice. Only the example's codes may be unknown (they name
+    rows of the other templates)."""
     from indicators.reading import read_file
-    from indicators.templates import notes, template
+    from indicators.templates import EXAMPLE_MARK, notes, template
     from indicators.validation import check
 
-    typed = template(table, typed=True).iloc[0].to_dict()
-    files = {f"{table}.csv": to_csv_bytes(template(table), sep=";", decimal=",", encoding="utf-8-sig"),
-             f"{table}.xlsx": to_xlsx_bytes({table: template(table, typed=True)},
-                                            notes={i18n.t("notes_sheet", lang): notes(table, lang)})}
-    for name, raw in files.items():
-        checked = check([read_file(raw, name)])
-        codes = [p.code for p in checked.problems]
-        assert set(codes) <= {"unknown_code", "notes_sheet_skipped"}, (name, codes)
-        assert ("notes_sheet_skipped" in codes) == name.endswith(".xlsx"), name
-        row = checked.tables[table].iloc[0]
-        for column, expected in typed.items():
-            got = row[column]
-            if expected == "":
-                assert pd.isna(got), (name, column, got)
-            elif isinstance(expected, (int, float)):
-                assert float(got) == float(expected), (name, column, got)
-            else:
-                assert str(got) == str(expected), (name, column, got)
+    first, mark = TABLES[table].key[0], EXAMPLE_MARK[table]
+
+    def filled(frame):   # the example, then the planner's copy of it under another code
+        copy = frame.iloc[0].to_dict()
+        copy[first], copy[mark] = copy[first] + "X", ""
+        return pd.concat([frame, pd.DataFrame([copy])], ignore_index=True)
+
+    typed = template(table, typed=True, lang=lang).iloc[0].to_dict()
+    typed[first], typed[mark] = typed[first] + "X", ""
+    for fill in (False, True):
+        csv, xlsx = template(table, lang=lang), template(table, typed=True, lang=lang)
+        files = {f"{table}.csv": to_csv_bytes(filled(csv) if fill else csv, sep=";", decimal=",",
+                                              encoding="utf-8-sig"),
+                 f"{table}.xlsx": to_xlsx_bytes({table: filled(xlsx) if fill else xlsx},
+                                                notes={i18n.t("notes_sheet", lang): notes(table, lang)})}
+        for name, raw in files.items():
+            checked = check([read_file(raw, name)])
+            codes = [p.code for p in checked.problems]
+            said = {"unknown_code", "notes_sheet_skipped", "template_example_row" if fill else "only_template_example"}
+            assert set(codes) <= said and said - {"unknown_code", "notes_sheet_skipped"} <= set(codes), (name, codes)
+            assert ("notes_sheet_skipped" in codes) == name.endswith(".xlsx"), name
+            if not fill:
+                continue
+            assert len(checked.tables[table]) == 1, name
+            row = checked.tables[table].iloc[0]
+            for column, expected in typed.items():
+                got = row[column]
+                if expected == "":
+                    assert pd.isna(got), (name, column, got)
+                elif isinstance(expected, (int, float)):
+                    assert float(got) == float(expected), (name, column, got)
+                else:
+                    assert str(got) == str(expected), (name, column, got)
 
 
 def health_download(engine, lang: str) -> pd.DataFrame:

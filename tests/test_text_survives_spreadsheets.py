@@ -3,11 +3,12 @@ leaves the product guarded, in every file it offers (CLI export, the dashboard's
 and comes back exactly as stored when that file is imported again, CSV and XLSX alike.
 
 Stored text is what an import can store: the reader trims each cell, so no text ends with white space,
-and only a guarded one (`'\\t=1` in a file) starts with a tab or a carriage return."""
+none holds an invisible format character, and only a guarded one (`'\\t=1` in a file) starts with a tab or a carriage return."""
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 import openpyxl
 import pandas as pd
@@ -61,7 +62,10 @@ def _cells(name: str, raw: bytes) -> list:
 
 
 def _stored(text: str) -> bool:
-    return bool(text) and text == text.rstrip() and (text == text.lstrip() or text[0] in "\t\r")
+    # the reader also takes out invisible format characters (Unicode Cf: a soft hyphen, a zero-width space),
+    # naming them when inside a cell (reading_text.trim_invisible): no stored text holds one
+    return bool(text) and text == text.rstrip() and (text == text.lstrip() or text[0] in "\t\r") and \
+        not any(unicodedata.category(c) == "Cf" for c in text)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -29,4 +29,5 @@ from .spec import (
 from .apply import (
     apply_mapping, known_for_mapping)
 from .saved import (
-    apply_saved_mapping, load_mapping, mapping_names, save_mapping_spec, suggest_mapping)
+    apply_saved_mapping, filter_choices, load_mapping, mapping_names, save_mapping_spec, suggest_mapping,
+    unknown_indicators)

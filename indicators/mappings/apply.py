@@ -21,6 +21,7 @@ from ..reading_text import decode
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
 
+from .layouts import UNIT_HEADERS
 from .spec import (
     MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
 
@@ -211,8 +212,8 @@ def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes |
         named = [s for s in result.sheets if (s.sheet or "").strip().lower() == spec["sheet"].strip().lower()]
         if not named:
             found = ", ".join(s.sheet or s.file for s in result.sheets)
-            problems.append(Problem(file_name, None, None, spec["sheet"], "bad_structure",
-                                    {"detail": f"the mapping reads sheet '{spec['sheet']}', the file has: {found}"}))
+            problems.append(Problem(file_name, None, None, spec["sheet"], "mapping_sheet_missing",
+                                    {"sheet": spec["sheet"], "found": found}))
             return None
         sheet = named[0]
     if name:
@@ -222,9 +223,9 @@ def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes |
             if raw is not None and sheet.sheet is None:
                 return _reread_csv(sheet, raw, spec["header_row"])
             return _promote(sheet, spec["header_row"])
-        except (ValueError, pd.errors.ParserError, csv.Error) as exc:
-            problems.append(Problem(sheet.label, spec["header_row"], None, None, "bad_structure",
-                                    {"detail": f"the header cannot be read on row {spec['header_row']} ({exc})"}))
+        except (ValueError, pd.errors.ParserError, csv.Error):   # said in words, not the parser's
+            problems.append(Problem(sheet.label, spec["header_row"], None, None, "mapping_header_unreadable",
+                                    {"row": spec["header_row"]}))
             return None
     return sheet
 
@@ -248,6 +249,19 @@ def _duplicates(cells: pd.DataFrame, rows: np.ndarray, label: str, problems: lis
                                        {"first_row": str(int(rows[pos_of[first[at[j]]]])),
                                         "key": " / ".join(keys[at[j]])}, ("keep_one", {}))))
     return cells[~dup].reset_index(drop=True)
+
+
+def _mixed_units(columns: dict, keep: np.ndarray, label: str, problems: list[Problem]) -> None:
+    """A notice for each column of units (`unit`, virtual ones of a split too) holding several in the rows
+    kept: EUR_HAB beside MIO_EUR would be stored under one indicator, said with the filter keeping one."""
+    for name, cells in columns.items():
+        if normalise_header(name) not in UNIT_HEADERS:
+            continue
+        units = [u for u in pd.unique(cells.astype(str).str.strip().to_numpy()[keep]) if u]
+        if len(units) > 1:
+            shown = ", ".join(units[:5]) + (" …" if len(units) > 5 else "")
+            problems.append(Problem(label, None, name, None, "mixed_units", {"column": name, "units": shown},
+                                    ("keep_one_unit", {"column": name, "first": units[0]}), severity="notice"))
 
 
 def _groups(at: np.ndarray, columns: np.ndarray, codes: np.ndarray):
@@ -370,10 +384,13 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         if key in spec:
             extra[key] = (col(spec[key]["column"]) if "column" in spec[key] else None, spec[key].get("value"))
     if missing:
+        # The file is not the one the mapping was written for: the mapping's columns, not ours, are missing.
         found = ", ".join(map(str, frame.columns))
+        said = {"missing": ", ".join(missing)}
         problems.append(Problem(label, sheet.header_row, None, None, "missing_columns",
                                 {"kind": "observations", "missing": ", ".join(missing), "found": found},
-                                ("rename_columns", {})))
+                                ("mapping_does_not_fit", {**said, "name": mapping_name}) if mapping_name
+                                else ("mapping_does_not_fit_unnamed", said)))
         return done([], problems)
     if not value_cols:
         problems.append(Problem(label, sheet.header_row, None, None, "missing_columns",
@@ -405,6 +422,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             hit = _fullmatch(codes, territory[key])
             keep &= hit if wanted else ~hit
     summary["filtered_out"] = int((~keep).sum())
+    _mixed_units(columns, keep, label, problems)
     known_territories, known_indicators, countries = _known_parts(known)
     if territory.get("country") and known_territories is not None:
         # INSEE 34022 (Baillargues) is not NIS 34022 (Kortrijk): only this country's territories match.
@@ -543,11 +561,14 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     # The same indicator, territory and period twice in the file.
     cells = _duplicates(cells, rows, label, problems)
 
-    if cells.empty and not [p for p in problems if p.severity == "error"]:
-        detail = (f"the mapping kept no value: {summary['rows']} rows read, {summary['filtered_out']} left out by "
-                  f"the filters, {summary['not_in_framework']} with a territory outside the framework, "
-                  f"{summary['missing']} empty cells")
-        problems.append(Problem(label, None, None, None, "bad_structure", {"detail": detail}))
+    if cells.empty:
+        # Every value reported above (an unknown indicator, bad cells): no table is left to check, and
+        # none is passed on, which the checker would call a header without a data row.
+        if not [p for p in problems if p.severity == "error"]:
+            detail = (f"the mapping kept no value: {summary['rows']} rows read, {summary['filtered_out']} left out "
+                      f"by the filters, {summary['not_in_framework']} with a territory outside the framework, "
+                      f"{summary['missing']} empty cells")
+            problems.append(Problem(label, None, None, None, "bad_structure", {"detail": detail}))
         return done([], problems)
 
     # The observations table the validator reads (every cell as text, as the reader gives it).

@@ -109,7 +109,7 @@ def validate_spec(spec) -> dict:
     spec = upgrade_spec(spec)
     unknown = sorted(set(spec) - set(SPEC_KEYS))
     if unknown:
-        _fail("mapping_spec_unknown_keys", unknown=", ".join(unknown), keys=", ".join(SPEC_KEYS))
+        _fail("mapping_spec_unknown_keys", unknown=", ".join(unknown), n=len(unknown), keys=", ".join(SPEC_KEYS))
     version = spec.get("version", SPEC_VERSION)
     if version != SPEC_VERSION:
         _fail("mapping_spec_version", version=version, latest=SPEC_VERSION)
@@ -171,7 +171,7 @@ def validate_spec(spec) -> dict:
         _fail("mapping_spec_territory_missing")
     bad = sorted(set(territory) - set(TERRITORY_KEYS))
     if bad:
-        _fail("mapping_spec_territory_keys", bad=", ".join(bad), keys=", ".join(TERRITORY_KEYS))
+        _fail("mapping_spec_territory_keys", bad=", ".join(bad), n=len(bad), keys=", ".join(TERRITORY_KEYS))
     t = {"column": str(territory["column"])}
     if territory.get("strip_prefix"):
         t["strip_prefix"] = str(territory["strip_prefix"])
@@ -210,7 +210,7 @@ def validate_spec(spec) -> dict:
             _fail("mapping_spec_years_indicator")
         bad = sorted(set(years) - set(YEARS_KEYS))
         if bad:
-            _fail("mapping_spec_years_keys", bad=", ".join(bad), keys=", ".join(YEARS_KEYS))
+            _fail("mapping_spec_years_keys", bad=", ".join(bad), n=len(bad), keys=", ".join(YEARS_KEYS))
         y = {"indicator": str(years["indicator"]).strip()}
         if years.get("columns"):
             if not isinstance(years["columns"], list):

@@ -3,7 +3,8 @@
 The method is fixed by DESIGN.md ("Progress method") and explained to users in docs/methodology.md;
 the decisions where DESIGN.md is silent are listed in `rules`. Two implementations are tested against
 each other: `series.assess` (one series, written to be read: the reference) and
-`vectorised.assess_all` (every series of a store at once). `rollup` rolls statuses up per action,
+`vectorised.assess_all` (every series of a store at once; `window` chooses a view's rows, breaks in
+series included). `rollup` rolls statuses up per action,
 theme and level. Plain data in, plain data out: no Streamlit, no database.
 """
 from .rules import (

@@ -26,6 +26,9 @@ Decisions where DESIGN.md is silent (all documented in docs/methodology.md):
   within 1e-9 of a score cut is that cut (`snap`).
 - `projected_value` exists only with a target period (there is no date to read the line at
   otherwise); `trend_slope` and `trend_at_base` give the line itself for charts.
+- A view's period (`from`/`to`) keeps a target's baseline as the base, so a break in series after
+  it and not after `to` counts even before `from` (its value is then the base); without a target the
+  base is the first value from `from` on, and an earlier break is before it (`window`).
 """
 from __future__ import annotations
 

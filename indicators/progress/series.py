@@ -7,8 +7,6 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-import pandas as pd
-
 from ..units import is_percent
 from .rules import (
     ACHIEVED, ACHIEVED_SCORE, DEFAULT_METHOD, DETERIORATION, NOT_ASSESSED, SAME_LEVEL_MISSED_SCORE,
@@ -58,6 +56,7 @@ class Assessment:
     trend_slope: float | None = None      # least-squares line: change per year
     trend_at_base: float | None = None    # least-squares line: value at the base year
     method: str = DEFAULT_METHOD
+    break_period: str | None = None       # the break in series the series is judged from (flag `b`)
 
     def __post_init__(self):
         # "Not defined" is None, never NaN (inf/inf and the like), so that results compare and
@@ -195,30 +194,65 @@ def _trend(points: list[tuple[int, float]], base_year: int) -> tuple[float, floa
     return slope, (sy - slope * sx) / n
 
 
+def _has_break(flag: Any) -> bool:
+    """A flag that says "break in series": it holds a `b` (`b`, `bp`, `B`…)."""
+    return flag is not None and not (isinstance(flag, float) and math.isnan(flag)) and "b" in str(flag).lower()
+
+
+def _in_view(rows: list[tuple[Any, Any, Any]], target: Mapping[str, Any] | None, period_from: str | None,
+             period_to: str | None) -> tuple[list[tuple[Any, Any, Any]], str | None]:
+    """(the rows the series is judged on, the break it is judged from or None), for one series.
+
+    The view's period keeps the rows whose period starts with a year from `period_from` to `period_to`
+    (as the period filter reads them: the first four characters). The base is the target's baseline,
+    whatever the period; without one, the first year with a value in the period. The latest `b` after
+    the base and not after `period_to` restarts the series: its year's rows are the base (even before
+    `period_from`), then the rows of the period after it."""
+    def start(period) -> str:
+        return str(period)[:4]
+
+    seen = [r for r in rows if not period_to or start(r[0]) <= period_to]
+    in_period = [not period_from or start(r[0]) >= period_from for r in seen]
+    inside = [r for r, keep in zip(seen, in_period) if keep]
+    _, b_year, _ = _target_fields(target, "baseline")
+    if b_year is None:
+        years = [period_year(p) for p, v, _ in inside if _is_number(v) and period_year(p) is not None]
+        b_year = min(years) if years else None
+    marks = [(period_year(p), period_text(p)) for p, v, f in seen
+             if _has_break(f) and period_year(p) is not None and _is_number(v)]
+    marks = [(y, p) for y, p in marks if b_year is not None and y > b_year]
+    if not marks:
+        return inside, None
+    year = max(y for y, _ in marks)
+    period = max(p for y, p in marks if y == year)
+    kept = [r for r, keep in zip(seen, in_period) if period_year(r[0]) is not None and period_year(r[0]) >= year
+            and (period_year(r[0]) == year or keep)]
+    return kept, period
+
+
 def assess(periods: Sequence[Any], values: Sequence[Any], direction: str,
            target: Mapping[str, Any] | None = None, method: str = DEFAULT_METHOD,
-           flags: Sequence[Any] | None = None) -> Assessment:
+           flags: Sequence[Any] | None = None, period_from: str | None = None,
+           period_to: str | None = None) -> Assessment:
     """Assess one series of one indicator in one territory.
 
     periods: `YYYY`, `YYYY-Qn` or `YYYY-MM`; values: numbers (None/NaN = no value).
     direction: "increase" or "decrease". target: a mapping with baseline_period, baseline_value,
     target_period, target_value and optionally milestone_period, milestone_value (or None).
     flags: the observations' flags; a `b` after the base restarts the series there.
+    period_from, period_to: the view's period (years as text): the series is judged on its values in
+    it, from the latest break after the base that is not after `period_to` (`_in_view`).
     """
     _check_method(method)
-    if flags is not None:
-        from indicators.breaks import after_breaks
-
-        series = pd.DataFrame({"indicator_id": "i", "territory_id": "t", "period": list(periods),
-                               "value": list(values), "flag": list(flags)})
-        targets = pd.DataFrame([{**target, "indicator_id": "i", "territory_id": "t"}]) if target else None
-        kept, moved, breaks = after_breaks(series, targets)
-        if not breaks.empty:
-            result = assess(kept["period"].tolist(), kept["value"].tolist(), direction,
-                            moved.iloc[0].to_dict() if moved is not None else None, method)
-            if result.reason == "too_few_years":
-                result = dataclasses.replace(result, reason="break_in_series")
-            return result
+    if flags is not None or period_from or period_to:
+        rows = list(zip(periods, values, flags if flags is not None else [None] * len(periods)))
+        kept, broke = _in_view(rows, target, period_from, period_to)
+        if broke is None:
+            return assess([p for p, _, _ in kept], [v for _, v, _ in kept], direction, target, method)
+        moved = None if target is None else {**target, "baseline_period": None, "baseline_value": None}
+        result = assess([p for p, _, _ in kept], [v for _, v, _ in kept], direction, moved, method)
+        reason = "break_in_series" if result.reason == "too_few_years" else result.reason
+        return dataclasses.replace(result, reason=reason, break_period=broke)
     series = annual_series(periods, values)
     t_period, t_year, t_value = _target_fields(target, "target")
     m_period, m_year, m_value = _target_fields(target, "milestone")

@@ -147,12 +147,18 @@ def _text_of_ints(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 
 def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd.DataFrame | None = None,
-               method: str = DEFAULT_METHOD) -> pd.DataFrame:
+               method: str = DEFAULT_METHOD, period_from: str | None = None,
+               period_to: str | None = None) -> pd.DataFrame:
     """Assess every indicator × territory that has observations, each series from its latest break
-    in series (flag `b`) after the base onward; `break_period` names that break (else None)."""
-    from indicators.breaks import after_breaks
+    in series (flag `b`) after the base onward; `break_period` names that break (else None).
 
-    obs, tgt, breaks = after_breaks(observations, targets)
+    `period_from`/`period_to` (years as text, the view's `from`/`to`): assess the series of the rows in
+    that period, `observations` being every row of the view's territories: a break after a target's
+    baseline counts even before `from` (`window.in_view`). A series without a row in the period is left
+    out, as when the rows are filtered beforehand."""
+    from .window import in_view
+
+    obs, tgt, breaks = in_view(observations, targets, period_from, period_to)
     out = _assess_all(obs, indicators, tgt, method)
     if breaks.empty or out.empty:
         return out.assign(break_period=None)

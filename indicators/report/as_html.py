@@ -90,6 +90,7 @@ tr.group td { background: #F1F4F8; font-weight: 700; color: #1F3A5F; padding-top
 .indicator { border: 1px solid #D5DAE1; border-radius: 4px; padding: 2mm 2.5mm; margin: 0 0 2.5mm;
              break-inside: avoid; }
 .indicator .title { display: flex; justify-content: space-between; gap: 4mm; align-items: baseline; }
+.indicator .title .status { text-align: right; flex: 0 0 auto; }
 .indicator h3 { margin: 0; font-size: 10pt; }
 .indicator .body { display: flex; gap: 3mm; margin-top: 1mm; }
 .indicator .chart { flex: 0 0 """ + str(CHART_WIDTH) + """px; }
@@ -366,10 +367,11 @@ def _indicator_html(entry: IndicatorEntry, r: Report, figs: _Figures) -> str:
         foot.append(f'<div class="revision">{e(text)}</div>')
     if entry.type == "context":
         foot.append(f'<div class="muted">{e(t("context_note", lang))}</div>')
+    since = f'<div class="small muted since-break">{e(entry.since_break)}</div>' if entry.since_break else ""
     return f"""
 <article class="indicator" id="{e(entry.indicator_id)}">
   <div class="title"><h3><span class="code">{e(entry.indicator_id)}</span> · {e(entry.name)}</h3>
-    {chip(entry.status, entry.status_text)}</div>
+    <div class="status">{chip(entry.status, entry.status_text)}{since}</div></div>
   <div class="small muted">{e(' · '.join(meta))}</div>
   <div class="body"><div class="chart">{chart}</div>
     <div class="side"><div class="facts">{dl}</div><div class="foot">{''.join(foot)}</div></div></div>

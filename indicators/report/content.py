@@ -77,6 +77,7 @@ class IndicatorEntry:
     empty: str | None                    # why there is no chart
     revisions: list[str] = field(default_factory=list)   # the target's revisions, in words
     caution: str | None = None           # text key of the comparability caution (health.comparability_caution)
+    since_break: str | None = None       # "assessed since the break in series of 2020": said beside the status
 
 
 @dataclass
@@ -286,8 +287,9 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
     expected = projected = growth = None
     if head:
         if _isnum(head.get("expected_value")) and has_target:
+            # the year as the tables write it: "2024, annual mean" for a quarterly or monthly series
             expected = (f"{wording.format_value(head['expected_value'], lang, dec, unit)} "
-                        f"({head.get('latest_period')})")
+                        f"({wording.latest_when(head, mine['period'] if len(mine) else (), lang)})")
         if _isnum(head.get("projected_value")):
             projected = wording.projection_text(head, lang, dec, unit, period=True)
         # "Mean annual change" is the observed CAGR, as the explorer shows it under that label: the change
@@ -296,6 +298,10 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
             growth = i18n.percent(float(head["cagr"]), lang, 1)
     fr = fresh.get(iid, {})
     cp = comp.get(iid, {})
+    # a status judged from a break in series says so, in the command line's and the tables' words (DESIGN.md)
+    broke = head.get("break_period") if isinstance(head.get("break_period"), str) else None
+    since_break = (t("reason_assessed_since_break", lang, period=broke) if broke and status != "not_assessed"
+                   else t("break_since", lang, period=broke) if broke else None)
     return IndicatorEntry(
         indicator_id=iid, name=i18n.name(ind, "name", lang) or iid, type=_text(ind.get("type")) or None,
         unit=unit, direction=_text(ind.get("direction")) or None, status=status,
@@ -313,7 +319,7 @@ def _indicator(ind: dict, row: dict | None, obs: pd.DataFrame, assessed: pd.Data
         owner=partner_label(fr.get("owner", ""), framework.get("partners"), lang),
         sources=_sources(ind, mine, lang), flags=_flags(mine, lang),
         note=_text(target_rows[0].get("note")) if target_rows else "",
-        figure=figure, chart_note=note, empty=empty,
+        figure=figure, chart_note=note, empty=empty, since_break=since_break,
         revisions=revisions.notes(framework.get("earlier_targets"), targets, lang, dec, unit, _names(framework, lang)))
 
 

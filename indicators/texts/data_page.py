@@ -46,7 +46,9 @@ TEXTS = {
     "problem_other": {"fr": "Problèmes", "nl": "Problemen", "en": "Problems"},
     "download_problems": {"fr": "Télécharger la liste des problèmes", "nl": "Lijst van problemen downloaden",
                           "en": "Download the list of problems"},
-    "notices": {"fr": "{n} remarque(s)", "nl": "{n} opmerking(en)", "en": "{n} notice(s)"},
+    "notices": {"fr": {"one": "{n} remarque", "other": "{n} remarques"},
+                "nl": {"one": "{n} opmerking", "other": "{n} opmerkingen"},
+                "en": {"one": "{n} notice", "other": "{n} notices"}},
     "fix_then_retry": {"fr": "Corrigez les fichiers puis déposez-les à nouveau, ou choisissez d'importer sans les "
                              "lignes en erreur.",
                        "nl": "Verbeter de bestanden en laad ze opnieuw op, of kies om zonder de foutieve rijen te "
@@ -73,15 +75,28 @@ TEXTS = {
     "import_failed": {"fr": "L'import n'a pas eu lieu : les données ont changé entre-temps. Vérifiez de nouveau.",
                       "nl": "De import is niet gebeurd: de gegevens zijn intussen gewijzigd. Controleer opnieuw.",
                       "en": "The import did not happen: the data changed meanwhile. Check again."},
-    "imported": {"fr": "Import n°{batch} enregistré : {added} ajoutée(s), {updated} modifiée(s), {unchanged} "
-                       "inchangée(s), {rejected} écartée(s). Toutes les pages sont à jour.",
-                 "nl": "Import nr. {batch} opgeslagen: {added} toegevoegd, {updated} gewijzigd, {unchanged} "
-                       "ongewijzigd, {rejected} geweigerd. Alle pagina's zijn bijgewerkt.",
-                 "en": "Import #{batch} saved: {added} added, {updated} updated, {unchanged} unchanged, "
-                       "{rejected} rejected. Every page is up to date."},
-    "rolled_back": {"fr": "Import n°{batch} annulé : {removed} ligne(s) retirée(s), {restored} restaurée(s).",
-                    "nl": "Import nr. {batch} teruggedraaid: {removed} rij(en) verwijderd, {restored} hersteld.",
-                    "en": "Import #{batch} rolled back: {removed} row(s) removed, {restored} restored."},
+    "imported": {"fr": "Import n°{batch} enregistré : {added}, {updated}, {unchanged}, {rejected}. Toutes les pages "
+                       "sont à jour.",
+                 "nl": "Import nr. {batch} opgeslagen: {added}, {updated}, {unchanged}, {rejected}. Alle pagina's "
+                       "zijn bijgewerkt.",
+                 "en": "Import #{batch} saved: {added}, {updated}, {unchanged}, {rejected}. Every page is up to date."},
+    # the counts of `imported` and `rolled_back`, each in its plural (i18n.py's module docstring)
+    "imported_added": {"fr": {"one": "{n} ajoutée", "other": "{n} ajoutées"}, "nl": "{n} toegevoegd",
+                       "en": "{n} added"},
+    "imported_updated": {"fr": {"one": "{n} modifiée", "other": "{n} modifiées"}, "nl": "{n} gewijzigd",
+                         "en": "{n} updated"},
+    "imported_unchanged": {"fr": {"one": "{n} inchangée", "other": "{n} inchangées"}, "nl": "{n} ongewijzigd",
+                           "en": "{n} unchanged"},
+    "imported_rejected": {"fr": {"one": "{n} écartée", "other": "{n} écartées"}, "nl": "{n} geweigerd",
+                          "en": "{n} rejected"},
+    "rolled_back": {"fr": "Import n°{batch} annulé : {removed}, {restored}.",
+                    "nl": "Import nr. {batch} teruggedraaid: {removed}, {restored}.",
+                    "en": "Import #{batch} rolled back: {removed}, {restored}."},
+    "rolled_back_removed": {"fr": {"one": "{n} ligne retirée", "other": "{n} lignes retirées"},
+                            "nl": {"one": "{n} rij verwijderd", "other": "{n} rijen verwijderd"},
+                            "en": {"one": "{n} row removed", "other": "{n} rows removed"}},
+    "rolled_back_restored": {"fr": {"one": "{n} restaurée", "other": "{n} restaurées"}, "nl": "{n} hersteld",
+                             "en": "{n} restored"},
     "no_batch": {"fr": "Aucun import pour l'instant.", "nl": "Nog geen import.", "en": "No import yet."},
     "when": {"fr": "Date", "nl": "Datum", "en": "When"},
     "state": {"fr": "État", "nl": "Toestand", "en": "State"},
@@ -100,12 +115,15 @@ TEXTS = {
                          "nl": "Ik bevestig het terugdraaien van import nr. {batch}",
                          "en": "I confirm rolling back batch #{batch}"},
     "rollback": {"fr": "Annuler cet import", "nl": "Deze import terugdraaien", "en": "Roll back this batch"},
-    "templates_help": {"fr": "Un modèle par table, avec ses colonnes et une ligne d'exemple ; le XLSX a une feuille "
-                             "de notes qui explique chaque colonne.",
-                       "nl": "Eén sjabloon per tabel, met de kolommen en een voorbeeldrij; de XLSX heeft een blad "
-                             "met uitleg bij elke kolom.",
-                       "en": "One template per table, with its columns and an example row; the XLSX has a notes "
-                             "sheet explaining each column."},
+    "templates_help": {"fr": "Un modèle par table, avec ses colonnes et une ligne d'exemple, qui n'est jamais "
+                             "importée : écrivez vos lignes à sa place ou en dessous. Le XLSX a une feuille de notes "
+                             "qui explique chaque colonne.",
+                       "nl": "Eén sjabloon per tabel, met de kolommen en een voorbeeldrij, die nooit wordt "
+                             "geïmporteerd: schrijf uw rijen in haar plaats of eronder. De XLSX heeft een blad met "
+                             "uitleg bij elke kolom.",
+                       "en": "One template per table, with its columns and an example row, which is never imported: "
+                             "write your rows in its place or below it. The XLSX has a notes sheet explaining each "
+                             "column."},
     "mapping_title": {"fr": "Fichiers dans une autre présentation", "nl": "Bestanden in een andere opmaak",
                       "en": "Files in another layout"},
     "mapping_intro": {"fr": "ses colonnes ne correspondent à aucune table : indiquez où se trouvent le territoire, "
@@ -126,9 +144,13 @@ TEXTS = {
                          "en": "Full mapping (JSON, see docs/data-format.md)"},
     "mapping_incomplete": {"fr": "Correspondance incomplète : {detail}", "nl": "Onvolledige koppeling: {detail}",
                            "en": "Mapping incomplete: {detail}"},
-    "mapping_summary": {"fr": "{observations} observation(s) tirée(s) de {rows} ligne(s). Aperçu :",
-                        "nl": "{observations} waarneming(en) uit {rows} rij(en). Voorbeeld:",
-                        "en": "{observations} observation(s) from {rows} row(s). Preview:"},
+    "mapping_summary": {"fr": "{observations} de {rows}. Aperçu :", "nl": "{observations} uit {rows}. Voorbeeld:",
+                        "en": "{observations} from {rows}. Preview:"},
+    "mapping_observations": {"fr": {"one": "{n} observation tirée", "other": "{n} observations tirées"},
+                             "nl": {"one": "{n} waarneming", "other": "{n} waarnemingen"},
+                             "en": {"one": "{n} observation", "other": "{n} observations"}},
+    "mapping_rows": {"fr": {"one": "{n} ligne", "other": "{n} lignes"}, "nl": {"one": "{n} rij", "other": "{n} rijen"},
+                     "en": {"one": "{n} row", "other": "{n} rows"}},
     "mapping_save_as": {"fr": "Enregistrer cette correspondance sous le nom", "nl": "Deze koppeling opslaan als",
                         "en": "Save this mapping as"},
     "mapping_save": {"fr": "Enregistrer", "nl": "Opslaan", "en": "Save"},

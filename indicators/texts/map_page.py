@@ -88,9 +88,13 @@ TEXTS = {
                           "en": "No boundaries uploaded: territories are circles at their coordinates, and the border "
                                 "is not drawn. An editor can upload boundaries (GeoJSON or TopoJSON) below to get a "
                                 "choropleth map and the border."},
-    "map_without_shape": {"fr": "{n} territoire(s) avec une valeur mais sans contour, montrés en cercles : {names}.",
-                          "nl": "{n} gebied(en) met een waarde maar zonder grens, getoond als cirkels: {names}.",
-                          "en": "{n} territory(ies) with a value but no shape, shown as circles: {names}."},
+    "map_without_shape": {"fr": {"one": "{n} territoire avec une valeur mais sans contour, montré en cercle : {names}.",
+                                 "other": "{n} territoires avec une valeur mais sans contour, montrés en cercles : "
+                                          "{names}."},
+                          "nl": {"one": "{n} gebied met een waarde maar zonder grens, getoond als cirkel: {names}.",
+                                 "other": "{n} gebieden met een waarde maar zonder grens, getoond als cirkels: {names}."},
+                          "en": {"one": "{n} territory with a value but no shape, shown as a circle: {names}.",
+                                 "other": "{n} territories with a value but no shape, shown as circles: {names}."}},
     "map_no_values": {"fr": "Aucun indicateur de ces filtres n'a de valeur à cartographier : élargissez les filtres.",
                       "nl": "Geen indicator van deze filters heeft waarden om in kaart te brengen: verruim de filters.",
                       "en": "No indicator of these filters has values to map: widen the filters."},
@@ -118,18 +122,33 @@ TEXTS = {
                    "en": "Boundary file (GeoJSON or TopoJSON, WGS84 or projected, {limit} MB at most)"},
     "map_code_property": {"fr": "Propriété qui porte le code du territoire", "nl": "Eigenschap met de gebiedscode",
                           "en": "Property holding the territory code"},
-    "map_code_option": {"fr": "{prop} — {n} code(s) reconnu(s), ex. {example}",
-                        "nl": "{prop} — {n} herkende code(s), bv. {example}",
-                        "en": "{prop} — {n} code(s) matched, e.g. {example}"},
-    "map_preview": {"fr": "« {file} » : {matched} territoire(s) reconnu(s) parmi {features} contours ; {unknown} "
-                          "contour(s) au code inconnu (gardés en fond de carte s'ils sont proches) ; simplifié de "
-                          "{before} à {after} points ({size} Ko).",
-                    "nl": "„{file}”: {matched} herkend(e) gebied(en) op {features} vormen; {unknown} vorm(en) met een "
-                          "onbekende code (als achtergrond bewaard als ze dichtbij liggen); vereenvoudigd van {before} "
-                          "tot {after} punten ({size} kB).",
-                    "en": "“{file}”: {matched} territory(ies) matched out of {features} shapes; {unknown} shape(s) "
-                          "with an unknown code (kept as background when nearby); simplified from {before} to "
-                          "{after} points ({size} KB)."},
+    "map_code_option": {"fr": {"one": "{prop} — {n} code reconnu, ex. {example}",
+                               "other": "{prop} — {n} codes reconnus, ex. {example}"},
+                        "nl": {"one": "{prop} — {n} herkende code, bv. {example}",
+                               "other": "{prop} — {n} herkende codes, bv. {example}"},
+                        "en": {"one": "{prop} — {n} code matched, e.g. {example}",
+                               "other": "{prop} — {n} codes matched, e.g. {example}"}},
+    "map_preview": {"fr": "« {file} » : {matched} parmi {features} ; {unknown} ; simplifié de {before} à {after} "
+                          "points ({size} Ko).",
+                    "nl": "„{file}”: {matched} op {features}; {unknown}; vereenvoudigd van {before} tot {after} punten "
+                          "({size} kB).",
+                    "en": "“{file}”: {matched} out of {features}; {unknown}; simplified from {before} to {after} "
+                          "points ({size} KB)."},
+    # the counts of `map_preview`, each in its plural (i18n.py's module docstring)
+    "map_preview_matched": {"fr": {"one": "{n} territoire reconnu", "other": "{n} territoires reconnus"},
+                            "nl": {"one": "{n} herkend gebied", "other": "{n} herkende gebieden"},
+                            "en": {"one": "{n} territory matched", "other": "{n} territories matched"}},
+    "map_preview_features": {"fr": {"one": "{n} contour", "other": "{n} contours"},
+                             "nl": {"one": "{n} vorm", "other": "{n} vormen"},
+                             "en": {"one": "{n} shape", "other": "{n} shapes"}},
+    "map_preview_unknown": {"fr": {"one": "{n} contour au code inconnu (gardé en fond de carte s'il est proche)",
+                                   "other": "{n} contours au code inconnu (gardés en fond de carte s'ils sont proches)"},
+                            "nl": {"one": "{n} vorm met een onbekende code (als achtergrond bewaard als hij dichtbij "
+                                          "ligt)",
+                                   "other": "{n} vormen met een onbekende code (als achtergrond bewaard als ze dichtbij "
+                                            "liggen)"},
+                            "en": {"one": "{n} shape with an unknown code (kept as background when nearby)",
+                                   "other": "{n} shapes with an unknown code (kept as background when nearby)"}},
     "map_unknown_title": {"fr": "Contours dont le code ne correspond à aucun territoire ({n})",
                           "nl": "Vormen waarvan de code bij geen enkel gebied hoort ({n})",
                           "en": "Shapes whose code matches no territory ({n})"},
@@ -138,9 +157,12 @@ TEXTS = {
                           "en": "Territories of the same kind without a shape in this file ({n})"},
     "map_set_name": {"fr": "Nom du jeu de contours", "nl": "Naam van de set grenzen", "en": "Name of the boundary set"},
     "map_save": {"fr": "Enregistrer les contours", "nl": "Grenzen opslaan", "en": "Save the boundaries"},
-    "map_saved": {"fr": "Contours « {name} » enregistrés : {n} territoire(s) ont un contour.",
-                  "nl": "Grenzen „{name}” opgeslagen: {n} gebied(en) hebben een vorm.",
-                  "en": "Boundaries “{name}” saved: {n} territory(ies) have a shape."},
+    "map_saved": {"fr": {"one": "Contours « {name} » enregistrés : {n} territoire a un contour.",
+                         "other": "Contours « {name} » enregistrés : {n} territoires ont un contour."},
+                  "nl": {"one": "Grenzen „{name}” opgeslagen: {n} gebied heeft een vorm.",
+                         "other": "Grenzen „{name}” opgeslagen: {n} gebieden hebben een vorm."},
+                  "en": {"one": "Boundaries “{name}” saved: {n} territory has a shape.",
+                         "other": "Boundaries “{name}” saved: {n} territories have a shape."}},
     "map_delete_set": {"fr": "Jeu de contours à supprimer", "nl": "Te verwijderen set grenzen",
                        "en": "Boundary set to delete"},
     "map_delete": {"fr": "Supprimer", "nl": "Verwijderen", "en": "Delete"},
@@ -153,12 +175,12 @@ TEXTS = {
                         "en": "“{file}” is {size} MB: boundary files are limited to {limit} MB. Simplify it first "
                               "(for instance with mapshaper) or keep only your area."},
     "map_err_empty": {"fr": "« {file} » est vide.", "nl": "„{file}” is leeg.", "en": "“{file}” is empty."},
-    "map_err_json": {"fr": "« {file} » n'est pas un JSON valide (ligne {line}, colonne {column} : {detail}). "
-                           "Exportez-le de nouveau en GeoJSON.",
-                     "nl": "„{file}” is geen geldige JSON (regel {line}, kolom {column}: {detail}). Exporteer het "
-                           "opnieuw als GeoJSON.",
-                     "en": "“{file}” is not valid JSON (line {line}, column {column}: {detail}). Export it again as "
-                           "GeoJSON."},
+    "map_err_json": {"fr": "« {file} » n'est pas un JSON valide : il s'interrompt ou s'écarte de JSON à la ligne "
+                           "{line}, colonne {column}. Exportez-le de nouveau en GeoJSON.",
+                     "nl": "„{file}” is geen geldige JSON: het breekt af of wijkt af van JSON op regel {line}, "
+                           "kolom {column}. Exporteer het opnieuw als GeoJSON.",
+                     "en": "“{file}” is not valid JSON: it stops or departs from JSON at line {line}, column "
+                           "{column}. Export it again as GeoJSON."},
     "map_err_not_geojson": {"fr": "« {file} » n'est ni du GeoJSON (FeatureCollection ou Feature) ni du TopoJSON.",
                             "nl": "„{file}” is geen GeoJSON (FeatureCollection of Feature) en geen TopoJSON.",
                             "en": "“{file}” is neither GeoJSON (a FeatureCollection or a Feature) nor TopoJSON."},
@@ -212,9 +234,14 @@ TEXTS = {
     "map_err_no_properties": {"fr": "« {file} » : les contours n'ont aucune propriété qui puisse porter un code.",
                               "nl": "„{file}”: de vormen hebben geen eigenschap die een code kan bevatten.",
                               "en": "“{file}”: the shapes have no property that could hold a code."},
-    "map_err_read": {"fr": "« {file} » n'a pas pu être lu ({detail}). Le fichier n'est pas enregistré.",
-                     "nl": "„{file}” kon niet worden gelezen ({detail}). Het bestand is niet opgeslagen.",
-                     "en": "“{file}” could not be read ({detail}). The file was not saved."},
+    "map_err_read": {"fr": "« {file} » n'a pas pu être lu : son contenu n'est pas celui d'un fichier de contours "
+                           "que ce serveur sait lire. Exportez-le de nouveau en GeoJSON (WGS84). Le fichier n'est "
+                           "pas enregistré.",
+                     "nl": "„{file}” kon niet worden gelezen: de inhoud is niet die van een grenzenbestand dat deze "
+                           "server kan lezen. Exporteer het opnieuw als GeoJSON (WGS84). Het bestand is niet "
+                           "opgeslagen.",
+                     "en": "“{file}” could not be read: its content is not that of a boundary file this server "
+                           "reads. Export it again as GeoJSON (WGS84). The file was not saved."},
     "map_note_encoding": {"fr": "« {file} » n'est pas en UTF-8 : lu en Windows-1252.",
                           "nl": "„{file}” is niet in UTF-8: gelezen als Windows-1252.",
                           "en": "“{file}” is not UTF-8: read as Windows-1252."},
@@ -227,9 +254,12 @@ TEXTS = {
                                       "een set van één vorm.",
                                 "en": "“{file}” holds a single Feature (not a FeatureCollection): it is accepted as a "
                                       "set of one shape."},
-    "map_note_skipped": {"fr": "« {file} » : {n} élément(s) sans polygone (vides, points ou lignes) ignoré(s).",
-                         "nl": "„{file}”: {n} element(en) zonder polygoon (leeg, punten of lijnen) genegeerd.",
-                         "en": "“{file}”: {n} item(s) without a polygon (empty, points or lines) ignored."},
+    "map_note_skipped": {"fr": {"one": "« {file} » : {n} élément sans polygone (vide, point ou ligne) ignoré.",
+                                "other": "« {file} » : {n} éléments sans polygone (vides, points ou lignes) ignorés."},
+                         "nl": {"one": "„{file}”: {n} element zonder polygoon (leeg, punt of lijn) genegeerd.",
+                                "other": "„{file}”: {n} elementen zonder polygoon (leeg, punten of lijnen) genegeerd."},
+                         "en": {"one": "“{file}”: {n} item without a polygon (empty, a point or a line) ignored.",
+                                "other": "“{file}”: {n} items without a polygon (empty, points or lines) ignored."}},
     "map_note_crs_guessed": {"fr": "« {file} » ne déclare pas son système de coordonnées ; ses coordonnées sont "
                                    "celles de {crs}.",
                              "nl": "„{file}” vermeldt zijn coördinatenstelsel niet; de coördinaten zijn die van {crs}.",

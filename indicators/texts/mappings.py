@@ -10,9 +10,13 @@ TEXTS = {
         "en": "a mapping is a JSON object (a dict).",
     },
     "mapping_spec_unknown_keys": {
-        "fr": "clé(s) inconnue(s) : {unknown} ; les clés possibles sont {keys}.",
-        "nl": "onbekende sleutel(s): {unknown}; de mogelijke sleutels zijn {keys}.",
-        "en": "unknown key(s) {unknown}; the keys are {keys}.",
+        # `n`: how many keys `unknown` names (i18n.py's module docstring)
+        "fr": {"one": "clé inconnue : {unknown} ; les clés possibles sont {keys}.",
+               "other": "clés inconnues : {unknown} ; les clés possibles sont {keys}."},
+        "nl": {"one": "onbekende sleutel: {unknown}; de mogelijke sleutels zijn {keys}.",
+               "other": "onbekende sleutels: {unknown}; de mogelijke sleutels zijn {keys}."},
+        "en": {"one": "unknown key {unknown}; the keys are {keys}.",
+               "other": "unknown keys {unknown}; the keys are {keys}."},
     },
     "mapping_spec_version": {
         "fr": "la version {version} n'est pas prise en charge (ce produit lit les versions 1 à {latest}).",
@@ -69,9 +73,12 @@ TEXTS = {
         "en": "say which column holds the territory code: \"territory\": {\"column\": NAME}.",
     },
     "mapping_spec_territory_keys": {
-        "fr": "clé(s) inconnue(s) dans 'territory' : {bad} ; les clés possibles sont {keys}.",
-        "nl": "onbekende sleutel(s) in 'territory': {bad}; de mogelijke sleutels zijn {keys}.",
-        "en": "unknown territory key(s) {bad}; the keys are {keys}.",
+        "fr": {"one": "clé inconnue dans 'territory' : {bad} ; les clés possibles sont {keys}.",
+               "other": "clés inconnues dans 'territory' : {bad} ; les clés possibles sont {keys}."},
+        "nl": {"one": "onbekende sleutel in 'territory': {bad}; de mogelijke sleutels zijn {keys}.",
+               "other": "onbekende sleutels in 'territory': {bad}; de mogelijke sleutels zijn {keys}."},
+        "en": {"one": "unknown territory key {bad}; the keys are {keys}.",
+               "other": "unknown territory keys {bad}; the keys are {keys}."},
     },
     "mapping_spec_pad": {
         "fr": "le 'pad' de 'territory' est le nombre de chiffres auquel compléter les codes numériques par des "
@@ -109,9 +116,12 @@ TEXTS = {
         "en": "'years_in_columns' needs the indicator the values belong to: {\"indicator\": \"ECO06\"}.",
     },
     "mapping_spec_years_keys": {
-        "fr": "clé(s) inconnue(s) dans 'years_in_columns' : {bad} ; les clés possibles sont {keys}.",
-        "nl": "onbekende sleutel(s) in 'years_in_columns': {bad}; de mogelijke sleutels zijn {keys}.",
-        "en": "unknown years_in_columns key(s) {bad}; the keys are {keys}.",
+        "fr": {"one": "clé inconnue dans 'years_in_columns' : {bad} ; les clés possibles sont {keys}.",
+               "other": "clés inconnues dans 'years_in_columns' : {bad} ; les clés possibles sont {keys}."},
+        "nl": {"one": "onbekende sleutel in 'years_in_columns': {bad}; de mogelijke sleutels zijn {keys}.",
+               "other": "onbekende sleutels in 'years_in_columns': {bad}; de mogelijke sleutels zijn {keys}."},
+        "en": {"one": "unknown years_in_columns key {bad}; the keys are {keys}.",
+               "other": "unknown years_in_columns keys {bad}; the keys are {keys}."},
     },
     "mapping_spec_years_columns": {
         "fr": "'years_in_columns.columns' est une liste de noms de colonnes.",
@@ -188,6 +198,26 @@ TEXTS = {
     },
     # The command line says which document was refused, as the English message of a MappingError does.
     "cli_mapping_refused": {"fr": "Correspondance : {detail}", "nl": "Koppeling: {detail}", "en": "Mapping: {detail}"},
+    # save-mapping: saved, but its indicators are not in the store yet (`n` of them, named).
+    "cli_mapping_unknown_indicators": {
+        "fr": {"one": "Attention : la correspondance nomme {n} indicateur que cette base n'a pas : {names}. "
+                      "Ajoutez-le à la table des indicateurs avant d'importer avec cette correspondance, ou "
+                      "corrigez le code et enregistrez-la de nouveau.",
+               "other": "Attention : la correspondance nomme {n} indicateurs que cette base n'a pas : {names}. "
+                        "Ajoutez-les à la table des indicateurs avant d'importer avec cette correspondance, ou "
+                        "corrigez les codes et enregistrez-la de nouveau."},
+        "nl": {"one": "Let op: de koppeling noemt {n} indicator die deze databank niet heeft: {names}. Voeg hem "
+                      "toe aan de indicatortabel voordat u met deze koppeling importeert, of verbeter de code en "
+                      "sla haar opnieuw op.",
+               "other": "Let op: de koppeling noemt {n} indicatoren die deze databank niet heeft: {names}. Voeg ze "
+                        "toe aan de indicatortabel voordat u met deze koppeling importeert, of verbeter de codes en "
+                        "sla haar opnieuw op."},
+        "en": {"one": "Note: the mapping names {n} indicator this store does not have: {names}. Add it to the "
+                      "indicator table before importing with this mapping, or correct the code and save it again.",
+               "other": "Note: the mapping names {n} indicators this store does not have: {names}. Add them to "
+                        "the indicator table before importing with this mapping, or correct the codes and save "
+                        "it again."},
+    },
     # The Data page's mapping step (pages/data.py).
     "mapping_json_invalid": {
         "fr": "le JSON ne se lit pas ligne {line}, colonne {column} : vérifiez les guillemets, les virgules et "
@@ -195,6 +225,17 @@ TEXTS = {
         "nl": "de JSON is niet leesbaar op regel {line}, kolom {column}: controleer de aanhalingstekens, komma's "
               "en accolades.",
         "en": "the JSON cannot be read at line {line}, column {column}: check the quotes, commas and braces.",
+    },
+    "mapping_cannot_apply": {
+        "fr": "cette correspondance ne s'applique pas à ce fichier : vérifiez les colonnes et les filtres qu'elle "
+              "nomme.",
+        "nl": "deze koppeling past niet op dit bestand: controleer de kolommen en filters die ze noemt.",
+        "en": "this mapping does not apply to this file: check the columns and filters it names.",
+    },
+    "mapping_json_not_text": {
+        "fr": "le fichier n'est pas du texte UTF-8 : enregistrez le JSON en UTF-8.",
+        "nl": "het bestand is geen UTF-8-tekst: sla de JSON op in UTF-8.",
+        "en": "the file is not UTF-8 text: save the JSON as UTF-8.",
     },
     "mapping_json_unreadable": {
         "fr": "le JSON est trop long ou trop imbriqué pour être lu.",
@@ -210,4 +251,31 @@ TEXTS = {
         "en": "No column of numbers was recognised: say which columns hold values in the full mapping (JSON) "
               "below.",
     },
+    # The period, flag and filters of a new mapping (pages/data.py _period_form, _flag_form, _filters_form).
+    "mapping_period_column": {"fr": "Colonne de la période", "nl": "Kolom met de periode",
+                              "en": "Column of the period"},
+    "mapping_period_fixed": {"fr": "aucune : une période fixe, tapée ci-dessous",
+                             "nl": "geen: een vaste periode, hieronder getypt",
+                             "en": "none: a fixed period, typed below"},
+    "mapping_period_as": {"fr": "Lire la période", "nl": "De periode lezen", "en": "Read the period"},
+    "mapping_period_as_written": {"fr": "telle qu'écrite (2020, 2020-Q1, 2020-03)",
+                                  "nl": "zoals geschreven (2020, 2020-Q1, 2020-03)",
+                                  "en": "as written (2020, 2020-Q1, 2020-03)"},
+    "mapping_period_as_year": {"fr": "l'année d'une date (30/09/2019 → 2019)",
+                               "nl": "het jaar van een datum (30/09/2019 → 2019)",
+                               "en": "the year of a date (30/09/2019 → 2019)"},
+    "mapping_period_as_quarter": {"fr": "le trimestre d'une date (30/09/2019 → 2019-Q3)",
+                                  "nl": "het kwartaal van een datum (30/09/2019 → 2019-Q3)",
+                                  "en": "the quarter of a date (30/09/2019 → 2019-Q3)"},
+    "mapping_period_as_month": {"fr": "le mois d'une date (30/09/2019 → 2019-09)",
+                                "nl": "de maand van een datum (30/09/2019 → 2019-09)",
+                                "en": "the month of a date (30/09/2019 → 2019-09)"},
+    "mapping_flag_column": {"fr": "Colonne des marques de qualité (p, e…)",
+                            "nl": "Kolom met de kwaliteitsmarkeringen (p, e…)",
+                            "en": "Column of the flags (p, e…)"},
+    "mapping_flag_none": {"fr": "aucune", "nl": "geen", "en": "none"},
+    # Said as in the suggestion `keep_one_unit` (problem_messages.py), which names this choice.
+    "mapping_filter": {"fr": "Garder les lignes dont {column} vaut",
+                       "nl": "Rijen behouden waarvan {column} gelijk is aan", "en": "Keep the rows whose {column} is"},
+    "mapping_filter_all": {"fr": "toutes (aucun filtre)", "nl": "alle (geen filter)", "en": "all (no filter)"},
 }

@@ -106,15 +106,5 @@ TEXTS = {
               "Context indicators are not counted.",
     },
     "axis_actions_count": {"fr": "Nombre d'actions", "nl": "Aantal acties", "en": "Number of actions"},
-    # plural forms chosen by babel's CLDR rule (one / other) for `behind_<periodicity>`
-    "behind_annual_one": {"fr": "{n} an de retard", "nl": "{n} jaar achter", "en": "{n} year behind"},
-    "behind_annual_other": {"fr": "{n} ans de retard", "nl": "{n} jaar achter", "en": "{n} years behind"},
-    "behind_quarterly_one": {"fr": "{n} trimestre de retard", "nl": "{n} kwartaal achter", "en": "{n} quarter behind"},
-    "behind_quarterly_other": {"fr": "{n} trimestres de retard", "nl": "{n} kwartalen achter",
-                               "en": "{n} quarters behind"},
-    "behind_monthly_one": {"fr": "{n} mois de retard", "nl": "{n} maand achter", "en": "{n} month behind"},
-    "behind_monthly_other": {"fr": "{n} mois de retard", "nl": "{n} maanden achter", "en": "{n} months behind"},
-    "behind_multiannual_one": {"fr": "{n} cycle de retard", "nl": "{n} cyclus achter", "en": "{n} cycle behind"},
-    "behind_multiannual_other": {"fr": "{n} cycles de retard", "nl": "{n} cycli achter", "en": "{n} cycles behind"},
 }
 TEXTS["report_file_all"] = {"fr": "strategie", "nl": "strategie", "en": "strategy"}   # a file name's scope word

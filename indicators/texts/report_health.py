@@ -94,19 +94,22 @@ TEXTS = {
                                    "jalon (losange) et la "
                                    "projection de la tendance jusqu'à l'année cible (tirets gris). La projection aide "
                                    "à lire ; elle ne change jamais le statut. Un losange ouvert signale une valeur "
-                                   "provisoire, estimée ou une rupture de série.",
+                                   "provisoire, estimée ou une rupture de série. Après une rupture de série, la "
+                                   "trajectoire et la projection partent de la rupture (trait vertical violet).",
                              "nl": "Op de grafieken: de waargenomen waarden per gebied{sides}, het streefpad "
                                    "van referentie tot streefwaarde (stippellijn, ster bij de streefwaarde), de "
                                    "mijlpaal (ruit) en de "
                                    "projectie van de trend tot het doeljaar (grijze streepjes). De projectie helpt "
                                    "lezen; ze verandert de status nooit. Een open ruit markeert een voorlopige of "
-                                   "geschatte waarde of een breuk in de reeks.",
+                                   "geschatte waarde of een breuk in de reeks. Na een breuk in de reeks beginnen het "
+                                   "streefpad en de projectie bij de breuk (paarse verticale lijn).",
                              "en": "On the charts: observed values by territory{sides}, the target path from "
                                    "baseline to target (dotted, a star at the target), the milestone (diamond) and "
                                    "the projection of the trend to "
                                    "the target year (grey dashes). The projection is a reading aid; it never changes "
                                    "the status. An open diamond marks a provisional or estimated value or a break in "
-                                   "series."},
+                                   "series. After a break in series, the path and the projection start at the break "
+                                   "(purple vertical line)."},
     "report_method_more": {"fr": "La méthode complète, avec des exemples chiffrés, est sur la page Méthodologie du "
                                  "tableau de bord.",
                            "nl": "De volledige methode, met uitgewerkte voorbeelden, staat op de pagina Methodologie "
@@ -229,8 +232,9 @@ TEXTS = {
                                        "territory not covered by the indicator."},
     "health_not_covered": {"fr": "non couvert par l'indicateur", "nl": "niet gedekt door de indicator",
                            "en": "not covered by the indicator"},
-    "health_cell": {"fr": "{n} territoire(s) sur {expected}", "nl": "{n} van {expected} gebied(en)",
-                    "en": "{n} of {expected} territory(ies)"},
+    "health_cell": {"fr": {"one": "{n} territoire sur {expected}", "other": "{n} territoires sur {expected}"},
+                    "nl": {"one": "{n} gebied van de {expected}", "other": "{n} gebieden van de {expected}"},
+                    "en": {"one": "{n} territory out of {expected}", "other": "{n} territories out of {expected}"}},
     "health_flows_note": {"fr": "Indicateurs de flux ({ids}) : comptés par couple origine → destination ; ils ne "
                                 "figurent pas dans la matrice par territoire.",
                           "nl": "Stroomindicatoren ({ids}): geteld per paar herkomst → bestemming; ze staan niet in de "
@@ -254,12 +258,17 @@ TEXTS = {
     "fresh_due": {"fr": "attendue", "nl": "verwacht", "en": "due"},
     "fresh_overdue": {"fr": "en retard", "nl": "achterstallig", "en": "overdue"},
     "fresh_no_data": {"fr": "aucune donnée", "nl": "geen gegevens", "en": "no data"},
-    "behind_annual": {"fr": "{n} an(s) de retard", "nl": "{n} jaar achter", "en": "{n} year(s) behind"},
-    "behind_quarterly": {"fr": "{n} trimestre(s) de retard", "nl": "{n} kwarta(a)l(en) achter",
-                         "en": "{n} quarter(s) behind"},
-    "behind_monthly": {"fr": "{n} mois de retard", "nl": "{n} maand(en) achter", "en": "{n} month(s) behind"},
-    "behind_multiannual": {"fr": "{n} cycle(s) de retard", "nl": "{n} cyclus/cycli achter",
-                           "en": "{n} cycle(s) behind"},
+    # `behind_<periodicity>`: plural forms (i18n.py's module docstring)
+    "behind_annual": {"fr": {"one": "{n} an de retard", "other": "{n} ans de retard"}, "nl": "{n} jaar achter",
+                      "en": {"one": "{n} year behind", "other": "{n} years behind"}},
+    "behind_quarterly": {"fr": {"one": "{n} trimestre de retard", "other": "{n} trimestres de retard"},
+                         "nl": {"one": "{n} kwartaal achter", "other": "{n} kwartalen achter"},
+                         "en": {"one": "{n} quarter behind", "other": "{n} quarters behind"}},
+    "behind_monthly": {"fr": "{n} mois de retard", "nl": {"one": "{n} maand achter", "other": "{n} maanden achter"},
+                       "en": {"one": "{n} month behind", "other": "{n} months behind"}},
+    "behind_multiannual": {"fr": {"one": "{n} cycle de retard", "other": "{n} cycles de retard"},
+                           "nl": {"one": "{n} cyclus achter", "other": "{n} cycli achter"},
+                           "en": {"one": "{n} cycle behind", "other": "{n} cycles behind"}},
     "cell_value": {"fr": "valeur", "nl": "waarde", "en": "value"},
     "cell_flagged": {"fr": "valeur signalée", "nl": "gemarkeerde waarde", "en": "flagged value"},
     "cell_missing": {"fr": "manquante", "nl": "ontbrekend", "en": "missing"},

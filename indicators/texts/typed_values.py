@@ -37,8 +37,16 @@ TEXTS = {
     "typed_formula_error": {"fr": "{indicator} : « {text} » est une erreur de formule du tableur, pas un nombre.",
                             "nl": "{indicator}: '{text}' is een formulefout van het rekenblad, geen getal.",
                             "en": "{indicator}: '{text}' is a spreadsheet's formula error, not a number."},
-    "typed_too_large": {"fr": "{indicator} : « {text} » est trop grand.", "nl": "{indicator}: '{text}' is te groot.",
-                        "en": "{indicator}: '{text}' is too large."},
+    "typed_too_large": {"fr": "{indicator} : « {text} » est trop grand (le plus grand nombre enregistré est 1e300).",
+                        "nl": "{indicator}: '{text}' is te groot (het grootste opgeslagen getal is 1e300).",
+                        "en": "{indicator}: '{text}' is too large (the largest number stored is 1e300)."},
+    # parsing.SMALLEST: a number that would be stored as 0 (`1e-400`) is refused, never stored as zero.
+    "typed_too_small": {"fr": "{indicator} : « {text} » est trop petit : il serait enregistré comme 0 (hors 0, le plus "
+                              "petit nombre enregistré est 1e-300).",
+                        "nl": "{indicator}: '{text}' is te klein: het zou als 0 worden opgeslagen (behalve 0 is het "
+                              "kleinste opgeslagen getal 1e-300).",
+                        "en": "{indicator}: '{text}' is too small: it would be stored as 0 (apart from 0, the smallest "
+                              "number stored is 1e-300)."},
     "typed_no_value": {"fr": "{indicator} : « {text} » veut dire « pas de valeur » ; laissez la case vide.",
                        "nl": "{indicator}: '{text}' betekent 'geen waarde'; laat het vak leeg.",
                        "en": "{indicator}: '{text}' means 'no value'; leave the box empty."},

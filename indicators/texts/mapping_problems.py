@@ -1,0 +1,63 @@
+"""Problems of a mapped file (indicators/mappings/apply.py): what the mapping expects and the file lacks.
+Registered in problem_messages.MESSAGES."""
+
+TEXTS: dict = {}
+
+MESSAGES = {
+    "mapping_sheet_missing": {
+        "en": "The mapping reads the sheet “{sheet}”, which this workbook does not have (its sheets: {found}).",
+        "fr": "La correspondance lit la feuille « {sheet} », que ce classeur n'a pas (ses feuilles : {found}).",
+        "nl": "De koppeling leest het blad „{sheet}”, dat deze werkmap niet heeft (zijn bladen: {found}).",
+    },
+    "mapping_header_unreadable": {
+        "en": "The mapping reads the header on row {row}, where this file has no readable header: check the "
+              "mapping's header_row.",
+        "fr": "La correspondance lit l'en-tête à la ligne {row}, où ce fichier n'a pas d'en-tête lisible : "
+              "vérifiez le header_row de la correspondance.",
+        "nl": "De koppeling leest de kopregel op rij {row}, waar dit bestand geen leesbare kopregel heeft: "
+              "controleer de header_row van de koppeling.",
+    },
+    # A mapped file's column of units holds several in the rows kept (mappings/apply.py _mixed_units).
+    "mixed_units": {
+        "en": "Column {column} holds several units in the rows the mapping keeps ({units}): values in different "
+              "units would be stored under one indicator.",
+        "fr": "La colonne {column} contient plusieurs unités dans les lignes que la correspondance garde ({units}) : "
+              "des valeurs en unités différentes seraient enregistrées sous un même indicateur.",
+        "nl": "Kolom {column} bevat meerdere eenheden in de rijen die de koppeling behoudt ({units}): waarden in "
+              "verschillende eenheden zouden onder één indicator worden opgeslagen.",
+    },
+}
+
+SUGGESTIONS = {
+    # A mapping whose columns the file does not have (mappings/apply.py): the mapping, not the file, to change.
+    "mapping_does_not_fit": {
+        "en": "The mapping '{name}' does not fit this file: it reads columns this file does not have ({missing}). "
+              "Choose the mapping made for this layout, or correct these column names in the mapping (case and "
+              "accents do not matter).",
+        "fr": "La correspondance « {name} » ne convient pas à ce fichier : elle lit des colonnes que ce fichier n'a "
+              "pas ({missing}). Choisissez la correspondance faite pour cette présentation, ou corrigez ces noms "
+              "de colonnes dans la correspondance (majuscules et accents ne comptent pas).",
+        "nl": "De koppeling '{name}' past niet bij dit bestand: ze leest kolommen die dit bestand niet heeft "
+              "({missing}). Kies de koppeling die voor deze opmaak is gemaakt, of verbeter deze kolomnamen in de "
+              "koppeling (hoofdletters en accenten tellen niet).",
+    },
+    "mapping_does_not_fit_unnamed": {
+        "en": "The mapping does not fit this file: it reads columns this file does not have ({missing}). Name the "
+              "file's own columns in the mapping (case and accents do not matter).",
+        "fr": "La correspondance ne convient pas à ce fichier : elle lit des colonnes que ce fichier n'a pas "
+              "({missing}). Indiquez dans la correspondance les colonnes du fichier (majuscules et accents ne "
+              "comptent pas).",
+        "nl": "De koppeling past niet bij dit bestand: ze leest kolommen die dit bestand niet heeft ({missing}). "
+              "Noem in de koppeling de kolommen van het bestand zelf (hoofdletters en accenten tellen niet).",
+    },
+    "keep_one_unit": {
+        "en": "Keep the rows of one unit: on the Data page, choose it under 'Keep the rows whose {column} is'; in "
+              "the mapping's JSON, add \"filters\": [{{\"column\": \"{column}\", \"equals\": \"{first}\"}}].",
+        "fr": "Gardez les lignes d'une seule unité : sur la page Données, choisissez-la sous « Garder les lignes "
+              "dont {column} vaut » ; dans le JSON de la correspondance, ajoutez \"filters\": [{{\"column\": "
+              "\"{column}\", \"equals\": \"{first}\"}}].",
+        "nl": "Behoud de rijen van één eenheid: kies ze op de pagina Gegevens onder 'Rijen behouden waarvan "
+              "{column} gelijk is aan'; voeg in de JSON van de koppeling \"filters\": [{{\"column\": "
+              "\"{column}\", \"equals\": \"{first}\"}}] toe.",
+    },
+}
