@@ -10,8 +10,6 @@ D4, D5, D10).
   what to do, and with no English detail in a French or Dutch message."""
 from __future__ import annotations
 
-import io
-import zipfile
 
 import pytest
 
@@ -20,6 +18,7 @@ from indicators.importing import validate_files
 from indicators.reading import read_file
 
 from .helpers import store_with_framework, workbook, zip_of
+from .workbooks import hand_zipped
 
 
 def _xlsx(sheets: dict[str, list[list]], formats: dict[tuple[str, str], str] | None = None) -> bytes:
@@ -91,37 +90,10 @@ def test_a_percentage_cell_is_written_with_its_sign_and_the_sheets_decimal_mark(
 
 def _shared_string_reuse(chars: int, rows: int) -> bytes:
     """The findings' file: one long shared string, used by the 4 cells of each row (a few KB packed)."""
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     long = "MOB04" + " A" * (chars // 2)
-    parts = {
-        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
-        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType='
-        '"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        f'relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-        '</Relationships>',
-        "xl/workbook.xml": f'<?xml version="1.0"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet name="observations"'
-        ' sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/'
-        f'sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
-        '</Relationships>',
-        "xl/sharedStrings.xml": f'<?xml version="1.0"?><sst {ns}>' + "".join(
-            f"<si><t>{s}</t></si>" for s in ["indicator_id", "territory_id", "period", "value", long]) + "</sst>",
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>' + "".join(   # string 4 below the header
-            f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>{i if r == 1 else 4}</v></c>' for i, c in enumerate("ABCD"))
-            + "</row>" for r in range(1, rows + 2)) + "</sheetData></worksheet>",
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
+    cells = [f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>{i if r == 1 else 4}</v></c>'
+                                        for i, c in enumerate("ABCD")) + "</row>" for r in range(1, rows + 2)]
+    return hand_zipped([row.encode() for row in cells], ["indicator_id", "territory_id", "period", "value", long])
 
 
 def test_a_shared_string_reused_past_the_text_limit_is_refused_by_the_limit(monkeypatch):
