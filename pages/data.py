@@ -258,7 +258,7 @@ def _table_label(kind: str | None, lang: str) -> str:
     """The kind of data in the planner's words (Waarnemingen), its schema name beside for the templates."""
     from indicators.schema import TABLES
 
-    return f"{getattr(TABLES[kind], f'label_{lang}')} ({kind})" if kind in TABLES else "?"
+    return f"{getattr(TABLES[kind], f'label_{lang}')} ({kind})" if kind in TABLES else t("cli_unrecognised", lang)
 
 
 def _sep(sep: str | None) -> str:

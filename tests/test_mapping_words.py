@@ -63,3 +63,11 @@ def test_an_sdmx_csv_file_is_a_foreign_layout_never_a_broken_indicators_table(tm
     assert [p.code for p in checked.problems] == ["unknown_table"]
     assert checked.files[0]["kind"] is None
     assert "Eurostat" in checked.problems[0].message("en") + str(checked.problems[0].suggestion)
+
+
+def test_the_data_page_names_an_unrecognised_table_in_words():
+    # "What was detected" wrote "?" in the table column of a file of another layout
+    from pages.data import _table_label
+
+    assert _table_label(None, "fr") == "non reconnue" and _table_label(None, "nl") == "niet herkend"
+    assert _table_label("observations", "en").endswith("(observations)")
