@@ -33,7 +33,8 @@ def observations_of(version, indicator_id: str, territories: tuple[str, ...], pe
 @st.cache_data(show_spinner=False, max_entries=16)
 def assessment_of(version, method: str, indicator_id: str, territories: tuple[str, ...],
                   period_from: str | None, period_to: str | None) -> pd.DataFrame:
-    """The indicator's statuses per territory, from the observations the filters keep."""
+    """The indicator's statuses per territory: the chosen territories' whole series, judged by the engine within
+    the period (a break in series before `from` still counts: progress/window.py)."""
     if not territories and not period_from and not period_to:
         assessed, _ = common.assessment(version, method)
         return assessed[assessed["indicator_id"] == indicator_id].reset_index(drop=True)
