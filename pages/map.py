@@ -175,8 +175,9 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             unit, dec = unit_of(indicator, lang), indicator.get("decimals")
             label = i18n.name(indicator, "name", lang) or iid
             # the period's own value, labelled with its own period (2024-12), as the map draws it
+            # the unit beside the number too: a long name cuts the label before its unit (240 px card)
             st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
-                      map_classes.fmt(r["value"], lang, dec))
+                      map_classes.fmt(r["value"], lang, dec, unit), help=f"{label} ({r['period']})")
             if iid in status.index:
                 st.markdown(widgets.status_badge(status[iid], lang, flt.method, iid in with_target))
                 a = here.loc[iid].to_dict()

@@ -233,7 +233,8 @@ def test_utf16_and_utf32_with_or_without_bom_are_read(codec, encoding):
 
 def test_a_binary_file_with_many_nuls_is_still_binary():
     raw = bytes(range(256)) * 4 + bytes(4096)
-    _only(read_file(raw, "junk.csv"), "binary_file")
+    problem = _only(read_file(raw, "junk.csv"), "binary_file")   # not taken for UTF-16/32 without a BOM
+    assert problem.file == "junk.csv" and "\x00" not in problem.message("fr")
 
 
 def test_a_csv_named_xlsx_is_read_as_the_csv_it_is_and_junk_named_xlsx_is_still_a_damaged_workbook():

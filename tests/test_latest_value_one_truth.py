@@ -218,7 +218,7 @@ def test_the_quarterly_header_reads_143_as_a_mean(periods_url):
 def test_the_map_card_labels_the_months_value_with_its_month_and_the_status_with_the_mean(periods_url):
     at = open_page("pages/map.py", {"lang": "nl", "indicator": "M", "territory": "59350"})
     metric = next(m for m in at.metric if "Maandelijks" in m.label)
-    assert "2024-12" in metric.label and metric.value == "1.102"
+    assert "2024-12" in metric.label and metric.value == "1.102\u00a0personen"   # the unit beside the number
     captions = [c.value for c in at.caption]
     assert "Status beoordeeld op 2024, jaargemiddelde: 1.097\u00a0personen" in captions, captions
     # the card's list of values: each with its own period, never cut to a table's first columns

@@ -769,6 +769,8 @@ def test_map_page_draws_a_choropleth_and_the_border_with_saved_boundaries(store)
     # The chosen territory's card: name, latest values, link to the explorer.
     assert "Lille" in [s.value for s in at.subheader]
     assert any(m.label.startswith("Population (habitants, 20") for m in at.metric)   # the unit in French
+    # and beside the number, which a long name's cut label would hide
+    assert any(m.label.startswith("Population (") and m.value.endswith("habitants") for m in at.metric)
 
 
 def test_map_page_shows_flows_of_a_flow_indicator(store):

@@ -101,7 +101,7 @@ TEXTS = {
     "map_panel_empty": {"fr": "Cliquez sur un territoire de la carte pour voir sa fiche ici.",
                         "nl": "Klik op een gebied op de kaart om hier de fiche te zien.",
                         "en": "Click a territory on the map to see its card here."},
-    "map_open_explorer": {"fr": "Ouvrir dans l'explorateur d'indicateurs", "nl": "Openen in de indicatorverkenner",
+    "map_open_explorer": {"fr": "Voir dans l'explorateur", "nl": "Openen in de indicatorverkenner",
                           "en": "Open in the indicator explorer"},
     "map_latest_values": {"fr": "Dernières valeurs des indicateurs filtrés", "nl": "Laatste waarden van de gefilterde "
                           "indicatoren", "en": "Latest values of the filtered indicators"},

@@ -203,7 +203,7 @@ def test_without_boundaries_the_map_shows_circles_and_a_click_sets_the_filter(pa
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"territory=59350"), timeout=15_000)
     expect(page.get_by_role("heading", name="Lille", exact=True)).to_be_visible()
-    expect(page.get_by_role("link", name="Ouvrir dans l'explorateur d'indicateurs")).to_be_visible()
+    expect(page.get_by_role("link", name="Voir dans l'explorateur")).to_be_visible()
     assert query(page)["territory"] == ["59350"]
     no_error(page)
     page.wait_for_timeout(800)
