@@ -149,8 +149,7 @@ def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: 
             partners = SQL_TABLES["partners"]
             if conn.execute(sa.select(partners.c.partner_id).where(partners.c.partner_id == partner_id)).first() \
                     is None:
-                raise StoreError(f"Unknown partner {partner_id!r}.", key="account_unknown_partner",
-                                 partner=partner_id)
+                _unknown_partner(conn, partner_id)
         found = conn.execute(sa.select(accounts).where(sa.func.lower(accounts.c.email) == email)).first()
         if found is None:
             values = {"role": role, "partner_id": partner_id, "name": name, "created_at": _now(),
@@ -162,6 +161,8 @@ def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: 
             raise AccountExists(f"An account exists for {email} ({found.role}); nothing was changed.",
                                 key="account_exists", email=found.email, role=found.role,
                                 partner=found.partner_id or "")
+        if found.role == "admin" and role != "admin":
+            _not_last_admin(conn, found.email)
         values = {"role": role, "partner_id": partner_id, "name": name or found.name}
         if password:
             values["password_hash"] = hash_password(password)
@@ -169,11 +170,40 @@ def add_account(engine: Engine, by: Account, email: str, role: str, partner_id: 
     return Account(found.email, role, partner_id, values["name"])
 
 
+def _unknown_partner(conn, partner_id: str) -> None:
+    """Refuse a partner code the partners table does not hold, with the known code it most likely meant
+    (another letter case, a typo), as the import suggests one."""
+    from .cross_checks import nearest_code
+
+    known = [str(p) for (p,) in conn.execute(sa.select(SQL_TABLES["partners"].c.partner_id))]
+    near = nearest_code(partner_id, known)
+    if near:
+        raise StoreError(f"Unknown partner {partner_id!r}. Did you mean {near}?", key="account_unknown_partner_near",
+                         partner=partner_id, near=near)
+    raise StoreError(f"Unknown partner {partner_id!r}.", key="account_unknown_partner", partner=partner_id)
+
+
+def _not_last_admin(conn, email: str) -> None:
+    """The last admin account is neither removed nor given another role: someone must manage accounts."""
+    others = conn.execute(sa.select(sa.func.count()).select_from(accounts)
+                          .where(accounts.c.role == "admin", accounts.c.email != email)).scalar()
+    if not others:
+        raise StoreError(f"{email} is the only admin account; nothing was changed.", key="account_last_admin",
+                         email=email)
+
+
 def remove_account(engine: Engine, by: Account, email: str) -> bool:
+    """Remove an account (admin only); False when the address has none. The last admin is kept."""
     require(by, "manage_accounts")
     ensure(engine)
+    email = (email or "").strip().lower()
     with engine.begin() as conn:
-        return conn.execute(accounts.delete().where(accounts.c.email == email.strip().lower())).rowcount > 0
+        found = conn.execute(sa.select(accounts.c.role).where(accounts.c.email == email)).first()
+        if found is None:
+            return False
+        if found.role == "admin":
+            _not_last_admin(conn, email)
+        return conn.execute(accounts.delete().where(accounts.c.email == email)).rowcount > 0
 
 
 def find(engine: Engine, email: str | None) -> Account | None:

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from . import limits
+from .cli_files import missing_files, os_reason, shown_name
+from .cli_store import db_url_problem, missing_sqlite_file, missing_sqlite_folder, opened, shown_url
 from .problems import errors
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -159,10 +161,10 @@ def _print_problems(problems, lang: str) -> None:
     for (file, where_column, text), rows in notes.items():
         # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
         word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
-        where = _shown_name(file) + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
+        where = shown_name(file) + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
         print(f"{where}: {t('cli_note', lang)}: {text}")
     for p in problems:
-        where = _shown_name(p.file) + (f", {row} {p.row}" if p.row else "") + at(p)
+        where = shown_name(p.file) + (f", {row} {p.row}" if p.row else "") + at(p)
         if p.severity != "error":
             continue
         value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""
@@ -189,7 +191,7 @@ def _print_files(files, lang: str) -> None:
     for f in files:
         sep = {";": "';'", ",": "','", "\t": t("cli_tab", lang), "|": "'|'"}.get(f.get("separator"), "-")
         kind = KIND_NAMES.get(f.get("kind") or "", {}).get(lang) or t("cli_unrecognised", lang)
-        print(t("cli_file_line", lang, file=_shown_name(f["file"]), kind=kind, rows=number(f["rows"], lang, 0),
+        print(t("cli_file_line", lang, file=shown_name(f["file"]), kind=kind, rows=number(f["rows"], lang, 0),
                 encoding=encoding_name(f.get("encoding")), sep=sep, decimal=f.get("decimal")))
 
 
@@ -204,15 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_password()
     # A --db that names no database (not a URL, an unknown kind, a driver not installed, a folder that is
     # not there) or one that cannot be reached is a usage error (2): exit 1 says the user's file is invalid.
-    bad = _db_url_problem(args.db)
+    bad = db_url_problem(args.db)
     if bad:
-        print(t("cli_db_bad_url", lang, url=_shown_url(args.db), detail=bad), file=sys.stderr)
+        print(t("cli_db_bad_url", lang, url=shown_url(args.db), detail=bad), file=sys.stderr)
         return USAGE
     try:
         if args.command == "init":
             from .store import is_empty, load_demo
 
-            engine = _opened(open_store, args.db, lang)
+            engine = opened(open_store, args.db, lang)
             if engine is None:
                 return USAGE
             if args.demo:
@@ -224,16 +226,16 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(t("cli_schema_ready", lang))
             return OK
-        missing = _missing_sqlite_file(args.db)
+        missing = missing_sqlite_file(args.db)
         if missing and args.command != "import":
             # Reading a mistyped path must not create an empty store there.
             print(t("cli_no_store", lang, url=missing), file=sys.stderr)
             return USAGE
-        folder = _missing_sqlite_folder(args.db)
+        folder = missing_sqlite_folder(args.db)
         if folder:   # import creates a missing store file, not its folder: that is a typo (init creates both)
-            print(t("cli_db_no_folder", lang, folder=folder, url=_shown_url(args.db)), file=sys.stderr)
+            print(t("cli_db_no_folder", lang, folder=folder, url=shown_url(args.db)), file=sys.stderr)
             return USAGE
-        engine = _opened(open_default, args.db, lang)
+        engine = opened(open_default, args.db, lang)
         if engine is None:
             return USAGE
         return COMMANDS[args.command](engine, args)
@@ -252,89 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, SQLAlchemyError):
             print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
             return INVALID
+        if isinstance(exc, OSError) and exc.filename is not None:   # a file the system refused: a usage error
+            print(t("cli_file_refused", lang, file=shown_name(str(exc.filename)), reason=os_reason(exc, lang)),
+                  file=sys.stderr)
+            return USAGE
         if os.environ.get("INDICATORS_DEBUG"):
             raise
         print(t("cli_unexpected", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return INVALID
 
 
-def _db_url_problem(url: str | None) -> str | None:
-    """Why the store's URL (--db, else $INDICATORS_DB_URL) names no database this program can open, in
-    a few words (the error's kind), before any connection; None when it can be tried."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from .store import database_url
-
-    try:
-        make_url(database_url(url)).get_dialect().import_dbapi()   # the kind of database, then its driver
-    except ArgumentError as exc:   # not a URL; an unknown kind (NoSuchModuleError is one)
-        return type(exc).__name__
-    except ValueError as exc:   # a port that is not a number
-        return f"{type(exc).__name__}: {exc}"
-    except ImportError as exc:   # the driver is not installed
-        return f"{type(exc).__name__}: {exc.name or exc}"
-    return None
-
-
-def _shown_url(url: str | None) -> str:
-    """The store's URL as messages show it: never its password."""
-    import re
-
-    from sqlalchemy.engine import make_url
-
-    from .store import database_url
-
-    full = database_url(url)
-    try:
-        return make_url(full).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - not a URL: hide what would be a password all the same
-        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", full)
-
-
-def _opened(opener, url: str | None, lang: str):
-    """The store opened by `opener` (open_store, open_default), or None once said why it cannot be (a
-    server that does not answer, a file that is not a database): a usage error, the --db to check."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from .i18n import t
-
-    try:
-        return opener(url)
-    except SQLAlchemyError as exc:
-        print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
-        return None
-
-
-def _missing_sqlite_folder(url: str | None) -> str | None:
-    """The folder of an explicitly given SQLite store that does not exist, else None: a typo in --db,
-    never created by a command other than init."""
-    from .store import database_url, is_default
-
-    full = database_url(url)
-    if is_default(url) or not full.startswith("sqlite:///"):
-        return None
-    path = Path(full.removeprefix("sqlite:///"))
-    if str(path) == ":memory:" or full.startswith("sqlite:///file:"):   # SQLite's own URI form: its own path
-        return None
-    return None if path.parent.is_dir() else str(path.parent)
-
-
-def _missing_sqlite_file(url: str | None) -> str | None:
-    """The path of an explicitly given SQLite store that does not exist, else None."""
-    from .store import database_url, is_default
-
-    full = database_url(url)
-    if is_default(url) or not full.startswith("sqlite:///"):
-        return None
-    path = Path(full.removeprefix("sqlite:///"))
-    return None if path.exists() or str(path) == ":memory:" else str(path)
-
-
 def _validate(engine, args) -> int:
     from .importing import validate_files
 
-    if _missing(args.files, args.lang):
+    if missing_files(args.files, args.lang):
         return USAGE
     checked = validate_files(engine, args.files, expected_kind=args.table)
     if args.format == "json":
@@ -351,44 +284,10 @@ def _validate(engine, args) -> int:
     return OK if checked.ok else INVALID
 
 
-def _missing(files: list[str], lang: str) -> bool:
-    """Files named on the command line that are not there (a typo): a usage error, said in words."""
-    from .i18n import t
-
-    absent = [(f, _not_a_file(f)) for f in files]
-    absent = [(f, why) for f, why in absent if why]
-    for f, why in absent:
-        print(t(why, lang, file=_shown_name(f)), file=sys.stderr)
-    return bool(absent)
-
-
-def _not_a_file(name: str) -> str | None:
-    """Why a path named on the command line is no file to read (the text's key), None for a regular
-    file: a folder or a device (/dev/zero) is said as what it is, not as a typo."""
-    path = Path(name)
-    try:
-        if path.is_dir():
-            return "cli_is_folder"
-        if path.exists():
-            return None if path.is_file() else "cli_not_regular_file"
-    except (OSError, ValueError):   # a name too long for the system, or holding a NUL
-        pass
-    return "cli_no_such_file"
-
-
-def _shown_name(name: str) -> str:
-    """A file name as one line of the text report: a newline, a tab or another control character in it
-    is written escaped, as Python writes it (`\\n`), so that no name breaks or forges a report line."""
-    import unicodedata
-
-    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in ("Cc", "Zl", "Zp")
-                   else c for c in name)
-
-
 def _import(engine, args) -> int:
     from .importing import import_files
 
-    if _missing(args.files, args.lang):
+    if missing_files(args.files, args.lang):
         return USAGE
     account = None
     if args.account:   # as `rollback --as`: the account's rights are checked by the engine (accounts.import_as)
@@ -495,7 +394,7 @@ def _export(engine, args) -> int:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return USAGE
     except OSError as exc:
-        print(t("cli_export_cannot_write", args.lang, file=args.out, detail=exc.strerror or exc), file=sys.stderr)
+        print(t("cli_export_cannot_write", args.lang, file=args.out, detail=os_reason(exc, args.lang)), file=sys.stderr)
         return USAGE
     for path in written:
         print(path)
@@ -526,7 +425,7 @@ def _save_mapping(engine, args) -> int:
     try:
         spec = limits.load_json(Path(args.spec).read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        print(t("cli_cannot_read", args.lang, file=args.spec, detail=exc.strerror or exc), file=sys.stderr)
+        print(t("cli_cannot_read", args.lang, file=args.spec, detail=os_reason(exc, args.lang)), file=sys.stderr)
         return USAGE
     except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:   # said in words, never the library's
         print(t("cli_bad_json", args.lang, file=args.spec, detail=json_error_text(exc, args.lang)), file=sys.stderr)

@@ -5,6 +5,7 @@ on the tables it parsed; every problem names its file, spreadsheet row, column a
 """
 from __future__ import annotations
 
+import array
 import datetime
 import difflib
 import os
@@ -13,6 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import limits
 from .parsing import period_spans
 from .problems import Problem, capped
 from .schema import CODES, FRAMEWORK_TABLES, TABLES, Table
@@ -31,11 +33,13 @@ def per_file(frame: pd.DataFrame, at, column: str | None, code: str, make, heade
     at = np.asarray(at, dtype=np.int64)
     if not len(at):
         return []
-    files = frame["_file"].to_numpy()[at]
+    # Each position's file as a number: `_file` as a numpy array is a Python string a row (pandas' str
+    # columns are Arrow's), 50 MB for a file failing on each of its 700,000 rows.
+    files, names = pd.factorize(frame["_file"].iloc[at])
     file_rows = frame["_row"].to_numpy()[at]
     problems: list[Problem] = []
-    for file in pd.unique(files):
-        mine = files == file
+    for number, file in enumerate(names):
+        mine = files == number
         where = written(headers, file, column) if column else None
         positions = at[mine]
         problems.extend(capped(file, where, code, file_rows[mine],
@@ -60,12 +64,15 @@ def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str,
     if versions:
         complete = complete.assign(**{f"_version_{c}": complete[c].fillna("") for c in table.version
                                       if c in complete})
-    dup = complete.duplicated(subset=key + versions, keep="first").to_numpy()
+    # Each row's key as a group number, and the position of the first row of its group: a later row repeats
+    # a key. Found once, in arrays of numbers (a file repeating one key on a million rows paid for it three
+    # times: `duplicated`, the groups, then a groupby for each group's first row).
+    first = _first_of_key(complete, key + versions)
+    dup = first != np.arange(len(complete))
     if not dup.any():
         return []
-    positions = np.flatnonzero(frame.index.isin(complete.index))
-    group = complete.groupby(key + versions, sort=False, dropna=False).ngroup().to_numpy()
-    first = pd.Series(np.arange(len(complete))).groupby(group).transform("min").to_numpy()
+    positions = np.arange(len(frame)) if len(complete) == len(frame) else \
+        np.flatnonzero(frame.index.isin(complete.index))
     data_cols = [c for c in table.names if c not in key]
     # The first column whose value differs from the key's first row (-1: none, a plain duplicate).
     differing = np.full(len(complete), -1)
@@ -103,6 +110,19 @@ def key_problems(frame: pd.DataFrame, table: Table, headers, decimals: dict[str,
 
         problems.extend(per_file(frame, positions[conflict], name, "conflicting_key", make_conflict, headers))
     return problems
+
+
+def _first_of_key(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """For each row, the position of the first row with the same values in `columns` (empty ones alike)."""
+    group = frame.groupby(columns, sort=False, dropna=False).ngroup().to_numpy()
+    if not len(group):
+        return group
+    # Numbered as first seen (sort=False): a row opens its group where the highest number so far grows.
+    highest = np.maximum.accumulate(group)
+    opens = np.flatnonzero(highest > np.concatenate(([-1], highest[:-1])))
+    if len(opens) == int(highest[-1]) + 1 and np.array_equal(group[opens], np.arange(len(opens))):
+        return opens[group]
+    return pd.Series(np.arange(len(group))).groupby(group).transform("min").to_numpy()   # numbered otherwise
 
 
 def same_arrays(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -172,10 +192,10 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
             continue
         suggestions: dict[str, tuple | None] = {}
         sorted_codes = sorted(codes)
-        values = series.to_numpy()
 
-        def make(pos, file, where, col=col, values=values, suggestions=suggestions, sorted_codes=sorted_codes):
-            value = values[pos]
+        # Each cell read where a problem is made: the column as a numpy array is a Python string a row.
+        def make(pos, file, where, col=col, series=series, suggestions=suggestions, sorted_codes=sorted_codes):
+            value = series.iat[pos]
             if value not in suggestions:
                 probe = value.split("|")[0] if col.kind == CODES else value
                 close = nearest_code(probe, sorted_codes) if len(sorted_codes) < 50000 else None
@@ -186,12 +206,12 @@ def reference_problems(frame: pd.DataFrame, table: Table, known_codes: dict[str,
         problems.extend(per_file(frame, np.flatnonzero(mask), col.name, "unknown_code", make, headers))
     # Old territory codes are accepted; the user is told where the value goes.
     if table.name in ("observations", "targets") and "territory_id" in frame:
-        old = frame["territory_id"].map(lambda c: replaced.get(c)).notna() if replaced else None
+        old = frame["territory_id"].isin([c for c, nxt in replaced.items() if nxt]) if replaced else None
         if old is not None and old.any():
-            codes = frame["territory_id"].to_numpy()
+            codes = frame["territory_id"]
 
             def successor(pos, file, where):
-                code = codes[pos]
+                code = codes.iat[pos]
                 return Problem(file, int(frame["_row"].iat[pos]), where, code, "replaced_code",
                                {"code": code, "successor": replaced[code]},
                                ("attach_successor", {"successor": replaced[code]}), severity="notice")
@@ -374,36 +394,51 @@ def partner_problems(tables: dict[str, pd.DataFrame], partners: set[str], header
     if not partners:
         return []
     ordered = sorted(partners)
+    listed = limits.get("MAX_PROBLEMS_LISTED")
     problems: list[Problem] = []
     for kind, column in PARTNER_LISTS.items():
         if kind not in tables or column not in tables[kind]:
             continue
         frame = tables[kind]
-        found: dict[str, list[Problem]] = {}
+        # Per file and kind of problem: the first `listed` problems, and the row of every one (an array,
+        # not a Problem a cell: a file naming an unknown owner on each of its rows costs no more than its rows).
+        found: dict[str, dict[str, tuple[list[Problem], array.array]]] = {}
+        wheres: dict[str, str] = {}
+
+        def add(file, row, code, make):
+            kept, rows = found.setdefault(file, {}).setdefault(code, ([], array.array("q")))
+            rows.append(row)
+            if len(kept) < listed:
+                kept.append(make())
+
         for pos, cell in enumerate(frame[column].to_numpy(dtype=object)):
             if not isinstance(cell, str) or not cell.strip():
                 continue
             file, row = frame["_file"].iat[pos], int(frame["_row"].iat[pos])
-            where = written(headers, file, column)
+            where = wheres.get(file) or wheres.setdefault(file, written(headers, file, column))
             for part in (p.strip() for p in cell.split("|")):
                 pieces = [p for p in _OTHER_SEPARATORS.split(part) if p]
                 if len(pieces) > 1:
-                    found.setdefault(file, []).append(Problem(
+                    add(file, row, "partner_separator", lambda part=part, pieces=pieces: Problem(
                         file, row, where, cell, "partner_separator", {"part": part},
                         ("write_partners", {"codes": "|".join(pieces)}), severity="notice"))
                 for piece in pieces:
                     if piece in partners:
                         continue
-                    close = nearest_code(piece, ordered)
-                    found.setdefault(file, []).append(Problem(
-                        file, row, where, cell, "unknown_partner", {"part": piece},
-                        ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": "partners"}),
-                        severity="notice"))
-        for file, listed in found.items():
+
+                    def unknown(piece=piece):   # the nearest code is looked for only for a listed problem
+                        close = nearest_code(piece, ordered)
+                        return Problem(file, row, where, cell, "unknown_partner", {"part": piece},
+                                       ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": "partners"}),
+                                       severity="notice")
+
+                    add(file, row, "unknown_partner", unknown)
+        for file, codes in found.items():
             for code in ("partner_separator", "unknown_partner"):
-                mine = [p for p in listed if p.code == code]
-                problems.extend(capped(file, mine[0].column, code, [p.row for p in mine], lambda i, mine=mine: mine[i],
-                                       severity="notice") if mine else [])
+                if code in codes:
+                    kept, rows = codes[code]
+                    problems.extend(capped(file, kept[0].column, code, np.frombuffer(rows, dtype=np.int64),
+                                           lambda i, kept=kept: kept[i], severity="notice"))
     return problems
 
 

@@ -68,13 +68,50 @@ def to_csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".", encodi
     """CSV in the import format. Every text cell that a spreadsheet would run as a formula gets a
     leading `'` (downloads.safe_frame), which the reader removes again: a CSV export opened in Excel
     runs nothing, and export then import still gives the text back."""
-    safe = safe_frame(frame, reversible=True)
+    safe = numbers_as_text(safe_frame(frame, reversible=True), decimal)
     text = safe.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
     if "\r" in text:
         # Python's csv quotes a field holding a line end only if that character ends its lines: with `\n`,
         # `a\rb` was written bare and read back as two rows. Such a file ends its lines with `\r\n`.
         text = safe.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n")
     return text.encode(encoding)
+
+
+def numbers_as_text(frame: pd.DataFrame, decimal: str = ".") -> pd.DataFrame:
+    """`frame` with its decimal numbers written as a source writes them: a whole number without a decimal
+    part (`77109`, never `77109.0`, as the Explorer's CSV download and the XLSX export write it: a French
+    Excel read `77109.0` as text), any other in the fewest digits that read back as exactly the stored
+    number (`14350.27`, Python's repr), so that export then import stays a round trip. Whole numbers are
+    written so below 1e16 (beyond, `1e+16`); empty cells stay empty. Integer and text columns are left
+    as they are; a float in a column of mixed cells (a template's example row) is written the same way."""
+    out = frame.copy()
+    for col in range(out.shape[1]):
+        series = out.iloc[:, col]
+        if pd.api.types.is_bool_dtype(series):
+            continue
+        if pd.api.types.is_float_dtype(series):
+            out[out.columns[col]] = _float_texts(series.astype("float64"), decimal) if len(series) else series
+        elif series.dtype == object and len(series):
+            floats = series.map(lambda v: isinstance(v, (float, np.floating)) and not isinstance(v, bool))
+            if floats.any():
+                texts = _float_texts(series[floats].astype("float64"), decimal)
+                out[out.columns[col]] = series.where(~floats, texts)
+    return out
+
+
+def _float_texts(values: pd.Series, decimal: str) -> pd.Series:
+    """Each finite number as text (`numbers_as_text`), None where there is none (written as an empty cell)."""
+    v = values.to_numpy(dtype="float64")
+    finite = np.isfinite(v)
+    whole = finite & (np.abs(np.where(finite, v, 0)) < 1e16) & (np.where(finite, v, 0) % 1 == 0)
+    texts = np.full(len(v), None, dtype=object)
+    texts[whole] = v[whole].astype("int64").astype(str)
+    rest = finite & ~whole
+    if rest.any():
+        texts[rest] = [repr(float(x)) for x in v[rest]]
+    if decimal != ".":
+        texts[rest] = [x.replace(".", decimal) for x in texts[rest]]
+    return pd.Series(texts, index=values.index, dtype=object)
 
 
 def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:

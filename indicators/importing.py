@@ -108,9 +108,21 @@ def validate_files(engine: Engine | None, sources: list[Source], expected_kind: 
     try:
         results, _ = _read(sources)
         known = known_codes(engine) if engine is not None else None
-        return check(results, known, expected_kind=expected_kind)
+        return at_file_columns(check(results, known, expected_kind=expected_kind), sources)
     except MemoryError:
         return out_of_memory(sources)
+
+
+def at_file_columns(checked: Checked, sources: list[Source]) -> Checked:
+    """`checked` with the problems the validator found in a mapped file's reshaped table (a future period, a
+    source too long) said at the file's own columns (MappedSource.at_file_columns), as the mapping's own are."""
+    mapped = [s for s in sources if isinstance(s, MappedSource) and s.sheet is not None]
+    if not mapped:
+        return checked
+    problems = checked.problems
+    for source in mapped:
+        problems = source.at_file_columns(problems)
+    return replace(checked, problems=problems)
 
 
 def out_of_memory(sources: list[Source]) -> Checked:
@@ -175,7 +187,7 @@ def _import(engine: Engine, sources: list[Source], *, user: str, dry_run: bool, 
             attach_to_successor: bool, expected_kind: str | None) -> Outcome:
     results, hashes = _read(sources)
     known = known_codes(engine)
-    checked = check(results, known, expected_kind=expected_kind)
+    checked = at_file_columns(check(results, known, expected_kind=expected_kind), sources)
     del results   # the text cells are parsed now: free them before writing (a million rows weigh)
     if attach_to_successor:
         checked = attached_notices(checked, known.territories)

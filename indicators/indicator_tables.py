@@ -14,8 +14,8 @@ import pandas as pd
 from . import countries, i18n
 from .i18n import t
 from .units import unit_of
-from .wording import (_get, _isnum, flag_word, format_value, latest_when, milestone_text, status_text,
-                      territory_labels)
+from .wording import (_get, _isnum, flag_word, format_value, latest_flag, latest_when, milestone_text, status_text,
+                      territory_labels, with_flag)
 
 
 def fill_headlines(assessed: pd.DataFrame) -> pd.DataFrame:
@@ -104,10 +104,11 @@ def indicator_table(indicators: pd.DataFrame, assessed: pd.DataFrame, observatio
             "context": context,
             "note": " · ".join(notes),
             "trend": sparkline_values(series) if series is not None else [],
-            # a quarterly or monthly series' latest value is its year's mean, and says so
-            "latest": (f"{format_value(latest, lang, dec, unit)} "
-                       f"({latest_when(a, series['period'] if series is not None else [], lang)})"
-                       if _isnum(latest) else "–"),
+            # a quarterly or monthly series' latest value is its year's mean, and says so; its flag beside it
+            # (`⚑ provisoire (p)`), as the Explorer's table, chart and ranking give it
+            "latest": with_flag(f"{format_value(latest, lang, dec, unit)} "
+                                f"({latest_when(a, series['period'] if series is not None else [], lang)})",
+                                latest_flag(a, series), lang) if _isnum(latest) else "–",
             "target": (f"{format_value(_get(trow, 'target_value'), lang, dec, unit)} "
                        f"({_get(trow, 'target_period')})") if has_target else t("no_target", lang),
             "milestone": milestone_text(trow, a, lang, dec, unit, method),

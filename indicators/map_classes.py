@@ -74,7 +74,10 @@ def values_frame(obs: pd.DataFrame, territories: pd.DataFrame, indicator_id: str
     if period:
         o = o[o["period"].astype(str) == str(period)]
     cols = ["territory_id", "period", "value"] + (["flag"] if "flag" in o else [])
-    latest = o.sort_values("period").groupby("territory_id", as_index=False).last()[cols]
+    # the latest row itself, its flag with it: a groupby's `last()` took the last flag *given* in the series
+    # (a 2021 value without a flag showed 2020's `p`)
+    latest = (o.sort_values("period", kind="stable").drop_duplicates("territory_id", keep="last")
+              .sort_values("territory_id", kind="stable")[cols])
     ter = territories.copy()
     ter["territory_id"] = ter["territory_id"].astype(str)
     frame = latest.merge(ter, on="territory_id", how="inner")

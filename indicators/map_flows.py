@@ -14,6 +14,7 @@ from . import i18n
 from .i18n import t
 from .boundaries import Geography
 from .map_classes import _finite, fmt
+from .wording import flag_letters, with_flag
 from .maps import (DEFAULT_HEIGHT, DEFAULT_WIDTH, FLOW_DESTINATION, FLOW_ORIGIN, SELECTED_LINE, BaseMap, CompactDeck,
                    _base, _border_layers, fit_view, rgba, tooltip)
 
@@ -25,7 +26,11 @@ def flows_frame(flows: pd.DataFrame, territories: pd.DataFrame, indicator_id: st
         return f.assign(origin_lat=[], origin_lon=[], destination_lat=[], destination_lon=[])
     chosen = str(period) if period else str(f["period"].astype(str).max())
     f = f[f["period"].astype(str) == chosen]
-    f = f.groupby(["origin_id", "destination_id", "period"], as_index=False)["value"].sum()
+    if "flag" not in f:
+        f = f.assign(flag=None)
+    # the flag with its value (the letters of each row summed, each once), for the arc's tooltip
+    f = f.groupby(["origin_id", "destination_id", "period"], as_index=False).agg(
+        value=("value", "sum"), flag=("flag", lambda flags: flag_letters(flags)))
     ter = territories.copy()
     ter["territory_id"] = ter["territory_id"].astype(str)
     cols = [c for c in ("territory_id", "name_fr", "name_nl", "name_en", "country", "lat", "lon") if c in ter]
@@ -78,7 +83,8 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
             "origin_id": str(r["origin_id"]), "destination_id": str(r["destination_id"]),
             "width": flow_width(r["value"], top),
             "source_color": rgba(FLOW_ORIGIN, alpha), "target_color": rgba(FLOW_DESTINATION, alpha),
-            **flow_tip(origin, destination, fmt(r["value"], lang, decimals, unit), str(r["period"]), lang),
+            **flow_tip(origin, destination, fmt(r["value"], lang, decimals, unit), str(r["period"]), lang,
+                       r.get("flag")),
         })
     arcs.sort(key=lambda a: a["width"])           # the widest flows drawn last, on top
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source",
@@ -115,10 +121,11 @@ def flows_deck(frame: pd.DataFrame, lang: str, *, geography: Geography | None = 
                        **_base(base, online))
 
 
-def flow_tip(origin: str, destination: str, value: str, period: str, lang: str) -> dict:
-    """The hover text of an arc: its two ends, then its value and period."""
+def flow_tip(origin: str, destination: str, value: str, period: str, lang: str, flag=None) -> dict:
+    """The hover text of an arc: its two ends, then its value and period, and its flag (`⚑ provisoire (p)`)
+    as the Explorer and the values' map give it."""
     return {"tip_title": f"{origin} → {destination}",
-            "tip_detail": f"{t('value', lang)}{i18n.colon(lang)} {value} ({period})"}
+            "tip_detail": with_flag(f"{t('value', lang)}{i18n.colon(lang)} {value} ({period})", flag, lang)}
 
 
 def end_tip(end: Mapping) -> dict:

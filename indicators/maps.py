@@ -38,6 +38,7 @@ from .boundaries import Geography
 from .i18n import t
 from .map_classes import NO_DATA_COLOR, Classes, fmt
 from .style import STATUS_COLORS, STATUS_ICONS, rgb
+from .wording import flag_note   # a value's flag in words (kept here too: maps.flag_note)
 
 LAYER_IDS = ("territories", "points", "columns", "flow_ends")   # layers whose objects are territories
 BACKGROUND = "#EEF1F4"
@@ -50,6 +51,7 @@ FLOW_DESTINATION = "#EE7733"       # …and ends orange (Tol's vibrant orange)
 OTHER_COUNTRY = "#7B3294"
 ONLINE_STYLE = pdk.map_styles.CARTO_LIGHT
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 900, 560   # the map's size in pixels, for fitting the view
+TOOLTIP_WIDTH = 240                # pixels: a tooltip's lines wrap within this width
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,36 @@ def territory_name(row: Mapping, lang: str) -> str:
     return i18n.name(row, "name", lang) or str(row.get("territory_id", ""))
 
 
+CARD_CHAR_EM = 0.5                 # a character's width in the card's figure, as a share of its size (at most)
+CARD_FIGURE_PX = (16, 24, 36)      # the figure's smallest size, smallest on one line, and Streamlit's own
+
+
+def card_figure(value: Any, lang: str, decimals: Any, unit: str | None, width: int) -> tuple[str, int]:
+    """(text, font size in pixels) of a territory card's figure, whole in `width` pixels: the number and
+    its unit on one line, smaller as they grow longer (`4 056,31 millions d'EUR` was cut to `4 056,31
+    milli…` in the 240-pixel card); a unit too long for that goes on a line of its own under the number
+    (a plain space before it, none within it), the size then fitted to the longer of the two lines."""
+    smallest, one_line, largest = CARD_FIGURE_PX
+    text = fmt(value, lang, decimals, unit)
+    fits = int(width / (CARD_CHAR_EM * max(len(text), 1)))
+    if fits >= one_line or not (unit or "").strip() or str(unit).strip() == "%":
+        return text, max(smallest, min(largest, fits))
+    number = fmt(value, lang, decimals, None)
+    unit = str(unit).strip().replace(" ", "\u00a0")
+    longest = max(len(number), len(unit))
+    return f"{number} {unit}", max(smallest, min(largest, int(width / (CARD_CHAR_EM * longest))))
+
+
+def card_figure_style(scope: str, size: int) -> str:
+    """The style of the card's figure (`card_figure`): its size, and it and its label free to wrap rather
+    than be cut with an ellipsis (Streamlit's metric keeps one line and cuts it: "GDP per inhabitant
+    (EUR/inhabitant, 20…" lost its period)."""
+    value, label = f".st-key-{scope} [data-testid='stMetricValue']", f".st-key-{scope} [data-testid='stMetricLabel']"
+    return (f"<style>{value} {{font-size: {int(size)}px; line-height: 1.2}}"
+            f"{value}, {value} *, {label} * {{white-space: normal !important; overflow: visible !important; "
+            f"text-overflow: clip !important; overflow-wrap: anywhere}}</style>")
+
+
 def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: int | None,
                   method: str) -> pd.DataFrame:
     out = frame.copy()
@@ -243,6 +275,7 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
     out["country_name"] = [t(f"country_{r.get('country')}", lang) if f"country_{r.get('country')}" in i18n.TEXTS
                            else str(r.get("country") or "") for r in recs]
     out["value_fmt"] = [fmt(r.get("value"), lang, decimals, unit) for r in recs]
+    out["flag_note"] = [flag_note(r.get("flag"), lang) for r in recs]      # the value's flag, as the Explorer says it
     out["period"] = [str(r.get("period")) if r.get("period") is not None and not pd.isna(r.get("period")) else "–"
                      for r in recs]
     statuses = out["status"] if "status" in out else pd.Series(["not_assessed"] * len(out), index=out.index)
@@ -259,10 +292,20 @@ def tooltip(lang: str, kind: str = "values") -> dict:
         # "{field}". Plain text: Streamlit escapes what it puts in the template.
         html = "<b>{tip_title}</b><br/>{tip_detail}"
     else:
-        html = (f"<b>{{name}}</b> · {{country_name}}<br/>{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})"
-                f"<br/>{t('status', lang)}{c} {{status_label}}")
+        # One line per fact, each free to wrap in a tooltip no wider than TOOLTIP_WIDTH: on one line, a long
+        # name and unit ran past the map's right edge and the period was cut. The flag's line is empty, and
+        # takes no room, for a value without a flag.
+        html = (f"<div><b>{{name}}</b> · {{country_name}}</div>"
+                f"<div>{t('value', lang)}{c} <b>{{value_fmt}}</b> ({{period}})</div>"
+                f"<div>{{flag_note}}</div>"
+                f"<div>{t('status', lang)}{c} {{status_label}}</div>")
     return {"html": html, "style": {"backgroundColor": "#FFFFFF", "color": "#1A1A1A", "fontSize": "14px",
-                                    "border": "1px solid #888", "padding": "6px 8px"}}
+                                    "border": "1px solid #888", "padding": "6px 8px",
+                                    "maxWidth": f"{TOOLTIP_WIDTH}px", "whiteSpace": "normal",
+                                    "overflowWrap": "break-word", "lineHeight": "1.35",
+                                    # centred under the pointer (deck.gl puts its top-left corner there): a
+                                    # territory near the map's right edge kept its tooltip on the screen
+                                    "translate": "-50% 16px"}}
 
 
 def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", classes: Classes | None = None,
@@ -306,7 +349,7 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         for row in shown.to_dict("records"):
             props = {"territory_id": str(row["territory_id"]), "name": row["name"],
                      "country_name": row["country_name"], "value_fmt": row["value_fmt"], "period": row["period"],
-                     "status_label": row["status_label"]}
+                     "flag_note": row["flag_note"], "status_label": row["status_label"]}
             if by_style:   # transparent; the chart itself draws a selected one opaque
                 props["fill"] = row["fill"][:3] + [0]
             else:
@@ -336,7 +379,8 @@ def values_deck(frame: pd.DataFrame, lang: str, *, colouring: str = "value", cla
         magnitude = points["value"].astype(float).abs()
         top = float(magnitude.max()) or 1.0
         records = points.assign(magnitude=magnitude).sort_values("magnitude", ascending=False)
-        cols = ["territory_id", "name", "country_name", "value_fmt", "period", "status_label", "fill", "lon", "lat"]
+        cols = ["territory_id", "name", "country_name", "value_fmt", "period", "flag_note", "status_label", "fill",
+                "lon", "lat"]
         out = records[cols].copy()
         out["lon"], out["lat"] = out["lon"].astype(float).round(5), out["lat"].astype(float).round(5)
         out["line"] = [rgba(SELECTED_LINE) if s else [77, 77, 77, 255] for s in records["selected"]]

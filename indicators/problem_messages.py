@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le classeur Excel ne peut pas être ouvert ({detail}). Enregistrez-le de nouveau au format .xlsx.",
         "nl": "De Excel-werkmap kan niet worden geopend ({detail}). Sla hem opnieuw op als .xlsx.",
     },
-    # Files the import does not read, said as what they are (reading_xlsx.other_format, read_xlsx).
+    # Files the import does not read, said as what they are (reading_other_formats.other_format, read_xlsx).
     "damaged_xlsx": {
         "en": "The Excel workbook cannot be opened: it is damaged, or it is not an Excel workbook. Open it in "
               "Excel and save it again as .xlsx.",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .i18n import Plural
 from .problem_messages import KIND_NAMES, LIMIT_WORDS, MESSAGES, SHEET_ASIDE, SUGGESTIONS
 
@@ -70,6 +72,161 @@ CUT_VALUE = {
 }
 
 
+class Rows:
+    """Spreadsheet rows, in their order, kept as numbers: runs of consecutive rows (a file failing on each
+    of its 700,000 rows: two numbers), else one int64 a row. A tuple of Python ints cost 36 bytes a row,
+    and every failing row was kept so, in each problem counted past the cap (finding L4, stop 31).
+
+    Immutable; equal to another `Rows` or to the tuple of the same rows, hashed as that tuple, ordered as
+    tuples are (never as arrays, whose `==` is element-wise); iterating gives ints; `array()` gives them
+    all at once, for numpy (np.isin) without a Python object a row.
+    """
+
+    __slots__ = ("_ran", "_data", "_offsets", "_size", "_hash")
+    BLOCK = 1 << 16   # rows looked at at once when finding runs: no temporary the size of all the rows
+
+    def __init__(self, rows=()):
+        values = np.asarray(rows if not isinstance(rows, Rows) else rows.array(), dtype=np.int64).ravel()
+        size = len(values)
+        found = 0
+        for at in self._breaks(values):   # counted first, kept only if runs are worth keeping
+            found += len(at)
+            if 2 * (found + 1) + 1 > size:   # runs (a first row and an offset each) would cost more
+                break
+        ran = size > 0 and 2 * (found + 1) + 1 <= size
+        if ran:
+            firsts = np.concatenate([np.zeros(1, dtype=np.int64), *self._breaks(values)])
+            data = values[firsts]
+            offsets = np.append(firsts, size)
+        else:
+            data, offsets = values.copy(), None
+        data.setflags(write=False)
+        if offsets is not None:
+            offsets.setflags(write=False)
+        for name, value in (("_ran", ran), ("_data", data), ("_offsets", offsets), ("_size", size),
+                            ("_hash", None)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def _breaks(cls, values: np.ndarray):
+        """Block by block, the positions where a run starts anew: the row is not the one before + 1."""
+        for start in range(1, len(values), cls.BLOCK):
+            part = values[start - 1:start + cls.BLOCK]
+            yield np.flatnonzero(part[1:] - part[:-1] != 1) + start
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Rows are immutable")
+
+    def __reduce__(self):
+        return Rows, (self.array(),)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __bool__(self) -> bool:
+        return self._size > 0
+
+    def __iter__(self):
+        if self._ran:
+            for first, length in zip(self._data.tolist(), np.diff(self._offsets).tolist()):
+                yield from range(first, first + length)
+        else:
+            for start in range(0, self._size, self.BLOCK):
+                yield from self._data[start:start + self.BLOCK].tolist()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Rows(self.array()[index])
+        index = int(index)
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError("row index out of range")
+        if not self._ran:
+            return int(self._data[index])
+        run = int(np.searchsorted(self._offsets, index, side="right")) - 1
+        return int(self._data[run]) + index - int(self._offsets[run])
+
+    def __contains__(self, row) -> bool:
+        if not isinstance(row, (int, np.integer)):   # 5.0, None: as a tuple says it
+            return any(r == row for r in self)
+        if self._ran:
+            ends = self._data + np.diff(self._offsets)
+            return bool(((self._data <= row) & (row < ends)).any())
+        return bool((self._data == row).any())
+
+    def array(self) -> np.ndarray:
+        """Every row, as one int64 array (runs spread out)."""
+        if not self._ran:
+            return self._data
+        lengths = np.diff(self._offsets)
+        return np.repeat(self._data - self._offsets[:-1], lengths) + np.arange(self._size, dtype=np.int64)
+
+    def __array__(self, dtype=None, copy=None):
+        values = self.array()
+        return values if dtype is None else values.astype(dtype)
+
+    def _key(self, other):
+        """`other` as something to compare with, or None: a Rows, or a tuple (as the rows were kept)."""
+        if isinstance(other, Rows):
+            return other
+        if isinstance(other, tuple):
+            return other
+        return None
+
+    def __eq__(self, other):
+        other = self._key(other)
+        if other is None:
+            return NotImplemented
+        if len(other) != self._size:
+            return False
+        if isinstance(other, Rows):   # the same rows have the same runs: compare them, not the rows
+            return self._ran == other._ran and np.array_equal(self._data, other._data) and (
+                not self._ran or np.array_equal(self._offsets, other._offsets))
+        return all(a == b for a, b in zip(self, other))
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:   # as the tuple it equals
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(tuple(self)))
+        return self._hash
+
+    def _compare(self, other) -> int | None:
+        """-1, 0 or 1 as tuples compare: the first row that differs, else the shorter first."""
+        other = self._key(other)
+        if other is None:
+            return None
+        for a, b in zip(self, other):
+            if a != b:
+                return -1 if a < b else 1
+        return (self._size > len(other)) - (self._size < len(other))
+
+    def __lt__(self, other):
+        c = self._compare(other)
+        return NotImplemented if c is None else c < 0
+
+    def __le__(self, other):
+        c = self._compare(other)
+        return NotImplemented if c is None else c <= 0
+
+    def __gt__(self, other):
+        c = self._compare(other)
+        return NotImplemented if c is None else c > 0
+
+    def __ge__(self, other):
+        c = self._compare(other)
+        return NotImplemented if c is None else c >= 0
+
+    def __repr__(self) -> str:
+        first = [str(r) for _, r in zip(range(10), self)]
+        if self._size <= 10:
+            return f"Rows({', '.join(first)})"
+        return f"Rows({', '.join(first)}, …: {self._size} rows)"
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -80,8 +237,9 @@ class Problem:
     params: dict = field(default_factory=dict)
     suggestion: tuple[str, dict] | None = None
     severity: str = "error"  # "error" blocks the import; "notice" informs
-    # The rows of a `more_same` problem: every one of them is left out when bad rows are skipped.
-    more_rows: tuple = field(default=(), compare=False, repr=False)
+    # The rows of a `more_same` problem: every one of them is left out when bad rows are skipped. Kept as
+    # `Rows` (numbers, not a Python int each): equal to the tuple of the same rows, never compared here.
+    more_rows: tuple | Rows = field(default=(), compare=False, repr=False)
     # How many characters the cell had, when its value is cut to VALUE_SHOWN (set here, not by callers).
     value_length: int | None = field(default=None, compare=False, repr=False)
     # The letters of the columns whose header cell was empty in the table the problem is about, as its
@@ -171,9 +329,13 @@ def capped(file: str, column: str | None, code: str, rows, make, severity: str =
     listed = limits.get("MAX_PROBLEMS_LISTED")
     out = [make(i) for i in range(min(len(rows), listed))]
     if len(rows) > listed:
-        rest = tuple(int(r) for r in rows[listed:])
-        distinct = list(dict.fromkeys(rest[:1000]))   # a mapped row can hold several cells
-        shown = ", ".join(map(str, distinct[:10])) + (", …" if len(distinct) > 10 or len(set(rest)) > 10 else "")
+        # The counted rows stay numbers (Rows), never a Python int each: a million failing rows cost 36 MB
+        # as a tuple, and as much again for each other check failing on them (finding L4, stop 31).
+        tail = np.asarray(rows, dtype=np.int64)[listed:]
+        rest = Rows(tail)
+        distinct = list(dict.fromkeys(tail[:1000].tolist()))   # a mapped row can hold several cells
+        more = len(distinct) > 10 or not np.isin(tail, distinct).all()
+        shown = ", ".join(map(str, distinct[:10])) + (", …" if more else "")
         out.append(Problem(file, rest[0], column, None, "more_same",
                            {"count": len(rest), "first": int(rows[0]), "rows": shown, "listed": listed},
                            severity=severity, more_rows=rest, unnamed=out[0].unnamed if out else ()))
@@ -205,9 +367,17 @@ def count(problems: list[Problem]) -> int:
     return sum(p.params.get("count", 1) if p.code == "more_same" else 1 for p in problems)
 
 
-def problem_rows_of(problem: Problem) -> tuple:
+def problem_rows_of(problem: Problem) -> tuple | Rows:
     """Every spreadsheet row a problem stands for."""
     return problem.more_rows or ((problem.row,) if problem.row is not None else ())
+
+
+def rows_of(problems) -> np.ndarray:
+    """Every spreadsheet row the problems stand for (problem_rows_of each), as one int64 array: the rows
+    counted past the cap stay numbers, where a list of them cost a Python int a row."""
+    parts = [p.more_rows.array() if isinstance(p.more_rows, Rows) else
+             np.asarray(problem_rows_of(p), dtype=np.int64) for p in problems]
+    return np.concatenate(parts).astype(np.int64, copy=False) if parts else np.zeros(0, dtype=np.int64)
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

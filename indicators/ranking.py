@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import countries, i18n
-from .charts import SMALL_FONT, base_layout, value_axis_title
+from .charts.look import SMALL_FONT, base_layout, value_axis_title
 from .wording import flag_word, format_value, territory_labels, year_text
 
 

@@ -7,8 +7,9 @@ it (imported as one batch whose user names the contributor and the reviewer) or 
 comment the contributor reads before sending a corrected file. Nothing is deleted: every submission,
 return and approval stays in the `submissions` table.
 
-A contributor submits only observations of the indicators its partner owns; it sees only its own
-partner's submissions. Rights are checked here (accounts.require), whatever the caller.
+A contributor submits only observations and flows (origin -> destination) of the indicators its partner
+owns and progress updates of the actions it leads; it sees only its own partner's submissions. Rights are
+checked here (accounts.require), whatever the caller: one row of another partner's refuses the whole file.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from sqlalchemy.engine import Engine
 
 from . import limits
 from .accounts import Account, Refused, require
+from .accounts import accounts as account_rows
+from .accounts import ensure as ensure_accounts
 from .importing import Outcome, import_files, validate_files
 from .partners import codes
 from .problems import errors
@@ -32,7 +35,10 @@ PENDING, RETURNED, APPROVED, SUPERSEDED = "pending", "returned", "approved", "su
 ROLLED_BACK = "rolled_back"   # not stored: an approved submission whose import batch was rolled back (`state`)
 REVIEWED_BY = " (reviewed by "   # an approved submission's batch user: CONTRIBUTOR (reviewed by REVIEWER)
 APPROVING = "approving"   # claimed by an editor while its import runs
-CONTRIBUTOR_TABLES = ("observations", "action_updates")   # what a partner may send; the framework stays with editors
+# What a partner may send; the framework stays with editors.
+CONTRIBUTOR_TABLES = ("observations", "flows", "action_updates")
+# The column of each kind that says whose a row is: an indicator its partner owns, an action it leads.
+SCOPE_COLUMNS = {"observations": "indicator_id", "flows": "indicator_id", "action_updates": "action_id"}
 
 _meta = sa.MetaData()
 submissions = sa.Table(
@@ -77,28 +83,41 @@ def _led(conn, partner_id: str | None) -> set[str]:
 
 
 def _check_scope(engine: Engine, account: Account, checked: Checked) -> None:
-    """A contributor's file holds only observations of the indicators its partner owns and updates of
-    the actions it leads."""
-    if account.role != "contributor":
-        return
+    """A contributor's file holds only observations and flows of the indicators its partner owns and
+    updates of the actions it leads; otherwise the whole file is refused, naming the first such row (file,
+    row, column as written, value) and every such code."""
+    if account.role != "contributor" and not account.partner_id:
+        return   # an editor or admin of no partner sends anything; another editor reviews it (four eyes)
     kinds = sorted({str(k) for k in checked.tables} - set(CONTRIBUTOR_TABLES))
-    if kinds:
-        raise Refused(f"A contributor submits observations only, not {', '.join(kinds)}.",
+    if kinds and account.role == "contributor":   # an editor of a partner: its own rows, of any table
+        raise Refused(f"A contributor submits observations, flows and action updates only, not {', '.join(kinds)}.",
                       key="refused_submit_tables", tables=tuple(kinds))   # named in the reader's language
     with engine.connect() as conn:
-        owned = _owned(conn, account.partner_id)
-        led = _led(conn, account.partner_id)
-    sent = set()
-    if "observations" in checked.tables:
-        sent |= {str(i) for i in checked.tables["observations"]["indicator_id"].dropna()} - owned
-    if "action_updates" in checked.tables:
-        sent |= {str(a) for a in checked.tables["action_updates"]["action_id"].dropna()} - led
-    foreign = sorted(sent)
+        allowed = {"indicator_id": _owned(conn, account.partner_id), "action_id": _led(conn, account.partner_id)}
+    foreign: set[str] = set()
+    first = None
+    for name, column in SCOPE_COLUMNS.items():
+        frame = checked.tables.get(name)
+        if frame is None or column not in frame.columns:
+            continue
+        codes_sent = [None if _key_text(v) == "" else str(v) for v in frame[column]]
+        outside = [i for i, code in enumerate(codes_sent) if code is not None and code not in allowed[column]]
+        foreign |= {codes_sent[i] for i in outside}
+        if outside and first is None:
+            first = (frame, outside[0], column)
     _check_signed_partner(account, checked)
     if foreign:
-        raise Refused(f"Indicators not owned by {account.partner_id}: {', '.join(foreign[:10])}; nothing was kept.",
+        ids = sorted(foreign)
+        frame, at, column = first
+        file = str(frame["_file"].iat[at]) if "_file" in frame.columns else ""
+        row = int(frame["_row"].iat[at]) if "_row" in frame.columns else at + 2
+        written = checked.headers.get(file, {}).get(column, column)
+        value = str(frame[column].iat[at])
+        raise Refused(f"Indicators or actions not {account.partner_id}'s: {', '.join(ids[:10])} (first: {file}, row "
+                      f"{row}, column {written}: {value}); nothing was kept.",
                       key="refused_submit_foreign", partner=account.partner_id or "–",
-                      ids=", ".join(foreign[:10]) + (" …" if len(foreign) > 10 else ""))
+                      ids=", ".join(ids[:10]) + (" …" if len(ids) > 10 else ""), file=file[:200], row=row,
+                      column=str(written)[:100], value=value[:100])
 
 
 def _check_signed_partner(account: Account, checked: Checked) -> None:
@@ -177,22 +196,67 @@ def _visible(account: Account):
 
 def listing(engine: Engine, account: Account, status: str | None = None) -> list[dict]:
     """The submissions the account may see, newest first, without their bytes; an approved one whose
-    import batch was rolled back since says when and by whom (`rolled_back_at`, `rolled_back_by`)."""
+    import batch was rolled back since says when and by whom (`rolled_back_at`, `rolled_back_by`);
+    `contributor_gone`: its contributor has no account any more (approving it stays possible)."""
     ensure(engine)
+    ensure_accounts(engine)
     cols = [c for c in submissions.c if c.name != "content"]
-    query = (sa.select(*cols, batches.c.rolled_back_at, batches.c.rolled_back_by)
-             .select_from(submissions.outerjoin(batches, batches.c.batch_id == submissions.c.batch_id))
+    query = (sa.select(*cols, batches.c.rolled_back_at, batches.c.rolled_back_by,
+                       account_rows.c.email.label("_account"))
+             .select_from(submissions.outerjoin(batches, batches.c.batch_id == submissions.c.batch_id)
+                          .outerjoin(account_rows, account_rows.c.email == sa.func.lower(submissions.c.contributor)))
              .where(_visible(account)).order_by(submissions.c.submission_id.desc()))
     if status:
         query = query.where(submissions.c.status == status)
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    for row in rows:
+        row["contributor_gone"] = row.pop("_account") is None
+    return rows
 
 
 def state(sub: dict) -> str:
     """Where a submission stands: its status, or ROLLED_BACK when it was approved and its import batch
     was rolled back since (its values are no longer in the store)."""
     return ROLLED_BACK if sub["status"] == APPROVED and sub.get("rolled_back_at") else sub["status"]
+
+
+def resting_on(engine: Engine, batch_id: int) -> list[dict]:
+    """The approved submissions imported after batch `batch_id` (their own batches not rolled back) that
+    sent values the store still holds from that batch (their import found them unchanged), newest first:
+    rolling the batch back would take those values off the dashboard while the submissions read
+    "approved", and their contributors would not be told (store.rollback refuses it, naming them)."""
+    if not sa.inspect(engine).has_table("submissions"):   # a store nobody submitted to: nothing created here
+        return []
+    query = (sa.select(submissions.c.submission_id, submissions.c.contributor, submissions.c.batch_id,
+                       submissions.c.file_name, submissions.c.content)
+             .join(batches, batches.c.batch_id == submissions.c.batch_id)
+             .where(submissions.c.status == APPROVED, submissions.c.batch_id > int(batch_id),
+                    batches.c.status == "active", batches.c.unchanged > 0)
+             .order_by(submissions.c.batch_id.desc(), submissions.c.submission_id.desc()))
+    with engine.connect() as conn:
+        later = [dict(r._mapping) for r in conn.execute(query)]
+    return [{k: v for k, v in sub.items() if k != "content"} for sub in later if _rests_on(engine, sub, int(batch_id))]
+
+
+def _rests_on(engine: Engine, sub: dict, batch_id: int) -> bool:
+    """Whether one of the submission's rows has a key whose stored row is still batch `batch_id`'s."""
+    checked = validate_files(engine, [(sub["file_name"], bytes(sub["content"]))])
+    with engine.connect() as conn:
+        for name, frame in checked.tables.items():
+            key = list(TABLES[name].key) if name in SQL_TABLES else []
+            if not key or not len(frame) or any(k not in frame for k in key):
+                continue
+            sql_table = SQL_TABLES[name]
+            for start in range(0, len(frame), ADDED_STEP):
+                chunk = frame.iloc[start:start + ADDED_STEP]
+                query = sa.select(*[sql_table.c[k] for k in key]).where(sql_table.c.batch_id == batch_id)
+                for k in key:   # a superset of the chunk's keys, compared exactly below
+                    query = query.where(sql_table.c[k].in_(sorted({_key_text(v) for v in chunk[k]})))
+                held = {tuple(_key_text(v) for v in row) for row in conn.execute(query)}
+                if held and any(tuple(_key_text(v) for v in row) in held for row in chunk[key].itertuples(index=False)):
+                    return True
+    return False
 
 
 def batch_user(user: str | None, lang: str) -> str:
@@ -244,10 +308,20 @@ def _pending(sub: dict) -> None:
                          key="submission_not_pending", id=sub["submission_id"], state=sub["status"])
 
 
+def _not_own(account: Account, sub: dict) -> None:
+    """Four eyes: nobody approves or returns their own submission (an editor's or an admin's waits for
+    another editor)."""
+    if str(sub["contributor"] or "").strip().lower() == (account.email or "").strip().lower():
+        raise Refused(f"Submission {sub['submission_id']} is yours: another editor reviews it; nothing was changed.",
+                      key="refused_review_own", id=sub["submission_id"])
+
+
 def approve(engine: Engine, account: Account, submission_id: int) -> Outcome:
-    """Import the submission as one batch naming the contributor and the reviewer."""
+    """Import the submission as one batch naming the contributor and the reviewer (never the same
+    person: _not_own)."""
     require(account, "review")
     sub = get(engine, account, submission_id)
+    _not_own(account, sub)
     _pending(sub)
     where = (submissions.c.submission_id == sub["submission_id"])
     with engine.begin() as conn:   # claim it first: two editors approving at once import it once
@@ -278,6 +352,7 @@ def send_back(engine: Engine, account: Account, submission_id: int, comment: str
     """Return a submission to its contributor with a comment saying what to correct."""
     require(account, "review")
     sub = get(engine, account, submission_id)
+    _not_own(account, sub)
     _pending(sub)   # dealt with elsewhere: said first, whatever the comment
     comment = (comment or "").strip()
     if not comment:

@@ -102,7 +102,12 @@ def leave_out_examples(frame: pd.DataFrame, table: Table, columns, label: str, w
     # The rows that may be the example, found without a Python step per row (a file of a million rows):
     # those holding the mark as the template writes it, and, for a template without the mark, those
     # whose first key is the example's.
-    marked = frame[mark].isin(_marks()).to_numpy(dtype=bool) if mark in present else np.zeros(len(frame), bool)
+    marked = np.zeros(len(frame), bool)
+    if mark in present:
+        # Only the filled mark cells are looked up: most rows leave the note empty, and hashing a million
+        # empty cells cost 0.05 s of bench/ingest.py's validation.
+        filled = np.flatnonzero(frame[mark].notna().to_numpy(dtype=bool))
+        marked[filled] = frame[mark].iloc[filled].isin(_marks()).to_numpy(dtype=bool)
     old = set(table.names) <= set(present) and sum(v is not None for v in example.values()) >= UNMARKED_CELLS
     first = table.key[0]
     maybe = marked | ((frame[first].to_numpy(dtype=object) == table.column(first).example)
@@ -186,3 +191,99 @@ def column_reference() -> str:
     out.append("Cells meaning *no value* (never stored as zero): "
                + ", ".join(f"`{m}`" if m else "empty" for m in MISSING_MARKERS) + ".\n")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- the flows a partner owes
+
+def due_flow_ids(due: pd.DataFrame, observations: pd.DataFrame, targets: pd.DataFrame | None,
+                 flows: pd.DataFrame | None) -> list[str]:
+    """The indicators of a partner's list of what is due (`partners.due`) measured only as flows, origin ->
+    destination: they go in a flows table (`due_flows`), not in the observations one (`partners.due_download`)."""
+    from .partners import apart
+
+    wanted = {i for i in due["indicator_id"] if isinstance(i, str)}
+    return [i for i in apart(due, observations, targets, flows) if i in wanted]
+
+
+def due_flows(due: pd.DataFrame, lang: str, framework: dict[str, pd.DataFrame], observations: pd.DataFrame,
+              flows: pd.DataFrame | None) -> pd.DataFrame:
+    """The flows a partner owes as a flows table to fill in and send back, as its observations are (DESIGN:
+    every download is in the import format, codes first): one row per due flow indicator (`due_flow_ids`),
+    origin -> destination pair it has flows for and period due, `value` empty. Then, in `lang`, in extra
+    columns the import ignores with a notice: the names of the indicator and of both ends, the value's unit,
+    the periodicity, the latest period held, how far behind and the state. Rows left empty are "no value"
+    rows, skipped with a notice; a contributor sends the file on the Contributions page."""
+    from .i18n import name as local_name
+    from .i18n import t
+    from .units import unit_of
+
+    ids = set(due_flow_ids(due, observations, framework.get("targets"), flows))
+    wanted = due[due["indicator_id"].map(lambda i: isinstance(i, str) and i in ids)]
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    if flows is not None and len(flows):
+        part = flows[flows["indicator_id"].astype(str).isin(ids)]
+        ends = zip(part["indicator_id"].astype(str), part["origin_id"], part["destination_id"])
+        for iid, origin, destination in ends:
+            pairs.setdefault(iid, []).append((str(origin), str(destination)))
+    places = framework.get("territories")
+    place_names = {str(r["territory_id"]): local_name(r, "name", lang)
+                   for r in (places.to_dict("records") if places is not None else [])}
+    units = {str(r["indicator_id"]): unit_of(r, lang) for r in framework["indicators"].to_dict("records")}
+    rows = []
+    for r in wanted.to_dict("records"):
+        iid = str(r["indicator_id"])
+        behind = r.get("periods_behind")
+        for period in r.get("periods_due") or [None]:             # a period's pairs together, as a planner
+            for origin, destination in sorted(set(pairs.get(iid, []))):   # fills in one year's table
+                rows.append({
+                    "indicator_id": iid, "origin_id": origin, "destination_id": destination, "period": period,
+                    "value": None, "flag": None, "note": None,
+                    t("download_indicator_name", lang): r.get("name") or "",
+                    t("download_origin_name", lang): place_names.get(origin, ""),
+                    t("download_destination_name", lang): place_names.get(destination, ""),
+                    t("partner_due_unit", lang): units.get(iid, ""),
+                    t("periodicity_label", lang): t(f"periodicity_{r['periodicity']}", lang)
+                    if isinstance(r.get("periodicity"), str) and r["periodicity"] else "",
+                    t("partner_latest_period", lang): r.get("latest_period") or "",
+                    t("partner_periods_behind", lang): "" if behind is None or pd.isna(behind) else int(behind),
+                    t("partner_state", lang): t(f"fresh_{r['state']}", lang),
+                })
+    columns = ["indicator_id", "origin_id", "destination_id", "period", "value", "flag", "note",
+               *(t(k, lang) for k in ("download_indicator_name", "download_origin_name", "download_destination_name",
+                                      "partner_due_unit", "periodicity_label", "partner_latest_period",
+                                      "partner_periods_behind", "partner_state"))]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def due_flows_file_name(partner_id: str, lang: str) -> str:
+    """The flows CSV's name: the list's own (`partners.due_file_name`) with the table's word in `lang`."""
+    from .i18n import t
+    from .partners import due_file_name
+
+    return due_file_name(partner_id, lang, "csv")[:-len(".csv")] + f"_{t('partner_due_flows_file', lang)}.csv"
+
+
+def due_workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook of the sheets that hold rows (the first one when none does), each named as its table and
+    written as downloads.to_xlsx writes one: a file mixing observations and flows imports as two tables."""
+    import io
+
+    from openpyxl.styles import Font
+
+    from .downloads import keep_carriage_returns, sheet_name, workbook_frame
+
+    kept = {name: frame for name, frame in sheets.items() if len(frame)} or dict(list(sheets.items())[:1])
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for table, frame in kept.items():
+            safe, name = workbook_frame(frame), sheet_name(table)
+            safe.to_excel(writer, sheet_name=name, index=False)
+            ws = writer.sheets[name]
+            ws.freeze_panes = "A2"
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            for i, col in enumerate(safe.columns, start=1):
+                values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
+                width = min(60, max(8, max(len(v) for v in values) + 2))
+                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+    return keep_carriage_returns(buffer.getvalue())

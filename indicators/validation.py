@@ -1,13 +1,12 @@
 """Checking read tables against the schema and against each other.
 
-Each sheet is parsed here, column by column: numbers, periods, dates, codes and text, then the
-schema's column checks run by pandera (required cells, allowed values, ranges). The checks across
+Each sheet is parsed here, column by column: numbers, periods, dates, codes and text, then its rows
+are checked (sheet_checks: required cells, allowed values, ranges, milestones). The checks across
 rows and tables (repeated keys, unknown codes, units, loops) live in cross_checks. Every problem found
 is reported, with the file, spreadsheet row, column as written, value and a suggestion.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -20,15 +19,16 @@ from .cross_checks import (case_problems, cycle_problems, future_problems, key_p
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout, sdmx_columns
 from .below_table import rows_below_table
-from .parsing import (lost_groups, month_cells, normal_flag, parse_dates, parse_numbers, parse_periods, period_spans,
+from .parsing import (lost_groups, month_cells, normal_flag, parse_dates, parse_numbers, parse_periods,
                       restore_text, single_byte, unit_sign, wrong_signs)
-from .problems import Problem, capped, errors, problem_rows_of, read_notice
+from .problems import Problem, capped, errors, read_notice, rows_of
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
+from .sheet_checks import milestone_problems, required_problems, schema_problems
+from .spreadsheet_errors import column_errors
 from . import limits
 from .templates import is_notes_sheet, leave_out_examples
-from .countries import code_for
-from .schema import (COUNTRIES, CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
+from .schema import (CODE, CODE_LENGTH, CODES, DATE, FLAGS, TEXT_LENGTH, INTEGER, NUMBER, PERIOD, TABLES, Table,
                      alias_map, match_columns, normalise_header, recognise)
 
 META = ("_file", "_row")  # where each row came from
@@ -91,8 +91,6 @@ def _frame_schema(table: Table) -> pa.DataFrameSchema:
             lo = -np.inf if col.minimum is None else col.minimum
             hi = np.inf if col.maximum is None else col.maximum
             checks.append(pa.Check(lambda s, lo=lo, hi=hi: s.isna() | ((s >= lo) & (s <= hi)), name="out_of_range"))
-        if col.required:
-            checks.append(pa.Check(lambda s: s.notna(), name="required", ignore_na=False))
         # Text columns are Python objects here, or checked as categories (_parse_sheet): no dtype to hold.
         dtype = float if col.kind in (NUMBER, INTEGER) else None
         columns[col.name] = pa.Column(dtype, checks=checks, nullable=True, required=False, coerce=False)
@@ -164,6 +162,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                 sheet.label, int(rows[at[i]]), written[col.name], cells.iat[at[i]][:80] + "…", "too_long",
                 {"length": int(lengths[at[i]]), "limit": longest})))
             cells = cells.where(~too_long, "")
+        # #N/A, #DIV/0!, #VALEUR!: a formula that broke, said as such (spreadsheet_errors)
+        cells, said = column_errors(sheet, col, written[col.name], cells, table.name in NO_VALUE_TABLES)
+        problems.extend(said)
         if col.kind in (NUMBER, INTEGER):
             text = cells
             repaired, lost = lost_groups(cells)
@@ -223,9 +224,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
     if table.name in NO_VALUE_TABLES and "value" in written:
         # DESIGN.md: a row whose value is empty, `:`, `..`, `NA`… (a flag may follow, `: c`) is not an
         # error and is not stored; it leaves a stored value untouched. One notice counts them.
-        failed = [r for p in problems if p.column == written["value"] for r in problem_rows_of(p)]
+        failed = rows_of([p for p in problems if p.column == written["value"]])   # numbers, not a Python int a row
         no_value = np.isnan(out["value"].to_numpy(dtype="float64", na_value=np.nan))
-        no_value &= ~np.isin(rows, np.asarray(failed, dtype=np.int64))
+        no_value &= ~np.isin(rows, failed)
         if no_value.any():
             keep = ~no_value
             shown = ", ".join(str(int(r)) for r in rows[no_value][:10]) + (" …" if no_value.sum() > 10 else "")
@@ -241,95 +242,13 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
         # inplace: no coercion is asked, so nothing changes; without it pandera copies the whole table first.
         _frame_schema(table).validate(checked, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
-        problems.extend(_schema_problems(exc.failure_cases, sheet, table, written, rows, problems))
+        problems.extend(schema_problems(exc.failure_cases, sheet, table, written, rows, problems))
+    problems.extend(required_problems(checked, sheet, table, written, rows, problems))
     if table.name == "targets":
-        problems.extend(_milestone_problems(out, sheet, written, rows, problems))
+        problems.extend(milestone_problems(out, sheet, written, rows, problems))
     out["_file"] = sheet.label
     out["_row"] = rows[keep]
     return out.reset_index(drop=True), problems
-
-
-def _milestone_problems(out: pd.DataFrame, sheet: Sheet, written: dict, rows, found: list[Problem]) -> list[Problem]:
-    """A target's milestone is a period and a value together, between the baseline and the target: half
-    of one (a period without its value, or a value without its period) or one outside (at or before the
-    baseline, after the target) would be stored and judged against nothing sensible. A cell that already
-    has a problem (an unreadable period, not a number) is not judged again."""
-    failed: dict[str, set[int]] = {}
-    for p in found:
-        failed.setdefault(p.column, set()).update(problem_rows_of(p))
-
-    def ok(name: str) -> np.ndarray:   # the rows whose cell of `name` has no problem of its own
-        return ~np.isin(rows, np.fromiter(failed.get(written.get(name, name), ()), dtype=np.int64))
-
-    period = out["milestone_period"]
-    value = out["milestone_value"].to_numpy(dtype="float64", na_value=np.nan)
-    has_period, has_value = period.notna().to_numpy(), np.isfinite(value)
-    shown = {name: sheet.frame[written[name]].astype("str").str.strip() if name in written else None
-             for name in ("milestone_period", "milestone_value")}
-    base, target = out["baseline_period"], out["target_period"]
-    # Periods compare as periods, by their bounds (parsing.period_span; docs/data-format.md, "Periods"), as
-    # target_order does: the milestone starts once the baseline is over, and ends when the target does or
-    # before (`2030-Q1` is within a target `2030`). NaN (no period) compares False: nothing is said.
-    starts, ends = period_spans(period)
-    base_end = period_spans(base)[1]
-    target_end = period_spans(target)[1]
-    checks = (
-        ("milestone_value", "milestone_value_missing", has_period & ~has_value & ok("milestone_value"),
-         lambda i: {"period": period.iat[i]}),
-        ("milestone_period", "milestone_period_missing", has_value & ~has_period & ok("milestone_period"),
-         lambda i: {}),
-        ("milestone_period", "milestone_before_baseline", has_period & (starts < base_end),
-         lambda i: {"baseline": base.iat[i]}),
-        ("milestone_period", "milestone_after_target", has_period & (ends > target_end),
-         lambda i: {"target": target.iat[i]}),
-    )
-    problems: list[Problem] = []
-    for name, code, bad, params in checks:
-        at = np.flatnonzero(bad)
-        where = written.get(name, name)
-        cells = shown[name]
-        problems.extend(capped(sheet.label, where, code, rows[at], lambda i, at=at, where=where, code=code,
-                               cells=cells, params=params: Problem(
-            sheet.label, int(rows[at[i]]), where, None if cells is None else cells.iat[at[i]], code,
-            params(at[i]))))
-    return problems
-
-
-def _schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict, rows, found: list[Problem]):
-    """pandera's failure cases as problems, skipping cells that already have their own (not a number)."""
-    failed: dict[str | None, list[int]] = {}
-    for p in found:
-        failed.setdefault(p.column, []).extend(problem_rows_of(p))
-    fc = fc[fc["index"].notna()]
-    problems: list[Problem] = []
-    for (name, check), group in fc.groupby(["column", "check"], sort=False):
-        col = table.column(name)
-        where = written.get(col.name, col.name)
-        at = group["index"].to_numpy(dtype=np.int64)
-        at = at[~np.isin(rows[at], np.asarray(failed.get(where, []), dtype=np.int64))]
-        cells = sheet.frame[written[col.name]] if col.name in written else None
-        params = {}
-        if check == "out_of_range":
-            params = {"minimum": col.minimum if col.minimum is not None else "-∞",
-                      "maximum": col.maximum if col.maximum is not None else "∞"}
-        elif check == "not_allowed" and col.allowed is COUNTRIES:
-            check = "not_country"      # 251 codes are no list to read: what a code is, and the one meant
-        elif check == "not_allowed":
-            params = {"allowed": ", ".join(col.allowed)}
-
-        def make(i, at=at, cells=cells, col=col, where=where, check=check, params=params):
-            cell = str(cells.iat[at[i]]) if cells is not None else ""
-            suggestion = None
-            if check == "not_allowed":
-                close = difflib.get_close_matches(cell.strip().lower(), col.allowed, n=1, cutoff=0.5)
-                suggestion = ("did_you_mean", {"code": close[0]}) if close else None
-            elif check == "not_country":   # `Suisse`, `Deutschland`, `DEU`, Eurostat's `EL`: the code meant
-                meant = code_for(cell)
-                suggestion = ("did_you_mean", {"code": meant}) if meant else None
-            return Problem(sheet.label, int(rows[at[i]]), where, cell, check, dict(params), suggestion)
-
-        problems.extend(capped(sheet.label, where, check, rows[at], make))
-    return problems
 
 
 # ---------------------------------------------------------------- entry point
@@ -352,9 +271,13 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 # A workbook's sheet named as a table is that table (DESIGN.md).
                 named = sheet.sheet.strip().lower()
                 kind, mapping = named, match_columns(TABLES[named], list(sheet.frame.columns))
-            elif kind is not None and sdmx_columns(list(sheet.frame.columns)) is not None and \
-                    not set(TABLES[kind].required) <= set(mapping.values()):
-                kind, mapping = None, {}   # SDMX-CSV's `unit` column makes no indicators table: a foreign layout
+            elif kind is not None and not set(TABLES[kind].required) <= set(mapping.values()) and (
+                    sdmx_columns(list(sheet.frame.columns)) is not None or (
+                        foreign_layout(list(sheet.frame.columns)) and set(mapping.values()) <= set(TABLES[kind].key))):
+                # SDMX-CSV's `unit` column makes no indicators table, nor does INSEE's CODGEO or Statbel's NIS code
+                # alone make a territories table that lacks its names: a foreign layout, which matches no table
+                # and is read with a mapping (said as such, not as a broken territories file).
+                kind, mapping = None, {}
             if kind is None and is_notes_sheet(sheet.sheet, list(sheet.frame.columns)):
                 # The notes sheet of a downloaded template: uploaded back with its data sheet, it is skipped.
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "notes_sheet_skipped",
@@ -569,10 +492,9 @@ def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd
 
 def rows_with_errors(checked: Checked) -> dict[str, np.ndarray]:
     """Per file, the spreadsheet rows that hold an error (the counted ones of `more_same` included)."""
-    rows: dict[str, list[int]] = {}
-    for p in errors(checked.problems):
-        rows.setdefault(p.file, []).extend(problem_rows_of(p))
-    return {file: np.unique(np.asarray(found, dtype=np.int64)) for file, found in rows.items()}
+    found = errors(checked.problems)
+    return {file: np.unique(rows_of([p for p in found if p.file == file]))
+            for file in dict.fromkeys(p.file for p in found)}
 
 
 def drop_rows(checked: Checked, rows: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:

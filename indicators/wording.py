@@ -100,15 +100,58 @@ def projection_text(a: Mapping | None, lang: str, decimals: Any = 1, unit: str |
     return f"{text} ({target})" if period and value is not None and target else text
 
 
-def flag_word(flag: Any, lang: str) -> str:
-    """The flag's word (`provisoire`…), or an empty string without a flag."""
+def flag_code(flag: Any) -> str:
+    """A flag as every place writes it (`bp`: lower case, no spaces), or an empty string without a flag."""
     if flag is None or flag is pd.NA or (isinstance(flag, float) and math.isnan(flag)):
         return ""
-    code = str(flag).strip().lower()
-    if not code:
-        return ""
-    key = f"flag_{code}"
-    return t(key, lang) if key in i18n.TEXTS else code
+    return "".join(str(flag).split()).lower()
+
+
+def flag_word(flag: Any, lang: str) -> str:
+    """The flag in words, each letter of a combined flag spelled out (`bp`: `rupture de série, provisoire`),
+    a letter of no known flag kept as it is; an empty string without a flag."""
+    code = flag_code(flag)
+    return ", ".join(t(f"flag_{c}", lang) if f"flag_{c}" in i18n.TEXTS else c for c in dict.fromkeys(code))
+
+
+def flag_note(flag: Any, lang: str) -> str:
+    """A value's flag as the Explorer's chart and ranking say it: `⚑ provisoire (p)` (no-break spaces),
+    each letter of a combined flag in words (`⚑ rupture de série, provisoire (bp)`), or an empty string
+    without a flag."""
+    code = flag_code(flag)
+    return f"⚑\u00a0{flag_word(code, lang)}\u00a0({code})" if code else ""   # never "(p)" alone at a line's start
+
+
+def with_flag(text: str, flag: Any, lang: str) -> str:
+    """`text` (a value and its period) followed by its flag's note (`flag_note`), or `text` alone."""
+    note = flag_note(flag, lang)
+    return f"{text} {note}" if note else text
+
+
+def flag_letters(flags: Iterable[Any]) -> str | None:
+    """The letters of several rows' flags together, each once (`p` and `e` -> `pe`), or None."""
+    return "".join(dict.fromkeys("".join(flag_code(f) for f in flags))) or None
+
+
+def year_flag(periods: Iterable[Any], flags: Iterable[Any], year: Any, values: Iterable[Any] | None = None) -> str | None:
+    """The flag of a year's value as progress reads it (`progress.annual_series`: the mean of the year's
+    periods): its own row's flag, or the letters of the flags of the quarters or months averaged, each
+    once (`p` when one month is provisional). Rows without a value (`values`, when given) do not count."""
+    if year is None or (isinstance(year, float) and math.isnan(year)) or not str(year).strip():
+        return None
+    year = str(year).strip()[:4]
+    periods, flags = list(periods), list(flags)
+    counted = [True] * len(periods) if values is None else [_isnum(v) for v in values]
+    return flag_letters(f for p, f, ok in zip(periods, flags, counted) if ok and str(p).strip()[:4] == year)
+
+
+def latest_flag(assessment: Mapping | None, series: pd.DataFrame | None) -> str | None:
+    """The flag of an assessment row's latest value (`year_flag` of its `latest_period`), `series` being the
+    series' own rows (period, value, flag)."""
+    if series is None or not len(series) or "flag" not in series:
+        return None
+    return year_flag(series["period"], series["flag"], _get(assessment, "latest_period"),
+                     series["value"] if "value" in series else None)
 
 
 def milestone_status_text(status: Any, lang: str, method: str = "opensdg") -> str:

@@ -257,14 +257,18 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
     # each territory's own periods: a quarterly or monthly series' latest value is its year's mean, said so
     periods = (obs.assign(territory_id=obs["territory_id"].astype(str)).groupby("territory_id")["period"]
                .apply(lambda p: p.astype(str).tolist()).to_dict() if obs is not None and len(obs) else {})
+    # each territory's own rows, for its latest value's flag (`⚑ provisoire (p)`, as the Explorer gives it)
+    series = ({str(k): g for k, g in obs.groupby(obs["territory_id"].astype(str), sort=False)}
+              if obs is not None and len(obs) else {})
     with_target = set(targets["territory_id"].astype(str))
     table = pd.DataFrame({
         "territory": [labels.get(str(x), (str(x), ""))[0] for x in rows["territory_id"]],
         "country": [countries.name(labels.get(str(x), ("", ""))[1], lang) for x in rows["territory_id"]],
         "status_text": [wording.status_text(s, lang, method, str(x) in with_target)
                         for s, x in zip(rows["status"], rows["territory_id"])],
-        "latest": [f"{wording.format_value(r['latest_value'], lang, dec, unit)} "
-                   f"({wording.latest_when(r, periods.get(str(r['territory_id']), []), lang)})"
+        "latest": [wording.with_flag(f"{wording.format_value(r['latest_value'], lang, dec, unit)} "
+                                     f"({wording.latest_when(r, periods.get(str(r['territory_id']), []), lang)})",
+                                     wording.latest_flag(r, series.get(str(r["territory_id"]))), lang)
                    if pd.notna(r["latest_value"]) else "–" for r in rows.to_dict("records")],
         "projected": [wording.projection_text(r, lang, dec, unit) for _, r in rows.iterrows()],
         # a status judged after a break in series says so, here as everywhere (DESIGN)

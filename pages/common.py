@@ -1,7 +1,8 @@
 """What every page shares: the store, cached data, the language and the global filters.
 
 Not a page itself (app.py lists the pages). Cached loaders are keyed on the
-store's data version, so an import anywhere shows on every page at once.
+store's data version and file, so an import anywhere shows on every page at once,
+and a restored backup or another file put in its place is never shown from a cache.
 """
 from __future__ import annotations
 
@@ -43,17 +44,28 @@ def _engine(url: str):
 
 
 def engine():
-    from indicators.store import database_url
+    """The engine on the file now at the store's path (one stat per rerun): another file there is opened
+    again (its schema may be older); none there raises StoreError, which `start` says."""
+    from indicators.store import database_url, same_file
 
-    return _engine(database_url())
+    url = database_url()
+    current = _engine(url)
+    if not same_file(current):
+        current.dispose()   # its connections still hold the file that was replaced
+        _engine.clear()
+        current = _engine(url)
+    return current
 
 
-def data_version() -> tuple[str, int]:
-    """(store URL, write counter): the key of every cached read, checked cheaply on each rerun."""
+def data_version() -> tuple:
+    """(store URL, store file, data version): the key of every cached read, checked cheaply on each rerun;
+    never the same for two contents, a restored backup's included (indicators.store.data_version)."""
     from indicators.store import data_version as version
+    from indicators.store import file_identity, sqlite_file
 
     current = engine()
-    return str(current.url), version(current)
+    path = sqlite_file(current.url)
+    return str(current.url), file_identity(path) if path else None, version(current)
 
 
 # The store's tables and statuses are shared by every session (cache_resource), not copied into each
@@ -181,13 +193,19 @@ def _no_nagle_once() -> int:
 def start() -> View:
     """Open the store, read the URL once per session, and settle the language."""
     _no_nagle_once()
+    from indicators.store import StoreError
+
     try:
         version = data_version()
         fw = framework(version)
-    except Exception:  # the store is unreachable: say so plainly, never a traceback
+    except Exception as exc:  # the store is unreachable, or its file gone: say so plainly, never a traceback
         lang = i18n.pick_lang(st.query_params.get("lang"), st.context.locale)
-        st.error(t("store_error", lang))
-        _engine.clear()
+        if isinstance(exc, StoreError):   # its file deleted or replaced: the page comes back with a file
+            st.error(exc.text(lang), icon=":material/error:")
+            _watch_store(GONE)
+        else:
+            st.error(t("store_error", lang))
+            _engine.clear()
         st.stop()
     notices: list[str] = []
     query = _query()
@@ -426,22 +444,28 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
 
 
 REFRESH_SECONDS = 5
+GONE = "gone"   # what the watcher saw when the store's file was not there (or not to be read)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _watch_store(seen: tuple) -> None:
-    """Rerun the whole page when another session or replica wrote to the store.
+def _watch_store(seen) -> None:
+    """Rerun the whole page when another session or replica wrote to the store, or its file went or came.
 
     One cheap query every few seconds per open page: an import through any
     replica shows on every other one without a reload.
     """
+    from indicators.store import StoreError
+
     if st.session_state.pop("_version_just_read", False):   # called by the full run, which just read it
         return
     try:
-        if data_version() != seen:
-            st.rerun(scope="app")
+        now = data_version()
+    except StoreError:   # the file is gone: the page says so (the full run's message)
+        now = GONE
     except Exception:  # the store is briefly unreachable: the next full run says so
-        pass
+        return
+    if now != seen:
+        st.rerun(scope="app")
 
 
 # The parameters a page reads beyond the sidebar's filters (DESIGN.md, "Interface"), by page name: its link

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+import uuid
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +13,7 @@ from indicators import downloads, i18n, limits, revisions
 from indicators import submissions as S
 from indicators.i18n import t
 from indicators.schema import TABLES
-from pages import common, editors, widgets
+from pages import common, data_mapping, editors, widgets
 
 def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, specs: dict):
     """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
@@ -31,178 +33,14 @@ def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, sp
     return outcome
 
 
+def _confirmation() -> tuple[str, str]:
+    """(this session, the token of its next import): one import per token, and one at a time (`_confirm`)."""
+    session = st.session_state.setdefault("_session_id", uuid.uuid4().hex)
+    return session, f"{session}:{st.session_state.get('_import_attempt', 0)}"
+
+
 def _raw(files: list) -> list[tuple[str, bytes]]:
     return [f if isinstance(f, tuple) else (f.name, f.sha256.encode()) for f in files]
-
-
-def _foreign(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """The uploads whose columns match no table: candidates for the mapping step."""
-    from indicators.reading import read_file
-    from indicators.schema import TABLES, recognise
-
-    def fits(columns) -> bool:
-        kind, mapping = recognise(list(columns))
-        return kind is not None and set(TABLES[kind].required) <= set(mapping.values())
-
-    out = []
-    for name, raw in files:
-        result = read_file(raw, name)
-        if result.sheets and not any(fits(sh.frame.columns) for sh in result.sheets):
-            out.append((name, raw))
-    return out
-
-
-def _mapping_step(view, editor: str | None, name: str, raw: bytes):
-    """Say how a foreign layout maps to observations; returns the mapped source, or None."""
-    lang = view.lang
-    from indicators.mappings import (MappingError, apply_mapping, filter_choices, known_for_mapping, load_mapping,
-                                     mapping_names, save_mapping_spec, suggest_mapping)
-    from indicators.mappings.saved import json_error_text
-    from indicators.reading import read_file
-
-    known = known_for_mapping(view.engine)
-    saved = mapping_names(view.engine)
-    st.markdown(f"**{name}** · {t('mapping_intro', lang)}")
-    choice = st.selectbox(t("mapping_choose", lang), ["", *saved], key=f"map_choice_{name}",
-                          format_func=lambda c: c or t("mapping_new", lang))
-    if choice:
-        try:
-            spec = load_mapping(view.engine, choice)
-        except MappingError as exc:   # deleted by another editor since the list was drawn
-            st.warning(exc.text(lang), icon=":material/edit_note:")
-            return None, None
-    else:
-        result = read_file(raw, name)
-        spec = suggest_mapping(result, known)
-        columns = list(result.sheets[0].frame.columns)
-        indicators = sorted(view.framework["indicators"]["indicator_id"])
-        c1, c2 = st.columns(2)
-        d1, d2 = st.columns(2)
-        territory = spec.get("territory", {}).get("column")
-        # The parts of a split column (Eurostat's `unit,geo\time` → geo) are columns the mapping names too.
-        parts = [n for s in spec.get("split", []) for n in s.get("into", []) if n not in columns]
-        choices = [*parts, *columns]
-        spec.setdefault("territory", {})["column"] = c1.selectbox(
-            t("mapping_territory", lang), choices, key=f"map_ter_{name}",
-            index=choices.index(territory) if territory in choices else 0)
-        if "years_in_columns" in spec:
-            spec["years_in_columns"]["indicator"] = c2.selectbox(
-                t("mapping_indicator", lang), ["", *indicators], key=f"map_years_ind_{name}")
-        else:
-            _period_form(spec, columns, name, lang, c2, d1)
-        _flag_form(spec, columns, name, lang, d2)
-        _filters_form(spec, filter_choices(result, spec), name, lang)
-        if "years_in_columns" not in spec:
-            table = pd.DataFrame({"column": list(spec.get("values", {})),
-                                  "indicator": [v or None for v in spec.get("values", {}).values()]})
-            if table.empty:   # an empty grid says "empty" in English, and has no row to fill: say what to do
-                st.caption(t("mapping_no_value_columns", lang))
-            else:
-                # The placeholder fills an indicator not chosen yet (Streamlit writes "None" there).
-                edited = st.data_editor(table, key=f"map_values_{name}", hide_index=True, width="stretch",
-                                        disabled=["column"], placeholder=t("mapping_choose_indicator", lang),
-                                        column_config={
-                                            "column": st.column_config.TextColumn(t("column", lang)),
-                                            "indicator": st.column_config.SelectboxColumn(
-                                                t("indicator", lang), options=indicators)})
-                spec["values"] = {r["column"]: r["indicator"] for r in edited.to_dict("records")
-                                  if r["indicator"]}
-    generated = json.dumps(spec, ensure_ascii=False, indent=1)
-    with st.expander(t("mapping_advanced", lang)):
-        # Keyed on the generated text: the form above refills it; an edit here wins until the form changes.
-        text = st.text_area("JSON", generated, height=200,
-                            key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
-    detail = None
-    try:
-        spec = limits.load_json(text)
-    except (ValueError, limits.LimitExceeded) as exc:   # the JSON as edited above, said in words
-        detail = json_error_text(exc, lang)
-    if detail is None:
-        try:
-            mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
-        except MappingError as exc:   # says what to change, in the page's language
-            detail = exc.text(lang)
-        except limits.LimitExceeded as exc:   # the limit in words, as a file's reading says it
-            from indicators.reading import limit_problem
-
-            detail = limit_problem(name, exc).message(lang)
-        except ValueError:   # never a library's English words on the page
-            detail = t("mapping_cannot_apply", lang)
-    if detail is not None:
-        st.warning(t("mapping_incomplete", lang, detail=detail), icon=":material/edit_note:")
-        return None, None
-    for p in mapped.problems:   # EUR_HAB beside MIO_EUR: said here, where the filter that keeps one is chosen
-        if p.code == "mixed_units":
-            st.warning(f"{p.message(lang)} {p.suggestion_text(lang)}", icon=":material/warning:")
-    summary = mapped.summary
-    st.caption(t("mapping_summary", lang, rows=t("mapping_rows", lang, n=summary.get("rows", 0)),
-                 observations=t("mapping_observations", lang, n=summary.get("observations", 0))))
-    preview = mapped.preview().head(20)
-    if len(preview):   # an empty grid says "empty" in English; the caption above says 0 observations
-        # A dash for a cell without a value (a flag not given), as in the problems table, not "None".
-        st.dataframe(preview, hide_index=True, width="stretch", placeholder="–")
-    c1, c2 = st.columns([3, 1])
-    new_name = c1.text_input(t("mapping_save_as", lang), choice, key=f"map_name_{name}")
-    if c2.button(t("mapping_save", lang), key=f"map_save_{name}", disabled=not new_name.strip() or not editor):
-        save_mapping_spec(view.engine, new_name.strip(), spec, user=editor)
-        st.toast(t("mapping_saved", lang, name=new_name.strip()), icon=":material/save:")
-    return mapped, spec
-
-
-def _period_form(spec: dict, columns: list[str], name: str, lang: str, slot, below) -> None:
-    """The period, from the suggestion (`suggest_mapping`: SDMX's TIME_PERIOD, ARCEP's date read as a year):
-    a column of the file, read as written or as the year, quarter or month of its dates, or a fixed period."""
-    from indicators.mappings import PERIOD_KINDS
-
-    suggested = spec.get("period") or {}
-    options = ["", *columns]
-    column = slot.selectbox(t("mapping_period_column", lang), options, key=f"map_period_col_{name}",
-                            index=options.index(suggested["column"]) if suggested.get("column") in columns else 0,
-                            format_func=lambda c: c or t("mapping_period_fixed", lang))
-    if column:
-        kinds = ["", *PERIOD_KINDS]
-        read_as = below.selectbox(t("mapping_period_as", lang), kinds, key=f"map_period_as_{name}",
-                                  index=kinds.index(suggested.get("as") or ""),
-                                  format_func=lambda k: t(f"mapping_period_as_{k or 'written'}", lang))
-        spec["period"] = {"column": column, **({"as": read_as} if read_as else {})}
-    else:
-        spec["period"] = {"value": below.text_input(t("mapping_period", lang), suggested.get("value", ""),
-                                                    key=f"map_period_{name}")}
-
-
-def _flag_form(spec: dict, columns: list[str], name: str, lang: str, slot) -> None:
-    """The column of flags (SDMX's OBS_FLAG: `p`, `e`), the suggestion's first, or none."""
-    options = ["", *columns]
-    suggested = (spec.get("flag") or {}).get("column") if isinstance(spec.get("flag"), dict) else None
-    chosen = slot.selectbox(t("mapping_flag_column", lang), options, key=f"map_flag_{name}",
-                            index=options.index(suggested) if suggested in columns else 0,
-                            format_func=lambda c: c or t("mapping_flag_none", lang))
-    if chosen:
-        spec["flag"] = {"column": chosen}
-    else:
-        spec.pop("flag", None)
-
-
-def _filters_form(spec: dict, choices: dict[str, list[str]], name: str, lang: str) -> None:
-    """Each filter keeping one value of a column (SDMX's `unit`: EUR_HAB or MIO_EUR), the suggestion's
-    value first; every row when none is chosen (apply_mapping then warns when units are mixed)."""
-    kept = []
-    for f in spec.get("filters", []):
-        values = choices.get(f.get("column"))
-        if "equals" not in f or not values:
-            kept.append(f)
-            continue
-        options = ["", *values]
-        value = st.selectbox(t("mapping_filter", lang, column=f["column"]), options,
-                             key=f"map_filter_{name}_{f['column']}",
-                             index=options.index(f["equals"]) if f["equals"] in values else 0,
-                             format_func=lambda v: v or t("mapping_filter_all", lang))
-        if value:
-            kept.append({**f, "equals": value})
-    if kept:
-        spec["filters"] = kept
-    else:
-        spec.pop("filters", None)
 
 
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
@@ -267,9 +105,10 @@ def _sep(sep: str | None) -> str:
 
 def import_tab(view, editor: str | None) -> None:
     lang = view.lang
-    from indicators.importing import import_files
     from indicators.problems import count, errors
 
+    if _settle(_confirmation()[0]):   # an import ended in a run that could not say it (`_confirm`)
+        st.rerun()
     if not editor:
         st.caption(t("viewer_check", lang))
     # A new key after each import empties the uploader: the page does not check the same file again.
@@ -282,11 +121,11 @@ def import_tab(view, editor: str | None) -> None:
         return
     files = [(u.name, u.getvalue()) for u in uploads]
     specs = {}
-    foreign = _foreign(files)
+    foreign = data_mapping.foreign_files(files)
     if foreign:   # files in another layout (INSEE, Statbel, Eurostat…): say which column holds what
         st.subheader(t("mapping_title", lang))
         for name, raw in foreign:
-            mapped, spec = _mapping_step(view, editor, name, raw)
+            mapped, spec = data_mapping.mapping_step(view, editor, name, raw)
             if mapped is not None:
                 files = [mapped if f[0] == name else f for f in files]
                 specs[name] = spec
@@ -335,28 +174,109 @@ def import_tab(view, editor: str | None) -> None:
         return
     if not editor:
         return
-    if st.button(t("confirm_import", lang), type="primary", icon=":material/upload:", key="confirm_import"):
-        from indicators.store import StoreError
+    _confirm(view, editor, files, skip, attach)
 
-        try:
-            done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
-        except StoreError as exc:   # another import at the same moment, a full disk: nothing was written
-            st.session_state.pop("_dry_run", None)
-            st.error(exc.text(lang), icon=":material/error:")
-            return
-        st.session_state.pop("_dry_run", None)
-        if done.result is None:
-            st.error(t("import_failed", lang), icon=":material/error:")
-            return
-        st.session_state["_imported"] = (done.result.batch_id, done.result.summary())
-        st.session_state["_uploads_round"] = st.session_state.get("_uploads_round", 0) + 1
+
+# One click, one import. Streamlit starts a new run of the page at each click while the run before it may
+# still be writing (runner.fastReruns), and stops that run at its next element or session-state access: a
+# second click while an import waited for the store imported the same upload twice. A session imports one
+# thing at a time, each attempt under its own token, claimed once; the run that claims it imports, others
+# wait for it, and whichever run comes next says the outcome. By session, for every session of the server:
+RUNNING: dict[str, threading.Event] = {}   # an import being written
+OUTCOMES: dict[str, tuple] = {}             # (token, "imported", batch, counts) or (token, "refused", text)
+_CLAIMS = threading.Lock()
+
+
+def claim(session: str, token: str, done: set) -> threading.Event | None:
+    """The event to set once this run's import ends (`release`); None while another run of the session
+    imports, and for a token claimed already (`done`: the session's claimed tokens)."""
+    with _CLAIMS:
+        if session in RUNNING or token in done:
+            return None
+        done.add(token)
+        RUNNING[session] = threading.Event()
+        return RUNNING[session]
+
+
+def release(session: str, outcome: tuple) -> None:
+    """The import's end, kept for the next run (no session state here: this run may be stopping)."""
+    with _CLAIMS:
+        OUTCOMES[session] = outcome
+        event = RUNNING.pop(session, None)
+    if event is not None:
+        event.set()
+
+
+def _settle(session: str) -> bool:
+    """The outcome of the session's last import into its session state, once: True when there was one."""
+    with _CLAIMS:
+        outcome = OUTCOMES.pop(session, None)
+    if outcome is None:
+        return False
+    ss = st.session_state
+    ss.pop("_dry_run", None)
+    ss["_import_attempt"] = int(outcome[0].rsplit(":", 1)[1]) + 1
+    if outcome[1] == "imported":
+        ss["_imported"] = outcome[2:]
+        ss["_uploads_round"] = ss.get("_uploads_round", 0) + 1
+    elif outcome[1] == "refused":
+        ss["_import_refused"] = outcome[2]
+    return True
+
+
+def _ask_import(token: str) -> None:
+    st.session_state["_import_asked"] = token
+
+
+def _write(view, editor: str, files: list, skip: bool, attach: bool, token: str) -> tuple:
+    from indicators.importing import import_files
+    from indicators.store import StoreError
+
+    try:
+        done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
+    except StoreError as exc:   # another import at the same moment, a full disk: nothing was written
+        return token, "refused", exc.text(view.lang)
+    except Exception as exc:   # said in words, and the next click is a new attempt
+        return token, "refused", t("page_error", view.lang, detail=type(exc).__name__)
+    if done.result is None:
+        return token, "refused", t("import_failed", view.lang)
+    return token, "imported", done.result.batch_id, done.result.summary()
+
+
+def _confirm(view, editor: str, files: list, skip: bool, attach: bool) -> None:
+    """The confirmation button, disabled while the session's import is written, which a spinner says (it
+    may wait up to 30 s for another import to end)."""
+    lang, ss = view.lang, st.session_state
+    session, token = _confirmation()
+    refused = ss.pop("_import_refused", None)   # the last try's refusal (nothing was written)
+    if refused:
+        st.error(refused, icon=":material/error:")
+    asked = ss.pop("_import_asked", None) == token
+    running = RUNNING.get(session)
+    st.button(t("confirm_import", lang), type="primary", icon=":material/upload:", key="confirm_import",
+              disabled=asked or running is not None, on_click=_ask_import, args=(token,))
+    if running is not None:   # an earlier run of this session writes: its outcome is said after
+        with st.spinner(t("import_running", lang)):
+            running.wait()
         st.rerun()
+    if not asked:
+        return
+    if claim(session, token, ss.setdefault("_imports_claimed", set())) is None:   # another run has it
+        st.rerun()
+    outcome = (token, "stopped")   # stopped before writing anything: the next click is a new attempt
+    try:
+        with st.spinner(t("import_running", lang)):
+            outcome = _write(view, editor, files, skip, attach, token)
+    finally:
+        release(session, outcome)
+    _settle(session)
+    st.rerun()
 
 
 def history_tab(view, editor: str | None) -> None:
     lang = view.lang
     from indicators.schema import TABLES
-    from indicators.store import StoreError, batch_changes, rollback
+    from indicators.store import batch_changes
 
     batches = common.batches(view.version)
     if batches.empty:
@@ -384,10 +304,13 @@ def history_tab(view, editor: str | None) -> None:
     config[t("files", lang)] = st.column_config.TextColumn(width="large")
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     newest = batches["batch_id"].iloc[0]
-    if st.session_state.get("_history_newest") != newest:
-        # a new import (or rollback) since the list was last drawn: show it, not the batch kept from before
-        st.session_state["_history_newest"] = newest
+    seen = (int(newest), batches["created_at"].iloc[0])   # a restored store numbers its batches again
+    if st.session_state.get("_history_newest") != seen:
+        # a new import (or rollback) since the list was last drawn: show it, not the batch kept from before,
+        # and no tick given to another batch of its number stands
+        st.session_state["_history_newest"] = seen
         st.session_state["history_batch"] = newest
+        st.session_state.pop(f"confirm_rollback_{newest}", None)
     chosen = st.selectbox(t("batch", lang), list(batches["batch_id"]), key="history_batch",
                           format_func=lambda b: f"#{b} · {batches.set_index('batch_id').loc[b, 'files']}")
     changes = batch_changes(view.engine, int(chosen))
@@ -407,17 +330,39 @@ def history_tab(view, editor: str | None) -> None:
                                icon=":material/download:", key=f"previous_{chosen}_{table}",
                                help=t("download_previous_values_help", lang))
     row = batches.set_index("batch_id").loc[chosen]
+    asked = st.session_state.pop("_rollback_asked", None)
+    if asked is not None and editor:   # the click's rollback, even when the batch is no longer active
+        _roll_back(view, editor, asked, batches)
     if not editor or row["status"] != "active":
         return
     confirm = st.checkbox(t("rollback_confirm", lang, batch=chosen), key=f"confirm_rollback_{chosen}")
-    if st.button(t("rollback", lang), disabled=not confirm, icon=":material/undo:", key="rollback_button"):
-        try:
-            counts = rollback(view.engine, int(chosen), user=editor)
-        except StoreError as exc:
+    st.button(t("rollback", lang), disabled=not confirm, icon=":material/undo:", key="rollback_button",
+              on_click=_ask_rollback, args=(int(chosen),))
+
+
+def _ask_rollback(batch: int) -> None:
+    st.session_state["_rollback_asked"] = batch
+
+
+def _roll_back(view, editor: str, batch: int, batches: pd.DataFrame) -> None:
+    """Roll back the batch the editor confirmed. Someone else rolled it back since the page was drawn
+    (another tab, the command line): said, with when and by whom (the click was lost without a word)."""
+    from indicators.store import StoreError, rollback
+
+    lang = view.lang
+    try:
+        counts = rollback(view.engine, batch, user=editor)
+    except StoreError as exc:
+        row = batches[batches["batch_id"] == batch]
+        if len(row) and row.iloc[0]["status"] != "active":
+            row = row.iloc[0]
+            st.error(t("rollback_already_by", lang, batch=batch, when=i18n.when(row["rolled_back_at"], lang),
+                       who=S.batch_user(row["rolled_back_by"], lang)), icon=":material/error:")
+        else:
             st.error(exc.text(lang), icon=":material/error:")
-            return
-        st.session_state["_rolled_back"] = (int(chosen), counts)
-        st.rerun()
+        return
+    st.session_state["_rolled_back"] = (batch, counts)
+    st.rerun()
 
 
 def templates_tab(lang: str) -> None:

@@ -27,12 +27,40 @@ def signed_in_account(engine=None):
     else:
         email = st.session_state.get("_account")
     if not email:
+        st.session_state.pop("_account_seen", None)
         return A.VIEWER
     if engine is None:
         from pages import common
 
         engine = common.engine()
-    return A.find(engine, email) or A.VIEWER
+    found = A.find(engine, email)
+    _note_rights(email, found)
+    return found or A.VIEWER
+
+
+def _note_rights(email: str, found) -> None:
+    """Remember the role this session's account had on the run before; when an admin removed the account or
+    took the editor's rights from it meanwhile, keep that for `rights_lost` to say (once)."""
+    from indicators import accounts as A
+
+    role = found.role if found else None
+    seen = st.session_state.get("_account_seen")
+    if seen and seen[0] == email and A.can(A.Account(email, seen[1]), "import") \
+            and not (found and A.can(found, "import")):
+        st.session_state["_rights_lost"] = (email, role)
+    st.session_state["_account_seen"] = (email, role)
+
+
+def rights_lost(lang: str) -> str | None:
+    """Why this session's account no longer holds the editor's rights it had on the run before (its role
+    now, or its removal), in words, once; None when nothing was lost."""
+    lost = st.session_state.pop("_rights_lost", None)
+    if not lost:
+        return None
+    email, role = lost
+    if role is None:
+        return t("rights_lost_removed", lang, email=plain_markdown(email))
+    return t("rights_lost_role", lang, email=plain_markdown(email), role=t(f"role_{role}", lang))
 
 
 def editor_name(engine=None) -> str | None:
@@ -78,6 +106,9 @@ def editor_gate(lang: str) -> str | None:
             st.session_state.pop("_account", None)   # one sign-in per person: signed out of Contributions too
             st.rerun()
         return name
+    lost = rights_lost(lang)
+    if lost:   # demoted or removed between two clicks: what was clicked was not done, said so
+        st.error(t("rights_lost_page", lang, why=lost), icon=":material/block:")
     st.info(t("editor_only", lang), icon=":material/lock:")
     if _secrets_section("auth"):  # deployments: the organisation's OIDC login
         user = st.user

@@ -19,6 +19,7 @@ KEY = "f_indicator"          # bound to the URL parameter `indicator` by pages/c
 SERIES_LIMIT = 12            # lines a time series shows at most (the table and ranking show all)
 NAMES_LIMIT = 12             # territory names listed in a caption at most
 RANKING_LIMIT = 30           # bars in the ranking at most (the best and the worst halves)
+HEADLINE_KEY = "explorer_headline"   # the headline's figures (their style is scoped to it)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -202,10 +203,23 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     year = str(a.get("latest_period") or "")
     in_year = sorted(p for p in own if p[:4] == year and "-" in p)
     mean_help = (" · " + t("annual_mean_help", lang, first=in_year[0], last=in_year[-1])) if in_year else ""
-    cols = st.columns(4)
-    cols[0].metric(t("latest_value", lang), wording.format_value(a.get("latest_value"), lang, dec, value_unit),
-                   when(latest_when if a.get("latest_period") else None),
-                   help=f"{labels.get(tid, (tid,))[0]} · {latest_when}{mean_help}", **plain)
+    # the value's flag, as the chart's hover, the ranking and the table below give it (`14 350,27 ⚑`, and
+    # "⚑ provisoire (p)" beside its period); a year's mean carries the flags of the periods averaged
+    flag = latest_flag(obs, tid, year)
+    word = wording.flag_note(flag, lang)
+    latest_text = wording.format_value(a.get("latest_value"), lang, dec, value_unit)
+    latest_text += " ⚑" if flag and latest_text != "–" else ""
+    projected, reached = wording.projection(a, unit)   # a share's trend stops at 100 %: "around 2029"
+    figures = [latest_text, wording.format_value(projected, lang, dec, value_unit)] + (
+        [wording.format_value(target.iloc[0].get("target_value"), lang, dec, value_unit)] if has_target else [])
+    # the figures sized to be whole in the narrowest column (129 px at 1024 px: "14 350…"), their period and
+    # flag beneath free to wrap
+    st.html(headline_style(max(len(f) for f in figures)))
+    cols = st.container(key=HEADLINE_KEY).columns(4)
+    cols[0].metric(t("latest_value", lang), latest_text,
+                   " · ".join(x for x in (when(latest_when if a.get("latest_period") else None), word) if x) or None,
+                   help=f"{labels.get(tid, (tid,))[0]} · {latest_when}{mean_help}" + (f" · {word}" if word else ""),
+                   **plain)
     if has_target:
         trow = target.iloc[0].to_dict()
         cols[1].metric(t("target", lang), wording.format_value(trow.get("target_value"), lang, dec, value_unit),
@@ -223,7 +237,6 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
         cols[1].metric(t("target", lang), "–", help=t("no_target", lang))
         cols[2].metric(t("growth_per_year", lang),
                        i18n.percent(a.get("cagr"), lang, 1) if pd.notna(a.get("cagr")) else "–")
-    projected, reached = wording.projection(a, unit)   # a share's trend stops at 100 %: "around 2029"
     cols[3].metric(t("projection", lang), wording.format_value(projected, lang, dec, value_unit),
                    t("around_year", lang, year=int(reached)) if reached is not None
                    else when(target.iloc[0].get("target_period")) if has_target and projected is not None else None,
@@ -240,6 +253,31 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
                 f"&nbsp; {t('headline_territory', lang)}{i18n.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
                 + (f" · {t('milestone', lang)}{i18n.colon(lang)} {milestone}" if milestone else "")
                 + "".join(f" · *{n}*" for n in notes))
+
+
+def headline_style(longest: int) -> str:
+    """The headline's figures fitted to their columns' width (a CSS container query: `longest` characters of
+    about half the font's size each), from Streamlit's 2.25rem down to 1.25rem, and wrapping below that;
+    their labels and the period and flag under them wrap rather than end in an ellipsis."""
+    scope = f".st-key-{HEADLINE_KEY}"
+    fit = 100 / (0.5 * max(longest, 1))
+    free = "white-space: normal !important; overflow: visible !important; text-overflow: clip !important"
+    return ("<style>"
+            f"{scope} [data-testid='stColumn'] {{container-type: inline-size}}"
+            f"{scope} [data-testid='stMetricValue'] {{font-size: clamp(1.25rem, {fit:.2f}cqi, 2.25rem)}}"
+            f"{scope} [data-testid='stMetricValue'], {scope} [data-testid='stMetricValue'] *, "
+            f"{scope} [data-testid='stMetricLabel'] *, "
+            f"{scope} [data-testid='stMetricDelta'], {scope} [data-testid='stMetricDelta'] * {{{free}}}"
+            "</style>")
+
+
+def latest_flag(obs: pd.DataFrame | None, territory_id: str, year: str) -> str | None:
+    """The flag of the headline's latest value: its period's own, or, for the mean of a year's quarters or
+    months, the letters of theirs together, each once (as the ranking gives them: wording.year_flag)."""
+    if obs is None or not len(obs) or "flag" not in obs or not year:
+        return None
+    mine = obs[obs["territory_id"].astype(str) == str(territory_id)]
+    return wording.year_flag(mine["period"], mine["flag"], year, mine["value"] if "value" in mine else None)
 
 
 def _values_table(frame: pd.DataFrame, ind: dict, lang: str) -> None:

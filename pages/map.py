@@ -24,6 +24,7 @@ from pages import common, editors, safe_markdown, widgets
 
 STATIC_CACHE = Path(__file__).resolve().parent.parent / "static" / "map" / "cache"
 CHART_KEY = "map_chart"            # read by pages/common.py (_follow_map_clicks)
+CARD_KEY = "map_card"              # the territory's card beside the map (its figure's style is scoped to it)
 INDICATOR_KEY = "f_indicator"      # shared with the explorer, written to the URL as `indicator`
 MAP_HEIGHT = 560
 # The map's frame has this fixed width, whatever the screen, and its first view fits the territories with a
@@ -34,6 +35,8 @@ MAP_HEIGHT = 560
 MAP_WIDTH = 540
 LEGEND_WIDTH = 240
 NAMES_LIMIT = 8
+TOOLTIP_STYLE = (f"<style>.st-key-{CHART_KEY} [data-testid='stDeckGlJsonChart'] > div, "
+                 f".st-key-{CHART_KEY} .deck-widgets-root > div {{overflow: visible !important}}</style>")
 CONTROLS = [1.1, 1.1, 1.6]         # territories shown, period, colour by: each whole at 1024 px
 CLASS_CONTROLS = [1.5, 0.9, 1.9]   # classes, their number, the colours
 
@@ -157,7 +160,10 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
     if obs.empty:
         st.caption(t("no_data_indicator", lang))
     else:
-        latest = obs.sort_values("period").groupby("indicator_id", as_index=False).last()
+        # each indicator's last row whole: a groupby's last() took the last flag *given* (2020's `p` on 2021)
+        latest = obs.sort_values("period", kind="stable").groupby("indicator_id", as_index=False).tail(1)
+        if "flag" not in latest:
+            latest = latest.assign(flag=None)
         # the statuses of the period shown, as the map's colours and the other pages say them
         assessed, _ = common.scoped_assessment(view.version, flt.method, (), flt.period_from, flt.period_to)
         here = assessed[assessed["territory_id"].astype(str) == code].set_index("indicator_id")
@@ -175,9 +181,14 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
             unit, dec = unit_of(indicator, lang), indicator.get("decimals")
             label = i18n.name(indicator, "name", lang) or iid
             # the period's own value, labelled with its own period (2024-12), as the map draws it
-            # the unit beside the number too: a long name cuts the label before its unit (240 px card)
-            st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})",
-                      map_classes.fmt(r["value"], lang, dec, unit), help=f"{label} ({r['period']})")
+            # the unit beside the number too: a long name cuts the label before its unit (240 px card); the
+            # figure sized to be whole in the card, the unit under it when too long (maps.card_figure)
+            figure, size = maps.card_figure(r["value"], lang, dec, unit, LEGEND_WIDTH)
+            st.html(maps.card_figure_style(CARD_KEY, size))
+            # the value's flag under it, as the Explorer's chart, ranking and table give it
+            flag = wording.flag_note(r.get("flag"), lang)
+            st.metric(f"{label} ({unit}, {r['period']})" if unit else f"{label} ({r['period']})", figure,
+                      flag or None, help=f"{label} ({r['period']})", delta_color="off", delta_arrow="off")
             if iid in status.index:
                 st.markdown(widgets.status_badge(status[iid], lang, flt.method, iid in with_target))
                 a = here.loc[iid].to_dict()
@@ -185,8 +196,13 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
                 notes = []
                 if wording.sub_annual(own, a.get("latest_period")):
                     # the status is judged on the year's mean of its quarters or months: that value, named so
+                    # with the flags of the periods it is the mean of (`p` if one month is provisional)
+                    year = obs[(obs["indicator_id"] == iid) & (obs["period"].astype(str).str[:4]
+                                                                == str(a.get("latest_period"))[:4])]
+                    flags = wording.flag_note(wording.flag_letters(year["flag"] if "flag" in year else ()), lang)
                     notes.append(t("status_judged_on", lang, when=wording.latest_when(a, own, lang),
-                                   value=map_classes.fmt(a.get("latest_value"), lang, dec, unit)))
+                                   value=map_classes.fmt(a.get("latest_value"), lang, dec, unit))
+                                 + (f" · {flags}" if flags else ""))
                 # with a milestone, its own status in the words of the Actions page and the Explorer
                 trow = targets[targets["indicator_id"].astype(str) == str(iid)]
                 milestone = wording.milestone_text(trow.iloc[0].to_dict() if len(trow) else None, a, lang, dec,
@@ -200,9 +216,12 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
         # one item per indicator, its value and period, then its status: a table of four columns was cut
         # at its period column in the card's width
         lines = []
-        for c, period, value in zip(latest["indicator_id"], latest["period"].astype(str), latest["value"]):
+        for c, period, value, flag in zip(latest["indicator_id"], latest["period"].astype(str), latest["value"],
+                                          latest["flag"]):
             row = info.loc[c].to_dict()
-            words = [f"{map_classes.fmt(value, lang, row.get('decimals'), unit_of(row, lang))} ({period})",
+            note = wording.flag_note(flag, lang)   # the flag beside its value, as the Explorer's table gives it
+            words = [f"{map_classes.fmt(value, lang, row.get('decimals'), unit_of(row, lang))} ({period})"
+                     + (f" {note}" if note else ""),
                      # the icon kept with its word at a line's end ("►" alone, "Acceleration needed" below)
                      wording.status_text(status.get(c, "not_assessed"), lang, flt.method,
                                          str(c) in with_target).replace(" ", "\u00a0", 1)]
@@ -529,6 +548,9 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
     row = st.container(horizontal=True, gap="medium")     # wraps: the legend under the map when narrow
     left, right = row.container(width=MAP_WIDTH), row.container(width=LEGEND_WIDTH)
     with left:
+        # the tooltip free to pass the map's edge, over the legend beside it: clipped there, the period of
+        # a territory near the right edge was cut ("14 350,27 millions d'EUR (20…"); style only, drawn nowhere
+        st.html(TOOLTIP_STYLE)
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=CHART_KEY, height=MAP_HEIGHT,
                         width=MAP_WIDTH)
         if caption:
@@ -546,7 +568,8 @@ def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, 
         st.markdown(f"**{legend_title}**")
         st.markdown(legend_html, unsafe_allow_html=True)
         st.divider()
-        _panel(view, focus, indicator, lang)
+        with st.container(key=CARD_KEY):
+            _panel(view, focus, indicator, lang)
 
 
 if __name__ == "__main__":   # run as a file, by Streamlit's legacy pages/ folder mode

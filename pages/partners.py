@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import downloads
+from indicators import downloads, templates
 from indicators import health as H
 from indicators import partners as P
 from indicators.i18n import t
@@ -64,21 +64,31 @@ def due_box(view, partner_id: str) -> None:
                                    else H.freshness_label(s, lang) for s in due["state"]],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
-    # The list goes to the partner as observations to fill in and send back (the import format), its extra
-    # columns' titles and words in the page's language.
+    # The list goes to the partner as observations and flows to fill in and send back (the import format),
+    # its extra columns' titles and words in the page's language: a CSV of each, or one workbook of both.
     obs, flows = common.observations(view.version), common.flows(view.version)
     sent = P.due_download(due, lang, fw, obs, flows)
+    sent_flows = templates.due_flows(due, lang, fw, obs, flows)
     left, right = st.columns(2)
     left.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent, reversible=True),
                          file_name=P.due_file_name(partner_id, lang, "csv"), mime="text/csv", key="partner_due_csv",
                          icon=":material/download:", disabled=sent.empty)
+    if len(sent_flows):
+        left.download_button(t("partner_download_due_flows", lang), key="partner_due_flows_csv",
+                             data=downloads.to_excel_csv(sent_flows, reversible=True), mime="text/csv",
+                             file_name=templates.due_flows_file_name(partner_id, lang), icon=":material/download:")
     right.download_button(t("partner_download_due_xlsx", lang),
-                          data=downloads.to_xlsx(sent, sheet="observations"), disabled=sent.empty,
+                          data=templates.due_workbook({"observations": sent, "flows": sent_flows}),
+                          disabled=sent.empty and sent_flows.empty,
                           file_name=P.due_file_name(partner_id, lang, "xlsx"), key="partner_due_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")
     notes = [t("partner_due_file_help", lang, page=t("page_review", lang))]
-    left_out = P.apart(due, obs, fw.get("targets"), flows)
+    flow_ids = set(sent_flows["indicator_id"])
+    if flow_ids:
+        notes.append(t("partner_due_flows_help", lang, page=t("page_review", lang),
+                       ids=", ".join(safe_markdown.md_code(i) for i in sorted(flow_ids))))
+    left_out = [i for i in P.apart(due, obs, fw.get("targets"), flows) if i not in flow_ids]
     if left_out:
         notes.append(t("partner_due_apart", lang, ids=", ".join(safe_markdown.md_code(i) for i in left_out),
                        page=t("page_review", lang)))

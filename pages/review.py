@@ -73,8 +73,8 @@ def _attempt(lang: str, action, *args) -> tuple[bool, object]:
 
     try:
         return True, action(*args)
-    except StoreError as exc:
-        st.error(exc.text(lang), icon=":material/block:")
+    except StoreError as exc:   # it may quote the file (its name, a cell): shown as written, never as a link
+        st.error(safe_markdown.plain_markdown(exc.text(lang)), icon=":material/block:")
     except LimitExceeded as exc:
         st.error(t("submission_too_large", lang, limit=i18n.number(exc.limit / 1e6, lang, 0)), icon=":material/block:")
     return False, None
@@ -314,6 +314,12 @@ def _state(row: dict, lang: str) -> str:
     return _status(state, lang)
 
 
+def _sender(row: dict, lang: str) -> str:
+    """Who sent a submission; "(no account)" when the account was removed since."""
+    gone = f" ({t('submission_no_account', lang)})" if row.get("contributor_gone") else ""
+    return f"{row['contributor']}{gone}"
+
+
 def _listing(rows: list[dict], lang: str, key: str) -> None:
     if not rows:
         st.caption(t("submissions_none", lang))
@@ -323,7 +329,7 @@ def _listing(rows: list[dict], lang: str, key: str) -> None:
         t("submission_state", lang): [_state(r, lang) for r in rows],
         t("file", lang): [r["file_name"] for r in rows],
         t("partner", lang): [widgets.partner_label(r["partner_id"], lang) for r in rows],
-        t("submission_by", lang): [r["contributor"] for r in rows],
+        t("submission_by", lang): [_sender(r, lang) for r in rows],
         t("submission_comment", lang): [r["comment"] or "" for r in rows],
         t("submission_reviewer", lang): [r["reviewer"] or "" for r in rows],
         # whole numbers or empty, one type: Arrow reads the column without a fallback (and a log line)
@@ -357,18 +363,21 @@ def editor_view(view, account: A.Account, asked=None) -> None:
         st.success(t("review_none", lang), icon=":material/done_all:")
     else:
         pick = st.selectbox(t("review_pick", lang), [s["submission_id"] for s in shown], key="review_pick",
-                            format_func=lambda i: next(f"#{i} · {s['file_name']} · {s['contributor']}"
+                            format_func=lambda i: next(f"#{i} · {s['file_name']} · {_sender(s, lang)}"
                                                        for s in shown if s["submission_id"] == i))
         if not (gone and pick == gone["submission_id"]):
-            _review_one(view, account, pick)
+            _review_one(view, account, pick, next((s for s in shown if s["submission_id"] == pick), None))
     with st.expander(t("review_all", lang)):
         _listing(everything, lang, "all_submissions")
 
 
-def _review_one(view, account: A.Account, pick: int) -> None:
-    """A pending submission: its dry run, the rows approving writes, the file sent, the comment and the
-    buttons."""
+def _review_one(view, account: A.Account, pick: int, sub: dict | None = None) -> None:
+    """A pending submission (`sub`: its row of the listing): its dry run, the rows approving writes, the file
+    sent, the comment and the buttons; no buttons for the editor's own submission (four eyes)."""
     lang = view.lang
+    if sub and sub.get("contributor_gone"):   # approving stays possible: the batch names the sender
+        st.info(t("review_contributor_gone", lang, email=safe_markdown.plain_markdown(sub["contributor"])),
+                icon=":material/person_off:")
     ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
     if ok:
         _report(outcome.checked, lang)
@@ -379,6 +388,9 @@ def _review_one(view, account: A.Account, pick: int) -> None:
                 col.metric(t(what, lang), i18n.number(s[what], lang, 0))
             _to_approve(view, outcome)
         _sent_file(view, account, pick)
+    if sub and str(sub["contributor"]).lower() == account.email.lower():   # four eyes (the engine refuses it too)
+        st.info(t("review_own_note", lang), icon=":material/group:")
+        return
     # One comment box per submission: words typed for one never go with another.
     st.text_area(t("submission_comment", lang), key=f"review_comment_{pick}")
     left, right = st.columns(2)
@@ -491,6 +503,11 @@ def main() -> None:
     account = signed_in(view)
     sign_in_box(view, account)
     asked = st.session_state.pop("_review_ask", None)   # a review button's click, acted on below
+    lost = editors.rights_lost(lang)   # demoted or removed by an admin since the page was drawn
+    if lost and asked and asked[0] in ("approve", "return") and not A.can(account, "review"):
+        st.error(t(f"rights_lost_{asked[0]}", lang, why=lost, id=asked[1]), icon=":material/block:")
+    elif lost:
+        st.error(t("rights_lost_page", lang, why=lost), icon=":material/block:")
     if A.can(account, "review"):
         editor_view(view, account, asked)
     elif account.role == "contributor":

@@ -133,6 +133,41 @@ def demo_tables(demo_store_file):
         engine.dispose()
 
 
+def copy_of_demo(demo_store_file: Path, folder: Path) -> str:
+    """The URL of a copy of the session's demo store in `folder` (copying the file is much faster than
+    loading the demo again)."""
+    path = folder / "demo.sqlite"
+    shutil.copy(demo_store_file, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def demo(demo_store_file, tmp_path):
+    """The engine of this test's own copy of the demo store: the test may write to it."""
+    from indicators.store import open_store
+
+    engine = open_store(copy_of_demo(demo_store_file, tmp_path))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_module_url(demo_store_file, tmp_path_factory):
+    """The URL of a copy of the demo store shared by the tests of one module, which only read it."""
+    return copy_of_demo(demo_store_file, tmp_path_factory.mktemp("demo-module"))
+
+
+@pytest.fixture(scope="module")
+def demo_read_only(demo_store_file):
+    """The engine of the session's demo store itself, for a module whose tests only read the store
+    (to check files against the codes it knows): never write through it."""
+    from indicators.store import open_store
+
+    engine = open_store(f"sqlite:///{demo_store_file}")
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
 def demo_url(demo_store_file, tmp_path, monkeypatch):
     """The app's store for this test: a fresh copy of the demo store."""

@@ -52,7 +52,7 @@ BINARY = {
     "ole2_doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),   # a Word 97 file, no Excel stream
     "random": bytes((i * 97 + 13) % 256 for i in range(5000)),
     # an Office document that is no workbook (a .docx; an .ods or a ZIP of CSV files are said as such,
-    # reading_xlsx.other_format)
+    # reading_other_formats.other_format)
     "docx": _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),
 }
 

@@ -1,4 +1,4 @@
-"""Chart builders (indicators/charts.py, indicators/ranking.py), the pages' tables (indicators/indicator_tables.py)
+"""Chart builders (indicators/charts/, indicators/ranking.py), the pages' tables (indicators/indicator_tables.py)
 and downloads (indicators/downloads.py), without a browser."""
 from __future__ import annotations
 
@@ -433,7 +433,7 @@ def test_the_two_sides_label_the_same_years():
     panels share their range and their labelled years, six or so."""
     import plotly.graph_objects as go
 
-    from indicators.charts import align_axes, side_by_side
+    from indicators.charts.panels import align_axes, side_by_side
 
     france = go.Figure(go.Scatter(x=[2014, 2020, 2030], y=[1, 2, 3]))
     belgium = go.Figure(go.Scatter(x=[2016, 2024], y=[2, 4]))

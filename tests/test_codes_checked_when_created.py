@@ -11,7 +11,6 @@ import pytest
 from indicators.importing import import_files, validate_files
 
 from .helpers import write
-from .test_roundtrip import demo  # noqa: F401  (the fixture: a copy of the demo store)
 
 LANGS = ("fr", "nl", "en")
 

@@ -73,22 +73,17 @@ def test_the_summary_counts_the_cautions_it_lists():
 
 # ------------------------------------------------------------------ the report
 
-@pytest.fixture(scope="module")
-def demo_data(demo_tables):
-    return demo_tables
-
-
 def _article(html: str, indicator_id: str) -> str:
     start = html.index(f'<article class="indicator" id="{indicator_id}">')
     return html[start:html.index("</article>", start)]
 
 
-def test_the_report_says_of_each_indicator_what_the_pages_say(demo_data):
+def test_the_report_says_of_each_indicator_what_the_pages_say(demo_tables):
     """The report's indicator page said nothing of a partly comparable indicator, and its closing page
     said "compare with care" (partial's words) of one whose comparability was not given."""
     from html import escape
 
-    framework = dict(demo_data["framework"])
+    framework = dict(demo_tables["framework"])
     ind = framework["indicators"].copy()
     ind.loc[ind["indicator_id"] == UNKNOWN, "comparability"] = None
     framework["indicators"] = ind
@@ -99,8 +94,8 @@ def test_the_report_says_of_each_indicator_what_the_pages_say(demo_data):
         made = {}
         # ECO07: partly comparable, QOL03: not comparable, both with values on both sides
         for action, iid in (("A11", UNKNOWN), ("A16", "ECO07"), ("A15", "QOL03")):
-            report = R.build(framework, demo_data["observations"], F.Filters(lang=lang, action=action),
-                             flows=demo_data["flows"])
+            report = R.build(framework, demo_tables["observations"], F.Filters(lang=lang, action=action),
+                             flows=demo_tables["flows"])
             made[iid] = R.render_html(report)
             entry = next(e for s in report.sections for e in s.indicators if e.indicator_id == iid)
             assert entry.caution == H.comparability_caution(ind.set_index("indicator_id").at[iid, "comparability"],

@@ -3,19 +3,8 @@ rows are left out and each is listed (the first was kept and its value stored). 
 same data still keeps its first row."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from indicators.importing import import_files
-from indicators.store import open_store, read_table
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
+from indicators.store import read_table
 
 
 def _listed(outcome) -> set[tuple[str, int]]:

@@ -3,24 +3,13 @@ kept but said, row by row, unless its flag says it is a forecast (outside tester
 from __future__ import annotations
 
 import datetime
-import shutil
-
-import pytest
 
 from indicators.importing import validate_files
-from indicators.store import open_store
 
 from .helpers import write
 
 NEXT = datetime.date.today().year + 1
 THIS = datetime.date.today().year
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 def test_a_future_period_gets_a_notice_naming_its_row(demo, tmp_path):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import shutil
 
 import pandas as pd
 import pytest
@@ -120,21 +119,8 @@ def test_flows_count_by_pair():
     assert health.comparability.iloc[0]["sides"] == ["FR", "BE", "EU"]
 
 
-@pytest.fixture(scope="module")
-def demo(demo_store_file, tmp_path_factory):
-    from indicators.queries import load_flows, load_framework, load_observations
-    from indicators.store import open_store
-
-    path = tmp_path_factory.mktemp("health") / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    engine = open_store(f"sqlite:///{path}")
-    data = load_framework(engine), load_observations(engine), load_flows(engine)
-    engine.dispose()
-    return data
-
-
-def test_demo_freshness_agrees_with_the_overview(demo):
-    fw, observations, flows = demo
+def test_demo_freshness_agrees_with_the_overview(demo_tables):
+    fw, observations, flows = demo_tables["framework"], demo_tables["observations"], demo_tables["flows"]
     health = H.assess_health(fw["indicators"], observations, flows, fw["territories"])
     stale = O.staleness(observations, fw["indicators"]).set_index("indicator_id")["stale"]
     fresh = health.freshness.set_index("indicator_id")
@@ -150,8 +136,8 @@ def test_demo_freshness_agrees_with_the_overview(demo):
     assert all(o for o in ask["owner"])   # every demo indicator names its owner
 
 
-def test_heatmaps_are_readable(demo):
-    fw, observations, flows = demo
+def test_heatmaps_are_readable(demo_tables):
+    fw, observations, flows = demo_tables["framework"], demo_tables["observations"], demo_tables["flows"]
     some = fw["indicators"][fw["indicators"]["action_id"].isin(["A01", "A02"])]
     health = H.assess_health(some, observations, None, fw["territories"])
     years = H.year_heatmap(health, "fr")
@@ -170,8 +156,8 @@ def test_heatmaps_are_readable(demo):
     assert cells.data[0].x[0].startswith("FR")           # French side first
 
 
-def test_a_wide_territory_matrix_keeps_the_territories_with_most_gaps(demo):
-    fw, observations, flows = demo
+def test_a_wide_territory_matrix_keeps_the_territories_with_most_gaps(demo_tables):
+    fw, observations, flows = demo_tables["framework"], demo_tables["observations"], demo_tables["flows"]
     health = H.assess_health(fw["indicators"], observations, None, fw["territories"])
     matrix = health.territory_matrix()
     gaps = (matrix == "missing").sum(axis=0)

@@ -246,10 +246,12 @@ def test_an_sdmx_file_is_mapped_from_the_form_and_imported_with_its_flags(demo_u
                                              "deleted_rows": []}
     at.run()
     assert not at.exception, at.exception
-    (preview,) = [d.value for d in at.dataframe if "indicator_id" in d.value.columns]
-    latest = preview[(preview["territory_id"] == "BE100") & (preview["period"] == "2021")]   # rows in file order
-    assert [tuple(r) for r in latest[["column", "value", "flag"]].to_numpy()] == [("OBS_VALUE", "73600", "p")]
-    assert set(preview["indicator_id"]) == {"ECO06"}
+    # the preview in the page's words: the number as stored, its flag as a word (mappings/shown.py)
+    (preview,) = [d.value for d in at.dataframe if "Qualité" in d.value.columns]
+    latest = preview[preview["Territoire"].str.startswith("BE100 ") & (preview["Période"] == "2021")]
+    assert [tuple(r) for r in latest[["Colonne", "Valeur", "Qualité"]].to_numpy()] == [
+        ("OBS_VALUE", "73\u202f600", "provisoire")]
+    assert set(preview["Indicateur"]) == {"ECO06 · PIB par habitant"}
     assert not at.error, [e.value for e in at.error]
     # Every unit kept: the page says which units are mixed, in its language, where the filter is chosen.
     at.selectbox(key=f"map_filter_{name}_unit").set_value("").run()

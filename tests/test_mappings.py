@@ -487,10 +487,10 @@ def test_a_mapped_files_cells_without_a_value_are_counted_in_a_notice(tmp_path):
     """DESIGN: the report counts the rows without a value as a notice; the mapped path kept the count
     for itself."""
     spec = {**EUROSTAT_SPEC, "territory": {"column": "geo", "keep": ["BE254"]}}
-    before = sum(p.params["count"] for p in apply_mapping(EUROSTAT, spec).problems if p.code == "no_value_rows")
+    before = sum(p.params["count"] for p in apply_mapping(EUROSTAT, spec).problems if p.code == "no_value_cells")
     raw = EUROSTAT.read_bytes().replace(b"EUR_HAB,BE254\t48600 p\t43700 p", b"EUR_HAB,BE254\t:\t: c")
     mapped = apply_mapping(write(tmp_path, EUROSTAT.name, raw), spec)
-    (notice,) = [p for p in mapped.problems if p.code == "no_value_rows"]
+    (notice,) = [p for p in mapped.problems if p.code == "no_value_cells"]   # 22 year columns: cells, not rows
     assert notice.severity == "notice" and notice.params["count"] == before + 2 and notice.params["rows"] == "29"
     assert mapped.summary["problems"] == 0   # a notice, not a problem to fix
-    assert "Lignes sans valeur" in notice.message("fr")
+    assert "Cellules sans valeur" in notice.message("fr") and "Lignes concernées (1) : 29" in notice.message("fr")

@@ -163,8 +163,8 @@ def test_the_mapping_step_shows_a_saved_version_1_mapping_with_column_letters(de
     assert not at.exception, at.exception
     (shown,) = [a.value for a in at.text_area if a.label == "JSON"]
     assert json.loads(shown)["values"] == {"column D": "MOB03"} and "Unnamed" not in shown
-    (preview,) = [d.value for d in at.dataframe if "indicator_id" in d.value.columns]
-    assert list(preview["column"]) == ["column D", "column D"]
+    (preview,) = [d.value for d in at.dataframe if "Flag" in d.value.columns]   # the preview, in the page's words
+    assert list(preview["Column"]) == ["column D", "column D"]
     assert "Unnamed" not in all_text(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Added"] == "2", (metrics, all_text(at))

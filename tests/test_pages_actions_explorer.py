@@ -376,10 +376,12 @@ def test_the_explorers_figures_say_when_they_stand_and_their_long_unit_beneath(s
     ('Dernière valeur (EUR/habit…'): the period, and a long unit, are written under each figure."""
     at = open_page("pages/explorer.py", {"indicator": "ECO06"})
     latest = next(m for m in at.metric if m.label == "Dernière valeur")
-    assert latest.proto.delta == "EUR/habitant · 2021" and latest.value.replace("\u202f", " ") == "32 800"
+    # (the demo's 2021 value is an estimate: the flag stands beside the number and is said beneath)
+    assert latest.proto.delta == "EUR/habitant · 2021 · ⚑\u00a0estimé\u00a0(e)" \
+        and latest.value.replace("\u202f", " ") == "32 800 ⚑"
     at = open_page("pages/explorer.py", {"indicator": "MOB04", "lang": "en"})
     shown = {m.label: (m.value, m.proto.delta) for m in at.metric}
-    assert shown["Latest value"] == ("104.0\u00a0km", "2025") and shown["Target"][1] == "2030"
+    assert shown["Latest value"] == ("104.0\u00a0km ⚑", "2025 · ⚑\u00a0provisional\u00a0(p)") and shown["Target"][1] == "2030"
 
 
 @pytest.mark.parametrize("lang,sign", [("fr", "\u00a0%%"), ("nl", "%%"), ("en", "%%")])

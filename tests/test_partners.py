@@ -3,13 +3,12 @@ schema), names on actions and indicators, what each partner leads, owns and has 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from indicators import partners as P
 from indicators.exporting import export_frames
 from indicators.importing import import_files, validate_files
 from indicators.queries import load_flows, load_framework, load_observations
-from indicators.store import DEMO_DIR, open_store
+from indicators.store import DEMO_DIR
 from indicators.templates import template
 
 from .helpers import store_with_framework, write
@@ -60,23 +59,18 @@ def test_lead_and_owner_codes_read_as_names_in_each_language():
     assert P.label(None, partners, "fr") == ""
 
 
-@pytest.fixture
-def demo_engine(demo_url):
-    return open_store(demo_url)
-
-
-def test_demo_partners_lead_every_action_and_own_every_indicator_on_both_sides(demo_engine):
-    fw = load_framework(demo_engine)
+def test_demo_partners_lead_every_action_and_own_every_indicator_on_both_sides(demo):
+    fw = load_framework(demo)
     ids = set(fw["partners"]["partner_id"])
     assert {"FR", "BE", "EU"} <= set(fw["partners"]["country"])
     for cell in list(fw["actions"]["lead"]) + list(fw["indicators"]["owner"]):
         assert P.codes(cell) and set(P.codes(cell)) <= ids, cell
 
 
-def test_responsibilities_follow_the_tables_and_late_follows_new_values(demo_engine, tmp_path):
-    fw = load_framework(demo_engine)
-    obs = load_observations(demo_engine)
-    resp = P.responsibilities(fw["partners"], fw["actions"], fw["indicators"], obs, load_flows(demo_engine))
+def test_responsibilities_follow_the_tables_and_late_follows_new_values(demo, tmp_path):
+    fw = load_framework(demo)
+    obs = load_observations(demo)
+    resp = P.responsibilities(fw["partners"], fw["actions"], fw["indicators"], obs, load_flows(demo))
     demo_actions = pd.read_csv(DEMO_DIR / "actions.csv", dtype=str)
     wvl = resp.set_index("partner_id").loc["PROV_WVL"]
     assert wvl["leads"] == [a for a, lead in zip(demo_actions["action_id"], demo_actions["lead"])
@@ -90,18 +84,18 @@ def test_responsibilities_follow_the_tables_and_late_follows_new_values(demo_eng
     territory = obs[obs["indicator_id"] == iid]["territory_id"].iloc[0] if (obs["indicator_id"] == iid).any() \
         else fw["territories"]["territory_id"].iloc[0]
     path = write(tmp_path, "obs.csv", f"indicator_id,territory_id,period,value\n{iid},{territory},{latest},1\n")
-    assert import_files(demo_engine, [path], user="test").ok
-    after = P.due(late_partner["partner_id"], fw["indicators"], load_observations(demo_engine), "fr")
+    assert import_files(demo, [path], user="test").ok
+    after = P.due(late_partner["partner_id"], fw["indicators"], load_observations(demo), "fr")
     assert iid not in set(after["indicator_id"])
 
 
-def test_a_partners_indicators_to_chase_are_those_the_data_health_page_asks_it_for(demo_engine):
+def test_a_partners_indicators_to_chase_are_those_the_data_health_page_asks_it_for(demo):
     """One rule for late: the Partners table marks overdue and empty indicators (⚠, ∅) exactly where
     the Data health page lists whom to chase, and the due ones (◷) nowhere there."""
     from indicators.health import assess_health
 
-    fw = load_framework(demo_engine)
-    obs, flows = load_observations(demo_engine), load_flows(demo_engine)
+    fw = load_framework(demo)
+    obs, flows = load_observations(demo), load_flows(demo)
     resp = P.responsibilities(fw["partners"], fw["actions"], fw["indicators"], obs, flows)
     asked = assess_health(fw["indicators"], obs, flows).to_ask()
     marked = 0

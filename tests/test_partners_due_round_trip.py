@@ -181,13 +181,13 @@ def test_left_empty_it_stores_nothing_and_says_no_value(demo_url, downloads):
 
 
 def test_what_an_observations_table_cannot_hold_is_named_beside_the_buttons(demo_url, downloads):
-    """ADULM's commuter flows (origin → destination) and the progress updates an action leader owes are
-    other tables: left out of the file, and the page names them."""
+    """ADULM's commuter flows (origin → destination) are another table: left out of the observations file,
+    named beside the buttons (offered as flows); a progress update an action leader owes is named too."""
     at = partners_page("fr", "ADULM")
     sent = _csv(_files(downloads, "fr", "ADULM")[0])
     assert not {"MOB10", "MOB11"} & set(sent["indicator_id"]) and "ECO06" in set(sent["indicator_id"])
     captions = " ".join(c.value for c in at.caption)
-    assert "MOB10" in captions and "MOB11" in captions and "action_updates" in captions
+    assert "MOB10" in captions and "MOB11" in captions
     at = partners_page("en", "CUD")    # only a progress update due: nothing to fill in, the buttons are off
     assert all(b.proto.disabled for b in at.get("download_button"))
     assert "A17" in " ".join(c.value for c in at.caption)

@@ -11,36 +11,21 @@
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import datetime
 
 import pytest
 
 from indicators.importing import import_files, validate_files
-from indicators.store import open_store, read_table
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
-
-
-@pytest.fixture(scope="module")
-def known(demo_store_file):
-    """The demo store, only read: the codes the files name are known."""
-    engine = open_store(f"sqlite:///{demo_store_file}")
-    yield engine
-    engine.dispose()
+from indicators.store import read_table
 
 
 KNOWN = []
 
 
 @pytest.fixture(autouse=True)
-def _known(known):
-    KNOWN[:] = [known]
+def _known(demo_read_only):
+    """The demo store, only read: the codes the files name are known."""
+    KNOWN[:] = [demo_read_only]
 
 
 def checked_of(raw: bytes, name: str = "obs.csv"):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -32,11 +31,10 @@ def normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_tables, demo_store_file, tmp_path_factory):
-    """The demo's tables, and a copy of its store for the command line."""
-    path = tmp_path_factory.mktemp("report") / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return {**demo_tables, "url": f"sqlite:///{path}"}
+def demo(demo_tables, demo_module_url):
+    """The demo's tables, and a copy of its store for the command line (in this module and
+    browser/test_report.py, `demo` is this, not conftest's engine)."""
+    return {**demo_tables, "url": demo_module_url}
 
 
 _CACHE: dict = {}

@@ -2,9 +2,6 @@
 with one edited value it brings exactly that update (DESIGN.md, file formats)."""
 from __future__ import annotations
 
-import io
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -13,16 +10,9 @@ from indicators.exporting import export_frames, to_csv_bytes, to_xlsx_bytes
 from indicators.importing import import_files
 from indicators.queries import load_framework, load_observations
 from indicators.schema import TABLES
-from indicators.store import open_store, read_table
+from indicators.store import read_table
 
 LANGS = ("fr", "nl", "en")
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 def explorer_download(engine, code: str, lang: str) -> pd.DataFrame:

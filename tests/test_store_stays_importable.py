@@ -4,22 +4,11 @@ refused, naming the indicator, the unit, some of those values and how many; a `p
 across two imports is refused, as a `replaced_by` loop already was."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from indicators.exporting import export_frames, to_xlsx_bytes
 from indicators.importing import import_files, validate_files
 from indicators.store import open_store
 
 from .helpers import write
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 MOB04_AS_PERCENT = ("indicator_id,action_id,name_fr,unit,direction\n"

@@ -9,10 +9,7 @@ that already has one is a revision; every earlier version is kept and shown, nev
 """
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
-import pytest
 
 from indicators import revisions
 from indicators.exporting import export, export_frames
@@ -24,13 +21,6 @@ from .helpers import write
 
 HEAD = "indicator_id,territory_id,baseline_period,baseline_value,target_period,target_value"
 DATED = HEAD + ",decided_on,reason"
-
-
-@pytest.fixture
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 def _current(engine, iid="INT02", tid="EMLKT") -> dict:

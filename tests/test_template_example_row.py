@@ -7,8 +7,6 @@ now says in one of its cells that it is one, and the import leaves it out with a
 """
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -16,18 +14,11 @@ from indicators.exporting import export_frames, to_csv_bytes, to_xlsx_bytes
 from indicators.importing import import_files
 from indicators.reading import read_file
 from indicators.schema import TABLES
-from indicators.store import open_store, read_table
+from indicators.store import read_table
 from indicators.templates import notes, template
 from indicators.validation import check
 
 LANGS = ("fr", "nl", "en")
-
-
-@pytest.fixture()
-def demo(demo_store_file, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_store_file, path)
-    return open_store(f"sqlite:///{path}")
 
 
 def page_files(table: str, lang: str, frame_csv=None, frame_xlsx=None) -> dict[str, bytes]:
@@ -115,23 +106,15 @@ def test_a_real_row_equal_to_a_short_example_is_imported(demo):
     assert not [p for p in checked.problems if p.code.startswith("template_example")]
 
 
-def test_the_demo_export_comes_back_whole():
+def test_the_demo_export_comes_back_whole(demo):
     """No stored row is ever taken for the example: the demo's export of each table reads back with
     every row."""
-    import tempfile
-
-    from indicators.store import load_demo
-
-    with tempfile.TemporaryDirectory() as folder:
-        engine = open_store(f"sqlite:///{folder}/d.sqlite")
-        load_demo(engine)
-        for name, frame in export_frames(engine).items():
-            if frame.empty:
-                continue
-            checked = check([read_file(to_csv_bytes(frame), f"{name}.csv")])
-            assert not [p for p in checked.problems if p.code.startswith(("template_example", "only_template"))]
-            assert len(checked.tables[name]) == len(frame), name
-        engine.dispose()
+    for name, frame in export_frames(demo).items():
+        if frame.empty:
+            continue
+        checked = check([read_file(to_csv_bytes(frame), f"{name}.csv")])
+        assert not [p for p in checked.problems if p.code.startswith(("template_example", "only_template"))]
+        assert len(checked.tables[name]) == len(frame), name
 
 
 def test_every_table_has_its_mark_in_an_optional_text_column_the_example_leaves_empty():

@@ -15,7 +15,9 @@ from. The value, period, flag and territory cells are checked here, where the
 original column is still known, and a bad cell is reported at the file, row
 and column *as written in the foreign file* (the cell is then left out of the
 reshaped table, so the validator does not report it a second time under the
-canonical column name). Territory and indicator codes are checked here too
+canonical column name). Its cells are read as a direct import reads them
+(mappings/cells.py: Excel's `mars-24`, `236?710` in a Windows-1252 file, `12,5 %`, with the
+same notices). Territory and indicator codes are checked here too
 when the store's codes are given (`known=known_for_mapping(engine)`, always the
 case from the command line and `apply_saved_mapping`); without them the validator reports unknown
 codes under `territory_id` / `indicator_id` (or the original territory header
@@ -30,4 +32,4 @@ from .apply import (
     apply_mapping, known_for_mapping)
 from .saved import (
     apply_saved_mapping, filter_choices, load_mapping, mapping_names, save_mapping_spec, suggest_mapping,
-    unknown_indicators)
+    unknown_indicators, unknown_indicators_said)

@@ -5,22 +5,22 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..parsing import normal_flag, parse_numbers, parse_period, unit_sign, wrong_signs
+from ..parsing import normal_flag, parse_period
 from ..problems import cap, capped, Problem
 from ..reading import ReadResult, Sheet, read_file
 from ..reading_decimal import detect_decimal
 from ..reading_header import drop_blank, sep_directive, sniff, unique_header
-from ..reading_text import decode
+from ..reading_text import decode, has_invisible, trim_invisible
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
 
+from .cells import cell_said, formula_errors, no_value_notice, nul_refused, nul_shown, period_problems, read_numbers
 from .layouts import UNIT_HEADERS
 from .spec import (
     MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
@@ -53,9 +53,10 @@ def _load(source, name: str | None, sha256: str | None):
     return read_file(raw, file_name), file_name, sha256 or hashlib.sha256(raw).hexdigest(), raw
 
 
-def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
+def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> tuple[Sheet, list[Problem]]:
     """The CSV read again with its header on `header_row` (as a spreadsheet numbers lines), its columns
-    named as the plain reader names them (reading_header.unique_header)."""
+    named as the plain reader names them (reading_header.unique_header), and the invisible characters of
+    its cells trimmed as the reader trims them, with its notices (`invisible_inside`) at these columns."""
     decoded = decode(raw)
     if decoded is None:
         raise ValueError("not a text file")
@@ -75,9 +76,13 @@ def _reread_csv(sheet: Sheet, raw: bytes, header_row: int) -> Sheet:
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2
     frame, rows, positions = drop_blank(frame, rows, positions, empty)
     decimal, detected = detect_decimal(frame, sep)
-    return Sheet(sheet.file, frame, rows, sheet=sheet.sheet, encoding=sheet.encoding, separator=sep,
-                 decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,
-                 positions=positions, empty_headers=empty)
+    out = Sheet(sheet.file, frame, rows, sheet=sheet.sheet, encoding=sheet.encoding, separator=sep,
+                decimal=decimal, decimal_detected=detected, header_row=header_row, repeated=repeated,
+                positions=positions, empty_headers=empty)
+    notices: list[Problem] = []
+    if has_invisible(text, text.encode("utf-8")):   # as the reader trims a CSV (reading_text.trim_invisible)
+        out.frame, notices = trim_invisible(out.frame, out.rows, out.label, out.unnamed_letters())
+    return out, notices
 
 
 def _promote(sheet: Sheet, header_row: int) -> Sheet:
@@ -102,45 +107,6 @@ def _resolve(frame: pd.DataFrame, wanted: str) -> str | None:
     target = normalise_header(wanted)
     hits = [c for c in frame.columns if normalise_header(c) == target]
     return hits[0] if len(hits) == 1 else None
-
-
-_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[ T].*)?$")     # 2019-09-30, 2019/09
-_DMY_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$")      # 30/09/2019
-
-
-def _date_period(text: str, kind: str | None) -> str | None:
-    """A period from a cell: as written (2020, 2020-Q1, 2020-03), or from a date when `kind` is given."""
-    t = str(text).strip()
-    if not t:
-        return None
-    if kind is None:
-        return parse_period(t)
-    iso = _ISO_DATE.match(t)
-    dmy = _DMY_DATE.match(t)
-    if iso:
-        year, month = int(iso.group(1)), int(iso.group(2))
-    elif dmy:
-        year, month = int(dmy.group(3)), int(dmy.group(2))
-    else:
-        period = parse_period(t)
-        if period is None:
-            return None
-        year = int(period[:4])
-        if len(period) == 4:
-            return period if kind == "year" else None
-        if "Q" in period:
-            if kind == "month":
-                return None
-            month = int(period[-1]) * 3
-        else:
-            month = int(period[5:7])
-    if not 1 <= month <= 12:
-        return None
-    if kind == "year":
-        return f"{year:04d}"
-    if kind == "quarter":
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
-    return f"{year:04d}-{month:02d}"
 
 
 def known_for_mapping(engine) -> dict:
@@ -170,31 +136,6 @@ def _known_parts(known):
     return ter, ind, (dict(countries) if countries is not None else None)
 
 
-def _unit_signs(cells: pd.DataFrame, codes: pd.Series, units: dict | None) -> pd.Series:
-    """The cells' problem codes, numbers written with a unit sign (`12,5 %`, `1 234 €`: "unit_sign" from
-    parse_numbers) judged as the plain import judges them (parsing.wrong_signs, which
-    validation._unit_signs calls too): read where the sign is the unit of the cell's indicator,
-    "unit_mismatch" where that unit is another. Without the store's units (`known`), or for an indicator
-    with no unit, the cell goes on as written: the validator judges it at import, as for a plain file."""
-    signed = (codes == "unit_sign").to_numpy()
-    if not signed.any():
-        return codes
-    out = codes.to_numpy(dtype=object, copy=True)
-    out[signed] = None
-    if units:
-        texts = np.where(signed, cells["text"].to_numpy(dtype=object), None)
-        out[wrong_signs(texts, cells["indicator_id"].to_numpy(dtype=object), units)] = "unit_mismatch"
-    return pd.Series(out, index=codes.index)
-
-
-def _cell_said(code: str, text: str, indicator: str, units: dict | None) -> tuple[dict, tuple | None]:
-    """(params, suggestion) of a value cell's problem, as the plain import says it."""
-    if code == "unit_mismatch":   # naming the sign and the indicator's unit (validation._unit_signs)
-        unit = units[indicator]
-        return {"sign": unit_sign(text), "indicator": indicator, "unit": unit}, ("write_in_unit", {"unit": unit})
-    return {}, (("write_number", {}) if code == "not_a_number" else None)
-
-
 def _flag_text(flag) -> str:
     return flag if isinstance(flag, str) else ""
 
@@ -221,13 +162,34 @@ def _choose_sheet(result: ReadResult, spec: dict, name: str | None, raw: bytes |
     if spec.get("header_row") and spec["header_row"] != sheet.header_row:
         try:
             if raw is not None and sheet.sheet is None:
-                return _reread_csv(sheet, raw, spec["header_row"])
-            return _promote(sheet, spec["header_row"])
+                moved, notices = _reread_csv(sheet, raw, spec["header_row"])
+            else:
+                moved, notices = _promote(sheet, spec["header_row"]), None
         except (ValueError, pd.errors.ParserError, csv.Error):   # said in words, not the parser's
             problems.append(Problem(sheet.label, spec["header_row"], None, None, "mapping_header_unreadable",
                                     {"row": spec["header_row"]}))
             return None
+        problems[:] = _header_moved(problems, sheet, moved, notices)
+        return moved
     return sheet
+
+
+def _header_moved(problems: list[Problem], before: Sheet, after: Sheet, notices: list[Problem] | None
+                  ) -> list[Problem]:
+    """The reader's problems once the header is on another row: those about the cells of the sheet (an
+    invisible character inside a cell, `invisible_inside`) named by the columns of the new header, at the
+    same spreadsheet position, and none left about the rows above it. A CSV read again (`notices`: its
+    own) replaces the reader's notices about its cells by those."""
+    renamed = dict(zip(map(str, before.frame.columns), (  # old name -> new name, by spreadsheet position
+        dict(zip(after.positions, map(str, after.frame.columns))).get(p) for p in before.positions)))
+    out = []
+    for p in problems:
+        about_cells = p.file == before.label and p.column is not None and p.column in renamed
+        if not about_cells:
+            out.append(p)
+        elif notices is None and p.row is not None and p.row > after.header_row and renamed[p.column]:
+            out.append(replace(p, column=renamed[p.column]))
+    return out + (notices or [])
 
 
 def _duplicates(cells: pd.DataFrame, rows: np.ndarray, label: str, problems: list[Problem]) -> pd.DataFrame:
@@ -264,6 +226,15 @@ def _mixed_units(columns: dict, keep: np.ndarray, label: str, problems: list[Pro
                                     ("keep_one_unit", {"column": name, "first": units[0]}), severity="notice"))
 
 
+def _leave_out(keep: np.ndarray, holds: np.ndarray, step: dict, steps: list[dict]) -> int:
+    """Keep (in place) only the rows of `keep` where `holds`, and count in `steps` the rows this step left
+    out: one after the other, the steps' counts and the rows kept add up to the rows read."""
+    out = int((keep & ~holds).sum())
+    keep &= holds
+    steps.append({**step, "rows": out})
+    return out
+
+
 def _groups(at: np.ndarray, columns: np.ndarray, codes: np.ndarray):
     """The positions `at` grouped by (column, problem code), in order of first appearance."""
     if not len(at):
@@ -289,6 +260,8 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     result, file_name, digest, raw = _load(source, name, sha256)
     summary = {"rows": 0, "filtered_out": 0, "not_in_framework": 0, "cells": 0, "missing": 0,
                "observations": 0, "problems": 0}
+    steps: list[dict] | None = None   # what became of the rows, once the mapping reads them (_leave_out)
+    value_cols: list[tuple[str, str, str]] = []   # (column, indicator, period or "")
 
     def done(sheets, problems, columns=None, headers=None) -> MappedSource:
         summary["problems"] = sum(p.severity != "notice" for p in problems)   # the cells without a value: `missing`
@@ -296,7 +269,8 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         # said by their letter (the reader's problems say their own).
         problems = cap(problems[:read] + [replace(p, unnamed=unnamed) for p in problems[read:]])
         return MappedSource(file_name, digest, ReadResult(sheets=sheets, problems=problems), spec, mapping_name,
-                            summary, columns if columns is not None else np.array([], dtype=object), headers or {})
+                            summary, columns if columns is not None else np.array([], dtype=object), headers or {},
+                            steps, len(value_cols))
 
     problems: list[Problem] = list(result.problems)
     read, unnamed = len(problems), ()
@@ -305,6 +279,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     sheet = _choose_sheet(result, spec, name, raw, file_name, problems)
     if sheet is None:
         return done([], problems)
+    read = len(problems)   # the reader's, said at the columns of the header the mapping reads (_header_moved)
     unnamed = sheet.unnamed_letters()
     label = sheet.label
     decimal = spec.get("decimal") or sheet.decimal
@@ -356,7 +331,6 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         period_col = col(spec["period"]["column"])
     else:
         period_col = None
-    value_cols: list[tuple[str, str, str]] = []   # (column, indicator, period or "")
     if "values" in spec:
         for wanted, indicator in spec["values"].items():
             real = col(wanted)
@@ -398,18 +372,22 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
                                  "found": ", ".join(map(str, frame.columns))}))
         return done([], problems)
 
-    # Rows kept: comment lines, filters on other columns, then the territory code filters.
+    # Rows kept: comment lines, filters on other columns, then the territory code filters; each step's rows
+    # left out are counted (`steps`), so that the Data page says what became of every row of the file.
     keep = np.ones(len(frame), dtype=bool)
+    steps = []
     if spec.get("comment") and len(frame.columns):
-        keep &= ~frame.iloc[:, 0].astype(str).str.lstrip().str.startswith(spec["comment"]).to_numpy()
+        _leave_out(keep, ~frame.iloc[:, 0].astype(str).str.lstrip().str.startswith(spec["comment"]).to_numpy(),
+                   {"step": "comment", "text": spec["comment"]}, steps)
     for f, real in filter_cols:
         cells = columns[real].astype(str).str.strip()
         if "equals" in f:
-            keep &= (cells == f["equals"]).to_numpy()
+            holds = (cells == f["equals"]).to_numpy()
         elif "in" in f:
-            keep &= cells.isin([str(v) for v in f["in"]]).to_numpy()
+            holds = cells.isin([str(v) for v in f["in"]]).to_numpy()
         else:
-            keep &= _fullmatch(cells, f["pattern"])
+            holds = _fullmatch(cells, f["pattern"])
+        _leave_out(keep, holds, {"step": "filter", **f, "column": real}, steps)
     codes = columns[ter_col].astype(str).str.strip()
     if territory.get("strip_prefix"):
         prefix = territory["strip_prefix"]
@@ -420,8 +398,14 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     for key, wanted in (("pattern", True), ("exclude", False)):
         if territory.get(key):
             hit = _fullmatch(codes, territory[key])
-            keep &= hit if wanted else ~hit
+            _leave_out(keep, hit if wanted else ~hit, {"step": key, "column": ter_col, "pattern": territory[key]},
+                       steps)
     summary["filtered_out"] = int((~keep).sum())
+    # #N/A, #DIV/0! in the territory column of a row kept: a formula that broke, refused as the direct import
+    # refuses it (spreadsheet_errors), never taken for a territory outside the framework.
+    broken_at, broken_said = formula_errors(sheet, "territory_id", ter_col, columns[ter_col], np.flatnonzero(keep))
+    broken = np.zeros(len(frame), dtype=bool)
+    broken[broken_at] = True
     _mixed_units(columns, keep, label, problems)
     known_territories, known_indicators, countries = _known_parts(known)
     if territory.get("country") and known_territories is not None:
@@ -435,35 +419,34 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             raise MappingError("Mapping: \"keep\": \"known\" keeps the territories of the framework: pass the "
                                "store's codes (known=mappings.known_for_mapping(engine)).")
         in_framework = codes.isin(known_territories).to_numpy()
-        summary["not_in_framework"] = int((keep & ~in_framework & (codes != "").to_numpy()).sum())
-        keep &= in_framework | (codes == "").to_numpy()   # an empty code is reported below, not dropped
+        # an empty code is reported below, not dropped
+        summary["not_in_framework"] = _leave_out(keep, in_framework | (codes == "").to_numpy() | broken,
+                                                 {"step": "outside", "column": ter_col}, steps)
     elif isinstance(territory["keep"], list):
-        listed = codes.isin(territory["keep"]).to_numpy()
-        summary["not_in_framework"] = int((keep & ~listed).sum())
-        keep &= listed
+        summary["not_in_framework"] = _leave_out(keep, codes.isin(territory["keep"]).to_numpy() | broken,
+                                                 {"step": "outside", "column": ter_col, "listed": True}, steps)
 
     # One entry per value cell of the kept rows.
     positions = np.flatnonzero(keep)
     parts = []
     for real, indicator, period in value_cols:
         parts.append(pd.DataFrame({"pos": positions, "column": real, "indicator_id": indicator,
-                                   "period": period, "text": frame[real].to_numpy()[positions]}))
+                                   "period": period, "text": columns[real].to_numpy()[positions]}))
     cells = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["pos", "column", "indicator_id", "period", "text"])
     cells["text"] = cells["text"].astype(str).str.strip()
     cells = cells.sort_values(["pos"], kind="stable").reset_index(drop=True)
     summary["cells"] = int(len(cells))
-    # `12,5 %`: a number written with a unit sign is read as the plain import reads it (_unit_signs).
-    values, flags, codes_bad = parse_numbers(cells["text"], decimal, units=True)
-    codes_bad = _unit_signs(cells, codes_bad, known_indicators)
+    # Read as the direct import reads a value column (cells.read_numbers): `12,5 %` with the indicator's
+    # unit, `236?710` in a Windows-1252 file (said by a notice), a NUL refused.
+    values, flags, codes_bad, read_text, notices = read_numbers(cells, sheet, decimal, known_indicators)
+    problems.extend(notices)
     empty = np.isnan(values) & codes_bad.isna().to_numpy()
     summary["missing"] = int(empty.sum())
     if empty.any():   # as the plain files' report says them (DESIGN: a notice counts the rows without a value)
-        at_rows = np.unique(rows[cells["pos"].to_numpy(dtype=np.int64)[empty]])
-        shown = ", ".join(str(int(r)) for r in at_rows[:10]) + (" …" if len(at_rows) > 10 else "")
-        problems.append(Problem(label, None, None, None, "no_value_rows", {"count": int(empty.sum()), "rows": shown},
-                                severity="notice"))
+        problems.append(no_value_notice(label, cells, empty, rows, len(value_cols)))
     cells["flag"] = flags.to_numpy()
+    cells["_read"] = read_text.to_numpy(dtype=object)
     cells["_value"] = values
     # Problems read from arrays by position, capped per column and kind (`problems.capped`): a `.at`
     # lookup per bad cell took 20 s for 600,000 of them.
@@ -471,14 +454,18 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     code_of = codes_bad.to_numpy()
     for (column, code), at in _groups(np.flatnonzero(codes_bad.notna().to_numpy()), column_of, code_of):
         problems.extend(capped(label, column, code, rows[pos_of[at].astype(np.int64)], lambda j, at=at, code=code:
-                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], text_of[at[j]], code,
-                                       *_cell_said(code, text_of[at[j]], ind_of[at[j]], known_indicators))))
+                               Problem(label, int(rows[pos_of[at[j]]]), column_of[at[j]], nul_shown(text_of[at[j]]),
+                                       code, *cell_said(code, text_of[at[j]], ind_of[at[j]], known_indicators))))
     cells = cells[~empty & codes_bad.isna().to_numpy()].reset_index(drop=True)
 
     # Per row: territory, period, flag/source/note columns (one problem per row and column).
     row_bad = np.zeros(len(frame), dtype=bool)
     used_pos = np.unique(cells["pos"].to_numpy(dtype=np.int64))
     code_at = codes.to_numpy()
+    at, found = nul_refused(label, ter_col, code_at, used_pos, rows)   # a NUL, as the direct import says it
+    problems.extend(found + broken_said)
+    row_bad[at] = True
+    row_bad[broken_at] = True
     at = used_pos[code_at[used_pos] == ""]
     problems.extend(capped(label, ter_col, "required", rows[at],
                            lambda j: Problem(label, int(rows[at[j]]), ter_col, "", "required")))
@@ -494,21 +481,16 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             return Problem(label, int(rows[at[j]]), ter_col, c, "unknown_code", {"kind": "territories"}, cache[c])
 
         here = code_at[used_pos]
-        at = used_pos[(here != "") & ~pd.Series(here).isin(known_territories).to_numpy()]
+        at = used_pos[(here != "") & ~row_bad[used_pos] & ~pd.Series(here).isin(known_territories).to_numpy()]
         problems.extend(capped(label, ter_col, "unknown_code", rows[at], lambda j, at=at: unknown_territory(j, at)))
         row_bad[at] = True
     if period_col is not None:
-        as_kind = spec["period"].get("as")
-        raw_periods = columns[period_col].astype(str).str.strip().to_numpy()
-        texts = raw_periods[used_pos]
-        parsed_of = {text: _date_period(text, as_kind) for text in pd.unique(texts)}   # each distinct text once
-        parsed = np.array([parsed_of[text] for text in texts], dtype=object)
-        for code, mask in (("required", texts == ""), ("bad_period", (texts != "") & pd.isna(parsed))):
-            at = used_pos[mask]
-            problems.extend(capped(label, period_col, code, rows[at], lambda j, at=at, code=code: Problem(
-                label, int(rows[at[j]]), period_col, raw_periods[at[j]], code, {},
-                ("write_period", {}) if code == "bad_period" else None)))
-            row_bad[at] = True
+        # As the direct import reads a period column (cells.period_problems): Excel's `mars-24` read and said,
+        # a day named with its year and month, a year outside the plausible range refused.
+        parsed, refused, found = period_problems(sheet, period_col, columns[period_col], used_pos,
+                                                 spec["period"].get("as"))
+        problems.extend(found)
+        row_bad[used_pos[refused]] = True
         period_at = np.full(len(frame), "", dtype=object)
         period_at[used_pos] = np.where(pd.isna(parsed), "", parsed)
         cells["period"] = period_at[cells["pos"].to_numpy(dtype=np.int64)]
@@ -519,12 +501,18 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             cells[f"_{key}"] = constant
             continue
         texts = columns[real].astype(str).str.strip().to_numpy()[cells["pos"].to_numpy(dtype=np.int64)]
+        at, found = nul_refused(label, real, columns[real].astype(str).to_numpy(dtype=object), used_pos, rows)
+        problems.extend(found)
+        row_bad[at] = True
         if key == "flag":
             texts = np.array([t.lower() for t in texts], dtype=object)
             raw_flags = columns[real].astype(str).str.strip().to_numpy()
             here = raw_flags[used_pos]
-            wrong = {text for text in pd.unique(here) if text and not is_flag(text)}
-            at = used_pos[pd.Series(here).isin(wrong).to_numpy()]
+            broken_flags, said = formula_errors(sheet, "flag", real, columns[real], used_pos)   # #N/A, as directly
+            problems.extend(said)
+            row_bad[broken_flags] = True
+            wrong = {text for text in pd.unique(here) if text and "\x00" not in text and not is_flag(text)}
+            at = used_pos[pd.Series(here).isin(wrong).to_numpy() & ~np.isin(used_pos, broken_flags)]
             problems.extend(capped(label, real, "bad_flag", rows[at], lambda j, at=at: Problem(
                 label, int(rows[at[j]]), real, raw_flags[at[j]], "bad_flag", {"known": ", ".join(FLAGS)})))
             row_bad[at] = True
@@ -564,11 +552,11 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
     if cells.empty:
         # Every value reported above (an unknown indicator, bad cells): no table is left to check, and
         # none is passed on, which the checker would call a header without a data row.
-        if not [p for p in problems if p.severity == "error"]:
-            detail = (f"the mapping kept no value: {summary['rows']} rows read, {summary['filtered_out']} left out "
-                      f"by the filters, {summary['not_in_framework']} with a territory outside the framework, "
-                      f"{summary['missing']} empty cells")
-            problems.append(Problem(label, None, None, None, "bad_structure", {"detail": detail}))
+        if not [p for p in problems if p.severity == "error"]:   # in the user's words (texts/mapping_problems.py)
+            problems.append(Problem(label, None, None, None, "mapping_kept_nothing",
+                                    {"count": summary["rows"], "filtered_out": summary["filtered_out"],
+                                     "not_in_framework": summary["not_in_framework"], "missing": summary["missing"]},
+                                    ("mapping_kept_nothing", {})))
         return done([], problems)
 
     # The observations table the validator reads (every cell as text, as the reader gives it).
@@ -577,7 +565,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
         "indicator_id": cells["indicator_id"].astype(str),
         ter_header: cells["territory_id"].astype(str),
         "period": cells["period"].astype(str),
-        "value": cells["text"].astype(str),
+        "value": cells["_read"].astype(str),
         "flag": cells["flag"].fillna("").astype(str),
     })
     for key in ("source", "note"):
@@ -589,7 +577,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
                    separator=sheet.separator, decimal=decimal, decimal_detected=sheet.decimal_detected,
                    header_row=sheet.header_row)
     headers = {"territory_id": ter_col, "territory_header": ter_header, "period": period_col,
-               "value": [c for c, _, _ in value_cols]}
+               "value": [c for c, _, _ in value_cols], **{key: real for key, (real, _) in extra.items()}}
     return done([mapped], problems, cells["column"].to_numpy(dtype=object), headers)
 
 

@@ -11,8 +11,10 @@ from ..reading import ReadResult, Sheet
 from ..schema import is_flag, normalise_header
 from ..store import get_mapping, list_mappings
 
+from .cells import date_period
 from .spec import (
-    INSEE_HEADERS, MappedSource, MappingError, NIS_HEADERS, PERIOD_HEADERS, SPEC_VERSION, TERRITORY_HEADERS,
+    INSEE_HEADERS, MappedSource, MappingError, NIS_HEADERS, PERIOD_HEADERS, PERIOD_KINDS, SPEC_VERSION,
+    TERRITORY_HEADERS,
     _split_names, upgrade_spec, validate_spec)
 from .apply import (
     _known_parts, apply_mapping, known_for_mapping)
@@ -73,6 +75,19 @@ def unknown_indicators(engine, spec: dict) -> list[str]:
     return [i for i in dict.fromkeys(named) if i and i not in have]
 
 
+def unknown_indicators_said(engine, spec: dict, lang: str = "en") -> str | None:
+    """What saving a spec says of the indicators it names that the store does not have (`unknown_indicators`),
+    in `lang`; None when it has them all. The command line's save-mapping and the Data page's save say this
+    one text: the mapping is saved all the same (the indicators may be added next), but an import with it
+    would refuse their values."""
+    from ..i18n import t
+
+    unknown = unknown_indicators(engine, spec)
+    if not unknown:
+        return None
+    return t("cli_mapping_unknown_indicators", lang, n=len(unknown), names=", ".join(unknown))
+
+
 def apply_saved_mapping(engine, name: str, path, *, file_name: str | None = None) -> MappedSource:
     """Read `path` (or (name, bytes)) with the mapping saved as `name`, against the store's codes."""
     spec = load_mapping(engine, name)
@@ -95,10 +110,11 @@ def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
 
     Guesses the territory column (CODGEO, DEPCOM, code_insee, NIS code, geo…), a Eurostat
     combined key (`unit,geo\\time`: split, and a filter on the first unit), years as columns
-    when most headers are periods, the period column or a year in the file name, and lists
-    the numeric columns in `values` with an empty indicator (or the indicator of the same
-    code when `known` is given) for the user to fill. Always valid for `validate_spec` once
-    an indicator is chosen.
+    when most headers are periods, the period column or a year in the file name, a filter on each
+    column of categories (`sexe`: 0, 1, 2 beside a territory and a day, whatever its name:
+    _category_columns), and lists the other numeric columns in `values` with an empty indicator
+    (or the indicator of the same code when `known` is given) for the user to fill. Always valid
+    for `validate_spec` once an indicator is chosen.
     """
     if isinstance(sheet, ReadResult):
         if not sheet.sheets:
@@ -177,15 +193,27 @@ def suggest_mapping(sheet: Sheet | ReadResult, known=None) -> dict:
     flag_col = _flag_column(frame, [h for h in headers if h not in key_cols and h != territory_col])
     if flag_col is not None:
         spec["flag"] = {"column": flag_col}
+    period_col = None if years_mode else next((h for h in headers if normalise_header(h) in PERIOD_HEADERS), None)
+    # `sexe` (0, 1, 2) beside a territory and a day: a category, kept by a filter, never a value column.
+    taken = {territory_col, period_col, flag_col, *key_cols, *periods,
+             *(f["column"] for f in spec.get("filters", []))}
+    kept_one = [f["column"] for f in spec.get("filters", []) if f["column"] in names]   # (`unit`: EUR_HAB)
+    categories = _category_columns(names, [c for c in (territory_col, period_col, *kept_one) if c is not None],
+                                   [h for h in names if h not in taken], sheet.decimal)
+    for h in categories:
+        spec.setdefault("filters", []).extend(_first_value_filter(h, names[h]))
     numeric = [h for h in headers if h not in key_cols and h != territory_col and h not in periods
-               and h != flag_col and _looks_numeric(frame[h], sheet.decimal)]
+               and h != flag_col and h not in categories and _looks_numeric(frame[h], sheet.decimal)]
     _, known_indicators, _ = _known_parts(known)
     if years_mode:
         spec["years_in_columns"] = {"indicator": ""}
     else:
-        period_col = next((h for h in headers if normalise_header(h) in PERIOD_HEADERS), None)
         if period_col is not None:
-            spec["period"] = _period_part(frame, period_col)
+            by = names[territory_col] if territory_col is not None else None
+            spec["period"] = _period_part(frame, period_col, by)
+            spec["filters"] = spec.get("filters", []) + _one_day(frame, period_col, spec["period"], by)
+            if not spec["filters"]:
+                del spec["filters"]
             numeric = [h for h in numeric if h != period_col]
         else:
             year = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", sheet.file)
@@ -218,7 +246,47 @@ def filter_choices(sheet: Sheet | ReadResult, spec: dict, limit: int = 200) -> d
         if "equals" not in f or cells is None:
             continue
         values = [v for v in pd.unique(cells.fillna("").astype(str).str.strip()) if v]
-        out[column] = values[:limit]
+        if column == (spec.get("period") or {}).get("column"):   # days (`_one_day`): the latest first
+            values = days_first(values) or values
+        out[column] = values[:limit] + ([f["equals"]] if f["equals"] in values[limit:] else [])
+    return out
+
+
+CATEGORY_VALUES = 20      # at most this many distinct values in a column of categories (`sexe`, an age class)
+CATEGORY_ROWS = 20000     # rows looked at
+
+
+def _category_columns(names: dict[str, pd.Series], key: list[str], candidates: list[str], decimal: str) -> list[str]:
+    """The columns of categories among `candidates`, whatever their names and whether their values are
+    words or numbers (`sexe`: 0, 1, 2 in Santé publique France's files): where several rows share one
+    territory and period (`key`, with the columns already filtered), a column taking the same few values
+    (2 to CATEGORY_VALUES) in most of those groups of rows, two at least, tells them apart. Read as a value column, its codes were imported as numbers and
+    the rows it tells apart as conflicting values; the Data page offers its values to keep one
+    (filter_choices). A measure (`hosp`) takes other values in each group, a label (a region's name) one.
+    Words are taken before numbers, and a column only while rows of one territory and period remain."""
+    if not key or not candidates:
+        return []
+    part = {h: names[h].head(CATEGORY_ROWS).astype(str).str.strip().reset_index(drop=True)
+            for h in {*key, *candidates}}
+    group = pd.MultiIndex.from_arrays([part[h] for h in key]).factorize()[0]
+    if not (np.bincount(group) > 1).any():   # one row per territory and period: nothing to tell apart
+        return []
+    found, shared = [], np.bincount(group)[group] > 1
+    for h in candidates:
+        cells = part[h][shared]
+        if not 2 <= cells[cells != ""].nunique() <= CATEGORY_VALUES:
+            continue
+        common = cells.groupby(group[shared]).agg(lambda v: frozenset(v[v != ""])).value_counts()
+        if len(common.index[0]) >= 2 and common.iloc[0] >= max(2, 0.8 * common.sum()):
+            found.append(h)
+    out = []
+    for h in sorted(found, key=lambda h: _looks_numeric(part[h], decimal)):   # words first (stable)
+        if not (np.bincount(group) > 1).any():
+            break
+        finer = pd.MultiIndex.from_arrays([group, part[h]]).factorize()[0]
+        if finer.max() > group.max():   # it tells some rows apart
+            out.append(h)
+            group = finer
     return out
 
 
@@ -239,14 +307,60 @@ def _flag_column(frame: pd.DataFrame, headers: list[str]) -> str | None:
     return None
 
 
-def _period_part(frame: pd.DataFrame, column: str) -> dict:
-    """`{"column": NAME}`, with `"as": "year"` when its cells are dates rather than periods."""
-    sample = frame[column].head(50).astype(str).str.strip()
+def _period_part(frame: pd.DataFrame, column: str, by: pd.Series | None = None) -> dict:
+    """`{"column": NAME}`, with `"as"` when its cells are dates rather than periods: the year, else the
+    quarter, else the month, the first in which no territory (`by`, its column) has two dates in one period
+    (a monthly file's `2019-01-31` read as 2019 made twelve values of one year). A column of days gets
+    "year": one day is then kept by a filter (`_one_day`)."""
+    cells = frame[column].astype(str).str.strip()
+    sample = cells.head(50)
     sample = sample[sample != ""]
     part = {"column": column}
     if len(sample) and not sample.map(lambda t: parse_period(t) is not None).all():
-        part["as"] = "year"
+        part["as"] = next((kind for kind in PERIOD_KINDS if _dates_fit(cells, by, kind)), "year")
     return part
+
+
+def _dates_fit(cells: pd.Series, by: pd.Series | None, kind: str) -> bool:
+    """Whether no territory (`by`) has two different dates in one period read as `kind`."""
+    pairs = pd.DataFrame({"by": (by.astype(str).str.strip().to_numpy() if by is not None else ""),
+                          "date": cells.to_numpy()}).drop_duplicates()
+    pairs = pairs[pairs["date"] != ""]
+    period_of = {d: date_period(d, kind) for d in pd.unique(pairs["date"])}
+    return not pairs.assign(date=pairs["date"].map(period_of)).duplicated().any()
+
+
+_DAY = re.compile(r"^(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?:[ T].*)?$")
+
+
+def _day(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a cell written as a day (`2020-03-18`, `18/03/2020`), else None."""
+    m = _DAY.match(str(text).strip())
+    if not m:
+        return None
+    return (int(m[1]), int(m[2]), int(m[3])) if m[1] else (int(m[6]), int(m[5]), int(m[4]))
+
+
+def days_first(cells) -> list[str] | None:
+    """The distinct cells of a column of days, the latest first; None when they are not all days."""
+    distinct = [c for c in pd.unique(pd.Series(cells, dtype=object).astype(str).str.strip()) if c]
+    keys = [_day(c) for c in distinct]
+    if not distinct or any(k is None for k in keys):
+        return None
+    return [c for _, c in sorted(zip(keys, distinct), reverse=True)]
+
+
+def _one_day(frame: pd.DataFrame, column: str, part: dict, by: pd.Series | None = None) -> list[dict]:
+    """A filter keeping the latest day, when the period column holds days several of which fall in one
+    period (`jour` of Santé publique France, one row a day): a mapping stores one value per territory and
+    period and sums nothing, so read as their year the days were conflicting values. The Data page offers
+    the other days (filter_choices, the latest first) and says why (docs/data-format.md)."""
+    if not part.get("as"):
+        return []
+    days = days_first(frame[column])
+    if days is None or _dates_fit(frame[column].astype(str).str.strip(), by, part["as"]):
+        return []
+    return [{"column": column, "equals": days[0]}]
 
 
 def _suggest_sdmx(sheet: Sheet, sdmx: dict) -> dict:
@@ -278,7 +392,11 @@ def _suggest_sdmx(sheet: Sheet, sdmx: dict) -> dict:
     filters = [f for d in dimensions if d != territory_col for f in _first_value_filter(d, frame[d])]
     if filters:
         spec["filters"] = filters
-    spec["period"] = _period_part(frame, sdmx["period"])
+    by = frame[territory_col] if territory_col else None
+    spec["period"] = _period_part(frame, sdmx["period"], by)
+    spec.setdefault("filters", []).extend(_one_day(frame, sdmx["period"], spec["period"], by))
+    if not spec["filters"]:
+        del spec["filters"]
     spec["values"] = {sdmx["value"]: ""}
     if sdmx["flag"]:
         spec["flag"] = {"column": sdmx["flag"]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -61,6 +61,12 @@ class MappedSource:
     summary: dict = field(default_factory=dict)
     columns: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
     headers: dict = field(default_factory=dict)   # canonical column -> original column (or columns)
+    # What became of the file's rows, in order (apply._leave_out): each step's rows left out (a comment
+    # line, each filter, the territory code filters, the territories outside the framework); None when
+    # the mapping stopped before (a column it names is missing). With `value_columns` the rows kept make
+    # the cells read (`summary["cells"]`): the Data page says them, adding up (mappings/shown.py).
+    steps: list | None = None
+    value_columns: int = 0
 
     @property
     def sheet(self) -> Sheet | None:
@@ -78,6 +84,42 @@ class MappedSource:
         frame = sheet.frame.rename(columns={self.headers.get("territory_header", "territory_id"): "territory_id"})
         out = pd.DataFrame({"row": sheet.rows, "column": self.columns})
         return pd.concat([out, frame.reset_index(drop=True)], axis=1)
+
+    def at_file_columns(self, problems: list[Problem]) -> list[Problem]:
+        """The validator's problems of the reshaped table said at the file's own columns: a future period
+        under `annee` (or the year column `2030` of a table with years as columns), a source too long under
+        `origine`, a value under the column it came from. A part given as a constant by the mapping (a
+        fixed period, a source for every value) stays named as the mapping's part."""
+        sheet = self.sheet
+        if sheet is None:
+            return problems
+        found: dict = {}   # (row, part, cell as written) -> the file's column, built for the first problem
+
+        def cells_at(part: str) -> dict:
+            if part not in found:
+                texts = sheet.frame[part].astype(str).to_numpy() if part in sheet.frame else ()
+                found[part] = {}
+                for row, text, column in zip(sheet.rows, texts, self.columns):
+                    found[part].setdefault((int(row), text), column)
+            return found[part]
+
+        def column_of(p: Problem) -> str | None:
+            if p.column in ("flag", "source", "note") or (p.column == "period" and self.headers.get("period")):
+                return self.headers.get(p.column)
+            by_cell = p.column == "value" or (p.column == "period" and "years_in_columns" in self.spec)
+            if by_cell and p.row is not None:
+                return cells_at(p.column).get((p.row, str(p.value)))
+            return None
+
+        out = []
+        for p in problems:
+            column = column_of(p) if p.file == sheet.label and p.column is not None else None
+            if column is None or column == p.column:
+                out.append(p)
+                continue
+            params = {k: (column if k == "column" and v == p.column else v) for k, v in p.params.items()}
+            out.append(replace(p, column=column, params=params))
+        return out
 
 
 # ---------------------------------------------------------------- the spec

@@ -62,14 +62,22 @@ def earlier_versions(engine: Engine, name: str = "targets") -> pd.DataFrame:
 
 def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, int]:
     """Undo one batch exactly: remove what it added, restore what it changed. Returns how many rows
-    were removed (the batch's new rows) and restored (the rows it changed, back to their earlier version)."""
+    were removed (the batch's new rows) and restored (the rows it changed, back to their earlier version).
+
+    Refused, nothing changed, when a later batch changed values it wrote, and when later approved submissions
+    sent values the store still holds from it (submissions.resting_on): rolling it back would take their
+    values off the dashboard while they read "approved"; their batches are rolled back first."""
+    from ..submissions import resting_on   # the submissions table lives above the store
+
+    _refuse_resting(batch_id, resting_on(engine, batch_id))
     try:
         with engine.begin() as conn:
             batch = conn.execute(sa.select(batches).where(batches.c.batch_id == batch_id)).mappings().first()
             if batch is None:
-                raise StoreError(f"There is no batch {batch_id}.")
+                raise StoreError(f"There is no batch {batch_id}.", key="rollback_no_batch", batch=batch_id)
             if batch["status"] != "active":
-                raise StoreError(f"Batch {batch_id} was already rolled back on {batch['rolled_back_at']}.")
+                raise StoreError(f"Batch {batch_id} was already rolled back on {batch['rolled_back_at']}.",
+                                 key="rollback_already", batch=batch_id, when=batch["rolled_back_at"])
             later = sorted({r[0] for r in conn.execute(
                 sa.select(history.c.batch_id).where(history.c.old_batch_id == batch_id, history.c.op == "update",
                                                     history.c.batch_id.in_(
@@ -78,7 +86,9 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
             if later:
                 raise StoreError(
                     f"Batch {batch_id} cannot be rolled back alone: batch(es) {', '.join(map(str, later))} changed "
-                    f"values it wrote since. Roll back {', '.join(map(str, reversed(later)))} first.")
+                    f"values it wrote since. Roll back {', '.join(map(str, reversed(later)))} first.",
+                    key="rollback_later", batch=batch_id, later=", ".join(map(str, later)),
+                    order=", ".join(map(str, reversed(later))))
             counts = {"removed": 0, "restored": 0}
             for name in reversed(list(TABLES)):
                 sql_table = SQL_TABLES[name]
@@ -110,6 +120,19 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
             return counts
     except sa.exc.OperationalError as exc:
         raise _operational_message(exc) from exc
+
+
+def _refuse_resting(batch_id: int, resting: list[dict]) -> None:
+    """Refuse the rollback of a batch that later approved submissions rest on, naming them, their senders
+    and their batches (newest first: the order to roll them back in)."""
+    if not resting:
+        return
+    subs = ", ".join(str(r["submission_id"]) for r in resting)
+    who = ", ".join(dict.fromkeys(str(r["contributor"]) for r in resting))
+    later = ", ".join(str(b) for b in dict.fromkeys(r["batch_id"] for r in resting))
+    raise StoreError(f"Batch {batch_id} cannot be rolled back alone: the approved submissions {subs} (sent by "
+                     f"{who}, batches {later}) sent the same values since. Roll back batches {later} first.",
+                     key="rollback_rests_on", batch=batch_id, subs=subs, who=who, batches=later)
 
 
 def _dangling_references(conn) -> list[tuple[str, str, int, list[str]]]:

@@ -1,8 +1,12 @@
 """The SQL tables derived from the schema (and the store's own: batches, history, mappings,
-boundaries, meta), opening a store by URL, the data version, and reading tables back typed."""
+boundaries, meta), opening a store by URL (and keeping to the file it opened), the data version, and
+reading tables back typed."""
 from __future__ import annotations
 
 import os
+import uuid
+import weakref
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -141,12 +145,120 @@ def open_store(url: str | None = None, create: bool = True) -> Engine:
     engine = sa.create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _on_sqlite_connect)
+        _keep_to_file(engine)
     if create:
         metadata.create_all(engine)
         _add_new_columns(engine)
         _drop_old_indexes(engine)
         _mark_older_demo(engine)
     return engine
+
+
+# ---------------------------------------------------------------- the file a SQLite store opened
+
+@dataclass
+class StoreFile:
+    """The SQLite file an engine works on: its path, the file's identity (device, inode) when the engine
+    last connected, and the identities of the journals (`-wal`) its connections used."""
+    path: Path
+    opened: tuple[int, int] | None = None
+    journals: set = field(default_factory=set)
+
+
+_FILES: "weakref.WeakKeyDictionary[Engine, StoreFile]" = weakref.WeakKeyDictionary()
+
+
+def sqlite_file(url) -> Path | None:
+    """The file of a SQLite store's URL; None for another database, an in-memory one or SQLite's URI form."""
+    parsed = sa.engine.make_url(str(url)) if not isinstance(url, sa.engine.URL) else url
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+def file_identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none: one stat."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _gone(path: Path) -> StoreError:
+    return StoreError(f"The store's file {path} is no longer there (deleted or moved away): nothing is shown "
+                      "and nothing is written until a store is back at that path.", key="store_file_gone")
+
+
+def _keep_to_file(engine: Engine) -> None:
+    """Every connection of `engine` works on the file now at its path, never on one deleted or replaced.
+
+    A connection opened on a file keeps reading it after the file is deleted or another is moved to its
+    path (a restored copy, `init` at the same path): the dashboard then showed, and would have written to,
+    a store nobody could see. Each checkout compares the file at the path with the one the connection
+    opened (one stat): another file there, the connection is replaced by one on it; no file there, the
+    store is said to be gone, and no new, empty file is made in its place. A file moved over the store
+    while its journal (`-wal`) was in use would be read through that journal, the replaced store's: refused
+    in words too (docs/deployment.md says how to restore)."""
+    path = sqlite_file(engine.url)
+    if path is None:
+        return
+    kept = _FILES[engine] = StoreFile(path)
+
+    def before_connect(dialect, record, cargs, cparams):
+        if kept.opened is not None:   # not the first connection, which may create the store
+            _still_there(kept)
+
+    def connected(dbapi_conn, record):
+        now = file_identity(path)
+        if now != kept.opened:   # the journals of the file opened before are no longer this file's
+            kept.journals = set()
+        record.info["store_file"] = kept.opened = now
+        journal = file_identity(_journal(path))
+        if journal is not None:
+            kept.journals.add(journal)
+
+    def checkout(dbapi_conn, record, proxy):
+        now = file_identity(path)
+        if now is None:
+            raise _gone(path)
+        if now != record.info.get("store_file"):
+            raise sa.exc.DisconnectionError("another file is at the store's path")   # reconnected to it
+
+    sa.event.listen(engine, "do_connect", before_connect)
+    sa.event.listen(engine, "connect", connected)
+    sa.event.listen(engine, "checkout", checkout)
+
+
+def _still_there(kept: StoreFile) -> bool:
+    """Whether the file at the path is the one last connected to; StoreError when there is none, or when
+    another one is there with the journal of the one it replaced (SQLite would read it through it)."""
+    path = kept.path
+    now = file_identity(path)
+    if now is None:
+        raise _gone(path)
+    if now != kept.opened and file_identity(_journal(path)) in kept.journals:
+        raise StoreError(f"The store's file {path} was replaced while it was open: its journal {path}-wal "
+                         "belongs to the file it replaced, and reading it would mix the two stores. Stop "
+                         "the application, delete that -wal file and the -shm file beside it, and start "
+                         "it again.", key="store_file_replaced_open")
+    return now == kept.opened
+
+
+def same_file(engine: Engine) -> bool:
+    """Whether the file at a SQLite store's path is the one `engine` last connected to (always true for
+    another database): False when another file was put there (open it again: its schema may be older).
+    Raises StoreError when there is none, or when it cannot be read safely (`_still_there`). One or two
+    stats, cheap enough for every rerun of a page."""
+    kept = _FILES.get(engine)
+    if kept is None or kept.opened is None:
+        return True
+    return _still_there(kept)
 
 
 def _mark_older_demo(engine: Engine) -> None:
@@ -204,15 +316,26 @@ def is_empty(engine: Engine) -> bool:
                    for name in ("levels", "indicators", "observations"))
 
 
-def data_version(engine: Engine) -> int:
-    """A number that changes with every write: cheap to check on each rerun."""
+VERSION_KEY, TOKEN_KEY = "data_version", "data_token"
+
+
+def data_version(engine: Engine) -> str:
+    """A key that changes with every write, cheap to check on each rerun: the write counter and the random
+    token every write draws ("31.6f0c…"). The counter alone came back: a store restored from a backup
+    counts from the backup's number again, and its next write reached a number the pages had cached the
+    content of before the restore (they showed values the restore had removed). A token is never drawn
+    twice, so no two contents share a key, a store copied over another included. A store last written
+    before writes drew tokens has its counter alone, until its next write (opening a store writes nothing)."""
     with engine.connect() as conn:
         return version_of(conn)
 
 
-def version_of(conn) -> int:
+def version_of(conn) -> str:
     """data_version, read on an open connection (inside a transaction: that transaction's view)."""
-    return int(meta_value(conn, "data_version") or 0)
+    query = sa.select(meta.c.key, meta.c.value).where(meta.c.key.in_((VERSION_KEY, TOKEN_KEY)))
+    rows = dict(conn.execute(query).all())
+    counter, token = int(rows.get(VERSION_KEY) or 0), rows.get(TOKEN_KEY)
+    return f"{counter}.{token}" if token else str(counter)
 
 
 def meta_value(conn, key: str) -> str | None:
@@ -224,11 +347,14 @@ def set_meta_value(conn, key: str, value: str) -> None:
         conn.execute(meta.insert().values(key=key, value=value))
 
 
-def _bump_version(conn) -> int:
-    """Every writer of the store calls this in its transaction; returns the new version."""
-    version = version_of(conn) + 1
-    set_meta_value(conn, "data_version", str(version))
-    return version
+def _bump_version(conn) -> str:
+    """Every writer of the store calls this in its transaction; returns the new version (data_version)."""
+    counter = int(meta_value(conn, VERSION_KEY) or 0) + 1
+    token = uuid.uuid4().hex
+    set_meta_value(conn, VERSION_KEY, str(counter))
+    set_meta_value(conn, TOKEN_KEY, token)
+    return f"{counter}.{token}"
+
 
 
 # ---------------------------------------------------------------- reading

@@ -310,8 +310,10 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             _delete_keys(conn, name, updated)
             _insert_rows(conn, name, updated[table.names], batch_id)
     summary = result.summary()
+    # The batch's time is the time it is written, just before it commits: its insert may have waited up to
+    # 30 s for another writer, and a time taken before that wait put batches out of time order.
     conn.execute(batches.update().where(batches.c.batch_id == batch_id).values(
-        added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
+        added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"], created_at=_now()))
     bulk.remember(conn, _bump_version(conn), staged.digests)
     result.batch_id = batch_id
 

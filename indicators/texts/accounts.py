@@ -59,16 +59,21 @@ TEXTS = {
     "refused_manage_accounts": _refusal("seul un administrateur gère les comptes (votre rôle : {role})",
                                         "alleen een beheerder beheert accounts (uw rol: {role})",
                                         "only an admin manages accounts (your role: {role})"),
-    "refused_submit_tables": _refusal("un contributeur soumet uniquement des observations et des points "
+    "refused_submit_tables": _refusal("un contributeur soumet uniquement des observations, des flux et des points "
                                       "d'avancement, pas : {tables}",
-                                      "een bijdrager dient alleen waarnemingen en voortgangsrapporten in, niet: "
-                                      "{tables}",
-                                      "a contributor submits observations and action updates only, not: {tables}"),
+                                      "een bijdrager dient alleen waarnemingen, stromen en voortgangsrapporten in, "
+                                      "niet: {tables}",
+                                      "a contributor submits observations, flows and action updates only, not: "
+                                      "{tables}"),
+    # The whole file is refused; the first row of another partner's is named where the contributor finds it.
     "refused_submit_foreign": _refusal("ces indicateurs ou actions ne relèvent pas de votre partenaire ({partner}) : "
-                                       "{ids}. Retirez ces lignes ou demandez à leur référent",
-                                       "deze indicatoren of acties horen niet bij uw partner ({partner}): {ids}. "
+                                       "{ids} (première occurrence : fichier {file}, ligne {row}, colonne {column}, "
+                                       "valeur {value}). Retirez ces lignes ou demandez à leur référent",
+                                       "deze indicatoren of acties horen niet bij uw partner ({partner}): {ids} (eerste "
+                                       "geval: bestand {file}, rij {row}, kolom {column}, waarde {value}). "
                                        "Verwijder die rijen of vraag het aan hun eigenaar",
-                                       "these indicators or actions are not your partner's ({partner}): {ids}. "
+                                       "these indicators or actions are not your partner's ({partner}): {ids} (first "
+                                       "found: file {file}, row {row}, column {column}, value {value}). "
                                        "Remove those rows or ask their owner"),
     "refused_submit_signed": _refusal("un point d'avancement porte le partenaire qui l'écrit ; votre compte "
                                       "signe pour {partner}, pas pour : {ids}. Videz la colonne partner_id ou "
@@ -196,6 +201,75 @@ TEXTS = {
     "cli_returned": {"fr": "Soumission {id} renvoyée avec votre commentaire.",
                      "nl": "Inzending {id} teruggestuurd met uw opmerking.",
                      "en": "Submission {id} returned with your comment."},
+    # Four eyes (submissions._not_own): nobody reviews their own submission.
+    "refused_review_own": _refusal("la soumission {id} est la vôtre : personne ne relit sa propre soumission, un "
+                                   "autre éditeur l'approuve ou la renvoie",
+                                   "inzending {id} is van u: niemand beoordeelt zijn eigen inzending, een andere "
+                                   "redacteur keurt ze goed of stuurt ze terug",
+                                   "submission {id} is yours: nobody reviews their own submission, another editor "
+                                   "approves or returns it"),
+    # An editor's or an admin's own submission (submit --as EDITOR): it waits for someone else.
+    "cli_submitted_other_editor": {"fr": "Soumission {id} en attente de relecture par un autre éditeur (personne ne "
+                                         "relit sa propre soumission).",
+                                   "nl": "Inzending {id} wacht op beoordeling door een andere redacteur (niemand "
+                                         "beoordeelt zijn eigen inzending).",
+                                   "en": "Submission {id} waits for review by another editor (nobody reviews their "
+                                         "own submission)."},
+    "review_own_note": {"fr": "Vous avez envoyé cette soumission : un autre éditeur l'approuve ou la renvoie.",
+                        "nl": "U hebt deze inzending ingestuurd: een andere redacteur keurt ze goed of stuurt ze terug.",
+                        "en": "You sent this submission: another editor approves or returns it."},
+    # The submission's contributor has no account any more (removed since): approving stays possible.
+    "review_contributor_gone": {"fr": "{email} n'a plus de compte (supprimé depuis l'envoi) : l'approbation reste "
+                                      "possible, le lot le nommera comme expéditeur.",
+                                "nl": "{email} heeft geen account meer (verwijderd na het insturen): goedkeuren blijft "
+                                      "mogelijk, de batch noemt hem als afzender.",
+                                "en": "{email} no longer has an account (removed since sending): approving stays "
+                                      "possible, the batch will name them as its sender."},
+    "submission_no_account": {"fr": "sans compte", "nl": "zonder account", "en": "no account"},
+    # `review` without the submission's number
+    "cli_review_needs_id": {"fr": "Indiquez la soumission : review {action} ID (les numéros figurent dans "
+                                  "« review list »).",
+                            "nl": "Geef de inzending op: review {action} ID (de nummers staan in 'review list').",
+                            "en": "Say which submission: review {action} ID (the numbers are in 'review list')."},
+    # account remove
+    "cli_account_removed": {"fr": "Compte {email} supprimé.", "nl": "Account {email} verwijderd.",
+                            "en": "Account {email} removed."},
+    "cli_account_remove_unknown": {"fr": "Aucun compte pour « {email} » : rien n'a été supprimé (« account list » "
+                                         "montre les comptes).",
+                                   "nl": "Geen account voor '{email}': er is niets verwijderd ('account list' toont "
+                                         "de accounts).",
+                                   "en": "No account for '{email}': nothing was removed ('account list' shows the "
+                                         "accounts)."},
+    "account_last_admin": {"fr": "{email} est le seul compte administrateur : sans lui, personne ne gérerait les "
+                                 "comptes sur la page Contributions. Créez d'abord un autre administrateur ; rien n'a "
+                                 "été modifié.",
+                           "nl": "{email} is het enige beheerdersaccount: zonder dat account beheert niemand de "
+                                 "accounts op de pagina Bijdragen. Maak eerst een andere beheerder aan; er is niets "
+                                 "gewijzigd.",
+                           "en": "{email} is the only admin account: without it nobody would manage accounts on the "
+                                 "Contributions page. Create another admin first; nothing was changed."},
+    "account_unknown_partner_near": {"fr": "Partenaire inconnu « {partner} ». Vouliez-vous dire {near} ? Rien n'a été "
+                                           "modifié.",
+                                     "nl": "Onbekende partner '{partner}'. Bedoelde u {near}? Er is niets gewijzigd.",
+                                     "en": "Unknown partner '{partner}'. Did you mean {near}? Nothing was changed."},
+    # A signed-in account demoted or removed by an admin meanwhile (pages/editors.py: rights_lost).
+    "rights_lost_role": {"fr": "Votre compte {email} n'a plus les droits d'un éditeur (son rôle est maintenant : "
+                               "{role})",
+                         "nl": "Uw account {email} heeft geen redacteursrechten meer (de rol is nu: {role})",
+                         "en": "Your account {email} no longer has the editor's rights (its role is now: {role})"},
+    "rights_lost_removed": {"fr": "Le compte {email} n'existe plus (un administrateur l'a supprimé)",
+                            "nl": "Het account {email} bestaat niet meer (een beheerder heeft het verwijderd)",
+                            "en": "The account {email} no longer exists (an admin removed it)"},
+    "rights_lost_approve": {"fr": "{why} : la soumission {id} n'a pas été approuvée ; rien n'a été modifié.",
+                            "nl": "{why}: inzending {id} is niet goedgekeurd; er is niets gewijzigd.",
+                            "en": "{why}: submission {id} was not approved; nothing was changed."},
+    "rights_lost_return": {"fr": "{why} : la soumission {id} n'a pas été renvoyée ; rien n'a été modifié.",
+                           "nl": "{why}: inzending {id} is niet teruggestuurd; er is niets gewijzigd.",
+                           "en": "{why}: submission {id} was not returned; nothing was changed."},
+    "rights_lost_page": {"fr": "{why} : rien n'a été modifié. Connectez-vous avec un compte qui a les droits d'un "
+                               "éditeur.",
+                         "nl": "{why}: er is niets gewijzigd. Meld u aan met een account met redacteursrechten.",
+                         "en": "{why}: nothing was changed. Sign in with an account that holds the editor's rights."},
     # What an editor approves (pages/review.py, submissions.to_approve): the rows, and the file as sent.
     "review_change": {"fr": "Changement", "nl": "Wijziging", "en": "Change"},
     "review_row_added": {"fr": "ajout", "nl": "nieuw", "en": "new"},

@@ -1,5 +1,5 @@
 """Texts of the Strategic actions and Indicator explorer pages (pages/actions.py, pages/explorer.py) and
-of their charts and tables (indicators/charts.py, indicators/ranking.py, indicators/indicator_tables.py)."""
+of their charts and tables (indicators/charts/, indicators/ranking.py, indicators/indicator_tables.py)."""
 
 TEXTS = {
     # actions page

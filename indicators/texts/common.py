@@ -125,6 +125,13 @@ TEXTS = {
     "flag_b": {"fr": "rupture de série", "nl": "breuk in de reeks", "en": "break in series"},
     "flag_c": {"fr": "confidentiel", "nl": "vertrouwelijk", "en": "confidential"},
     "flag_u": {"fr": "fiabilité faible", "nl": "lage betrouwbaarheid", "en": "low reliability"},
+    # the rest of Eurostat's list (schema.FLAGS), so that no page shows a bare letter for them
+    "flag_d": {"fr": "définition différente", "nl": "definitie wijkt af", "en": "definition differs"},
+    "flag_f": {"fr": "prévision", "nl": "prognose", "en": "forecast"},
+    "flag_n": {"fr": "non significatif", "nl": "niet significant", "en": "not significant"},
+    "flag_r": {"fr": "révisé", "nl": "herzien", "en": "revised"},
+    "flag_s": {"fr": "estimation Eurostat", "nl": "raming van Eurostat", "en": "Eurostat estimate"},
+    "flag_z": {"fr": "sans objet", "nl": "niet van toepassing", "en": "not applicable"},
     # The file uploader's own words (pages/widgets.file_uploader), in place of Streamlit's English.
     "upload_button": {"fr": "Parcourir", "nl": "Bladeren", "en": "Browse files"},
     "upload_limit": {"fr": "{types} · {size} Mo au plus par fichier", "nl": "{types} · hoogstens {size} MB per bestand",

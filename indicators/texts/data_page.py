@@ -72,6 +72,13 @@ TEXTS = {
     "nothing_to_import": {"fr": "Ces fichiers n'apportent rien de nouveau.", "nl": "Deze bestanden brengen niets "
                           "nieuws.", "en": "These files bring nothing new."},
     "confirm_import": {"fr": "Confirmer l'import", "nl": "Import bevestigen", "en": "Confirm the import"},
+    # While the confirmed import is written (pages/data.py): it may wait up to 30 s for another import to end.
+    "import_running": {"fr": "Import en cours d'écriture… S'il attend la fin d'un autre import, cela peut prendre "
+                             "jusqu'à 30 secondes ; ne cliquez pas de nouveau.",
+                       "nl": "De import wordt geschreven… Als hij op het einde van een andere import wacht, kan dat "
+                             "tot 30 seconden duren; klik niet opnieuw.",
+                       "en": "The import is being written… If it waits for another import to end, this can take up "
+                             "to 30 seconds; do not click again."},
     "import_failed": {"fr": "L'import n'a pas eu lieu : les données ont changé entre-temps. Vérifiez de nouveau.",
                       "nl": "De import is niet gebeurd: de gegevens zijn intussen gewijzigd. Controleer opnieuw.",
                       "en": "The import did not happen: the data changed meanwhile. Check again."},
@@ -115,6 +122,13 @@ TEXTS = {
                          "nl": "Ik bevestig het terugdraaien van import nr. {batch}",
                          "en": "I confirm rolling back batch #{batch}"},
     "rollback": {"fr": "Annuler cet import", "nl": "Deze import terugdraaien", "en": "Roll back this batch"},
+    # The batch confirmed for rollback was rolled back meanwhile by someone else (another tab, the CLI).
+    "rollback_already_by": {"fr": "L'import n°{batch} avait déjà été annulé, le {when} par {who} : rien n'a été "
+                                  "modifié.",
+                            "nl": "Import nr. {batch} was al teruggedraaid, op {when} door {who}: er is niets "
+                                  "gewijzigd.",
+                            "en": "Batch #{batch} had already been rolled back, on {when} by {who}: nothing was "
+                                  "changed."},
     "templates_help": {"fr": "Un modèle par table, avec ses colonnes et une ligne d'exemple, qui n'est jamais "
                              "importée : écrivez vos lignes à sa place ou en dessous. Le XLSX a une feuille de notes "
                              "qui explique chaque colonne.",

@@ -26,9 +26,39 @@ MESSAGES = {
         "nl": "Kolom {column} bevat meerdere eenheden in de rijen die de koppeling behoudt ({units}): waarden in "
               "verschillende eenheden zouden onder één indicator worden opgeslagen.",
     },
+    # A mapping reading several columns of values (Eurostat's years, CNAF's variables): its empty cells are
+    # cells, not rows, with the rows that hold them (mappings/cells.py no_value_notice).
+    "no_value_cells": {
+        "en": "Cells without a value (empty, ':', 'NA'…), skipped: {count}. A value already stored for them is "
+              "kept. Rows holding them ({listed}): {rows}.",
+        "fr": "Cellules sans valeur (vides, « : », « NA »…), ignorées : {count}. Une valeur déjà enregistrée pour "
+              "elles est conservée. Lignes concernées ({listed}) : {rows}.",
+        "nl": "Cellen zonder waarde (leeg, ':', 'NA'…), overgeslagen: {count}. Een al opgeslagen waarde blijft "
+              "behouden. Rijen waarin ze staan ({listed}): {rows}.",
+    },
+    # A mapping that keeps no value of the file (mappings/apply.py): what became of its rows.
+    "mapping_kept_nothing": {
+        "en": "The mapping keeps no value of the file's {count} rows: {filtered_out} left out by the filters, "
+              "{not_in_framework} of a territory outside the framework, {missing} cells without a value in "
+              "the others.",
+        "fr": "La correspondance ne garde aucune valeur des {count} lignes du fichier : {filtered_out} écartées "
+              "par les filtres, {not_in_framework} d'un territoire absent de la base, {missing} cellules sans "
+              "valeur dans les autres.",
+        "nl": "De koppeling behoudt geen enkele waarde van de {count} rijen van het bestand: {filtered_out} "
+              "weggelaten door de filters, {not_in_framework} van een gebied dat niet in de database staat, "
+              "{missing} cellen zonder waarde in de andere.",
+    },
 }
 
 SUGGESTIONS = {
+    "mapping_kept_nothing": {
+        "en": "Check the values kept by the filters, the column of the territory code and the indicator of each "
+              "column of values.",
+        "fr": "Vérifiez les valeurs gardées par les filtres, la colonne du code territoire et l'indicateur de "
+              "chaque colonne de valeurs.",
+        "nl": "Controleer de waarden die de filters behouden, de kolom met de gebiedscode en de indicator van elke "
+              "kolom met waarden.",
+    },
     # A mapping whose columns the file does not have (mappings/apply.py): the mapping, not the file, to change.
     "mapping_does_not_fit": {
         "en": "The mapping '{name}' does not fit this file: it reads columns this file does not have ({missing}). "

@@ -57,14 +57,27 @@ TEXTS = {
               "the indicator already has values or a target for), the value column empty. The partner fills it in "
               "and sends the file as it is on the '{page}' page; rows left empty and the name columns are skipped."},
     "partner_due_apart": {
-        "fr": "Pas dans le fichier, qui ne contient que des valeurs par territoire : {ids}. Les points "
-              "d'avancement s'envoient sur la page « {page} » (table action_updates) ; les flux origine → "
-              "destination, à un éditeur.",
-        "nl": "Niet in het bestand, dat alleen waarden per gebied bevat: {ids}. Voortgangsrapporten worden "
-              "ingestuurd op de pagina '{page}' (tabel action_updates); stromen herkomst → bestemming via een "
-              "redacteur.",
-        "en": "Not in the file, which holds values per territory only: {ids}. Progress updates are sent on the "
-              "'{page}' page (an action_updates table); origin → destination flows, through an editor."},
+        "fr": "Pas dans le fichier, qui ne contient que des valeurs : {ids}. Les points d'avancement s'envoient "
+              "sur la page « {page} » (table action_updates).",
+        "nl": "Niet in het bestand, dat alleen waarden bevat: {ids}. Voortgangsrapporten worden ingestuurd op de "
+              "pagina '{page}' (tabel action_updates).",
+        "en": "Not in the file, which holds values only: {ids}. Progress updates are sent on the '{page}' page "
+              "(an action_updates table)."},
+    # The flow indicators due (origin → destination, templates.due_flows): a flows table, sent like the rest.
+    "partner_due_flows_help": {
+        "fr": "Les flux origine → destination ({ids}) sont dans la feuille flows du fichier XLSX, ou dans le CSV "
+              "des flux : une ligne par origine, destination et période attendues, la colonne value vide. Le "
+              "partenaire les remplit et les envoie sur la page « {page} », avec ses observations ou à part.",
+        "nl": "De stromen herkomst → bestemming ({ids}) staan in het blad flows van het XLSX-bestand, of in de "
+              "CSV met de stromen: een rij per herkomst, bestemming en verwachte periode, met een lege kolom "
+              "value. De partner vult ze in en stuurt ze in op de pagina '{page}', samen met zijn waarnemingen "
+              "of apart.",
+        "en": "The origin → destination flows ({ids}) are in the XLSX file's flows sheet, or in the flows CSV: "
+              "one row per origin, destination and period due, the value column empty. The partner fills them "
+              "in and sends them on the '{page}' page, with its observations or on their own."},
+    "partner_download_due_flows": {"fr": "Télécharger les flux (CSV)", "nl": "Stromen downloaden (CSV)",
+                                   "en": "Download the flows (CSV)"},
+    "partner_due_flows_file": {"fr": "flux", "nl": "stromen", "en": "flows"},
     "partner_periods_behind": {"fr": "Retard (périodes)", "nl": "Achterstand (periodes)", "en": "Behind (periods)"},
     "partner_due_file": {"fr": "a_envoyer", "nl": "aan_te_leveren", "en": "due"},
     "periodicity_semester": {"fr": "semestrielle", "nl": "halfjaarlijks", "en": "half-yearly"},
@@ -106,13 +119,14 @@ TEXTS.update({
     "submit_title": {"fr": "Envoyer des données", "nl": "Gegevens insturen", "en": "Send data"},
     "submit_help": {
         "fr": "Les observations des indicateurs dont {partner} est référent, en fichier ou saisies dans le "
-              "formulaire, et l'avancement des actions qu'il pilote. Elles sont vérifiées tout de suite, puis "
-              "relues par un éditeur.",
+              "formulaire, leurs flux origine → destination (table flows, en fichier) et l'avancement des "
+              "actions qu'il pilote. Elles sont vérifiées tout de suite, puis relues par un éditeur.",
         "nl": "De waarnemingen van de indicatoren die {partner} aanlevert, als bestand of ingevuld in het "
-              "formulier, en de voortgang van de acties die het trekt. Ze worden meteen gecontroleerd en daarna "
-              "door een redacteur beoordeeld.",
-        "en": "Observations of the indicators {partner} owns, as a file or typed in the form, and the progress "
-              "of the actions it leads. They are checked at once, then reviewed by an editor."},
+              "formulier, hun stromen herkomst → bestemming (tabel flows, als bestand) en de voortgang van de "
+              "acties die het trekt. Ze worden meteen gecontroleerd en daarna door een redacteur beoordeeld.",
+        "en": "Observations of the indicators {partner} owns, as a file or typed in the form, their origin → "
+              "destination flows (a flows table, as a file) and the progress of the actions it leads. They are "
+              "checked at once, then reviewed by an editor."},
     "submit_replaces": {"fr": "Corrige la soumission renvoyée", "nl": "Verbetert de teruggestuurde inzending",
                         "en": "Corrects the returned submission"},
     "submit_send": {"fr": "Envoyer pour relecture", "nl": "Insturen ter beoordeling", "en": "Send for review"},

@@ -75,6 +75,31 @@ MESSAGES = {
         "nl": "Het getal is te klein om op te slaan: het zou als 0 worden opgeslagen. Behalve 0 is het kleinste "
               "opgeslagen getal {smallest}; schrijf 0 als nul bedoeld is.",
     },
+    # A spreadsheet's error value in a cell (#N/A, #DIV/0!, #VALEUR!, #DEEL/0!…): spreadsheet_errors.py.
+    "formula_error_cell": {
+        "en": "{value} is a formula's error in the spreadsheet, not a value this column takes: nothing is read "
+              "from this cell.",
+        "fr": "{value} est une erreur de formule du tableur, pas une valeur que cette colonne accepte : rien "
+              "n'est lu dans cette cellule.",
+        "nl": "{value} is een formulefout van het rekenblad, geen waarde die deze kolom aanneemt: uit deze cel "
+              "wordt niets gelezen.",
+    },
+    "formula_not_available": {
+        "en": "Column {column}: {values} is a formula's error in the spreadsheet (its \"not available\"), read "
+              "as no value: nothing is stored, never 0. Rows: {rows}.",
+        "fr": "Colonne {column} : {values} est une erreur de formule du tableur (son « non disponible »), lue "
+              "comme une absence de valeur : rien n'est enregistré, jamais 0. Lignes : {rows}.",
+        "nl": "Kolom {column}: {values} is een formulefout van het rekenblad (zijn \"niet beschikbaar\"), "
+              "gelezen als geen waarde: er wordt niets opgeslagen, nooit 0. Rijen: {rows}.",
+    },
+    "formula_error_text": {
+        "en": "Column {column}: {values} is a formula's error in the spreadsheet, kept as text, as written. "
+              "Rows: {rows}.",
+        "fr": "Colonne {column} : {values} est une erreur de formule du tableur, gardée comme texte, telle "
+              "qu'écrite. Lignes : {rows}.",
+        "nl": "Kolom {column}: {values} is een formulefout van het rekenblad, als tekst bewaard, zoals "
+              "geschreven. Rijen: {rows}.",
+    },
 }
 
 SUGGESTIONS = {
@@ -85,6 +110,14 @@ SUGGESTIONS = {
               "d'abord la colonne au format Texte, sinon il en refait des dates).",
         "nl": "Dit is een datum: schrijf {year} voor het jaar, of {month} voor de maand (zet in Excel de kolom "
               "eerst op de opmaak Tekst, anders maakt het er weer datums van).",
+    },
+    "check_formula": {
+        "en": "Check the formula in the spreadsheet (a lookup that found nothing, a reference to a deleted "
+              "cell, a division by zero…), or type the value.",
+        "fr": "Vérifiez la formule dans le tableur (une recherche qui n'a rien trouvé, une référence à une "
+              "cellule supprimée, une division par zéro…), ou tapez la valeur.",
+        "nl": "Controleer de formule in het rekenblad (een zoekopdracht die niets vond, een verwijzing naar een "
+              "verwijderde cel, een deling door nul…), of typ de waarde.",
     },
 }
 

@@ -32,9 +32,12 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
                    "nl": "Bijvoorbeeld 2024-03-15 of 15/03/2024."},
     "write_partners": {"en": "Write {codes}.", "fr": "Écrivez {codes}.", "nl": "Schrijf {codes}."},
     "flag_forecast": {
-        "en": "Check the year; a forecast carries the flag f.",
-        "fr": "Vérifiez l'année ; une prévision porte l'indicateur f.",
-        "nl": "Controleer het jaar; een prognose krijgt de vlag f.",
+        "en": "A forecast? Observations and flows are measured values: check the year, or give a forecast the "
+              "flag f.",
+        "fr": "Une prévision ? Les observations et les flux sont des valeurs mesurées : vérifiez l'année, ou "
+              "donnez à une prévision l'indicateur f.",
+        "nl": "Een prognose? Waarnemingen en stromen zijn gemeten waarden: controleer het jaar, of geef een "
+              "prognose de vlag f.",
     },
     "keep_one": {"en": "Keep one of the two rows.", "fr": "Gardez une seule des deux lignes.",
                  "nl": "Houd één van de twee rijen."},

@@ -1,25 +1,6 @@
-"""Chart builders for the Strategic actions and Indicator explorer pages (and the committee report).
-
-Pure functions: plain data (DataFrames, mappings) in, plotly figures out. No Streamlit here, so
-everything is tested without a browser. Values and statuses in words come from `wording`; the
-latest year's ranking of territories is `ranking`'s.
-
-Conventions, the same on every chart:
-
-- the countries (sides of the border) are told apart at a glance by their colour *and* their line
-  dash and marker shape (never colour alone): France and Belgium as always (`style.COUNTRY_COLORS`),
-  every other country the next look of `countries.looks`, the same on every chart of a store;
-  several territories of one side get shades of their side's colour;
-- the target path (baseline → target, along the required growth rate) is dark and dotted,
-  with a square at the baseline and a star at the target; the milestone is a diamond; after a break
-  in series the path starts at the break (the base the status is judged from), and a dash-dotted
-  vertical line marks the break;
-- the projection (least-squares trend read at the target period) is a grey dashed line;
-- flagged values (provisional, estimated, break in series…) get an open diamond around the
-  point and the flag's word in the hover;
-- numbers follow the language (`separators`), hover numbers are pre-formatted with babel,
-  fonts are at least 14 px so that a projector shows them.
-"""
+"""One indicator's chart (indicators/charts): the observed values per territory, the target path from
+the baseline (or the break in series) to the target, earlier targets, milestones, the projection,
+flagged values and breaks in series."""
 from __future__ import annotations
 
 import math
@@ -29,66 +10,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import countries, i18n
-from .countries import Sides, side_looks, side_looks_text, sides_of  # noqa: F401  (the sides drawn)
-from .i18n import t
-from .parsing import period_span
-from .style import PROJECTION_COLOR, TARGET_COLOR, mix
-from .wording import (_get, _isnum, flag_word, format_value, milestone_status_text, projection, projection_text,
-                      side_of, territory_labels)
-
-# Plotly `separators`: decimal mark then thousands separator.
-SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
-FONT_SIZE = 16          # base font: readable on a projector
-SMALL_FONT = 14         # legend, ticks: never below 14
-COUNTRY_SYMBOLS = countries.FIRST_SYMBOLS         # France's and Belgium's; the others': countries.SYMBOLS
-OTHER_SYMBOL = countries.OTHER_SYMBOL
-SYMBOL_VARIANTS = ("", "-open", "-dot", "-open-dot")   # plotly's fillings of one marker shape
-# Territories of no country's side (a cross-border body coded EU, a territory without a country): a
-# hue of their own, away from the grey of the projection and the near-black of the target path.
-OTHER_SIDE_COLOR = countries.OTHER_COLOR
-OTHER_SIDE_DASH = countries.OTHER_DASH
-FLAG_SYMBOL = "diamond-open"
-NEUTRAL_MARK = "#4A4F55"   # a legend key that stands for marks of every colour
-MILESTONE_SYMBOL = "diamond"
-TARGET_DOT = "dot"
-EARLIER_TARGET_COLOR = "#A7AFB8"   # a target a revision replaced: light, behind the current path
-PROJECTION_DASH = "dash"
-FONT_FAMILY = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
-
-
-# ------------------------------------------------------------------ small helpers
-
-def period_x(period: Any) -> float | None:
-    """A period as a number on the time axis: 2020 → 2020.0, 2020-Q3 → 2020.5, 2020-07 → 2020.5."""
-    if period is None or period is pd.NA:
-        return None
-    if isinstance(period, (int, np.integer)) and not isinstance(period, bool):
-        return float(period)
-    if isinstance(period, float):
-        return None if math.isnan(period) else float(period)
-    span = period_span(period)   # where the period starts: the one reading of periods (parsing)
-    if span is not None:
-        return span[0]
-    text = str(period).strip()
-    return float(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
-
-
-def side_shades(country: str | None, n: int, region=()) -> list[str]:
-    """`n` shades of a side's colour (darker to lighter), the side's own colour first. `region`: the
-    store's countries (`countries.of_territories`), which give each country its look."""
-    base = countries.look(country, region).color
-    if n <= 1:
-        return [base]
-    shades = [base]
-    steps = [(-0.35, "#000000"), (0.35, "#FFFFFF"), (-0.6, "#000000"), (0.5, "#FFFFFF"), (-0.2, "#000000"),
-             (0.2, "#FFFFFF")]
-    for i in range(1, n):
-        share, towards = steps[(i - 1) % len(steps)]
-        # beyond the list, alternate again with a little more contrast each round
-        share = abs(share) * (1 + 0.1 * ((i - 1) // len(steps)))
-        shades.append(mix(base, towards, min(share, 0.7 if towards == "#000000" else 0.5)))
-    return shades
+from .. import countries, i18n
+from ..i18n import t
+from ..style import PROJECTION_COLOR, TARGET_COLOR
+from ..wording import (_get, _isnum, flag_word, format_value, milestone_status_text, projection, projection_text,
+                       territory_labels)
+from .look import (BREAK_COLOR, BREAK_DASH, EARLIER_TARGET_COLOR, FLAG_SYMBOL, FONT_SIZE, MILESTONE_SYMBOL,
+                   NEUTRAL_MARK, PROJECTION_DASH, SYMBOL_VARIANTS, TARGET_DOT, base_layout, period_x, side_shades,
+                   value_axis_title)
 
 
 def _target_rows(target_row) -> list[dict]:
@@ -149,6 +78,46 @@ def _add_all(fig: go.Figure, traces: list[go.Scatter], grouped: bool, group: str
     fig.add_trace(merged)
 
 
+def _period_kind(period) -> str:
+    text = str(period).strip().upper()
+    return "quarter" if "-Q" in text else "month" if "-" in text else "year"
+
+
+def period_steps(data: pd.DataFrame) -> dict[str, float]:
+    """The chart's step for each kind of period (year, quarter, month): the smallest distance between two
+    periods of that kind next to each other in one territory's series (`_x`: period_x). A series that
+    skips a step has a gap there; one published every five years (a census) has a step of five."""
+    steps: dict[str, float] = {}
+    if not len(data):
+        return steps
+    for _, part in data.groupby(data["territory_id"].astype(str), sort=False):
+        kinds = [_period_kind(p) for p in part["period"]]
+        xs = part["_x"].tolist()
+        for (k0, x0), (k1, x1) in zip(zip(kinds, xs), zip(kinds[1:], xs[1:])):
+            if k0 == k1 and x1 - x0 > 1e-9:
+                steps[k0] = min(steps.get(k0, math.inf), x1 - x0)
+    return steps
+
+
+def with_gaps(periods: list, xs: list, ys: list, hover: list, steps: Mapping[str, float]) -> tuple[list, list, list]:
+    """One territory's points (in period order) with a gap point (None) wherever the series skips one
+    of the chart's steps (`period_steps`): plotly breaks the line there, the values on both sides keep
+    their markers."""
+    out_x, out_y, out_h = [], [], []
+    for i, (period, x, y, text) in enumerate(zip(periods, xs, ys, hover)):
+        if i:
+            kinds = (_period_kind(periods[i - 1]), _period_kind(period))
+            step = max(steps.get(k, 1.0) for k in kinds)
+            if x - xs[i - 1] > step + 1e-6:
+                out_x.append(None)
+                out_y.append(None)
+                out_h.append("")
+        out_x.append(x)
+        out_y.append(y)
+        out_h.append(text)
+    return out_x, out_y, out_h
+
+
 def target_path_points(baseline_period, baseline_value, target_period, target_value,
                        steps_per_year: int = 4) -> tuple[list[float], list[float]]:
     """The target path from baseline to target: the constant required growth rate (CAGR) curve
@@ -165,35 +134,6 @@ def target_path_points(baseline_period, baseline_value, target_period, target_va
         ys = [v0 + (v1 - v0) * (x - x0) / (x1 - x0) for x in xs]
     return [float(x) for x in xs], [float(y) for y in ys]
 
-
-def base_layout(fig: go.Figure, lang: str, y_title: str, x_title: str | None = None, height: int = 460,
-                legend_on_top: bool = True) -> None:
-    """The look every chart shares (also the ranking's): the language's numbers, projector-sized fonts."""
-    fig.update_layout(
-        separators=SEPARATORS.get(lang, ".,"),
-        font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#1A1A1A"),
-        height=height,
-        margin=dict(l=10, r=10, t=20, b=10),
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        hoverlabel=dict(font=dict(size=SMALL_FONT + 1), bgcolor="#FFFFFF"),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
-                    font=dict(size=SMALL_FONT), title=None) if legend_on_top else
-        dict(font=dict(size=SMALL_FONT), title=None),
-    )
-    fig.update_yaxes(title=dict(text=y_title, font=dict(size=SMALL_FONT + 1)), tickfont=dict(size=SMALL_FONT),
-                     gridcolor="#E3E6EA", zerolinecolor="#B0B5BB", tickformat=",~f", automargin=True)
-    if x_title is not None:
-        fig.update_xaxes(title=dict(text=x_title, font=dict(size=SMALL_FONT + 1)), tickfont=dict(size=SMALL_FONT),
-                         gridcolor="#F0F2F4", automargin=True)
-
-
-def value_axis_title(lang: str, unit: str | None) -> str:
-    unit = (unit or "").strip()
-    return f"{t('value', lang)} ({unit})" if unit else t("value", lang)
-
-
-# ------------------------------------------------------------------ indicator chart
 
 def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=None,
                     territories: pd.DataFrame | None = None, lang: str = "fr", decimals: Any = 1,
@@ -235,6 +175,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
             variant[tid] = SYMBOL_VARIANTS[i % len(SYMBOL_VARIANTS)]
 
     flagged_x, flagged_y, flagged_text, flagged_colour = [], [], [], []
+    steps = period_steps(data)
     for tid in tids:
         part = data[data["territory_id"].astype(str) == tid]
         name, country = labels.get(tid, (tid, ""))
@@ -251,8 +192,11 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
                 flagged_text.append(text)
                 flagged_colour.append(colour[tid])
             hover.append(text)
+        # a period the series skips (Eurostat's `:`, never stored) breaks its line: one segment from 2008 to
+        # 2017 read as eight years of growth the source never published
+        xs, ys, hover = with_gaps(part["period"].tolist(), part["_x"].tolist(), part["_v"].tolist(), hover, steps)
         fig.add_trace(go.Scatter(
-            x=part["_x"].tolist(), y=part["_v"].tolist(), name=f"{name} ({side})", mode="lines+markers",
+            x=xs, y=ys, name=f"{name} ({side})", mode="lines+markers", connectgaps=False,
             line=dict(color=colour[tid], width=3, dash=look[country].dash),
             marker=dict(size=8, color=colour[tid], symbol=look[country].symbol + variant[tid],
                         line=dict(width=1.5, color=colour[tid])),
@@ -400,10 +344,6 @@ def path_start(target: Mapping, assessment=None) -> tuple[Any, Any, str | None]:
     return _get(target, "baseline_period"), _get(target, "baseline_value"), None
 
 
-BREAK_COLOR = "#6B3FA0"     # the break's line: apart from the sides' colours, the target's near-black and the grey
-BREAK_DASH = "dashdot"
-
-
 def _mark_breaks(fig: go.Figure, assessments: list[dict], labels, lang: str) -> None:
     """A vertical line at each break in series a status is judged from, across the values drawn, named
     as the tables name it ("Rupture de série en 2020"): the path and the projection start there."""
@@ -430,7 +370,7 @@ def _mark_breaks(fig: go.Figure, assessments: list[dict], labels, lang: str) -> 
 
 def _earlier_target(fig: go.Figure, version: Mapping, labels, many: bool, lang: str, decimals, unit) -> None:
     """A target path that a revision replaced: thin, light and dotted, under the current one."""
-    from .revisions import version_text, when_text
+    from ..revisions import version_text, when_text
 
     xs, ys = target_path_points(_get(version, "baseline_period"), _get(version, "baseline_value"),
                                 _get(version, "target_period"), _get(version, "target_value"))
@@ -447,145 +387,3 @@ def _earlier_target(fig: go.Figure, version: Mapping, labels, many: bool, lang: 
         hovertext=[text] * len(xs), hovertemplate="%{hovertext}<extra></extra>",
         meta={"role": "earlier_target", "territory_id": tid, "decided_on": _get(version, "decided_on")},
     ))
-
-
-def legend_rows(fig: go.Figure, width: int, font: int | None = None, swatch: int = 56) -> int:
-    """How many rows a horizontal legend takes in a chart `width` pixels wide: items flow left to
-    right and wrap (an estimate, generous so that the legend never runs into the plot)."""
-    size = font or ((fig.layout.legend.font.size or SMALL_FONT) if fig.layout.legend else SMALL_FONT)
-    rows, used = 1, 0.0
-    for trace in fig.data:
-        if trace.showlegend is False:
-            continue
-        item = swatch + 0.6 * size * len(trace.name or "")
-        if used and used + item > width:
-            rows, used = rows + 1, 0.0
-        used += item
-    return rows
-
-
-def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) -> None:
-    """Give figures shown side by side (French side | Belgian side) the same axes and the same
-    plot area, so that their values compare at a glance: same ranges, and the same room for
-    the legend above the plot whatever the number of territories."""
-    xs, ys = [], []
-    for fig in figures:
-        for trace in fig.data:
-            xs += [float(x) for x in (trace.x or []) if _isnum(x)]
-            ys += [float(y) for y in (trace.y or []) if _isnum(y)]
-    if not xs or not ys:
-        return
-    lo, hi = min(ys), max(ys)
-    pad = (hi - lo) * 0.06 or abs(hi) * 0.1 or 1.0
-    x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
-    rows = max(legend_rows(fig, width) for fig in figures)
-    top = 12 + 32 * rows
-    # the same years labelled on each side, six or so: left to itself, plotly labelled every second
-    # year on one panel (crammed) and every fourth on the other
-    step = next((d for d in (1, 2, 4, 5, 10) if (x_hi - x_lo) / d <= 6), 20)
-    for fig in figures:
-        fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
-        fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False, tick0=x_lo, dtick=step)
-        fig.update_layout(height=plot_height + top + 80, margin=dict(t=top, b=10, l=10, r=10),
-                          legend=dict(y=1.0, yanchor="top", yref="container"))
-
-
-PANELS_PER_ROW = 3     # past this many countries, the panels wrap onto rows (four: two rows of two)
-
-
-def panel_grid(n: int) -> tuple[int, int]:
-    """(rows, columns) of `n` side panels: one row up to PANELS_PER_ROW, else rows as even as can be."""
-    if n <= PANELS_PER_ROW:
-        return 1, max(n, 1)
-    rows = math.ceil(n / PANELS_PER_ROW)
-    cols = math.ceil(n / rows)
-    return rows, cols
-
-
-def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_height: int = 300,
-                 above: tuple[str, go.Figure] | None = None) -> go.Figure:
-    """Charts of the sides (title, figure: a country each), aligned by `align_axes`, as one figure of panels
-    side by side sharing their value axis, each series listed once in one legend (a click on an entry
-    toggles it on every side). One figure, not one per side: a plotly chart fewer for the browser to mount
-    per indicator (navigation to Actions, 7 clicks: 0.39 → 0.37 s with the demo, 0.97 → 0.92 s with the
-    large store). Two or three countries stand in one row; more wrap onto rows (`panel_grid`).
-    `above` (title, figure), the cross-border bodies, spans the width above them on its own value axis:
-    one chart again, not two (in Chromium, plotly drew the two in ~110 ms, the one in ~40 ms)."""
-    from plotly.subplots import make_subplots
-
-    n, gap = len(panels), 76                          # between the rows: the upper axis' years, the titles
-    lower, cols = panel_grid(n)
-    rows = lower + (1 if above else 0)
-    titled = ([above] if above else []) + list(panels)
-    grid = [[{}] * cols for _ in range(lower)]
-    for k in range(n, lower * cols):                  # the last row's empty cells
-        grid[k // cols][k % cols] = None
-    specs = ([[{"colspan": cols}] + [None] * (cols - 1)] if above else []) + grid
-    out = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.06,
-                        specs=specs if (above or lower > 1) else None,
-                        vertical_spacing=gap / (rows * plot_height + (rows - 1) * gap) if rows > 1 else None,
-                        subplot_titles=[f"<b>{title}</b>" for title, _ in titled])
-    out.update_annotations(font=dict(size=FONT_SIZE), yshift=4)
-    shown: set[str] = set()
-    first_row = 2 if above else 1
-    places = ([(1, 1, above[1])] if above else []) + [
-        (first_row + k // cols, 1 + k % cols, fig) for k, (_, fig) in enumerate(panels)]
-    for k, (row, col, fig) in enumerate(places):
-        for trace in fig.data:
-            key = trace.legendgroup or trace.name
-            copy = type(trace)(trace, legendgroup=key)
-            if trace.showlegend is not False:
-                copy.showlegend = key not in shown
-                shown.add(key)
-            out.add_trace(copy, row=row, col=col)
-        first = col == 1
-        # the years' title under the lowest panel of each column only ("Période" would crowd the gap above
-        # the titles of the panels below); the upper panel's years need none
-        lowest = row == rows or (row == rows - 1 and col > (n - 1) % cols + 1 and row >= first_row)
-        x_axis = {key: v for key, v in fig.layout.xaxis.to_plotly_json().items()
-                  if key not in ("domain", "anchor") and (lowest or key != "title")}
-        y_axis = {key: v for key, v in fig.layout.yaxis.to_plotly_json().items()
-                  if key not in ("domain", "anchor", "matches") and (first or key != "title")}
-        out.update_xaxes(x_axis, row=row, col=col)
-        out.update_yaxes(y_axis, row=row, col=col)
-    if lower > 1:     # every side on one value axis, across its rows too (the rows share theirs already)
-        names = [out.get_subplot(row, col).yaxis.plotly_name for row, col, _ in places[1 if above else 0:]]
-        main = names[0].replace("axis", "")
-        for name in names[1:]:
-            out.layout[name].matches = main
-    layout = panels[0][1].layout.to_plotly_json()
-    out.update_layout({key: v for key, v in layout.items()
-                       if key not in ("xaxis", "yaxis", "annotations", "shapes", "template", "height", "margin")})
-    top = 12 + 32 * legend_rows(out, width) + 28          # the legend, then the panels' titles
-    plots = rows * plot_height + (rows - 1) * gap
-    out.update_layout(height=plots + top + 80, margin=dict(t=top, b=10, l=10, r=10))
-    return out
-
-
-def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territories: pd.DataFrame | None,
-                      limit: int = 12) -> list[str]:
-    """The territories a time series shows when there are too many to read: the targets'
-    territories first, then, taking each country's side in turn (France, Belgium, the others, the
-    cross-border bodies), those with the most values and the largest latest value."""
-    ids = list(dict.fromkeys(str(x) for x in obs["territory_id"]))
-    if len(ids) <= limit:
-        return ids
-    chosen = [str(x) for x in (targets["territory_id"] if targets is not None and len(targets) else [])
-              if str(x) in ids][:limit]
-    data = obs.assign(_v=pd.to_numeric(obs["value"], errors="coerce"), territory_id=obs["territory_id"].astype(str))
-    data = data[data["_v"].notna()]
-    stats = data.sort_values("period").groupby("territory_id").agg(n=("_v", "size"), last=("_v", "last"))
-    stats = stats.sort_values(["n", "last"], ascending=[False, False])
-    sides = side_of(stats.index, territories)
-    queues = {}
-    for tid in stats.index:
-        queues.setdefault(sides.get(tid, ""), []).append(tid)
-    order = [q for _, q in sorted(queues.items(), key=lambda kv: countries.rank(kv[0]))]
-    while len(chosen) < limit and any(order):
-        for queue in order:
-            while queue and queue[0] in chosen:
-                queue.pop(0)
-            if queue and len(chosen) < limit:
-                chosen.append(queue.pop(0))
-    return chosen
-
