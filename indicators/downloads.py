@@ -277,19 +277,25 @@ def sheet_name(name: str) -> str:
 
 def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An XLSX workbook of one sheet: bold frozen header, readable column widths, numbers as numbers."""
+    return to_workbook({sheet: frame})
+
+
+def to_workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook of one sheet per frame, each as to_xlsx writes one (named after its key)."""
     from openpyxl.styles import Font
 
-    safe = workbook_frame(frame)   # uploaded again, the reader gives back the text exactly
-    name = sheet_name(sheet)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe.to_excel(writer, sheet_name=name, index=False)
-        ws = writer.sheets[name]
-        ws.freeze_panes = "A2"
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for i, col in enumerate(safe.columns, start=1):
-            values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
-            width = min(60, max(8, max(len(v) for v in values) + 2))
-            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+        for sheet, frame in sheets.items():
+            safe = workbook_frame(frame)   # uploaded again, the reader gives back the text exactly
+            name = sheet_name(sheet)
+            safe.to_excel(writer, sheet_name=name, index=False)
+            ws = writer.sheets[name]
+            ws.freeze_panes = "A2"
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            for i, col in enumerate(safe.columns, start=1):
+                values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
+                width = min(60, max(8, max(len(v) for v in values) + 2))
+                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
     return keep_carriage_returns(buffer.getvalue())

@@ -266,24 +266,6 @@ def due_flows_file_name(partner_id: str, lang: str) -> str:
 def due_workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
     """A workbook of the sheets that hold rows (the first one when none does), each named as its table and
     written as downloads.to_xlsx writes one: a file mixing observations and flows imports as two tables."""
-    import io
+    from .downloads import to_workbook
 
-    from openpyxl.styles import Font
-
-    from .downloads import keep_carriage_returns, sheet_name, workbook_frame
-
-    kept = {name: frame for name, frame in sheets.items() if len(frame)} or dict(list(sheets.items())[:1])
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for table, frame in kept.items():
-            safe, name = workbook_frame(frame), sheet_name(table)
-            safe.to_excel(writer, sheet_name=name, index=False)
-            ws = writer.sheets[name]
-            ws.freeze_panes = "A2"
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-            for i, col in enumerate(safe.columns, start=1):
-                values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
-                width = min(60, max(8, max(len(v) for v in values) + 2))
-                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
-    return keep_carriage_returns(buffer.getvalue())
+    return to_workbook({name: frame for name, frame in sheets.items() if len(frame)} or dict(list(sheets.items())[:1]))

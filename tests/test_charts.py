@@ -250,7 +250,7 @@ def test_indicator_table_gives_progress_trend_and_milestone_for_the_headline():
     assert row["progress"] == pytest.approx((4.1 - 2.0) / (8.0 - 2.0))
     assert row["trend"] == [2.0, 2.4, 2.9, 3.1, 3.6, 4.1]
     assert row["milestone"].startswith("5,0\u00a0% (2027) · ")
-    assert row["latest"] == "4,1\u00a0% (2023)" and row["target"] == "8,0\u00a0% (2030)"
+    assert row["latest"] == "4,1\u00a0% (2023) ⚑\u00a0provisoire\u00a0(p)" and row["target"] == "8,0\u00a0% (2030)"
     assert row["status_text"].split(" ", 1)[1] in {"En bonne voie", "Accélération nécessaire", "Progrès limité",
                                                    "Dégradation", "Cible atteinte"}
 

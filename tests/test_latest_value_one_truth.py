@@ -187,7 +187,7 @@ def test_the_actions_indicator_table_labels_the_mean_as_a_mean():
     assessed = pd.DataFrame([{"indicator_id": "M", "territory_id": "59350", "headline": True, "status": "on_track",
                               "latest_period": "2024", "latest_value": 1096.5, "score": 3.0}])
     table = indicator_tables.indicator_table(indicators, assessed, _monthly(), pd.DataFrame(), TERRITORIES, "fr")
-    assert table.iloc[0]["latest"] == f"1{NNBSP}097{NBSP}trajets (2024, moyenne annuelle)"
+    assert table.iloc[0]["latest"] == f"1{NNBSP}097{NBSP}trajets (2024, moyenne annuelle) ⚑{NBSP}provisoire{NBSP}(p)"
 
 
 # ------------------------------------------------------------------ the pages

@@ -581,7 +581,7 @@ def test_flows_are_arcs_whose_width_follows_the_value_and_whose_direction_shows(
     fields = set(re.findall(r"{(\w+)}", deck._tooltip["html"]))   # what st.pydeck_chart hands to the browser
     assert fields and all(fields <= set(obj) for obj in arcs + layers["flow_ends"]["data"])
     assert (fre_be25["tip_title"], fre_be25["tip_detail"]) == (
-        "Hauts-de-France → Province de Flandre-Occidentale", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023)")
+        "Hauts-de-France → Province de Flandre-Occidentale", f"Valeur\u202f: 16{NNBSP}180\u00a0persons (2023) ⚑\u00a0provisoire\u00a0(p)")
     tips = {e["territory_id"]: (e["tip_title"], e["tip_detail"]) for e in _dots(layers)}
     assert tips["FRE"] == ("Hauts-de-France", "France")
     assert "border" in layers

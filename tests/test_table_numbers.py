@@ -33,8 +33,10 @@ def float_columns_in_page_format(at, lang: str) -> int:
             if kind.get("type") == "selectbox" and kind.get("options"):
                 shown = [o["label"] for o in kind["options"]]
                 # a number alone, or a number then its unit (after a no-break space) or its period: `7 162
-                # élèves (2024)`; or words without a digit (`Pas de cible`)
-                assert all(re.fullmatch(FORMAT[lang] + r"(\u00a0[^\d\s][^(]*|%)?( \(\d{4}(-\w+)?\))?", s)
+                # élèves (2024)`, and the value's flag in words after it (`⚑ provisoire (p)`); or words without a
+                # digit (`Pas de cible`)
+                assert all(re.fullmatch(FORMAT[lang] + r"(\u00a0[^\d\s][^(]*|%)?( \(\d{4}(-\w+)?\))?"
+                                        r"( ⚑\u00a0[^\d]+\u00a0\([a-z]+\))?", s)
                            or not re.search(r"\d", s) for s in shown), (column, shown[:5])
                 assert any(re.match(FORMAT[lang], s) for s in shown), (column, shown[:5])
                 keys = [o["value"] for o in kind["options"]]
