@@ -227,8 +227,9 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     # the value and target in the page's number format whatever the browser's, sorted by value
     shown = shown.assign(status_text=pills, latest_number=per_indicator["latest_number"],
                          target_number=per_indicator["target_number"])
+    # large: a value's flag is written after it in words ("⚑ provisional (p)"), cut at medium width
     shown, latest = widgets.labelled_number_column(shown, "latest", "latest_number", t("latest_value", lang),
-                                                  width="medium")
+                                                  width="large")
     shown, target = widgets.labelled_number_column(shown, "target", "target_number", t("target", lang),
                                                   width="medium")
     st.dataframe(shown.drop(columns=["latest_number", "target_number"]), hide_index=True, width="stretch", placeholder="–", column_config={

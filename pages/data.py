@@ -304,7 +304,9 @@ def history_tab(view, editor: str | None) -> None:
     config[t("files", lang)] = st.column_config.TextColumn(width="large")
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     newest = batches["batch_id"].iloc[0]
-    seen = (int(newest), batches["created_at"].iloc[0])   # a restored store numbers its batches again
+    # A restored store numbers its batches again, and its new #2 may carry the same second as the #2 the restore
+    # removed: the store's version (a counter and a token drawn with every write) tells them apart.
+    seen = (int(newest), batches["created_at"].iloc[0], view.version)
     if st.session_state.get("_history_newest") != seen:
         # a new import (or rollback) since the list was last drawn: show it, not the batch kept from before,
         # and no tick given to another batch of its number stands
