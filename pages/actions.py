@@ -449,7 +449,7 @@ def _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid: str, val
 
 def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None:
     fw, lang, flt = view.framework, view.lang, view.filters
-    st.subheader(t("detail_of", lang), divider="gray")
+    st.subheader(t("detail_of", lang), divider="gray", anchor="detail-of")
     codes = per_action["action_id"].tolist()
     labels = dict(zip(per_action["action_id"], per_action["action"]))
     ss = st.session_state
@@ -501,7 +501,7 @@ def _actions_downloads(view, per_action: pd.DataFrame, lang: str) -> None:
 def main() -> None:
     view = common.current()
     lang = view.lang
-    st.title(t("page_actions", lang))
+    st.title(t("page_actions", lang), anchor="page-actions")
     _filters_caption(view, lang)
     per_action, per_indicator = tables(view.version, replace(view.filters, indicator=None))
     if per_action.empty:
@@ -511,7 +511,7 @@ def main() -> None:
                   indicators=i18n.count(len(per_indicator), "indicator", "indicators", lang)))
     _action_table(per_action, lang)
     _actions_downloads(view, per_action, lang)
-    st.subheader(t("indicators_progress", lang), divider="gray")
+    st.subheader(t("indicators_progress", lang), divider="gray", anchor="indicators-progress")
     if per_indicator.empty:
         st.info(t("no_indicators_action", lang))
     else:

@@ -369,7 +369,7 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
     with st.sidebar:
         st.segmented_control(t("language", lang), LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                              selection_mode="single", default=None)
-        st.subheader(t("filters", lang))
+        st.subheader(t("filters", lang), anchor=False)
         level_names = labels["levels"]
         st.selectbox(t("level", lang), ["", *level_names], key=KEYS["level"],
                      format_func=lambda c: level_names.get(c, c) if c else t("all", lang))

@@ -333,7 +333,7 @@ def main() -> None:
     view = common.current()
     fw, lang, flt = view.framework, view.lang, view.filters
     method = flt.method
-    st.title(t("page_explorer", lang))
+    st.title(t("page_explorer", lang), anchor="page-explorer")
     indicators = F.selected_indicators(fw, flt)
     if indicators.empty:
         _empty(view, lang)
@@ -365,7 +365,7 @@ def main() -> None:
         _metadata(ind, lang)
         return
 
-    st.subheader(t("time_series", lang), divider="gray")
+    st.subheader(t("time_series", lang), divider="gray", anchor="time-series")
     built = drawn(view.version, replace(flt, indicator=None), code)
     if built["shown"] < built["territories"]:
         st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
@@ -379,7 +379,7 @@ def main() -> None:
     year, latest = built["year"], built["latest"]
     # the year's annual values: a mean of quarters or months says so ("2024, moyenne annuelle")
     mean = bool(len(latest)) and "mean_of" in latest and latest["mean_of"].notna().any()
-    st.subheader(t("ranking", lang) + (f" · {wording.year_text(year, lang, mean)}" if year else ""), divider="gray")
+    st.subheader(t("ranking", lang) + (f" · {wording.year_text(year, lang, mean)}" if year else ""), divider="gray", anchor="ranking")
     if built["ranking"] is not None:
         caution = health.comparability_caution(ind.get("comparability"), latest["territory_id"], fw["territories"])
         if health.is_alarm(caution):   # said before the bars, which invite a comparison the sources forbid
@@ -405,10 +405,10 @@ def main() -> None:
                 text += " " + t("and_more", lang, n=len(absent) - NAMES_LIMIT)
             st.caption(t("missing_in_year", lang, year=year, names=text))
 
-    st.subheader(t("metadata", lang), divider="gray")
+    st.subheader(t("metadata", lang), divider="gray", anchor="metadata")
     _metadata(ind, lang)
 
-    st.subheader(t("values_table", lang), divider="gray")
+    st.subheader(t("values_table", lang), divider="gray", anchor="values-table")
     frame = built["table"]
     st.caption(t("rows_shown", lang, n=i18n.number(len(frame), lang, 0)))
     _values_table(frame, ind, lang)

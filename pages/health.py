@@ -175,7 +175,7 @@ def comparability_tab(health: H.Health, fw, lang: str) -> None:
 def main() -> None:
     view = common.current()
     lang, fw, flt = view.lang, view.framework, view.filters
-    st.title(t("page_health", lang))
+    st.title(t("page_health", lang), anchor="page-health")
     st.caption(t("health_page_intro", lang))
     report_box(view)
     if F.selected_indicators(fw, flt).empty:

@@ -147,7 +147,7 @@ def _panel(view, code: str | None, indicator: dict, lang: str) -> None:
     if ter.empty:
         return
     row = ter.iloc[0].to_dict()
-    st.subheader(maps.territory_name(row, lang))
+    st.subheader(maps.territory_name(row, lang), anchor="territory")
     kind = str(row.get("kind") or "custom")
     kind_key = f"map_kind_{kind}"
     country_key = f"country_{row.get('country')}"
@@ -361,7 +361,7 @@ def main() -> None:
     view = common.current()
     lang, fw, flt = view.lang, view.framework, view.filters
     ss = st.session_state
-    st.title(t("page_map", lang))
+    st.title(t("page_map", lang), anchor="page-map")
     st.caption(t("map_intro", lang))
     geo, base = geography(view.version)
 

@@ -29,8 +29,8 @@ def pictures(lang: str):
 
 def main() -> None:
     lang = common.current().lang
-    st.title(t("page_methodology", lang))
-    st.header(t("statuses_pictured", lang))
+    st.title(t("page_methodology", lang), anchor="page-methodology")
+    st.header(t("statuses_pictured", lang), anchor="statuses-pictured")
     st.caption(t("statuses_pictured_help", lang))
     widgets.plotly_chart(pictures(lang), config={"displayModeBar": False}, key="statuses_pictured", theme=None)
     st.markdown(under_title(methodology_text(lang)))

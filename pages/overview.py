@@ -182,7 +182,7 @@ def main() -> None:
     lang, fw, flt = view.lang, view.framework, view.filters
 
     st.html(STYLE)   # the tables' fit at 1024 px (style only: drawn nowhere)
-    st.title(t("app_title", lang))
+    st.title(t("app_title", lang), anchor="app-title")
     widgets.strategy_caption(view)
 
     if fw["indicators"].empty:
@@ -218,7 +218,7 @@ def main() -> None:
     _implementation_line(computed["implementation"], lang)
 
     # Level × theme matrix: a click on a cell filters on that level and theme.
-    st.subheader(t("matrix_title", lang))
+    st.subheader(t("matrix_title", lang), anchor="matrix-title")
     st.caption(t("matrix_score_key", lang))       # the scores explained on the first screen
     drawn = figures_of(view.version, replace(flt, indicator=None))
     # The click is read by the shell before the sidebar is drawn (common._follow_clicks).
@@ -232,14 +232,14 @@ def main() -> None:
     row = st.container(horizontal=True, gap="medium", key="status_bars")
     left, right = row.container(), row.container()
     with left:
-        st.subheader(t("by_theme", lang))
+        st.subheader(t("by_theme", lang), anchor="by-theme")
         widgets.plotly_chart(drawn["by_theme"], config={"displayModeBar": False}, key="by_theme")
     with right:
-        st.subheader(t("by_level", lang))
+        st.subheader(t("by_level", lang), anchor="by-level")
         widgets.plotly_chart(drawn["by_level"], config={"displayModeBar": False}, key="by_level")
 
     # The actions needing attention first.
-    st.subheader(t("attention", lang))
+    st.subheader(t("attention", lang), anchor="attention")
     worst = computed["worst"]
     assessed = figures["assessed"]
     if worst.empty and not assessed:   # nothing measured is not good news: said in the neutral style
@@ -252,12 +252,12 @@ def main() -> None:
 
     # Latest data received, then what is stale: one below the other at full width, so that every
     # column of the stale table shows at 1280 px (in a half-width column it was cut on the right).
-    st.subheader(t("latest_received", lang))
+    st.subheader(t("latest_received", lang), anchor="latest-received")
     if live.empty:
         st.caption("–")
     else:
         st.markdown(_received_table(live.head(5), lang))
-    st.subheader(t("stale", lang))
+    st.subheader(t("stale", lang), anchor="stale")
     st.caption(t("stale_help", lang))
     stale = computed["stale"]
     if stale.empty:

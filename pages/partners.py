@@ -98,7 +98,7 @@ def due_box(view, partner_id: str) -> None:
 def main() -> None:
     view = common.current()
     lang, fw = view.lang, view.framework
-    st.title(t("page_partners", lang))
+    st.title(t("page_partners", lang), anchor="page-partners")
     st.caption(t("partners_intro", lang))
     if fw["partners"].empty:
         st.info(t("partners_none", lang), icon=":material/groups:")

@@ -498,7 +498,7 @@ def _save_account(view, account: A.Account, email: str, role: str, partner, pass
 def main() -> None:
     view = common.current()
     lang = view.lang
-    st.title(t("page_review", lang))
+    st.title(t("page_review", lang), anchor="page-review")
     st.caption(t("review_intro", lang))
     account = signed_in(view)
     sign_in_box(view, account)
