@@ -257,7 +257,9 @@ def parse_numbers(cells: pd.Series, decimal: str, units: bool = False) -> tuple[
                 flags[i] = flag.lower()
             if problem:
                 problems[i] = problem
-    return values, pd.Series(flags, index=cells.index), pd.Series(problems, index=cells.index)
+    # dtype=object: left to infer, pandas scans a million cells twice for a type (0.03-0.16 s each).
+    index = cells.index
+    return values, pd.Series(flags, index=index, dtype=object), pd.Series(problems, index=index, dtype=object)
 
 
 def _plain_numbers(text: pa.Array, decimal: str) -> tuple[np.ndarray, np.ndarray]:
@@ -280,7 +282,7 @@ def _plain_numbers(text: pa.Array, decimal: str) -> tuple[np.ndarray, np.ndarray
             grouped = pc.match_substring_regex(compact, thousands.pattern)
             compact = pc.if_else(grouped, pc.replace_substring(compact, group, ""), compact)
             risky = pc.match_substring(compact, group)   # a stray mark left: the careful path
-    candidate = pc.replace_substring(compact, ",", ".") if point == "," else compact
+    candidate = _swap_ascii(compact, ",", ".") if point == "," else compact
     if risky is not None:
         candidate = pc.if_else(risky, pa.scalar(None, pa.string()), candidate)
     candidate = pc.if_else(pc.equal(candidate, ""), pa.scalar(None, pa.string()), candidate)
@@ -300,6 +302,21 @@ def _plain_numbers(text: pa.Array, decimal: str) -> tuple[np.ndarray, np.ndarray
         written = pc.match_substring_regex(candidate, _ZERO.pattern).to_numpy(zero_copy_only=False)
         ok &= ~zero | np.asarray(written, dtype=bool)
     return fast, ok
+
+
+def _swap_ascii(text: pa.Array | pa.ChunkedArray, old: str, new: str) -> pa.Array | pa.ChunkedArray:
+    """`text` with the ASCII character `old` made `new` everywhere: the characters' buffer translated
+    byte for byte, offsets and validity kept (an ASCII byte is never part of another UTF-8 character).
+    4 ms a million cells where Arrow's replace kernel takes 0.1 s (the decimal comma of every number)."""
+    if isinstance(text, pa.ChunkedArray):
+        return pa.chunked_array([_swap_ascii(chunk, old, new) for chunk in text.chunks], type=text.type)
+    if text.type != pa.string() or len(text) == 0:
+        return pc.replace_substring(text, old, new)
+    validity, offsets, data = text.buffers()
+    if data is None:
+        return text
+    swapped = pa.py_buffer(data.to_pybytes().translate(bytes.maketrans(old.encode("ascii"), new.encode("ascii"))))
+    return pa.StringArray.from_buffers(len(text), offsets, swapped, validity, text.null_count, text.offset)
 
 
 def _may_hold(text: pa.Array | pa.ChunkedArray, mark: str) -> bool:

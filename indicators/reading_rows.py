@@ -33,8 +33,9 @@ def _line_ends(data: np.ndarray, begin: int, stop: int) -> np.ndarray:
     return np.flatnonzero(ends) + begin
 
 
-def check_lines(encoded: bytes) -> int:
-    """Refuse, before parsing, a line longer or with more fields than any real table has; the line count.
+def check_lines(encoded: bytes) -> tuple[int, int]:
+    """Refuse, before parsing, a line longer or with more fields than any real table has; the line count
+    and the longest line's bytes.
 
     A row of 200,000 fields costs the parser time in the square of its length; passes over the
     text's line ends and separators (vectorised, on the text as UTF-8) bound both. They go block by
@@ -55,7 +56,7 @@ def check_lines(encoded: bytes) -> int:
         limits.check("MAX_LINE_BYTES", longest)
     limit = limits.get("MAX_FIELDS_PER_ROW")
     if longest + 1 <= limit:   # a line of n bytes holds at most n + 1 fields: nothing to count
-        return lines
+        return lines, longest
     for sep in SEPARATORS:   # an upper bound: separators inside quotes count too
         code = ord(sep)
         if sum(int(np.count_nonzero(data[b:b + _CHECK_BLOCK] == code)) for b in range(0, size, _CHECK_BLOCK)) <= limit:
@@ -70,7 +71,7 @@ def check_lines(encoded: bytes) -> int:
             most = int(per_piece.max())   # the open line's count is checked as it grows
             limits.check("MAX_FIELDS_PER_ROW", most + 1)
             carried = int(per_piece[-1]) if len(ends) else int(per_piece[0])
-    return lines
+    return lines, longest
 
 
 _LINE_END = re.compile(r"\r\n?|\n")
