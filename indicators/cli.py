@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import limits
 from .cli_files import missing_files, os_reason, shown_name
-from .cli_store import db_url_problem, missing_sqlite_file, missing_sqlite_folder, opened, shown_url
+from .cli_store import db_url_problem, missing_sqlite_file, missing_sqlite_folder, opened, shown_url, url_option
 from .problems import errors
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -63,13 +63,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="record values of replaced territory codes under their successor")
     p.add_argument("--mapping", metavar="NAME", help="reshape with a saved mapping (foreign layouts)")
 
-    sub.add_parser("history", parents=[common], help="the import batches, newest first")
+    p = sub.add_parser("history", parents=[common], help="the import batches, newest first")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json: the batches with their codes and times (ISO, UTC), for scripts")
 
     p = sub.add_parser("rollback", parents=[common], help="undo one batch exactly")
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    p.add_argument("--user", default=None)
-    p.add_argument("--as", dest="account", metavar="EMAIL",
-                   help="act as this account, whose rights are checked (without it: the server's operator)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--user", default=None, metavar="NAME",
+                     help="who rolls back, recorded on the batch (the server's operator acts; not the e-mail of an "
+                          "account that may not roll back)")
+    who.add_argument("--as", dest="account", metavar="EMAIL",
+                     help="act as this account, whose rights are checked (without it: the server's operator)")
 
     p = sub.add_parser("export", parents=[common], help="write the stored data as CSV or XLSX")
     p.add_argument("out", metavar="OUT")
@@ -82,7 +87,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="save a mapping of a foreign layout (JSON file) under a name, for import --mapping")
     p.add_argument("name", metavar="NAME")
     p.add_argument("spec", metavar="FILE.json", help="the mapping as JSON (see docs/data-format.md)")
-    p.add_argument("--user", default=None, help="who saves it")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--user", default=None, metavar="NAME",
+                     help="who saves it, recorded with the mapping (the server's operator acts; not the e-mail of "
+                          "an account that may not import)")
+    who.add_argument("--as", dest="account", metavar="EMAIL",
+                     help="save as this account, whose rights are checked (editor or admin)")
 
     from .cli_region import add_parser as add_strategy_name   # the store's own name of its strategy
 
@@ -116,7 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--name", help="the person's name, shown in the history")
     a.add_argument("--password-stdin", action="store_true",
                    help="read a local password from standard input (without it: single sign-on only)")
-    acc.add_parser("list", parents=[common], help="the accounts")
+    a = acc.add_parser("list", parents=[common], help="the accounts")
+    a.add_argument("--format", choices=("text", "json"), default="text", help="json: the codes, for scripts")
     a = acc.add_parser("remove", parents=[common], help="remove an account")
     a.add_argument("email", metavar="EMAIL")
 
@@ -130,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("submission_id", type=int, nargs="?", metavar="ID")
     p.add_argument("--as", dest="account", required=True, metavar="EMAIL", help="the acting account")
     p.add_argument("--comment", default="", help="what to correct (return)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="list --format json: the states' codes and times (ISO, UTC), for scripts")
     return parser
 
 
@@ -202,13 +215,18 @@ def main(argv: list[str] | None = None) -> int:
 
     lang = args.lang
 
+    for variable, value in limits.bad_settings():   # a mistyped limit is said, never its default used unsaid
+        print(t("cli_limit_bad", lang, variable=variable, value=value,
+                default=limits.DEFAULTS[variable.removeprefix("MONITOR_")]), file=sys.stderr)
+    if limits.bad_settings():
+        return USAGE
     if args.command == "hash-password":
         return _hash_password()
     # A --db that names no database (not a URL, an unknown kind, a driver not installed, a folder that is
     # not there) or one that cannot be reached is a usage error (2): exit 1 says the user's file is invalid.
     bad = db_url_problem(args.db)
     if bad:
-        print(t("cli_db_bad_url", lang, url=shown_url(args.db), detail=bad), file=sys.stderr)
+        print(t("cli_db_bad_url", lang, url=shown_url(args.db), detail=bad, option=url_option(args.db)), file=sys.stderr)
         return USAGE
     try:
         if args.command == "init":
@@ -229,11 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         missing = missing_sqlite_file(args.db)
         if missing and args.command != "import":
             # Reading a mistyped path must not create an empty store there.
-            print(t("cli_no_store", lang, url=missing), file=sys.stderr)
+            print(t("cli_no_store", lang, url=missing, option=url_option(args.db)), file=sys.stderr)
             return USAGE
         folder = missing_sqlite_folder(args.db)
         if folder:   # import creates a missing store file, not its folder: that is a typo (init creates both)
-            print(t("cli_db_no_folder", lang, folder=folder, url=shown_url(args.db)), file=sys.stderr)
+            print(t("cli_db_no_folder", lang, folder=folder, url=shown_url(args.db), option=url_option(args.db)),
+                  file=sys.stderr)
             return USAGE
         engine = opened(open_default, args.db, lang)
         if engine is None:
@@ -252,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         from sqlalchemy.exc import SQLAlchemyError
 
         if isinstance(exc, SQLAlchemyError):
-            print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
+            print(t("cli_db_unreachable", lang, detail=type(exc).__name__, option=url_option(args.db)),
+                  file=sys.stderr)
             return INVALID
         if isinstance(exc, OSError) and exc.filename is not None:   # a file the system refused: a usage error
             print(t("cli_file_refused", lang, file=shown_name(str(exc.filename)), reason=os_reason(exc, lang)),
@@ -313,7 +333,9 @@ def _import(engine, args) -> int:
     else:   # the operator; a --user naming an account that may not import is refused (importing.py)
         outcome = import_files(engine, sources, user=_user(args.user), **options)
     if args.format == "json":
-        print(json.dumps(outcome.report(args.lang), ensure_ascii=False, indent=1))
+        # `ok`: the import was done (or, dry, would be), exactly when the exit status is 0 (README); with
+        # --skip-invalid-rows the rows left out are still listed in `problems`, and counted as `rejected`.
+        print(json.dumps({**outcome.report(args.lang), "ok": outcome.ok}, ensure_ascii=False, indent=1))
     else:
         from .i18n import t
 
@@ -339,18 +361,22 @@ def _import(engine, args) -> int:
 def _history(engine, args) -> int:
     from .store import list_batches
 
-    from .i18n import size, t
+    from .i18n import size, t, when
 
     from .submissions import batch_user
 
     frame = list_batches(engine)
+    if args.format == "json":   # the codes (status) and the store's times, for scripts
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        print(json.dumps(records, ensure_ascii=False, indent=1, default=int))
+        return OK
     if frame.empty:
         print(t("cli_no_import", args.lang))
         return OK
-    for r in frame.itertuples(index=False):
+    for r in frame.itertuples(index=False):   # times in the reader's words (i18n.moment), never ISO
         state = "" if r.status == "active" else \
-            f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=r.rolled_back_by)})"
-        print(f"{r.batch_id:>5}  {r.created_at}  {batch_user(r.user, args.lang):<12}  +{r.added} ~{r.updated} ={r.unchanged} "
+            f"  ({t('cli_rolled_back_by', args.lang, when=r.rolled_back_at, who=batch_user(r.rolled_back_by, args.lang))})"
+        print(f"{r.batch_id:>5}  {when(r.created_at, args.lang)}  {batch_user(r.user, args.lang):<12}  +{r.added} ~{r.updated} ={r.unchanged} "
               f"x{r.rejected}  {r.files}{state}"
               + (f"  ({t('cli_kept_to_undo', args.lang, size=size(r.kept_bytes, args.lang))})" if r.kept_bytes else ""))
     return OK
@@ -430,13 +456,40 @@ def _save_mapping(engine, args) -> int:
     except (ValueError, UnicodeDecodeError, limits.LimitExceeded) as exc:   # said in words, never the library's
         print(t("cli_bad_json", args.lang, file=args.spec, detail=json_error_text(exc, args.lang)), file=sys.stderr)
         return INVALID
-    saved = save_mapping_spec(engine, args.name, spec, _user(args.user))   # MappingError is a StoreError: exit 1
+    user = _mapping_saver(engine, args)   # as import: never in the name of an account that may not import
+    if user is None:
+        return INVALID
+    saved = save_mapping_spec(engine, args.name, spec, user)   # MappingError is a StoreError: exit 1
     print(t("cli_mapping_saved", args.lang, name=args.name))
     unknown = unknown_indicators(engine, saved)
     if unknown:   # saved all the same: the indicators may be added next; the import would refuse the values
         print(t("cli_mapping_unknown_indicators", args.lang, n=len(unknown), names=", ".join(unknown)),
               file=sys.stderr)
     return OK
+
+
+def _mapping_saver(engine, args) -> str | None:
+    """Who saves a mapping, as the Data page lets only an editor save one: `--as EMAIL`, an account whose
+    rights are checked, else the operator under `--user NAME`, refused (accounts.Refused, exit 1) when NAME
+    is the e-mail of an account that may not import; None when `--as` names no account (said)."""
+    from . import accounts
+    from .importing import refuse_account_name
+
+    if getattr(args, "account", None):
+        from .cli_people import _acting
+
+        account = _acting(engine, args.account, args.lang)
+        if account is None:
+            return None
+        if not accounts.can(account, "import"):
+            raise accounts.Refused(f"Refused: the {account.role} role may not save a mapping; nothing was changed.",
+                                   key="refused_save_mapping", role=account.role)
+        return account.email
+    try:
+        refuse_account_name(engine, _user(args.user), "import")
+    except accounts.Refused as exc:   # the same rule, said for a mapping
+        raise accounts.Refused(str(exc), key="refused_save_mapping_user", **exc.params) from None
+    return _user(args.user)
 
 
 def _report(engine, args) -> int:

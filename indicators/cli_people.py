@@ -31,14 +31,23 @@ def account_command(engine, args) -> int:
             print(f"{exc.text(args.lang)} {t(hint, args.lang, email=exc.params['email'])}", file=sys.stderr)
             return INVALID
         except A.StoreError as exc:
-            if exc.key != "account_needs_partner":
+            # An option missing or ill-formed (no --partner for a contributor, an address that is not one) is a
+            # usage error (2), as argparse's own are; what the store refuses (an unknown partner) is invalid (1).
+            if exc.key not in ("account_needs_partner", "account_bad_email", "account_bad_role"):
                 raise
-            print(f"{exc.text(args.lang)} {t('cli_account_partner_hint', args.lang)}", file=sys.stderr)
-            return INVALID
+            hint = f" {t('cli_account_partner_hint', args.lang)}" if exc.key == "account_needs_partner" else ""
+            print(f"{exc.text(args.lang)}{hint}", file=sys.stderr)
+            return USAGE
         print(t("cli_account_saved", args.lang, email=account.email, role=t(f"role_{account.role}", args.lang),
                 partner=f" ({account.partner_id})" if account.partner_id else ""))
     elif args.account_command == "list":
-        for r in A.list_accounts(engine, A.OPERATOR):
+        listed = A.list_accounts(engine, A.OPERATOR)
+        if getattr(args, "format", "text") == "json":   # the codes, for scripts
+            _print_json([{"email": r["email"], "role": r["role"], "partner_id": r["partner_id"], "name": r["name"],
+                          "sign_in": "local" if r["local"] else "sso", "created_at": r["created_at"],
+                          "created_by": r["created_by"]} for r in listed])
+            return OK
+        for r in listed:   # roles and sign-in kinds in words, in every language
             print("\t".join([r["email"], _said(r["role"], f"role_{r['role']}", args.lang), r["partner_id"] or "-",
                              r["name"] or "-", _said("local" if r["local"] else "sso",
                                                      "account_local" if r["local"] else "account_sso", args.lang)]))
@@ -51,11 +60,17 @@ def account_command(engine, args) -> int:
 
 
 def _said(code: str, key: str, lang: str) -> str:
-    """A code of a listing in the reader's words in French and Dutch; in English the code itself, which is an
-    English word and what scripts reading the listing expect."""
+    """A code of a listing in the reader's words, in every language (`--format json` gives scripts the codes);
+    the code itself for one without words."""
     from .i18n import TEXTS, t
 
-    return code if lang == "en" or key not in TEXTS else t(key, lang)
+    return t(key, lang) if key in TEXTS else code
+
+
+def _print_json(entries: list[dict]) -> None:
+    import json
+
+    print(json.dumps(entries, ensure_ascii=False, indent=1))
 
 
 def submit_command(engine, args) -> int:
@@ -103,9 +118,19 @@ def review_command(engine, args) -> int:
     if account is None:
         return INVALID
     if args.action == "list":
-        for s in S.listing(engine, account):   # the state: rolled_back for an approval whose import was undone
-            gone = f" ({t('submission_no_account', args.lang)})" if s.get("contributor_gone") else ""
-            shown = {**s, "status": _state(s, args.lang), "contributor": f"{s['contributor']}{gone}"}
+        from .i18n import when
+
+        listed = S.listing(engine, account)
+        if getattr(args, "format", "text") == "json":   # the codes and the store's times (ISO, UTC), for scripts
+            _print_json([{**{k: s.get(k) for k in ("submission_id", "created_at", "contributor", "partner_id",
+                                                    "file_name", "rows", "comment", "reviewer", "reviewed_at",
+                                                    "batch_id", "replaces", "rolled_back_at", "rolled_back_by")},
+                          "status": S.state(s), "contributor_gone": bool(s.get("contributor_gone"))} for s in listed])
+            return OK
+        for s in listed:   # the state in words (an approval whose import was undone says so), the time in the
+            gone = f" ({t('submission_no_account', args.lang)})" if s.get("contributor_gone") else ""   # reader's
+            shown = {**s, "status": _state(s, args.lang), "contributor": f"{s['contributor']}{gone}",
+                     "created_at": when(s["created_at"], args.lang)}
             print("\t".join(str(shown[k] if shown[k] is not None else "-") for k in
                             ("submission_id", "status", "created_at", "contributor", "partner_id", "file_name",
                              "comment")))
@@ -123,14 +148,12 @@ def review_command(engine, args) -> int:
 
 
 def _state(sub: dict, lang: str) -> str:
-    """Where a submission stands, in the reader's words in French and Dutch ("approuvée, import annulé le …"),
-    as the Contributions page says it; in English the status code (`rolled_back`), as before."""
+    """Where a submission stands, in the reader's words in every language ("approuvée, import annulé le …",
+    "approved, import rolled back on …"), as the Contributions page says it."""
     from . import submissions as S
     from .i18n import t, when
 
     state = S.state(sub)
-    if lang == "en":
-        return state
     if state == S.ROLLED_BACK:
         return t("submission_rolled_back", lang, when=when(sub["rolled_back_at"], lang))
     return _said(state, f"submission_{state}", lang)

@@ -46,15 +46,18 @@ def progress_command(engine, args) -> int:
 
 def _latest(value, lang: str) -> str:
     """A latest value in the language's format with the decimals it has, up to six significant digits
-    as `g` wrote it, but never as an exponent: 2 129 108 (fr), 9,6, 0,00123."""
+    as `g` wrote it: 2 129 108 (fr), 9,6, 0,00123; an exponent only beyond what a table can hold (`number`
+    from 1e15 on; below 1e-6, 3,0E-300, never 300 zeros)."""
     import math
     from decimal import Decimal
 
-    from .i18n import number
+    from .i18n import number, scientific
 
     if value is None or not math.isfinite(value):
         return "" if value is None else number(value, lang)
     exact = Decimal(repr(float(value))).normalize()
+    if not exact.is_zero() and exact.adjusted() < -6:
+        return scientific(exact, lang)
     return number(value, lang, min(max(0, -exact.as_tuple().exponent), max(0, 5 - exact.adjusted())))
 
 

@@ -25,6 +25,16 @@ def db_url_problem(url: str | None) -> str | None:
     return None
 
 
+def url_option(url: str | None) -> str:
+    """Where the store's URL came from, as messages name it: `--db` when given, else the environment
+    variable INDICATORS_DB_URL when set (the user never typed --db), else `--db` (the default file)."""
+    import os
+
+    from .store.tables import ENV_VAR
+
+    return "--db" if url or not os.environ.get(ENV_VAR) else ENV_VAR
+
+
 def shown_url(url: str | None) -> str:
     """The store's URL as messages show it: never its password."""
     import re
@@ -50,7 +60,7 @@ def opened(opener, url: str | None, lang: str):
     try:
         return opener(url)
     except SQLAlchemyError as exc:
-        print(t("cli_db_unreachable", lang, detail=type(exc).__name__), file=sys.stderr)
+        print(t("cli_db_unreachable", lang, detail=type(exc).__name__, option=url_option(url)), file=sys.stderr)
         return None
 
 

@@ -256,6 +256,41 @@ def value_problems(frame: pd.DataFrame, table: Table, units: dict[str, str], hea
     return problems
 
 
+# The cells of a row's own unit column (an observations file's `unit`, `unité`, `eenheid`), which the import
+# does not store: kept beside the row by validation.check under this name, judged here, then dropped.
+UNIT_CELLS = "_unit_cells"
+
+
+def unit_column_problems(frame: pd.DataFrame, units: dict[str, str], spellings: dict[str, tuple],
+                         headers) -> list[Problem]:
+    """A row whose unit column names another unit than its indicator's (`%` for an indicator in km,
+    `MIO_EUR` for one in EUR) is refused, as the same unit written in the value cell is (`12 %`): its value
+    would be stored as if it were in the indicator's unit. The indicator's unit in any spelling the product
+    accepts passes quietly (units.same_unit); an unknown indicator is reported as such, not here."""
+    from .units import same_unit
+
+    if UNIT_CELLS not in frame or "indicator_id" not in frame:
+        return []
+    cells = frame[UNIT_CELLS].to_numpy(dtype=object)
+    ids = frame["indicator_id"].to_numpy(dtype=object)
+    # judged once per distinct (unit, indicator) pair: a million rows repeat a handful
+    pairs, distinct = pd.factorize(pd.Series(cells, dtype=object).fillna("").astype(str) + "\x00"
+                                   + pd.Series(ids, dtype=object).fillna("").astype(str))
+    verdict = np.zeros(len(distinct), dtype=bool)
+    for k, pair in enumerate(distinct):
+        cell, indicator = pair.split("\x00", 1)
+        verdict[k] = bool(cell) and indicator in units and not same_unit(cell, units[indicator],
+                                                                         spellings.get(indicator, ()))
+    bad = verdict[pairs] if len(pairs) else np.zeros(0, dtype=bool)
+
+    def make(pos, file, where):
+        return Problem(file, int(frame["_row"].iat[pos]), where, str(cells[pos]).strip(), "unit_column_mismatch",
+                       {"indicator": ids[pos], "unit": units[ids[pos]]},
+                       ("unit_column_fix", {"unit": units[ids[pos]]}))
+
+    return per_file(frame, np.flatnonzero(bad), UNIT_CELLS, "unit_column_mismatch", make, headers)
+
+
 def cycle_problems(frame: pd.DataFrame, column: str, stored: dict[str, str], headers) -> list[Problem]:
     """A territory that is its own parent or successor, directly or through others, is refused:
     following the links would never end."""
@@ -440,6 +475,26 @@ def partner_problems(tables: dict[str, pd.DataFrame], partners: set[str], header
                     problems.extend(capped(file, kept[0].column, code, np.frombuffer(rows, dtype=np.int64),
                                            lambda i, kept=kept: kept[i], severity="notice"))
     return problems
+
+
+def update_partner_problems(tables: dict[str, pd.DataFrame], partners: set[str], headers) -> list[Problem]:
+    """An action update's `partner_id` (the partner writing: one code) that is no partner code, stored or in
+    the files, is refused as any unknown code is, with the nearest one (`pb` when the store has `PB`: the
+    case is not guessed, as for every code). A store with no partner at all is not judged (`partner_problems`)."""
+    frame = tables.get("action_updates")
+    if not partners or frame is None or "partner_id" not in frame:
+        return []
+    series = frame["partner_id"]
+    bad = (series.notna() & ~series.isin(list(partners))).to_numpy(dtype=bool)
+    ordered = sorted(partners)
+
+    def make(pos, file, where):
+        code = series.iat[pos]
+        close = nearest_code(code, ordered)
+        return Problem(file, int(frame["_row"].iat[pos]), where, code, "unknown_code", {"kind": "partners"},
+                       ("did_you_mean", {"code": close}) if close else ("add_it", {"kind": "partners"}))
+
+    return per_file(frame, np.flatnonzero(bad), "partner_id", "unknown_code", make, headers)
 
 
 def year_order_problems(frame: pd.DataFrame, headers) -> list[Problem]:

@@ -11,16 +11,22 @@ passed as a number: `t` picks the form by babel's rule (French: 0 and 1 are "one
 only 1) and writes `n` in the language's grouping (1 001, 1.001, 1,001). Never "territoire(s)". A
 sentence with several counts composes plural sub-texts: `t("rolled_back", lang,
 removed=t("rolled_back_removed", lang, n=5), restored=t("rolled_back_restored", lang, n=1))`.
+
+Moments: a text naming a day or a time has it as the parameter `when`; given as a date, a datetime or their
+ISO text (as the store keeps them: `2026-12-07T13:05:00+00:00`, UTC), `t` writes it as the language says it,
+in the region's time (`when`: 7 déc. 2026 à 14:05, 7 dec 2026 om 14:05, 7 Dec 2026 at 14:05). Never ISO.
 """
 from __future__ import annotations
 
 import decimal
 import functools
 import math
-from datetime import date, datetime
+import os
+import re
+from datetime import date, datetime, timezone
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_time
 from babel.numbers import parse_pattern
 
 LANGS = ("fr", "nl", "en")
@@ -45,6 +51,28 @@ class Plural(str):
 
     def pick(self, n, lang: str) -> str:
         return self.forms.get(_locale(lang).plural_form(abs(n)), self.forms["other"])
+
+
+class Dated(str):
+    """A problem's message naming a day (`{today}`, which the engine passes as ISO text): the day said as the
+    reader's language writes it (7 déc. 2026, 7 Dec 2026), never 2026-12-07 (`moment`). Formatted as any
+    template (problems.Problem.message)."""
+
+    DAYS = ("today",)
+    lang: str
+
+    def __new__(cls, text: str, lang: str):
+        said = super().__new__(cls, text)
+        said.lang = lang
+        return said
+
+    def format(self, *args, **params) -> str:
+        return str.format(self, *args, **{k: moment(v, self.lang) if k in self.DAYS else v for k, v in params.items()})
+
+
+def dated(entry: dict[str, str]) -> dict[str, str]:
+    """A message's three languages as `Dated` texts."""
+    return {lang: Dated(text, lang) for lang, text in entry.items()}
 
 
 # Every interface text, key -> {"fr", "nl", "en"}. The texts live in `indicators/texts/<area>.py` (one
@@ -115,7 +143,49 @@ def t(key: str, lang: str, **params) -> str:
     text = entry.get(lang) or entry[DEFAULT_LANG]
     if isinstance(text, Plural):   # the form for the count `n`, written in the language's grouping
         text, params["n"] = text.pick(params["n"], lang), number(params["n"], lang, 0)
+    if "when" in params:   # a moment in the language's words, never the store's ISO text
+        params["when"] = moment(params["when"], lang)
     return text.format(**params) if params else text
+
+
+def written_in(code, lang: str) -> str | None:
+    """What a partner's text in language `code` carries for a reader of `lang`: "in het Frans geschreven" beside
+    a French progress update read in Dutch (the Actions page's timeline, the report); None in the reader's own
+    language or with no language given. Any language a partner may write in (languages.py) is named in the
+    reader's words: "in het Duits geschreven"."""
+    code = code.strip().lower() if isinstance(code, str) else ""
+    if not code or code == lang:
+        return None
+    if f"updates_in_{code}" in TEXTS:
+        return t(f"updates_in_{code}", lang)
+    from .languages import language_name
+
+    named = language_name(code, lang)
+    return t("updates_in_other", lang, language=named) if named else None
+
+
+# Surfaces: the engine's refusals and problems carry a text's key, which the command line and the JSON report
+# say as it is. Where a page has its own controls for what the text tells a command-line user to type (a flag,
+# a JSON snippet, a repository path), the texts give it a page form, `<key>_on_page`, naming those controls:
+# a page asks for `on_page(key)`, and says `key` itself when there is none.
+PAGE_FORM = "_on_page"
+
+
+def on_page(key: str, texts: dict | None = None) -> str:
+    """The key a page says for `key`: its page form when `texts` (the interface texts by default; a problem's
+    suggestions, problem_messages.SUGGESTIONS) has one, else `key`."""
+    return key + PAGE_FORM if key and key + PAGE_FORM in (TEXTS if texts is None else texts) else key
+
+
+def suggestion_on_page(problem, lang: str) -> str | None:
+    """A problem's suggestion (problems.Problem) as a page says it: its page form where it has one."""
+    from dataclasses import replace
+
+    from .problem_messages import SUGGESTIONS
+
+    if problem.suggestion and on_page(problem.suggestion[0], SUGGESTIONS) != problem.suggestion[0]:
+        problem = replace(problem, suggestion=(on_page(problem.suggestion[0], SUGGESTIONS), problem.suggestion[1]))
+    return problem.suggestion_text(lang)
 
 
 def status_label(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
@@ -162,7 +232,40 @@ def number(value, lang: str, decimals: int | None = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     digits = 1 if decimals is None else int(decimals)
-    return _decimal_pattern(digits).apply(rounded(value, digits), _locale(lang))
+    return _written(rounded(value, digits), digits, lang)
+
+
+# From this magnitude on a number is written in scientific notation, in the language's digits (1,2E28 in
+# French, 1.2E28 in English): written out in full it would be 29 digits long, and babel's pattern cannot
+# even write it (its quantize fails from 1e27 on). Below it, a float still holds every whole number.
+SCIENTIFIC_FROM = decimal.Decimal("1e15")
+
+
+def _written(exact, digits: int, lang: str) -> str:
+    """A rounded number (`rounded`'s Decimal) in the language's format; a huge one in scientific notation,
+    an infinite one as the sign ∞ (never raised: the import accepts anything up to 1e300)."""
+    if not isinstance(exact, decimal.Decimal):   # inf (a float): never stored, but never a crash either
+        return ("-" if exact < 0 else "") + "∞"
+    if exact.copy_abs() >= SCIENTIFIC_FROM:
+        return scientific(exact, lang)
+    return _decimal_pattern(digits).apply(exact, _locale(lang))
+
+
+def scientific(value, lang: str) -> str:
+    """A finite number in scientific notation in the language's digits, its mantissa to 3 decimals at most,
+    a half away from zero: 1,235E28 (fr), 1.0E21 for 9.9996e20 (never 10,0E20), 3,0E-300."""
+    exact = value if isinstance(value, decimal.Decimal) else decimal.Decimal(repr(float(value)))
+    if exact.is_zero():
+        return _decimal_pattern(0).apply(decimal.Decimal(0), _locale(lang))
+    exponent = exact.adjusted()
+    mantissa = exact.scaleb(-exponent).quantize(decimal.Decimal("0.001"), context=_ROUNDING)
+    if mantissa.copy_abs() >= 10:
+        exponent, mantissa = exponent + 1, (mantissa / 10).quantize(decimal.Decimal("0.001"), context=_ROUNDING)
+    symbols = _locale(lang).number_symbols.get("latn", {})
+    return f"{_MANTISSA.apply(mantissa, _locale(lang))}{symbols.get('exponential', 'E')}{exponent}"
+
+
+_MANTISSA = parse_pattern("0.0##")
 
 
 # Enough digits for any float written out in full (1.8e308 has 309): quantize never fails for lack of them.
@@ -198,7 +301,7 @@ def percent(value, lang: str, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     # the share × 100 rounded as every number is (`rounded`: 57,5 → 58 %, 12,5 → 13 %), then its sign
-    return _decimal_pattern(decimals).apply(rounded(value, decimals, shift=2), _locale(lang)) + PERCENT_SIGN[lang]
+    return _written(rounded(value, decimals, shift=2), decimals, lang) + PERCENT_SIGN[lang]
 
 
 # As CLDR writes a share: 57 % in French (a no-break space before the sign), 57% in Dutch and English.
@@ -223,14 +326,55 @@ def size(nbytes, lang: str) -> str:
     return format_unit(value, unit, locale=LOCALES.get(lang, "en_GB"), length="short", format="#,##0.#")
 
 
-def when(value, lang: str) -> str:
-    """A date or timestamp in the language's medium format."""
-    if value in (None, ""):
-        return "–"
+# The time a moment is shown in: the region's (the store keeps UTC). Another border region sets its own
+# (an IANA name, such as Europe/Luxembourg) in $INDICATORS_TIME_ZONE.
+TIME_ZONE_VAR, DEFAULT_TIME_ZONE = "INDICATORS_TIME_ZONE", "Europe/Brussels"
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+@functools.lru_cache(maxsize=4)
+def _zone(name: str):
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for each in (name, DEFAULT_TIME_ZONE):
+        try:
+            return ZoneInfo(each)
+        except (ZoneInfoNotFoundError, ValueError):   # a name the system does not know: the default, else UTC
+            continue
+    return timezone.utc
+
+
+def time_zone():
+    """The zone moments are shown in: $INDICATORS_TIME_ZONE, else Europe/Brussels."""
+    return _zone(os.environ.get(TIME_ZONE_VAR) or DEFAULT_TIME_ZONE)
+
+
+def moment(value, lang: str):
+    """A date or a time as the language says it, in the region's time: `7 déc. 2026 à 14:05`, `7 dec 2026
+    om 14:05`, `7 Dec 2026 at 14:05`; a day alone, `7 déc. 2026`. `value`: a date, a datetime (one without
+    a zone is the store's, UTC) or their ISO text; anything else is returned as it is (a text already in
+    words, a period)."""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
+        text = value.strip()
+        if not _ISO_MOMENT.fullmatch(text):
+            return value
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00")) if len(text) > 10 else date.fromisoformat(text)
+        except ValueError:
+            return value
     if isinstance(value, datetime):
-        return format_datetime(value, format="medium", locale=LOCALES[lang])
+        if value != value:   # NaT
+            return "–"
+        local = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(time_zone())
+        return t("date_at_time", lang, date=format_date(local, format="medium", locale=LOCALES[lang]),
+                 time=format_time(local, format="short", locale=LOCALES[lang]))
     if isinstance(value, date):
         return format_date(value, format="medium", locale=LOCALES[lang])
-    return str(value)
+    return value
+
+
+def when(value, lang: str) -> str:
+    """A date or timestamp in the language's words (`moment`); an en dash for none."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return str(moment(value, lang))

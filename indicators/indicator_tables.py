@@ -179,3 +179,59 @@ def progress_share(base: Any, latest: Any, target: Any) -> float | None:
     if target == base:
         return 1.0 if latest == target else None
     return float(min(1.0, max(0.0, (latest - base) / (target - base))))
+
+
+# ---------------------------------------------------------------- the Strategic actions tables' columns
+
+# The narrowest layout the pages are made for, a 1024-px window with the sidebar open, draws a table
+# 564 px wide (tests/browser/test_tables_fit_browser_r32.py measures it). The columns up to the status fit in
+# it whole: the status was cut at the edge ("Acceleratio", "Limited pr") behind pinned names 475 px wide.
+NARROWEST_TABLE = 564
+SCROLLBAR = 16          # the grid's vertical scroll bar, over its right edge
+CELL_PADDING = 8        # each side of a cell's words
+PILL_PADDING = 9        # each side of a pill's words
+SMALLEST_NAME = 180     # a name column is never narrower, whatever stands beside it
+
+# (column, its header's text key) of each table, in the order drawn: the status right after the name.
+ACTION_COLUMNS = (("action", "action"), ("status_text", "status"), ("score", "score"),
+                  ("progress", "mean_progress"), ("lead", "lead"), ("implementation", "action_status"),
+                  ("years", "calendar"), ("indicators", "indicators"), ("note", "note"))
+INDICATOR_COLUMNS = (("action_id", "action_short"), ("indicator", "indicator"), ("status_text", "status"),
+                     ("latest", "latest_value"), ("target", "target"), ("progress", "progress_to_target"),
+                     ("trend", "trend"), ("milestone", "milestone"), ("territory", "headline_territory"),
+                     ("note", "note"))
+
+
+def past_status(columns: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The header keys of the columns after the status: those a table at its narrowest does not show,
+    named under it ("Further right, the table also has: …"), true at any width."""
+    keys = [key for _, key in columns]
+    return tuple(keys[keys.index("status") + 1:])
+
+
+def _ceil(px: float) -> int:
+    return int(-(-px // 1))
+
+
+def text_column_width(texts, header: str = "") -> int:
+    """The width in pixels a column of words needs: its longest cell, or its header, whole."""
+    from .style import text_px
+
+    longest = max([text_px(x) for x in texts if isinstance(x, str)] + [text_px(header) * 1.1], default=0.0)
+    return _ceil(longest + 2 * CELL_PADDING + 4)
+
+
+def status_width(texts, header: str = "") -> int:
+    """The status column's width: its longest pill (icon, word and note) whole, and its header."""
+    from .style import text_px
+
+    longest = max([text_px(x) for x in texts if isinstance(x, str)], default=0.0)
+    return max(_ceil(longest + 2 * PILL_PADDING + 2 * CELL_PADDING + 4), text_column_width([], header))
+
+
+def name_width(names, beside: int, header: str = "") -> int:
+    """A pinned name column's width: what its longest name needs, at most what leaves the columns
+    `beside` it (pixels: a code before it, the status after it) whole in the narrowest table; a longer
+    name ends with an ellipsis (the action's detail below writes it whole)."""
+    room = NARROWEST_TABLE - SCROLLBAR - beside
+    return min(text_column_width(names, header), max(SMALLEST_NAME, room))

@@ -70,12 +70,29 @@ COSTS: dict[str, int] = {
 }
 
 
+def _whole(raw: str) -> int | None:
+    """A setting's text as a whole number (`6_000_000` too), None when it is not one (`abc`, `-5`, `1e6`)."""
+    text = raw.strip().replace("_", "")
+    return int(text) if text.isascii() and text.isdecimal() else None
+
+
 def get(name: str) -> int:
-    """The limit `name`, from `MONITOR_<name>` when set to a whole number, else its default."""
-    raw = os.environ.get(f"MONITOR_{name}", "").strip().replace("_", "")
-    if raw.isdigit():
-        return int(raw)
-    return DEFAULTS[name]
+    """The limit `name`, from `MONITOR_<name>` when set to a whole number, else its default (a setting that
+    is not one is said by `bad_settings`: the command line refuses to run with it)."""
+    found = _whole(os.environ.get(f"MONITOR_{name}", ""))
+    return DEFAULTS[name] if found is None else found
+
+
+def bad_settings() -> list[tuple[str, str]]:
+    """(variable, its text) for each `MONITOR_<limit>` set to something that is not a whole number of zero
+    or more (`abc`, `-5`, `1.5`): the default would apply unsaid, and an operator who mistyped a limit
+    would never know. An empty variable is unset."""
+    out = []
+    for name in DEFAULTS:
+        raw = os.environ.get(f"MONITOR_{name}")
+        if raw is not None and raw.strip() and _whole(raw) is None:
+            out.append((f"MONITOR_{name}", raw))
+    return out
 
 
 @dataclass

@@ -224,3 +224,111 @@ def due_file_name(partner_id: str, lang: str, extension: str) -> str:
     from .i18n import t
 
     return f"{t('partner_due_file', lang)}_{re.sub(r'[^A-Za-z0-9_-]+', '_', str(partner_id))}.{extension}"
+
+
+# ---------------------------------------------------------------- the Partners page's table
+
+# Its cells wrap (a Streamlit table wraps words in rows taller than 4 rem): each list of "CODE · name"
+# holds what shows whole in CELL_LINES lines, then says how many more (`fitted`); the partner's own lists
+# below the table give them all. The partner, its country and what it has to update fit in the narrowest
+# table (indicator_tables.NARROWEST_TABLE, 1024 px with the sidebar open).
+CELL_LINES = 3
+LINE_PX = 18.5          # a wrapped line of the table's 14-px words
+ROW_HEIGHT = 72         # CELL_LINES lines and the cell's padding: more than 4 rem, so that words wrap
+ROWS_SHOWN = 8          # rows in view at once (the table scrolls): 72-px rows showed five by default
+NAME_WIDTHS = range(160, 341, 10)   # the partner column's widths tried, narrowest first
+
+
+def item_label(code: str, name: str | None) -> str:
+    """`ECO06 · PIB par habitant`, as every other page writes an indicator or an action; the code alone
+    when it has no name."""
+    return f"{code} · {name}" if name else str(code)
+
+
+def line_count(text: str, width: float) -> int:
+    """How many lines `text` takes in a table cell `width` pixels wide, its words wrapped at spaces (a
+    word wider than the cell is broken)."""
+    from .indicator_tables import CELL_PADDING
+    from .style import text_px
+
+    room = width - 2 * CELL_PADDING
+    lines, used, space = 1, 0.0, text_px(" ")
+    for word in str(text).split(" "):
+        w = text_px(word)
+        if used and used + space + w > room:
+            lines, used = lines + 1, 0.0
+        elif used:
+            used += space
+        while w > room:        # broken across lines
+            lines, w = lines + 1, w - room
+        used += w
+    return lines
+
+
+def fitted(items: list[str], width: float, more, lines: int = CELL_LINES) -> str:
+    """`items` joined by commas, as many as show whole in `lines` lines of a cell `width` pixels wide, then
+    `more(n)` for the n left out ("and 12 more"); "–" for none."""
+    if not items:
+        return "–"
+    for shown in range(len(items), 0, -1):
+        text = ", ".join(items[:shown])
+        if shown < len(items):
+            text += f", {more(len(items) - shown)}"
+        if line_count(text, width) <= lines:
+            return text
+    return f"{items[0]}, {more(len(items) - 1)}" if len(items) > 1 else items[0]
+
+
+def name_column_width(names, lines: int = CELL_LINES) -> int:
+    """The partner column's width: the narrowest of NAME_WIDTHS that shows every name whole in `lines`
+    lines (the widest tried otherwise)."""
+    for width in NAME_WIDTHS:
+        if all(line_count(n, width) <= lines for n in names if isinstance(n, str)):
+            return width
+    return NAME_WIDTHS[-1]
+
+
+def item_labels(framework: dict[str, pd.DataFrame], lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(indicator code -> "CODE · name", action code -> "CODE · title") in `lang`, as every page writes them."""
+    from .i18n import name as local
+
+    indicators = {str(r["indicator_id"]): item_label(r["indicator_id"], local(r, "name", lang))
+                  for r in framework["indicators"].to_dict("records")}
+    actions = {str(r["action_id"]): item_label(r["action_id"], local(r, "title", lang))
+               for r in framework["actions"].to_dict("records")}
+    return indicators, actions
+
+
+def table(framework: dict[str, pd.DataFrame], resp: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The Partners page's table of `responsibilities` (rows in `resp`'s order), headers in `lang`, and its
+    columns' widths in pixels. What a planner scans for comes first: the partner, its country, what it has
+    to update (each with the data health page's freshness sign), then its actions, its indicators and its
+    kind; every indicator and action "CODE · name", each list as much as its cell shows whole and "and 12
+    more" (the page gives the chosen partner's lists whole). The partner's name is whole in CELL_LINES
+    lines, and the first three columns fit the narrowest table (1024 px, sidebar open)."""
+    from .health import FRESHNESS_ICONS
+    from .i18n import t
+    from .indicator_tables import NARROWEST_TABLE, SCROLLBAR, text_column_width
+
+    name = names(framework["partners"], lang)
+    indicators, actions = item_labels(framework, lang)
+    out = pd.DataFrame({
+        t("partner", lang): resp["partner_id"].map(name),
+        t("partner_country", lang): resp["country"],
+        t("partner_kind", lang): [t(f"partner_kind_{k}", lang) if isinstance(k, str) else "–" for k in resp["kind"]],
+    })
+    partner = name_column_width(out[t("partner", lang)])
+    country = text_column_width(out[t("partner_country", lang)], t("partner_country", lang))
+    widths = {"partner": partner, "country": country,
+              "lists": max(200, NARROWEST_TABLE - SCROLLBAR - partner - country),
+              "kind": text_column_width(out[t("partner_kind", lang)], t("partner_kind", lang))}
+
+    def listed(items: list[str]) -> str:
+        return fitted(items, widths["lists"], lambda n: t("partner_more", lang, n=n))
+
+    out.insert(2, t("partner_late", lang), [listed([f"{FRESHNESS_ICONS[s]} {indicators.get(i, i)}"
+                                                    for i, s in zip(ids, states)])
+                                            for ids, states in zip(resp["late"], resp["late_state"])])
+    out.insert(3, t("partner_leads", lang), [listed([actions.get(a, a) for a in x]) for x in resp["leads"]])
+    out.insert(4, t("partner_owns", lang), [listed([indicators.get(i, i) for i in x]) for x in resp["owns"]])
+    return out, widths

@@ -4,6 +4,7 @@ language says the same thing with the same figures."""
 from __future__ import annotations
 
 from .i18n import Plural   # a message whose words follow a count (problems.Problem.message picks the form)
+from .i18n import dated   # a message naming a day: said in the reader's words, never ISO
 
 MESSAGES: dict[str, dict[str, str]] = {
     "empty_file": {
@@ -144,6 +145,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La valeur est écrite avec {sign}, mais l'unité de {indicator} est {unit}.",
         "nl": "De waarde is geschreven met {sign}, maar de eenheid van {indicator} is {unit}.",
     },
+    # cross_checks.unit_column_problems: a file's own unit column contradicting the indicator's unit.
+    "unit_column_mismatch": {
+        "en": "The unit column says another unit than {indicator}'s, which is {unit}: the value would be "
+              "stored as if it were in {unit}.",
+        "fr": "La colonne d'unité donne une autre unité que celle de {indicator}, qui est {unit} : la valeur "
+              "serait enregistrée comme si elle était en {unit}.",
+        "nl": "De eenheidskolom geeft een andere eenheid dan die van {indicator}, namelijk {unit}: de waarde "
+              "zou worden opgeslagen alsof ze in {unit} was.",
+    },
     "bad_period": {
         "en": "Not a period: write YYYY, YYYY-Qn or YYYY-MM.",
         "fr": "Ce n'est pas une période : écrivez AAAA, AAAA-Qn ou AAAA-MM.",
@@ -241,12 +251,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "L'année de fin {end} est antérieure à l'année de début {start} ({start_column}).",
         "nl": "Het eindjaar {end} ligt vóór het beginjaar {start} ({start_column}).",
     },
-    "future_period": {
+    "future_period": dated({
         "en": "{period} is after today ({today}): the value is stored and read as the latest one.",
         "fr": "{period} est postérieur à aujourd'hui ({today}) : la valeur est enregistrée et lue comme la plus "
               "récente.",
         "nl": "{period} ligt na vandaag ({today}): de waarde wordt opgeslagen en als de laatste gelezen.",
-    },
+    }),
     # cross_checks.stored_value_problems: the store would hold values its own export cannot import again.
     "unit_leaves_values": {
         "en": Plural({"one": "With the unit {unit}, {count} value already stored for {indicator} would be out of "
@@ -421,12 +431,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "L'année doit être comprise entre {minimum} et {maximum}.",
         "nl": "Het jaar moet tussen {minimum} en {maximum} liggen.",
     },
+    # The column is the problem's own (named beside the message): not named again in it.
     "repeated_header": {
-        "en": "The column {column} appears {count} times (columns {positions}): say which one to read "
+        "en": "This column appears {count} times (columns {positions}): say which one to read "
               "(a mapping can pick it by position) or rename the others.",
-        "fr": "La colonne {column} apparaît {count} fois (colonnes {positions}) : indiquez laquelle lire "
+        "fr": "Cette colonne apparaît {count} fois (colonnes {positions}) : indiquez laquelle lire "
               "(une correspondance peut la choisir par sa position) ou renommez les autres.",
-        "nl": "De kolom {column} komt {count} keer voor (kolommen {positions}): zeg welke gelezen moet worden "
+        "nl": "Deze kolom komt {count} keer voor (kolommen {positions}): zeg welke gelezen moet worden "
               "(een koppeling kan ze op positie kiezen) of hernoem de andere.",
     },
     "mixed_encoding": {

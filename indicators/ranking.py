@@ -139,7 +139,9 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
                       margin=dict(l=10, r=30, t=40, b=10))
     fig.update_xaxes(title=dict(text=value_axis_title(lang, unit), font=dict(size=SMALL_FONT + 1)),
                      tickfont=dict(size=SMALL_FONT), tickformat=",~f", gridcolor="#E3E6EA",
-                     zerolinecolor="#B0B5BB", automargin=True, showticklabels=False)   # values are on the bars
+                     # its numbers in the page's format (base_layout's separators): the bars carry their own
+                     # values, the axis lets them be read against each other and against a reference line
+                     zerolinecolor="#B0B5BB", automargin=True, showticklabels=True)
     fig.update_yaxes(title=None, tickfont=dict(size=SMALL_FONT), type="category",
                      categoryorder="array", categoryarray=frame["_label"].tolist(), gridcolor="rgba(0,0,0,0)")
     if by_side:
@@ -160,13 +162,24 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     # side of the line where the plot has room, the legend above them. A few lines at most, and only
     # those on the bars' scale: the sums of a count (a region's population beside its communes') would
     # squash the bars into a strip; those are said in words under the chart (layout.meta["off_scale"]).
-    for i, row in enumerate(drawn.to_dict("records")):
-        right = span is not None and row["_v"] > (span[0] + span[1]) / 2
-        # under the bars and their values (it crossed the figures it passed: "9¦3,1 %"), above the grid
-        fig.add_vline(x=row["_v"], line=dict(color="#4A4F55", width=1.5, dash="dash"), layer="between")
-        fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 18 * i,
-                           xanchor="right" if right else "left", showarrow=False, font=dict(size=SMALL_FONT),
-                           text=f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}")
+    rows = drawn.to_dict("records")
+    texts = [f"{row['name']}{i18n.colon(lang)} {format_value(row['_v'], lang, decimals, unit)}" for row in rows]
+    sides = [span is not None and row["_v"] > (span[0] + span[1]) / 2 for row in rows]
+    levels = label_levels([row["_v"] for row in rows], sides, texts, span)
+    # the highest label first: each lower one, on a white ground, is drawn over the stems rising past it
+    for row, text, right, i in sorted(zip(rows, texts, sides, levels), key=lambda x: -x[3]):
+        # under the bars (it crossed the figures it passed: "9¦3,1 %"). Not layer "between": plotly.js 3.8
+        # (Streamlit's) stops drawing the figure's shapes at one ("reading 'append'"), which left the
+        # label floating with no line
+        fig.add_shape(type="line", xref="x", yref="paper", x0=row["_v"], x1=row["_v"], y0=0, y1=1, layer="below",
+                      line=dict(color=REFERENCE_COLOR, width=2, dash="dash"), name=f"reference-{i}")
+        # its words above the plot, tied to the line's top by a stem that goes on from it (the annotation's
+        # arrow, headless), ending (or starting) on it: one mark, one label
+        fig.add_annotation(x=row["_v"], xref="x", y=1, yref="paper", ax=0, ay=-(LABEL_RISE + 18 * i + 9),
+                           showarrow=True, arrowhead=0, arrowwidth=2, arrowcolor=REFERENCE_COLOR, standoff=0,
+                           xanchor="right" if right else "left", yanchor="middle", font=dict(size=SMALL_FONT),
+                           bgcolor="#FFFFFF", borderpad=1,
+                           text=text)
     if len(drawn):
         fig.update_layout(margin=dict(t=40 + 18 * len(drawn)),
                           legend=dict(y=1, yref="container", yanchor="top"))
@@ -177,6 +190,32 @@ def ranking_chart(latest_by_territory: pd.DataFrame, lang: str = "fr", decimals:
     return fig
 
 
+def label_levels(xs: list[float], right: list[bool], texts: list[str], span: list[float] | None) -> list[int]:
+    """Each reference label's row above the plot (0 the lowest): the order whose stems cross the fewest
+    other labels' words (a stem rises from its line through the rows under its own), the references'
+    order (the widest territory first) among equals. A label ends on its line (`right`) or starts there;
+    its width is estimated for a plot of PLOT_PX pixels."""
+    from itertools import permutations
+
+    from .style import text_px
+
+    if span is None or len(xs) < 2:
+        return list(range(len(xs)))
+    per_px = (span[1] - span[0]) / PLOT_PX
+    extents = [(x - w, x) if r else (x, x + w)
+               for x, r, w in zip(xs, right, (text_px(t) * CHART_FONT_SCALE * per_px for t in texts))]
+
+    def crossings(levels) -> int:
+        return sum(1 for i in range(len(xs)) for j in range(len(xs))
+                   if levels[i] > levels[j] and extents[j][0] < xs[i] < extents[j][1])
+
+    return list(min(permutations(range(len(xs))), key=crossings))
+
+
+PLOT_PX = 480           # the ranking's plot width at 1400 px, about (the label rows' estimate)
+CHART_FONT_SCALE = 1.2  # the charts' font beside the tables' (style.text_px) at one size
+REFERENCE_COLOR = "#4A4F55"   # a reference line and its stem: dark grey, apart from the sides' colours
+LABEL_RISE = 2          # pixels between the plot's top and a reference's first label
 REFERENCE_LINES = 3     # reference lines drawn at most: their words stack above the bars, one line each
 REFERENCE_SCALE = 3     # a reference beyond this many times the largest bar is said in words (bars keep ~1/4 of the width)
 

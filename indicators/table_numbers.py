@@ -35,8 +35,11 @@ def integer_format(lang: str) -> str:
 
 
 def shown_whole(values, decimals: int | None) -> bool:
-    """True when every number is shown without decimals: none asked, or every value is whole."""
-    return decimals == 0 or all(float(v).is_integer() for v in _numbers(values))
+    """True when every number is shown without decimals: none asked, or every value is whole. A whole number
+    from 1e15 on is not: i18n.number writes it in scientific notation, and the grid's printf `%d` would read
+    "1e+21" as 1 (JavaScript's parseInt)."""
+    return decimals == 0 and all(abs(float(v)) < 1e15 for v in _numbers(values)) or \
+        all(float(v).is_integer() and abs(float(v)) < 1e15 for v in _numbers(values))
 
 
 def labels(values, lang: str, decimals: int | None = 1) -> dict[float, str]:

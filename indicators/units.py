@@ -6,6 +6,7 @@ An indicator's `unit` is its code-like unit (`persons`, `%`, `km`…). For displ
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Mapping
 
 # The product's list of known units: {unit as written in files: {lang: as shown}}.
@@ -46,11 +47,30 @@ def _text(value: Any) -> str:
 
 
 PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
+# The words a unit may start with to be a percentage, in English, French and Dutch (`per cent`, `pour-cent`
+# are read as one word first). `‰` is not one (per mille), nor is a percentage *point* (a difference).
+PERCENT_WORDS = frozenset({"percent", "percents", "pct", "pct.", "percentage", "percentages", "pourcent",
+                           "pourcents", "pourcentage", "pourcentages", "procent", "procenten", "percentages"})
+_TWO_WORDS = re.compile(r"\b(per|pour)[\s\-\u00a0]+(cent)\b")
+_FIRST_WORD = re.compile(r"([^\W\d_]+\.?)")
+_POINTS = re.compile(r"[\s\-\u00a0]*(points?\b|pts?\b|pp\b|punt)")
 
 
 def is_percent(unit: Any) -> bool:
-    """A share of a whole: its values lie between 0 and 100 (checked on import, capped on charts)."""
-    return str(unit or "").strip().lower() in PERCENT_UNITS
+    """A share of a whole: its values lie between 0 and 100 (checked on import, capped on charts). The one
+    rule every check uses: a unit that starts with `%` (`%`, `% des actifs`, `% of residents`) or whose first
+    word is a percent word (`percent`, `per cent`, `per-cent`, `pct`, `percentage`, `pourcent`,
+    `pourcentage`, `procent`…, any case), unless it is a percentage point (`% points`, `percentage points`:
+    a difference, which may be negative). `‰` is not a percentage."""
+    text = _TWO_WORDS.sub(r"\1\2", str(unit or "").strip().lower())
+    if text.startswith("%"):
+        rest = text[1:]
+    else:
+        first = _FIRST_WORD.match(text)
+        if not first or first.group(1) not in PERCENT_WORDS:
+            return False
+        rest = text[first.end():]
+    return not _POINTS.match(rest)
 
 
 def unit_of(indicator: Mapping[str, Any], lang: str) -> str:
@@ -87,3 +107,24 @@ def sign_matches(sign: Any, unit: Any) -> bool:
         return said == "%"
     head = own.split("/")[0].strip()
     return said in (sign_unit(own) or own, sign_unit(head) or head)
+
+
+def _said(text: Any) -> str:
+    """A unit as compared: case and spacing aside (`EUR / habitant` is `eur/habitant`)."""
+    return re.sub(r"\s*/\s*", "/", " ".join(_text(text).casefold().split()))
+
+
+def same_unit(written: Any, unit: Any, spellings: tuple = ()) -> bool:
+    """Whether a unit written in a row (an observations file's `unit` column) is the indicator's `unit`, in
+    any spelling the product accepts: as written in the indicator (case and spacing aside), its `unit_fr/nl/en`
+    (`spellings`), the product's translation of a unit of its list (`personnes` for `persons`), the same sign
+    (`€` for `EUR`), or a percentage for a percentage (`per cent` for `%`). An empty cell says nothing."""
+    said, own = _said(written), _said(unit)
+    if not said or not own:
+        return True
+    known = KNOWN.get(own, {}).values()
+    if said in {own, *map(_said, spellings), *map(_said, known)}:
+        return True
+    if is_percent(said) or is_percent(own):
+        return is_percent(said) and is_percent(own)
+    return sign_unit(said) is not None and sign_unit(said) == sign_unit(own)

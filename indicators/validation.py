@@ -7,6 +7,7 @@ is reported, with the file, spreadsheet row, column as written, value and a sugg
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -14,8 +15,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .cross_checks import (case_problems, cycle_problems, future_problems, key_problems, partner_problems,
-                           reference_problems, replaced_links, stored_value_problems, value_problems, year_order_problems)
+from .cross_checks import (UNIT_CELLS, case_problems, cycle_problems, future_problems, key_problems, partner_problems,
+                           reference_problems, replaced_links, stored_value_problems, unit_column_problems,
+                           update_partner_problems, value_problems, year_order_problems)
 from .downloads import formula_mask
 from .mappings.layouts import foreign_layout, sdmx_columns
 from .below_table import rows_below_table
@@ -43,6 +45,7 @@ class Known:
     themes: set[str] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)
     indicators: dict[str, str] = field(default_factory=dict)   # indicator_id -> unit
+    unit_spellings: dict[str, tuple] = field(default_factory=dict)   # indicator_id -> its unit_fr/nl/en
     territories: dict[str, str | None] = field(default_factory=dict)  # territory_id -> replaced_by
     parents: dict[str, str | None] = field(default_factory=dict)      # territory_id -> parent_id
     partners: set[str] = field(default_factory=set)
@@ -101,16 +104,23 @@ def _text_values(col, cells: pd.Series) -> tuple[pd.Series, list[tuple[np.ndarra
     """A text or code column's values (None where empty) and its problems, as (mask, code, params)."""
     found: list[tuple[np.ndarray, str, dict | None]] = []
     stripped = cells.str.strip()
+    # A code written `=I1` is one problem, formula-like: read as no code, never also an unknown one with a
+    # "nearest" (I1), a value outside the allowed ones or a bad pattern.
     if col.kind == CODES:
-        found.append((formula_mask(stripped).to_numpy(dtype=bool), "formula_code", None))
-        return stripped.where(stripped != "", None).astype("object"), found
+        formula = formula_mask(stripped).to_numpy(dtype=bool)
+        found.append((formula, "formula_code", None))
+        return stripped.where((stripped != "") & ~formula, None).astype("object"), found
     if col.allowed:  # enumerations are case-insensitive
         upper = all(a.isupper() for a in col.allowed)
         stripped = stripped.str.upper() if upper else stripped.str.lower()
+    formula = None
     if col.kind == CODE or col.name == "color":
         # Codes and colours are never formulas: refused here rather than guarded in every export.
-        found.append((formula_mask(stripped).to_numpy(dtype=bool), "formula_code", None))
+        formula = formula_mask(stripped).to_numpy(dtype=bool)
+        found.append((formula, "formula_code", None))
     value = stripped if col.kind == CODE else restore_text(cells.str.strip())
+    if formula is not None and formula.any():
+        value = value.where(~formula, "")
     if col.pattern:
         value = value.str.upper() if col.upper else value.str.lower()
         wrong = ((value != "") & ~value.str.match(col.pattern).fillna(False)).to_numpy(dtype=bool)
@@ -294,7 +304,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 # can pick one by its column letter) or renames the others.
                 problems.extend(repeated_problems(sheet))
                 continue
-            found = ", ".join(map(str, sheet.frame.columns)) or "—"
+            found = names_listed(sheet.frame.columns) or "—"
             # Which of the columns listed had an empty header (said "colonne E"), as the reader knew it:
             # a header written `column E` is said as written.
             unnamed = sheet.unnamed_letters()
@@ -347,10 +357,10 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             decimals[sheet.label] = sheet.decimal
             read[sheet.label] = sheet
             ignored = [c for c in sheet.frame.columns if c not in mapping]
-            info["ignored_columns"] = ignored
+            info["ignored_columns"] = [name_shown(c) for c in ignored]
             if ignored:
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
-                                        {"columns": ", ".join(ignored)}, severity="notice", unnamed=unnamed))
+                                        {"columns": names_listed(ignored)}, severity="notice", unnamed=unnamed))
                 problems.extend(_code_conflicts(sheet, table, mapping, ignored))
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(_merged_said(found_problems, sheet) if sheet.merged else found_problems)
@@ -361,6 +371,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                                      {"row": examples[0].row}))
                 continue
             problems.extend(examples)
+            frame = _unit_cells(frame, sheet, table, ignored, headers[sheet.label])
             parts.setdefault(kind, []).append(frame)
 
     # An empty sheet beside filled ones (an export of a store without flows) is only a notice;
@@ -374,8 +385,12 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         if kind in tables:
             ids = tables[kind][TABLES[kind].key[0]].dropna()
             known_codes[kind] = known_codes[kind] | set(ids)
+    spellings = dict(known.unit_spellings)
     if "indicators" in tables:
         units.update(dict(zip(tables["indicators"]["indicator_id"], tables["indicators"]["unit"])))
+        own = tables["indicators"]
+        spellings.update({i: tuple(own[c].iat[k] for c in ("unit_fr", "unit_nl", "unit_en") if c in own)
+                          for k, i in enumerate(own["indicator_id"])})
     if "territories" in tables:
         problems.extend(cycle_problems(tables["territories"], "replaced_by", replaced, headers))
         # The stored parents too, as the successors above: a loop may close across two imports.
@@ -386,6 +401,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                                   | {"partners": known.partners}, headers))
     partners = set(known.partners) | (set(tables["partners"]["partner_id"].dropna()) if "partners" in tables else set())
     problems.extend(partner_problems(tables, partners, headers))
+    problems.extend(update_partner_problems(tables, partners, headers))
     if "actions" in tables:
         problems.extend(year_order_problems(tables["actions"], headers))
     if "indicators" in tables and known.stored_outside is not None:
@@ -393,15 +409,61 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
     for kind in list(tables):
         tables[kind], found = _unit_signs(tables[kind], units, headers)
         problems.extend(found)
+        if UNIT_CELLS in tables[kind]:   # a row's own unit column, judged against its indicator's, then dropped
+            problems.extend(unit_column_problems(tables[kind], units, spellings, headers))
+            tables[kind] = tables[kind].drop(columns=UNIT_CELLS)
     for kind, frame in tables.items():
         table = TABLES[kind]
         problems.extend(key_problems(frame, table, headers, decimals))
         problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
         problems.extend(value_problems(frame, table, units, headers, decimals))
         problems.extend(future_problems(frame, table, headers))
-    problems = _as_written(problems, read)
+    problems = [_names_cut(p) for p in _as_written(problems, read)]
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
+
+
+# A header is named in a report as a cell is shown (problems.VALUE_SHOWN: 120 characters, then "…"), and a list
+# of columns names its first NAMES_LISTED, then how many more: a header of 900 names of 1,100 characters each
+# was echoed whole (1 MB of report for a 1 MB file). The params of a problem that name columns:
+NAMED_COLUMNS = ("column", "first", "columns", "found", "missing")
+NAMES_LISTED = 10
+
+
+def name_shown(name) -> str:
+    """A column's name as a report shows it: cut after 120 characters, with "…"."""
+    from .problems import VALUE_SHOWN
+
+    text = str(name)
+    return text if len(text) <= VALUE_SHOWN else text[:VALUE_SHOWN] + "…"
+
+
+_MORE = re.compile(r"… \(\+(\d+)\)")
+
+
+def names_listed(names, listed: int = NAMES_LISTED) -> str:
+    """Columns' names as a report lists them: the first `listed`, each cut (`name_shown`), then
+    "… (+N)" for the N others (a language's words are not needed: a count and an ellipsis). A list
+    already so written keeps its count."""
+    names = list(names)
+    more = int(_MORE.fullmatch(names.pop()).group(1)) if names and _MORE.fullmatch(str(names[-1])) else 0
+    more += max(len(names) - listed, 0)
+    shown = ", ".join(name_shown(n) for n in names[:listed])
+    return shown + (f", … (+{more})" if more else "")
+
+
+def _names_cut(p: Problem) -> Problem:
+    """A problem whose column, or a parameter naming columns, holds a huge header, with it cut: every
+    check names a column as written, and no report echoes a huge one (validate, import, text, JSON, page)."""
+    from .problems import VALUE_SHOWN
+
+    params = {k: (names_listed(v.split(", ")) if k in ("columns", "found", "missing") else name_shown(v))
+              for k, v in p.params.items() if k in NAMED_COLUMNS and isinstance(v, str)
+              and (len(v) > VALUE_SHOWN or (k != "column" and v.count(", ") >= NAMES_LISTED + 2))}
+    column = p.column if p.column is None or len(str(p.column)) <= VALUE_SHOWN else name_shown(p.column)
+    if not params and column is p.column:
+        return p
+    return replace(p, column=column, params={**p.params, **params})
 
 
 # Problems whose value cross_checks writes back from the parsed number (`-12,5` for a cell `−12,5`, U+2212).
@@ -469,6 +531,23 @@ def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str], ignored
             sheet.label, int(sheet.rows[at[i]]), str(other), b.iat[at[i]], "conflicting_code_columns",
             {"column": str(other), "value": b.iat[at[i]], "first": str(first), "first_value": a.iat[at[i]]})))
     return found
+
+
+def _unit_cells(frame: pd.DataFrame, sheet: Sheet, table: Table, ignored: list, written: dict) -> pd.DataFrame:
+    """A table whose rows name an indicator, read with a column of units the import does not store (`unit`,
+    `unité`, `eenheid`: the indicators table's names for it): each row's unit cell kept as `UNIT_CELLS`, for
+    cross_checks.unit_column_problems to judge against the indicator's unit; `written` learns its header."""
+    if "indicator_id" not in table.names or table.name == "indicators" or not len(frame):
+        return frame
+    names = alias_map(TABLES["indicators"])
+    column = next((c for c in ignored if names.get(normalise_header(c)) == "unit"), None)
+    if column is None:
+        return frame
+    cells = sheet.frame[column].astype("str").str.strip().to_numpy(dtype=object)
+    at = np.searchsorted(sheet.rows, frame["_row"].to_numpy())   # a sheet's rows only grow
+    written[UNIT_CELLS] = str(column)
+    mine = cells[at]
+    return frame.assign(**{UNIT_CELLS: np.where(mine == "", None, mine)})
 
 
 def _unit_signs(frame: pd.DataFrame, units: dict[str, str], headers) -> tuple[pd.DataFrame, list[Problem]]:

@@ -13,6 +13,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import overview as O
 from indicators import partners as P
+from indicators import style
 from indicators.i18n import t
 from indicators.style import STATUS_PILL_COLORS
 from indicators.units import unit_of
@@ -155,33 +156,38 @@ def _filters_caption(view, lang: str) -> None:
 def _empty(view, lang: str) -> None:
     hint = F.empty_hint(view.filters)
     if hint is None:
-        st.info(t("empty_store", lang))
+        from pages import first_steps   # the first steps, said the same way on every page
+
+        first_steps.empty_store(view)
         return
     what = t({"territory": "territory", "period": "period"}.get(hint, hint), lang).lower()
     st.info(t("empty_filters", lang, what=what), icon=":material/filter_alt_off:")
 
 
-# The headers (text keys) of the columns past the page's edge at 1280 px (sidebar open), named under each
-# table. In view: the action, status, score and progress columns of the first; the action, indicator,
-# status and latest value columns of the second.
-ACTION_COLUMNS_PAST_EDGE = ("lead", "action_status", "calendar", "indicators", "note")
-INDICATOR_COLUMNS_PAST_EDGE = ("target", "progress_to_target", "trend", "milestone", "headline_territory", "note")
+# The headers (text keys) named under each table: every column after the status. The names and the status
+# are in view at the narrowest layout (1024 px, sidebar open: indicator_tables.NARROWEST_TABLE); what
+# follows them may lie past the page's edge, at any width (a fixed list, written for 1280 px, left out
+# the score and progress at 1024 px and the half-cut lead at 1400 px).
+ACTION_COLUMNS_PAST_EDGE = indicator_tables.past_status(indicator_tables.ACTION_COLUMNS)
+INDICATOR_COLUMNS_PAST_EDGE = indicator_tables.past_status(indicator_tables.INDICATOR_COLUMNS)
 
 
 def _action_table(per_action: pd.DataFrame, lang: str) -> None:
-    shown = per_action[["action", "status_text", "score", "progress", "lead", "implementation", "years",
-                        "indicators", "note"]]
+    shown = per_action[[column for column, _ in indicator_tables.ACTION_COLUMNS]]
     # An action with only context indicators says so in its status ("Non évalué · contexte", as its
     # indicators say it): the note column, which says why in full, lies past the page's edge.
     context = per_action["reason"].eq("only_context_indicators")
     marks = pd.Series(t("context_status", lang), index=per_action.index).where(context, "")
-    pills, status = _status_pills(_with_note(shown["status_text"], marks), per_action["status"],
-                                  t("status", lang), width="medium")
+    texts = _with_note(shown["status_text"], marks)
+    # the status whole beside the pinned action at the narrowest layout: each as wide as its words need
+    wide = indicator_tables.status_width(texts, t("status", lang))
+    pills, status = _status_pills(texts, per_action["status"], t("status", lang), width=wide)
+    action_width = indicator_tables.name_width(shown["action"], wide, t("action", lang))
     # the score in the page's number format whatever the browser's, sorted by value (indicators/table_numbers.py)
     shown, score = _score_column(shown.assign(status_text=pills), t("score", lang), lang,
                                  help=t("score_help", lang), width="small")
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="–", column_config={
-        "action": st.column_config.TextColumn(t("action", lang), pinned=True, width="large"),
+        "action": st.column_config.TextColumn(t("action", lang), pinned=True, width=action_width),
         "status_text": status,
         "note": st.column_config.TextColumn(t("note", lang), width="medium"),
         "score": score,
@@ -214,16 +220,20 @@ def _score_column(frame: pd.DataFrame, label: str, lang: str, **options) -> tupl
 
 def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     # where it stands and where it should go beside its status, before the bar and the trend
-    shown = per_indicator[["action_id", "indicator", "status_text", "latest", "target", "progress", "trend",
-                           "milestone", "territory", "note"]].assign(progress=per_indicator["progress"] * 100)
+    shown = per_indicator[[column for column, _ in indicator_tables.INDICATOR_COLUMNS]].assign(
+        progress=per_indicator["progress"] * 100)
     # A context indicator's status describes the territory, not the action's progress: said in it (the
     # note column lies past the page's edge), and grey. Its other notes (a break, why not assessed) are
     # long: they stay in the note column and beside the detail's badge.
     context = per_indicator["context"].astype(bool)
     marks = pd.Series(t("context_status", lang), index=per_indicator.index).where(context, "")
-    pills, status = _status_pills(_with_note(shown["status_text"], marks),
-                                  per_indicator["status"].where(~context, "not_assessed"), t("status", lang),
-                                  width="medium")
+    texts = _with_note(shown["status_text"], marks)
+    # the action code, the indicator and its status whole at the narrowest layout, the first two pinned
+    wide = indicator_tables.status_width(texts, t("status", lang))
+    code_width = indicator_tables.text_column_width(shown["action_id"], t("action_short", lang))
+    indicator_width = indicator_tables.name_width(shown["indicator"], code_width + wide, t("indicator", lang))
+    pills, status = _status_pills(texts, per_indicator["status"].where(~context, "not_assessed"), t("status", lang),
+                                  width=wide)
     # the value and target in the page's number format whatever the browser's, sorted by value
     shown = shown.assign(status_text=pills, latest_number=per_indicator["latest_number"],
                          target_number=per_indicator["target_number"])
@@ -233,9 +243,9 @@ def _indicator_table(per_indicator: pd.DataFrame, lang: str) -> None:
     shown, target = widgets.labelled_number_column(shown, "target", "target_number", t("target", lang),
                                                   width="medium")
     st.dataframe(shown.drop(columns=["latest_number", "target_number"]), hide_index=True, width="stretch", placeholder="–", column_config={
-        "action_id": st.column_config.TextColumn(t("action_short", lang), width="small", pinned=True,
+        "action_id": st.column_config.TextColumn(t("action_short", lang), width=code_width, pinned=True,
                                                  help=t("action", lang)),
-        "indicator": st.column_config.TextColumn(t("indicator", lang), width="large", pinned=True),
+        "indicator": st.column_config.TextColumn(t("indicator", lang), width=indicator_width, pinned=True),
         "territory": st.column_config.TextColumn(t("headline_territory", lang),
                                                  help=t("headline_help", lang)),
         "status_text": status,
@@ -379,7 +389,7 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
         if row.get("note"):      # context, break in series, why not assessed: said beside the status
             facts.append(f"*{row['note']}*")
     status = row["status"] if row is not None else "not_assessed"
-    st.markdown(widgets.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
+    st.markdown(style.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))
     built = indicator_figures(view.version, replace(flt, indicator=None), iid)
     if built is None:
@@ -461,7 +471,7 @@ def _detail(view, per_action: pd.DataFrame, per_indicator: pd.DataFrame) -> None
     action = fw["actions"][fw["actions"]["action_id"] == chosen].iloc[0].to_dict()
     st.markdown(f"### {info['action']}")
     why = f" &nbsp; *{info['note']}*" if info["status"] == "not_assessed" and info.get("note") else ""
-    st.markdown(widgets.status_badge(info["status"], lang, flt.method, True)
+    st.markdown(style.status_badge(info["status"], lang, flt.method, True)
                 + f" &nbsp; {t('score', lang)}{i18n.colon(lang)} **{_score(info['score'], lang)}** / 5" + why)
     cols = st.columns(3)
     cols[0].markdown(f"**{t('lead', lang)}**  \n{info['lead']}")

@@ -16,7 +16,7 @@ from indicators import countries
 from indicators import filters as F
 from indicators import i18n
 from indicators.i18n import LANG_NAMES, LANGS, t
-from pages.safe_markdown import md_code
+from pages.safe_markdown import error_said, md_code
 
 NOTICE_CHARS = 60   # a dropped value longer than this is cut: a long toast folds behind Streamlit's English "view more"
 KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_action",
@@ -201,7 +201,7 @@ def start() -> View:
     except Exception as exc:  # the store is unreachable, or its file gone: say so plainly, never a traceback
         lang = i18n.pick_lang(st.query_params.get("lang"), st.context.locale)
         if isinstance(exc, StoreError):   # its file deleted or replaced: the page comes back with a file
-            st.error(exc.text(lang), icon=":material/error:")
+            st.error(error_said(exc, lang), icon=":material/error:")
             _watch_store(GONE)
         else:
             st.error(t("store_error", lang))
@@ -538,11 +538,12 @@ def guarded(lang: str, render, *args) -> None:
     try:
         render(*args)
     except StoreError as exc:
-        st.error(exc.text(lang), icon=":material/error:")
+        st.error(error_said(exc, lang), icon=":material/error:")
     except Exception as exc:
         st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
         if os.environ.get("INDICATORS_DEBUG"):
             st.exception(exc)
+
 
 
 HOME_PATH = "overview-page"   # the default page's reserved path (it is served at /; /overview leads there)

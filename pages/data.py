@@ -14,6 +14,7 @@ from indicators import submissions as S
 from indicators.i18n import t
 from indicators.schema import TABLES
 from pages import common, data_mapping, editors, widgets
+from pages.safe_markdown import error_said, literal, said
 
 def _dry_run(view, editor: str | None, files: list, skip: bool, attach: bool, specs: dict):
     """The dry run of these uploads, kept for the session so reruns do not re-check big files."""
@@ -46,7 +47,7 @@ def _raw(files: list) -> list[tuple[str, bytes]]:
 def _problems_frame(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         t("file", lang): p.file, t("row", lang): p.row, t("column", lang): p.column_said(lang), t("value", lang): p.shown_value(lang),
-        t("problem", lang): p.message(lang), t("suggestion", lang): p.suggestion_text(lang),
+        t("problem", lang): p.message(lang), t("suggestion", lang): i18n.suggestion_on_page(p, lang),
     } for p in problems])
 
 
@@ -123,18 +124,23 @@ def import_tab(view, editor: str | None) -> None:
     specs = {}
     foreign = data_mapping.foreign_files(files)
     if foreign:   # files in another layout (INSEE, Statbel, Eurostat…): say which column holds what
-        st.subheader(t("mapping_title", lang))
+        st.subheader(t("mapping_title", lang), anchor="mapping-title")
+        waiting = False
         for name, raw in foreign:
             mapped, spec = data_mapping.mapping_step(view, editor, name, raw)
-            if mapped is not None:
-                files = [mapped if f[0] == name else f for f in files]
-                specs[name] = spec
+            if mapped is None:   # the step said what it lacks, or why it cannot be done yet: once, there
+                waiting = True
+                continue
+            files = [mapped if isinstance(f, tuple) and f[0] == name else f for f in files]
+            specs[name] = spec
+        if waiting:   # nothing is checked nor imported before every file in another layout is read
+            return
     c1, c2 = st.columns(2)
     skip = c1.toggle(t("skip_bad_rows", lang), key="skip_bad_rows", help=t("skip_bad_rows_help", lang))
     attach = c2.toggle(t("attach_successor", lang), key="attach_successor", help=t("attach_successor_help", lang))
     outcome = _dry_run(view, editor, files, skip, attach, specs)
 
-    st.subheader(t("detected", lang))
+    st.subheader(t("detected", lang), anchor="detected")
     show_detected(outcome.checked.files, lang)
     problems = errors(outcome.checked.problems)
     notices = [p for p in outcome.checked.problems if p.severity != "error"]
@@ -151,7 +157,7 @@ def import_tab(view, editor: str | None) -> None:
         st.info(t("fix_then_retry" if editor else "fix_then_retry_viewer", lang), icon=":material/build:")
         return
 
-    st.subheader(t("dry_run", lang))
+    st.subheader(t("dry_run", lang), anchor="dry-run")
     s = outcome.result.summary()
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("added", lang), i18n.number(s["added"], lang, 0))
@@ -160,7 +166,7 @@ def import_tab(view, editor: str | None) -> None:
     m4.metric(t("rejected", lang), i18n.number(s["rejected"], lang, 0))
     if s.get("earlier_versions"):
         st.caption(t("earlier_versions_kept", lang, n=i18n.number(s["earlier_versions"], lang, 0)))
-    undated = revisions.undated_notice(outcome.result.undated, lang)
+    undated = revisions.undated_notice([literal(x) for x in outcome.result.undated], lang)   # the file's codes
     if undated:
         st.caption(undated)
     from indicators.changes import readable_changes
@@ -235,7 +241,7 @@ def _write(view, editor: str, files: list, skip: bool, attach: bool, token: str)
     try:
         done = import_files(view.engine, files, user=editor, skip_invalid_rows=skip, attach_to_successor=attach)
     except StoreError as exc:   # another import at the same moment, a full disk: nothing was written
-        return token, "refused", exc.text(view.lang)
+        return token, "refused", error_said(exc, view.lang)
     except Exception as exc:   # said in words, and the next click is a new attempt
         return token, "refused", t("page_error", view.lang, detail=type(exc).__name__)
     if done.result is None:
@@ -348,7 +354,8 @@ def _ask_rollback(batch: int) -> None:
 
 def _roll_back(view, editor: str, batch: int, batches: pd.DataFrame) -> None:
     """Roll back the batch the editor confirmed. Someone else rolled it back since the page was drawn
-    (another tab, the command line): said, with when and by whom (the click was lost without a word)."""
+    (another tab, the command line): said, with when and by whom (the click was lost without a word). A
+    refusal's names, e-mails, files and codes are shown as written (safe_markdown.said), its time in words."""
     from indicators.store import StoreError, rollback
 
     lang = view.lang
@@ -358,10 +365,10 @@ def _roll_back(view, editor: str, batch: int, batches: pd.DataFrame) -> None:
         row = batches[batches["batch_id"] == batch]
         if len(row) and row.iloc[0]["status"] != "active":
             row = row.iloc[0]
-            st.error(t("rollback_already_by", lang, batch=batch, when=i18n.when(row["rolled_back_at"], lang),
-                       who=S.batch_user(row["rolled_back_by"], lang)), icon=":material/error:")
-        else:
-            st.error(exc.text(lang), icon=":material/error:")
+            st.error(said("rollback_already_by", lang, batch=batch, when=row["rolled_back_at"],
+                          who=S.batch_user(row["rolled_back_by"], lang)), icon=":material/error:")
+        else:   # refused: later batches, later approved submissions (their senders' e-mails), codes still used
+            st.error(error_said(exc, lang), icon=":material/error:")
         return
     st.session_state["_rolled_back"] = (batch, counts)
     st.rerun()
@@ -401,7 +408,7 @@ def _counts(counts: dict[str, int], key: str, lang: str) -> dict[str, str]:
 def main() -> None:
     view = common.current()
     lang = view.lang
-    st.title(t("page_data", lang))
+    st.title(t("page_data", lang), anchor="page-data")
     editor = editors.editor_gate(lang)
     done = st.session_state.pop("_imported", None)
     # Counts in the page's grouping (100 000 in French), as the dry run's figures were.

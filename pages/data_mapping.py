@@ -37,11 +37,18 @@ def mapping_step(view, editor: str | None, name: str, raw: bytes):
     from indicators.mappings.saved import json_error_text
     from indicators.reading import read_file
 
+    if view.framework["indicators"].empty:   # no indicator to give a column: the framework first, said plainly
+        from pages.first_steps import framework_tables
+
+        st.info(f"**{name}** · " + t("mapping_no_indicators", lang, tab=t("tab_templates", lang),
+                                     tables=framework_tables(lang)), icon=":material/inventory_2:")
+        return None, None
     known = known_for_mapping(view.engine)
     saved = mapping_names(view.engine)
     st.markdown(f"**{name}** · {t('mapping_intro', lang)}")
     choice = st.selectbox(t("mapping_choose", lang), ["", *saved], key=f"map_choice_{name}",
                           format_func=lambda c: c or t("mapping_new", lang))
+    said_above = False   # what the form lacks, when the form says it itself (no column of numbers)
     if choice:
         try:
             spec = load_mapping(view.engine, choice)
@@ -75,6 +82,7 @@ def mapping_step(view, editor: str | None, name: str, raw: bytes):
                                   "indicator": [v or None for v in spec.get("values", {}).values()]})
             if table.empty:   # an empty grid says "empty" in English, and has no row to fill: say what to do
                 st.caption(t("mapping_no_value_columns", lang))
+                said_above = True
             else:
                 # The placeholder fills an indicator not chosen yet (Streamlit writes "None" there).
                 edited = st.data_editor(table, key=f"map_values_{name}", hide_index=True, width="stretch",
@@ -88,8 +96,11 @@ def mapping_step(view, editor: str | None, name: str, raw: bytes):
     generated = json.dumps(spec, ensure_ascii=False, indent=1)
     with st.expander(t("mapping_advanced", lang)):
         # Keyed on the generated text: the form above refills it; an edit here wins until the form changes.
-        text = st.text_area("JSON", generated, height=200,
+        text = st.text_area("JSON", generated, height=200, label_visibility="collapsed",
                             key=f"map_json_{name}_{hashlib.sha256(generated.encode()).hexdigest()[:12]}")
+    # The form's refusals in the form's words (its choosers named: i18n.on_page); the text's own, edited by
+    # hand or saved, in the words of the text (its keys), as the command line says them.
+    by_form = not choice and text == generated
     detail = None
     try:
         spec = limits.load_json(text)
@@ -99,7 +110,10 @@ def mapping_step(view, editor: str | None, name: str, raw: bytes):
         try:
             mapped = apply_mapping((name, raw), spec, name, known=known, mapping_name=choice or None)
         except MappingError as exc:   # says what to change, in the page's language
-            detail = exc.text(lang)
+            if by_form and said_above and exc.key == "mapping_spec_values_missing":
+                return None, None   # the caption above says it: once
+            detail = t(i18n.on_page(exc.key), lang, **exc.params) if by_form and exc.key in i18n.TEXTS \
+                else exc.text(lang)
         except limits.LimitExceeded as exc:   # the limit in words, as a file's reading says it
             from indicators.reading import limit_problem
 
@@ -111,7 +125,7 @@ def mapping_step(view, editor: str | None, name: str, raw: bytes):
         return None, None
     for p in mapped.problems:   # EUR_HAB beside MIO_EUR: said here, where the filter that keeps one is chosen
         if p.code == "mixed_units":
-            st.warning(f"{p.message(lang)} {p.suggestion_text(lang)}", icon=":material/warning:")
+            st.warning(f"{p.message(lang)} {i18n.suggestion_on_page(p, lang)}", icon=":material/warning:")
     _mapped_said(mapped, view.framework, lang)
     c1, c2 = st.columns([3, 1])
     new_name = c1.text_input(t("mapping_save_as", lang), choice, key=f"map_name_{name}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.i18n import t
-from pages.safe_markdown import plain_markdown
+from pages.safe_markdown import said
 
 
 def _secrets_section(name: str) -> dict:
@@ -59,8 +59,8 @@ def rights_lost(lang: str) -> str | None:
         return None
     email, role = lost
     if role is None:
-        return t("rights_lost_removed", lang, email=plain_markdown(email))
-    return t("rights_lost_role", lang, email=plain_markdown(email), role=t(f"role_{role}", lang))
+        return said("rights_lost_removed", lang, email=email)
+    return said("rights_lost_role", lang, email=email, role=t(f"role_{role}", lang))
 
 
 def editor_name(engine=None) -> str | None:
@@ -98,7 +98,7 @@ def editor_gate(lang: str) -> str | None:
     name = editor_name()
     if name:
         left, right = st.columns([4, 1])
-        left.caption(t("signed_in_as", lang, name=plain_markdown(name)))
+        left.caption(said("signed_in_as", lang, name=name))
         if right.button(t("sign_out", lang), key="sign_out"):
             if _secrets_section("auth"):
                 st.logout()
@@ -113,7 +113,7 @@ def editor_gate(lang: str) -> str | None:
     if _secrets_section("auth"):  # deployments: the organisation's OIDC login
         user = st.user
         if getattr(user, "is_logged_in", False):
-            st.warning(t("not_an_editor", lang, email=plain_markdown(user.get("email") or "")))
+            st.warning(said("not_an_editor", lang, email=user.get("email") or ""))
         else:
             st.button(t("sign_in_oidc", lang), on_click=st.login, key="oidc_login")
         return None

@@ -9,7 +9,7 @@ import streamlit as st
 
 from indicators import charts, countries, downloads, health, indicator_tables, revisions, wording
 from indicators import filters as F
-from indicators import i18n
+from indicators import i18n, style
 from indicators.i18n import t
 from indicators.ranking import latest_year_values, ranking_chart, split_references
 from indicators.units import unit_of
@@ -133,7 +133,9 @@ def _named_countries(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _empty(view, lang: str) -> None:
     hint = F.empty_hint(view.filters)
     if hint is None:
-        st.info(t("empty_store", lang))
+        from pages import first_steps   # the first steps, said the same way on every page
+
+        first_steps.empty_store(view)
         return
     what = t({"territory": "territory", "period": "period"}.get(hint, hint), lang).lower()
     st.info(t("empty_filters", lang, what=what), icon=":material/filter_alt_off:")
@@ -180,7 +182,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     head = rows[rows["headline"].astype(bool)] if len(rows) else rows
     labels = wording.territory_labels(fw["territories"], lang)
     if not len(head):
-        st.markdown(widgets.status_badge("not_assessed", lang, method, len(targets) > 0))
+        st.markdown(style.status_badge("not_assessed", lang, method, len(targets) > 0))
         return
     a = head.iloc[0].to_dict()
     tid = str(a["territory_id"])
@@ -249,7 +251,7 @@ def _headline(ind: dict, rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: st
     # with a milestone, its own status, in the Actions page's words (wording.milestone_text): "Jalon : 20,0 %
     # (2025) · ▲ Jalon : En bonne voie", never as the target's status (DESIGN, Progress method)
     milestone = wording.milestone_text(target.iloc[0].to_dict() if has_target else None, a, lang, dec, unit, method)
-    st.markdown(f"{widgets.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
+    st.markdown(f"{style.status_badge(a.get('status') or 'not_assessed', lang, method, has_target)} "
                 f"&nbsp; {t('headline_territory', lang)}{i18n.colon(lang)} **{labels.get(tid, (tid,))[0]}**"
                 + (f" · {t('milestone', lang)}{i18n.colon(lang)} {milestone}" if milestone else "")
                 + "".join(f" · *{n}*" for n in notes))

@@ -107,7 +107,7 @@ def to_ask_tab(health: H.Health, lang: str) -> None:
     # A short table (a row per partner) as Markdown, like the Overview's: one data grid fewer to start
     # (a returning user's page 1.31 -> 1.22 s, medians of 7 loads, A/B alternated).
     rows = [[safe_markdown.md_text(widgets.partner_label(o, lang) if o else t("health_no_owner", lang)),
-             i18n.number(n, lang, 0), safe_markdown.md_cell(", ".join(ids))]
+             i18n.number(n, lang, 0), safe_markdown.md_text(", ".join(ids))]
             for o, n, ids in zip(ask["owner"], ask["n"], ask["indicator_ids"])]
     st.markdown(safe_markdown.md_table([t("owner", lang), t("indicators", lang), t("health_to_ask_what", lang)],
                                 rows, "lrl"))
@@ -201,7 +201,7 @@ def main() -> None:
     c4.metric(t("health_m_not_comparable", lang), s["n_not_comparable"], help=t("health_kpi_not_comparable", lang),
               border=True)
 
-    st.caption(t("health_intro", lang, period=health.reference_period or "–"))
+    st.caption(safe_markdown.said("health_intro", lang, period=health.reference_period or "–"))
     # Lazy tabs: only the open one runs and is sent, so the page opens without its two large charts
     # (and without loading the charting library) until a completeness tab is chosen.
     tabs = widgets.lazy_tabs(TABS, "health_tab", lang)
@@ -228,7 +228,7 @@ def main() -> None:
                 st.caption(t("health_territories_limited", lang, **by_territory.layout.meta))
             widgets.plotly_chart(by_territory, key="health_territories", config={"displayModeBar": False})
             if health.flow_indicators:
-                st.caption(t("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
+                st.caption(safe_markdown.said("health_flows_note", lang, ids=", ".join(sorted(health.flow_indicators))))
     if tabs[4].open:
         with tabs[4]:
             comparability_tab(health, fw, lang)

@@ -376,9 +376,12 @@ def main() -> None:
         code, indicator, with_flows = _indicator_choice(
             lang, indicators, _territory_counts(view.version, flt.period_from, flt.period_to), flows)
     if code is None:
-        hint = F.empty_hint(flt)
-        st.info(t("map_no_values", lang) if hint or not fw["indicators"].empty else t("empty_store", lang),
-                icon=":material/filter_alt_off:")
+        if F.empty_hint(flt) or not fw["indicators"].empty:
+            st.info(t("map_no_values", lang), icon=":material/filter_alt_off:")
+        else:   # no framework yet: the first steps, said the same way on every page
+            from pages import first_steps
+
+            first_steps.empty_store(view)
         _boundaries(view, geo, lang, expanded=geo.empty)
         return
     if ss.get("_map_period_of") != code:   # another indicator opens on its latest period, not the last one's

@@ -11,6 +11,7 @@ from indicators import filters as F
 from indicators import i18n
 from indicators import health as H
 from indicators import overview as O
+from indicators import style
 from indicators import submissions as S
 from indicators.i18n import t
 from pages import common, safe_markdown, widgets
@@ -136,7 +137,7 @@ def _attention_table(worst: pd.DataFrame, lang: str, method: str, partners: pd.D
     where a row of columns made seven."""
     rows = [[f"**{safe_markdown.md_cell(row['action_id'])}** · {safe_markdown.md_text(i18n.name(row, 'title', lang))}",
              safe_markdown.md_text(widgets.partner_label(row.get("lead"), lang, partners)),
-             widgets.status_badge(row["status"], lang, method),
+             style.status_badge(row["status"], lang, method),   # the palette's colours
              f"**{O.score_text(row['score'], lang)}**"] for row in worst.to_dict("records")]
     return safe_markdown.md_table([t(k, lang) for k in ("action", "lead", "status", "score")], rows, "lllr")
 
@@ -186,7 +187,9 @@ def main() -> None:
     widgets.strategy_caption(view)
 
     if fw["indicators"].empty:
-        st.info(t("empty_store", lang), icon=":material/inventory_2:")
+        from pages import first_steps   # the first steps, said the same way on every page
+
+        first_steps.empty_store(view)
         return
 
     scope = replace(flt, lang="", indicator=None)   # the same for every language

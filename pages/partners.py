@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import downloads, templates
+from indicators import downloads, i18n, templates
 from indicators import health as H
 from indicators import partners as P
 from indicators.i18n import t
@@ -19,24 +19,22 @@ def responsibilities(version: tuple) -> pd.DataFrame:
                               common.flows(version))
 
 
-# the table's last columns, past the page's edge at 1280 px with the sidebar open (_table's order)
-PARTNER_COLUMNS_PAST_EDGE = ("partner_owns", "partner_kind")
+# the table's last columns, past the page's edge at the narrowest layout (1024 px, sidebar open): the
+# partner, its country and what it has to update are in view (indicators/partners.py: `table`), in its order
+PARTNER_COLUMNS_PAST_EDGE = ("partner_leads", "partner_owns", "partner_kind")
 
 
-def _table(fw, resp: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """What a planner scans for comes before what the page is 820 px too narrow for: the partner, its
-    country, what it has to update (each with the data health page's freshness sign), then its actions,
-    its indicators and its kind."""
-    name = P.names(fw["partners"], lang)
-    return pd.DataFrame({
-        t("partner", lang): resp["partner_id"].map(name),
-        t("partner_country", lang): resp["country"],
-        t("partner_late", lang): [", ".join(f"{H.FRESHNESS_ICONS[s]} {i}" for i, s in zip(ids, states)) or "–"
-                                  for ids, states in zip(resp["late"], resp["late_state"])],
-        t("partner_leads", lang): [", ".join(x) or "–" for x in resp["leads"]],
-        t("partner_owns", lang): [", ".join(x) or "–" for x in resp["owns"]],
-        t("partner_kind", lang): [t(f"partner_kind_{k}", lang) if isinstance(k, str) else "–" for k in resp["kind"]],
-    })
+def _own_lists(fw, resp: pd.DataFrame, partner_id: str, lang: str) -> None:
+    """The chosen partner's actions and indicators, every one named (the table's cells hold a few)."""
+    indicators, actions = P.item_labels(fw, lang)
+    row = resp[resp["partner_id"] == partner_id]
+    if row.empty:
+        return
+    row = row.iloc[0]
+    lines = [f"**{t(key, lang)}**{i18n.colon(lang)} "
+             + (", ".join(safe_markdown.literal(labels.get(c, c)) for c in row[column]) or "–")
+             for key, column, labels in (("partner_leads", "leads", actions), ("partner_owns", "owns", indicators))]
+    st.markdown("  \n".join(lines))
 
 
 def _key(resp: pd.DataFrame, lang: str) -> str:
@@ -69,20 +67,22 @@ def due_box(view, partner_id: str) -> None:
     obs, flows = common.observations(view.version), common.flows(view.version)
     sent = P.due_download(due, lang, fw, obs, flows)
     sent_flows = templates.due_flows(due, lang, fw, obs, flows)
-    left, right = st.columns(2)
-    left.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent, reversible=True),
-                         file_name=P.due_file_name(partner_id, lang, "csv"), mime="text/csv", key="partner_due_csv",
-                         icon=":material/download:", disabled=sent.empty)
+    # side by side, as wide as their words, wrapping on a narrow page (as on Explorer and Actions:
+    # widgets.import_format_downloads); two fixed halves left the flows' button alone on a second row
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(t("partner_download_due", lang), data=downloads.to_excel_csv(sent, reversible=True),
+                        file_name=P.due_file_name(partner_id, lang, "csv"), mime="text/csv", key="partner_due_csv",
+                        icon=":material/download:", disabled=sent.empty)
+    row.download_button(t("partner_download_due_xlsx", lang),
+                        data=templates.due_workbook({"observations": sent, "flows": sent_flows}),
+                        disabled=sent.empty and sent_flows.empty,
+                        file_name=P.due_file_name(partner_id, lang, "xlsx"), key="partner_due_xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        icon=":material/download:")
     if len(sent_flows):
-        left.download_button(t("partner_download_due_flows", lang), key="partner_due_flows_csv",
-                             data=downloads.to_excel_csv(sent_flows, reversible=True), mime="text/csv",
-                             file_name=templates.due_flows_file_name(partner_id, lang), icon=":material/download:")
-    right.download_button(t("partner_download_due_xlsx", lang),
-                          data=templates.due_workbook({"observations": sent, "flows": sent_flows}),
-                          disabled=sent.empty and sent_flows.empty,
-                          file_name=P.due_file_name(partner_id, lang, "xlsx"), key="partner_due_xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          icon=":material/download:")
+        row.download_button(t("partner_download_due_flows", lang), key="partner_due_flows_csv",
+                            data=downloads.to_excel_csv(sent_flows, reversible=True), mime="text/csv",
+                            file_name=templates.due_flows_file_name(partner_id, lang), icon=":material/download:")
     notes = [t("partner_due_file_help", lang, page=t("page_review", lang))]
     flow_ids = set(sent_flows["indicator_id"])
     if flow_ids:
@@ -106,10 +106,16 @@ def main() -> None:
     name = P.names(fw["partners"], lang)
     resp = responsibilities(view.version)   # in the order of the names a planner reads, not of the codes
     resp = resp.assign(_n=resp["partner_id"].map(name).str.casefold()).sort_values("_n").drop(columns="_n")
-    table = _table(fw, resp, lang)
-    st.dataframe(table, hide_index=True, width="stretch", key="partners_table",
-                 column_config={t("partner", lang): st.column_config.TextColumn(width=330, pinned=True),
-                                t("partner_late", lang): st.column_config.TextColumn(width=220)})
+    table, widths = P.table(fw, resp, lang)
+    lists = {t(key, lang): st.column_config.TextColumn(width=widths["lists"])
+             for key in ("partner_late", "partner_leads", "partner_owns")}
+    # rows of P.CELL_LINES lines: a cell's words wrap (names beside codes, as every page writes them)
+    st.dataframe(table, hide_index=True, width="stretch", key="partners_table", row_height=P.ROW_HEIGHT,
+                 height=38 + P.ROW_HEIGHT * min(len(table), P.ROWS_SHOWN),
+                 column_config={t("partner", lang): st.column_config.TextColumn(width=widths["partner"], pinned=True),
+                                t("partner_country", lang): st.column_config.TextColumn(width=widths["country"]),
+                                t("partner_kind", lang): st.column_config.TextColumn(width=widths["kind"]),
+                                **lists})
     hint = widgets.more_columns_note(PARTNER_COLUMNS_PAST_EDGE, lang)
     if any(len(x) for x in resp["late_state"]):
         st.caption(f"{_key(resp, lang)}  \n{hint}")
@@ -118,6 +124,7 @@ def main() -> None:
     ids = list(resp["partner_id"])
     pick = st.selectbox(t("partner", lang), ids, format_func=lambda p: name.get(p, p), key="partner_pick")
     if pick:
+        _own_lists(fw, resp, pick, lang)
         due_box(view, pick)
     widgets.demo_caption(view)
 

@@ -15,7 +15,8 @@ from indicators import submissions as S
 from indicators.i18n import t
 from indicators.problems import count, errors
 from indicators.store import StoreError
-from pages import common, editors, safe_markdown, widgets
+from pages import common, editors, widgets
+from pages.safe_markdown import error_said, literal, said
 
 
 def signed_in(view) -> A.Account:
@@ -29,10 +30,10 @@ def sign_in_box(view, account: A.Account) -> None:
     if account.role != "viewer":
         left, right = st.columns([4, 1])
         # A name and a partner's name are stored text: shown as written, never as a link or an image.
-        partner = (f" · {safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))}"
+        partner = (f" · {literal(widgets.partner_label(account.partner_id, lang))}"
                    if account.partner_id else "")
-        left.caption(t("account_signed_in", lang, who=safe_markdown.plain_markdown(account.label),
-                       role=t(f"role_{account.role}", lang)) + partner)
+        left.caption(said("account_signed_in", lang, who=account.label, role=t(f"role_{account.role}", lang))
+                     + partner)
         if right.button(t("sign_out", lang), key="account_sign_out"):
             if editors._secrets_section("auth"):
                 st.logout()
@@ -73,8 +74,8 @@ def _attempt(lang: str, action, *args) -> tuple[bool, object]:
 
     try:
         return True, action(*args)
-    except StoreError as exc:   # it may quote the file (its name, a cell): shown as written, never as a link
-        st.error(safe_markdown.plain_markdown(exc.text(lang)), icon=":material/block:")
+    except StoreError as exc:   # it may quote the file (its name, a cell), e-mails: shown as written
+        st.error(error_said(exc, lang), icon=":material/block:")
     except LimitExceeded as exc:
         st.error(t("submission_too_large", lang, limit=i18n.number(exc.limit / 1e6, lang, 0)), icon=":material/block:")
     return False, None
@@ -93,10 +94,13 @@ def _pin(name: str, value) -> None:
 def contributor_view(view, account: A.Account) -> None:
     lang = view.lang
     st.subheader(t("submit_title", lang), anchor=False)
-    partner = safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))
-    st.caption(t("submit_help", lang, partner=partner))
-    # What was just sent, above the tabs: seen whichever tab is open (the boxes below change once sent).
-    _sent_flash(st.session_state.pop("_submit_flash", None), lang)
+    st.caption(said("submit_help", lang, partner=widgets.partner_label(account.partner_id, lang)))
+    # What was just sent, above the tabs: seen whichever tab is open (the boxes below change once sent). In
+    # a container drawn on every run, empty or not: the tabs keep their place. The browser places what a run
+    # sends by position; drawn in the page, the confirmation took the tabs' place and the tabs were built
+    # anew further down (a slow browser showed the first tab, or none, for seconds after a send).
+    with st.container(key="submit_sent"):
+        _sent_flash(st.session_state.pop("_submit_flash", None), lang)
     mine = S.listing(view.engine, account)
     returned = [s for s in mine if s["status"] == S.RETURNED]
     # One container whatever it holds: the tabs below keep their place in the page, and the open tab
@@ -105,10 +109,8 @@ def contributor_view(view, account: A.Account) -> None:
         for r in returned:   # what to correct, where the contributor looks first
             # The reviewer's words, the file's name and the reviewer's address are stored text: shown as
             # written, no link, image or HTML of theirs renders (a contributor trusts this box).
-            st.warning(t("submission_returned_note", lang, id=r["submission_id"],
-                         file=safe_markdown.plain_markdown(r["file_name"]),
-                         reviewer=safe_markdown.plain_markdown(r["reviewer"] or "–"),
-                         comment=safe_markdown.plain_markdown(r["comment"] or "")), icon=":material/undo:")
+            st.warning(said("submission_returned_note", lang, id=r["submission_id"], file=r["file_name"],
+                            reviewer=r["reviewer"] or "–", comment=r["comment"] or ""), icon=":material/undo:")
         _rolled_back_notes(mine, lang)
         replaces = _replaces_box(mine, returned, lang)
     by_file, by_form = st.tabs([t("submit_tab_file", lang), t("submit_tab_form", lang)], key="submit_tabs")
@@ -150,10 +152,9 @@ def _rolled_back_notes(mine: list[dict], lang: str) -> None:
         sent_since = any(s["submission_id"] > r["submission_id"] and str(s["created_at"]) >= str(r["rolled_back_at"])
                          for s in mine)
         if not sent_since:
-            st.warning(t("submission_rolled_back_note", lang, id=r["submission_id"],
-                         file=safe_markdown.plain_markdown(r["file_name"]), batch=r["batch_id"],
-                         when=i18n.when(r["rolled_back_at"], lang),
-                         who=safe_markdown.plain_markdown(r["rolled_back_by"] or "–")), icon=":material/history:")
+            st.warning(said("submission_rolled_back_note", lang, id=r["submission_id"], file=r["file_name"],
+                            batch=r["batch_id"], when=i18n.when(r["rolled_back_at"], lang),
+                            who=r["rolled_back_by"] or "–"), icon=":material/history:")
 
 
 def _sent_flash(flash, lang: str) -> None:
@@ -217,7 +218,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     from indicators.units import unit_of
 
     lang = view.lang
-    partner = safe_markdown.plain_markdown(widgets.partner_label(account.partner_id, lang))
+    partner = literal(widgets.partner_label(account.partner_id, lang))
     indicators = TV.owned(view.framework.get("indicators"), account.partner_id)
     if indicators.empty:
         st.info(t("typed_none_owned", lang, partner=partner), icon=":material/info:")
@@ -247,12 +248,12 @@ def typed_form(view, account: A.Account, replaces) -> bool:
             i = row["indicator_id"]
             unit = unit_of(row, lang)
             known = last.get(i)
-            latest = t("typed_latest", lang, period=known[0],
+            latest = said("typed_latest", lang, period=known[0],
                        value=i18n.number(known[1], lang, row.get("decimals") and int(row["decimals"]))) \
                 if known else t("typed_no_latest", lang)
             name, value, flag, note = st.columns(widths, vertical_alignment="center")
-            name.markdown(f"**{i}** · {safe_markdown.plain_markdown(i18n.name(row, 'name', lang))}"
-                          + (f" ({safe_markdown.plain_markdown(unit)})" if unit else "") + f"  \n:gray[{latest}]")
+            name.markdown(f"**{literal(i)}** · {literal(i18n.name(row, 'name', lang))}"
+                          + (f" ({literal(unit)})" if unit else "") + f"  \n:gray[{latest}]")
             typed[i] = value.text_input(f"{t('typed_value', lang)} {i}", key=f"typed_value_{i}",
                                         placeholder=EXAMPLE[lang], label_visibility="collapsed")
             flags[i] = flag.selectbox(f"{t('typed_flag', lang)} {i}", FORM_FLAGS, key=f"typed_flag_{i}",
@@ -273,7 +274,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     found, sent = result
     if sent is None:
         st.error(t("typed_problems", lang), icon=":material/error:")
-        st.markdown("\n".join(f"- {safe_markdown.plain_markdown(t(key, lang, indicator=i, text=text, example=EXAMPLE[lang]))}"
+        st.markdown("\n".join(f"- {said(key, lang, indicator=i, text=text, example=EXAMPLE[lang])}"
                                for i, text, key in found.problems))
         return False
     # The file's technical detection (encoding, separator) means nothing for typed values; the import's
@@ -376,7 +377,7 @@ def _review_one(view, account: A.Account, pick: int, sub: dict | None = None) ->
     sent, the comment and the buttons; no buttons for the editor's own submission (four eyes)."""
     lang = view.lang
     if sub and sub.get("contributor_gone"):   # approving stays possible: the batch names the sender
-        st.info(t("review_contributor_gone", lang, email=safe_markdown.plain_markdown(sub["contributor"])),
+        st.info(said("review_contributor_gone", lang, email=sub["contributor"]),
                 icon=":material/person_off:")
     ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
     if ok:
@@ -485,14 +486,14 @@ def _save_account(view, account: A.Account, email: str, role: str, partner, pass
     try:
         saved = A.add_account(view.engine, account, email, role, partner, password, change=change)
     except A.AccountExists as exc:
-        st.error(f"{exc.text(lang)} {t('account_exists_page_hint', lang, change=t('account_change', lang))}",
+        st.error(f"{error_said(exc, lang)} {t('account_exists_page_hint', lang, change=t('account_change', lang))}",
                  icon=":material/block:")
         return
     except StoreError as exc:
-        st.error(exc.text(lang), icon=":material/block:")
+        st.error(error_said(exc, lang), icon=":material/block:")
         return
-    st.success(t("cli_account_saved", lang, email=safe_markdown.plain_markdown(saved.email),
-                 role=t(f"role_{saved.role}", lang), partner=f" ({saved.partner_id})" if saved.partner_id else ""))
+    st.success(t("cli_account_saved", lang, email=literal(saved.email), role=t(f"role_{saved.role}", lang),
+                 partner=f" ({literal(saved.partner_id)})" if saved.partner_id else ""))
 
 
 def main() -> None:

@@ -29,8 +29,8 @@ def timeline(view, action_id: str) -> None:
         state = r["implementation"]
         badge = f":{IMPL_COLOURS.get(state, 'gray')}-badge[{t(f'impl_{state}', lang)}]"
         who = widgets.partner_label(r.get("partner_id") or r.get("author"), lang)
-        written = f" · {t('updates_in_' + r['lang'], lang)}" \
-            if r.get("lang") in ("fr", "nl", "en") and r["lang"] != lang else ""
+        written = i18n.written_in(r.get("lang"), lang)   # as the report says it: "in het Frans geschreven"
+        written = f" · {written}" if written else ""
         lines = [f"{badge} **{r['period']}** · {safe_markdown.md_cell(who)}{written}", "",
                  safe_markdown.plain_markdown(str(r["text"]))]
         for field, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):

@@ -88,13 +88,10 @@ def plotly_chart(fig, **options):
 
 
 def status_badge(status: str, lang: str, method: str = "opensdg", has_target: bool = True) -> str:
-    """A status as icon + word (Markdown), coloured by the one status palette."""
-    from indicators.style import STATUS_ICONS
+    """A status as icon + word (Markdown), in the one status palette's colours (indicators/style.py)."""
+    from indicators import style
 
-    colours = {"achieved": "green", "on_track": "blue", "acceleration_needed": "orange",
-               "limited_progress": "red", "deterioration": "violet", "not_assessed": "gray"}
-    label = i18n.status_label(status, lang, method, has_target)
-    return f":{colours.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} {label}]"
+    return style.status_badge(status, lang, method, has_target)
 
 
 def partner_label(text, lang: str, partners: pd.DataFrame | None = None) -> str:

@@ -193,6 +193,23 @@ def switch_page(at, path: str):
     return at
 
 
+def open_page(page: str, query: dict | None = None, locale: str = "fr-FR"):
+    """An AppTest of app.py opened on the URL's `query` in `locale`, switched to `page` (a file under
+    pages/), both runs without an exception and the page without an error box."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.context = {"locale": locale, "timezone": "Europe/Paris"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    switch_page(at, page).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
 @pytest.fixture(autouse=True)
 def _navigation_as_on_a_running_server(monkeypatch):
     """AppTest forgets before every run that the app uses st.navigation, and treats the `pages/` folder

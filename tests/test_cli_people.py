@@ -2,6 +2,7 @@
 refuses a contributor's approval there too, in the language asked."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -25,8 +26,9 @@ def test_account_submit_and_review_from_the_command_line(demo_url, tmp_path):
     assert cli("account", "add", "editor@mel.fr", "--role", "editor", *db).returncode == 0
     unknown = cli("account", "add", "x@mel.fr", "--role", "contributor", "--partner", "NOPE", *db, "--lang", "fr")
     assert unknown.returncode == 1 and "NOPE" in unknown.stderr
-    listed = cli("account", "list", *db).stdout
-    assert "data@west-vlaanderen.be\tcontributor\tPROV_WVL" in listed and "local" in listed
+    listed = json.loads(cli("account", "list", *db, "--format", "json").stdout)
+    assert {"email": "data@west-vlaanderen.be", "role": "contributor", "partner_id": "PROV_WVL", "sign_in": "local"}.items() \
+        <= next(a for a in listed if a["email"] == "data@west-vlaanderen.be").items()
 
     engine = open_store(demo_url)
     obs = load_observations(engine)

@@ -15,9 +15,8 @@ from indicators.importing import import_files
 from indicators.queries import load_observations
 from indicators.store import open_store
 
-from .conftest import ROOT, switch_page
+from .conftest import open_page
 
-APP = str(ROOT / "app.py")
 NBSP = "\u00a0"
 WORDS = {"fr": "provisoire", "nl": "voorlopig", "en": "provisional"}
 NAMES = {"fr": "PIB par habitant", "nl": "Bbp per inwoner", "en": "GDP per inhabitant"}
@@ -25,19 +24,6 @@ NAMES = {"fr": "PIB par habitant", "nl": "Bbp per inwoner", "en": "GDP per inhab
 
 def plain(text) -> str:
     return str(text or "").replace(NBSP, " ")
-
-
-def open_page(page: str, query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 def drawn_records(at: AppTest) -> dict[str, dict]:

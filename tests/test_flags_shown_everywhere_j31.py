@@ -12,7 +12,6 @@ from html import escape
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from indicators import charts, indicator_tables, map_classes, map_flows, maps, ranking
 from indicators import filters as F
@@ -24,10 +23,9 @@ from indicators.queries import load_observations
 from indicators.schema import FLAGS
 from indicators.store import open_store
 
-from .conftest import DEMO, ROOT, switch_page
+from .conftest import DEMO, open_page
 from .helpers import CORPUS
 
-APP = str(ROOT / "app.py")
 NBSP = "\u00a0"
 LANGS = ("fr", "nl", "en")
 TERRITORIES = pd.read_csv(CORPUS / "framework" / "territories.csv", dtype=str)
@@ -188,19 +186,6 @@ def test_the_indicator_tables_latest_value_carries_its_flag():
     # a year's mean of its months carries the flags of the months averaged
     months = [("MOB01", "59350", f"2023-{m:02d}", 4.0 + m / 10, "e" if m == 11 else None) for m in range(1, 13)]
     assert latest(yearly + months).endswith("⚑ estimé (e)")
-
-
-def open_page(page: str, query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 def latest_year_flags(obs: pd.DataFrame, iid: str, tid: str, year) -> str | None:

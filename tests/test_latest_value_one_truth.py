@@ -14,15 +14,13 @@ import shutil
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from indicators import i18n, indicator_tables, ranking, wording
 from indicators.importing import import_files
 from indicators.store import open_store
 
-from .conftest import ROOT, switch_page
+from .conftest import open_page
 
-APP = str(ROOT / "app.py")
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 # ------------------------------------------------------------------ a small store of its own
@@ -85,19 +83,6 @@ def periods_url(periods_store_file, tmp_path, monkeypatch):
     url = f"sqlite:///{path}"
     monkeypatch.setenv("INDICATORS_DB_URL", url)
     return url
-
-
-def open_page(page: str, query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 # ------------------------------------------------------------------ the number formatter

@@ -102,5 +102,5 @@ def test_an_error_in_a_source_column_is_kept_as_text_and_said_at_the_files_colum
     spec = {"territory": "code", "period": "2020", "values": {"valeur": "MOB10"}, "source": {"column": "origine"}}
     checked = _checked(engine, "code;valeur;origine\n59350;1;#REF!\n59512;2;INSEE\n", spec)
     (notice,) = [p for p in checked.problems if p.code == "formula_error_text"]
-    assert notice.column_said(lang) == "origine" and "origine" in notice.message(lang) and "2" in notice.message(lang)
+    assert notice.column_said(lang) == "origine" and "2" in notice.message(lang)
     assert checked.ok

@@ -10,9 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.style import COUNTRY_COLORS
 
-from .conftest import DEMO, ROOT, switch_page
+from .conftest import DEMO, open_page, switch_page
 
-APP = str(ROOT / "app.py")
 NNBSP = "\u202f"
 ACTIONS = pd.read_csv(DEMO / "actions.csv", dtype=str)
 INDICATORS = pd.read_csv(DEMO / "indicators.csv", dtype=str)
@@ -22,19 +21,6 @@ INDICATORS = pd.read_csv(DEMO / "indicators.csv", dtype=str)
 def store(demo_url):
     """The app's store for this test: a fresh copy of the demo (tests/conftest.py)."""
     return demo_url
-
-
-def open_page(page: str, query: dict | None = None, locale: str = "fr-FR") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.context = {"locale": locale, "timezone": "Europe/Paris"}
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
 
 
 def texts(at: AppTest) -> str:

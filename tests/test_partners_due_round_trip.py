@@ -15,8 +15,6 @@ import io
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import AppTest
 
 from indicators import accounts as A
 from indicators import downloads as D
@@ -27,41 +25,11 @@ from indicators.importing import validate_files
 from indicators.queries import load_framework, load_observations
 from indicators.store import open_store
 
-from .conftest import ROOT, switch_page
+from .partners_harness import downloads, partners_page, read_due_csv  # noqa: F401  (the fixture)
 
-APP = str(ROOT / "app.py")
 CODES = ["indicator_id", "territory_id", "period", "value"]
 EXTRA = ("download_indicator_name", "download_territory_name", "partner_due_unit", "periodicity_label",
          "partner_latest_period", "partner_periods_behind", "partner_state")
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Every file a download button hands the browser: {file name: bytes}."""
-    seen = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
-
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        seen[filename] = path_or_data
-        return keep(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
-    return seen
-
-
-def partners_page(lang: str, partner: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.context = {"locale": f"{lang}-BE"}
-    at.query_params["lang"] = lang
-    at.run()
-    switch_page(at, "pages/partners.py").run()
-    at.selectbox(key="partner_pick").set_value(partner).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _csv(raw: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(raw), sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
 
 
 def _files(downloads: dict, lang: str, partner: str) -> tuple[bytes, bytes]:
@@ -97,7 +65,7 @@ def _notices(checked) -> dict[str, dict]:
 def test_the_list_is_observations_to_fill_in_codes_first_words_in_the_pages_language(demo_url, downloads, lang):
     at = partners_page(lang, "PROV_WVL")
     raw, book = _files(downloads, lang, "PROV_WVL")
-    sent = _csv(raw)
+    sent = read_due_csv(raw)
     assert list(sent.columns[:4]) == CODES, list(sent.columns)
     assert [t(k, lang) for k in EXTRA] == list(sent.columns[7:])          # names and due words after the codes
     assert not {"Partner", "Partenaire", "partner_id"} & set(sent.columns)   # it was read as a partners table
@@ -133,7 +101,7 @@ def _people(url: str):
 def test_filled_in_it_is_accepted_from_the_partners_contributor_and_imports(demo_url, downloads):
     partners_page("nl", "PROV_WVL")
     raw, book = _files(downloads, "nl", "PROV_WVL")
-    sent = _csv(raw)
+    sent = read_due_csv(raw)
     values = [70.5 + i for i in range(len(sent))]
     # as a Dutch Excel saves it: `;`, decimal comma, the extra columns kept
     filled = sent.assign(value=[f"{v:.1f}".replace(".", ",") for v in values])
@@ -174,7 +142,7 @@ def test_left_empty_it_stores_nothing_and_says_no_value(demo_url, downloads):
     before = load_observations(engine)
     done = S.submit(engine, jan, "a_envoyer_PROV_WVL.csv", raw)
     assert not [p for p in done.checked.problems if p.severity == "error"]
-    assert _notices(done.checked)["no_value_rows"]["count"] == len(_csv(raw))
+    assert _notices(done.checked)["no_value_rows"]["count"] == len(read_due_csv(raw))
     assert not any(len(frame) for frame in done.checked.tables.values())
     assert len(load_observations(engine)) == len(before)
     engine.dispose()
@@ -184,7 +152,7 @@ def test_what_an_observations_table_cannot_hold_is_named_beside_the_buttons(demo
     """ADULM's commuter flows (origin → destination) are another table: left out of the observations file,
     named beside the buttons (offered as flows); a progress update an action leader owes is named too."""
     at = partners_page("fr", "ADULM")
-    sent = _csv(_files(downloads, "fr", "ADULM")[0])
+    sent = read_due_csv(_files(downloads, "fr", "ADULM")[0])
     assert not {"MOB10", "MOB11"} & set(sent["indicator_id"]) and "ECO06" in set(sent["indicator_id"])
     captions = " ".join(c.value for c in at.caption)
     assert "MOB10" in captions and "MOB11" in captions
@@ -214,7 +182,7 @@ def test_the_list_keeps_a_formula_like_name_as_text_and_names_its_file():
                  "territories": pd.DataFrame([{"territory_id": "T1", "name_fr": "Terre"}]),
                  "targets": pd.DataFrame([{"indicator_id": "I1", "territory_id": "T1"}])}
     frame = P.due_download(due, "en", framework, pd.DataFrame(columns=["indicator_id", "territory_id"]))
-    sent = _csv(D.to_excel_csv(frame, reversible=True))
+    sent = read_due_csv(D.to_excel_csv(frame, reversible=True))
     assert sent[["indicator_id", "territory_id", "period"]].values.tolist() == [["I1", "T1", "2024-Q2"],
                                                                                  ["I1", "T1", "2024-Q3"]]
     assert sent["Indicator name"].tolist() == ["'=HYPERLINK(\"x\")"] * 2

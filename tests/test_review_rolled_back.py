@@ -4,6 +4,8 @@ it. The contributor's page says when and by whom, until the partner sends someth
 both say it in the page's language; `review list` prints `rolled_back`."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from indicators import accounts as A
@@ -70,6 +72,6 @@ def test_the_contributors_note_goes_once_the_partner_sends_again(demo_url):
 
 def test_review_list_prints_rolled_back(demo_url, capsys):
     _, _, sid, _ = _approved_then_rolled_back(demo_url)
-    assert main(["review", "list", "--as", CONTRIBUTOR, "--db", demo_url]) == 0
-    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    assert [line[1] for line in lines if line[0] == str(sid)] == [S.ROLLED_BACK]
+    assert main(["review", "list", "--as", CONTRIBUTOR, "--db", demo_url, "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [s["status"] for s in listed if s["submission_id"] == sid] == [S.ROLLED_BACK]

@@ -17,9 +17,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
-import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from indicators import accounts as A
@@ -31,6 +29,7 @@ from indicators.store import list_batches, open_store
 
 from .conftest import ROOT, switch_page
 from .helpers import workbook
+from .partners_harness import downloads, partners_page, read_due_csv  # noqa: F401  (the fixture)
 
 APP = str(ROOT / "app.py")
 FLOW_CODES = ["indicator_id", "origin_id", "destination_id", "period", "value"]
@@ -179,41 +178,12 @@ def test_a_workbook_of_observations_and_flows_is_reviewed_and_imported_as_an_imp
 
 # ---------------------------------------------------------------- the pages
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """Every file a download button hands the browser: {file name: bytes}."""
-    seen = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
-
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        seen[filename] = path_or_data
-        return keep(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
-    return seen
-
-
-def partners_page(lang: str, partner: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.context = {"locale": f"{lang}-BE"}
-    at.query_params["lang"] = lang
-    at.run()
-    switch_page(at, "pages/partners.py").run()
-    at.selectbox(key="partner_pick").set_value(partner).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _csv(raw: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(raw), sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-
-
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_the_list_of_what_is_due_offers_flow_indicators_in_the_flows_format(people, downloads, lang):
     engine, who = people
     at = partners_page(lang, "ADULM")
     stem = f"{t('partner_due_file', lang)}_ADULM"
-    flows_csv = _csv(downloads[f"{stem}_{t('partner_due_flows_file', lang)}.csv"])
+    flows_csv = read_due_csv(downloads[f"{stem}_{t('partner_due_flows_file', lang)}.csv"])
     assert list(flows_csv.columns[:5]) == FLOW_CODES, list(flows_csv.columns)
     assert set(flows_csv["indicator_id"]) == {"MOB10", "MOB11"} and (flows_csv["value"] == "").all()
     expected = {(i, o, d, p) for i in ("MOB10", "MOB11") for o, d in _pairs(engine, i)
@@ -221,7 +191,7 @@ def test_the_list_of_what_is_due_offers_flow_indicators_in_the_flows_format(peop
     assert set(zip(flows_csv["indicator_id"], flows_csv["origin_id"], flows_csv["destination_id"],
                    flows_csv["period"])) == expected
     assert t("download_origin_name", lang) in flows_csv.columns
-    observations_csv = _csv(downloads[f"{stem}.csv"])
+    observations_csv = read_due_csv(downloads[f"{stem}.csv"])
     assert not {"MOB10", "MOB11"} & set(observations_csv["indicator_id"])   # each in its own table
     book = openpyxl.load_workbook(io.BytesIO(downloads[f"{stem}.xlsx"]))
     assert book.sheetnames == ["observations", "flows"]
@@ -255,7 +225,7 @@ def test_a_partner_owing_only_flows_gets_a_workbook_of_flows(people, downloads):
     """ULILLE owes only CIT08, measured as flows: the observations CSV is off, the flows come as a CSV and
     as the workbook's only sheet."""
     partners_page("en", "ULILLE")
-    assert _csv(downloads["due_ULILLE_flows.csv"])["indicator_id"].unique().tolist() == ["CIT08"]
+    assert read_due_csv(downloads["due_ULILLE_flows.csv"])["indicator_id"].unique().tolist() == ["CIT08"]
     assert openpyxl.load_workbook(io.BytesIO(downloads["due_ULILLE.xlsx"])).sheetnames == ["flows"]
 
 

@@ -19,11 +19,12 @@ from ..reading_header import drop_blank, sep_directive, sniff, unique_header
 from ..reading_text import decode, has_invisible, trim_invisible
 from ..schema import FLAGS, OBSERVATIONS, is_flag, match_columns, normalise_header
 from ..cross_checks import nearest_code
+from ..units import is_percent
 
 from .cells import cell_said, formula_errors, no_value_notice, nul_refused, nul_shown, period_problems, read_numbers
 from .layouts import UNIT_HEADERS
 from .spec import (
-    MappedSource, MappingError, PERCENT_UNITS, _fullmatch, validate_spec)
+    MappedSource, MappingError, _fullmatch, validate_spec)
 
 # ---------------------------------------------------------------- applying a mapping
 
@@ -535,7 +536,7 @@ def apply_mapping(source, spec: dict, name: str | None = None, *, known=None, sh
             problems.append(Problem(label, None, column if per_column else None, indicator, "unknown_code",
                                     {"kind": "indicators"}, _suggest(indicator, ordered, "indicators")))
         cells = cells[~unknown].reset_index(drop=True)
-        percent = {i for i, u in known_indicators.items() if str(u or "").strip() in PERCENT_UNITS}
+        percent = {i for i, u in known_indicators.items() if is_percent(u)}   # units.is_percent: the one rule
         v = cells["_value"].to_numpy(dtype="float64")
         bad = cells["indicator_id"].isin(percent).to_numpy() & ((v < 0) | (v > 100))
         pos_of, column_of, text_of, ind_of = (cells[c].to_numpy() for c in ("pos", "column", "text", "indicator_id"))

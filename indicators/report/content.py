@@ -254,10 +254,12 @@ def _sources(ind: dict, mine: pd.DataFrame, lang: str) -> list[str]:
 
 
 def _update_text(update: dict | None, lang: str) -> str:
-    """The latest update in one line, as its partner wrote it (in its own language)."""
+    """The latest update in one line, as its partner wrote it (in its own language), which it names when it is
+    not the report's, as the Actions page does (i18n.written_in): its text, next steps and risks are in it."""
     if not update:
         return ""
-    parts = [f"{update['period']} · {update['text']}"]
+    written = i18n.written_in(update.get("lang"), lang)
+    parts = [" · ".join(p for p in (str(update["period"]), written, str(update["text"])) if p)]
     for column, key in (("next_steps", "updates_next"), ("risks", "updates_risks")):
         if isinstance(update.get(column), str) and update[column].strip():
             parts.append(f"{t(key, lang)}{i18n.colon(lang)} {update[column].strip()}")

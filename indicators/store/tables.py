@@ -431,6 +431,8 @@ def known_codes(engine: Engine):
             themes=ids("themes", "theme_id"),
             actions=ids("actions", "action_id"),
             indicators={r[0]: r[1] for r in conn.execute(sa.select(ind.c.indicator_id, ind.c.unit))},
+            unit_spellings={r[0]: tuple(r[1:]) for r in conn.execute(
+                sa.select(ind.c.indicator_id, ind.c.unit_fr, ind.c.unit_nl, ind.c.unit_en))},
             territories={r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.replaced_by))},
             parents={r[0]: r[1] for r in conn.execute(sa.select(ter.c.territory_id, ter.c.parent_id))},
             partners=ids("partners", "partner_id"),

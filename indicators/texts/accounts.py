@@ -50,6 +50,19 @@ TEXTS = {
                                       "{email} is a {role} account, which may not roll back a batch: no rollback "
                                       "is recorded in its name (an editor rolls back with --as and their own "
                                       "address)"),
+    # save-mapping --user EMAIL / --as EMAIL: a mapping is saved by an account that may import (as on the Data page)
+    "refused_save_mapping_user": _refusal("{email} est un compte {role}, qui ne peut pas enregistrer de "
+                                          "correspondance : aucune n'est enregistrée à son nom (un éditeur "
+                                          "l'enregistre avec --as et sa propre adresse)",
+                                          "{email} is een account met de rol {role}, die geen koppeling mag "
+                                          "opslaan: er wordt er geen op die naam opgeslagen (een redacteur slaat "
+                                          "ze op met --as en zijn eigen adres)",
+                                          "{email} is a {role} account, which may not save a mapping: none is "
+                                          "saved in its name (an editor saves it with --as and their own "
+                                          "address)"),
+    "refused_save_mapping": _refusal("seul un éditeur peut enregistrer une correspondance (votre rôle : {role})",
+                                     "alleen een redacteur mag een koppeling opslaan (uw rol: {role})",
+                                     "only an editor may save a mapping (your role: {role})"),
     "refused_rollback": _refusal("seul un éditeur peut annuler un lot (votre rôle : {role})",
                                  "alleen een redacteur mag een batch terugdraaien (uw rol: {role})",
                                  "only an editor may roll back a batch (your role: {role})"),

@@ -35,7 +35,7 @@ TEXTS = {
                    "en": "{what}: added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}."},
     "cli_no_import": {"fr": "Aucun import pour l'instant.", "nl": "Nog geen import.", "en": "No import yet."},
     "cli_rolled_back_by": {"fr": "annulé le {when} par {who}", "nl": "teruggedraaid op {when} door {who}",
-                           "en": "rolled back {when} by {who}"},
+                           "en": "rolled back on {when} by {who}"},
     # {removed}, {restored}: counted with i18n.count (1 row removed, 2 rows removed; 0 ligne retirée)
     "cli_rollback_done": {"fr": "Lot {batch} annulé : {removed}, {restored}.",
                           "nl": "Batch {batch} teruggedraaid: {removed}, {restored}.",
@@ -54,32 +54,39 @@ TEXTS = {
                         "nl": "Demo geladen als batch {batch}: {added} rijen toegevoegd.",
                         "en": "Demo loaded as batch {batch}: {added} rows added."},
     "cli_schema_ready": {"fr": "Schéma prêt.", "nl": "Schema klaar.", "en": "Schema ready."},
-    "cli_db_unreachable": {"fr": "La base de données n'a pas pu être jointe ou lue ({detail}). Vérifiez --db.",
-                           "nl": "De databank kon niet worden bereikt of gelezen ({detail}). Controleer --db.",
-                           "en": "The database could not be reached or read ({detail}). Check --db."},
-    "cli_no_store": {"fr": "Aucune base à l'adresse {url} : vérifiez --db (créez-la avec « init »).",
-                     "nl": "Geen databank op {url}: controleer --db (maak ze aan met 'init').",
-                     "en": "No store at {url}: check --db (create one with 'init')."},
+    # limits.bad_settings: a MONITOR_* limit that is not a whole number (the default would apply unsaid)
+    "cli_limit_bad": {"fr": "{variable}={value} : ce n'est pas un nombre entier positif ou nul. Donnez un nombre "
+                            "entier (par défaut {default}) ou retirez la variable. Rien n'a été fait.",
+                      "nl": "{variable}={value}: dit is geen geheel getal van nul of meer. Geef een geheel getal "
+                            "(standaard {default}) of verwijder de variabele. Er is niets gedaan.",
+                      "en": "{variable}={value}: not a whole number of zero or more. Give a whole number "
+                            "(default {default}) or remove the variable. Nothing was done."},
+    "cli_db_unreachable": {"fr": "La base de données n'a pas pu être jointe ou lue ({detail}). Vérifiez {option}.",
+                           "nl": "De databank kon niet worden bereikt of gelezen ({detail}). Controleer {option}.",
+                           "en": "The database could not be reached or read ({detail}). Check {option}."},
+    "cli_no_store": {"fr": "Aucune base à l'adresse {url} : vérifiez {option} (créez-la avec « init »).",
+                     "nl": "Geen databank op {url}: controleer {option} (maak ze aan met 'init').",
+                     "en": "No store at {url}: check {option} (create one with 'init')."},
     "cli_unexpected": {"fr": "Erreur imprévue ({detail}). Si la commande écrit, rien n'a été modifié ; "
                              "INDICATORS_DEBUG=1 montre le détail.",
                        "nl": "Onverwachte fout ({detail}). Als de opdracht schrijft, is er niets gewijzigd; "
                              "INDICATORS_DEBUG=1 toont de details.",
                        "en": "Unexpected error ({detail}). Nothing was changed by this command if it writes; "
                              "set INDICATORS_DEBUG=1 to see the details."},
-    "cli_db_bad_url": {"fr": "--db {url} : ce n'est pas l'adresse d'une base que ce programme sait ouvrir ({detail}). "
+    "cli_db_bad_url": {"fr": "{option} {url} : ce n'est pas l'adresse d'une base que ce programme sait ouvrir ({detail}). "
                              "Écrivez par exemple sqlite:///data/monitor.sqlite ou "
                              "postgresql+psycopg://utilisateur:motdepasse@serveur:5432/monitor.",
-                       "nl": "--db {url}: dit is geen adres van een databank die dit programma kan openen ({detail}). "
+                       "nl": "{option} {url}: dit is geen adres van een databank die dit programma kan openen ({detail}). "
                              "Schrijf bijvoorbeeld sqlite:///data/monitor.sqlite of "
                              "postgresql+psycopg://gebruiker:wachtwoord@server:5432/monitor.",
-                       "en": "--db {url}: not the address of a database this program can open ({detail}). "
+                       "en": "{option} {url}: not the address of a database this program can open ({detail}). "
                              "Write for example sqlite:///data/monitor.sqlite or "
                              "postgresql+psycopg://user:password@host:5432/monitor."},
-    "cli_db_no_folder": {"fr": "Le dossier {folder} de la base {url} n'existe pas : vérifiez --db (ou créez d'abord "
+    "cli_db_no_folder": {"fr": "Le dossier {folder} de la base {url} n'existe pas : vérifiez {option} (ou créez d'abord "
                                "le dossier).",
-                         "nl": "De map {folder} van de databank {url} bestaat niet: controleer --db (of maak eerst "
+                         "nl": "De map {folder} van de databank {url} bestaat niet: controleer {option} (of maak eerst "
                                "de map aan).",
-                         "en": "The folder {folder} of the store {url} does not exist: check --db (or create the "
+                         "en": "The folder {folder} of the store {url} does not exist: check {option} (or create the "
                                "folder first)."},
     "cli_export_ext": {"fr": "{file} : l'export s'écrit en .xlsx (toutes les tables), en .csv ou dans un dossier "
                              "(un nom sans extension) ; donnez à OUT l'une de ces formes.",

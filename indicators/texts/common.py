@@ -12,6 +12,9 @@ TEXTS = {
                            "nl": "Strategie voor grensoverschrijdende samenwerking van de Metropool Rijsel",
                            "en": "Cross-border cooperation strategy of the Lille European Metropolis"},
     "language": {"fr": "Langue", "nl": "Taal", "en": "Language"},
+    # A moment (i18n.moment): the day as babel writes it (medium), then the time (short), joined as CLDR's
+    # "atTime" patterns join them.
+    "date_at_time": {"fr": "{date} à {time}", "nl": "{date} om {time}", "en": "{date} at {time}"},
     "filters": {"fr": "Filtres", "nl": "Filters", "en": "Filters"},
     "level": {"fr": "Niveau", "nl": "Niveau", "en": "Level"},
     "theme": {"fr": "Thématique", "nl": "Thema", "en": "Theme"},

@@ -153,9 +153,23 @@ TEXTS = {
                           "en": "Indicator of the values"},
     "mapping_period": {"fr": "Période (fixe, ex. 2020)", "nl": "Periode (vast, bv. 2020)",
                        "en": "Period (fixed, e.g. 2020)"},
-    "mapping_advanced": {"fr": "Correspondance complète (JSON, voir docs/data-format.md)",
-                         "nl": "Volledige koppeling (JSON, zie docs/data-format.md)",
-                         "en": "Full mapping (JSON, see docs/data-format.md)"},
+    # The mapping as the form wrote it, as text, for a user who edits it by hand (the page's words: no file
+    # format, no repository path)
+    "mapping_advanced": {"fr": "Correspondance complète, en texte (usage avancé)",
+                         "nl": "Volledige koppeling als tekst (gevorderd gebruik)",
+                         "en": "The full mapping as text (advanced use)"},
+    # A store with no indicator yet (pages/data_mapping.py): no column can be given one; {tables} the framework's
+    # tables (pages/first_steps.py), {tab} the templates tab
+    "mapping_no_indicators": {
+        "fr": "La base ne contient encore aucun indicateur : les colonnes de ce fichier ne peuvent être rattachées "
+              "à aucun. Importez d'abord le cadre de la stratégie, avec les modèles de l'onglet « {tab} » "
+              "ci-dessus : {tables}. Déposez ensuite ce fichier de nouveau pour indiquer ses colonnes.",
+        "nl": "De databank bevat nog geen indicatoren: de kolommen van dit bestand kunnen aan geen enkele "
+              "gekoppeld worden. Importeer eerst het kader van de strategie, met de sjablonen van het tabblad "
+              "'{tab}' hierboven: {tables}. Laad dit bestand daarna opnieuw op om de kolommen aan te duiden.",
+        "en": "The store has no indicators yet: this file's columns cannot be given to any. Import the strategy's "
+              "framework first, with the templates of the '{tab}' tab above: {tables}. Then drop this file again "
+              "to say what its columns hold."},
     "mapping_incomplete": {"fr": "Correspondance incomplète : {detail}", "nl": "Onvolledige koppeling: {detail}",
                            "en": "Mapping incomplete: {detail}"},
     "mapping_summary": {"fr": "{observations} de {rows}. Aperçu :", "nl": "{observations} uit {rows}. Voorbeeld:",
@@ -168,10 +182,11 @@ TEXTS = {
     "mapping_save_as": {"fr": "Enregistrer cette correspondance sous le nom", "nl": "Deze koppeling opslaan als",
                         "en": "Save this mapping as"},
     "mapping_save": {"fr": "Enregistrer", "nl": "Opslaan", "en": "Save"},
-    "mapping_saved": {"fr": "Correspondance « {name} » enregistrée : réutilisable l'an prochain, ici ou avec "
-                            "`import --mapping`.",
-                      "nl": "Koppeling '{name}' opgeslagen: volgend jaar herbruikbaar, hier of met "
-                            "`import --mapping`.",
-                      "en": "Mapping '{name}' saved: reuse it next year, here or with `import --mapping`."},
+    "mapping_saved": {"fr": "Correspondance « {name} » enregistrée : l'an prochain, choisissez-la sous "
+                            "« Correspondance » en déposant le nouveau fichier.",
+                      "nl": "Koppeling '{name}' opgeslagen: kies ze volgend jaar onder 'Koppeling' wanneer u het "
+                            "nieuwe bestand oplaadt.",
+                      "en": "Mapping '{name}' saved: next year, choose it under 'Mapping' when you drop the new "
+                            "file."},
     "notes_sheet": {"fr": "notes", "nl": "uitleg", "en": "notes"},
 }

@@ -90,4 +90,13 @@ SUGGESTIONS = {
               "{column} gelijk is aan'; voeg in de JSON van de koppeling \"filters\": [{{\"column\": "
               "\"{column}\", \"equals\": \"{first}\"}}] toe.",
     },
+    # Its page form (i18n.on_page): the Data page's mapping step says it under the chooser it names
+    "keep_one_unit_on_page": {
+        "en": "Keep the rows of one unit: choose it above, under 'Keep the rows whose {column} is' (for example "
+              "{first}).",
+        "fr": "Gardez les lignes d'une seule unité : choisissez-la ci-dessus, sous « Garder les lignes dont "
+              "{column} vaut » (par exemple {first}).",
+        "nl": "Behoud de rijen van één eenheid: kies ze hierboven, onder 'Rijen behouden waarvan {column} gelijk "
+              "is aan' (bijvoorbeeld {first}).",
+    },
 }

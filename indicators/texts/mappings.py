@@ -146,6 +146,28 @@ TEXTS = {
         "en": "say which columns hold which indicator's values: \"values\": {\"COLUMN\": \"INDICATOR\"} "
               "(or \"years_in_columns\" for a table with one column per year).",
     },
+    # Page forms (i18n.on_page) of the refusals the Data page's form can give: its own choosers named, where the
+    # command line's text shows the JSON to write
+    "mapping_spec_values_missing_on_page": {
+        "fr": "choisissez dans le tableau ci-dessus l'indicateur de chaque colonne de valeurs à importer.",
+        "nl": "kies in de tabel hierboven de indicator van elke kolom met waarden die u wilt importeren.",
+        "en": "choose, in the table above, the indicator of each column of values to import.",
+    },
+    "mapping_spec_years_indicator_on_page": {
+        "fr": "choisissez ci-dessus l'indicateur des valeurs.",
+        "nl": "kies hierboven de indicator van de waarden.",
+        "en": "choose the indicator of the values above.",
+    },
+    "mapping_spec_period_missing_on_page": {
+        "fr": "choisissez ci-dessus la colonne de la période, ou tapez une période fixe (par exemple 2020).",
+        "nl": "kies hierboven de kolom met de periode, of typ een vaste periode (bijvoorbeeld 2020).",
+        "en": "choose the column of the period above, or type a fixed period (for example 2020).",
+    },
+    "mapping_spec_territory_missing_on_page": {
+        "fr": "choisissez ci-dessus la colonne du code territoire.",
+        "nl": "kies hierboven de kolom met de gebiedscode.",
+        "en": "choose the column of the territory code above.",
+    },
     "mapping_spec_period_missing": {
         "fr": "indiquez où se trouve la période : \"period\": {\"value\": \"2020\"} ou {\"column\": NOM}.",
         "nl": "geef aan waar de periode staat: \"period\": {\"value\": \"2020\"} of {\"column\": NAAM}.",
@@ -244,12 +266,12 @@ TEXTS = {
     },
     "mapping_choose_indicator": {"fr": "choisir…", "nl": "kiezen…", "en": "choose…"},
     "mapping_no_value_columns": {
-        "fr": "Aucune colonne de nombres n'a été reconnue : indiquez les colonnes de valeurs dans la "
-              "correspondance complète (JSON) ci-dessous.",
-        "nl": "Er is geen kolom met getallen herkend: geef de kolommen met waarden aan in de volledige koppeling "
-              "(JSON) hieronder.",
-        "en": "No column of numbers was recognised: say which columns hold values in the full mapping (JSON) "
-              "below.",
+        "fr": "Aucune colonne de nombres n'a été reconnue dans ce fichier : indiquez les colonnes de valeurs dans "
+              "la correspondance complète ci-dessous (usage avancé).",
+        "nl": "Er is geen kolom met getallen herkend in dit bestand: geef de kolommen met waarden aan in de "
+              "volledige koppeling hieronder (gevorderd gebruik).",
+        "en": "No column of numbers was recognised in this file: say which columns hold values in the full "
+              "mapping below (advanced use).",
     },
     # The period, flag and filters of a new mapping (pages/data.py _period_form, _flag_form, _filters_form).
     "mapping_period_column": {"fr": "Colonne de la période", "nl": "Kolom met de periode",

@@ -90,6 +90,32 @@ TEXTS = {
     "empty_store": {"fr": "La base ne contient encore aucune donnée : importez des fichiers depuis la page Données.",
                     "nl": "De databank bevat nog geen gegevens: importeer bestanden via de pagina Gegevens.",
                     "en": "The store holds no data yet: import files from the Data page."},
+    # The first steps in a store with no framework yet, the same on every page (pages/first_steps.py): {page} the
+    # Data page's name, {tab} its templates tab's, {tables} the framework's tables, {observations} that table's.
+    "first_steps_intro": {"fr": "La base ne contient encore aucune donnée : importez des fichiers depuis la page "
+                                "{page}, dans cet ordre :",
+                          "nl": "De databank bevat nog geen gegevens: importeer bestanden via de pagina {page}, in "
+                                "deze volgorde:",
+                          "en": "The store holds no data yet: import files from the {page} page, in this order:"},
+    "first_steps_templates": {"fr": "Téléchargez les modèles de fichiers : page {page}, onglet « {tab} ».",
+                              "nl": "Download de sjablonen van de bestanden: pagina {page}, tabblad '{tab}'.",
+                              "en": "Download the file templates: {page} page, '{tab}' tab."},
+    "first_steps_framework": {"fr": "Remplissez-les et importez d'abord le cadre de la stratégie : {tables}.",
+                              "nl": "Vul ze in en importeer eerst het kader van de strategie: {tables}.",
+                              "en": "Fill them in and import the strategy's framework first: {tables}."},
+    "first_steps_observations": {"fr": "Importez ensuite les {observations} : les valeurs des indicateurs, par "
+                                       "territoire et par période.",
+                                 "nl": "Importeer daarna de {observations}: de waarden van de indicatoren, per "
+                                       "gebied en per periode.",
+                                 "en": "Then import the {observations}: the indicators' values, by territory and "
+                                       "period."},
+    "first_steps_editor": {"fr": "Importer demande un compte éditeur : c'est l'administrateur de l'application (la "
+                                 "personne qui l'a installée) qui le crée.",
+                           "nl": "Importeren vraagt een redacteursaccount: de beheerder van de toepassing (wie ze "
+                                 "heeft geïnstalleerd) maakt het aan.",
+                           "en": "Importing takes an editor account: the application's administrator (whoever "
+                                 "installed it) creates it."},
+    "first_steps_open": {"fr": "Ouvrir la page {page}", "nl": "De pagina {page} openen", "en": "Open the {page} page"},
     # making the Overview and its charts read right: the score key, axis titles, plural forms
     "matrix_score_key": {
         "fr": "Chaque case donne le **score moyen** des actions de ce niveau et de cette thématique, "

@@ -14,6 +14,8 @@ TEXTS = {
     "partner_kind": {"fr": "Nature", "nl": "Soort", "en": "Kind"},
     "partner_leads": {"fr": "Actions pilotées", "nl": "Getrokken acties", "en": "Actions led"},
     "partner_owns": {"fr": "Indicateurs fournis", "nl": "Geleverde indicatoren", "en": "Indicators owned"},
+    # the end of a Partners table cell that holds a few of a partner's indicators or actions
+    "partner_more": {"fr": "et {n} de plus", "nl": "en {n} meer", "en": "and {n} more"},
     "partner_late": {"fr": "Indicateurs à mettre à jour", "nl": "Bij te werken indicatoren",
                      "en": "Indicators to update"},
     "partner_late_key": {"fr": "{signs}. La page « {page} » relance les indicateurs en retard ou sans valeur.",
@@ -176,6 +178,9 @@ TEXTS.update({
     "updates_in_fr": {"fr": "rédigé en français", "nl": "in het Frans geschreven", "en": "written in French"},
     "updates_in_nl": {"fr": "rédigé en néerlandais", "nl": "in het Nederlands geschreven", "en": "written in Dutch"},
     "updates_in_en": {"fr": "rédigé en anglais", "nl": "in het Engels geschreven", "en": "written in English"},
+    # any other language a partner may write in (languages.py), named in the reader's words (i18n.written_in)
+    "updates_in_other": {"fr": "rédigé en {language}", "nl": "in het {language} geschreven",
+                         "en": "written in {language}"},
     "updates_next": {"fr": "Prochaines étapes", "nl": "Volgende stappen", "en": "Next steps"},
     "updates_risks": {"fr": "Risques", "nl": "Risico's", "en": "Risks"},
     "updates_latest": {"fr": "Dernier point d'avancement", "nl": "Laatste voortgangsrapport",

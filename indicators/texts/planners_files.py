@@ -46,24 +46,24 @@ MESSAGES = {
               "om het zonder deze opmerking te importeren.",
     },
     "months_read": {
-        "en": "Column {column}: months written as Excel shows a date are read as months ({example}: {read_as}). "
+        "en": "Months written as Excel shows a date are read as months ({example}: {read_as}). "
               "Rows: {rows}. To keep a period as typed, format the column as Text before typing.",
-        "fr": "Colonne {column} : les mois écrits comme Excel affiche une date sont lus comme des mois ({example} : "
+        "fr": "Les mois écrits comme Excel affiche une date sont lus comme des mois ({example} : "
               "{read_as}). Lignes : {rows}. Pour garder une période telle que saisie, mettez la colonne au format "
               "Texte avant de saisir.",
-        "nl": "Kolom {column}: maanden geschreven zoals Excel een datum toont, worden als maanden gelezen ({example}: "
+        "nl": "Maanden geschreven zoals Excel een datum toont, worden als maanden gelezen ({example}: "
               "{read_as}). Rijen: {rows}. Om een periode te houden zoals getypt, zet de kolom vóór het typen op de "
               "opmaak Tekst.",
     },
     "lost_thousands_read": {
-        "en": "Column {column}: a '?' between digits is the thousands space Excel wrote, which the encoding it "
+        "en": "A '?' between digits is the thousands space Excel wrote, which the encoding it "
               "saved this file in (Windows-1252) cannot hold; read as such ({example}: {read_as}). Rows: {rows}. "
               "Saving the file as 'CSV UTF-8' keeps the space.",
-        "fr": "Colonne {column} : un « ? » entre des chiffres est l'espace des milliers qu'Excel écrivait et que "
+        "fr": "Un « ? » entre des chiffres est l'espace des milliers qu'Excel écrivait et que "
               "l'encodage dans lequel il a enregistré ce fichier (Windows-1252) ne peut pas contenir ; lu comme "
               "tel ({example} : {read_as}). Lignes : {rows}. Enregistrer le fichier en « CSV UTF-8 » garde "
               "l'espace.",
-        "nl": "Kolom {column}: een '?' tussen cijfers is de duizendtalspatie die Excel schreef en die de codering "
+        "nl": "Een '?' tussen cijfers is de duizendtalspatie die Excel schreef en die de codering "
               "waarin het dit bestand opsloeg (Windows-1252) niet kan bevatten; zo gelezen ({example}: {read_as}). "
               "Rijen: {rows}. Het bestand opslaan als 'CSV UTF-8' behoudt de spatie.",
     },
@@ -85,19 +85,19 @@ MESSAGES = {
               "wordt niets gelezen.",
     },
     "formula_not_available": {
-        "en": "Column {column}: {values} is a formula's error in the spreadsheet (its \"not available\"), read "
+        "en": "{values} is a formula's error in the spreadsheet (its \"not available\"), read "
               "as no value: nothing is stored, never 0. Rows: {rows}.",
-        "fr": "Colonne {column} : {values} est une erreur de formule du tableur (son « non disponible »), lue "
+        "fr": "{values} est une erreur de formule du tableur (son « non disponible »), lue "
               "comme une absence de valeur : rien n'est enregistré, jamais 0. Lignes : {rows}.",
-        "nl": "Kolom {column}: {values} is een formulefout van het rekenblad (zijn \"niet beschikbaar\"), "
+        "nl": "{values} is een formulefout van het rekenblad (zijn \"niet beschikbaar\"), "
               "gelezen als geen waarde: er wordt niets opgeslagen, nooit 0. Rijen: {rows}.",
     },
     "formula_error_text": {
-        "en": "Column {column}: {values} is a formula's error in the spreadsheet, kept as text, as written. "
+        "en": "{values} is a formula's error in the spreadsheet, kept as text, as written. "
               "Rows: {rows}.",
-        "fr": "Colonne {column} : {values} est une erreur de formule du tableur, gardée comme texte, telle "
+        "fr": "{values} est une erreur de formule du tableur, gardée comme texte, telle "
               "qu'écrite. Lignes : {rows}.",
-        "nl": "Kolom {column}: {values} is een formulefout van het rekenblad, als tekst bewaard, zoals "
+        "nl": "{values} is een formulefout van het rekenblad, als tekst bewaard, zoals "
               "geschreven. Rijen: {rows}.",
     },
 }

@@ -46,6 +46,14 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
         "fr": "Écrivez le nombre seul, en {unit}, ou vérifiez le code de l'indicateur.",
         "nl": "Schrijf het getal alleen, in {unit}, of controleer de indicatorcode.",
     },
+    "unit_column_fix": {
+        "en": "Give the value in {unit} (and write {unit} in the unit column, or remove that column), or check "
+              "the indicator code.",
+        "fr": "Donnez la valeur en {unit} (et écrivez {unit} dans la colonne d'unité, ou retirez cette colonne), "
+              "ou vérifiez le code de l'indicateur.",
+        "nl": "Geef de waarde in {unit} (en schrijf {unit} in de eenheidskolom, of verwijder die kolom), of "
+              "controleer de indicatorcode.",
+    },
     "formula_not_computed": {
         "en": "The cell holds a formula whose result the file does not keep (a workbook written by a program, "
               "never opened in a spreadsheet): open it in Excel or LibreOffice and save it, or type the value.",
@@ -96,6 +104,17 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
               "geïmporteerd, zonder de kolommen te hernoemen. Gebruik op de pagina Gegevens 'Bestanden in een "
               "andere opmaak' om de kolommen aan te duiden; importeer het bestand op de opdrachtregel met "
               "--mapping NAAM (docs/data-format.md, 'Andere opmaak').",
+    },
+    # Its page form (i18n.on_page): a page names its own section, not the command line's flag nor a repository path
+    "mapped_layout_on_page": {
+        "en": "These columns are laid out as {layout} publishes its files: such a layout is imported with a "
+              "mapping, not renamed. Say what its columns hold under 'Files in another layout', on the Data page.",
+        "fr": "Ces colonnes ont la présentation d'un fichier {layout} : elle s'importe avec une "
+              "correspondance, sans renommer les colonnes. Indiquez ce que contiennent ses colonnes sous "
+              "« Fichiers dans une autre présentation », sur la page Données.",
+        "nl": "Deze kolommen hebben de opmaak van een {layout}-bestand: die wordt met een koppeling "
+              "geïmporteerd, zonder de kolommen te hernoemen. Geef aan wat de kolommen bevatten onder "
+              "'Bestanden in een andere opmaak', op de pagina Gegevens.",
     },
     "attach_successor": {
         "en": "Import with 'attach to successor' to record it under {successor}.",

@@ -90,6 +90,39 @@ def wait_for_app(page, timeout: int = 60_000) -> None:
         if page.get_by_test_id("stSkeleton").count() else None
 
 
+PASSWORD = "browser-test-password"   # every local account the browser tests sign in with
+
+
+def start_with_accounts(demo_store_file, folder, *accounts):
+    """The app started on a copy of the demo store in `folder` that holds these local accounts, each
+    (e-mail, role, partner or None, name), all with PASSWORD: (process, url, store file)."""
+    from indicators import accounts as A
+    from indicators.store import open_store
+
+    store = folder / "app.sqlite"
+    shutil.copy(demo_store_file, store)
+    engine = open_store(f"sqlite:///{store}")
+    try:
+        for email, role, partner, name in accounts:
+            A.add_account(engine, A.OPERATOR, email, role, partner, PASSWORD, name)
+    finally:
+        engine.dispose()
+    proc, url = start_app(store)
+    return proc, url, store
+
+
+def sign_in(page, url: str, email: str, lang: str) -> None:
+    """Sign in with a local account (PASSWORD) on the Contributions page, in `lang`."""
+    from indicators.i18n import t
+
+    page.goto(f"{url}/review?lang={lang}")
+    wait_for_app(page)
+    page.get_by_label(t("account_email", lang), exact=True).fill(email)
+    page.get_by_label(t("account_password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=t("sign_in", lang), exact=True).click()
+    wait_for_app(page)
+
+
 def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

@@ -4,7 +4,6 @@ approves; the dashboard shows the new year and the history names both. Refusals 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -14,35 +13,17 @@ from indicators import submissions as S
 from indicators.queries import load_observations
 from indicators.store import list_batches, open_store
 
-from .conftest import shoot, start_app, stop_app, wait_for_app
+from .conftest import shoot, sign_in, start_with_accounts, stop_app, wait_for_app
 
-PASSWORD = "review-test-password"
 CONTRIBUTOR, EDITOR = "data@west-vlaanderen.be", "editor@mel.fr"
+ACCOUNTS = ((CONTRIBUTOR, "contributor", "PROV_WVL", "Els Vermeulen"), (EDITOR, "editor", None, "Camille Dubois"))
 
 
 @pytest.fixture(scope="module")
 def review_app(demo_store_file, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("review")
-    store = folder / "app.sqlite"
-    shutil.copy(demo_store_file, store)
-    engine = open_store(f"sqlite:///{store}")
-    A.add_account(engine, A.OPERATOR, CONTRIBUTOR, "contributor", "PROV_WVL", PASSWORD, "Els Vermeulen")
-    A.add_account(engine, A.OPERATOR, EDITOR, "editor", None, PASSWORD, "Camille Dubois")
-    engine.dispose()
-    proc, url = start_app(store)
+    proc, url, store = start_with_accounts(demo_store_file, tmp_path_factory.mktemp("review"), *ACCOUNTS)
     yield url, store
     stop_app(proc)
-
-
-def sign_in(page, url: str, email: str, lang: str) -> None:
-    page.goto(f"{url}/review?lang={lang}")
-    wait_for_app(page)
-    labels = {"fr": ("Adresse e-mail", "Mot de passe", "Se connecter"),
-              "nl": ("E-mailadres", "Wachtwoord", "Aanmelden"), "en": ("E-mail address", "Password", "Sign in")}[lang]
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
-    wait_for_app(page)
 
 
 def rerun(page, other: str, back: str) -> None:

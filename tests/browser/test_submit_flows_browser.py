@@ -5,9 +5,7 @@ holds them in one batch naming both. A flows row of another partner's indicator 
 say where it is."""
 from __future__ import annotations
 
-import io
 import re
-import shutil
 
 import pandas as pd
 import pytest
@@ -18,36 +16,19 @@ from indicators import submissions as S
 from indicators.queries import load_flows
 from indicators.store import list_batches, open_store
 
-from .conftest import start_app, stop_app, wait_for_app
+from .conftest import sign_in, start_with_accounts, stop_app, wait_for_app
 
-PASSWORD = "flows-test-password"
 CONTRIBUTOR, EDITOR = "data@adulm.fr", "editor@mel.fr"
 ADULM_NL = "Ontwikkelings- en stedenbouwagentschap Rijsel Metropool"
 
 
 @pytest.fixture(scope="module")
 def flows_app(demo_store_file, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("flows")
-    store = folder / "app.sqlite"
-    shutil.copy(demo_store_file, store)
-    engine = open_store(f"sqlite:///{store}")
-    A.add_account(engine, A.OPERATOR, CONTRIBUTOR, "contributor", "ADULM", PASSWORD, "Lena Maes")
-    A.add_account(engine, A.OPERATOR, EDITOR, "editor", None, PASSWORD, "Camille Dubois")
-    engine.dispose()
-    proc, url = start_app(store)
+    proc, url, store = start_with_accounts(demo_store_file, tmp_path_factory.mktemp("flows"),
+                                           (CONTRIBUTOR, "contributor", "ADULM", "Lena Maes"),
+                                           (EDITOR, "editor", None, "Camille Dubois"))
     yield url, store
     stop_app(proc)
-
-
-def sign_in(page, url: str, email: str, lang: str) -> None:
-    page.goto(f"{url}/review?lang={lang}")
-    wait_for_app(page)
-    labels = {"fr": ("Adresse e-mail", "Mot de passe", "Se connecter"),
-              "nl": ("E-mailadres", "Wachtwoord", "Aanmelden")}[lang]
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
-    wait_for_app(page)
 
 
 def test_the_flows_due_are_downloaded_filled_in_sent_reviewed_and_approved(browser, flows_app, tmp_path):
