@@ -242,6 +242,13 @@ SCIENTIFIC_FROM = decimal.Decimal("1e15")
 
 
 def _written(exact, digits: int, lang: str) -> str:
+    # Cached: babel's pattern costs ~30 µs a number, and a large store's table writes thousands on every
+    # rerun. The sign is part of the key: -0.0 equals 0.0 (and hashes alike) but may be written "-0".
+    return _written_once(exact, isinstance(exact, decimal.Decimal) and exact.is_signed(), digits, lang)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _written_once(exact, signed: bool, digits: int, lang: str) -> str:
     """A rounded number (`rounded`'s Decimal) in the language's format; a huge one in scientific notation,
     an infinite one as the sign ∞ (never raised: the import accepts anything up to 1e300)."""
     if not isinstance(exact, decimal.Decimal):   # inf (a float): never stored, but never a crash either

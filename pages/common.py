@@ -264,8 +264,10 @@ def _slider_range(current, last, years: list[int]) -> tuple[int, int]:
     return bounds if tuple(current) == tuple(was) and bounds != tuple(was) else current
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
 def _years(version: tuple) -> list[int]:
-    """The years of the period slider: every rerun needs them, so once per data version."""
+    """The years of the period slider: every rerun needs them, so once per data version (the distinct
+    periods of 1.5 million observations took 46 % of the large store's Explorer run, uncached)."""
     obs = observations(version)
     if obs.empty:
         return []
@@ -543,7 +545,6 @@ def guarded(lang: str, render, *args) -> None:
         st.error(t("page_error", lang, detail=type(exc).__name__), icon=":material/error:")
         if os.environ.get("INDICATORS_DEBUG"):
             st.exception(exc)
-
 
 
 HOME_PATH = "overview-page"   # the default page's reserved path (it is served at /; /overview leads there)
