@@ -16,8 +16,8 @@ import pytest
 from indicators import cli
 from indicators.i18n import t
 
-from .conftest import FIXTURES, ROOT, switch_page
-from .test_data_page import HASH, all_text, data_page, sign_in, upload
+from .conftest import FIXTURES, open_page
+from .test_data_page import HASH, data_page, sign_in, upload
 
 LANGS = ("fr", "nl", "en")
 PAGES = ("pages/overview.py", "pages/actions.py", "pages/explorer.py", "pages/map.py")
@@ -43,15 +43,7 @@ def empty_store(tmp_path, monkeypatch):
 
 def _open(page: str, lang: str):
     """app.py opened in `lang`, switched to `page`, without an exception or an error box."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.context = {"locale": f"{lang}-BE"}
-    at.query_params["lang"] = lang
-    at.run()
-    switch_page(at, page).run()
-    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
-    return at
+    return open_page(page, {"lang": lang}, locale=f"{lang}-BE")
 
 
 def _steps(at) -> str:

@@ -20,22 +20,8 @@ from indicators import overview as O
 from indicators.report import as_html
 from indicators.style import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, STATUS_TEXT_COLORS
 
-from .conftest import ROOT, switch_page
+from .conftest import open_page
 
-
-def open_page(page: str, query: dict):
-    """An AppTest of app.py opened on the URL's `query`, switched to `page`, both runs without an exception."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    return at
 
 LANGS = ("fr", "nl", "en")
 CHIP = re.compile(r':color\[(?P<text>(?:\\.|[^\]\\])*)\]\{foreground="(?P<fg>#[0-9A-Fa-f]{6})" '

@@ -19,27 +19,12 @@ import pytest
 
 from indicators.i18n import t
 
-from .conftest import ROOT, switch_page
+from .conftest import open_page
 
 LANGS = ("fr", "nl", "en")
 # The narrowest layout's table (1024 px, sidebar open), as tests/browser/test_tables_fit_browser_r32.py
 # measures it, less the grid's vertical scroll bar: what the columns up to the status must fit in.
 NARROWEST_ROOM = 564 - 16
-
-
-def open_page(page: str, query: dict):
-    """An AppTest of app.py opened on the URL's `query`, switched to `page`, both runs without an exception."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.context = {"locale": "fr-FR", "timezone": "Europe/Paris"}
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    switch_page(at, page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _columns(table) -> list[tuple[str, dict]]:
