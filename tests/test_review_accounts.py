@@ -79,7 +79,8 @@ def test_the_command_line_refuses_an_existing_address_and_hints_its_own_option(d
     # how to change it at the command line: --change once cli.py offers it, else remove then add
     assert any(t(hint, "fr", email=JAN) in err for hint in ("account_exists_cli_hint", "account_exists_cli_remove"))
     assert A.find(engine, JAN) == jan
-    assert main(["account", "add", "c@mel.fr", "--role", "contributor", "--db", demo_url, "--lang", "en"]) == 1
+    # a usage error (README: "without --partner … a usage error, exit 2")
+    assert main(["account", "add", "c@mel.fr", "--role", "contributor", "--db", demo_url, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("A contributor belongs to a partner: say which one") and "--partner" in err
 

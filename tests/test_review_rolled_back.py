@@ -13,6 +13,7 @@ from indicators import i18n
 from indicators import submissions as S
 from indicators.cli import main
 from indicators.i18n import t
+from pages.safe_markdown import literal
 from indicators.store import open_store, rollback
 
 from .test_review_page import review_page
@@ -48,9 +49,10 @@ def test_the_contributor_and_the_editor_read_that_the_import_was_rolled_back(dem
     state = t("submission_rolled_back", lang, when=when)
 
     partner = review_page({"lang": lang}, {"_account": CONTRIBUTOR})
+    # the file's name as written: its "_" escaped in the page's Markdown (safe_markdown.literal)
     notes = [w.value for w in partner.warning if w.value.startswith(t("submission_rolled_back_note", lang, id=sid,
-                                                                      file="wvl_obs.csv", batch=batch, when=when,
-                                                                      who="X")[:20])]
+                                                                      file=literal("wvl_obs.csv"), batch=batch,
+                                                                      when=when, who="X")[:20])]
     assert notes and str(batch) in notes[0] and when in notes[0] and EDITOR in notes[0], \
         [w.value for w in partner.warning]
     mine = next(d.value for d in partner.dataframe if "#" in d.value.columns)

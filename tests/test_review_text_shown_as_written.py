@@ -16,7 +16,8 @@ from .test_review_page import signed_in
 
 CONTRIBUTOR = "data@west-vlaanderen.be"
 HOSTILE = "Voeg vlag p toe. <b>vet</b> [link](http://evil.example) ![pixel](http://evil.example/p.png) <http://evil.example/a>"
-LINK = re.compile(r"\]\(|<b>|<http|!\[")
+# Markup Markdown would render: a mark escaped with a backslash (safe_markdown.literal) shows as itself.
+LINK = re.compile(r"(?<!\\)\]\(|(?<!\\)<b>|(?<!\\)<http|(?<!\\)!\[")
 
 
 def _accounts(engine):

@@ -100,7 +100,12 @@ def test_the_committee_report_carries_each_actions_latest_update(people):
     report = R.build(fw, load_observations(engine), F.Filters(lang="nl", theme="mobility"))
     section = report.sections[0]
     update = last.loc[section.action_id]
-    assert section.update.startswith(f"{update['period']} · {update['text']}")
+    # a French update in the Dutch report says so before its text, as the Actions page does (i18n.written_in)
+    from indicators.i18n import written_in
+
+    written = written_in(update.get("lang"), "nl")
+    said = f" · {written}" if written else ""
+    assert section.update.startswith(f"{update['period']}{said} · {update['text']}"), section.update
     html = R.render_html(report, plotly_js="")
     assert "Laatste voortgangsrapport" in html
 

@@ -14,9 +14,21 @@ from indicators.i18n import t
 from .conftest import wait_for_app
 from .test_pages import url_of
 
-# Streamlit's column widths (px): the table's action column is "large", its status "medium", score "small"
+# Streamlit's named column widths (px); the Actions table's action and status columns are given in pixels,
+# sized to their texts in each language (indicators/indicator_tables.py): read from the page's own config.
 WIDTHS = {"large": 400, "medium": 200, "small": 75}
 HEADER = 17        # the middle of the header row
+
+
+def _widths(store, lang: str, monkeypatch) -> dict[str, int]:
+    """{column: width in px} of the Actions page's first table, as the page configures it (AppTest, same store)."""
+    import json
+
+    from tests.conftest import open_page
+
+    monkeypatch.setenv("INDICATORS_DB_URL", f"sqlite:///{store}")
+    config = json.loads(open_page("pages/actions.py", {"lang": lang}).dataframe[0].proto.columns)
+    return {name: WIDTHS.get(c.get("width"), c.get("width")) for name, c in config.items() if c.get("width")}
 
 
 def _read_scores(grid, column: int) -> list[float]:
@@ -40,8 +52,9 @@ def en_page(browser):
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
-def test_score_column_sorts_by_value_negatives_included(en_page, app_url, lang):
+def test_score_column_sorts_by_value_negatives_included(en_page, app_url, demo_store_file, lang, monkeypatch):
     page = en_page
+    widths = _widths(demo_store_file, lang, monkeypatch)
     page.goto(url_of(app_url, "actions", lang))
     wait_for_app(page)
     grid = page.get_by_test_id("stDataFrame").first
@@ -50,7 +63,7 @@ def test_score_column_sorts_by_value_negatives_included(en_page, app_url, lang):
     expect(headers.nth(2)).to_have_text(t("score", lang))
     column = int(headers.nth(2).get_attribute("aria-colindex"))
     box = grid.bounding_box()
-    x = box["x"] + WIDTHS["large"] + WIDTHS["medium"] + WIDTHS["small"] / 2
+    x = box["x"] + widths["action"] + widths["status_text"] + widths["score"] / 2
     first = grid.locator(f"td[aria-colindex='{column}']").first
     before = _read_scores(grid, column)
     assert any(v < 0 for v in before) and any(v > 0 for v in before), before   # both signs to sort
