@@ -20,6 +20,14 @@ from .problems import errors
 OK, INVALID, USAGE = 0, 1, 2
 
 
+def _acting(parser: argparse.ArgumentParser, user_help: str, as_help: str) -> None:
+    """Who acts on a command that writes: `--user NAME` (the server's operator, recording a name) or
+    `--as EMAIL` (an account whose rights are checked), never both."""
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--user", default=None, metavar="NAME", help=user_help)
+    who.add_argument("--as", dest="account", metavar="EMAIL", help=as_help)
+
+
 def _parser() -> argparse.ArgumentParser:
     from .schema import TABLES
 
@@ -50,12 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help="import files atomically (all or none)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
-    who = p.add_mutually_exclusive_group()
-    who.add_argument("--user", default=None, metavar="NAME",
-                     help="who imports, recorded on the batch (the server's operator acts; not the e-mail of an "
-                          "account that may not import directly)")
-    who.add_argument("--as", dest="account", metavar="EMAIL",
-                     help="import as this account, whose rights are checked (editor or admin)")
+    _acting(p, "who imports, recorded on the batch (the server's operator acts; not the e-mail of an account "
+               "that may not import directly)", "import as this account, whose rights are checked (editor or admin)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--skip-invalid-rows", action="store_true",
                    help="import the good rows and list the rows left out")
@@ -69,12 +73,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rollback", parents=[common], help="undo one batch exactly")
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    who = p.add_mutually_exclusive_group()
-    who.add_argument("--user", default=None, metavar="NAME",
-                     help="who rolls back, recorded on the batch (the server's operator acts; not the e-mail of an "
-                          "account that may not roll back)")
-    who.add_argument("--as", dest="account", metavar="EMAIL",
-                     help="act as this account, whose rights are checked (without it: the server's operator)")
+    _acting(p, "who rolls back, recorded on the batch (the server's operator acts; not the e-mail of an account "
+               "that may not roll back)", "act as this account, whose rights are checked (without it: the server's "
+                                          "operator)")
 
     p = sub.add_parser("export", parents=[common], help="write the stored data as CSV or XLSX")
     p.add_argument("out", metavar="OUT")
@@ -87,12 +88,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="save a mapping of a foreign layout (JSON file) under a name, for import --mapping")
     p.add_argument("name", metavar="NAME")
     p.add_argument("spec", metavar="FILE.json", help="the mapping as JSON (see docs/data-format.md)")
-    who = p.add_mutually_exclusive_group()
-    who.add_argument("--user", default=None, metavar="NAME",
-                     help="who saves it, recorded with the mapping (the server's operator acts; not the e-mail of "
-                          "an account that may not import)")
-    who.add_argument("--as", dest="account", metavar="EMAIL",
-                     help="save as this account, whose rights are checked (editor or admin)")
+    _acting(p, "who saves it, recorded with the mapping (the server's operator acts; not the e-mail of an account "
+               "that may not import)", "save as this account, whose rights are checked (editor or admin)")
 
     from .cli_region import add_parser as add_strategy_name   # the store's own name of its strategy
 

@@ -7,7 +7,8 @@ same thing with the same figures.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -409,3 +410,42 @@ def _counted(params: dict) -> int:
         if isinstance(params.get(name), (int, float)):
             return params[name]
     return len(str(params.get("missing", "")).split(", "))
+
+
+# A header is named in a report as a cell is shown (problems.VALUE_SHOWN: 120 characters, then "…"), and a list
+# of columns names its first NAMES_LISTED, then how many more: a header of 900 names of 1,100 characters each
+# was echoed whole (1 MB of report for a 1 MB file). The params of a problem that name columns:
+NAMED_COLUMNS = ("column", "first", "columns", "found", "missing")
+NAMES_LISTED = 10
+
+
+def name_shown(name) -> str:
+    """A column's name as a report shows it: cut after 120 characters, with "…"."""
+    text = str(name)
+    return text if len(text) <= VALUE_SHOWN else text[:VALUE_SHOWN] + "…"
+
+
+_MORE = re.compile(r"… \(\+(\d+)\)")
+
+
+def names_listed(names, listed: int = NAMES_LISTED) -> str:
+    """Columns' names as a report lists them: the first `listed`, each cut (`name_shown`), then
+    "… (+N)" for the N others (a language's words are not needed: a count and an ellipsis). A list
+    already so written keeps its count."""
+    names = list(names)
+    more = int(_MORE.fullmatch(names.pop()).group(1)) if names and _MORE.fullmatch(str(names[-1])) else 0
+    more += max(len(names) - listed, 0)
+    shown = ", ".join(name_shown(n) for n in names[:listed])
+    return shown + (f", … (+{more})" if more else "")
+
+
+def names_cut(p: Problem) -> Problem:
+    """A problem whose column, or a parameter naming columns, holds a huge header, with it cut: every
+    check names a column as written, and no report echoes a huge one (validate, import, text, JSON, page)."""
+    params = {k: (names_listed(v.split(", ")) if k in ("columns", "found", "missing") else name_shown(v))
+              for k, v in p.params.items() if k in NAMED_COLUMNS and isinstance(v, str)
+              and (len(v) > VALUE_SHOWN or (k != "column" and v.count(", ") >= NAMES_LISTED + 2))}
+    column = p.column if p.column is None or len(str(p.column)) <= VALUE_SHOWN else name_shown(p.column)
+    if not params and column is p.column:
+        return p
+    return replace(p, column=column, params={**p.params, **params})

@@ -46,11 +46,10 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
 # The words a unit may start with to be a percentage, in English, French and Dutch (`per cent`, `pour-cent`
 # are read as one word first). `‰` is not one (per mille), nor is a percentage *point* (a difference).
 PERCENT_WORDS = frozenset({"percent", "percents", "pct", "pct.", "percentage", "percentages", "pourcent",
-                           "pourcents", "pourcentage", "pourcentages", "procent", "procenten", "percentages"})
+                           "pourcents", "pourcentage", "pourcentages", "procent", "procenten"})
 _TWO_WORDS = re.compile(r"\b(per|pour)[\s\-\u00a0]+(cent)\b")
 _FIRST_WORD = re.compile(r"([^\W\d_]+\.?)")
 _POINTS = re.compile(r"[\s\-\u00a0]*(points?\b|pts?\b|pp\b|punt)")

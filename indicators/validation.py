@@ -7,7 +7,6 @@ is reported, with the file, spreadsheet row, column as written, value and a sugg
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -23,7 +22,7 @@ from .mappings.layouts import foreign_layout, sdmx_columns
 from .below_table import rows_below_table
 from .parsing import (lost_groups, month_cells, normal_flag, parse_dates, parse_numbers, parse_periods,
                       restore_text, single_byte, unit_sign, wrong_signs)
-from .problems import Problem, capped, errors, read_notice, rows_of
+from .problems import Problem, capped, errors, name_shown, names_cut, names_listed, read_notice, rows_of
 from .reading import ReadResult, Sheet
 from .reading_header import column_letter, repeated_problems
 from .sheet_checks import milestone_problems, required_problems, schema_problems
@@ -418,52 +417,9 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
         problems.extend(reference_problems(frame, table, known_codes, headers, replaced))
         problems.extend(value_problems(frame, table, units, headers, decimals))
         problems.extend(future_problems(frame, table, headers))
-    problems = [_names_cut(p) for p in _as_written(problems, read)]
+    problems = [names_cut(p) for p in _as_written(problems, read)]
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return Checked(files=files, tables=tables, problems=problems, headers=headers)
-
-
-# A header is named in a report as a cell is shown (problems.VALUE_SHOWN: 120 characters, then "…"), and a list
-# of columns names its first NAMES_LISTED, then how many more: a header of 900 names of 1,100 characters each
-# was echoed whole (1 MB of report for a 1 MB file). The params of a problem that name columns:
-NAMED_COLUMNS = ("column", "first", "columns", "found", "missing")
-NAMES_LISTED = 10
-
-
-def name_shown(name) -> str:
-    """A column's name as a report shows it: cut after 120 characters, with "…"."""
-    from .problems import VALUE_SHOWN
-
-    text = str(name)
-    return text if len(text) <= VALUE_SHOWN else text[:VALUE_SHOWN] + "…"
-
-
-_MORE = re.compile(r"… \(\+(\d+)\)")
-
-
-def names_listed(names, listed: int = NAMES_LISTED) -> str:
-    """Columns' names as a report lists them: the first `listed`, each cut (`name_shown`), then
-    "… (+N)" for the N others (a language's words are not needed: a count and an ellipsis). A list
-    already so written keeps its count."""
-    names = list(names)
-    more = int(_MORE.fullmatch(names.pop()).group(1)) if names and _MORE.fullmatch(str(names[-1])) else 0
-    more += max(len(names) - listed, 0)
-    shown = ", ".join(name_shown(n) for n in names[:listed])
-    return shown + (f", … (+{more})" if more else "")
-
-
-def _names_cut(p: Problem) -> Problem:
-    """A problem whose column, or a parameter naming columns, holds a huge header, with it cut: every
-    check names a column as written, and no report echoes a huge one (validate, import, text, JSON, page)."""
-    from .problems import VALUE_SHOWN
-
-    params = {k: (names_listed(v.split(", ")) if k in ("columns", "found", "missing") else name_shown(v))
-              for k, v in p.params.items() if k in NAMED_COLUMNS and isinstance(v, str)
-              and (len(v) > VALUE_SHOWN or (k != "column" and v.count(", ") >= NAMES_LISTED + 2))}
-    column = p.column if p.column is None or len(str(p.column)) <= VALUE_SHOWN else name_shown(p.column)
-    if not params and column is p.column:
-        return p
-    return replace(p, column=column, params={**p.params, **params})
 
 
 # Problems whose value cross_checks writes back from the parsed number (`-12,5` for a cell `−12,5`, U+2212).

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import re
+import string
 import zipfile
 from pathlib import Path
 
@@ -68,3 +70,22 @@ def zip_of(members: dict[str, str]) -> bytes:
         for name, text in members.items():
             archive.writestr(name, text)
     return buffer.getvalue()
+
+
+def rendered(md: str) -> str:
+    """The text a CommonMark reader (Streamlit's Markdown) shows for `md`, for what user text holds: a backslash
+    before an ASCII punctuation mark shows the mark itself, a zero-width space shows nothing; an unescaped `*`,
+    `_`, `` ` ``, `[`, `]`, `<`, `>`, `$`, `~`, `&`, `://` or `:` before a letter would be read as markup
+    (emphasis, a link, HTML, mathematics, an entity, an address turned into a link, Streamlit's `:red[…]`):
+    refused. (tests/browser/test_literal_markdown_q32.py checks the same in Streamlit's own page.)"""
+    out, i = [], 0
+    while i < len(md):
+        if md[i] == "\\" and i + 1 < len(md) and md[i + 1] in string.punctuation:
+            out.append(md[i + 1])
+            i += 2
+            continue
+        assert md[i] not in "*_`[]<>$~&" and md[i:i + 3] != "://" and not re.match(r":[A-Za-z]", md[i:i + 2]), \
+            f"{md[i]!r} would be Markdown at {i}: {md}"
+        out.append(md[i])
+        i += 1
+    return "".join(out).replace("\u200b", "")

@@ -4,7 +4,6 @@ HTML or a colour. Each shown text is the page's Markdown source; a backslash bef
 written (`rendered` reads it back as a CommonMark reader shows it). AppTest, real store."""
 from __future__ import annotations
 
-import string
 
 import pytest
 
@@ -13,6 +12,7 @@ from indicators import submissions as S
 from indicators.i18n import t
 from indicators.store import open_store
 
+from .helpers import rendered
 from .test_one_sign_in_per_person import contributions, to_data_page
 from .test_review_page import review_page
 
@@ -20,21 +20,6 @@ NAME, EMAIL = "_Ana_ *Dupont*", "a_b_c@x.be"                 # the contributor
 EDITOR, ED_EMAIL = "*Ed* `x` $y$", "e_d_@x.be"               # the editor who returns
 FILE, COMMENT = "*mes*_valeurs_.csv", "[lien](http://x) <b>gras</b> :red[rouge]"
 ROW = b"indicator_id;territory_id;period;value\nECO01;200093201;2025;10\n"   # ECO01: ADULM's
-
-
-def rendered(md: str) -> str:
-    """What a CommonMark reader (Streamlit's Markdown) shows of `md`: an escaped punctuation mark as itself, a
-    zero-width space as nothing; an unescaped mark that would be read as markup fails the test."""
-    out, i = [], 0
-    while i < len(md):
-        if md[i] == "\\" and i + 1 < len(md) and md[i + 1] in string.punctuation:
-            out.append(md[i + 1])
-            i += 2
-            continue
-        assert md[i] not in "*_`[]<>$~&" and md[i:i + 3] != "://", f"{md[i]!r} would be Markdown at {i}: {md}"
-        out.append(md[i])
-        i += 1
-    return "".join(out).replace("\u200b", "")
 
 
 def _shown(elements, words: str) -> list[str]:

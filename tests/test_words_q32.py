@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import string
 
 import pytest
 
@@ -28,7 +27,7 @@ from indicators.importing import import_files
 from indicators.store import list_batches, open_store, rollback
 from indicators.store.tables import batches
 
-from .helpers import write
+from .helpers import rendered, write
 
 LANGS = ("fr", "nl", "en")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -54,25 +53,6 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def rendered(md: str) -> str:
-    """The text a CommonMark reader (Streamlit's Markdown) shows for `md`, for what user text holds: a backslash
-    before an ASCII punctuation mark shows the mark itself, a zero-width space shows nothing; an unescaped `*`,
-    `_`, `` ` ``, `[`, `]`, `<`, `>`, `$`, `~`, `&`, `://` or `:` before a letter would be read as markup
-    (emphasis, a link, HTML, mathematics, an entity, an address turned into a link, Streamlit's `:red[…]`):
-    refused. (tests/browser/test_literal_markdown_q32.py checks the same in Streamlit's own page.)"""
-    out, i = [], 0
-    while i < len(md):
-        if md[i] == "\\" and i + 1 < len(md) and md[i + 1] in string.punctuation:
-            out.append(md[i + 1])
-            i += 2
-            continue
-        assert md[i] not in "*_`[]<>$~&" and md[i:i + 3] != "://" and not re.match(r":[A-Za-z]", md[i:i + 2]), \
-            f"{md[i]!r} would be Markdown at {i}: {md}"
-        out.append(md[i])
-        i += 1
-    return "".join(out).replace("\u200b", "")
 
 
 # --------------------------------------------------------------------------- 1: lists in words, JSON in codes

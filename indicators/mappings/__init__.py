@@ -26,7 +26,7 @@ when it is one of the accepted aliases, such as `CODGEO`).
 The format is documented in docs/data-format.md, "Foreign layouts (mappings)".
 """
 from .spec import (
-    INSEE_HEADERS, MappedSource, MappingError, NIS_HEADERS, PERCENT_UNITS, PERIOD_HEADERS, PERIOD_KINDS,
+    INSEE_HEADERS, MappedSource, MappingError, NIS_HEADERS, PERIOD_HEADERS, PERIOD_KINDS,
     SPEC_KEYS, SPEC_VERSION, TERRITORY_HEADERS, TERRITORY_KEYS, validate_spec)
 from .apply import (
     apply_mapping, known_for_mapping)

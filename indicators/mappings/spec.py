@@ -23,7 +23,6 @@ SPEC_KEYS = ("version", "sheet", "header_row", "comment", "decimal", "split", "f
 TERRITORY_KEYS = ("column", "strip_prefix", "pad", "pattern", "exclude", "keep", "country")
 PERIOD_KINDS = ("year", "quarter", "month")
 YEARS_KEYS = ("indicator", "columns", "from", "to")
-PERCENT_UNITS = ("%", "pourcent", "percent", "procent")
 
 # Headers that usually hold a territory code, best first (normalised, see schema.normalise_header).
 TERRITORY_HEADERS = (
