@@ -186,10 +186,15 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
                                             lambda at: parse_numbers(cells.iloc[at:at + 1], sheet.decimal)[0][0]))
             # `12,5 %`: read where the rows name an indicator, whose unit says if the sign fits (_unit_signs).
             values, flags, codes = parse_numbers(cells, sheet.decimal, units="indicator_id" in table.names)
-            signed = (codes == "unit_sign").to_numpy()
-            if signed.any():
+            # Compared only with the codes present: five comparisons over a million objects of a column
+            # read without fault cost 0.04 s (profiled).
+            present = set(codes.dropna().unique())
+            if "unit_sign" in present:
+                signed = (codes == "unit_sign").to_numpy()
                 out[f"_sign_{col.name}"] = np.where(signed, cells.to_numpy(dtype=object), None)
             for code in ("not_a_number", "formula_error", "too_large", "too_small", "bad_flag"):
+                if code not in present:
+                    continue
                 add((codes == code).to_numpy(), col.name, code, text,
                     ("write_number", {}) if code == "not_a_number" else None,
                     {"known": ", ".join(FLAGS)} if code == "bad_flag" else None)
@@ -356,11 +361,16 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
             decimals[sheet.label] = sheet.decimal
             read[sheet.label] = sheet
             ignored = [c for c in sheet.frame.columns if c not in mapping]
-            info["ignored_columns"] = [name_shown(c) for c in ignored]
-            if ignored:
+            # Not stored, but read and checked, so not ignored: a second code column (a row where it
+            # differs is refused) and a unit column (judged against the row's indicator's unit).
+            conflicts, compared = _code_conflicts(sheet, table, mapping, ignored)
+            checked = {*compared, _unit_column(table, ignored)}
+            listed = [c for c in ignored if c not in checked]
+            info["ignored_columns"] = [name_shown(c) for c in listed]
+            if listed:
                 problems.append(Problem(sheet.label, sheet.header_row, None, None, "ignored_columns",
-                                        {"columns": names_listed(ignored)}, severity="notice", unnamed=unnamed))
-                problems.extend(_code_conflicts(sheet, table, mapping, ignored))
+                                        {"columns": names_listed(listed)}, severity="notice", unnamed=unnamed))
+            problems.extend(conflicts)
             frame, found_problems = _parse_sheet(sheet, table, mapping)
             problems.extend(_merged_said(found_problems, sheet) if sheet.merged else found_problems)
             # A template's example row, left in or filled below: never stored (templates.leave_out_examples).
@@ -458,14 +468,17 @@ def _code_shape(code: str) -> str:
     return "".join("A" if c.isupper() else "a" if c.islower() else "9" if c.isdigit() else c for c in code)
 
 
-def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str], ignored: list) -> list[Problem]:
+def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str],
+                    ignored: list) -> tuple[list[Problem], list]:
     """A second column naming a code (`indicateur` beside `indicator_id`, `codgeo` beside `territoire`)
     rides along as its label (`Population` beside `POP01`, `Lille` beside `59350`). When it holds codes
     too (every value has the shape of one of the first's codes, as when it repeats them), a row where the
-    two differ is refused, naming both: which of `MOB04` and `MOB03` is meant is not ours to guess."""
+    two differ is refused, naming both: which of `MOB04` and `MOB03` is meant is not ours to guess.
+    (the problems, the columns so compared: checked, never listed as ignored)"""
     aliases = alias_map(table)
     read_as = {canonical: header for header, canonical in mapping.items()}
     found: list[Problem] = []
+    compared = []
     for other in ignored:
         canonical = aliases.get(normalise_header(other))
         if canonical not in read_as or table.column(canonical).kind != CODE:
@@ -481,23 +494,30 @@ def _code_conflicts(sheet: Sheet, table: Table, mapping: dict[str, str], ignored
         shapes = {_code_shape(v) for v in pd.unique(a[filled])}
         if not all(_code_shape(v) in shapes for v in pd.unique(b[filled])):
             continue   # a label
+        compared.append(other)
         at = np.flatnonzero(filled & (a != b).to_numpy(dtype=bool))
         found.extend(capped(sheet.label, str(other), "conflicting_code_columns", sheet.rows[at],
                             lambda i, at=at, a=a, b=b, first=first, other=other: Problem(
             sheet.label, int(sheet.rows[at[i]]), str(other), b.iat[at[i]], "conflicting_code_columns",
             {"column": str(other), "value": b.iat[at[i]], "first": str(first), "first_value": a.iat[at[i]]})))
-    return found
+    return found, compared
+
+
+def _unit_column(table: Table, ignored: list):
+    """The column of units of a table whose rows name an indicator (`unit`, `unité`, `eenheid`, as the
+    indicators table names it, in any case or spacing), among the columns it does not store; else None."""
+    if "indicator_id" not in table.names or table.name == "indicators":
+        return None
+    names = alias_map(TABLES["indicators"])
+    return next((c for c in ignored if names.get(normalise_header(c)) == "unit"), None)
 
 
 def _unit_cells(frame: pd.DataFrame, sheet: Sheet, table: Table, ignored: list, written: dict) -> pd.DataFrame:
     """A table whose rows name an indicator, read with a column of units the import does not store (`unit`,
     `unité`, `eenheid`: the indicators table's names for it): each row's unit cell kept as `UNIT_CELLS`, for
     cross_checks.unit_column_problems to judge against the indicator's unit; `written` learns its header."""
-    if "indicator_id" not in table.names or table.name == "indicators" or not len(frame):
-        return frame
-    names = alias_map(TABLES["indicators"])
-    column = next((c for c in ignored if names.get(normalise_header(c)) == "unit"), None)
-    if column is None:
+    column = _unit_column(table, ignored)
+    if column is None or not len(frame):
         return frame
     cells = sheet.frame[column].astype("str").str.strip().to_numpy(dtype=object)
     at = np.searchsorted(sheet.rows, frame["_row"].to_numpy())   # a sheet's rows only grow
