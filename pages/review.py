@@ -181,7 +181,7 @@ def _upload(view, account: A.Account, replaces) -> None:
     from indicators import limits
 
     lang = view.lang
-    upload = widgets.file_uploader(t("submit_upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx"],
+    upload = widgets.file_uploader(t("submit_upload_label", lang), lang, types=["csv", "tsv", "txt", "xlsx", "gz"],
                                    key="submit_upload", limit_bytes=limits.get("MAX_SUBMISSION_BYTES"))
     if upload is None:
         return

@@ -156,9 +156,13 @@ def file_uploader(label: str, lang: str, *, key: str, types: list[str], limit_by
     """st.file_uploader with its own words in the page's language. Streamlit writes "Upload",
     "100MB per file" and each file's size in English, and nothing in its API changes them
     (streamlit#13500): a style scoped to this widget's key hides them and writes ours in their place
-    (tests/browser/test_uploader_words.py reads them back)."""
+    (tests/browser/test_uploader_words.py reads them back).
+
+    `types` are the formats the hint names; the browser is not told to refuse the others: it would say
+    "application/gzip files are not allowed." in English with nothing of what to do, where the page's
+    reader says what any file is and what to do, in the page's language (an ODS workbook, a PDF…)."""
     st.html(_uploader_style(key, lang, types, limit_bytes))
-    return st.file_uploader(label, type=types, key=key, max_upload_size=max(1, limit_bytes // (1024 * 1024)),
+    return st.file_uploader(label, type=None, key=key, max_upload_size=max(1, limit_bytes // (1024 * 1024)),
                             **options)
 
 
