@@ -28,7 +28,7 @@ def test_the_uploader_says_its_words_in_the_page_language(page, app_url, lang, t
     button, limit = WORDS[lang]
     label = zone.locator("button[kind='secondary'] p")
     line = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
-    for element, english, ours in ((label, "Upload", button), (line, "per file •", limit)):
+    for element, english, ours in ((label, "Upload", button), (line, "per file", limit)):
         assert english in element.inner_text()                 # Streamlit's own words are there...
         assert element.evaluate(SHOWN, None)["size"] == 0      # ...but take no room and show nothing
         after = element.evaluate(SHOWN, "::after")
