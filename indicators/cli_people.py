@@ -103,6 +103,8 @@ def submit_command(engine, args) -> int:
     # four eyes: an editor's or an admin's own submission waits for another editor
     own = "cli_submitted_other_editor" if account.role in ("editor", "admin") else "cli_submitted"
     print(t(own, args.lang, id=sent.submission_id))
+    if sent.carried is not None:   # a correction leaving out rows of the returned submission carries them
+        print(S.carried_words(sent.carried, args.lang))
     return OK
 
 

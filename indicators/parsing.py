@@ -134,8 +134,9 @@ def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str |
         t, flag = m.group(1).strip(), m.group(2)
         if flag.lower() in ("na", "nd"):
             return None, None, "not_a_number", None
-        if not is_flag(flag):
-            return None, None, "bad_flag", None
+        if not is_flag(flag):   # `43300 x`: a flag Eurostat does not have; `12x`, `1.2.3 x`: not a number
+            flag_like = _flag_like(text.strip(), m) and _reads(t, decimal)
+            return None, None, "bad_flag" if flag_like else "not_a_number", None
         flag = normal_flag(flag)
         if t.lower() in _MISSING:
             return None, flag, None, None
@@ -164,6 +165,18 @@ def _read_cell(text: str, decimal: str) -> tuple[float | None, str | None, str |
     return value, flag, None, sign
 
 
+def _flag_like(text: str, m: re.Match) -> bool:
+    """Whether the letters after a number look written as a flag: one or two, set apart by a space
+    (`43300 x`, `12,5 xy`). Stuck to the number (`12x`) or longer (`12 abc`), they are more likely a
+    typo or a word than a flag: the cell is said as not a number, with the letters it holds."""
+    return len(m.group(2)) <= 2 and len(m.group(1)) + len(m.group(2)) < len(text)
+
+
+def _reads(text: str, decimal: str) -> bool:
+    """Whether the part before a flag reads: a number (with a unit or not) or a no-value marker (`: x`)."""
+    return text.lower() in _MISSING or _read_cell(text, decimal)[2] is None
+
+
 def normal_flag(*written: str | None) -> str | None:
     """The flag that the known letters of `written` make, each once, in Eurostat's order: `pp` -> `p`,
     `pe` -> `ep`; the flag after a number and the flag column's together (`12,5 p` beside `e`) -> `ep`.
@@ -185,11 +198,14 @@ def number_hint(text: str | None) -> tuple[str, dict] | None:
         return "negative_with_minus", {"number": "-" + m.group(1).strip()}
     m = _TRAILING_FLAG.match(t)
     flagged = m and is_flag(m.group(2)) and sign_unit(m.group(2)) is None   # `12,5 % p`: the flag is fine
+    apart = re.fullmatch(r"(.*?[0-9])((?:\s+[A-Za-z]{1,2})+)", t) if len(t) <= _UNIT_CELL else None
+    if apart and _is_number(apart.group(1)) and all(is_flag(w) for w in apart.group(2).split()):
+        return "flags_apart", {"number": apart.group(1).strip(), "flags": normal_flag(apart.group(2))}   # `12 e p`
     rest, sign = _split_unit(m.group(1).strip() if flagged else t)
     if sign is not None and _is_number(rest):
         return "number_with_unit", {"sign": sign, "number": rest}
-    if sign is not None:   # `28?900 €`: "write the number alone (28?900)" would name no number
-        t = rest
+    if sign is not None or flagged:   # `28?900 €`: "write the number alone (28?900)" would name no number;
+        t = rest                        # `1,2,3 p`: the flag is right, the number is not
     words = re.findall(r"[^\W\d_]+", t)
     if words and (not re.search(r"\d", t) or re.match(r"^[^\W\d_]", t) or re.search(r"[^\W\d_]$", t)):
         # letters alone, or a word before or after the number; not a typo inside one (5l,6)

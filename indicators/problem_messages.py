@@ -77,19 +77,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De kolommen ({found}) passen bij geen enkele tabel. Verwacht bijvoorbeeld: {expected}.",
     },
     "wrong_table": {
-        "en": "This file holds the {found_kind} table, not the {expected_kind} table.",
-        "fr": "Ce fichier contient la table {found_kind}, pas la table {expected_kind}.",
-        "nl": "Dit bestand bevat de tabel {found_kind}, niet de tabel {expected_kind}.",
+        "en": "This file holds the {found_table} table, not the {expected_table} table.",
+        "fr": "Ce fichier contient la table {found_table}, pas la table {expected_table}.",
+        "nl": "Dit bestand bevat de tabel {found_table}, niet de tabel {expected_table}.",
     },
     "missing_columns": {
-        "en": Plural({"one": "Missing required column for the {kind} table: {missing}. Columns found: {found}.",
-                      "other": "Missing required columns for the {kind} table: {missing}. Columns found: {found}."}),
-        "fr": Plural({"one": "Colonne obligatoire manquante pour la table {kind} : {missing}. Colonnes trouvées : "
+        "en": Plural({"one": "Missing required column for the {table} table: {missing}. Columns found: {found}.",
+                      "other": "Missing required columns for the {table} table: {missing}. Columns found: {found}."}),
+        "fr": Plural({"one": "Colonne obligatoire manquante pour la table {table} : {missing}. Colonnes trouvées : "
                              "{found}.",
-                      "other": "Colonnes obligatoires manquantes pour la table {kind} : {missing}. Colonnes "
+                      "other": "Colonnes obligatoires manquantes pour la table {table} : {missing}. Colonnes "
                                "trouvées : {found}."}),
-        "nl": Plural({"one": "Verplichte kolom ontbreekt voor de tabel {kind}: {missing}. Gevonden kolommen: {found}.",
-                      "other": "Verplichte kolommen ontbreken voor de tabel {kind}: {missing}. Gevonden kolommen: "
+        "nl": Plural({"one": "Verplichte kolom ontbreekt voor de tabel {table}: {missing}. Gevonden kolommen: {found}.",
+                      "other": "Verplichte kolommen ontbreken voor de tabel {table}: {missing}. Gevonden kolommen: "
                                "{found}."}),
     },
     "no_rows": {
@@ -441,14 +441,24 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(een koppeling kan ze op positie kiezen) of hernoem de andere.",
     },
     "mixed_encoding": {
-        "en": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file; their text "
-              "was read as UTF-8 (é, not Ã©). Check it, and save the whole file in one encoding (UTF-8).",
-        "fr": "Le fichier mélange deux encodages : les lignes {rows} contiennent du texte UTF-8 dans un fichier "
-              "Windows-1252 ; leur texte a été lu en UTF-8 (é, et non Ã©). Vérifiez-le, et enregistrez tout le "
-              "fichier dans un seul encodage (UTF-8).",
-        "nl": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een Windows-1252-bestand; "
-              "hun tekst werd als UTF-8 gelezen (é, niet Ã©). Controleer hem, en sla het hele bestand op in één "
-              "codering (UTF-8).",
+        "en": Plural({"one": "The file mixes two encodings: row {rows} holds UTF-8 text in a Windows-1252 file; its "
+                             "text was read as UTF-8 (é, not Ã©). Check it, and save the whole file in one encoding "
+                             "(UTF-8).",
+                      "other": "The file mixes two encodings: rows {rows} hold UTF-8 text in a Windows-1252 file; "
+                               "their text was read as UTF-8 (é, not Ã©). Check it, and save the whole file in one "
+                               "encoding (UTF-8)."}),
+        "fr": Plural({"one": "Le fichier mélange deux encodages : la ligne {rows} contient du texte UTF-8 dans un "
+                             "fichier Windows-1252 ; son texte a été lu en UTF-8 (é, et non Ã©). Vérifiez-le, et "
+                             "enregistrez tout le fichier dans un seul encodage (UTF-8).",
+                      "other": "Le fichier mélange deux encodages : les lignes {rows} contiennent du texte UTF-8 dans "
+                               "un fichier Windows-1252 ; leur texte a été lu en UTF-8 (é, et non Ã©). Vérifiez-le, "
+                               "et enregistrez tout le fichier dans un seul encodage (UTF-8)."}),
+        "nl": Plural({"one": "Het bestand mengt twee coderingen: rij {rows} bevat UTF-8-tekst in een "
+                             "Windows-1252-bestand; de tekst ervan werd als UTF-8 gelezen (é, niet Ã©). Controleer "
+                             "hem, en sla het hele bestand op in één codering (UTF-8).",
+                      "other": "Het bestand mengt twee coderingen: rijen {rows} bevatten UTF-8-tekst in een "
+                               "Windows-1252-bestand; hun tekst werd als UTF-8 gelezen (é, niet Ã©). Controleer "
+                               "hem, en sla het hele bestand op in één codering (UTF-8)."}),
     },
     "formula_code": {
         "en": "A code may not start with =, +, -, @ or a tab: a spreadsheet would run it as a formula.",
@@ -529,7 +539,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 from .texts.problem_suggestions import SUGGESTIONS  # noqa: E402  (what to do: its own module)
 
 
-# Table names as they read inside a sentence.
+# The kind of thing a code names, inside a sentence ("Unknown territory code"); a table is `table_said`.
 KIND_NAMES = {
     "levels": {"en": "level", "fr": "niveau", "nl": "niveau"},
     "themes": {"en": "theme", "fr": "thématique", "nl": "thema"},

@@ -14,6 +14,7 @@ import numpy as np
 
 from .i18n import Plural
 from .problem_messages import KIND_NAMES, LIMIT_WORDS, MESSAGES, SHEET_ASIDE, SUGGESTIONS
+from .schema import TABLES
 
 LANGS = ("fr", "en", "nl")
 
@@ -40,10 +41,20 @@ def _said(names, lang: str, unnamed: tuple[str, ...]):
     return ", ".join(said.get(name, name) for name in names.split(", "))
 
 
+def table_said(name: str, lang: str) -> str:
+    """A table as the docs, the Data page's templates and its file name call it: `Gebieden (territories)`,
+    `Observations` (its name beside only where the label is another word). Never the kind of a code
+    (`gebied`): no table of that name exists (`{table}` in a message: _localise)."""
+    label = getattr(TABLES[name], f"label_{lang}", TABLES[name].label_en)
+    return label if label.lower() == name.replace("_", " ") else f"{label} ({name})"
+
+
 def _localise(params: dict, lang: str, unnamed: tuple[str, ...] = ()) -> dict:
     out = {}
     for k, v in params.items():
         if k.endswith("kind") and v in KIND_NAMES:
+            if v in TABLES:   # `{table}`, `{found_table}`: the table as the docs name it (Gebieden), not `gebied`
+                out[k[:-len("kind")] + "table"] = table_said(v, lang)
             v = KIND_NAMES[v].get(lang, v)
         elif k == "why" and v in SHEET_ASIDE:
             v = SHEET_ASIDE[v].get(lang, v)

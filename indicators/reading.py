@@ -31,7 +31,7 @@ from .reading_header import column_letter, drop_blank, header_repeats, sep_direc
 from .reading_rows import (LONGER, _line_ends, check_lines, filled_lines, has_blank_line, line_at, longer_problems,
                            read_careful, read_careful_filled, wide_records)
 from .reading_text import (decode, has_invisible, has_mojibake, invalid_byte_problems, is_text, mixed_encoding,
-                           repair_mixed, trim_invisible, visible)
+                           repair_header, repair_mixed, trim_invisible, visible)
 
 
 @dataclass
@@ -403,6 +403,9 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     `longest`: the text's longest line, in UTF-8 bytes (reading_rows.check_lines)."""
     limits.check("MAX_CELLS", frame.size)
     header = [visible(str(c)) for c in frame.iloc[0]] if len(frame) else []
+    mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
+    if mixed:   # the header too: pasted from the template, its `période` is no `pÃ©riode`
+        header = repair_header(header)
     frame = frame.iloc[1:].reset_index(drop=True)
     frame.columns, repeated = unique_header(header)
     positions, empty = tuple(range(1, len(header) + 1)), frozenset(k + 1 for k, h in enumerate(header) if not h)
@@ -414,7 +417,6 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     frame, rows, again = header_repeats(frame, rows, header, name)
     if blank or empty or invisible:
         frame, rows, positions = drop_blank(frame, rows, positions, empty)
-    mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
     if mixed:
         frame = repair_mixed(frame)
     decimal, detected = detect_decimal(frame, sep)

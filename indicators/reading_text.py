@@ -250,12 +250,19 @@ def repair_mixed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def repair_header(header: list[str]) -> list[str]:
+    """A header row of a Windows-1252 file, its UTF-8 names read as UTF-8 as `repair_mixed` reads cells: a
+    header pasted from a UTF-8 template over an Excel export (`pÃ©riode`) names the column `période`."""
+    return [_as_utf8(name) if _MOJIBAKE.search(name) else name for name in header]
+
+
 def mixed_encoding(name: str, text: str) -> list[Problem]:
     """A notice naming the rows of a Windows-1252 file that hold UTF-8 text (read as such, repair_mixed)."""
     lines = text.splitlines()
     bad = [i + 1 for i, line in enumerate(lines) if _MOJIBAKE.search(line)]
     shown = ", ".join(map(str, bad[:10])) + (" …" if len(bad) > 10 else "")
-    return [Problem(name, bad[0], None, None, "mixed_encoding", {"rows": shown}, severity="notice")]
+    return [Problem(name, bad[0], None, None, "mixed_encoding", {"rows": shown, "count": len(bad)},
+                    severity="notice")]
 
 
 # ---------------------------------------------------------------- invisible characters

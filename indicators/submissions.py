@@ -4,7 +4,9 @@ A file is validated at once with the import's own checks (indicators/importing.p
 contributor sees the report an editor would see. Only a file without blocking problems is kept:
 it waits in the review queue with its bytes. The editor sees the dry-run of its import, then approves
 it (imported as one batch whose user names the contributor and the reviewer) or returns it with a
-comment the contributor reads before sending a corrected file. Nothing is deleted: every submission,
+comment the contributor reads before sending a corrected file. A correction replaces the returned
+submission's rows it holds (same key) and carries the others: approving it imports them with it, and the
+contributor (when sending) and the reviewer are told which (`carried_rows`). Nothing is deleted: every submission,
 return and approval stays in the `submissions` table.
 
 A contributor submits only observations and flows (origin -> destination) of the indicators its partner
@@ -61,9 +63,31 @@ submissions = sa.Table(
 
 
 @dataclass
+class Carried:
+    """The rows of a returned submission that its correction does not hold (no row of the same key): they
+    go with the correction, imported with it on approval. `rows`: the first CARRIED_SHOWN, as their key
+    codes (`ECO08 · BE251 · 2026`); `total`: how many in all."""
+    replaces: int
+    total: int
+    rows: list[str]
+
+
+def carried_words(carried: Carried, lang: str, shown=str) -> str:
+    """What a correction carries, in words (the page and the command line say the same); `shown` writes a
+    row's codes as the surface needs (the page escapes Markdown)."""
+    from .i18n import number, t
+
+    rows = "; ".join(shown(r) for r in carried.rows)
+    if carried.total > len(carried.rows):
+        rows += " " + t("correction_carried_more", lang, more=number(carried.total - len(carried.rows), lang, 0))
+    return t("correction_carried", lang, n=carried.total, id=carried.replaces, rows=rows)
+
+
+@dataclass
 class Submitted:
     checked: Checked
     submission_id: int | None     # None: not kept (blocking problems)
+    carried: Carried | None = None   # a correction: the returned submission's rows it carries
 
 
 def ensure(engine: Engine) -> None:
@@ -148,6 +172,7 @@ def submit(engine: Engine, account: Account, file_name: str, content: bytes,
     if errors(checked.problems) or not any(len(frame) for frame in checked.tables.values()):
         return Submitted(checked, None)
     _check_scope(engine, account, checked)
+    carried = carried_rows(engine, account, replaces, checked) if replaces is not None else None
     rows = sum(len(frame) for frame in checked.tables.values())
     try:
         with engine.begin() as conn:
@@ -163,7 +188,7 @@ def submit(engine: Engine, account: Account, file_name: str, content: bytes,
         _correctable(engine, get(engine, account, replaces))
         raise StoreError(f"Submission {replaces} was corrected meanwhile.", key="submission_not_returned",
                          id=replaces) from None
-    return Submitted(checked, int(new_id))
+    return Submitted(checked, int(new_id), carried)
 
 
 class _Corrected(Exception):
@@ -229,19 +254,19 @@ def resting_on(engine: Engine, batch_id: int) -> list[dict]:
     if not sa.inspect(engine).has_table("submissions"):   # a store nobody submitted to: nothing created here
         return []
     query = (sa.select(submissions.c.submission_id, submissions.c.contributor, submissions.c.batch_id,
-                       submissions.c.file_name, submissions.c.content)
+                       submissions.c.file_name, submissions.c.content, submissions.c.replaces)
              .join(batches, batches.c.batch_id == submissions.c.batch_id)
              .where(submissions.c.status == APPROVED, submissions.c.batch_id > int(batch_id),
                     batches.c.status == "active", batches.c.unchanged > 0)
              .order_by(submissions.c.batch_id.desc(), submissions.c.submission_id.desc()))
     with engine.connect() as conn:
         later = [dict(r._mapping) for r in conn.execute(query)]
-    return [{k: v for k, v in sub.items() if k != "content"} for sub in later if _rests_on(engine, sub, int(batch_id))]
+    return [{k: v for k, v in sub.items() if k not in ("content", "replaces")} for sub in later if _rests_on(engine, sub, int(batch_id))]
 
 
 def _rests_on(engine: Engine, sub: dict, batch_id: int) -> bool:
     """Whether one of the submission's rows has a key whose stored row is still batch `batch_id`'s."""
-    checked = validate_files(engine, [(sub["file_name"], bytes(sub["content"]))])
+    checked = validate_files(engine, _sources(engine, sub))
     with engine.connect() as conn:
         for name, frame in checked.tables.items():
             key = list(TABLES[name].key) if name in SQL_TABLES else []
@@ -285,10 +310,87 @@ def get(engine: Engine, account: Account, submission_id: int) -> dict:
 
 
 def preview(engine: Engine, account: Account, submission_id: int) -> Outcome:
-    """The dry run of the submission's import against today's store (editors)."""
+    """The dry run of the submission's import against today's store (editors): a correction's with the
+    rows of the returned submission it carries (`carried`)."""
     require(account, "review")
     sub = get(engine, account, submission_id)
-    return import_files(engine, [(sub["file_name"], bytes(sub["content"]))], dry_run=True)
+    return import_files(engine, _sources(engine, sub), dry_run=True)
+
+
+# ---------------------------------------------------------------- a correction carries what it does not replace
+
+CARRIED_SHOWN = 10   # rows of the returned submission named in the words about what a correction carries
+
+
+def _sources(engine: Engine, sub: dict) -> list[tuple[str, bytes]]:
+    """What approving a submission imports: its file, and for a correction the rows of the returned
+    submission it does not hold, as one CSV per kind of data in the import format, named after the
+    returned file and its number (the report and the review name them so)."""
+    own = [(sub["file_name"], bytes(sub["content"]))]
+    if sub.get("replaces") is None:
+        return own
+    previous = _returned(engine, sub["replaces"])
+    if previous is None:
+        return own
+    kept = _carried_frames(engine, previous, validate_files(engine, own))
+    from .exporting import to_csv_bytes
+
+    return own + [(f"{previous['file_name']} (#{previous['submission_id']}, {name}).csv",
+                   to_csv_bytes(frame)) for name, frame in kept.items()]
+
+
+def _returned(engine: Engine, submission_id: int) -> dict | None:
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(submissions).where(submissions.c.submission_id == int(submission_id))).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def _carried_frames(engine: Engine, previous: dict, correction: Checked) -> dict[str, pd.DataFrame]:
+    """Kind of data -> the returned submission's rows whose key the correction does not hold (the
+    import's columns only, in the returned file's order)."""
+    before = validate_files(engine, [(previous["file_name"], bytes(previous["content"]))])
+    out = {}
+    for name, frame in before.tables.items():
+        if name not in TABLES or not len(frame):
+            continue
+        spec = TABLES[name]
+        key = [k for k in spec.key if k in frame.columns]
+        if not key:
+            continue
+        new = correction.tables.get(name)
+        held = set() if new is None or any(k not in new.columns for k in key) else \
+            {tuple(_key_text(v) for v in row) for row in new[key].itertuples(index=False)}
+        left = [tuple(_key_text(v) for v in row) not in held for row in frame[key].itertuples(index=False)]
+        rest = frame.loc[left, [c for c in spec.names if c in frame.columns]]
+        if len(rest):
+            out[name] = rest.reset_index(drop=True)
+    return out
+
+
+def carried_rows(engine: Engine, account: Account, submission_id: int, correction: Checked | None = None,
+                 ) -> Carried | None:
+    """What a correction carries of the returned submission `submission_id` (None: nothing, or not a
+    correction). `correction`: the correction's checked file; without it, `submission_id` is the
+    correction's own number (its reviewer asks)."""
+    if correction is None:
+        sub = get(engine, account, submission_id)
+        if sub.get("replaces") is None:
+            return None
+        submission_id = sub["replaces"]
+        correction = validate_files(engine, [(sub["file_name"], bytes(sub["content"]))])
+    previous = _returned(engine, submission_id)
+    if previous is None:
+        return None
+    kept = _carried_frames(engine, previous, correction)
+    total = sum(len(f) for f in kept.values())
+    if not total:
+        return None
+    shown = []
+    for name, frame in kept.items():
+        key = list(TABLES[name].key)
+        for row in frame[key].head(CARRIED_SHOWN - len(shown)).itertuples(index=False):
+            shown.append(" · ".join(_key_text(v) for v in row))
+    return Carried(int(submission_id), total, shown)
 
 
 class NotPending(StoreError):
@@ -331,7 +433,7 @@ def approve(engine: Engine, account: Account, submission_id: int) -> Outcome:
                              key="submission_not_pending", id=sub["submission_id"])
     user = f"{sub['contributor']}{REVIEWED_BY}{account.email})"   # one form in every store: batch_user reads it
     try:
-        outcome = import_files(engine, [(sub["file_name"], bytes(sub["content"]))], user=user)
+        outcome = import_files(engine, _sources(engine, sub), user=user)
     except BaseException:
         _set(engine, where, status=PENDING)
         raise

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
 
 from .accounts import Account
-from .parsing import normal_flag, parse_number_cell, parse_period
+from .parsing import normal_flag, parse_number_cell, parse_period, wrong_signs
 from .partners import codes
 from .schema import is_flag
 
@@ -41,13 +42,17 @@ def owned(indicators: pd.DataFrame | None, partner_id: str | None) -> pd.DataFra
     return indicators[mask].reset_index(drop=True)
 
 
-def read_value(text: str, lang: str) -> tuple[float | None, str | None, str | None]:
+def read_value(text: str, lang: str, unit: str | None = None) -> tuple[float | None, str | None, str | None]:
     """(value, flag, problem key) of a typed cell in the page's format; (None, None, None) when empty.
-    A flag may follow the number as in a file (`12,5 p`)."""
+    Read as a file's cell is (parsing): a flag may follow the number (`12,5 p`), and a unit written beside
+    it (`71,25%`) is dropped when it is the indicator's `unit`, refused when it is another (wrong_signs)."""
     text = (text or "").strip()
     if not text:
         return None, None, None
-    value, flag, problem = parse_number_cell(text, DECIMAL.get(lang, "."))
+    value, flag, problem = parse_number_cell(text, DECIMAL.get(lang, "."), units=True)
+    if problem == "unit_sign":
+        cell = np.array([text], dtype=object)
+        problem = "wrong_unit" if wrong_signs(cell, np.array(["_"], dtype=object), {"_": unit}) else None
     if problem:
         return None, None, f"typed_{problem}"
     if value is None:               # a "no value" marker typed: nothing to send
@@ -107,16 +112,17 @@ def latest(observations: pd.DataFrame, indicator_ids, territory_id: str) -> dict
 
 
 def rows(typed: dict[str, str], territory_id: str, period: str, lang: str,
-         flags: dict[str, str | None] | None = None, notes: dict[str, str] | None = None) -> Typed:
+         flags: dict[str, str | None] | None = None, notes: dict[str, str] | None = None,
+         units: dict[str, str] | None = None) -> Typed:
     """The observations rows of the typed values (empty cells are skipped) and the cells that cannot
-    be read, each named by its indicator."""
-    flags, notes = flags or {}, notes or {}
+    be read, each named by its indicator (`units`: indicator -> its unit, for a unit typed beside a number)."""
+    flags, notes, units = flags or {}, notes or {}, units or {}
     out, problems = [], []
     normal = parse_period(str(period or ""))
     if normal is None:
         problems.append(("", str(period or ""), "typed_bad_period"))
     for indicator_id, text in typed.items():
-        value, flag, problem = read_value(text, lang)
+        value, flag, problem = read_value(text, lang, units.get(indicator_id))
         chosen = (flags.get(indicator_id) or "").strip().lower()
         if problem:
             problems.append((indicator_id, text, problem))
@@ -152,14 +158,14 @@ def file_name(partner_id: str | None, territory_id: str, period: str) -> str:
 
 def submit(engine: Engine, account: Account, typed: dict[str, str], territory_id: str, period: str, lang: str,
            flags: dict[str, str | None] | None = None, notes: dict[str, str] | None = None,
-           replaces: int | None = None):
+           replaces: int | None = None, units: dict[str, str] | None = None):
     """(Typed, Submitted or None): the typed values sent through `submissions.submit`, exactly as an
     uploaded file; None when a typed cell cannot be read (nothing is sent, the problems say why)."""
     from . import submissions as S
     from .accounts import require
 
     require(account, "submit")
-    found = rows(typed, territory_id, period, lang, flags, notes)
+    found = rows(typed, territory_id, period, lang, flags, notes, units)
     if not found.ok:
         return found, None
     normal = str(found.frame["period"].iloc[0])

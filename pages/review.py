@@ -35,11 +35,14 @@ def sign_in_box(view, account: A.Account) -> None:
         left.caption(said("account_signed_in", lang, who=account.label, role=t(f"role_{account.role}", lang))
                      + partner)
         if right.button(t("sign_out", lang), key="account_sign_out"):
-            if editors._secrets_section("auth"):
-                st.logout()
-            st.session_state.pop("_account", None)
-            st.session_state.pop("_editor", None)   # one sign-in per person: signed out of the Data page too
-            st.rerun()
+            _sign_out()
+        return
+    if account.email:   # signed in with a viewer's account: it may read, not send; said, with a way out
+        left, right = st.columns([4, 1])
+        left.caption(said("account_signed_in", lang, who=account.label, role=t("role_viewer", lang)))
+        st.warning(t("account_may_not_send", lang, role=t("role_viewer", lang)), icon=":material/block:")
+        if right.button(t("sign_out", lang), key="account_sign_out"):
+            _sign_out()
         return
     st.caption(t("review_sign_in_hint", lang))
     if editors._secrets_section("auth"):
@@ -57,6 +60,14 @@ def sign_in_box(view, account: A.Account) -> None:
                 st.rerun()
 
 
+def _sign_out() -> None:
+    if editors._secrets_section("auth"):
+        st.logout()
+    st.session_state.pop("_account", None)
+    st.session_state.pop("_editor", None)   # one sign-in per person: signed out of the Data page too
+    st.rerun()
+
+
 def _report(checked, lang: str, key: str = "submission_problems") -> None:
     from pages.data import show_detected, show_problems
 
@@ -65,6 +76,27 @@ def _report(checked, lang: str, key: str = "submission_problems") -> None:
     if problems:
         st.error(t("problems_found", lang, n=i18n.count(count(problems), "problem_one", "problem_other", lang)), icon=":material/error:")
         show_problems(problems, lang, key=key)
+    _notices(checked, lang)
+
+
+def _notices(checked, lang: str) -> None:
+    """The file's notices (a period after today, rows without a value, columns left aside…) as the Data
+    page lists an import's, open: the contributor reads them once sent, the reviewer before approving."""
+    from pages.data import show_problems
+
+    notices = [p for p in checked.problems if p.severity != "error"]
+    if notices:
+        with st.expander(i18n.count(len(notices), "notice_word_one", "notice_word_other", lang), expanded=True,
+                         icon=":material/info:"):
+            show_problems(notices, lang)
+
+
+def _carried(carried, lang: str) -> None:
+    """The rows of the returned submission a correction carries (submissions.carried_rows), row by row."""
+    if carried is None:
+        return
+    # the file's codes: shown as written
+    st.info(S.carried_words(carried, lang, literal), icon=":material/move_down:")
 
 
 def _attempt(lang: str, action, *args) -> tuple[bool, object]:
@@ -161,11 +193,13 @@ def _sent_flash(flash, lang: str) -> None:
     """The confirmation of the submission sent on the run before: the file's report, or the typed values."""
     if not flash:
         return
-    how, what, submission_id = flash
+    how, what, submission_id, checked, carried = flash
     if how == "file":
-        _report(what, lang, key="sent_problems")
-    else:
+        _report(checked, lang, key="sent_problems")
+    else:   # typed values: what was sent, and the import's notices (the file's detection means nothing here)
         _sent_table(what, lang)
+        _notices(checked, lang)
+    _carried(carried, lang)
     st.success(t("cli_submitted", lang, id=submission_id), icon=":material/outbox:")
 
 
@@ -203,7 +237,7 @@ def _upload(view, account: A.Account, replaces) -> None:
                     st.warning(t("submit_nothing_to_review", lang), icon=":material/edit_note:")
                 return
             st.session_state.setdefault("_submit_sent_file", {})[upload.file_id] = sent.submission_id
-            _sent(("file", sent.checked, sent.submission_id), pinned)
+            _sent(("file", None, sent.submission_id, sent.checked, sent.carried), pinned)
             st.rerun()   # the page again from the store: the corrected submission's box goes
 
 
@@ -241,6 +275,9 @@ def typed_form(view, account: A.Account, replaces) -> bool:
     last = TV.latest(obs, ids, territory)
     widths = [4, 2, 2, 3]
     typed, flags, notes = {}, {}, {}
+    # a unit typed beside a number (`71,25%`) is judged as in a file: against the indicator's stored unit
+    units = {r["indicator_id"]: r["unit"] for r in indicators.to_dict("records") if isinstance(r.get("unit"), str)}
+    shown_units = {r["indicator_id"]: unit_of(r, lang) for r in indicators.to_dict("records")}
     with st.form("typed_form"):
         for col, key in zip(st.columns(widths), ("indicator", "typed_value", "typed_flag", "typed_note")):
             col.markdown(f"**{t(key, lang)}**")
@@ -268,14 +305,15 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         return False
     replaces = st.session_state.pop("_typed_replaces", replaces)
     ok, result = _attempt(lang, TV.submit, view.engine, account, typed, territory, period, lang, flags, notes,
-                          replaces)
+                          replaces, units)
     if not ok:
         return False
     found, sent = result
     if sent is None:
         st.error(t("typed_problems", lang), icon=":material/error:")
-        st.markdown("\n".join(f"- {said(key, lang, indicator=i, text=text, example=EXAMPLE[lang])}"
-                               for i, text, key in found.problems))
+        st.markdown("\n".join("- " + said(key, lang, indicator=i, text=text, example=EXAMPLE[lang],
+                                            unit=shown_units.get(i) or "–") for i, text, key in found.problems))
+        st.caption(t("typed_kept", lang))   # the other values stay in their boxes: correct, then send again
         return False
     # The file's technical detection (encoding, separator) means nothing for typed values; the import's
     # problems do.
@@ -291,7 +329,7 @@ def typed_form(view, account: A.Account, replaces) -> bool:
         st.warning(t("submit_nothing_to_review", lang), icon=":material/edit_note:")
         return False
     st.session_state["_typed_clear"] = True
-    _sent(("form", found.frame, sent.submission_id), replaces)
+    _sent(("form", found.frame, sent.submission_id, sent.checked, sent.carried), replaces)
     st.rerun()
     return True
 
@@ -382,6 +420,8 @@ def _review_one(view, account: A.Account, pick: int, sub: dict | None = None) ->
     ok, outcome = _attempt(lang, S.preview, view.engine, account, pick)
     if ok:
         _report(outcome.checked, lang)
+        if sub and sub.get("replaces") is not None:
+            _carried(_attempt(lang, S.carried_rows, view.engine, account, pick)[1], lang)
         if outcome.result is not None:
             s = outcome.result.summary()
             cols = st.columns(4)

@@ -204,11 +204,11 @@ def test_wrong_table_names_both_tables_the_same_way(demo_url, tmp_path, capsys):
     path = write(tmp_path, "v1.csv", "indicator_id;territory_id;period;value\nCIT01;200093201;2020;12,5\n")
     code, out, _ = run(capsys, "validate", "--db", demo_url, str(path), "--table", "levels", "--format", "json")
     message = json.loads(out)["problems"][0]["message"]
-    assert code == 1 and message == "This file holds the observations table, not the level table."
+    assert code == 1 and message == "This file holds the Observations table, not the Levels table."
     code, out, _ = run(capsys, "validate", "--db", demo_url, str(path), "--table", "targets", "--format", "json",
                        "--lang", "fr")
     message = json.loads(out)["problems"][0]["message"]
-    assert message == "Ce fichier contient la table observations, pas la table cibles."
+    assert message == "Ce fichier contient la table Observations, pas la table Cibles (targets)."
 
 
 def test_rollback_counts_rows_in_words_and_an_updated_row_once(demo_url, tmp_path, capsys):

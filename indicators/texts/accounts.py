@@ -201,9 +201,9 @@ TEXTS = {
                               "en": "At least {n} characters. Empty: single sign-on only, or the current password of "
                                     "an account being changed."},
     "account_unknown_partner": {"fr": "Partenaire inconnu « {partner} » : importez-le d'abord dans la table "
-                                      "partners.",
-                                "nl": "Onbekende partner '{partner}': importeer die eerst in de tabel partners.",
-                                "en": "Unknown partner '{partner}': import it into the partners table first."},
+                                      "Partenaires (partners).",
+                                "nl": "Onbekende partner '{partner}': importeer die eerst in de tabel Partners.",
+                                "en": "Unknown partner '{partner}': import it into the Partners table first."},
     "cli_account_saved": {"fr": "Compte {email} : {role}{partner}.", "nl": "Account {email}: {role}{partner}.",
                           "en": "Account {email}: {role}{partner}."},
     "cli_submitted": {"fr": "Soumission {id} en attente de relecture.", "nl": "Inzending {id} wacht op beoordeling.",

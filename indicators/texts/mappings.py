@@ -223,21 +223,21 @@ TEXTS = {
     # save-mapping: saved, but its indicators are not in the store yet (`n` of them, named).
     "cli_mapping_unknown_indicators": {
         "fr": {"one": "Attention : la correspondance nomme {n} indicateur que cette base n'a pas : {names}. "
-                      "Ajoutez-le à la table des indicateurs avant d'importer avec cette correspondance, ou "
-                      "corrigez le code et enregistrez-la de nouveau.",
+                      "Ajoutez-le à la table Indicateurs (indicators) avant d'importer avec cette "
+                      "correspondance, ou corrigez le code et enregistrez-la de nouveau.",
                "other": "Attention : la correspondance nomme {n} indicateurs que cette base n'a pas : {names}. "
-                        "Ajoutez-les à la table des indicateurs avant d'importer avec cette correspondance, ou "
-                        "corrigez les codes et enregistrez-la de nouveau."},
+                        "Ajoutez-les à la table Indicateurs (indicators) avant d'importer avec cette "
+                        "correspondance, ou corrigez les codes et enregistrez-la de nouveau."},
         "nl": {"one": "Let op: de koppeling noemt {n} indicator die deze databank niet heeft: {names}. Voeg hem "
-                      "toe aan de indicatortabel voordat u met deze koppeling importeert, of verbeter de code en "
-                      "sla haar opnieuw op.",
+                      "toe aan de tabel Indicatoren (indicators) voordat u met deze koppeling importeert, of "
+                      "verbeter de code en sla haar opnieuw op.",
                "other": "Let op: de koppeling noemt {n} indicatoren die deze databank niet heeft: {names}. Voeg ze "
-                        "toe aan de indicatortabel voordat u met deze koppeling importeert, of verbeter de codes en "
-                        "sla haar opnieuw op."},
+                        "toe aan de tabel Indicatoren (indicators) voordat u met deze koppeling importeert, of "
+                        "verbeter de codes en sla haar opnieuw op."},
         "en": {"one": "Note: the mapping names {n} indicator this store does not have: {names}. Add it to the "
-                      "indicator table before importing with this mapping, or correct the code and save it again.",
+                      "Indicators table before importing with this mapping, or correct the code and save it again.",
                "other": "Note: the mapping names {n} indicators this store does not have: {names}. Add them to "
-                        "the indicator table before importing with this mapping, or correct the codes and save "
+                        "the Indicators table before importing with this mapping, or correct the codes and save "
                         "it again."},
     },
     # The Data page's mapping step (pages/data.py).

@@ -168,6 +168,28 @@ TEXTS.update({
     "submit_fix_then_retry": {"fr": "Rien n'a été envoyé : corrigez le fichier puis envoyez-le à nouveau.",
                               "nl": "Er is niets ingestuurd: verbeter het bestand en stuur het opnieuw in.",
                               "en": "Nothing was sent: fix the file and send it again."},
+    # A correction carries the rows of the returned submission it does not hold (submissions.carried_rows).
+    "correction_carried": {
+        "fr": {"one": "{n} ligne de la soumission {id} n'est pas dans cette correction : elle l'accompagne telle "
+                      "qu'elle a été envoyée et sera importée avec elle à l'approbation : {rows}.",
+               "other": "{n} lignes de la soumission {id} ne sont pas dans cette correction : elles l'accompagnent "
+                        "telles qu'elles ont été envoyées et seront importées avec elle à l'approbation : {rows}."},
+        "nl": {"one": "{n} rij van inzending {id} staat niet in deze verbetering: ze gaat mee zoals ze werd "
+                      "ingestuurd en wordt bij de goedkeuring mee geïmporteerd: {rows}.",
+               "other": "{n} rijen van inzending {id} staan niet in deze verbetering: ze gaan mee zoals ze werden "
+                        "ingestuurd en worden bij de goedkeuring mee geïmporteerd: {rows}."},
+        "en": {"one": "{n} row of submission {id} is not in this correction: it goes with it as it was sent and is "
+                      "imported with it on approval: {rows}.",
+               "other": "{n} rows of submission {id} are not in this correction: they go with it as they were sent "
+                        "and are imported with it on approval: {rows}."}},
+    "correction_carried_more": {"fr": "… et {more} autres", "nl": "… en {more} andere", "en": "… and {more} more"},
+    # A viewer's account signed in on Contributions: it may read, not send (accounts.require "submit").
+    "account_may_not_send": {
+        "fr": "Ce compte ({role}) peut consulter le tableau de bord mais pas envoyer de données : connectez-vous "
+              "avec le compte d'un partenaire.",
+        "nl": "Dit account ({role}) mag het dashboard bekijken maar geen gegevens insturen: meld u aan met een "
+              "partneraccount.",
+        "en": "This account ({role}) may view the dashboard but not send data: sign in with a partner's account."},
 })
 
 # Action progress updates (pages/updates.py, the Overview's counts, the partners' due list).

@@ -7,9 +7,9 @@ TEXTS: dict = {}   # no interface text: the problems' own words
 SUGGESTIONS: dict[str, dict[str, str]] = {
     "did_you_mean": {"en": "Did you mean {code}?", "fr": "Vouliez-vous dire {code} ?", "nl": "Bedoelde u {code}?"},
     "add_it": {
-        "en": "Add it to the {kind} table first, or correct the code.",
-        "fr": "Ajoutez-le d'abord à la table {kind}, ou corrigez le code.",
-        "nl": "Voeg het eerst toe aan de tabel {kind}, of verbeter de code.",
+        "en": "Add it to the {table} table first, or correct the code.",
+        "fr": "Ajoutez-le d'abord à la table {table}, ou corrigez le code.",
+        "nl": "Voeg het eerst toe aan de tabel {table}, of verbeter de code.",
     },
     "rename_columns": {
         "en": "Rename the columns or download the template of the table.",
@@ -84,6 +84,12 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
               "indicateur de qualité comme p ou e (43300 p), ou laissez la cellule vide.",
         "nl": "De cel bevat letters ({letters}): schrijf het getal alleen, zo nodig gevolgd door een vlag zoals "
               "p of e (43300 p), of laat de cel leeg.",
+    },
+    "flags_apart": {
+        "en": "Flags are written together after the number, without a space between them: {number} {flags}.",
+        "fr": "Les indicateurs de qualité s'écrivent ensemble après le nombre, sans espace entre eux : "
+              "{number} {flags}.",
+        "nl": "Vlaggen staan samen na het getal, zonder spatie ertussen: {number} {flags}.",
     },
     "number_with_sign": {
         "en": "The cell holds a sign a number does not take ({chars}): write a number such as 1234,5 or 1234.5.",

@@ -31,6 +31,13 @@ TEXTS = {
     "typed_not_a_number": {"fr": "{indicator} : « {text} » n'est pas un nombre (exemple : {example}).",
                            "nl": "{indicator}: '{text}' is geen getal (voorbeeld: {example}).",
                            "en": "{indicator}: '{text}' is not a number (example: {example})."},
+    # A unit written beside the number that is not the indicator's (parsing.wrong_signs, as for a file's cell).
+    "typed_wrong_unit": {"fr": "{indicator} : « {text} » est écrit avec une autre unité que celle de l'indicateur "
+                               "({unit}) ; tapez le nombre seul, en {unit}.",
+                         "nl": "{indicator}: '{text}' is geschreven met een andere eenheid dan die van de indicator "
+                               "({unit}); typ alleen het getal, in {unit}.",
+                         "en": "{indicator}: '{text}' is written with another unit than the indicator's ({unit}); "
+                               "type the number alone, in {unit}."},
     "typed_bad_flag": {"fr": "{indicator} : « {text} » n'est pas une marque de qualité connue (p, e, b…).",
                        "nl": "{indicator}: '{text}' is geen bekende kwaliteitsmarkering (p, e, b…).",
                        "en": "{indicator}: '{text}' is not a known flag (p, e, b…)."},
@@ -53,6 +60,10 @@ TEXTS = {
     "typed_bad_period": {"fr": "« {text} » n'est pas une période (2026, 2026-Q1 ou 2026-03).",
                          "nl": "'{text}' is geen periode (2026, 2026-Q1 of 2026-03).",
                          "en": "'{text}' is not a period (2026, 2026-Q1 or 2026-03)."},
+    "typed_kept": {"fr": "Les autres valeurs saisies restent dans leurs cases : corrigez celles-ci, puis envoyez à "
+                         "nouveau.",
+                   "nl": "De andere ingevulde waarden blijven in hun vakken staan: verbeter deze en stuur opnieuw in.",
+                   "en": "The other values typed stay in their boxes: correct these, then send again."},
     "typed_nothing": {"fr": "Aucune valeur saisie : rien n'a été envoyé.", "nl": "Geen waarde ingevuld: er is niets "
                       "ingestuurd.", "en": "No value typed: nothing was sent."},
     "typed_flag_none": {"fr": "aucun", "nl": "geen", "en": "none"},
