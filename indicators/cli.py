@@ -15,7 +15,7 @@ from pathlib import Path
 from . import limits
 from .cli_files import missing_files, os_reason, shown_name
 from .cli_store import db_url_problem, missing_sqlite_file, missing_sqlite_folder, opened, shown_url, url_option
-from .problems import errors
+from .problems import errors, name_shown, table_said
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -196,17 +196,19 @@ def _ranges(rows: list[int | None]) -> str:
 
 def _print_files(files, lang: str) -> None:
     from .i18n import encoding_name, number, t
-    from .problem_messages import KIND_NAMES
+    from .schema import TABLES
 
     for f in files:
         sep = {";": "';'", ",": "','", "\t": t("cli_tab", lang), "|": "'|'"}.get(f.get("separator"), "-")
-        kind = KIND_NAMES.get(f.get("kind") or "", {}).get(lang) or t("cli_unrecognised", lang)
+        # the table as the docs and the templates name it (Gebieden), never the kind of a code (gebied)
+        kind = table_said(f["kind"], lang) if f.get("kind") in TABLES else t("cli_unrecognised", lang)
         print(t("cli_file_line", lang, file=shown_name(f["file"]), kind=kind, rows=number(f["rows"], lang, 0),
                 encoding=encoding_name(f.get("encoding")), sep=sep, decimal=f.get("decimal")))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from . import i18n
     from .i18n import t
     from .store import StoreError, open_default, open_store
 
@@ -216,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         print(t("cli_limit_bad", lang, variable=variable, value=value,
                 default=limits.DEFAULTS[variable.removeprefix("MONITOR_")]), file=sys.stderr)
     if limits.bad_settings():
+        return USAGE
+    zone = i18n.bad_time_zone()   # an unknown zone is said, never Brussels time used unsaid
+    if zone is not None:
+        print(t("cli_time_zone_bad", lang, variable=i18n.TIME_ZONE_VAR, value=shown_name(name_shown(zone)),
+                default=i18n.DEFAULT_TIME_ZONE), file=sys.stderr)
         return USAGE
     if args.command == "hash-password":
         return _hash_password()

@@ -341,19 +341,26 @@ _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|
 
 @functools.lru_cache(maxsize=4)
 def _zone(name: str):
+    """The zone `name` as zoneinfo knows it, else None (`Mars/Olympus`, `../../etc/passwd`, an empty name)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    for each in (name, DEFAULT_TIME_ZONE):
-        try:
-            return ZoneInfo(each)
-        except (ZoneInfoNotFoundError, ValueError):   # a name the system does not know: the default, else UTC
-            continue
-    return timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):   # unknown, not a zone's file, a path, too long
+        return None
+
+
+def bad_time_zone() -> str | None:
+    """$INDICATORS_TIME_ZONE as set, when it is set to no zone zoneinfo knows (an empty value included):
+    the command line refuses to run with it (exit 2), the dashboard says so once and shows Brussels time."""
+    raw = os.environ.get(TIME_ZONE_VAR)
+    return raw if raw is not None and _zone(raw.strip()) is None else None
 
 
 def time_zone():
-    """The zone moments are shown in: $INDICATORS_TIME_ZONE, else Europe/Brussels."""
-    return _zone(os.environ.get(TIME_ZONE_VAR) or DEFAULT_TIME_ZONE)
+    """The zone moments are shown in: $INDICATORS_TIME_ZONE, else (unset or unknown) Europe/Brussels."""
+    raw = os.environ.get(TIME_ZONE_VAR)
+    return (raw is not None and _zone(raw.strip())) or _zone(DEFAULT_TIME_ZONE) or timezone.utc
 
 
 def moment(value, lang: str):

@@ -28,7 +28,13 @@ LARGE_SIZE = 12                     # pixels: the names of large towns
 TEXT_COLOR = [33, 37, 41, 255]
 ORIENTATION_COLOR = [96, 103, 112, 255]   # places named beside the ones the map shows: grey, 5:1 on the background
 MIN_RADIUS = 4                     # pixels: a circle is never drawn smaller (maps.values_deck's radius_min_pixels)
-HALO_COLOR = [255, 255, 255, 230]
+HALO_COLOR = [255, 255, 255, 255]
+# The halo that keeps a name readable over a dark polygon or a border line: deck.gl's outline is in the glyph
+# atlas' pixels (64 px glyphs) over its SDF radius, and outline_width=3 of the default radius 12 drew ~0.6 px
+# around a 12 px name ("Courtrai", "Dunkerque" dark on dark brown). The atlas' buffer must hold the outline.
+FONT_SETTINGS = {"sdf": True, "fontSize": 64, "buffer": 12, "radius": 16}
+HALO_WIDTH = 9                      # atlas pixels: ~1.7 px around a 12 px name
+LABEL_GAP = 6                       # pixels at least between two names: names that touch read as one
 
 
 def place_labels(territories: pd.DataFrame, lang: str, first: Iterable[str] = (),
@@ -71,8 +77,8 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
     labels = [label if "color" in label else dict(label, color=TEXT_COLOR) for label in labels]
     return pdk.Layer("TextLayer", data=labels, id="place-names", get_position=["lon", "lat"],
                      get_text="label", get_size="size", size_units='"pixels"', get_color="color",
-                     font_weight=600, character_set='"auto"', font_settings={"sdf": True},
-                     outline_width=3, outline_color=HALO_COLOR, get_text_anchor="anchor",
+                     font_weight=600, character_set='"auto"', font_settings=FONT_SETTINGS,
+                     outline_width=HALO_WIDTH, outline_color=HALO_COLOR, get_text_anchor="anchor",
                      get_alignment_baseline="baseline", get_pixel_offset="offset", billboard=True,
                      font_family='"Source Sans Pro, Helvetica, Arial, sans-serif"', pickable=False,
                      # never hidden by the arcs of flows, which rise above the ground
@@ -80,17 +86,24 @@ def label_layer(labels: list[Mapping]) -> pdk.Layer:
 
 
 def names_layer(territories: pd.DataFrame, view, lang: str, width: int, height: int, first: Iterable[str] = (),
-                min_population: float = 0, symbols: Iterable[tuple] = (), shown: Iterable[str] = ()) -> pdk.Layer:
+                min_population: float = 0, symbols: Iterable[tuple] = (), shown: Iterable[str] = (),
+                selected: Iterable[str] = ()) -> pdk.Layer:
     """The names of a map whose first view is `view` (a pydeck ViewState) in width × height pixels: in
     the page's language, the territories of `first` before any other, none overlapping another, all
     inside the view. `symbols`: the circles the map draws, (territory_id, lon, lat, radius in metres)
     (`maps.drawn_symbols`): each named first, beside its edge; no other name on a circle. `shown`: the
-    territories with a value on the map (shapes too), named in the text colour like the circles."""
+    territories with a value on the map (shapes too), named in the text colour like the circles.
+    `selected`: the territories chosen (outlined on the map): named before any other too, whatever their
+    size, the other names keeping their colours."""
     zoom = float(view.zoom)
     box = view_box(float(view.longitude), float(view.latitude), zoom, width, height)
     discs = [disc(*symbol, zoom=zoom) for symbol in symbols]
     first = set(map(str, first)) | {d.territory_id for d in discs}
-    labels = place_labels(territories, lang, first, min_population)
+    keep = set(map(str, selected)) - first
+    labels = place_labels(territories, lang, first | keep, min_population)
+    if keep:   # as without a selection: the colours follow `first` alone
+        labels = [dict(p, color=TEXT_COLOR if not first or p["territory_id"] in first | keep else ORIENTATION_COLOR)
+                  for p in labels]
     if discs:
         labels = around_discs(labels, discs, zoom)
         box = Room(box, tuple(b for d in discs for b in d.boxes()))
@@ -214,14 +227,16 @@ def _placements(radius: float) -> tuple:
             ("start", "top", [d, d]), ("end", "top", [-d, d]))
 
 
-def _free(box, boxes) -> bool:
-    return all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes)
+def _free(box, boxes, gap: float = LABEL_GAP) -> bool:
+    """Whether `box` meets none of `boxes`, keeping `gap` pixels away from each (other names: LABEL_GAP)."""
+    return all(box[2] + gap <= b[0] or b[2] + gap <= box[0] or box[3] + gap <= b[1] or b[3] + gap <= box[1]
+               for b in boxes)
 
 
 def _inside(box, view) -> bool:
     """Whether a name's box may stand there: whole inside the view's box and, with a `Room`, over no circle."""
     if isinstance(view, Room):
-        return _inside(box, view.view) and _free(box, view.obstacles)
+        return _inside(box, view.view) and _free(box, view.obstacles, 0)   # a circle's name sits at its edge
     return view is None or (view[0] <= box[0] and box[2] <= view[2] and view[1] <= box[1] and box[3] <= view[3])
 
 

@@ -408,7 +408,8 @@ def main() -> None:
                                height=MAP_HEIGHT)
         ends = map_flows.named_ends(frame)
         # each end named, and only the large towns around them
-        deck.layers.append(_names_layer(view.version, deck, lang, first=ends, min_population=map_labels.LARGE_TOWN))
+        deck.layers.append(_names_layer(view.version, deck, lang, first=ends, min_population=map_labels.LARGE_TOWN,
+                                        selected=selected))
         legend = map_flows.flow_legend_html(map_flows.flow_legend(frame, lang, unit, decimals), lang)
         flows = i18n.count(len(frame), "map_flow_one", "map_flows_tag", lang)   # 1 flow, 12 flows
         caption = (t("map_flows_caption", lang, n=flows, period=frame["period"].iloc[0]) if not frame.empty
@@ -460,7 +461,7 @@ def main() -> None:
                                 online=online, width=MAP_WIDTH, height=MAP_HEIGHT)
         # each circle named beside it; no other place's name on a circle (maps.drawn_symbols, map_labels)
         deck.layers.append(_names_layer(view.version, deck, lang, symbols=maps.drawn_symbols(deck),
-                                        shown=frame["territory_id"]))
+                                        shown=frame["territory_id"], selected=selected))
         if colouring == "status":
             rows = map_classes.status_legend(frame["status"], lang, flt.method)
             legend_title = t("map_legend_status", lang)
@@ -530,20 +531,20 @@ def _boundaries(view, geo: boundaries.Geography, lang: str, expanded: bool) -> N
 
 
 def _names_layer(version: tuple, deck, lang: str, first=(), min_population: float = 0, symbols: tuple = (),
-                 shown=()):
+                 shown=(), selected=()):
     v = deck.initial_view_state
     return _names_in_view(version, lang, float(v.longitude), float(v.latitude), float(v.zoom),
                           tuple(sorted(map(str, first))), min_population, tuple(symbols),
-                          tuple(sorted(map(str, shown))) if len(symbols) else ())
+                          tuple(sorted(map(str, shown))) if len(symbols) else (), tuple(sorted(map(str, selected))))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)   # shared, read-only: appended to each run's deck
 def _names_in_view(version: tuple, lang: str, longitude: float, latitude: float, zoom: float, first: tuple,
-                   min_population: float, symbols: tuple = (), shown: tuple = ()):
+                   min_population: float, symbols: tuple = (), shown: tuple = (), selected: tuple = ()):
     # Placing 500 communes' names without overlap takes 0.3 s; the same view is drawn again on every rerun.
     view = pdk.ViewState(longitude=longitude, latitude=latitude, zoom=zoom)
     return map_labels.names_layer(common.framework(version)["territories"], view, lang, MAP_WIDTH, MAP_HEIGHT,
-                                  first, min_population, symbols, shown)
+                                  first, min_population, symbols, shown, selected)
 
 
 def _draw(deck, legend_title: str, legend_html: str, caption: str, view, focus, indicator, lang: str,

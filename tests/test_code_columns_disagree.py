@@ -37,9 +37,15 @@ def test_a_second_code_column_that_differs_is_refused_naming_both(tmp_path, fram
 @pytest.mark.parametrize("text", [
     "indicator_id;indicateur;territory_id;period;value\nMOB02;Cross-border commuters;59350;2021;1\nMOB02;Frontaliers;59350;2022;2\n",
     "territory_id;territoire;indicator_id;period;value\n59350;Lille;MOB02;2021;1\n59512;Roubaix;MOB02;2022;2\n",
-    "indicateur;indicator_id;territory_id;period;value\nMOB02;MOB02;59350;2021;1\n",   # agreeing codes
 ])
-def test_a_label_column_or_an_agreeing_one_rides_along_with_its_notice(tmp_path, framework_store, text):
+def test_a_label_column_rides_along_with_its_notice(tmp_path, framework_store, text):
     checked = validate_files(framework_store, [write(tmp_path, "label.csv", text)])
     assert checked.ok, [p.as_dict() for p in checked.problems]
     assert [p.code for p in checked.problems] == ["ignored_columns"]
+
+
+def test_an_agreeing_code_column_is_checked_not_ignored(tmp_path, framework_store):
+    """Compared row by row, it is not listed among the ignored columns (stop 33): nothing to say."""
+    text = "indicateur;indicator_id;territory_id;period;value\nMOB02;MOB02;59350;2021;1\n"
+    checked = validate_files(framework_store, [write(tmp_path, "label.csv", text)])
+    assert checked.ok and not checked.problems, [p.as_dict() for p in checked.problems]

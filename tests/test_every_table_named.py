@@ -22,9 +22,10 @@ def test_a_partners_and_an_updates_file_are_named_in_the_summary(tmp_path):
     (tmp_path / "u.csv").write_text("action_id,period,implementation,text\nA01,2025-S1,ongoing,x\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 's.sqlite'}"
     subprocess.run([sys.executable, "-m", "indicators", "--db", db, "init"], check=True, capture_output=True)
-    for lang, words in (("en", ("partner table", "progress updates table")),
-                        ("fr", ("table partenaire", "table points d'avancement")),
-                        ("nl", ("tabel partner", "tabel voortgangsrapporten"))):
+    # the tables as the docs and the templates name them, never the kind of a code ("tabel gebied")
+    for lang, words in (("en", ("p.csv: Partners table", "u.csv: Action updates table")),
+                        ("fr", ("p.csv : table Partenaires (partners)", "u.csv : table Points d'avancement (action_updates)")),
+                        ("nl", ("p.csv: tabel Partners", "u.csv: tabel Voortgangsrapporten (action_updates)"))):
         run = subprocess.run([sys.executable, "-m", "indicators", "--db", db, "validate", "--lang", lang, str(tmp_path / "p.csv"), str(tmp_path / "u.csv")],
                              capture_output=True, text=True)
         assert all(w in run.stdout for w in words), (lang, run.stdout, run.stderr)

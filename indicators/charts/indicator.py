@@ -17,7 +17,7 @@ from ..wording import (_get, _isnum, flag_word, format_value, milestone_status_t
                        territory_labels)
 from .look import (BREAK_COLOR, BREAK_DASH, EARLIER_TARGET_COLOR, FLAG_SYMBOL, FONT_SIZE, MILESTONE_SYMBOL,
                    NEUTRAL_MARK, PROJECTION_DASH, SYMBOL_VARIANTS, TARGET_DOT, base_layout, period_x, side_shades,
-                   value_axis_title)
+                   value_axis_title, year_step)
 
 
 def _target_rows(target_row) -> list[dict]:
@@ -314,9 +314,7 @@ def indicator_chart(obs: pd.DataFrame | None, target_row=None, assessment_rows=N
     xs_all = [x for tr in fig.data for x in (tr.x or []) if x is not None]
     if xs_all:
         lo, hi = math.floor(min(xs_all)), math.ceil(max(xs_all))
-        span = hi - lo
-        steps = (2, 4, 10) if compact else (1, 2, 5)
-        dtick = steps[0] if span <= 10 else steps[1] if span <= 20 else steps[2]
+        dtick = year_step(lo, hi, 2 if compact else 1)   # a compact chart is a panel beside another
         fig.update_xaxes(tickformat="d", tickmode="linear", tick0=lo - lo % dtick if dtick > 1 else lo,
                          dtick=dtick, tickangle=0, range=[lo - 0.4, hi + 0.4])
     else:

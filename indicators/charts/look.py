@@ -52,6 +52,25 @@ def period_x(period: Any) -> float | None:
     return float(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
+# The years labelled on a time axis fit the narrowest chart the pages lay out (a 1024 px screen with the
+# sidebar open: a chart ~530 px wide), shared by `cols` panels side by side: plotly's own choice kept five
+# or more labels whatever the panel's width, and 2014201620182020 ran together in panels of ~200 px.
+NARROW_CHART_PX = 530
+VALUE_AXIS_PX = 90          # the value axis' title and numbers, and the margins, beside the panels
+PANEL_SPACING = 0.06        # between panels side by side, a share of the width (panels.side_by_side)
+YEAR_LABEL_PX = 48          # a year at SMALL_FONT (~36 px in DejaVu Sans) and the room that keeps two apart
+YEAR_STEPS = (1, 2, 4, 5, 10, 20, 25, 50, 100)
+
+
+def year_step(lo: int, hi: int, cols: int = 1) -> int:
+    """The years between two labels of a time axis from `lo` to `hi` (labelled from `lo`) in one of `cols`
+    panels side by side: the smallest step whose labels fit the panel's width at NARROW_CHART_PX."""
+    cols = max(int(cols), 1)
+    panel = (NARROW_CHART_PX - VALUE_AXIS_PX) * (1 - PANEL_SPACING * (cols - 1)) / cols
+    fits = max(2, int(panel // YEAR_LABEL_PX))
+    return next((d for d in YEAR_STEPS if (hi - lo) // d + 1 <= fits), YEAR_STEPS[-1])
+
+
 def side_shades(country: str | None, n: int, region=()) -> list[str]:
     """`n` shades of a side's colour (darker to lighter), the side's own colour first. `region`: the
     store's countries (`countries.of_territories`), which give each country its look."""

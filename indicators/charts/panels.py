@@ -7,7 +7,7 @@ import math
 import plotly.graph_objects as go
 
 from ..wording import _isnum
-from .look import FONT_SIZE, legend_rows
+from .look import FONT_SIZE, NARROW_CHART_PX, PANEL_SPACING, legend_rows, year_step
 
 
 def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) -> None:
@@ -26,9 +26,9 @@ def align_axes(*figures: go.Figure, width: int = 430, plot_height: int = 300) ->
     x_lo, x_hi = math.floor(min(xs)), math.ceil(max(xs))
     rows = max(legend_rows(fig, width) for fig in figures)
     top = 12 + 32 * rows
-    # the same years labelled on each side, six or so: left to itself, plotly labelled every second
-    # year on one panel (crammed) and every fourth on the other
-    step = next((d for d in (1, 2, 4, 5, 10) if (x_hi - x_lo) / d <= 6), 20)
+    # the same years labelled on each side, as many as fit a panel of the row they stand in (look.year_step):
+    # left to itself, plotly labelled every second year on one panel (crammed) and every fourth on the other
+    step = year_step(x_lo, x_hi, panel_grid(len(figures))[1])
     for fig in figures:
         fig.update_yaxes(range=[lo - pad, hi + pad], autorange=False)
         fig.update_xaxes(range=[x_lo - 0.4, x_hi + 0.4], autorange=False, tick0=x_lo, dtick=step)
@@ -48,13 +48,15 @@ def panel_grid(n: int) -> tuple[int, int]:
     return rows, cols
 
 
-def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_height: int = 300,
+def side_by_side(panels: list[tuple[str, go.Figure]], width: int = NARROW_CHART_PX, plot_height: int = 300,
                  above: tuple[str, go.Figure] | None = None) -> go.Figure:
     """Charts of the sides (title, figure: a country each), aligned by `align_axes`, as one figure of panels
     side by side sharing their value axis, each series listed once in one legend (a click on an entry
     toggles it on every side). One figure, not one per side: a plotly chart fewer for the browser to mount
     per indicator (navigation to Actions, 7 clicks: 0.39 → 0.37 s with the demo, 0.97 → 0.92 s with the
     large store). Two or three countries stand in one row; more wrap onto rows (`panel_grid`).
+    `width`: the chart's, for the legend's rows (the narrowest the pages lay out: at 900, the legend's fifth
+    row of a 1024 px screen ran over the panels' titles).
     `above` (title, figure), the cross-border bodies, spans the width above them on its own value axis:
     one chart again, not two (in Chromium, plotly drew the two in ~110 ms, the one in ~40 ms)."""
     from plotly.subplots import make_subplots
@@ -67,7 +69,7 @@ def side_by_side(panels: list[tuple[str, go.Figure]], width: int = 900, plot_hei
     for k in range(n, lower * cols):                  # the last row's empty cells
         grid[k // cols][k % cols] = None
     specs = ([[{"colspan": cols}] + [None] * (cols - 1)] if above else []) + grid
-    out = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.06,
+    out = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=PANEL_SPACING,
                         specs=specs if (above or lower > 1) else None,
                         vertical_spacing=gap / (rows * plot_height + (rows - 1) * gap) if rows > 1 else None,
                         subplot_titles=[f"<b>{title}</b>" for title, _ in titled])

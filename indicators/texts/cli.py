@@ -61,6 +61,13 @@ TEXTS = {
                             "(standaard {default}) of verwijder de variabele. Er is niets gedaan.",
                       "en": "{variable}={value}: not a whole number of zero or more. Give a whole number "
                             "(default {default}) or remove the variable. Nothing was done."},
+    # i18n.bad_time_zone: INDICATORS_TIME_ZONE set to no zone zoneinfo knows (Brussels time would apply unsaid)
+    "cli_time_zone_bad": {"fr": "{variable}={value} : ce n'est pas un fuseau horaire connu. Donnez un nom IANA "
+                                "(Europe/Paris, UTC ; par défaut {default}) ou retirez la variable. Rien n'a été fait.",
+                          "nl": "{variable}={value}: dit is geen bekende tijdzone. Geef een IANA-naam "
+                                "(Europe/Paris, UTC; standaard {default}) of verwijder de variabele. Er is niets gedaan.",
+                          "en": "{variable}={value}: not a known time zone. Give an IANA name "
+                                "(Europe/Paris, UTC; default {default}) or remove the variable. Nothing was done."},
     "cli_db_unreachable": {"fr": "La base de données n'a pas pu être jointe ou lue ({detail}). Vérifiez {option}.",
                            "nl": "De databank kon niet worden bereikt of gelezen ({detail}). Controleer {option}.",
                            "en": "The database could not be reached or read ({detail}). Check {option}."},

@@ -44,6 +44,13 @@ TEXTS = {
     "notice_period_clamped": {"fr": "Période du lien ({asked}) ramenée aux années qui ont des données : {shown}",
                               "nl": "Periode van de link ({asked}) beperkt tot de jaren met gegevens: {shown}",
                               "en": "The link's period ({asked}) narrowed to the years with data: {shown}"},
+    # i18n.bad_time_zone: the server's INDICATORS_TIME_ZONE names no known zone (said once per session)
+    "notice_time_zone_bad": {"fr": "Le réglage {setting} n'est pas un fuseau horaire connu : "
+                                   "les dates et heures sont affichées à l'heure de Bruxelles.",
+                             "nl": "De instelling {setting} is geen bekende tijdzone: "
+                                   "datums en tijden worden in Brusselse tijd getoond.",
+                             "en": "The setting {setting} is not a known time zone: "
+                                   "dates and times are shown in Brussels time."},
     "country_FR": {"fr": "France", "nl": "Frankrijk", "en": "France"},
     "country_BE": {"fr": "Belgique", "nl": "België", "en": "Belgium"},
     "demo_notice": {"fr": "Données de démonstration : chiffres illustratifs, sauf les repères publiés cités.",
