@@ -348,7 +348,9 @@ def _returned(engine: Engine, submission_id: int) -> dict | None:
 def _carried_frames(engine: Engine, previous: dict, correction: Checked) -> dict[str, pd.DataFrame]:
     """Kind of data -> the returned submission's rows whose key the correction does not hold (the
     import's columns only, in the returned file's order)."""
-    before = validate_files(engine, [(previous["file_name"], bytes(previous["content"]))])
+    # the returned submission as its approval would have imported it: a correction returned in turn
+    # holds the rows it carried too
+    before = validate_files(engine, _sources(engine, previous))
     out = {}
     for name, frame in before.tables.items():
         if name not in TABLES or not len(frame):

@@ -188,3 +188,18 @@ def test_the_command_line_says_what_a_correction_carries(demo_url, tmp_path, cap
     said = capsys.readouterr().out
     assert f"1 row of submission {returned} is not in this correction" in said, said
     assert "ECO08 · BE251 · 2026" in said and "BE255" not in said.split("correction")[-1], said
+
+
+def test_a_correction_of_a_returned_correction_still_carries_the_first_rows(demo_url):
+    # #1 (BE251, BE253) returned; #2 corrects BE253 only and carries BE251; #2 returned in turn; #3 corrects
+    # BE253 again: what #2 carried (BE251) must still go with #3, not only #2's own file.
+    engine, wvl = _accounts(demo_url)
+    first = _returned(engine, wvl)
+    second = S.submit(engine, wvl, "fix1.csv", b"indicator_id,territory_id,period,value\nECO08,BE253,2026,1200\n",
+                      replaces=first)
+    S.send_back(engine, A.find(engine, EDITOR), second.submission_id, "1234, pas 1200")
+    third = S.submit(engine, wvl, "fix2.csv", b"indicator_id,territory_id,period,value\nECO08,BE253,2026,1234\n",
+                     replaces=second.submission_id)
+    assert third.carried is not None and third.carried.rows == ["ECO08 · BE251 · 2026"], third.carried
+    S.approve(engine, A.find(engine, EDITOR), third.submission_id)
+    assert _stored(engine, "BE251") == [55.0] and _stored(engine, "BE253") == [1234.0]
