@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .i18n import Plural
-from .problem_messages import KIND_NAMES, LIMIT_WORDS, MESSAGES, SHEET_ASIDE, SUGGESTIONS
+from .problem_messages import MESSAGES, SUGGESTIONS
+from .texts.problem_names import KIND_NAMES, LIMIT_WORDS, SHEET_ASIDE
 from .schema import TABLES
 
 LANGS = ("fr", "en", "nl")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.problem_messages import KIND_NAMES
+from indicators.texts.problem_names import KIND_NAMES
 from indicators.schema import TABLES
 
 
