@@ -119,7 +119,7 @@ def test_problem_lines_speak_the_chosen_language_and_repeated_notes_are_grouped(
     assert "faute.csv, ligne 2, colonne indicator_id [MOB0l]" in out.stdout and "MOB01" in out.stdout
     assert "faute.csv, ligne 2, colonne period [20244]" in out.stdout
     # Every line in French: the file summary and the count too, no English left.
-    assert "faute.csv : table observations ; lignes : 1 ;" in out.stdout and "Problèmes trouvés : 2." in out.stdout
+    assert "faute.csv : table Observations ; lignes : 1 ;" in out.stdout and "Problèmes trouvés : 2." in out.stdout
     for english in ("problem(s)", "rows,", "separator", "Nothing imported", "note:"):
         assert english not in out.stdout
 
