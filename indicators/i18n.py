@@ -351,16 +351,17 @@ def _zone(name: str):
 
 
 def bad_time_zone() -> str | None:
-    """$INDICATORS_TIME_ZONE as set, when it is set to no zone zoneinfo knows (an empty value included):
-    the command line refuses to run with it (exit 2), the dashboard says so once and shows Brussels time."""
+    """$INDICATORS_TIME_ZONE as set, when it is set to no zone zoneinfo knows: the command line refuses to
+    run with it (exit 2), the dashboard says so once and shows Brussels time. An empty (or blank) variable
+    is unset, as an empty MONITOR_* limit or INDICATORS_DB_URL is."""
     raw = os.environ.get(TIME_ZONE_VAR)
-    return raw if raw is not None and _zone(raw.strip()) is None else None
+    return raw if raw is not None and raw.strip() and _zone(raw.strip()) is None else None
 
 
 def time_zone():
-    """The zone moments are shown in: $INDICATORS_TIME_ZONE, else (unset or unknown) Europe/Brussels."""
+    """The zone moments are shown in: $INDICATORS_TIME_ZONE, else (unset, empty or unknown) Europe/Brussels."""
     raw = os.environ.get(TIME_ZONE_VAR)
-    return (raw is not None and _zone(raw.strip())) or _zone(DEFAULT_TIME_ZONE) or timezone.utc
+    return (raw is not None and raw.strip() and _zone(raw.strip())) or _zone(DEFAULT_TIME_ZONE) or timezone.utc
 
 
 def moment(value, lang: str):

@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 
 from . import i18n
 from .i18n import t
+from .charts.look import year_step
 from .progress import REASONS, STATUSES, assess
 from .style import STATUS_COLORS, STATUS_ICONS
 
@@ -50,7 +51,10 @@ def status_pictures(lang: str) -> go.Figure:
         fig.add_trace(go.Scatter(x=years, y=values, mode="lines+markers", name=names[col - 1],
                                  line=dict(color=STATUS_COLORS[status], width=3), showlegend=False,
                                  hovertemplate="%{x}: %{y:,.1f}<extra></extra>"), row=1, col=col)
-    fig.update_xaxes(range=[2014, 2026], tickvals=[2015, 2020, 2025], title_text=t("period", lang), automargin=True)
+    # five panels side by side: as many year labels as fit one panel at a laptop's width (look.year_step)
+    step = year_step(2015, 2025, cols=len(PICTURED))
+    fig.update_xaxes(range=[2014, 2026], tickvals=list(range(2015, 2026, step)), title_text=t("period", lang),
+                     automargin=True)
     fig.update_yaxes(title_text=t("pictured_axis", lang), row=1, col=1, tickformat=",.0f", automargin=True)
     fig.update_layout(height=320, margin=dict(l=70, r=10, t=60, b=60), separators=SEPARATORS[lang],
                       plot_bgcolor="#FFFFFF")

@@ -44,10 +44,18 @@ def sign_in_box(view, account: A.Account) -> None:
         if right.button(t("sign_out", lang), key="account_sign_out"):
             _sign_out()
         return
-    st.caption(t("review_sign_in_hint", lang))
     if editors._secrets_section("auth"):
+        email = st.user.get("email") if getattr(st.user, "is_logged_in", False) else None
+        if email:   # signed in by single sign-on, but no account holds that e-mail: said, with a way out
+            left, right = st.columns([4, 1])
+            left.warning(said("account_sso_unknown", lang, email=email), icon=":material/person_off:")
+            if right.button(t("sign_out", lang), key="account_sign_out"):
+                _sign_out()
+            return
+        st.caption(t("review_sign_in_hint", lang))
         st.button(t("sign_in_oidc", lang), on_click=st.login, key="account_oidc")
         return
+    st.caption(t("review_sign_in_hint", lang))
     with st.form("account_login"):
         email = st.text_input(t("account_email", lang), key="account_login_email")
         password = st.text_input(t("account_password", lang), type="password", key="account_login_password")

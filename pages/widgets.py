@@ -161,18 +161,19 @@ def file_uploader(label: str, lang: str, *, key: str, types: list[str], limit_by
     `types` are the formats the hint names; the browser is not told to refuse the others: it would say
     "application/gzip files are not allowed." in English with nothing of what to do, where the page's
     reader says what any file is and what to do, in the page's language (an ODS workbook, a PDF…)."""
-    st.html(_uploader_style(key, lang, types, limit_bytes))
+    st.html(_uploader_style(key, lang, types, limit_bytes, several=bool(options.get("accept_multiple_files"))))
     return st.file_uploader(label, type=None, key=key, max_upload_size=max(1, limit_bytes // (1024 * 1024)),
                             **options)
 
 
-def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> str:
+def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int, several: bool = False) -> str:
     def css_text(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
     button = t("upload_button", lang)
     size = i18n.number(limit_bytes / (1024 * 1024), lang, decimals=0)   # in Mo, as the limits' own messages
     limit = t("upload_limit", lang, types=", ".join(x.upper() for x in types), size=size)
+    refused = t("upload_refused_many" if several else "upload_refused_one", lang, size=size)
     scope = f".st-key-{key} [data-testid='stFileUploader']"
     return ("<style>"
             f"{scope} [data-testid='stFileUploaderDropzone'] button[kind='secondary'] p {{font-size: 0}}"
@@ -183,4 +184,14 @@ def _uploader_style(key: str, lang: str, types: list[str], limit_bytes: int) -> 
             f"{{content: {css_text(limit)}; font-size: 0.875rem}}"
             # the files' sizes ("8.5KB"): the page says what matters of each file (its rows) in its own words
             f"{scope} [data-testid='stFileChipName'] + div {{display: none}}"
+            # A file the browser refused (too large; a second file on a one-file uploader): Streamlit only
+            # reddens its chip and says why in English in a tooltip. Ours is written under the chips, and in
+            # the tooltip (drawn outside the widget: one uploader per page, so this page's words).
+            f"{scope}:has([data-testid='stFileChip'][aria-invalid='true']) [data-testid='stFileChips']::after "
+            f"{{content: {css_text(refused)}; flex-basis: 100%; color: #B42318; font-size: 0.875rem;"
+            " padding: 0.25rem 0.5rem}"
+            f"body:has({scope} [data-testid='stFileChip'][aria-invalid='true']) "
+            "[data-testid='stTooltipErrorContent'] {font-size: 0}"
+            f"body:has({scope} [data-testid='stFileChip'][aria-invalid='true']) "
+            f"[data-testid='stTooltipErrorContent']::after {{content: {css_text(refused)}; font-size: 0.875rem}}"
             "</style>")

@@ -130,6 +130,21 @@ def test_each_pictured_series_has_the_status_it_illustrates():
     assert fig.layout.separators == ", " and fig.layout.yaxis.title.text == "Valeur (base 100)"
 
 
+def test_the_pictures_year_labels_fit_their_small_panels():
+    """Five panels side by side: at a laptop's width each holds ~90 px of axis, where three year labels
+    (2015, 2020, 2025) ran into each other; the panels carry as many labels as fit one of them."""
+    from indicators.charts.look import NARROW_CHART_PX, YEAR_LABEL_PX
+    from indicators.methodology_view import PICTURED, status_pictures
+
+    fig = status_pictures("nl")
+    axes = [fig.layout[f"xaxis{i if i > 1 else ''}"] for i in range(1, len(PICTURED) + 1)]
+    panel = NARROW_CHART_PX / len(PICTURED)
+    for axis in axes:
+        ticks = list(axis.tickvals)
+        assert 2 <= len(ticks) and len(ticks) * YEAR_LABEL_PX <= panel, ticks
+        assert ticks[0] >= axis.range[0] and ticks[-1] <= axis.range[1]
+
+
 @pytest.mark.parametrize("lang", ["en", *LANGS])
 def test_the_text_itself_is_written_for_planners(lang):
     """Outside the worked examples' data blocks (the tests' input, shown as lists in words), the text a

@@ -16,12 +16,12 @@ from .conftest import ROOT
 
 VAR = "INDICATORS_TIME_ZONE"
 LONG = "Europe/" + "x" * 5000
-BAD = ["Mars/Olympus", "../../etc/passwd", LONG, "", "Europe", "/etc/localtime"]
+BAD = ["Mars/Olympus", "../../etc/passwd", LONG, "Europe/Brusels", "Europe", "/etc/localtime"]
 MOMENT = datetime(2026, 12, 7, 13, 5)   # UTC: 14:05 in Brussels
 BRUSSELS = {"fr": "7 déc. 2026 à 14:05", "nl": "7 dec 2026 om 14:05", "en": "7 Dec 2026 at 14:05"}
 
 
-@pytest.mark.parametrize("value", BAD, ids=["mars", "path", "long", "empty", "folder", "absolute"])
+@pytest.mark.parametrize("value", BAD, ids=["mars", "path", "long", "typo", "folder", "absolute"])
 def test_an_unknown_zone_is_found_by_zoneinfo_and_brussels_time_is_shown(monkeypatch, value):
     monkeypatch.setenv(VAR, value)
     assert i18n.bad_time_zone() == value
@@ -40,8 +40,16 @@ def test_unset_is_brussels(monkeypatch):
     assert i18n.bad_time_zone() is None and i18n.when(MOMENT, "nl") == BRUSSELS["nl"]
 
 
+@pytest.mark.parametrize("value", ["", "   "])
+def test_empty_is_unset_as_an_empty_limit_or_store_url_is(demo_url, monkeypatch, value):
+    """`INDICATORS_TIME_ZONE=` in a deployment file is the variable left unset, as `MONITOR_*=` is."""
+    monkeypatch.setenv(VAR, value)
+    assert i18n.bad_time_zone() is None and i18n.when(MOMENT, "fr") == BRUSSELS["fr"]
+    assert main(["history", "--db", demo_url, "--lang", "en"]) == 0
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("value", BAD[:4], ids=["mars", "path", "long", "empty"])
+@pytest.mark.parametrize("value", BAD[:4], ids=["mars", "path", "long", "typo"])
 def test_every_command_stops_with_exit_2_naming_the_variable_and_its_value(demo_url, monkeypatch, capsys, lang, value):
     monkeypatch.setenv(VAR, value)
     code = main(["history", "--db", demo_url, "--lang", lang])

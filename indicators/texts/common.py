@@ -146,4 +146,12 @@ TEXTS = {
     "upload_button": {"fr": "Parcourir", "nl": "Bladeren", "en": "Browse files"},
     "upload_limit": {"fr": "{types} · {size} Mo au plus par fichier", "nl": "{types} · hoogstens {size} MB per bestand",
                      "en": "{types} · {size} MB at most per file"},
+    # A file the browser refused to send (Streamlit says "File must be 100.0MB or smaller." in English, in a
+    # tooltip, and "Only one file is allowed." when several are dropped on a one-file uploader).
+    "upload_refused_many": {"fr": "Fichier non envoyé : {size} Mo au plus par fichier.",
+                            "nl": "Bestand niet verzonden: hoogstens {size} MB per bestand.",
+                            "en": "File not sent: {size} MB at most per file."},
+    "upload_refused_one": {"fr": "Fichier non envoyé : un seul fichier à la fois, de {size} Mo au plus.",
+                           "nl": "Bestand niet verzonden: één bestand tegelijk, van hoogstens {size} MB.",
+                           "en": "File not sent: one file at a time, of {size} MB at most."},
 }

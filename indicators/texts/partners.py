@@ -183,6 +183,15 @@ TEXTS.update({
                "other": "{n} rows of submission {id} are not in this correction: they go with it as they were sent "
                         "and are imported with it on approval: {rows}."}},
     "correction_carried_more": {"fr": "… et {more} autres", "nl": "… en {more} andere", "en": "… and {more} more"},
+    # Signed in by single sign-on with an e-mail that has no account in the store: told who to ask, with a way out
+    # (it used to get the sign-in button again, as if nothing had happened).
+    "account_sso_unknown": {
+        "fr": "{email} n'a pas de compte dans ce tableau de bord : demandez à son administrateur de vous en créer "
+              "un (rôle et partenaire).",
+        "nl": "{email} heeft geen account in dit dashboard: vraag de beheerder er een voor u aan te maken (rol en "
+              "partner).",
+        "en": "{email} has no account in this dashboard: ask its administrator to create one for you (role and "
+              "partner)."},
     # A viewer's account signed in on Contributions: it may read, not send (accounts.require "submit").
     "account_may_not_send": {
         "fr": "Ce compte ({role}) peut consulter le tableau de bord mais pas envoyer de données : connectez-vous "
