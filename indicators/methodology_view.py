@@ -7,6 +7,7 @@ worked example's fields are named in the page's language, and numbers take the p
 from __future__ import annotations
 
 import re
+import textwrap
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -19,6 +20,7 @@ from .style import STATUS_COLORS, STATUS_ICONS
 
 SEPARATORS = {"fr": ", ", "nl": ",.", "en": ".,"}
 BASE, TARGET = (2015, 100.0), (2025, 130.0)
+TITLE_CHARS = 13   # a subplot title's line after its icon: what a ~95 px panel holds at 12 px
 # Yearly change of each pictured series (the target needs about +2.7 % a year); its status is computed.
 PICTURED = {"achieved": 0.05, "on_track": 0.027, "acceleration_needed": 0.02, "limited_progress": 0.008,
             "deterioration": -0.015}
@@ -41,7 +43,11 @@ def pictured_status(status: str) -> str:
 def status_pictures(lang: str) -> go.Figure:
     """Five small charts: one series per status against the same target path (dashed)."""
     names = [f"{STATUS_ICONS[s]} {i18n.status_label(s, lang)}" for s in PICTURED]
-    fig = make_subplots(rows=1, cols=len(PICTURED), shared_yaxes=True, subplot_titles=names,
+    # a panel is ~95 px wide at a laptop's width: its title on lines of a few words, never over the next
+    # one's; the icon stays with the first word
+    titles = [f"{STATUS_ICONS[s]} " + "<br>".join(textwrap.wrap(i18n.status_label(s, lang), TITLE_CHARS,
+                                                                 break_long_words=False)) for s in PICTURED]
+    fig = make_subplots(rows=1, cols=len(PICTURED), shared_yaxes=True, subplot_titles=titles,
                         horizontal_spacing=0.02)
     for col, status in enumerate(PICTURED, start=1):
         years, values = pictured_series(status)
@@ -53,10 +59,10 @@ def status_pictures(lang: str) -> go.Figure:
                                  hovertemplate="%{x}: %{y:,.1f}<extra></extra>"), row=1, col=col)
     # five panels side by side: as many year labels as fit one panel at a laptop's width (look.year_step)
     step = year_step(2015, 2025, cols=len(PICTURED))
-    fig.update_xaxes(range=[2014, 2026], tickvals=list(range(2015, 2026, step)), title_text=t("period", lang),
-                     automargin=True)
+    fig.update_xaxes(range=[2014, 2026], tickvals=list(range(2015, 2026, step)), automargin=True)
+    fig.update_xaxes(title_text=t("period", lang), row=1, col=(len(PICTURED) + 1) // 2)   # once, in the middle
     fig.update_yaxes(title_text=t("pictured_axis", lang), row=1, col=1, tickformat=",.0f", automargin=True)
-    fig.update_layout(height=320, margin=dict(l=70, r=10, t=60, b=60), separators=SEPARATORS[lang],
+    fig.update_layout(height=340, margin=dict(l=70, r=10, t=80, b=60), separators=SEPARATORS[lang],
                       plot_bgcolor="#FFFFFF")
     for annotation in fig.layout.annotations:
         annotation.font = dict(size=12)

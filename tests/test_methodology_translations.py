@@ -125,7 +125,7 @@ def test_each_pictured_series_has_the_status_it_illustrates():
 
     assert {status: pictured_status(status) for status in PICTURED} == {s: s for s in PICTURED}
     fig = status_pictures("fr")
-    assert [a.text for a in fig.layout.annotations][:len(PICTURED)] == [
+    assert [a.text.replace("<br>", " ") for a in fig.layout.annotations][:len(PICTURED)] == [
         "✔ Cible atteinte", "▲ En bonne voie", "► Accélération nécessaire", "▼ Progrès limité", "✖ Dégradation"]
     assert fig.layout.separators == ", " and fig.layout.yaxis.title.text == "Valeur (base 100)"
 
@@ -143,6 +143,8 @@ def test_the_pictures_year_labels_fit_their_small_panels():
         ticks = list(axis.tickvals)
         assert 2 <= len(ticks) and len(ticks) * YEAR_LABEL_PX <= panel, ticks
         assert ticks[0] >= axis.range[0] and ticks[-1] <= axis.range[1]
+    for title in fig.layout.annotations[:len(PICTURED)]:   # nor their titles over each other
+        assert max(len(line) for line in title.text.split("<br>")) * 7 <= panel, title.text
 
 
 @pytest.mark.parametrize("lang", ["en", *LANGS])
