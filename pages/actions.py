@@ -325,6 +325,25 @@ def _statuses_and_targets(version, flt: F.Filters, iid: str) -> tuple[pd.DataFra
     return rows, targets
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)   # shared, read-only
+def indicator_outline(version, flt: F.Filters, iid: str) -> dict | None:
+    """What an indicator's detail says of its charts without drawing them: the countries they draw and its
+    target revisions in words; None when it has no value within the filters. The charts of an action's
+    later indicators wait in a closed expander: building their figures too took most of the 0.3-0.5 s
+    a new action cost the server (AppTest over ten actions of the demo)."""
+    fw, lang = common.framework(version), flt.lang
+    mine = observations_of(version, (iid,), flt.territories, flt.period_from, flt.period_to)
+    if mine.empty:
+        return None
+    ind = fw["indicators"][fw["indicators"]["indicator_id"].astype(str) == iid].iloc[0].to_dict()
+    _, targets = _statuses_and_targets(version, flt, iid)
+    sides = countries.sides_of(mine["territory_id"].unique(), fw["territories"])
+    names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
+    return {"drawn": sides.countries,
+            "revisions": revisions.notes(fw.get("earlier_targets"), targets, lang, ind.get("decimals"),
+                                         unit_of(ind, lang), names)}
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)   # figures shared, not unpickled on every run
 def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
     """The charts of one indicator (cross-border bodies above, then a panel per country with values: France
@@ -355,13 +374,11 @@ def indicator_figures(version, flt: F.Filters, iid: str) -> dict | None:
         figures = {"both": charts.side_by_side([(countries.name(side, lang), fig) for side, fig in figures.items()],
                                                above=(t("other_territories", lang), above) if above else None)}
         above = None
-    names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
     total = len(sides.others) + sum(len(ids) for ids in sides.drawn.values())
-    return {"others": above, "sides": figures, "total": total, "drawn": sides.countries,
+    return {"others": above, "sides": figures, "total": total,
             # a country of the region without values is said beside the one country that has some
             "missing": sides.missing if len(sides.drawn) == 1 else [],
-            "limited": sum(len(m) for m in members.values()) + len(others) < total,
-            "revisions": revisions.notes(earlier, targets, lang, ind.get("decimals"), unit_of(ind, lang), names)}
+            "limited": sum(len(m) for m in members.values()) + len(others) < total}
 
 
 def _show(fig, key: str) -> None:
@@ -391,21 +408,22 @@ def _indicator_detail(view, ind: dict, row: dict | None, eager: bool = True) -> 
     status = row["status"] if row is not None else "not_assessed"
     st.markdown(style.status_badge(status, lang, method, bool(row is not None and row["has_target"]))
                 + " &nbsp; " + " · ".join(facts))
-    built = indicator_figures(view.version, replace(flt, indicator=None), iid)
-    if built is None:
+    scope = replace(flt, indicator=None)
+    outline = indicator_outline(view.version, scope, iid)
+    if outline is None:
         st.info(t("flow_indicator" if common.is_flow(view.version, iid) else "no_data_indicator", lang))
         return
     rows, targets = _statuses_and_targets(view.version, flt, iid)
     if not eager:
-        # Past the first indicators, the charts wait in an expander, drawn once it is opened: the browser
-        # spends ~0.25 s per plotly chart, and an action of the large store drew eight (2.2 s a visit).
-        charts_box = st.expander(_charts_title(built, lang), key=f"charts-{iid}", on_change="rerun")
+        # Past the first indicators, the charts wait in an expander, built and drawn once it is opened: the
+        # browser spends ~0.25 s per plotly chart, and an action of the large store drew eight (2.2 s a visit).
+        charts_box = st.expander(_charts_title(outline, lang), key=f"charts-{iid}", on_change="rerun")
         if charts_box.open:
             with charts_box:
-                _draw_charts(built, iid, lang)
+                _draw_charts(indicator_figures(view.version, scope, iid), iid, lang)
     else:
-        _draw_charts(built, iid, lang)
-    for text in built["revisions"]:      # a revised target is said whether or not its charts are drawn
+        _draw_charts(indicator_figures(view.version, scope, iid), iid, lang)
+    for text in outline["revisions"]:      # a revised target is said whether or not its charts are drawn
         st.caption(text)
     _statuses_expander(rows, targets, fw, lang, method, dec, unit, iid,   # its values read once it is opened
                        lambda: observations_of(view.version, (iid,), flt.territories, flt.period_from, flt.period_to))
@@ -423,10 +441,10 @@ def _draw_charts(built: dict, iid: str, lang: str) -> None:
         _one_side(built, iid, lang)
 
 
-def _charts_title(built: dict, lang: str) -> str:
+def _charts_title(outline: dict, lang: str) -> str:
     """The folded charts' title with the countries they draw: "Charts of the indicator (France, Belgium)"."""
-    if built["drawn"]:
-        return t("indicator_charts_of", lang, countries=countries.names(built["drawn"], lang))
+    if outline["drawn"]:
+        return t("indicator_charts_of", lang, countries=countries.names(outline["drawn"], lang))
     return t("indicator_charts_cross_border", lang)
 
 
