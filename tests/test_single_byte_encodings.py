@@ -37,3 +37,21 @@ def test_a_mac_file_with_accents_in_its_header_is_recognised(demo_url):
     checked = validate_files(open_store(demo_url), [("mac.csv", raw)])
     assert not [p for p in checked.problems if p.severity == "error"], [p.message("fr") for p in checked.problems]
     assert list(checked.tables["observations"]["note"].unique()) == ["évaluée"]
+
+
+@pytest.mark.parametrize("encoding, note, said", [
+    # a capital that starts a word: Œ (0x8C in Windows-1252, å in Mac Roman) flipped the whole file to Mac
+    # Roman, which then stored "donnÈes ÈtÈ", "LiËge", "chÙmage" without a word
+    ("cp1252", "MISE EN ŒUVRE : données été, Liège, chômage", "cp1252"),
+    ("cp1252", "Œuvre sociale de Liège", "cp1252"),
+    ("cp1252", "L'HAŸ-LES-ROSES, données", "cp1252"),
+    ("cp1252", "Škoda, données été", "cp1252"),
+    ("cp1252", "l´été (an acute accent typed for an apostrophe)", "cp1252"),
+    ("cp1252", "École, État, Île-de-France, données", "cp1252"),
+    ("iso8859_15", "Œuvre, coût 5 €, données", "iso-8859-15"),
+    ("mac_roman", "Données évaluées à Liège, Œuvre", "mac-roman"),
+])
+def test_capitals_that_start_french_words_keep_the_file_in_its_encoding(encoding, note, said):
+    sheet = read_file(_file(encoding, note), "export.csv").sheets[0]
+    assert sheet.encoding == said
+    assert set(sheet.frame["note"]) == {note}
