@@ -298,4 +298,19 @@ def to_workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
                 values = [str(col)] + [str(v) for v in safe[col].head(500).tolist() if v is not None]
                 width = min(60, max(8, max(len(v) for v in values) + 2))
                 ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+            exact_numbers(ws)
     return keep_carriage_returns(buffer.getvalue())
+
+
+def exact_numbers(ws) -> None:
+    """Each decimal number of the sheet written with the digits that read back as exactly that number.
+    openpyxl writes 16 significant digits ("%.16g"), one short of what a double may need: 0.30000000000000004
+    was saved as 0.3, 1234.5678901234567 as 1234.567890123457, and export then import updated those values.
+    Python's repr is the shortest text that reads back exactly (Excel shows 15 digits of it, as of any
+    number); openpyxl writes a number cell's text as it is given."""
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            value = cell.value
+            if isinstance(value, float) and value == value and abs(value) != float("inf") \
+                    and "%.16g" % value != repr(value):
+                cell._value = repr(value)   # still a number cell (data_type "n"): only its written digits

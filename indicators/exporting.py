@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from .downloads import keep_carriage_returns, neutralise, safe_frame, workbook_frame, xml_safe
+from .downloads import exact_numbers, keep_carriage_returns, neutralise, safe_frame, workbook_frame, xml_safe
 from .schema import TABLES
 from .store import earlier_versions, read_table
 
@@ -133,6 +133,7 @@ def to_xlsx_bytes(frames: dict[str, pd.DataFrame], notes: dict[str, list[tuple[s
             for cell in row:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with
+        exact_numbers(ws)
     for name, lines in (notes or {}).items():
         ws = book.create_sheet(title=name[:31])
         for line in lines:

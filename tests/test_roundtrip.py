@@ -63,6 +63,22 @@ def test_export_of_every_table_comes_back_in_csv_and_xlsx(demo, table):
         assert (got["added"], got["updated"]) == (0, 0), name
 
 
+def test_export_keeps_every_digit_of_a_stored_number_in_csv_and_xlsx(demo):
+    """Values as pandas or R write them need 17 significant digits; openpyxl wrote 16 (0.30000000000000004
+    came back 0.3), so importing an XLSX export updated them: the backup did not restore the store."""
+    values = ["0.30000000000000004", "1234.5678901234567", "123456789012345678", "2.220446049250313e-16"]
+    raw = ("indicator_id,territory_id,period,value\n"
+           + "".join(f"MOB04,59350,{2040 + i},{v}\n" for i, v in enumerate(values))).encode()
+    assert import_files(demo, [("precise.csv", raw)], user="test").ok
+    frame = export_frames(demo, "observations")["observations"]
+    for raw, name in ((to_csv_bytes(frame), "observations.csv"), (to_xlsx_bytes({"observations": frame}), "observations.xlsx"),
+                      (downloads.to_xlsx(frame, "observations"), "download.xlsx")):
+        got = counts(import_files(demo, [(name, raw)], user="test", dry_run=True))
+        assert (got["added"], got["updated"]) == (0, 0), name
+    stored = read_table(demo, "observations").query("indicator_id == 'MOB04' and period >= '2040'")
+    assert sorted(stored["value"]) == sorted(float(v) for v in values)
+
+
 def actions_download(engine, lang: str) -> pd.DataFrame:
     """What the Actions page's download buttons hand out with no filter (pages/actions.py)."""
     from indicators.progress import assess_all, rollup_actions
