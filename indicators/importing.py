@@ -44,7 +44,7 @@ class Outcome:
 
 # The keys of every entry of a report's `files` (DESIGN.md's, then the columns the import ignores with a
 # notice): each entry has them all, null where nothing was read or recognised.
-FILE_KEYS = ("file", "kind", "encoding", "separator", "decimal", "rows", "ignored_columns")
+FILE_KEYS = ("file", "kind", "encoding", "separator", "decimal", "rows", "ignored_columns", "sheet")
 
 
 def files_of(checked: Checked, names: list[str]) -> list[dict]:
@@ -63,10 +63,25 @@ def files_of(checked: Checked, names: list[str]) -> list[dict]:
 
 
 def json_report(checked: Checked, names: list[str], lang: str = "en") -> dict:
-    """The JSON report of `validate` and `import --format json` (DESIGN.md), one `files` entry per file."""
+    """The JSON report of `validate` and `import --format json` (DESIGN.md), one `files` entry per file.
+    `file` is the file's name as given; a workbook's sheet is said apart, in `sheet` (every `files` entry,
+    null for a CSV; a problem or notice of a sheet), where the reports people read write "book.xlsx [Sheet]"."""
     out = checked.report(lang)
-    out["files"] = files_of(checked, names)
+    out["files"] = [_sheet_apart(f, names) for f in files_of(checked, names)]
+    for key in ("problems", "notices"):
+        out[key] = [_sheet_apart(p, names, always=False) for p in out.get(key, [])]
     return out
+
+
+def _sheet_apart(entry: dict, names: list[str], always: bool = True) -> dict:
+    """`entry` with its `file` "book.xlsx [Sheet]" written as `file` "book.xlsx" and `sheet` "Sheet" (in
+    that order of keys, `sheet` last); with `always`, `sheet` null for an entry of a file without sheets."""
+    label = str(entry.get("file") or "")
+    name = next((n for n in names if label.startswith(n + " [") and label.endswith("]")), None)
+    if name is None:
+        return {**entry, "sheet": entry.get("sheet")} if always else entry
+    return {**{k: (name if k == "file" else v) for k, v in entry.items() if k != "sheet"},
+            "sheet": label[len(name) + 2:-1]}
 
 
 def labels(sources: list[Source]) -> list[str]:

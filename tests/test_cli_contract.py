@@ -89,7 +89,7 @@ def test_validate_json_has_one_entry_per_file_with_the_same_keys(demo_url, tmp_p
     report = json.loads(out)
     assert code == 1 and not report["ok"]
     assert [f["file"] for f in report["files"]] == [p.name for p in files]
-    keys = {"file", "kind", "encoding", "separator", "decimal", "rows", "ignored_columns"}
+    keys = {"file", "kind", "encoding", "separator", "decimal", "rows", "ignored_columns", "sheet"}
     assert [set(f) for f in report["files"]] == [keys] * len(files)
     by_name = {f["file"]: f for f in report["files"]}
     for name in ("binary.csv", "empty.csv", "binary.csv.gz"):
@@ -114,8 +114,30 @@ def test_each_sheet_of_a_workbook_keeps_its_own_entry(demo_url, tmp_path, capsys
         pd.DataFrame({"level_id": ["x9"], "name_fr": ["X"]}).to_excel(xl, sheet_name="levels", index=False)
     code, out, _ = run(capsys, "validate", "--db", demo_url, "--format", "json", str(path))
     files = json.loads(out)["files"]
-    assert code == 0 and len(files) == 2 and all(f["file"].startswith("book.xlsx [") for f in files)
-    assert {f["kind"] for f in files} == {"observations", "levels"}
+    # `file` is the file's name, as a CSV's is; the sheet is said apart
+    assert code == 0 and [f["file"] for f in files] == ["book.xlsx", "book.xlsx"]
+    assert {(f["sheet"], f["kind"]) for f in files} == {("observations", "observations"), ("levels", "levels")}
+
+
+def test_a_problem_in_a_workbook_names_the_file_and_its_sheet_apart(demo_url, tmp_path, capsys):
+    """`file` in `problems` is the file's name as given (an outside program groups problems by file); the
+    sheet is in `sheet` (it used to ride in `file` as "book.xlsx [Observations]"); a CSV's problem has
+    DESIGN.md's keys only."""
+    import pandas as pd
+
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as xl:
+        pd.DataFrame({"indicator_id": ["CIT01"], "territory_id": ["200093201"], "period": ["2020"],
+                      "value": ["abc"]}).to_excel(xl, sheet_name="Observations", index=False)
+    csv = write(tmp_path, "plain.csv", "indicator_id,territory_id,period,value\nCIT01,200093201,2021,x\n")
+    code, out, _ = run(capsys, "validate", "--db", demo_url, "--format", "json", str(path), str(csv))
+    report = json.loads(out)
+    assert code == 1
+    (book,) = [p for p in report["problems"] if p["value"] == "abc"]
+    assert book["file"] == "book.xlsx" and book["sheet"] == "Observations" and book["row"] == 2
+    (plain,) = [p for p in report["problems"] if p["value"] == "x"]
+    assert plain["file"] == "plain.csv" and set(plain) == {"file", "row", "column", "value", "message", "suggestion"}
+    assert [f["sheet"] for f in report["files"]] == ["Observations", None]
 
 
 # --------------------------------------------------------------------------- #5 Windows-1252
