@@ -338,6 +338,7 @@ def check(results: list[ReadResult], known: Known | None = None, expected_kind: 
                 continue
             sheet, below = rows_below_table(sheet, table, mapping)   # a total, notes under the table
             problems.extend(below)
+            info["rows"] = int(len(sheet.frame))   # the rows read as the table: those below are not
             if len(sheet.frame) == 0:
                 empty.append(Problem(sheet.label, sheet.header_row, None, None, "no_rows"))
                 continue

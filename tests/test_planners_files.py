@@ -150,6 +150,8 @@ def test_a_total_row_and_notes_under_an_excel_table_are_said_once_and_left_out(d
     assert "een totaal, opmerkingen" in below[0].message("nl")
     assert not [p for p in outcome.checked.problems if p.code == "no_value_rows"]   # no note counted as a row
     assert len(outcome.checked.tables["observations"]) == 7
+    # the report's `rows` counts the rows read as the table, not the total and notes said left out
+    assert [f["rows"] for f in outcome.checked.files if f.get("kind") == "observations"] == [7]
 
 
 def test_a_csv_saved_from_such_a_sheet_is_read_the_same():
@@ -159,6 +161,7 @@ def test_a_csv_saved_from_such_a_sheet_is_read_the_same():
     assert checked.ok, [p.as_dict() for p in errors(checked)]
     below = [p for p in checked.problems if p.code == "rows_below_table"]
     assert [p.params["rows"] for p in below] == ["4\u20136"] and "a total, a note" in below[0].message("en")
+    assert [f["rows"] for f in checked.files] == [2]
 
 
 def test_a_row_that_names_its_codes_is_never_taken_for_a_total():
