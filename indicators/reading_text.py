@@ -72,7 +72,11 @@ def is_binary(raw: bytes) -> bool:
 # single-byte encoding read as this one.
 _ODD = "žˆšƒ™‰‹›¦¨´¸¼½¾\u0080-\u009f"
 _ODD_CAPITALS = "ŽŠŸŒÀ-ÖØ-Ý"
-_ODD_BESIDE_LETTER = re.compile(f"(?<=[^\\W\\d_])[{_ODD}]|[{_ODD}](?=[^\\W\\d_])|(?<=[a-zß-öø-ÿœ])[{_ODD_CAPITALS}]|¤")
+# and signs that never stand inside a word, between two letters: Mac Roman's ë î ì ï read as Windows-1252
+# (‘ ” “ •: "Belgi‘", "ma”trise", "na•f"); ’ stays out of it: the French apostrophe ("aujourd’hui")
+_ODD_INSIDE = "‘“”•˜"
+_ODD_BESIDE_LETTER = re.compile(f"(?<=[^\\W\\d_])[{_ODD}]|[{_ODD}](?=[^\\W\\d_])|(?<=[a-zß-öø-ÿœ])[{_ODD_CAPITALS}]"
+                                f"|(?<=[^\\W\\d_])[{_ODD_INSIDE}](?=[^\\W\\d_])|¤")
 # The single-byte encodings of French and Belgian files, most common first: Windows-1252 (Excel on
 # Windows), ISO-8859-15 (Latin-9: € at 0xA4, œ at 0xBD), Mac Roman (Excel for Mac's "CSV (Macintosh)": é
 # at 0x8E, Ž in Windows-1252).
@@ -81,11 +85,11 @@ _SINGLE_BYTE = ("cp1252", "iso8859_15", "mac_roman")
 
 @functools.cache
 def _not_odd_bytes(encoding: str) -> bytes:
-    """Every byte but those this encoding reads as one of the odd characters (_ODD, _ODD_CAPITALS, ¤): deleting these
+    """Every byte but those this encoding reads as one of the odd characters (_ODD…, ¤): deleting these
     from a sample (bytes.translate, at C speed) leaves only odd ones. A sample without any has no odd
     character to count, and the count's pattern (0.08 s a megabyte, 7 % of bench/ingest.py's validation)
     is not run."""
-    odd = re.compile(f"[{_ODD}{_ODD_CAPITALS}¤]")
+    odd = re.compile(f"[{_ODD}{_ODD_CAPITALS}{_ODD_INSIDE}¤]")
     def is_odd(b: int) -> bool:
         try:
             return odd.fullmatch(bytes([b]).decode(encoding)) is not None

@@ -50,6 +50,12 @@ def test_a_mac_file_with_accents_in_its_header_is_recognised(demo_url):
     ("cp1252", "École, État, Île-de-France, données", "cp1252"),
     ("iso8859_15", "Œuvre, coût 5 €, données", "iso-8859-15"),
     ("mac_roman", "Données évaluées à Liège, Œuvre", "mac-roman"),
+    # a Mac file whose only accents are ë î ï (0x91, 0x94, 0x95): read as Windows-1252 they were ‘ ” •,
+    # stored as "financi‘le steun (Belgi‘)", "ma”trise, No‘l"
+    ("mac_roman", "financiële steun (België)", "mac-roman"),
+    ("mac_roman", "maîtrise, Noël, naïf", "mac-roman"),
+    # a Windows-1252 file's quotes and apostrophes stay what they are
+    ("cp1252", "aujourd’hui « l’été », ‘cité’ “entre guillemets”, Lille–Kortrijk", "cp1252"),
 ])
 def test_capitals_that_start_french_words_keep_the_file_in_its_encoding(encoding, note, said):
     sheet = read_file(_file(encoding, note), "export.csv").sheets[0]
