@@ -8,6 +8,7 @@ workbook's XML parts read as bytes before openpyxl parses them: indicators/readi
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import numpy as np
@@ -44,6 +45,17 @@ def _worksheets_opened_unsized() -> None:
     excel.ReadOnlyWorksheet = Unsized
 
 
+_SHEET_ELEMENT = re.compile(rb"<(?:\w+:)?sheet\s")
+
+
+def _declared_sheets(archive: zipfile.ZipFile) -> int:
+    """How many sheets the workbook's own list names (xl/workbook.xml; its size is checked with the archive's)."""
+    try:
+        return len(_SHEET_ELEMENT.findall(archive.read("xl/workbook.xml")))
+    except KeyError:   # no list at all: openpyxl says the workbook is damaged
+        return 0
+
+
 def read_xlsx(raw: bytes, name: str) -> ReadResult:
     import openpyxl
 
@@ -60,6 +72,7 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
             if any(has_doctype(archive, info) for info in archive.infolist() if info.filename.endswith(".xml")):
                 return ReadResult(problems=[Problem(name, None, None, None, "bad_xlsx", {"detail": "DOCTYPE"})])
             uncached, merged = scan_worksheets(archive, max_cells)
+            declared = _declared_sheets(archive)
             strings = raw_strings(archive)
         # The values Excel computed and saved with each formula (rate = count / population): what the
         # planner sees. Nothing is evaluated here; a cached text starting with "=" stays text, refused
@@ -77,6 +90,13 @@ def read_xlsx(raw: bytes, name: str) -> ReadResult:
         # Said without the failure's name (KeyError, BadZipFile): English words a planner can do nothing with.
         return ReadResult(problems=[Problem(name, None, None, None, "damaged_xlsx")])
     result = ReadResult()
+    if declared > len(book.worksheets) + len(getattr(book, "chartsheets", ())):
+        # a sheet the workbook names whose part is missing or elsewhere: openpyxl leaves it out unsaid,
+        # and the workbook read as "empty" sent the user looking for data that Excel shows
+        book.close()
+        if formulas is not None:
+            formulas.close()
+        return ReadResult(problems=[Problem(name, None, None, None, "damaged_xlsx")])
     try:
         # Before any sheet is read: each costs ~0.05 s however small (3,000 of them took four minutes).
         limits.check("MAX_SHEETS", len(book.worksheets))
