@@ -37,7 +37,8 @@ def _sheet_missing(name: str, data: bytes):
 
 def _sheet_outside(name: str, data: bytes):
     if name == "xl/_rels/workbook.xml.rels":
-        return data.replace(b'Target="worksheets/sheet1.xml"',
+        assert b'Target="/xl/worksheets/sheet1.xml"' in data
+        return data.replace(b'Target="/xl/worksheets/sheet1.xml"',
                             b'Target="http://example.org/sheet1.xml" TargetMode="External"')
     return data
 
