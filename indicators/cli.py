@@ -155,7 +155,7 @@ def _user(value: str | None) -> str:
 
 
 def _print_problems(problems, lang: str) -> None:
-    from .i18n import count, t
+    from .i18n import colon, count, t
 
     row, column = t("row", lang).lower(), t("column", lang).lower()
 
@@ -172,14 +172,15 @@ def _print_problems(problems, lang: str) -> None:
         # "row 1", "rows 1, 3": the word takes the language's plural for the number of rows listed.
         word = count(len({r for r in rows if r}), "row", "rows", lang).rsplit(" ", 1)[-1]
         where = shown_name(file) + (f", {word} {_ranges(rows)}" if any(rows) else "") + where_column
-        print(f"{where}: {t('cli_note', lang)}: {text}")
+        c = colon(lang)   # the language's colon: French sets a space before it (`colonne Valeur : remarque :`)
+        print(f"{where}{c} {t('cli_note', lang)}{c} {text}")
     for p in problems:
         where = shown_name(p.file) + (f", {row} {p.row}" if p.row else "") + at(p)
         if p.severity != "error":
             continue
         value = f" [{p.shown_value(lang)}]" if p.value not in (None, "") else ""
         hint = p.suggestion_text(lang)
-        print(f"{where}{value}: {p.message(lang)}" + (f" {hint}" if hint else ""))
+        print(f"{where}{value}{colon(lang)} {p.message(lang)}" + (f" {hint}" if hint else ""))
 
 
 def _ranges(rows: list[int | None]) -> str:

@@ -205,6 +205,9 @@ def _parse_sheet(sheet: Sheet, table: Table, mapping: dict[str, str]) -> tuple[p
             out[col.name] = values
             if col.name == "value" and "flag" in table.names:
                 out["_value_flag"] = flags
+            elif flags.notna().any():   # a flag where none is kept (a target's `100 p`): said, not dropped unsaid
+                problems.extend(read_notice(sheet, written[col.name], "flag_not_kept", flags.notna().to_numpy(), text,
+                                            lambda at: float(values[at])))
         elif col.kind == PERIOD:
             periods, bad, outside = parse_periods(cells)
             add(bad.to_numpy(), col.name, "bad_period", cells, ("write_period", {}))   # a day: period_hint

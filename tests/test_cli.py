@@ -111,7 +111,7 @@ def test_problem_lines_speak_the_chosen_language_and_repeated_notes_are_grouped(
     old_code = write(tmp_path, "ancien_code.csv", f"indicator_id,territory_id,period,value\n{rows}\n")
     out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(old_code))
     assert out.returncode == 0, out.stdout + out.stderr
-    notes = [line for line in out.stdout.splitlines() if "remarque:" in line]
+    notes = [line for line in out.stdout.splitlines() if "remarque\u202f:" in line]
     assert notes == [notes[0]] and "lignes 2-6, colonne territory_id" in notes[0] and "57096" in notes[0]
     bad = write(tmp_path, "faute.csv", "indicator_id,territory_id,period,value\nMOB0l,59350,20244,1\n")
     out = cli("validate", "--db", sqlite_url, "--lang", "fr", str(bad))

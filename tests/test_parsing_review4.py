@@ -174,7 +174,7 @@ def test_the_command_line_says_row_for_one_row_and_rows_for_several(tmp_path):
     # An ignored column (a notice on the header, row 1) and a replaced territory code on rows 2 and 3.
     path = write(tmp_path, "obs.csv", "indicator_id,territory_id,period,value,label\n"
                                       "MOB02,54007,2017,1,a\nMOB02,54007,2018,2,b\n")
-    expected = {"en": (", row 1:", ", rows 2-3"), "fr": (", ligne 1:", ", lignes 2-3"),
+    expected = {"en": (", row 1:", ", rows 2-3"), "fr": (", ligne 1\u202f:", ", lignes 2-3"),
                 "nl": (", rij 1:", ", rijen 2-3")}
     for lang in LANGS:
         done = subprocess.run([sys.executable, "-m", "indicators", "--db", url, "--lang", lang, "validate",

@@ -45,6 +45,16 @@ MESSAGES = {
         "nl": "Rijen {rows} staan onder de tabel ({below}): ze worden niet gelezen. Verwijder ze uit het blad "
               "om het zonder deze opmerking te importeren.",
     },
+    # `100 p` in a target's baseline or any number cell of a table that keeps no flag (only observations
+    # and flows do): the number is read, the letters are not kept; said, never dropped unsaid.
+    "flag_not_kept": {
+        "en": "Letters after a number are not kept in column {column}: the number is read ({example}: {read_as}); "
+              "only observations and flows keep a flag (p, e…). Rows: {rows}.",
+        "fr": "Les lettres après un nombre ne sont pas gardées dans la colonne {column} : le nombre est lu "
+              "({example} : {read_as}) ; seules les observations et les flux gardent un indicateur (p, e…). "
+              "Lignes : {rows}.",
+        "nl": "Letters na een getal worden niet bewaard in kolom {column}: het getal wordt gelezen ({example}: "
+              "{read_as}); alleen waarnemingen en stromen bewaren een vlag (p, e…). Rijen: {rows}."},
     "months_read": {
         "en": "Months written as Excel shows a date are read as months ({example}: {read_as}). "
               "Rows: {rows}. To keep a period as typed, format the column as Text before typing.",
