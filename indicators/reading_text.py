@@ -67,16 +67,20 @@ def is_binary(raw: bytes) -> bool:
 
 
 # Characters that practically never stand beside a letter in French or Dutch text (½ in "½uvre", š), nor
-# anywhere (¤); and capitals that never follow a small letter inside a word (Ž in "DonnŽes", È in "donnÈes",
-# Ë in "LiËge"), though they start one ("Œuvre", "École", "L'HAŸ", "Škoda"): each is a byte of another
-# single-byte encoding read as this one.
-_ODD = "žˆšƒ™‰‹›¦¨´¸¼½¾\u0080-\u009f"
-_ODD_CAPITALS = "ŽŠŸŒÀ-ÖØ-Ý"
-# and signs that never stand inside a word, between two letters: Mac Roman's ë î ì ï read as Windows-1252
-# (‘ ” “ •: "Belgi‘", "ma”trise", "na•f"); ’ stays out of it: the French apostrophe ("aujourd’hui")
-_ODD_INSIDE = "‘“”•˜"
+# anywhere (¤); capitals that never follow a small letter inside a word (È in "donnÈes", Ë in "LiËge"),
+# though they start one ("Œuvre", "École", "L'HAŸ"); Š after any letter, not before one ("Škoda"): each is a
+# byte of another single-byte encoding read as this one (Ž is Mac Roman's é: "DonnŽes", "RŽgion", "Žtat").
+_ODD = "Žžˆšƒ™‰‹›¦¨´¸¼½¾\u0080-\u009f"
+_ODD_CAPITALS = "ŸŒÀ-ÖØ-Ý"
+_ODD_AFTER_LETTER = "Š"   # Mac Roman's ä after any letter, not before one ("Škoda")
+# and signs that never stand inside a word or after a letter: Mac Roman's ë î ì ï read as Windows-1252
+# (‘ ” “ •: "Belgi‘", "ma”trise", "na•f"); ’ stays out of it: the French apostrophe ("aujourd’hui"), and ”
+# counts only between two letters (a closing quote follows a word)
+_ODD_INSIDE = "”"
+_ODD_AFTER = "‘“•˜"   # an opening quote or a bullet after a letter ("Belgi‘" at a word's end too)
 _ODD_BESIDE_LETTER = re.compile(f"(?<=[^\\W\\d_])[{_ODD}]|[{_ODD}](?=[^\\W\\d_])|(?<=[a-zß-öø-ÿœ])[{_ODD_CAPITALS}]"
-                                f"|(?<=[^\\W\\d_])[{_ODD_INSIDE}](?=[^\\W\\d_])|¤")
+                                f"|(?<=[^\\W\\d_])[{_ODD_AFTER_LETTER}{_ODD_AFTER}]"
+                                f"|(?<=[^\\W\\d_])[{_ODD_INSIDE}](?=[^\\W\\d_])|[¤ˆ\u0080-\u009f]")   # ˆ alone: Mac's "à"; a control character: never text
 # The single-byte encodings of French and Belgian files, most common first: Windows-1252 (Excel on
 # Windows), ISO-8859-15 (Latin-9: € at 0xA4, œ at 0xBD), Mac Roman (Excel for Mac's "CSV (Macintosh)": é
 # at 0x8E, Ž in Windows-1252).
@@ -89,7 +93,7 @@ def _not_odd_bytes(encoding: str) -> bytes:
     from a sample (bytes.translate, at C speed) leaves only odd ones. A sample without any has no odd
     character to count, and the count's pattern (0.08 s a megabyte, 7 % of bench/ingest.py's validation)
     is not run."""
-    odd = re.compile(f"[{_ODD}{_ODD_CAPITALS}{_ODD_INSIDE}¤]")
+    odd = re.compile(f"[{_ODD}{_ODD_CAPITALS}{_ODD_AFTER_LETTER}{_ODD_INSIDE}{_ODD_AFTER}¤]")
     def is_odd(b: int) -> bool:
         try:
             return odd.fullmatch(bytes([b]).decode(encoding)) is not None

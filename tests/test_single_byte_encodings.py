@@ -54,6 +54,10 @@ def test_a_mac_file_with_accents_in_its_header_is_recognised(demo_url):
     # stored as "financi‘le steun (Belgi‘)", "ma”trise, No‘l"
     ("mac_roman", "financiële steun (België)", "mac-roman"),
     ("mac_roman", "maîtrise, Noël, naïf", "mac-roman"),
+    # a Mac file whose accents follow a capital or start a word: "RŽgion", "Žtat" read as Windows-1252
+    ("mac_roman", "Région Hauts-de-France, Département du Nord", "mac-roman"),
+    ("mac_roman", "Masses d'eau en bon état écologique", "mac-roman"),
+    ("mac_roman", "Financement Interreg à confirmer", "mac-roman"),
     # a Windows-1252 file's quotes and apostrophes stay what they are
     ("cp1252", "aujourd’hui « l’été », ‘cité’ “entre guillemets”, Lille–Kortrijk", "cp1252"),
 ])
