@@ -101,8 +101,9 @@ def schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict,
             cell = str(cells.iat[at[i]]) if cells is not None else ""
             suggestion = None
             if check == "not_allowed":
-                close = difflib.get_close_matches(cell.strip().lower(), col.allowed, n=1, cutoff=0.5)
-                suggestion = ("did_you_mean", {"code": close[0]}) if close else None
+                close = allowed_meant(col.name, cell, col.allowed) \
+                    or next(iter(difflib.get_close_matches(cell.strip().lower(), col.allowed, n=1, cutoff=0.5)), None)
+                suggestion = ("did_you_mean", {"code": close}) if close else None
             elif check == "not_country":   # `Suisse`, `Deutschland`, `DEU`, Eurostat's `EL`: the code meant
                 meant = code_for(cell)
                 suggestion = ("did_you_mean", {"code": meant}) if meant else None
@@ -110,3 +111,43 @@ def schema_problems(fc: pd.DataFrame, sheet: Sheet, table: Table, written: dict,
 
         problems.extend(capped(sheet.label, where, check, rows[at], make))
     return problems
+
+
+# The words a French or Dutch planner writes for an allowed value (`hausse`, `stijging`, `somme`): the
+# interface's own words for it (texts under these prefixes), and a few more of the same sense.
+_WORDS_OF = {"direction": "direction_", "type": "type_", "implementation": "impl_", "status": "impl_",
+             "comparability": "comparability_", "periodicity": "periodicity_"}
+_MORE_WORDS = {
+    "increase": ("hausse", "augmentation", "croissant", "croissance", "stijging", "toename", "hoger", "up"),
+    "decrease": ("baisse", "diminution", "décroissant", "réduction", "daling", "afname", "lager", "down"),
+    "sum": ("somme", "som", "total", "totaal", "addition"),
+    "mean": ("moyenne", "gemiddelde", "average", "moyen"),
+    "none": ("aucune", "aucun", "geen", "sans", "néant"),
+}
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(text).strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def allowed_meant(column: str, cell: str, allowed) -> str | None:
+    """The allowed value a cell names in French or Dutch words (`hausse` -> increase, `en cours` -> ongoing,
+    `somme` -> sum): spelling distance alone offered nothing for them. None when no word matches."""
+    from .i18n import TEXTS
+
+    said = _plain(cell)
+    if not said:
+        return None
+    prefix = _WORDS_OF.get(column)
+    for value in allowed:
+        words = {_plain(w) for w in _MORE_WORDS.get(value, ())}
+        if prefix and f"{prefix}{value}" in TEXTS:
+            words |= {_plain(w) for w in TEXTS[f"{prefix}{value}"].values()}
+        # `à la hausse` is said `hausse` too: the label's last word
+        words |= {w.split()[-1] for w in words if w}
+        if said in words:
+            return value
+    return None
