@@ -30,8 +30,8 @@ from .reading_decimal import detect_decimal, thousands_columns
 from .reading_header import column_letter, drop_blank, header_repeats, sep_directive, sniff, unique_header
 from .reading_rows import (LONGER, _line_ends, check_lines, filled_lines, has_blank_line, line_at, longer_problems,
                            read_careful, read_careful_filled, wide_records)
-from .reading_text import (decode, has_invisible, has_mojibake, invalid_byte_problems, is_text, mixed_encoding,
-                           repair_header, repair_mixed, trim_invisible, visible)
+from .reading_text import (decode, has_invisible, has_mojibake, header_notice, invalid_byte_problems, is_text,
+                           mixed_encoding, repair_header, repair_mixed, trim_invisible, visible)
 
 
 @dataclass
@@ -168,7 +168,8 @@ def _read_unpacked(raw: bytes, name: str, name_inner: str) -> ReadResult:
             return ReadResult(problems=[binary_problem(name)])
         result = read_xlsx(raw, name)
         for sheet in result.sheets:   # (a CSV's are trimmed before its repeated headers are looked for)
-            sheet.frame, notices = trim_invisible(sheet.frame, sheet.rows, sheet.label, sheet.unnamed_letters())
+            sheet.frame, notices = trim_invisible(sheet.frame, sheet.rows, sheet.label, sheet.unnamed_letters(),
+                                                  header_row=sheet.header_row)
             result.problems.extend(notices)
         return result
     return read_csv_bytes(raw, name)
@@ -402,7 +403,10 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     looked for (two Excel "CSV UTF-8" files pasted together: the second header opens with a BOM);
     `longest`: the text's longest line, in UTF-8 bytes (reading_rows.check_lines)."""
     limits.check("MAX_CELLS", frame.size)
-    header = [visible(str(c)) for c in frame.iloc[0]] if len(frame) else []
+    written = [str(c) for c in frame.iloc[0]] if len(frame) else []
+    header = [visible(c) for c in written]
+    # a NUL inside a column's name (`terr\x00itory_id`) is removed: said, as one in a cell is refused
+    nul_notices = [header_notice(name, skip + 1, h, c) for h, c in zip(header, written) if "\x00" in c.strip("\x00 ")]
     mixed = has_mojibake(text, encoding)   # rows pasted from a UTF-8 file into a Windows-1252 one
     if mixed:   # the header too: pasted from the template, its `période` is no `pÃ©riode`
         header = repair_header(header)
@@ -413,7 +417,8 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
     rows = np.arange(len(frame), dtype=np.int64) + skip + 2 if rows is None else rows[1:]
     notices: list[Problem] = []
     if invisible:
-        frame, notices = trim_invisible(frame, rows, name, tuple(column_letter(p) for p in sorted(empty)))
+        frame, notices = trim_invisible(frame, rows, name, tuple(column_letter(p) for p in sorted(empty)),
+                                        header_row=skip + 1)
     frame, rows, again = header_repeats(frame, rows, header, name)
     if blank or empty or invisible:
         frame, rows, positions = drop_blank(frame, rows, positions, empty)
@@ -424,7 +429,7 @@ def _sheet_from(frame: pd.DataFrame, name: str, text: str, encoding: str, sep: s
                   decimal_detected=detected, header_row=skip + 1, repeated=repeated, positions=positions,
                   empty_headers=empty, error_cells="#" in text or "Err:" in text, nul_cells="\x00" in text,
                   longest_cell=longest if longest is not None and '"' not in text else None)
-    problems = again + notices + (invalid_byte_problems(sheet) if invalid else []) + thousands_notices(sheet)
+    problems = nul_notices + again + notices + (invalid_byte_problems(sheet) if invalid else []) + thousands_notices(sheet)
     return ReadResult(sheets=[sheet], problems=problems + (mixed_encoding(name, text) if mixed else []))
 
 

@@ -312,8 +312,21 @@ def visible(text: str) -> str:
     return _EDGES.sub("", text) if INVISIBLE.search(text) else text
 
 
-def trim_invisible(frame: pd.DataFrame, rows: np.ndarray, label: str, unnamed: tuple[str, ...] = ()
-                   ) -> tuple[pd.DataFrame, list[Problem]]:
+def header_notice(label: str, header_row: int, name: str, written: str) -> Problem:
+    """The notice of a column name that held an invisible character (or a NUL) inside it, removed: the name
+    is read as it shows."""
+    from .texts.reading_bytes import INVISIBLE_NAMES
+
+    found = re.search(f"[\x00{INVISIBLE_CHARS}]", written.strip())
+    char = found.group() if found else ""
+    before = _INSIDE.sub("", written.strip()[:found.start()].replace("\x00", ""))[-20:] if found else ""
+    return Problem(label, header_row, name, name, "invisible_inside",
+                   {"before": before, "code": f"U+{ord(char):04X}" if char else "",
+                    "name": INVISIBLE_NAMES.get(char, INVISIBLE_NAMES[""])}, severity="notice")
+
+
+def trim_invisible(frame: pd.DataFrame, rows: np.ndarray, label: str, unnamed: tuple[str, ...] = (),
+                   header_row: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """The table without the invisible characters of its cells and column names: those around a cell's
     text trimmed with the spaces beside them, silently, as spaces and NBSP are (`\u200b200093201` is
     200093201); those inside removed, each cell so read with a notice naming the first (`invisible_inside`:
@@ -326,6 +339,9 @@ def trim_invisible(frame: pd.DataFrame, rows: np.ndarray, label: str, unnamed: t
     frame = frame.copy(deep=False)   # (no cell copied: the columns changed are replaced)
     names = [_INSIDE.sub("", visible(str(c))) for c in frame.columns]
     if len(set(names)) == len(names):   # unless two names would become one
+        # a header with one inside (`terr\u200bitory_id`) is said at its row, as a cell's is
+        problems.extend(header_notice(label, header_row, name, str(c)) for name, c in zip(names, frame.columns)
+                        if header_row is not None and _INSIDE.search(visible(str(c))))
         frame.columns = names
     for k, column in enumerate(frame.columns):
         cells = frame.iloc[:, k]

@@ -94,6 +94,7 @@ MESSAGES = {
 
 # Invisible characters (Unicode's format characters) as each language names them; "" any other.
 INVISIBLE_NAMES = {
+    "\x00": {"en": "NUL character", "fr": "un caractère NUL", "nl": "een NUL-teken"},
     "\u200b": {"en": "zero-width space", "fr": "une espace sans chasse", "nl": "een breedteloze spatie"},
     "\ufeff": {"en": "byte order mark (BOM)", "fr": "une marque d'ordre des octets (BOM)",
                "nl": "een bytevolgordemarkering (BOM)"},
