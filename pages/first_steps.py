@@ -42,3 +42,4 @@ def empty_store(view) -> None:
     st.info(steps_text(lang), icon=":material/inventory_2:")
     st.page_link(common.navigation_pages(lang)["data"], label=t("first_steps_open", lang, page=t("page_data", lang)),
                  icon=":material/upload_file:", query_params=common.page_query(view.filters, "data"))
+    st.caption(t("first_steps_demo", lang))

@@ -68,6 +68,8 @@ def test_every_empty_page_gives_the_same_first_steps_and_a_link_to_the_data_page
         links = at.main.get("page_link")
         assert [link.proto.label for link in links] == [t("first_steps_open", lang, page=t("page_data", lang))]
         assert links[0].proto.page == "data" and "lang=" + lang in links[0].proto.query_string, links[0].proto
+        # whoever installed it: the demo data are one command away (a store named by INDICATORS_DB_URL starts empty)
+        assert t("first_steps_demo", lang) in [c.value for c in at.main.caption]
         shown[page] = text
     assert len(set(shown.values())) == 1, shown   # the same words on every page
 

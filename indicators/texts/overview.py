@@ -115,6 +115,14 @@ TEXTS = {
                                  "heeft geïnstalleerd) maakt het aan.",
                            "en": "Importing takes an editor account: the application's administrator (whoever "
                                  "installed it) creates it."},
+    # For whoever installed the dashboard: the demo data come with one command (the default store only is
+    # seeded on first start; a store named by INDICATORS_DB_URL starts empty).
+    "first_steps_demo": {"fr": "Pour l'administrateur : pour essayer le tableau de bord avec les données de "
+                               "démonstration, lancez `python -m indicators init --demo` sur cette base.",
+                         "nl": "Voor de beheerder: om het dashboard met de demogegevens uit te proberen, voert u "
+                               "`python -m indicators init --demo` uit op deze database.",
+                         "en": "For the administrator: to try the dashboard with the demo data, run "
+                               "`python -m indicators init --demo` on this store."},
     "first_steps_open": {"fr": "Ouvrir la page {page}", "nl": "De pagina {page} openen", "en": "Open the {page} page"},
     # making the Overview and its charts read right: the score key, axis titles, plural forms
     "matrix_score_key": {
