@@ -11,14 +11,14 @@ def progress_command(engine, args) -> int:
     """`progress`: the status of every action and headline indicator, as a table or as JSON (DESIGN)."""
     from .queries import progress_report
 
-    report = progress_report(engine, method=args.method)
+    report = progress_report(engine, method=args.method, milestones=args.format != "json")
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return OK
     from .i18n import TEXTS, number, status_label, t
 
     lang = args.lang
-    col = {k: t(f"cli_col_{k}", lang) for k in ("status", "score", "latest", "reason")}
+    col = {k: t(f"cli_col_{k}", lang) for k in ("status", "score", "latest", "milestone", "reason")}
 
     def score(value) -> str:
         return "" if value is None else number(value, lang, 2)
@@ -29,6 +29,13 @@ def progress_command(engine, args) -> int:
             return t("reason_assessed_since_break", lang, period=entry["base_period"])
         return "" if not code else t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else str(code)
 
+    def milestone(entry) -> str:   # the milestone's status, named as the milestone's (its period)
+        if entry.get("milestone_status") is None:
+            return ""
+        status = entry["milestone_status"]   # "milestone reached", never "target achieved" (as the pages)
+        said = t("milestone_reached", lang) if status == "achieved" else status_label(status, lang, method)
+        return t("cli_milestone_cell", lang, period=entry["milestone_period"], status=said)
+
     method = report["method"]   # a series without target, with the Eurostat method: Eurostat's words, as the pages
     print(t("cli_method", lang, method=method))
     _print_aligned([t("action", lang).lower(), col["status"], col["score"], t("indicators", lang).lower()],
@@ -36,10 +43,10 @@ def progress_command(engine, args) -> int:
                     for a in report["actions"]], right=(2,))
     print()
     _print_aligned([t("indicator", lang).lower(), t("territory", lang).lower(), col["status"], col["score"],
-                    col["latest"], col["reason"]],
+                    col["latest"], col["milestone"], col["reason"]],
                    [[i["indicator_id"], i["territory_id"],
                      status_label(i["status"], lang, method, i["target_value"] is not None), score(i["score"]),
-                     _latest(i["latest_value"], lang), reason(i)]
+                     _latest(i["latest_value"], lang), milestone(i), reason(i)]
                     for i in report["indicators"] if i["headline"]], right=(3, 4))
     return OK
 

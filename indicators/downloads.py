@@ -312,5 +312,5 @@ def exact_numbers(ws) -> None:
         for cell in row:
             value = cell.value
             if isinstance(value, float) and value == value and abs(value) != float("inf") \
-                    and "%.16g" % value != repr(value):
+                    and float("%.16g" % value) != value:   # (77109.0 stays 77109: only a number 16 digits miss)
                 cell._value = repr(value)   # still a number cell (data_type "n"): only its written digits

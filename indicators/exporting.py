@@ -54,7 +54,13 @@ def with_earlier_versions(engine: Engine, name: str, current: pd.DataFrame) -> p
     earlier = earlier[list(current.columns)]
     both = pd.concat([earlier.assign(_last=0), current.assign(_last=1)], ignore_index=True)
     both = both.assign(_position=np.arange(len(both)))
-    return (both.sort_values(key + ["_last", "_position"], kind="stable").drop(columns=["_last", "_position"])
+    # each key in the order of `current` (the store's: the order the rows were first imported, which names
+    # an indicator's headline territory), so that export then import keeps it
+    place = pd.MultiIndex.from_frame(current[key].astype(str)).get_indexer(
+        pd.MultiIndex.from_frame(both[key].astype(str)))
+    both = both.assign(_place=place)
+    return (both.sort_values(["_place", "_last", "_position"], kind="stable")
+            .drop(columns=["_place", "_last", "_position"])
             .reset_index(drop=True).astype(current.dtypes.to_dict()))
 
 

@@ -41,11 +41,11 @@ def assessed(engine: Engine, method: str = "opensdg"):
     return frame, actions
 
 
-def progress_report(engine: Engine, method: str = "opensdg") -> dict:
+def progress_report(engine: Engine, method: str = "opensdg", milestones: bool = False) -> dict:
     from .progress import progress_json
 
     frame, actions = assessed(engine, method)
-    return progress_json(frame, actions, method)
+    return progress_json(frame, actions, method, milestones=milestones)
 
 
 def latest_batch_time(engine: Engine) -> str | None:

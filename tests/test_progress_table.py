@@ -43,7 +43,10 @@ def test_the_table_says_reasons_and_numbers_in_the_language_with_aligned_columns
     assert unassessed
     for i in unassessed:
         line = rows[(i["indicator_id"], i["territory_id"])]
-        assert line.endswith("  " + t(f"reason_{i['reason']}", lang)) and i["reason"] not in line
+        # assessed from a break in series: since when (the status is one); otherwise why not assessed
+        said = (t("reason_assessed_since_break", lang, period=i["base_period"])
+                if i["reason"] == "break_in_series" and i["status"] != "not_assessed" else t(f"reason_{i['reason']}", lang))
+        assert line.endswith("  " + said) and i["reason"] not in line
 
     # numbers: a large value with its digits grouped, decimals with a comma, no exponent
     large = max(headline, key=lambda i: i["latest_value"] or 0)
@@ -68,7 +71,9 @@ def test_the_table_says_reasons_and_numbers_in_the_language_with_aligned_columns
         if i["latest_value"] is not None:
             assert line[latest_end - 1].isdigit() and line[latest_end:latest_end + 2] in ("", "  ")
         if i["reason"]:
-            assert line[header.index(reason):] == t(f"reason_{i['reason']}", lang)
+            assert line[header.index(reason):] == (
+                t("reason_assessed_since_break", lang, period=i["base_period"])
+                if i["reason"] == "break_in_series" and i["status"] != "not_assessed" else t(f"reason_{i['reason']}", lang))
     action_status = actions[0].index(t("cli_col_status", lang))
     assert action_status > len(t("action", lang))   # "action stratégique" is wider than an action code
     for a, line in zip(report["actions"], actions[1:]):

@@ -137,6 +137,9 @@ def rollup_groups(action_rollup: pd.DataFrame, actions: pd.DataFrame,
 JSON_INDICATOR_FIELDS: tuple[str, ...] = (
     "indicator_id", "territory_id", "headline", "status", "score", "ratio", "cagr", "base_period",
     "latest_period", "latest_value", "target_value", "projected_value", "reason")
+# The milestone's own status, for the command line's table (DESIGN.md: shown as the milestone's): not in the
+# JSON document, whose keys are DESIGN.md's, which scripts read.
+MILESTONE_FIELDS: tuple[str, ...] = ("milestone_status", "milestone_period", "milestone_value")
 JSON_ACTION_FIELDS: tuple[str, ...] = ("action_id", "status", "score", "indicators", "reason")
 BREAK_IN_SERIES = "break_in_series"   # the `reason` of an entry whose status is judged from a break in series
 
@@ -162,19 +165,24 @@ def _number(value: Any) -> float | None:
     return float(plain)
 
 
-def progress_json(assessed: pd.DataFrame, action_rollup: pd.DataFrame, method: str = DEFAULT_METHOD) -> dict:
-    """The JSON document of `python -m indicators progress --format json` (DESIGN.md)."""
+def progress_json(assessed: pd.DataFrame, action_rollup: pd.DataFrame, method: str = DEFAULT_METHOD,
+                  milestones: bool = False) -> dict:
+    """The JSON document of `python -m indicators progress --format json` (DESIGN.md); with `milestones`, each
+    entry also holds its milestone's status, period and value (MILESTONE_FIELDS), for the table."""
     _check_method(method)
-    numeric = {"score", "ratio", "cagr", "latest_value", "target_value", "projected_value"}
+    numeric = {"score", "ratio", "cagr", "latest_value", "target_value", "projected_value", "milestone_value"}
     indicators = []
     if len(assessed):
         ordered = assessed.sort_values(["indicator_id", "territory_id"], kind="stable")
-        columns = {f: ordered[f].to_numpy(dtype=object) for f in JSON_INDICATOR_FIELDS}
+        fields = JSON_INDICATOR_FIELDS + (MILESTONE_FIELDS if milestones else ())
+        # a frame made before the milestone's fields (or by hand) has none: null
+        columns = {f: (ordered[f].to_numpy(dtype=object) if f in ordered else np.full(len(ordered), None, dtype=object))
+                   for f in fields}
         breaks = (ordered["break_period"].to_numpy(dtype=object) if "break_period" in ordered
                   else np.full(len(ordered), None, dtype=object))
         for i in range(len(ordered)):
             entry = {}
-            for f in JSON_INDICATOR_FIELDS:
+            for f in fields:
                 v = columns[f][i]
                 if f in numeric:
                     entry[f] = _number(v)

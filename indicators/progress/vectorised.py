@@ -20,7 +20,7 @@ ASSESSED_COLUMNS: tuple[str, ...] = (
     "indicator_id", "territory_id", "action_id", "headline", "status", "score", "ratio", "cagr",
     "required_cagr", "growth", "base_period", "base_value", "latest_period", "latest_value",
     "target_period", "target_value", "projected_value", "expected_value", "milestone_status",
-    "reason", "trend_slope", "trend_at_base", "n_observations", "n_years", "break_period",
+    "milestone_period", "milestone_value", "reason", "trend_slope", "trend_at_base", "n_observations", "n_years", "break_period",
 )
 
 
@@ -159,7 +159,8 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
     from .window import in_view
 
     obs, tgt, breaks = in_view(observations, targets, period_from, period_to)
-    out = _assess_all(obs, indicators, tgt, method)
+    counts = _view_counts(observations, breaks, period_from, period_to)
+    out = _assess_all(obs, indicators, tgt, method, counts)
     if breaks.empty or out.empty:
         return out.assign(break_period=None)
     key = pd.MultiIndex.from_arrays([out["indicator_id"].astype(str), out["territory_id"].astype(str)])
@@ -171,12 +172,37 @@ def assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd
     return out
 
 
+def _view_counts(observations: pd.DataFrame, breaks: pd.DataFrame, period_from: str | None,
+                 period_to: str | None) -> pd.Series | None:
+    """The observations with a value (and a year) of the view's period of each series a break in series
+    trimmed, by (indicator, territory) as text: that series' `n_observations`, the count the headline
+    territory is chosen by ("the territory with the most observations", DESIGN.md), before any trimming.
+    None when no series was trimmed (the rows assessed are then the view's rows)."""
+    from .window import KEY, _keys, year_texts
+
+    if breaks is None or breaks.empty:
+        return None
+    rows = observations[_keys(observations).isin(_keys(breaks))]
+    text = year_texts(rows["period"])
+    inside = np.ones(len(rows), dtype=bool)
+    if period_to:
+        inside &= text <= period_to
+    if period_from:
+        inside &= text >= period_from
+    rows = rows[inside]
+    usable = (pd.to_numeric(rows["value"], errors="coerce").notna()
+              & rows["period"].map(lambda p: p is not None and period_year(period_text(p)) is not None))
+    rows = rows[usable.to_numpy(dtype=bool)]
+    return rows.groupby([rows[k].astype(str) for k in KEY]).size()
+
+
 def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: pd.DataFrame | None = None,
-                method: str = DEFAULT_METHOD) -> pd.DataFrame:
+                method: str = DEFAULT_METHOD, counts: pd.Series | None = None) -> pd.DataFrame:
     """Assess every indicator × territory that has observations (same results as `assess`).
 
     observations: indicator_id, territory_id, period, value. indicators: indicator_id, action_id,
     direction (other columns ignored). targets: the targets table (may be empty or None).
+    counts: `n_observations` of the series a break trimmed (`_view_counts`), by (indicator, territory).
     Returns one row per indicator × territory with the columns of `ASSESSED_COLUMNS`.
     """
     _check_method(method)
@@ -216,6 +242,14 @@ def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: p
     y_rows = per_year[p_rows]
     v_rows = values[usable]
     n_obs = np.bincount(g_rows, minlength=n_groups)
+    if counts is not None and len(counts) and n_groups:
+        # a series trimmed at a break in series still counts every value of the view (the headline's rule)
+        ci = pd.Index(ind_names).get_indexer(counts.index.get_level_values(0))
+        ct = pd.Index(ter_names).get_indexer(counts.index.get_level_values(1))
+        ckey = np.where((ci >= 0) & (ct >= 0), ci * n_ter + ct, -1)
+        cpos = np.minimum(np.searchsorted(present, ckey), n_groups - 1)
+        found = (ckey >= 0) & (present[cpos] == ckey)
+        n_obs[cpos[found]] = counts.to_numpy()[found]
 
     # Annual values: mean per period (duplicates), then mean per year (quarters, months).
     if len(v_rows):
@@ -315,7 +349,7 @@ def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: p
             if k in targets.columns:
                 nums[k][gidx] = pd.to_numeric(targets[k], errors="coerce").to_numpy(
                     dtype=np.float64, na_value=np.nan)[ridx]
-        # Headline: the first target row (table order) whose territory has values.
+        # Headline: the first target row (table order: as first imported, store.POSITIONED) with values.
         with_values = rows[n_obs[gpos[rows]] > 0]
         inds, first = np.unique(ti[with_values], return_index=True)
         headline_group[inds] = gpos[with_values[first]]
@@ -358,7 +392,7 @@ def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: p
         at_base = np.where(fit, (sy - slope * sx) / n, np.nan)
         projected = np.where(fit & has_t, at_base + slope * (tg_y - by), np.nan)
 
-    # Headline without a target row: most values, ties to the smallest territory code.
+    # Headline without a target row: most values of the view (before any break trims), ties to the smallest code.
     no_target = ~has_target_rows & (headline_group < 0)
     if no_target.any() and n_groups:
         ter_rank = np.empty(len(ter_names), dtype=np.int64)
@@ -378,6 +412,8 @@ def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: p
     m_names[~has_m] = None
     target_period = fields["target_period"].copy()
     target_period[~has_t] = None
+    milestone_period = fields["milestone_period"].copy()
+    milestone_period[~has_m] = None
     base_period = np.where(baseline, fields["baseline_period"], _text_of_ints(first_y, has_lv))
     base_period[~has_lv] = None
     bv_out = np.where(has_lv, bv, np.nan)
@@ -402,6 +438,8 @@ def _assess_all(observations: pd.DataFrame, indicators: pd.DataFrame, targets: p
         "projected_value": projected,
         "expected_value": expected,
         "milestone_status": m_names,
+        "milestone_period": milestone_period,
+        "milestone_value": mv,
         "reason": reason_names[reason],
         "trend_slope": slope,
         "trend_at_base": at_base,

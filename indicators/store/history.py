@@ -11,7 +11,7 @@ from ..revisions import in_order
 from ..schema import CODES, FRAMEWORK_TABLES, TABLES
 
 from .tables import (
-    SQL_TABLES, StoreError, _bump_version, _typed, batches, history, read_table)
+    POSITION, POSITIONED, SQL_TABLES, StoreError, _bump_version, _typed, batches, history, read_table)
 from .writing import (
     _insert_rows, _now, _operational_message, _write_history)
 
@@ -96,6 +96,12 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
                 if current.empty:
                     continue
                 _write_history(conn, batch_id, name, current, "rollback")
+                places = None
+                if name in POSITIONED:   # a restored row takes back the place its changed version held
+                    key = TABLES[name].key
+                    places = {tuple(str(v) for v in r[:-1]): r[-1] for r in conn.execute(
+                        sa.select(*[sql_table.c[k] for k in key], sql_table.c[POSITION])
+                        .where(sql_table.c.batch_id == batch_id))}
                 conn.execute(sql_table.delete().where(sql_table.c.batch_id == batch_id))
                 olds = conn.execute(sa.select(history.c.row, history.c.old_batch_id).where(
                     history.c.batch_id == batch_id, history.c.table_name == name, history.c.op == "update")).all()
@@ -103,7 +109,11 @@ def rollback(engine: Engine, batch_id: int, user: str = "unknown") -> dict[str, 
                     frame = pd.DataFrame([json.loads(r[0]) for r in olds])
                     frame = _typed(frame.reindex(columns=TABLES[name].names), TABLES[name])
                     for old_batch, group in frame.groupby(pd.Series([r[1] for r in olds]), dropna=False):
-                        _insert_rows(conn, name, group, None if pd.isna(old_batch) else int(old_batch))
+                        kept = None if places is None else [
+                            places.get(tuple(str(v) for v in r), None) for r in
+                            group[list(TABLES[name].key)].itertuples(index=False)]
+                        kept = None if kept is None else [float("nan") if p is None else p for p in kept]
+                        _insert_rows(conn, name, group, None if pd.isna(old_batch) else int(old_batch), kept)
                     counts["restored"] += len(olds)
                 # A row the batch changed is restored to its earlier version, not removed: "removed" counts
                 # the rows it added (each changed row left one earlier version in the history).

@@ -40,8 +40,18 @@ def _sql_table(table: Table) -> sa.Table:
     # No index on batch_id: it cost a fifth of a million-row import (3.1 s against 2.4 s of bare
     # executemany, bench/ingest.py) and only rollback looks rows up by batch, a scan of well under a second.
     cols.append(sa.Column("batch_id", sa.Integer, nullable=True))
+    if table.name in POSITIONED:
+        cols.append(sa.Column(POSITION, sa.BigInteger, nullable=True))
     # SQLite: keyed tables without the hidden rowid, so a row is written once, in key order.
     return sa.Table(table.name, metadata, *cols, sqlite_with_rowid=False)
+
+
+# Tables whose rows are read back in the order they were first imported, not by key: the targets, whose
+# first row (for an indicator) names its headline territory (DESIGN.md "Progress method"). The store
+# numbers each new key as it is first written (file order); an update or a revision of a row keeps its
+# number, and a rollback restores it. Neither rowid nor heap order is relied on (PostgreSQL alike).
+POSITION = "row_position"
+POSITIONED = ("targets",)
 
 
 SQL_TABLES: dict[str, sa.Table] = {name: _sql_table(t) for name, t in TABLES.items()}
@@ -149,6 +159,7 @@ def open_store(url: str | None = None, create: bool = True) -> Engine:
     if create:
         metadata.create_all(engine)
         _add_new_columns(engine)
+        _number_positions(engine)
         _drop_old_indexes(engine)
         _mark_older_demo(engine)
     return engine
@@ -300,6 +311,44 @@ def _add_new_columns(engine: Engine) -> None:
                     conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
 
 
+def _number_positions(engine: Engine) -> None:
+    """Rows of a positioned table without a position (a store made before positions) get one, after the
+    numbered rows, in key order: what they were read in until then, so no headline moves."""
+    for name in POSITIONED:
+        table = SQL_TABLES[name]
+        key = [table.c[k] for k in TABLES[name].key]
+        try:
+            with engine.begin() as conn:
+                if not conn.execute(sa.select(sa.func.count()).select_from(table)
+                                    .where(table.c[POSITION].is_(None))).scalar():
+                    continue
+                assign_positions(conn, name, [tuple(r) for r in conn.execute(
+                    sa.select(*key).where(table.c[POSITION].is_(None)).order_by(*key))])
+        except sa.exc.DBAPIError:   # a read-only file: read in key order after the numbered rows
+            pass
+
+
+def next_position(conn, name: str) -> int:
+    """The number the next new row of a positioned table gets."""
+    table = SQL_TABLES[name]
+    return int(conn.execute(sa.select(sa.func.max(table.c[POSITION]))).scalar() or 0) + 1
+
+
+def assign_positions(conn, name: str, keys: list[tuple], positions: list[int] | None = None) -> None:
+    """Give the rows of `keys` (key tuples) the positions `positions`, or the next ones in that order."""
+    if not keys:
+        return
+    if positions is None:
+        start = next_position(conn, name)
+        positions = list(range(start, start + len(keys)))
+    table = SQL_TABLES[name]
+    names = TABLES[name].key
+    stmt = (table.update().where(*[table.c[k] == sa.bindparam(f"k_{k}") for k in names])
+            .values({POSITION: sa.bindparam("p_position")}))
+    conn.execute(stmt, [{"p_position": int(p), **{f"k_{k}": v for k, v in zip(names, key)}}
+                        for key, p in zip(keys, positions)])
+
+
 def open_default(url: str | None = None) -> Engine:
     """The store the app and CLI use: the default file is seeded with the demo on first start."""
     engine = open_store(url)
@@ -361,12 +410,16 @@ def _bump_version(conn) -> str:
 
 def read_table(engine_or_conn, name: str, where: sa.ColumnElement | None = None,
                with_batch: bool = False, ordered: bool = True) -> pd.DataFrame:
-    """A stored table as a DataFrame with the schema's columns, sorted by key."""
+    """A stored table as a DataFrame with the schema's columns, sorted by key (a positioned table, the
+    targets, in the order its rows were first imported: POSITIONED)."""
     table = TABLES[name]
     sql_table = SQL_TABLES[name]
     cols = [sql_table.c[c] for c in table.names] + ([sql_table.c.batch_id] if with_batch else [])
     stmt = sa.select(*cols)
     if ordered:
+        if name in POSITIONED:   # in the order first imported (rows without a number last, in key order)
+            position = sql_table.c[POSITION]
+            stmt = stmt.order_by(sa.case((position.is_(None), 1), else_=0), position)
         stmt = stmt.order_by(*[sql_table.c[k] for k in table.key])
     if where is not None:
         stmt = stmt.where(where)

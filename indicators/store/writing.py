@@ -18,7 +18,7 @@ from ..schema import INTEGER, NUMBER, TABLES, Table
 
 from . import bulk
 from .tables import (
-    SQL_TABLES, StoreError, _bump_version, batches, history, read_table)
+    POSITION, POSITIONED, SQL_TABLES, StoreError, _bump_version, batches, history, next_position, read_table)
 
 # ---------------------------------------------------------------- importing
 
@@ -79,11 +79,21 @@ def _placeholder(conn) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
-def _insert_rows(conn, name: str, frame: pd.DataFrame, batch_id: int) -> None:
+def _insert_rows(conn, name: str, frame: pd.DataFrame, batch_id: int, positions: np.ndarray | None = None) -> None:
+    """Insert `frame`'s rows. A positioned table's rows (the targets) take `positions` where given (a row
+    updated or restored keeps its place, NaN where it has none) and the next numbers, in frame order, elsewhere."""
     if frame.empty:
         return
     table = TABLES[name]
     quote = conn.dialect.identifier_preparer.quote
+    extra = ["batch_id"]
+    if name in POSITIONED:
+        extra.append(POSITION)
+        given = (np.full(len(frame), np.nan) if positions is None
+                 else np.asarray(positions, dtype="float64").copy())
+        new = np.isnan(given)
+        given[new] = next_position(conn, name) + np.arange(int(new.sum()))
+        positions = given.astype("int64")
     step = 100_000  # chunks keep memory flat on million-row imports
     for start in range(0, len(frame), step):
         chunk = frame.iloc[start:start + step]
@@ -91,10 +101,31 @@ def _insert_rows(conn, name: str, frame: pd.DataFrame, batch_id: int) -> None:
         # costs the driver, and three empty columns of a million rows cost 0.6 s (bench/ingest.py).
         cols = [c for c in table.names if c in table.key or chunk[c].notna().any()]
         # Values always travel as parameters; the identifiers come from the schema, never from a file.
-        sql = (f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols + ['batch_id'])}) "
-               f"VALUES ({', '.join([_placeholder(conn)] * (len(cols) + 1))})")
+        sql = (f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols + extra)}) "
+               f"VALUES ({', '.join([_placeholder(conn)] * (len(cols) + len(extra)))})")
         columns = [_column_values(chunk, c) for c in cols] + [[batch_id] * len(chunk)]
+        if name in POSITIONED:
+            columns.append([int(p) for p in positions[start:start + step]])
         conn.exec_driver_sql(sql, list(zip(*columns)))
+
+
+def stored_positions(conn, name: str, keys: pd.DataFrame) -> np.ndarray:
+    """The stored positions of the rows of `keys` (a frame with the key columns), NaN where none."""
+    table = TABLES[name]
+    key = list(table.key)
+    if keys.empty or name not in POSITIONED:
+        return np.full(len(keys), np.nan)
+    sql_table = SQL_TABLES[name]
+    first = key[0]
+    found = []
+    ids = sorted({str(v) for v in keys[first].dropna()})
+    for start in range(0, len(ids), 500):
+        query = sa.select(*[sql_table.c[k] for k in key], sql_table.c[POSITION]).where(
+            sql_table.c[first].in_(ids[start:start + 500]))
+        found.extend(tuple(r) for r in conn.execute(query))
+    where = {tuple(str(v) for v in r[:-1]): r[-1] for r in found}
+    return np.array([np.nan if where.get(k) is None else float(where[k])
+                     for k in (tuple(str(v) for v in r) for r in keys[key].itertuples(index=False))], dtype="float64")
 
 
 def _delete_keys(conn, name: str, keys: pd.DataFrame) -> None:
@@ -270,7 +301,15 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             if successors:
                 incoming = _attach(incoming, name, successors)
             if table.version:
+                # latest_versions sorts by key: the rows go back to the order of each key's first row in
+                # the file, the order a positioned table numbers them in (the targets' headline)
+                attrs = dict(incoming.attrs)
+                incoming = incoming.assign(_first=incoming.groupby(list(table.key), sort=False,
+                                                                    dropna=False).ngroup().to_numpy())
                 incoming, earlier = latest_versions(incoming, table)
+                incoming = incoming.sort_values("_first", kind="stable").drop(columns="_first")
+                earlier = earlier.drop(columns="_first")
+                incoming.attrs = earlier.attrs = attrs
             added, updated, old, unchanged = _plan_table(conn, name, incoming)
             n_added = len(added)
             del incoming
@@ -289,7 +328,9 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             earlier = earlier[~known]
         if len(earlier):
             _write_history(conn, batch_id, name, earlier.assign(batch_id=None), "revision")
-        result.counts[name] = {"added": n_added, "updated": len(updated), "unchanged": unchanged}
+        # An earlier version written is a row written: counted as added (each row read is in one count),
+        # and said again as `earlier_versions`.
+        result.counts[name] = {"added": n_added + len(earlier), "updated": len(updated), "unchanged": unchanged}
         if len(earlier):
             result.counts[name]["earlier_versions"] = len(earlier)
         if len(updated):
@@ -307,8 +348,9 @@ def _write_batch(conn, result: ImportResult, tables: dict[str, pd.DataFrame], *,
             _insert_rows(conn, name, added, batch_id)
         if len(updated):
             _write_history(conn, batch_id, name, old, "update")
+            kept = stored_positions(conn, name, updated)   # a revision keeps the row's place
             _delete_keys(conn, name, updated)
-            _insert_rows(conn, name, updated[table.names], batch_id)
+            _insert_rows(conn, name, updated[table.names], batch_id, kept)
     summary = result.summary()
     # The batch's time is the time it is written, just before it commits: its insert may have waited up to
     # 30 s for another writer, and a time taken before that wait put batches out of time order.

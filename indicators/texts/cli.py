@@ -115,6 +115,9 @@ TEXTS = {
     "cli_col_score": {"fr": "score", "nl": "score", "en": "score"},
     "cli_col_latest": {"fr": "dernière", "nl": "laatste", "en": "latest"},
     "cli_col_reason": {"fr": "motif", "nl": "reden", "en": "reason"},
+    # `progress`: the milestone's own status (DESIGN.md: shown as the milestone's, never as the target's)
+    "cli_col_milestone": {"fr": "jalon", "nl": "mijlpaal", "en": "milestone"},
+    "cli_milestone_cell": {"fr": "{period} : {status}", "nl": "{period}: {status}", "en": "{period}: {status}"},
     "cli_password_short": {"fr": "Choisissez un mot de passe d'au moins 8 caractères.",
                            "nl": "Kies een wachtwoord van minstens 8 tekens.",
                            "en": "Choose a password of at least 8 characters."},
