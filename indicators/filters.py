@@ -3,7 +3,8 @@
 The URL holds codes, never translated labels (DESIGN.md: `lang`, `level`,
 `theme`, `action`, `territory` (repeatable), `from`, `to`, `method`,
 `indicator`). Unknown codes and malformed periods are dropped with a notice,
-so a shared link always opens.
+so a shared link always opens; a territory outside the link's level is said (and kept), a
+quarter or month (`2014-Q1`, `2025-12`) is read as its year and a reversed period swapped, each said.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import pandas as pd
 from .i18n import LANGS
 
 METHODS = ("opensdg", "eurostat")
-_YEAR = re.compile(r"^\d{4}$")
+# a period of DESIGN.md's forms (schema.PERIOD_PATTERN): the filter counts in years, so its year is kept
+_PERIOD = re.compile(r"^([0-9]{4})(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class Parsed:
     # "key=value" of an unknown code -> the known code it most likely meant (`territory=7211000`, a
     # spreadsheet's lost leading zero -> 07211000), found as the import finds it (cross_checks.nearest_code)
     nearest: dict[str, str] = field(default_factory=dict)
+    # notices in their own words, (text key, parameters as codes): territories not of the link's level
+    # (`territories`, a tuple, and `level`), a quarter or month read as its year (`what`, `year`), a period whose start
+    # is after its end, swapped (`start`, `end`); the page names the codes in its language
+    said: list[tuple[str, dict]] = field(default_factory=list)
 
 
 def _first(params: dict[str, list[str]], key: str) -> str | None:
@@ -101,15 +107,25 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     for value in params.get("territory", []):
         (territories.append(value) if value in known and value not in territories
          else unknown("territory", value, known) if value not in known else None)
+    said: list[tuple[str, dict]] = []
+    # a territory not of the link's level: kept (a link may mean it: tests/test_overview_reads.py) and said,
+    # not silently: the page then said only "no value", and the planner believed the data were missing
+    outside = _outside_level(framework["territories"], territories, level)
+    if outside:
+        said.append(("notice_territory_other_level", {"territories": tuple(outside), "level": level}))
     periods = {}
     for key in ("from", "to"):
         value = _first(params, key)
-        if value and _YEAR.match(value):
-            periods[key] = value
+        form = _PERIOD.match(value) if value else None
+        if form:
+            periods[key] = form.group(1)
+            if form.group(2):   # 2014-Q1: the period filter counts in years
+                said.append(("notice_period_as_year", {"what": f"{key}={value}", "year": form.group(1)}))
         elif value:
             dropped.append(f"{key}={value}")
-    if "from" in periods and "to" in periods and periods["from"] > periods["to"]:
-        dropped.append(f"from={periods.pop('from')}")
+    if "from" in periods and "to" in periods and periods["from"] > periods["to"]:   # the two ends swapped
+        said.append(("notice_period_swapped", {"start": periods["from"], "end": periods["to"]}))
+        periods["from"], periods["to"] = periods["to"], periods["from"]
     # a parameter the dashboard does not know (a typo such as `territories=`) is said; Streamlit's own
     # (embed, embed_options) and tracking ones (utm_…) pass quietly
     for key in params:
@@ -127,7 +143,22 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     filters = Filters(lang=lang, level=level, theme=theme, action=action, territories=tuple(territories),
                       period_from=periods.get("from"), period_to=periods.get("to"), method=method,
                       indicator=indicator)
-    return Parsed(filters, dropped, nearest)
+    return Parsed(filters, dropped, nearest, said)
+
+
+def _outside_level(territories: pd.DataFrame, codes: list[str], level: str | None) -> list[str]:
+    """The `codes` whose territory lists its levels (`levels`, `a|b`) without `level`; a territory that
+    lists none is of every level."""
+    if not level or not codes or "levels" not in territories:
+        return []
+    cells = dict(zip(territories["territory_id"], territories["levels"]))
+    out = []
+    for code in codes:
+        cell = cells.get(code)
+        own = {part.strip() for part in cell.split("|") if part.strip()} if isinstance(cell, str) else set()
+        if own and level not in own:
+            out.append(code)
+    return out
 
 
 def selected_actions(framework: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:

@@ -280,7 +280,11 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
                      for r in recs]
     statuses = out["status"] if "status" in out else pd.Series(["not_assessed"] * len(out), index=out.index)
     out["status"] = statuses.fillna("not_assessed")
-    out["status_label"] = [f"{STATUS_ICONS.get(s, '')} {i18n.status_label(s, lang, method)}" for s in out["status"]]
+    # a status judged from a break in series says so, as the side card and every other page (DESIGN)
+    breaks = out["break_period"] if "break_period" in out else [None] * len(out)
+    out["status_label"] = [f"{STATUS_ICONS.get(s, '')} {i18n.status_label(s, lang, method)}"
+                           + (f" · {t('break_since', lang, period=b)}" if isinstance(b, str) else "")
+                           for s, b in zip(out["status"], breaks)]
     return out
 
 

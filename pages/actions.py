@@ -277,14 +277,15 @@ def _territory_statuses(rows: pd.DataFrame, targets: pd.DataFrame, fw, lang: str
         "country": [countries.name(labels.get(str(x), ("", ""))[1], lang) for x in rows["territory_id"]],
         "status_text": [wording.status_text(s, lang, method, str(x) in with_target)
                         for s, x in zip(rows["status"], rows["territory_id"])],
+        # a status judged after a break in series says so, here as everywhere (DESIGN): beside the status,
+        # where the table opens (at the right end, the note was past the table's edge and never seen)
+        "note": [t("break_since", lang, period=b) if isinstance(b, str) else ""
+                 for b in (rows["break_period"] if "break_period" in rows else [None] * len(rows))],
         "latest": [wording.with_flag(f"{wording.format_value(r['latest_value'], lang, dec, unit)} "
                                      f"({wording.latest_when(r, periods.get(str(r['territory_id']), []), lang)})",
                                      wording.latest_flag(r, series.get(str(r["territory_id"]))), lang)
                    if pd.notna(r["latest_value"]) else "–" for r in rows.to_dict("records")],
         "projected": [wording.projection_text(r, lang, dec, unit) for _, r in rows.iterrows()],
-        # a status judged after a break in series says so, here as everywhere (DESIGN)
-        "note": [t("break_since", lang, period=b) if isinstance(b, str) else ""
-                 for b in (rows["break_period"] if "break_period" in rows else [None] * len(rows))],
     })
     table["_rank"] = [countries.rank(labels.get(str(x), ("", ""))[1]) for x in rows["territory_id"]]
     order = table.sort_values(["_rank", "territory"]).index

@@ -18,6 +18,8 @@ from indicators import i18n
 from indicators.i18n import LANG_NAMES, LANGS, t
 from pages.safe_markdown import error_said, md_code
 
+BOXED_NOTICES = ("notice_territory_other_level",)   # filters.Parsed.said shown in a box, not a toast
+NAMES_SAID = 5   # territories named in one notice, the others counted ("and 3 more")
 NOTICE_CHARS = 60   # a dropped value longer than this is cut: a long toast folds behind Streamlit's English "view more"
 KEYS = {"lang": "f_lang", "level": "f_level", "theme": "f_theme", "action": "f_action",
         "territory": "f_territory", "years": "f_years", "method": "f_method"}
@@ -221,6 +223,7 @@ def start() -> View:
         st.session_state["_url_read"] = True
         st.session_state["_notices"] = notices
         st.session_state["_notice_nearest"] = parsed.nearest   # the code an unknown one likely meant
+        st.session_state["_notices_said"] = parsed.said        # a territory outside the level, a period read
     # A click on the chosen language deselects it: keep the language (set before its widget exists).
     drawn_in = st.session_state.get("_lang")
     lang = st.session_state.get(KEYS["lang"]) or drawn_in or "fr"
@@ -236,8 +239,8 @@ def start() -> View:
 # widget's choice back as its label: after a language switch the next click sent the old language's
 # label, which matched no option, and the widget fell back to its first choice (the level, theme and
 # action filters, the Explorer's and the Map's indicator were lost, and a label reached the URL).
-RELABELLED = (KEYS["level"], KEYS["theme"], KEYS["action"], "f_indicator", "actions_detail", "partner_pick",
-              "map_period", "map_kind", "map_classes", "map_palette", "typed_territory")
+RELABELLED = (KEYS["level"], KEYS["theme"], KEYS["action"], KEYS["method"], "f_indicator", "actions_detail",
+              "partner_pick", "map_period", "map_kind", "map_colour", "map_classes", "map_palette", "typed_territory")
 
 
 def _relabelled() -> None:
@@ -446,9 +449,37 @@ def sidebar_filters(view: View, defer_notices: bool = False) -> F.Filters:
     clamped = ss.pop("_period_clamped", None)
     if clamped:
         st.toast(t("notice_period_clamped", lang, asked=clamped[0], shown=clamped[1]), icon=":material/info:")
+    # after the clamped period: Streamlit stacks the newest toast on top, so the swap is read first
+    for key, params in ss.pop("_notices_said", []):
+        # a territory and a level by their names (long ones in a store's words): a box above the page, as a
+        # toast folds its third line behind Streamlit's English "view more"
+        say = st.info if key in BOXED_NOTICES else st.toast
+        say(_said_notice(key, params, fw, lang), icon=":material/info:")
     ss["_notices"] = []
     view.notices = []
     return filters
+
+
+def _said_notice(key: str, params: dict, fw, lang: str) -> str:
+    """A notice of filters.parse_query's own (`Parsed.said`) in `lang`: territories by their names and codes,
+    a level by its name (the store's words, shown as written), the link's text as inline code."""
+    from pages.safe_markdown import literal
+
+    shown = dict(params)
+    if "territories" in shown:   # "Province de Flandre-Occidentale (BE25), …", the first few named
+        codes = list(shown["territories"])
+        ter = fw["territories"]
+        names = {r["territory_id"]: i18n.name(r, "name", lang)
+                 for r in ter[ter["territory_id"].isin(codes)].to_dict("records")}
+        named = [literal(f"{names[c]} ({c})" if names.get(c) else c) for c in codes[:NAMES_SAID]]
+        more = len(codes) - len(named)
+        shown["territories"] = ", ".join(named) + (f" {t('and_more', lang, n=more)}" if more > 0 else "")
+        shown["n"] = len(codes)
+    if "level" in shown:
+        shown["level"] = literal(_label(fw["levels"], "level_id", "name", lang).get(shown["level"], shown["level"]))
+    if "what" in shown:
+        shown["what"] = md_code(shown["what"], limit=NOTICE_CHARS)
+    return t(key, lang, **shown)
 
 
 REFRESH_SECONDS = 5

@@ -85,8 +85,11 @@ def statuses(version: tuple, method: str, indicator_id: str, period_from: str | 
                           fw["indicators"][fw["indicators"]["indicator_id"] == indicator_id],
                           fw["targets"][fw["targets"]["indicator_id"] == indicator_id], method=method,
                           period_from=period_from, period_to=period_to)
-    # the year each status is judged at: the status legend says it (not the period the values are drawn for)
-    return rows[["territory_id", "status", "latest_period"]].drop_duplicates("territory_id").reset_index(drop=True)
+    # the year each status is judged at: the status legend says it (not the period the values are drawn for);
+    # the break in series a status is judged from: the tooltip and the note under the map say it (DESIGN)
+    rows = rows if "break_period" in rows else rows.assign(break_period=None)
+    return (rows[["territory_id", "status", "latest_period", "break_period"]].drop_duplicates("territory_id")
+            .reset_index(drop=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -451,7 +454,7 @@ def main() -> None:
         online = bool(st.session_state.get("map_online"))
         frame = map_classes.values_frame(ind_obs, fw["territories"], code, period or None, kind)
         stat = statuses(view.version, flt.method, code, flt.period_from, flt.period_to)
-        frame = frame.merge(stat[["territory_id", "status"]], on="territory_id", how="left")
+        frame = frame.merge(stat[["territory_id", "status", "break_period"]], on="territory_id", how="left")
         frame["status"] = frame["status"].fillna("not_assessed")
         higher = str(indicator.get("direction") or "increase") != "decrease"
         classes = map_classes.classify(frame["value"], method, int(k), palette, higher)
@@ -480,6 +483,10 @@ def main() -> None:
         fewer = map_classes.fewer_classes_note(classes, int(k), lang) if colouring == "value" else None
         if fewer:   # the legend has fewer rows than the number chosen above it
             notes.append(fewer)
+        broke = frame[frame["break_period"].notna()]
+        if colouring == "status" and len(broke):   # statuses judged from a break in series: said (DESIGN)
+            notes.append(t("map_status_breaks", lang, n=len(broke), names=_names(broke, lang),
+                           periods=", ".join(sorted(set(broke["break_period"])))))
         if not frame.empty and not period and frame["period"].nunique() > 1:
             notes.append(t("map_mixed_periods", lang, first=frame["period"].min(), last=frame["period"].max()))
         if geo.empty:

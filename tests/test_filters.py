@@ -23,10 +23,11 @@ def test_round_trip_through_the_url():
 
 
 def test_unknown_and_malformed_dropped():
-    parsed = parse_query({"level": ["x"], "territory": ["59350", "1"], "from": ["2030"], "to": ["2020"],
+    # (a reversed pair, from=2030&to=2020, is swapped and said since stop 34: tests/test_link_filters_n34.py)
+    parsed = parse_query({"level": ["x"], "territory": ["59350", "1"], "from": ["20x0"], "to": ["2020"],
                           "method": ["y"]}, FW, "fr")
     assert parsed.filters == Filters(lang="fr", territories=("59350",), period_to="2020")
-    assert set(parsed.dropped) == {"level=x", "territory=1", "from=2030", "method=y"}
+    assert set(parsed.dropped) == {"level=x", "territory=1", "from=20x0", "method=y"}
 
 
 def test_a_link_s_unknown_parameter_and_an_action_outside_its_level_are_said():

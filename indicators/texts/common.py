@@ -44,6 +44,30 @@ TEXTS = {
     "notice_period_clamped": {"fr": "Période du lien ({asked}) ramenée aux années qui ont des données : {shown}",
                               "nl": "Periode van de link ({asked}) beperkt tot de jaren met gegevens: {shown}",
                               "en": "The link's period ({asked}) narrowed to the years with data: {shown}"},
+    # filters.parse_query's own notices: a link's territory not of its level (kept), a quarter or month
+    # read as its year, a start after the end (swapped); the period then narrowed as notice_period_clamped says
+    "notice_territory_other_level": {
+        "fr": {"one": "{territories} n'est pas un territoire du niveau « {level} » : gardé dans le filtre, il peut "
+                      "n'avoir aucune valeur pour les actions de ce niveau.",
+               "other": "{territories} ne sont pas des territoires du niveau « {level} » : gardés dans le filtre, "
+                        "ils peuvent n'avoir aucune valeur pour les actions de ce niveau."},
+        "nl": {"one": "{territories} is geen gebied van het niveau '{level}': het blijft in de filter, maar heeft "
+                      "mogelijk geen waarden voor de acties van dat niveau.",
+               "other": "{territories} zijn geen gebieden van het niveau '{level}': ze blijven in de filter, maar "
+                        "hebben mogelijk geen waarden voor de acties van dat niveau."},
+        "en": {"one": "{territories} is not a territory of the level '{level}': it stays in the filter, but may have "
+                      "no values for that level's actions.",
+               "other": "{territories} are not territories of the level '{level}': they stay in the filter, but may "
+                        "have no values for that level's actions."}},
+    "notice_period_as_year": {"fr": "Période du lien {what} lue comme l'année {year} : le filtre compte en années.",
+                              "nl": "Periode van de link {what} gelezen als het jaar {year}: de filter telt in jaren.",
+                              "en": "The link's period {what} read as the year {year}: the filter counts in years."},
+    "notice_period_swapped": {"fr": "Période du lien inversée (début {start} après la fin {end}) : lue comme "
+                                    "{end}–{start}.",
+                              "nl": "Periode van de link omgekeerd (begin {start} na het einde {end}): gelezen als "
+                                    "{end}–{start}.",
+                              "en": "The link's period was reversed (start {start} after the end {end}): read as "
+                                    "{end}–{start}."},
     # i18n.bad_time_zone: the server's INDICATORS_TIME_ZONE names no known zone (said once per session)
     "notice_time_zone_bad": {"fr": "Le réglage {setting} n'est pas un fuseau horaire connu : "
                                    "les dates et heures sont affichées à l'heure de Bruxelles.",

@@ -88,6 +88,19 @@ TEXTS = {
                           "en": "No boundaries uploaded: territories are circles at their coordinates, and the border "
                                 "is not drawn. An editor can upload boundaries (GeoJSON or TopoJSON) below to get a "
                                 "choropleth map and the border."},
+    # statuses judged from a break in series (DESIGN "Break in series"), under the map coloured by status
+    "map_status_breaks": {"fr": {"one": "Statut jugé depuis une rupture de série ({periods}) pour {n} territoire : "
+                                        "{names}.",
+                                 "other": "Statuts jugés depuis une rupture de série ({periods}) pour {n} "
+                                          "territoires : {names}."},
+                          "nl": {"one": "Status beoordeeld sinds een breuk in de reeks ({periods}) voor {n} gebied: "
+                                        "{names}.",
+                                 "other": "Statussen beoordeeld sinds een breuk in de reeks ({periods}) voor {n} "
+                                          "gebieden: {names}."},
+                          "en": {"one": "Status judged since a break in series ({periods}) for {n} territory: "
+                                        "{names}.",
+                                 "other": "Statuses judged since a break in series ({periods}) for {n} "
+                                          "territories: {names}."}},
     "map_without_shape": {"fr": {"one": "{n} territoire avec une valeur mais sans contour, montré en cercle : {names}.",
                                  "other": "{n} territoires avec une valeur mais sans contour, montrés en cercles : "
                                           "{names}."},

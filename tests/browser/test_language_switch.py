@@ -53,6 +53,24 @@ def test_the_filters_survive_a_language_switch_and_the_next_click(page, app_url,
     no_error(page, [])
 
 
+@pytest.mark.parametrize("first,then", [("fr", "nl"), ("nl", "en")])
+def test_the_progress_method_survives_a_language_switch_and_the_next_click(page, app_url, first, then):
+    """The method's radio showed neither choice after a switch, and the next click dropped `method=eurostat`
+    from the link, back to Open SDG's statuses."""
+    page.goto(f"{app_url}/actions?lang={first}&theme=mobility&method=eurostat")
+    wait_for_app(page)
+    switch_language(page, then)
+    radio = page.get_by_test_id("stSidebar").get_by_role("radio", name=t("method_eurostat", then), exact=True)
+    expect(radio).to_be_checked()
+    page.get_by_test_id("stSidebar").get_by_role("combobox", name=t("theme", then)).click()
+    page.get_by_role("option", name=t("all", then), exact=True).click()
+    wait_for_app(page)
+    q = query(page)
+    assert q.get("method") == ["eurostat"] and q.get("lang") == [then] and "theme" not in q, page.url
+    expect(radio).to_be_checked()
+    no_error(page, [])
+
+
 @pytest.mark.parametrize("name", ["explorer", "map"])
 def test_the_chosen_indicator_survives_a_language_switch(page, app_url, name):
     page.goto(f"{app_url}/{name}?lang=fr&indicator=MOB09")
