@@ -235,11 +235,21 @@ def legend(classes: Classes | None, lang: str, decimals: int | None = 1, no_data
     return rows
 
 
-def status_legend(statuses: Iterable[str], lang: str, method: str = "opensdg", no_data: int = 0) -> list[dict]:
-    counts = pd.Series(list(statuses), dtype=object).value_counts()
-    # the same icon and word as every other page's status
-    rows = [{"color": STATUS_COLORS[s], "label": f"{STATUS_ICONS[s]} {i18n.status_label(s, lang, method)}",
-             "count": int(counts.get(s, 0))}
+def status_legend(statuses: Iterable[str], lang: str, method: str = "opensdg", no_data: int = 0,
+                  has_target: Iterable[bool] | None = None) -> list[dict]:
+    """A row per status shown, with the same icon and word as every other page's status: with the Eurostat
+    method, Eurostat's own name for series without a target (`has_target`, per status given), both names
+    where some of that status have a target and some none."""
+    statuses = list(statuses)
+    targets = list(has_target) if has_target is not None else [True] * len(statuses)
+    counts = pd.Series(statuses, dtype=object).value_counts()
+
+    def label(s: str) -> str:
+        kinds = sorted({bool(h) for st, h in zip(statuses, targets) if st == s}, reverse=True) or [True]
+        words = dict.fromkeys(i18n.status_label(s, lang, method, h) for h in kinds)
+        return f"{STATUS_ICONS[s]} {' / '.join(words)}"
+
+    rows = [{"color": STATUS_COLORS[s], "label": label(s), "count": int(counts.get(s, 0))}
             for s in STATUS_ORDER if counts.get(s, 0)]
     rows.append({"color": NO_DATA_COLOR, "label": t("map_no_data", lang), "count": int(no_data)})
     return rows

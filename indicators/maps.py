@@ -282,9 +282,10 @@ def _label_fields(frame: pd.DataFrame, lang: str, unit: str | None, decimals: in
     out["status"] = statuses.fillna("not_assessed")
     # a status judged from a break in series says so, as the side card and every other page (DESIGN)
     breaks = out["break_period"] if "break_period" in out else [None] * len(out)
-    out["status_label"] = [f"{STATUS_ICONS.get(s, '')} {i18n.status_label(s, lang, method)}"
+    targets = out["has_target"] if "has_target" in out else [True] * len(out)   # Eurostat's names without one
+    out["status_label"] = [f"{STATUS_ICONS.get(s, '')} {i18n.status_label(s, lang, method, bool(h))}"
                            + (f" · {t('break_since', lang, period=b)}" if isinstance(b, str) else "")
-                           for s, b in zip(out["status"], breaks)]
+                           for s, b, h in zip(out["status"], breaks, targets)]
     return out
 
 

@@ -88,8 +88,10 @@ def statuses(version: tuple, method: str, indicator_id: str, period_from: str | 
     # the year each status is judged at: the status legend says it (not the period the values are drawn for);
     # the break in series a status is judged from: the tooltip and the note under the map say it (DESIGN)
     rows = rows if "break_period" in rows else rows.assign(break_period=None)
-    return (rows[["territory_id", "status", "latest_period", "break_period"]].drop_duplicates("territory_id")
-            .reset_index(drop=True))
+    # with the Eurostat method a series without a target has Eurostat's own names (DESIGN): which ones do
+    rows = rows.assign(has_target=rows["target_value"].notna() if "target_value" in rows else True)
+    return (rows[["territory_id", "status", "latest_period", "break_period", "has_target"]]
+            .drop_duplicates("territory_id").reset_index(drop=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -454,8 +456,10 @@ def main() -> None:
         online = bool(st.session_state.get("map_online"))
         frame = map_classes.values_frame(ind_obs, fw["territories"], code, period or None, kind)
         stat = statuses(view.version, flt.method, code, flt.period_from, flt.period_to)
-        frame = frame.merge(stat[["territory_id", "status", "break_period"]], on="territory_id", how="left")
+        frame = frame.merge(stat[["territory_id", "status", "break_period", "has_target"]], on="territory_id",
+                            how="left")
         frame["status"] = frame["status"].fillna("not_assessed")
+        frame["has_target"] = frame["has_target"].fillna(True).astype(bool)
         higher = str(indicator.get("direction") or "increase") != "decrease"
         classes = map_classes.classify(frame["value"], method, int(k), palette, higher)
         deck = maps.values_deck(frame, lang, colouring=colouring, classes=classes,
@@ -466,7 +470,7 @@ def main() -> None:
         deck.layers.append(_names_layer(view.version, deck, lang, symbols=maps.drawn_symbols(deck),
                                         shown=frame["territory_id"], selected=selected))
         if colouring == "status":
-            rows = map_classes.status_legend(frame["status"], lang, flt.method)
+            rows = map_classes.status_legend(frame["status"], lang, flt.method, has_target=frame["has_target"])
             legend_title = t("map_legend_status", lang)
         else:
             rows = map_classes.legend(classes, lang, decimals)
