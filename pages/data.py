@@ -173,14 +173,26 @@ def import_tab(view, editor: str | None) -> None:
 
     for table, changes in outcome.result.changes.items():
         st.caption(t("changes_in", lang, table=getattr(TABLES[table], f"label_{lang}")))
-        st.dataframe(readable_changes(changes.head(1000), table, view.framework, lang), hide_index=True,
-                     width="stretch")
+        frame, config = changes_shown(readable_changes(changes.head(1000), table, view.framework, lang), lang)
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     if s["added"] + s["updated"] == 0:
         st.info(t("nothing_to_import", lang), icon=":material/check:")
         return
     if not editor:
         return
     _confirm(view, editor, files, skip, attach)
+
+
+def changes_shown(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
+    """A dry run's changes as the editor reads them: the codes, then what changes, whole and wide, then the
+    codes' names. The names first pushed "Ce qui change" past the table's edge at 1280 px ("Valeur : 104 → 5…"),
+    the one column an editor must read before confirming."""
+    change = t("change_col", lang)
+    if change not in frame:
+        return frame, {}
+    named = [c for c in frame.columns if str(c).endswith(f"({t('name_col', lang)})")]
+    order = [c for c in frame.columns if c != change and c not in named] + [change] + named
+    return frame[order], {change: st.column_config.TextColumn(width="large")}
 
 
 # One click, one import. Streamlit starts a new run of the page at each click while the run before it may

@@ -70,13 +70,19 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     ind = fw["indicators"][fw["indicators"]["indicator_id"] == code].iloc[0].to_dict()
     dec, unit = ind.get("decimals"), unit_of(ind, lang)
     obs, rows, targets = _inputs(version, flt, code)
-    shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT)
+    judged = headline_ids(rows)
+    shown = charts.chart_territories(obs, targets, fw["territories"], limit=SERIES_LIMIT, first=judged)
     by_side = str(ind.get("comparability") or "").strip().lower() == "not_comparable"
     sides = countries.sides_of(shown, fw["territories"])
+    above: list[str] = []
     if by_side and len(sides.drawn) >= 2:
         # values that do not compare across the border: a panel for each country, as on the Actions page,
-        # and no cross-border total (it would add them up); the table below keeps every value
-        shown = [tid for ids in sides.drawn.values() for tid in ids]
+        # and no cross-border total adding them up, but the one the status is judged on (the headline's, the
+        # target's: a cross-border body's) drawn above them on its own value axis, with its target path and
+        # projection; the table below keeps every value
+        target_ids = set(targets["territory_id"].astype(str)) if len(targets) else set()
+        above = [tid for tid in sides.others if tid in set(judged) | target_ids]
+        shown = [tid for ids in sides.drawn.values() for tid in ids] + above
     else:
         by_side = False
     in_chart = obs[obs["territory_id"].astype(str).isin(shown)]
@@ -94,8 +100,14 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
     if by_side:
         panels = {side: series_of(ids, 420) for side, ids in sides.drawn.items()}
         charts.align_axes(*panels.values(), width=400, plot_height=360)
+        top = None
+        if above:   # the headline's cross-border body, titled by its name, over the sides' panels
+            top = (names_of(above, fw["territories"], lang) if len(above) == 1 else t("other_territories", lang),
+                   series_of(above, 420))
+        # the legend's rows counted at the narrowest chart (1024 px, sidebar open): counted at 820 px, its
+        # last row ran over the title of the panel above
         series = charts.side_by_side([(countries.name(side, lang), fig) for side, fig in panels.items()],
-                                     width=820, plot_height=360)
+                                     plot_height=320 if above else 360, above=top)
     else:
         series = series_of(shown, 520)
     names = {tid: name for tid, (name, _) in wording.territory_labels(fw["territories"], lang).items()}
@@ -114,10 +126,25 @@ def drawn(version, flt: F.Filters, code: str) -> dict:
         # French and Belgian values that do not compare are ranked each on their side
         ranking = ranking_chart(latest, lang, dec, unit, fw["territories"], ind.get("direction"),
                                 by_side=str(ind.get("comparability") or "").strip().lower() == "not_comparable")
-    return {"series": series, "by_side": by_side, "shown": len(shown), "territories": obs["territory_id"].nunique(),
+    return {"series": series, "by_side": by_side, "above": names_of(above, fw["territories"], lang),
+            "has_target": bool(len(targets)), "shown": len(shown), "territories": obs["territory_id"].nunique(),
             "year": year, "latest": latest, "ranking": ranking, "ranked": ranked, "with_value": with_value,
             "table": _named_countries(indicator_tables.values_table(obs, ind, fw["territories"], lang), lang),
             "revisions": revisions.notes(earlier, drawn_targets, lang, dec, unit, names)}
+
+
+def headline_ids(rows: pd.DataFrame) -> list[str]:
+    """The territories whose status the page's headline gives (the target's; without one, the territory with
+    the most values): the chart draws them whatever else it leaves out."""
+    if not len(rows) or "headline" not in rows:
+        return []
+    return [str(x) for x in rows.loc[rows["headline"].astype(bool), "territory_id"]]
+
+
+def names_of(ids: list[str], territories: pd.DataFrame, lang: str) -> str:
+    """The territories' names, in the page's language, joined: "Eurométropole Lille-Courtrai-Tournai"."""
+    labels = wording.territory_labels(territories, lang)
+    return ", ".join(labels.get(tid, (tid,))[0] for tid in ids)
 
 
 def _named_countries(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -370,11 +397,14 @@ def main() -> None:
     st.subheader(t("time_series", lang), divider="gray", anchor="time-series")
     built = drawn(view.version, replace(flt, indicator=None), code)
     if built["shown"] < built["territories"]:
-        st.caption(t("series_limited", lang, shown=built["shown"], total=built["territories"]))
+        # the target's territory first, or without a target the headline's (the most values): said as it is
+        st.caption(t("series_limited" if built["has_target"] else "series_limited_no_target", lang,
+                     shown=built["shown"], total=built["territories"]))
     widgets.plotly_chart(built["series"], key="explorer_series", config={"displaylogo": False, "responsive": True},
                     theme=None)
-    if built["by_side"]:
-        st.caption(t("series_by_side", lang))
+    if built["by_side"]:   # the headline's cross-border body drawn above the panels is named
+        st.caption(t("series_by_side_above", lang, name=built["above"]) if built["above"]
+                   else t("series_by_side", lang))
     for text in built["revisions"]:
         st.caption(text)
 

@@ -17,6 +17,19 @@ from indicators.store.identity import shown_name
 from pages import common, safe_markdown, widgets
 
 
+KPI_KEY = "health_kpis"   # the four figures at the top (their titles' style is scoped to them)
+# Their titles wrap rather than end in "…" ("Achterstal…" at 1024 px in Dutch), and in a column as narrow as
+# 1024 px makes it (~73 px beside the (?)) a size smaller, so that their longest words ("vergelijkbaar",
+# "comparables", 76 px at 14 px) stand whole on a line, not cut "vergelijkbaa-r"
+_LABEL = f".st-key-{KPI_KEY} [data-testid='stMetricLabel']"
+KPI_STYLE = ("<style>"
+             f".st-key-{KPI_KEY} [data-testid='stColumn'] {{container-type: inline-size}}"
+             f"{_LABEL}, {_LABEL} * {{white-space: normal !important; overflow: visible !important; "
+             "text-overflow: clip !important; height: auto !important}"
+             f"@container (max-width: 170px) {{{_LABEL} p {{font-size: 0.8rem !important}}}}"
+             "</style>")
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def health_of(version: tuple, level: str | None, theme: str | None, action: str | None,
               territories: tuple[str, ...], year: int | None) -> H.Health:
@@ -189,7 +202,8 @@ def main() -> None:
         st.info(t("empty_store", lang))
         return
     s = health.summary()
-    c1, c2, c3, c4 = st.columns(4)
+    st.html(KPI_STYLE)   # the four titles wrap in a narrow column, never "Achterstal…" (1024 px, nl)
+    c1, c2, c3, c4 = st.container(key=KPI_KEY).columns(4)
     c1.metric(t("health_m_overdue", lang), s["n_overdue"] + s["n_no_data"], help=t("health_kpi_overdue", lang),
               border=True)
     c2.metric(t("health_m_due", lang), s["n_due"], help=t("health_kpi_due", lang), border=True)

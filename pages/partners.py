@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import downloads, i18n, templates
+from indicators import countries, downloads, i18n, templates
 from indicators import health as H
 from indicators import partners as P
 from indicators.i18n import t
@@ -106,7 +106,10 @@ def main() -> None:
     name = P.names(fw["partners"], lang)
     resp = responsibilities(view.version)   # in the order of the names a planner reads, not of the codes
     resp = resp.assign(_n=resp["partner_id"].map(name).str.casefold()).sort_values("_n").drop(columns="_n")
-    table, widths = P.table(fw, resp, lang)
+    # each country by its name in the page's language ("Frankrijk", "Grensoverschrijdend"), as every other page
+    # writes it, never its code ("FR", "EU"); the table's widths are measured on the names
+    named = {c: countries.name(c, lang) for c in resp["country"].dropna().unique()}
+    table, widths = P.table(fw, resp.assign(country=resp["country"].map(named).fillna("–")), lang)
     lists = {t(key, lang): st.column_config.TextColumn(width=widths["lists"])
              for key in ("partner_late", "partner_leads", "partner_owns")}
     # rows of P.CELL_LINES lines: a cell's words wrap (names beside codes, as every page writes them)

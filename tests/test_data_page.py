@@ -336,7 +336,7 @@ def test_the_dry_run_reads_in_the_planners_words(demo_url):
     changes = next(d.value for d in at.dataframe if "Ce qui change (ancienne → nouvelle)" in d.value.columns)
     text = changes.to_string()
     assert row.indicator_id in text and "59350" in text and "Lille" in text     # codes with their names
-    what = changes.iloc[0, -1]
+    what = changes["Ce qui change (ancienne → nouvelle)"].iloc[0]   # after the codes, before their names
     assert "1 234,5" in what.replace("\u202f", " ").replace("\u00a0", " ")   # French number format
     assert "rupture de série, provisoire" in what                               # flags as words
     for schema_word in ("value_old", "flag_old", "None", "nan"):

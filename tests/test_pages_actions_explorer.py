@@ -220,7 +220,7 @@ def test_explorer_numbers_are_in_the_french_format(store):
     big = obs[obs["value"] >= 10_000]["indicator_id"].iloc[0]
     at = open_page("pages/explorer.py", {"indicator": big})
     latest = next(m.value for m in at.metric if m.label.startswith("Dernière valeur"))
-    digits = latest.split("\u00a0")[0]
+    digits = re.match(r"-?[\d\u202f]+(,\d+)?", latest).group()   # before the unit or a flag's ⚑
     assert re.fullmatch(r"-?\d{1,3}(\u202f\d{3})+(,\d+)?", digits), latest      # 36 000 or 36 000,5
     # the table shows each value in the page's format, whatever the browser's locale, and sorts by
     # value: whole numbers as numbers with a French grouping, decimals as rank keys (indicators/table_numbers.py)
@@ -241,7 +241,7 @@ def test_explorer_numbers_are_in_the_french_format(store):
         assert sorted(keys) == keys and set(table["Valeur"].dropna()) <= set(keys)  # text order = value order
     english = open_page("pages/explorer.py", {"indicator": big, "lang": "en"})
     latest_en = next(m.value for m in english.metric if m.label.startswith("Latest value"))
-    assert re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", latest_en.split("\u00a0")[0]), latest_en
+    assert re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", re.match(r"-?[\d,]+(\.\d+)?", latest_en).group()), latest_en
 
 
 def test_explorer_context_indicator_carries_the_context_note(store):
@@ -303,7 +303,13 @@ def test_a_status_judged_after_a_break_in_series_says_so(store):
     at = open_page("pages/explorer.py", {"indicator": "MOB01", "territory": territory})
     assert f"· *rupture de série en {period}*" in texts(at)
     plain = open_page("pages/explorer.py", {"indicator": "MOB01"})
-    assert "· *rupture de série en" not in texts(plain)   # the headline territory's series has no break
+    # without a territory chosen, the headline territory's status: the break said when its series has one
+    from indicators.queries import progress_report
+    from indicators.store import open_store
+
+    headline = next(e["territory_id"] for e in progress_report(open_store(store))["indicators"]
+                    if e["indicator_id"] == "MOB01" and e["headline"])
+    assert ("· *rupture de série en" in texts(plain)) == (headline in set(broken["territory_id"]))
 
 
 def test_an_action_draws_the_charts_of_its_first_indicators_and_the_others_on_demand(store):
@@ -343,11 +349,12 @@ def test_ranking_of_both_sides_warns_when_the_indicator_is_not_comparable(store)
     at = open_page("pages/explorer.py", {"lang": "nl", "indicator": "CIT01"})
     assert code["CIT01"] == "not_comparable"
     assert f'{t("health_caution_not_comparable", "nl")} {t("ranking_by_side", "nl")}' in [w.value for w in at.warning]
-    series = plotly_specs(at)[0]   # a panel for each side, and no cross-border total adding them up
-    observed = [tr for tr in series["data"] if tr["meta"]["role"] == "observed"]
-    assert {tr.get("xaxis", "x") for tr in observed} == {"x", "x2"}
-    assert not any(tr["meta"]["territory_id"] == "EMR" or "(EU)" in tr["name"] for tr in observed)
-    assert t("series_by_side", "nl") in [c.value for c in at.caption]
+    series = plotly_specs(at)[0]   # a panel for each side, and no cross-border total adding them up in them;
+    observed = [tr for tr in series["data"] if tr["meta"]["role"] == "observed"]   # the headline's body above
+    assert {tr.get("xaxis", "x") for tr in observed} == {"x", "x2", "x3"}
+    assert {tr["meta"]["territory_id"] for tr in observed if tr.get("xaxis", "x") == "x"} == {"EMLKT"}
+    assert not any("(EU)" in tr["name"] for tr in observed if tr.get("xaxis", "x") != "x")
+    assert any(c.value.startswith(t("series_by_side_above", "nl", name="")[:40]) for c in at.caption)
     ranking = plotly_specs(at)[1]
     assert {tr["meta"]["role"] for tr in ranking["data"]} == {"ranking"}
     assert any(s["y0"] == s["y1"] for s in ranking["layout"]["shapes"])   # the line between the two blocks

@@ -9,15 +9,16 @@ from ..wording import side_of
 
 
 def chart_territories(obs: pd.DataFrame, targets: pd.DataFrame | None, territories: pd.DataFrame | None,
-                      limit: int = 12) -> list[str]:
+                      limit: int = 12, first=()) -> list[str]:
     """The territories a time series shows when there are too many to read: the targets'
-    territories first, then, taking each country's side in turn (France, Belgium, the others, the
+    territories first, then those of `first` (the headline territory, whose status the page gives, when it
+    has no target), then, taking each country's side in turn (France, Belgium, the others, the
     cross-border bodies), those with the most values and the largest latest value."""
     ids = list(dict.fromkeys(str(x) for x in obs["territory_id"]))
     if len(ids) <= limit:
         return ids
-    chosen = [str(x) for x in (targets["territory_id"] if targets is not None and len(targets) else [])
-              if str(x) in ids][:limit]
+    wanted = [str(x) for x in (targets["territory_id"] if targets is not None and len(targets) else [])]
+    chosen = [x for x in dict.fromkeys(wanted + [str(x) for x in first if x is not None]) if x in ids][:limit]
     data = obs.assign(_v=pd.to_numeric(obs["value"], errors="coerce"), territory_id=obs["territory_id"].astype(str))
     data = data[data["_v"].notna()]
     stats = data.sort_values("period").groupby("territory_id").agg(n=("_v", "size"), last=("_v", "last"))

@@ -211,7 +211,9 @@ def _print_style(fig: go.Figure, width: int, height: int | None = None, font: in
 
 def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFrame, framework, lang: str,
            method: str) -> tuple[go.Figure, str | None]:
-    keep = charts.chart_territories(mine, targets, framework["territories"], limit=CHART_TERRITORIES)
+    head = [str(x) for x in rows.loc[rows["headline"].astype(bool), "territory_id"]] \
+        if len(rows) and "headline" in rows else []
+    keep = charts.chart_territories(mine, targets, framework["territories"], limit=CHART_TERRITORIES, first=head)
     fig = charts.indicator_chart(
         mine[mine["territory_id"].astype(str).isin(keep)],
         targets[targets["territory_id"].astype(str).isin(keep)],
@@ -227,7 +229,9 @@ def _chart(ind: dict, mine: pd.DataFrame, targets: pd.DataFrame, rows: pd.DataFr
                       legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=0, xanchor="left",
                                   font=dict(size=9), itemwidth=30, tracegroupgap=0, maxheight=1.0))
     total = mine["territory_id"].nunique()
-    note = t("report_chart_limited", lang, total=total, shown=len(keep)) if total > len(keep) else None
+    # the target's territory first; without a target, the headline's (the most values), as the Explorer says
+    note = t("report_chart_limited" if len(targets) else "report_chart_limited_no_target", lang, total=total,
+             shown=len(keep)) if total > len(keep) else None
     return fig, note
 
 

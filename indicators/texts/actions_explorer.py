@@ -108,8 +108,8 @@ TEXTS = {
                       "nl": {"one": "{n} gebied", "other": "{n} gebieden"},
                       "en": {"one": "{n} territory", "other": "{n} territories"}},
     "no_data_side": {"fr": "Pas de valeur côté {side} avec ces filtres.",
-                     "nl": "Geen waarde aan de kant {side} met deze filters.",
-                     "en": "No value on the {side} side with these filters."},
+                     "nl": "Geen waarde voor {side} met deze filters.",
+                     "en": "No value for {side} with these filters."},
     "no_indicators_action": {"fr": "Cette action n'a pas encore d'indicateur : ajoutez-en depuis la page Données.",
                              "nl": "Deze actie heeft nog geen indicator: voeg er een toe via de pagina Gegevens.",
                              "en": "This action has no indicator yet: add some from the Data page."},
@@ -150,6 +150,27 @@ TEXTS = {
                        "en": "{total} territories: the chart shows {shown} (the target's, then those with the most "
                              "values, on both sides). Choose territories in the filter on the left; the ranking and "
                              "the table show them all."},
+    "series_limited_no_target": {"fr": "{total} territoires : le graphique en montre {shown} (le territoire de "
+                                       "référence, puis ceux qui ont le plus de valeurs, des deux côtés). Choisissez "
+                                       "les territoires dans le filtre à gauche ; le classement et le tableau les "
+                                       "montrent tous.",
+                                 "nl": "{total} gebieden: de grafiek toont er {shown} (het referentiegebied, dan die met "
+                                       "de meeste waarden, aan beide kanten). Kies de gebieden in de filter links; de "
+                                       "rangschikking en de tabel tonen ze allemaal.",
+                                 "en": "{total} territories: the chart shows {shown} (the headline territory's, then "
+                                       "those with the most values, on both sides). Choose territories in the filter "
+                                       "on the left; the ranking and the table show them all."},
+    "series_by_side_above": {"fr": "Non comparable d'un côté à l'autre de la frontière : chaque côté a son panneau. "
+                                   "Au-dessus, sur sa propre échelle : {name}, le territoire de référence dont le "
+                                   "statut est donné en haut de la page. Les autres totaux transfrontaliers ne sont "
+                                   "pas tracés (ils sont dans le tableau).",
+                             "nl": "Niet vergelijkbaar over de grens heen: elke kant heeft een eigen paneel. "
+                                   "Erboven, op een eigen schaal: {name}, het referentiegebied waarvan de status "
+                                   "bovenaan de pagina staat. Andere grensoverschrijdende totalen worden niet "
+                                   "getekend (ze staan in de tabel).",
+                             "en": "Not comparable across the border: each side has its own panel. Above them, on "
+                                   "its own scale: {name}, the headline territory whose status is given at the top "
+                                   "of the page. Other cross-border totals are not drawn (they are in the table)."},
     "series_limited_side": {"fr": "{total} territoires : chaque graphique en montre au plus {limit} ; "
                                   "l'explorateur d'indicateurs les montre tous.",
                             "nl": "{total} gebieden: elke grafiek toont er hoogstens {limit}; "

@@ -40,6 +40,13 @@ TEXTS = {
                                    "het dashboard toont ze allemaal.",
                              "en": "{total} territories: the chart shows {shown} (the target's first); the dashboard "
                                    "shows them all."},
+    "report_chart_limited_no_target": {"fr": "{total} territoires : le graphique en montre {shown} (le territoire "
+                                             "de référence, puis ceux qui ont le plus de valeurs) ; le "
+                                             "tableau de bord les montre tous.",
+                                       "nl": "{total} gebieden: de grafiek toont er {shown} (het referentiegebied, dan "
+                                             "die met de meeste waarden); het dashboard toont ze allemaal.",
+                                       "en": "{total} territories: the chart shows {shown} (the headline territory's, "
+                                             "then those with the most values); the dashboard shows them all."},
     "report_expected": {"fr": "Attendu sur la trajectoire", "nl": "Verwacht op het streefpad",
                         "en": "Expected on the target path"},
     "report_reason": {"fr": "Pourquoi non évalué", "nl": "Waarom niet beoordeeld", "en": "Why not assessed"},
