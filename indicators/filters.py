@@ -15,10 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .i18n import LANGS
+from .schema import PERIOD_PATTERN
 
 METHODS = ("opensdg", "eurostat")
-# a period of DESIGN.md's forms (schema.PERIOD_PATTERN): the filter counts in years, so its year is kept
-_PERIOD = re.compile(r"^([0-9]{4})(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 
 
 @dataclass(frozen=True)
@@ -116,11 +115,11 @@ def parse_query(params: dict[str, list[str]], framework: dict[str, pd.DataFrame]
     periods = {}
     for key in ("from", "to"):
         value = _first(params, key)
-        form = _PERIOD.match(value) if value else None
-        if form:
-            periods[key] = form.group(1)
-            if form.group(2):   # 2014-Q1: the period filter counts in years
-                said.append(("notice_period_as_year", {"what": f"{key}={value}", "year": form.group(1)}))
+        # a period of DESIGN.md's forms: the filter counts in years, so its year is kept
+        if value and re.match(PERIOD_PATTERN, value):
+            periods[key] = value[:4]
+            if len(value) > 4:   # 2014-Q1, 2025-12
+                said.append(("notice_period_as_year", {"what": f"{key}={value}", "year": value[:4]}))
         elif value:
             dropped.append(f"{key}={value}")
     if "from" in periods and "to" in periods and periods["from"] > periods["to"]:   # the two ends swapped

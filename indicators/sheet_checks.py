@@ -126,28 +126,22 @@ _MORE_WORDS = {
 }
 
 
-def _plain(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", str(text).strip().lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def allowed_meant(column: str, cell: str, allowed) -> str | None:
     """The allowed value a cell names in French or Dutch words (`hausse` -> increase, `en cours` -> ongoing,
     `somme` -> sum): spelling distance alone offered nothing for them. None when no word matches."""
     from .i18n import TEXTS
+    from .schema import normalise_header as plain   # case, accents and spaces folded: `à la baisse` a_la_baisse
 
-    said = _plain(cell)
+    said = plain(cell)
     if not said:
         return None
     prefix = _WORDS_OF.get(column)
     for value in allowed:
-        words = {_plain(w) for w in _MORE_WORDS.get(value, ())}
+        words = {plain(w) for w in _MORE_WORDS.get(value, ())}
         if prefix and f"{prefix}{value}" in TEXTS:
-            words |= {_plain(w) for w in TEXTS[f"{prefix}{value}"].values()}
+            words |= {plain(w) for w in TEXTS[f"{prefix}{value}"].values()}
         # `à la hausse` is said `hausse` too: the label's last word
-        words |= {w.split()[-1] for w in words if w}
+        words |= {w.split("_")[-1] for w in words if w}
         if said in words:
             return value
     return None
